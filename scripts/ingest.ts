@@ -1,0 +1,39 @@
+/**
+ * npm run ingest -- [--input data/exports] [--out public/data] [--rules data/rules.json]
+ * Reads every CSV/XLSX export below --input and writes validated Parquet + manifest.json to --out.
+ */
+import { parseArgs } from 'node:util';
+import { IngestError } from '../src/ingest/pipeline.ts';
+import { runIngest } from '../src/ingest/run.ts';
+import { printSummary } from '../src/ingest/summary.ts';
+
+const { values } = parseArgs({
+  options: {
+    input: { type: 'string', default: 'data/exports' },
+    out: { type: 'string', default: 'public/data' },
+    rules: { type: 'string', default: 'data/rules.json' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+try {
+  const started = performance.now();
+  const manifest = await runIngest({
+    input: values.input,
+    out: values.out,
+    rulesPath: values.rules,
+    onFile: values.quiet
+      ? undefined
+      : (i, total, file, reports) => {
+          const r = reports.reduce((a, s) => ({ read: a.read + s.read, ok: a.ok + s.accepted, bad: a.bad + s.rejected, skip: a.skip + s.skipped }), { read: 0, ok: 0, bad: 0, skip: 0 });
+          process.stderr.write(`[${i}/${total}] ${file}：读取 ${r.read} 行，接受 ${r.ok}，拒绝 ${r.bad}，跳过 ${r.skip}\n`);
+        },
+  });
+  printSummary(manifest, performance.now() - started, values.out);
+} catch (error) {
+  if (error instanceof IngestError) {
+    process.stderr.write(`\n导入失败：${error.message}\n已有的输出未被改动。\n`);
+    process.exit(2);
+  }
+  throw error;
+}

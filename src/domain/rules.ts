@@ -1,0 +1,91 @@
+/**
+ * Rule profiles: the thresholds the dashboard measures against. Defaults come from the policy
+ * texts in shared/seeds (cited beside each); an institution overrides them in data/rules.json.
+ */
+import { z } from 'zod';
+
+/** "1/3" or 0.3333: fractions are allowed because 1/3 has no exact decimal. */
+const fraction = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\s*\d+\s*\/\s*\d+\s*$/, '应为小数（如 0.5）或分数（如 "1/3"）')
+    .transform((s) => {
+      const [a, b] = s.split('/').map(Number);
+      return a! / b!;
+    }),
+]);
+
+/** Each rule is written as { value, source } so the policy behind a number travels with it. */
+const rule = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().optional() });
+
+export const ProfileSchema = z.object({
+  label: z.string(),
+  staffing: z.object({
+    max_students_per_counselor: rule(z.number().int().positive()),
+    part_time_weight: rule(fraction.pipe(z.number().gt(0).lte(1))),
+  }),
+});
+
+export const RulesFileSchema = z
+  .object({
+    institution: z.object({ name: z.string().min(1) }),
+    active_profile: z.string(),
+    profiles: z.record(z.string(), ProfileSchema),
+  })
+  .refine((r) => r.active_profile in r.profiles, {
+    message: 'active_profile 指向的规则方案不存在',
+    path: ['active_profile'],
+  });
+
+export type RulesFile = z.infer<typeof RulesFileSchema>;
+
+/** What the ingest and the site need from the active profile, flattened. */
+export interface ActiveRules {
+  institution: string;
+  profile: string;
+  profile_label: string;
+  max_students_per_counselor: number;
+  part_time_weight: number;
+}
+
+export const DEFAULT_RULES_FILE = {
+  institution: { name: '示范职业技术学院' },
+  active_profile: 'default',
+  profiles: {
+    default: {
+      label: '默认（依据阿克苏职业技术学院实施细则及教育部令第43号）',
+      staffing: {
+        max_students_per_counselor: {
+          value: 200,
+          source: 'seeds/004：“学院按总体上师生比不低于1:200的比例设置专职辅导员岗位”；教育部令第43号同',
+        },
+        part_time_weight: {
+          value: '1/3',
+          source: 'seeds/004：“兼职辅导员工作量按专职辅导员工作量的三分之一核定”',
+        },
+      },
+    },
+  },
+};
+
+export function activeRules(file: RulesFile): ActiveRules {
+  const profile = file.profiles[file.active_profile]!;
+  return {
+    institution: file.institution.name,
+    profile: file.active_profile,
+    profile_label: profile.label,
+    max_students_per_counselor: profile.staffing.max_students_per_counselor.value,
+    part_time_weight: profile.staffing.part_time_weight.value,
+  };
+}
+
+/** Validate a parsed rules file; on failure, one Chinese line per problem naming the field. */
+export function parseRules(json: unknown): { ok: true; rules: ActiveRules } | { ok: false; errors: string[] } {
+  const result = RulesFileSchema.safeParse(json);
+  if (result.success) return { ok: true, rules: activeRules(result.data) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => `字段 ${issue.path.join('.') || '(根)'}：${issue.message}`),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Cell-text normalisation shared by every reader and validator.
+ * Department exports mix full-width and half-width characters, stray spaces
+ * (including the ideographic space U+3000) and thousands separators.
+ */
+
+/** Full-width ASCII variants (U+FF01–U+FF5E) and U+3000 → their half-width forms. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Trimmed, half-width, inner runs of white space folded to one space. */
+export function cleanCell(value: string | null | undefined): string {
+  if (value == null) return '';
+  return toHalfWidth(String(value)).replace(/\s+/g, ' ').trim();
+}
+
+/** For names, codes and header labels, where no space is meaningful ("王 芳" → "王芳"). */
+export function compactCell(value: string | null | undefined): string {
+  return cleanCell(value).replace(/ /g, '');
+}
+
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => cleanCell(c) === '');
+}
+
+/**
+ * A whole, non-negative count as departments write it: "1,020", "１２０", "120 ", "120人".
+ * Returns null when the text is not such a count.
+ */
+export function parseCount(value: string): number | null {
+  const text = compactCell(value).replace(/[,，]/g, '').replace(/人$/, '');
+  if (!/^\d+(\.0+)?$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
+}

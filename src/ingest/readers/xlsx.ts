@@ -1,0 +1,39 @@
+/** Excel workbooks (.xlsx, as Excel and WPS save them): every sheet, cells as text. */
+import readExcelFile from 'read-excel-file/node';
+import type { SourceFile, SourceReader } from './types.ts';
+import { UnreadableFileError } from './types.ts';
+
+type CellValue = string | number | boolean | Date | null | undefined;
+
+function cellText(value: CellValue): string {
+  if (value == null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+  return String(value);
+}
+
+export const xlsxReader: SourceReader = {
+  extensions: ['.xlsx'],
+  async read(bytes): Promise<SourceFile> {
+    let sheets: Array<{ sheet: string; data: CellValue[][] }>;
+    try {
+      sheets = (await readExcelFile(Buffer.from(bytes))) as typeof sheets;
+    } catch (error) {
+      throw new UnreadableFileError(
+        `无法打开此 Excel 文件（${(error as Error).message}）。文件可能已损坏或设置了密码，请在 Excel/WPS 中打开后另存为 .xlsx 再报送。`,
+      );
+    }
+    return {
+      encoding: 'xlsx',
+      sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellText)) })),
+    };
+  },
+};
+
+/** Old binary .xls: no maintained reader on this registry reads it safely; ask for .xlsx. */
+export const xlsReader: SourceReader = {
+  extensions: ['.xls', '.et'],
+  async read(): Promise<SourceFile> {
+    throw new UnreadableFileError('这是旧版 Excel（.xls）或 WPS 表格（.et）文件，请在 Excel/WPS 中“另存为”.xlsx 或 CSV 后再报送。');
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * Staffing metrics: students per counselor against the 1:N target, per department and for the
+ * institution. The single definition of these numbers: the build (DuckDB in Node) and the
+ * browser (DuckDB-WASM) run exactly this SQL over the published tables.
+ *
+ * - ratio_full_time: students ÷ full-time counselors (the strict ratio of the policy).
+ * - ratio_weighted: students ÷ (full-time + part-time × weight), weight 1/3 by default.
+ * - gap: max(0, ceil(students ÷ N) − full-time): full-time counselors short of 1:N.
+ *   For the institution it is computed on the totals, so it is not the sum of department gaps.
+ * - A unit with no students is compliant with gap 0; one with students and no full-time
+ *   counselor has no ratio (NULL) and is not compliant.
+ */
+import { sqlNumber, sqlString } from './sql.ts';
+
+export interface StaffingRow {
+  semester: string;
+  department: string;
+  students: number;
+  full_time: number;
+  part_time: number;
+  fte: number;
+  ratio_full_time: number | null;
+  ratio_weighted: number | null;
+  compliant_full_time: boolean;
+  compliant_weighted: boolean;
+  gap: number;
+  /** Counselors hired through 劳务派遣 / 人事代理 (not allowed by policy): counted, and flagged. */
+  flagged_hiring: number;
+}
+
+export interface StaffingParams {
+  /** Students per counselor allowed (200). */
+  target: number;
+  /** Hiring methods the policy does not allow for counselors (flagged, still counted). */
+  disallowedHiring?: readonly string[];
+}
+
+export const DEFAULT_DISALLOWED_HIRING = ['劳务派遣', '人事代理'] as const;
+
+/** Per-unit figures for every semester; `unit` is the grouping column or a constant label. */
+function staffingSql(p: StaffingParams, unit: { enrollment: string; counselors: string }): string {
+  const n = sqlNumber(p.target);
+  const disallowed = (p.disallowedHiring ?? DEFAULT_DISALLOWED_HIRING).map(sqlString).join(', ');
+  return `
+WITH students AS (
+  SELECT semester, ${unit.enrollment} AS department, SUM(students)::INTEGER AS students
+  FROM enrollment GROUP BY ALL
+), staff AS (
+  SELECT semester, ${unit.counselors} AS department,
+    COUNT(*) FILTER (WHERE employment = 'full_time')::INTEGER AS full_time,
+    COUNT(*) FILTER (WHERE employment = 'part_time')::INTEGER AS part_time,
+    SUM(fte)::DOUBLE AS fte,
+    COUNT(*) FILTER (WHERE hiring IN (${disallowed}))::INTEGER AS flagged_hiring
+  FROM counselors GROUP BY ALL
+), units AS (
+  SELECT semester, department,
+    COALESCE(s.students, 0)::INTEGER AS students,
+    COALESCE(c.full_time, 0)::INTEGER AS full_time,
+    COALESCE(c.part_time, 0)::INTEGER AS part_time,
+    COALESCE(c.fte, 0)::DOUBLE AS fte,
+    COALESCE(c.flagged_hiring, 0)::INTEGER AS flagged_hiring
+  FROM students s FULL OUTER JOIN staff c USING (semester, department)
+)
+SELECT semester, department, students, full_time, part_time, fte,
+  CASE WHEN full_time > 0 THEN students / full_time END::DOUBLE AS ratio_full_time,
+  CASE WHEN fte > 0 THEN students / fte END::DOUBLE AS ratio_weighted,
+  (students <= ${n} * full_time) AS compliant_full_time,
+  -- fte is a sum of thirds: allow for its rounding error at the boundary
+  (students <= ${n} * fte + 1e-6) AS compliant_weighted,
+  GREATEST(0, CEIL(students / ${n}) - full_time)::INTEGER AS gap,
+  flagged_hiring
+FROM units`;
+}
+
+/** One row per semester and department. */
+export function departmentStaffingSql(p: StaffingParams, semester?: string): string {
+  return `SELECT * FROM (${staffingSql(p, { enrollment: 'department', counselors: 'department' })})
+${semester ? `WHERE semester = ${sqlString(semester)}` : ''}
+ORDER BY semester, department`;
+}
+
+export const INSTITUTION = '全院';
+
+/** One row per semester for the whole institution (department column = '全院'). */
+export function institutionStaffingSql(p: StaffingParams, semester?: string): string {
+  const all = sqlString(INSTITUTION);
+  return `SELECT * FROM (${staffingSql(p, { enrollment: all, counselors: all })})
+${semester ? `WHERE semester = ${sqlString(semester)}` : ''}
+ORDER BY semester`;
+}
+
+/** Semesters present in either table, oldest first. */
+export const SEMESTERS_SQL = `SELECT semester FROM enrollment UNION SELECT semester FROM counselors ORDER BY semester`;

@@ -1,0 +1,25 @@
+/**
+ * Build-time access to the published data (the output of the last ingest, public/data): the
+ * manifest, and a QueryRunner over the Parquet files that runs the same metric SQL as the browser.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TABLES } from '../domain/tables.ts';
+import type { Manifest } from '../ingest/run.ts';
+import { NodeRunner } from '../io/duckdb-node.ts';
+
+export const DATA_DIR = resolve('public/data');
+
+export function loadManifest(): Manifest {
+  const path = join(DATA_DIR, 'manifest.json');
+  if (!existsSync(path))
+    throw new Error(`找不到 ${path}。请先运行 npm run ingest 导入数据（默认导入 data/exports 下的示例数据），再运行 npm run build。`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+let runner: Promise<NodeRunner> | undefined;
+
+export function buildRunner(): Promise<NodeRunner> {
+  runner ??= NodeRunner.overParquet(DATA_DIR, [...Object.keys(TABLES), 'rejects']);
+  return runner;
+}

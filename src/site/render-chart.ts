@@ -1,0 +1,8 @@
+/** Renders a chart spec to markup at build time, with jsdom standing in for the browser's document. */
+import { JSDOM } from 'jsdom';
+
+const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
+
+export function renderToHtml(make: (document: Document) => Element): string {
+  return make(document as unknown as Document).outerHTML;
+}
