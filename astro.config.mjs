@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import relativeUrls from './src/integrations/relative-urls.ts';
 
 export default defineConfig({
+  // scripts/build.ts may point these elsewhere (the tests build into a scratch folder).
+  publicDir: process.env.DASHBOARD_PUBLIC_DIR ?? './public',
+  outDir: process.env.DASHBOARD_OUT_DIR ?? './dist',
   // Pages as name.html: links work on any static server, with or without directory indexes.
   build: { format: 'file' },
   trailingSlash: 'never',

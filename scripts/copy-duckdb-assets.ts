@@ -8,8 +8,10 @@ import { dirname, join } from 'node:path';
 
 const FILES = ['duckdb-mvp.wasm', 'duckdb-eh.wasm', 'duckdb-browser-mvp.worker.js', 'duckdb-browser-eh.worker.js'];
 
-const require = createRequire(import.meta.url);
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-const target = join(import.meta.dirname, '..', 'public', 'duckdb');
-await mkdir(target, { recursive: true });
-for (const file of FILES) await copyFile(join(dist, file), join(target, file));
+export async function copyDuckdbAssets(publicDir: string): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const target = join(publicDir, 'duckdb');
+  await mkdir(target, { recursive: true });
+  for (const file of FILES) await copyFile(join(dist, file), join(target, file));
+}

@@ -338,7 +338,7 @@ class Registry {
 
   name(rng: Rng): string {
     return this.unique(this.names, () => {
-      const surname = rng.chance(0.03) ? rng.pick(SURNAMES.slice(-3)) : rng.pick(SURNAMES.slice(0, -3));
+      const surname = rng.chance(0.015) ? rng.pick(SURNAMES.slice(-3)) : rng.pick(SURNAMES.slice(0, -3));
       const pool = rng.pick(GIVEN);
       const given = surname.length === 2 || rng.chance(0.3) ? rng.pick(pool) : rng.pick(pool) + rng.pick(pool);
       return surname + given;
@@ -617,9 +617,10 @@ function enrollmentSheet(dept: Dept, s: Semester, fmt: EnrollFormat, rows: Enrol
     r.note,
   ]);
   if (fmt.total) {
+    const students = sum(rows.map((r) => r.students));
     const total: Cell[] = header.map(() => null);
     total[rng.chance(0.5) ? 0 : header.indexOf(fmt.deptHeader)] = '合计';
-    total[studentsCol] = fmt.numbersAsText ? String(sum(rows.map((r) => r.students))) : sum(rows.map((r) => r.students));
+    total[studentsCol] = fmt.numbersAsText ? String(students) : students;
     body.push(total);
   }
   const wording = rng.pick(['在校生人数统计表', '在校生人数汇总表', '在校学生人数统计表']);
@@ -726,7 +727,7 @@ function departmentRoster(dept: Dept, s: Semester, fmt: RosterFormat, staff: Per
 
 /** 学工部's compilation: every department's counselors in one file, copied from the departments' own sheets. */
 function institutionRoster(s: Semester, staffOf: (d: Dept) => Person[]): Sheet {
-  const look = { ...lookFor('roster', '学工部', s), semesterInTitle: false, semesterColumn: false };
+  const look = lookFor('roster', '学工部', s);
   const fmt: RosterFormat = {
     as: 'xlsx', file: '全院辅导员名册', deptHeader: '所在单位', typeHeader: '专兼职', idHeader: '工号',
     partTime: 'plain', load: false, hiring: true,
@@ -753,7 +754,6 @@ interface Figures {
   full: number;
   part: number;
 }
-
 
 function checkPlan(): void {
   for (const d of DEPARTMENTS) {

@@ -32,7 +32,7 @@ export function staffingBars(rows: readonly StaffingRow[], options: StaffingBars
         value,
         status: ok ? STATUS.ok : STATUS.bad,
         // Text beside each bar, so the status never rests on colour alone.
-        label: value == null ? '无专职辅导员，无法计算' : `${formatRatio(value)}${ok ? '' : '  未达标'}`,
+        label: value == null ? '无专职辅导员，无法计算' : `${formatRatio(value, target)}${ok ? '' : '  未达标'}`,
       };
     });
   const longest = Math.max(4, ...data.map((d) => d.department.length));
@@ -40,19 +40,22 @@ export function staffingBars(rows: readonly StaffingRow[], options: StaffingBars
   return Plot.plot({
     document: options.document,
     width: options.width ?? 860,
-    height: 50 + data.length * 30,
+    height: 70 + data.length * 30,
     marginLeft: 16 + longest * 13,
-    marginRight: 120,
+    marginRight: 150,
+    marginTop: 30,
+    marginBottom: 44,
     style: { fontFamily: FONT_STACK, fontSize: '13px' },
     ariaLabel: `各系部每名辅导员对应在校生人数（${MODE_LABELS[mode]}），虚线为 1:${target} 标准`,
-    x: { label: `每名辅导员对应在校生人数（${MODE_LABELS[mode]}）→`, grid: true, domain: [0, max * 1.08], nice: true },
+    x: { label: `每名辅导员对应在校生人数（${MODE_LABELS[mode]}）→`, labelAnchor: 'center', labelOffset: 38, grid: true, domain: [0, max * 1.05], nice: true },
     y: { label: null, domain: data.map((d) => d.department), tickSize: 0 },
     color: { domain: [STATUS.ok, STATUS.bad], range: ['#4a7f5c', '#b8322a'], legend: true },
     marks: [
       Plot.barX(data.filter((d) => d.value != null), { x: 'value', y: 'department', fill: 'status', insetTop: 4, insetBottom: 4 }),
       Plot.ruleX([target], { stroke: '#1a1a1a', strokeWidth: 1.5, strokeDasharray: '5 3' }),
       Plot.text([target], { x: (d: number) => d, text: () => `1:${target} 标准线`, frameAnchor: 'top', dy: -6, textAnchor: 'start', dx: 4, fontWeight: 'bold' }),
-      Plot.text(data, { x: (d) => d.value ?? 0, y: 'department', text: 'label', dx: 6, textAnchor: 'start', fill: '#1a1a1a' }),
+      // Values in a column of their own at the right, clear of the bars and the standard line.
+      Plot.text(data, { y: 'department', text: 'label', frameAnchor: 'right', dx: 10, textAnchor: 'start', fill: '#1a1a1a' }),
     ],
   });
 }

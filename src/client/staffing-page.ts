@@ -6,12 +6,11 @@
  */
 import { staffingBars } from '../charts/staffing-bars.ts';
 import { semesterLabel } from '../domain/semester.ts';
-import { departmentStaffingSql, institutionStaffingSql, type StaffingRow } from '../metrics/staffing.ts';
+import { departmentStaffingSql, institutionStaffingSql, type StaffingParams, type StaffingRow } from '../metrics/staffing.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
 import { MODE_LABELS, SORT_LABELS, departmentTableHtml, sortRows, summaryHtml, type RatioMode, type SortKey } from '../views/staffing.ts';
 
-interface PageConfig {
-  target: number;
+interface PageConfig extends StaffingParams {
   weightLabel: string;
   semesters: string[];
 }
@@ -50,16 +49,15 @@ function setStatus(state: string, text: string): void {
 }
 
 async function render(db: QueryRunner, config: PageConfig, state: State): Promise<void> {
-  const params = { target: config.target };
-  const [institution] = await db.query<StaffingRow>(institutionStaffingSql(params, state.semester));
-  const rows = sortRows(await db.query<StaffingRow>(departmentStaffingSql(params, state.semester)), state.sort, state.mode);
+  const [institution] = await db.query<StaffingRow>(institutionStaffingSql(config, state.semester));
+  const rows = sortRows(await db.query<StaffingRow>(departmentStaffingSql(config, state.semester)), state.sort, state.mode);
   if (!institution) throw new Error(`学期 ${state.semester} 没有数据`);
 
-  $('#summary').innerHTML = summaryHtml(institution, config.target, config.weightLabel);
+  $('#summary').innerHTML = summaryHtml(institution, rows, config.target, config.weightLabel);
   const chart = $<HTMLElement>('#chart');
   chart.replaceChildren(staffingBars(rows, { mode: state.mode, target: config.target, document }));
   Object.assign(chart.dataset, { semester: state.semester, mode: state.mode, source: 'duckdb' });
-  $('#dept-rows').innerHTML = departmentTableHtml(rows, state.mode);
+  $('#dept-rows').innerHTML = departmentTableHtml(rows, state.mode, config.target);
   document.querySelectorAll('.semester-label').forEach((el) => (el.textContent = semesterLabel(state.semester)));
   document.querySelectorAll('.mode-label').forEach((el) => (el.textContent = MODE_LABELS[state.mode]));
 }

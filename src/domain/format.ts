@@ -9,9 +9,24 @@ export function formatInt(n: number): string {
   return integer.format(n);
 }
 
-/** Students per counselor, one decimal: 224.33 → "1:224.3"; none (no counselor) → "—". */
-export function formatRatio(studentsPerCounselor: number | null): string {
-  return studentsPerCounselor == null ? '—' : `1:${oneDecimal.format(studentsPerCounselor)}`;
+/**
+ * Students per counselor, one decimal: 224.33 → "1:224.3"; none (no counselor) → "—".
+ * Given the target, rounding never makes an exceeded target look met: 200.012 → "1:200.01".
+ */
+export function formatRatio(studentsPerCounselor: number | null, target?: number): string {
+  if (studentsPerCounselor == null) return '—';
+  const v = studentsPerCounselor;
+  let digits = 1;
+  while (target !== undefined && v > target && Number(v.toFixed(digits)) <= target && digits < 6) digits++;
+  const format = digits === 1 ? oneDecimal : new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `1:${format.format(v)}`;
+}
+
+/** 1/3 → "1/3", 5/10 → "1/2" */
+export function formatFraction(f: { numerator: number; denominator: number }): string {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const d = gcd(f.numerator, f.denominator);
+  return f.denominator === d ? String(f.numerator / d) : `${f.numerator / d}/${f.denominator / d}`;
 }
 
 /** Full-time equivalents: 70.333 → "70.33" */

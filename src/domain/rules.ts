@@ -4,17 +4,32 @@
  */
 import { z } from 'zod';
 
-/** "1/3" or 0.3333: fractions are allowed because 1/3 has no exact decimal. */
-const fraction = z.union([
-  z.number(),
-  z
-    .string()
-    .regex(/^\s*\d+\s*\/\s*\d+\s*$/, '应为小数（如 0.5）或分数（如 "1/3"）')
-    .transform((s) => {
-      const [a, b] = s.split('/').map(Number);
-      return a! / b!;
-    }),
-]);
+/** A weight as an exact fraction, so that 1/3 × 3 part-timers is exactly one counselor. */
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+}
+
+/** 0.5 → 5/10 (decimal digits kept exactly); "1/3" → 1/3. */
+function decimalToFraction(n: number): Fraction {
+  const digits = (String(n).split('.')[1] ?? '').length;
+  const denominator = 10 ** digits;
+  return { numerator: Math.round(n * denominator), denominator };
+}
+
+/** "1/3" or 0.5: fractions are allowed because 1/3 has no exact decimal. */
+const fraction = z
+  .union([
+    z.number().transform(decimalToFraction),
+    z
+      .string()
+      .regex(/^\s*\d+\s*\/\s*[1-9]\d*\s*$/, '应为小数（如 0.5）或分数（如 "1/3"）')
+      .transform((s): Fraction => {
+        const [numerator, denominator] = s.split('/').map(Number);
+        return { numerator: numerator!, denominator: denominator! };
+      }),
+  ])
+  .refine((f) => f.numerator > 0 && f.numerator <= f.denominator, '应大于 0 且不大于 1');
 
 /** Each rule is written as { value, source } so the policy behind a number travels with it. */
 const rule = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().optional() });
@@ -23,7 +38,7 @@ export const ProfileSchema = z.object({
   label: z.string(),
   staffing: z.object({
     max_students_per_counselor: rule(z.number().int().positive()),
-    part_time_weight: rule(fraction.pipe(z.number().gt(0).lte(1))),
+    part_time_weight: rule(fraction),
   }),
 });
 
@@ -46,7 +61,9 @@ export interface ActiveRules {
   profile: string;
   profile_label: string;
   max_students_per_counselor: number;
-  part_time_weight: number;
+  /** Part-time workload as a share of full-time: the exact fraction, and its value. */
+  part_time_weight: Fraction;
+  part_time_fte: number;
 }
 
 export const DEFAULT_RULES_FILE = {
@@ -77,6 +94,7 @@ export function activeRules(file: RulesFile): ActiveRules {
     profile_label: profile.label,
     max_students_per_counselor: profile.staffing.max_students_per_counselor.value,
     part_time_weight: profile.staffing.part_time_weight.value,
+    part_time_fte: profile.staffing.part_time_weight.value.numerator / profile.staffing.part_time_weight.value.denominator,
   };
 }
 

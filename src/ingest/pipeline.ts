@@ -223,7 +223,7 @@ function buildRecord(ctx: Context, kind: TableKind, fields: Record<string, unkno
     const first = ctx.seenPeople.get(key);
     if (first) return { duplicateOf: first };
     ctx.seenPeople.set(key, `${file} 第 ${row} 行`);
-    const fte = fields.employment === 'full_time' ? 1 : ctx.rules.part_time_weight;
+    const fte = fields.employment === 'full_time' ? 1 : ctx.rules.part_time_fte;
     return pick(kind, { ...fields, fte, ...provenance });
   }
   return pick(kind, { ...fields, ...provenance });

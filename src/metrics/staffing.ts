@@ -4,7 +4,9 @@
  * browser (DuckDB-WASM) run exactly this SQL over the published tables.
  *
  * - ratio_full_time: students ÷ full-time counselors (the strict ratio of the policy).
- * - ratio_weighted: students ÷ (full-time + part-time × weight), weight 1/3 by default.
+ * - ratio_weighted: students ÷ (full-time + part-time × weight), weight 1/3 by default; computed
+ *   in whole numbers (students × d ÷ (full-time × d + part-time × n) for weight n/d) so that
+ *   three part-timers are exactly one counselor and the boundary test is exact.
  * - gap: max(0, ceil(students ÷ N) − full-time): full-time counselors short of 1:N.
  *   For the institution it is computed on the totals, so it is not the sum of department gaps.
  * - A unit with no students is compliant with gap 0; one with students and no full-time
@@ -31,6 +33,8 @@ export interface StaffingRow {
 export interface StaffingParams {
   /** Students per counselor allowed (200). */
   target: number;
+  /** Part-time weight as an exact fraction (1/3), so weighted figures need no rounding allowance. */
+  partTimeWeight: { numerator: number; denominator: number };
   /** Hiring methods the policy does not allow for counselors (flagged, still counted). */
   disallowedHiring?: readonly string[];
 }
@@ -40,6 +44,8 @@ export const DEFAULT_DISALLOWED_HIRING = ['劳务派遣', '人事代理'] as con
 /** Per-unit figures for every semester; `unit` is the grouping column or a constant label. */
 function staffingSql(p: StaffingParams, unit: { enrollment: string; counselors: string }): string {
   const n = sqlNumber(p.target);
+  const wn = sqlNumber(p.partTimeWeight.numerator);
+  const wd = sqlNumber(p.partTimeWeight.denominator);
   const disallowed = (p.disallowedHiring ?? DEFAULT_DISALLOWED_HIRING).map(sqlString).join(', ');
   return `
 WITH students AS (
@@ -49,7 +55,6 @@ WITH students AS (
   SELECT semester, ${unit.counselors} AS department,
     COUNT(*) FILTER (WHERE employment = 'full_time')::INTEGER AS full_time,
     COUNT(*) FILTER (WHERE employment = 'part_time')::INTEGER AS part_time,
-    SUM(fte)::DOUBLE AS fte,
     COUNT(*) FILTER (WHERE hiring IN (${disallowed}))::INTEGER AS flagged_hiring
   FROM counselors GROUP BY ALL
 ), units AS (
@@ -57,16 +62,16 @@ WITH students AS (
     COALESCE(s.students, 0)::INTEGER AS students,
     COALESCE(c.full_time, 0)::INTEGER AS full_time,
     COALESCE(c.part_time, 0)::INTEGER AS part_time,
-    COALESCE(c.fte, 0)::DOUBLE AS fte,
     COALESCE(c.flagged_hiring, 0)::INTEGER AS flagged_hiring
   FROM students s FULL OUTER JOIN staff c USING (semester, department)
 )
-SELECT semester, department, students, full_time, part_time, fte,
+SELECT semester, department, students, full_time, part_time,
+  ((full_time * ${wd} + part_time * ${wn}) / ${wd})::DOUBLE AS fte,
   CASE WHEN full_time > 0 THEN students / full_time END::DOUBLE AS ratio_full_time,
-  CASE WHEN fte > 0 THEN students / fte END::DOUBLE AS ratio_weighted,
+  CASE WHEN full_time + part_time > 0
+    THEN (students::BIGINT * ${wd}) / (full_time * ${wd} + part_time * ${wn}) END::DOUBLE AS ratio_weighted,
   (students <= ${n} * full_time) AS compliant_full_time,
-  -- fte is a sum of thirds: allow for its rounding error at the boundary
-  (students <= ${n} * fte + 1e-6) AS compliant_weighted,
+  (students::BIGINT * ${wd} <= ${n}::BIGINT * (full_time * ${wd} + part_time * ${wn})) AS compliant_weighted,
   GREATEST(0, CEIL(students / ${n}) - full_time)::INTEGER AS gap,
   flagged_hiring
 FROM units`;

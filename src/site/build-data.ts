@@ -8,7 +8,7 @@ import { TABLES } from '../domain/tables.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 
-export const DATA_DIR = resolve('public/data');
+export const DATA_DIR = join(resolve(process.env.DASHBOARD_PUBLIC_DIR ?? 'public'), 'data');
 
 export function loadManifest(): Manifest {
   const path = join(DATA_DIR, 'manifest.json');

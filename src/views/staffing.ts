@@ -49,18 +49,25 @@ export function statusText(row: StaffingRow, mode: RatioMode): string {
   return compliantOf(row, mode) ? '达标' : '未达标';
 }
 
+/** Departments with students whose full-time ratio misses the target. */
+export function departmentsBelowTarget(rows: readonly StaffingRow[]): StaffingRow[] {
+  return rows.filter((r) => r.students > 0 && !r.compliant_full_time);
+}
+
 /** The institution's figures for one semester, as cards. */
-export function summaryHtml(inst: StaffingRow, target: number, weightLabel: string): string {
+export function summaryHtml(inst: StaffingRow, departments: readonly StaffingRow[], target: number, weightLabel: string): string {
   const ok = inst.compliant_full_time;
+  const below = departmentsBelowTarget(departments).length;
   const cards: Array<[string, string, string, string?]> = [
     ['students', '在校生', `${formatInt(inst.students)} 人`],
     ['full_time', '专职辅导员', `${formatInt(inst.full_time)} 人`],
     ['part_time', '兼职辅导员', `${formatInt(inst.part_time)} 人`],
     ['fte', `折算人数（兼职按 ${weightLabel}）`, `${formatFte(inst.fte)} 人`],
-    ['ratio_full_time', '师生比（仅计专职）', formatRatio(inst.ratio_full_time), ok ? 'ok' : 'bad'],
-    ['ratio_weighted', '师生比（兼职折算）', formatRatio(inst.ratio_weighted)],
+    ['ratio_full_time', '师生比（仅计专职）', formatRatio(inst.ratio_full_time, target), ok ? 'ok' : 'bad'],
+    ['ratio_weighted', '师生比（兼职折算）', formatRatio(inst.ratio_weighted, target)],
     ['status', `对照 1:${target} 要求`, ok ? '达标' : '未达标', ok ? 'ok' : 'bad'],
-    ['gap', '专职辅导员缺口', `${formatInt(inst.gap)} 人`, inst.gap > 0 ? 'bad' : 'ok'],
+    ['gap', '全院专职辅导员缺口', `${formatInt(inst.gap)} 人`, inst.gap > 0 ? 'bad' : 'ok'],
+    ['departments_below', `未达标系部（共 ${departments.filter((r) => r.students > 0).length} 个）`, `${formatInt(below)} 个`, below > 0 ? 'bad' : 'ok'],
   ];
   return cards
     .map(
@@ -71,7 +78,7 @@ export function summaryHtml(inst: StaffingRow, target: number, weightLabel: stri
 }
 
 /** One row per department: the gap table. */
-export function departmentTableHtml(rows: readonly StaffingRow[], mode: RatioMode): string {
+export function departmentTableHtml(rows: readonly StaffingRow[], mode: RatioMode, target: number): string {
   const body = rows
     .map((r) => {
       const ok = r.students === 0 || compliantOf(r, mode);
@@ -81,8 +88,8 @@ export function departmentTableHtml(rows: readonly StaffingRow[], mode: RatioMod
 <td data-col="full_time">${formatInt(r.full_time)}</td>
 <td data-col="part_time">${formatInt(r.part_time)}</td>
 <td data-col="fte">${formatFte(r.fte)}</td>
-<td data-col="ratio_full_time">${formatRatio(r.ratio_full_time)}</td>
-<td data-col="ratio_weighted">${formatRatio(r.ratio_weighted)}</td>
+<td data-col="ratio_full_time">${formatRatio(r.ratio_full_time, target)}</td>
+<td data-col="ratio_weighted">${formatRatio(r.ratio_weighted, target)}</td>
 <td data-col="status">${escapeHtml(statusText(r, mode))}</td>
 <td data-col="gap">${formatInt(r.gap)}</td>
 <td data-col="flagged_hiring">${r.flagged_hiring > 0 ? formatInt(r.flagged_hiring) : ''}</td>

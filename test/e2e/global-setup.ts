@@ -1,0 +1,17 @@
+/**
+ * Before the end-to-end tests: ingest the demo exports and build the site into a scratch folder
+ * (.cache/e2e), leaving the user's public/data and dist/ alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const E2E_DIR = resolve('.cache/e2e');
+
+export default function setup(): void {
+  rmSync(E2E_DIR, { recursive: true, force: true });
+  const run = (script: string, args: string[]) =>
+    execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run('scripts/ingest.ts', ['--input', 'data/exports', '--out', join(E2E_DIR, 'public/data'), '--quiet']);
+  run('scripts/build.ts', ['--public', join(E2E_DIR, 'public'), '--out', join(E2E_DIR, 'dist')]);
+}

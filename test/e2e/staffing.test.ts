@@ -1,0 +1,117 @@
+/**
+ * The 师生比 page against the demo exports, in real Chromium from a subfolder of a plain static
+ * server: numbers equal those computed independently from the input files, switching semester
+ * goes through DuckDB-WASM, and nothing is requested from another host.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
+import { num, ratioText, readDepartmentTable, startHarness, waitForEngine, type Harness } from '../support/site.ts';
+
+let h: Harness;
+let truth: Truth;
+let semesters: string[];
+
+beforeAll(async () => {
+  truth = await computeTruth('data/exports');
+  semesters = [...truth.keys()].sort();
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function checkTable(table: Record<string, Record<string, string>>, semester: string, mode: 'full_time' | 'weighted' = 'full_time') {
+  const units = truth.get(semester)!;
+  expect(Object.keys(table).sort()).toEqual([...units.keys()].sort());
+  for (const [dept, unit] of units) {
+    const want = expected(unit);
+    const row = table[dept]!;
+    expect.soft(num(row.students), `${semester} ${dept} 在校生`).toBe(want.students);
+    expect.soft(num(row.full_time), `${semester} ${dept} 专职`).toBe(want.fullTime);
+    expect.soft(num(row.part_time), `${semester} ${dept} 兼职`).toBe(want.partTime);
+    expect.soft(ratioText(row.ratio_full_time), `${semester} ${dept} 师生比`).toBe(want.ratioFullTime);
+    expect.soft(ratioText(row.ratio_weighted), `${semester} ${dept} 折算师生比`).toBe(want.ratioWeighted);
+    expect.soft(num(row.gap), `${semester} ${dept} 缺口`).toBe(want.gap);
+    expect.soft(row.status!.startsWith('达标'), `${semester} ${dept} 达标`).toBe(mode === 'full_time' ? want.compliant : want.compliantWeighted);
+  }
+}
+
+async function checkSummary(page: import('playwright-core').Page, semester: string) {
+  const want = expected(institution(truth.get(semester)!.values()));
+  const figure = (key: string) => page.textContent(`[data-figure="${key}"] dd`).then((t) => t ?? '');
+  expect(num(await figure('students'))).toBe(want.students);
+  expect(num(await figure('full_time'))).toBe(want.fullTime);
+  expect(num(await figure('part_time'))).toBe(want.partTime);
+  expect(ratioText(await figure('ratio_full_time'))).toBe(want.ratioFullTime);
+  expect(num(await figure('gap'))).toBe(want.gap);
+  expect(await figure('status')).toBe(want.compliant ? '达标' : '未达标');
+}
+
+describe('师生比 page', () => {
+  it('shows the latest semester in the HTML itself, readable with JavaScript off', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const latest = semesters.at(-1)!;
+    expect(await page.getAttribute('#chart', 'data-semester')).toBe(latest);
+    expect(await page.$$eval('#chart svg rect', (r) => r.length)).toBeGreaterThan(0);
+    await checkSummary(page, latest);
+    checkTable(await readDepartmentTable(page), latest);
+    await page.context().close();
+  });
+
+  it('declares utf-8 and zh-CN, since plain servers send no charset', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.$eval('meta[charset]', (m) => m.getAttribute('charset')?.toLowerCase())).toBe('utf-8');
+    expect(await page.title()).toContain('辅导员');
+    await page.context().close();
+  });
+
+  it('switches semester through DuckDB-WASM and shows the right numbers for each', async () => {
+    const page = await h.open('index.html');
+    await waitForEngine(page);
+    for (const semester of [semesters[1]!, semesters[0]!]) {
+      await page.selectOption('#semester', semester);
+      await page.waitForSelector(`#chart[data-semester="${semester}"][data-source="duckdb"]`);
+      checkTable(await readDepartmentTable(page), semester);
+      await checkSummary(page, semester);
+      const bars = await page.$$eval('#chart svg g[aria-label="bar"] rect', (r) => r.length);
+      const withFullTime = [...truth.get(semester)!.values()].filter((u) => u.fullTime > 0).length;
+      expect(bars).toBe(withFullTime);
+      expect(page.url()).toContain(`semester=${semester}`);
+    }
+    await page.context().close();
+  });
+
+  it('toggles to part-time counted at 1/3 and re-sorts by department name', async () => {
+    const semester = semesters.at(-1)!;
+    const page = await h.open('index.html');
+    await waitForEngine(page);
+    await page.check('input[name=mode][value=weighted]');
+    await page.waitForSelector('#chart[data-mode="weighted"]');
+    const labels = await page.$$eval('#chart svg text', (t) => t.map((e) => e.textContent ?? ''));
+    const weightedLabels = labels.filter((l) => l.startsWith('1:') && !l.includes('标准线')).map((l) => l.replace(/,/g, '').split(' ')[0]);
+    expect(weightedLabels.sort()).toEqual([...truth.get(semester)!.values()].map((u) => expected(u).ratioWeighted).sort());
+
+    await page.selectOption('#sort', 'department');
+    await page.waitForFunction(() => document.querySelector('#dept-rows tr')?.getAttribute('data-department') !== null);
+    const order = await page.$$eval('#dept-rows tr', (rows) => rows.map((r) => r.getAttribute('data-department')!));
+    expect(order).toEqual([...order].sort(new Intl.Collator('zh-CN').compare));
+    await page.context().close();
+  });
+
+  it('restores a shared view from the URL', async () => {
+    const semester = semesters[0]!;
+    const page = await h.open(`index.html?semester=${semester}&mode=weighted&sort=gap`);
+    await waitForEngine(page);
+    await page.waitForSelector(`#chart[data-semester="${semester}"][data-mode="weighted"]`);
+    expect(await page.inputValue('#semester')).toBe(semester);
+    expect(await page.isChecked('input[name=mode][value=weighted]')).toBe(true);
+    checkTable(await readDepartmentTable(page), semester, 'weighted');
+    await page.context().close();
+  });
+
+  it('made no request to any other host and logged no error', () => {
+    expect(h.external).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * An independent reading of the demo exports, for checking what the pages show. It shares no
+ * code with the ingest: its own CSV parser, iconv-lite for GBK, NFKC for full-width text, and
+ * deliberately plain rules fitted to how the demo exports are laid out (semester = top folder).
+ */
+import iconv from 'iconv-lite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import readExcelFile from 'read-excel-file/node';
+
+export interface Unit {
+  students: number;
+  fullTime: number;
+  partTime: number;
+}
+export type Truth = Map<string, Map<string, Unit>>;
+
+const norm = (v: unknown) => String(v ?? '').normalize('NFKC').replace(/\s+/g, '');
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '');
+    else cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  const utf8 = bytes.toString('utf8');
+  return utf8.includes('\uFFFD') ? iconv.decode(bytes, 'gbk') : utf8;
+}
+
+export async function readRows(path: string): Promise<string[][]> {
+  if (path.endsWith('.csv')) return parseCsv(decode(readFileSync(path)));
+  const sheets = (await readExcelFile(readFileSync(path))) as Array<{ data: unknown[][] }>;
+  return sheets.flatMap((s) => s.data.map((r) => r.map((c) => (c == null ? '' : String(c)))));
+}
+
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(csv|xlsx)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const DEPT = /^(系部|院系|学院|部门|所在单位|单位)$/;
+const STUDENTS = /^(在校生人数|学生人数|学生数|人数)$/;
+const EMPLOYMENT = /^(专兼职|岗位类型|类别|类型)$/;
+
+export async function computeTruth(exportsDir: string): Promise<Truth> {
+  const truth: Truth = new Map();
+  const unit = (semester: string, dept: string) => {
+    if (!truth.has(semester)) truth.set(semester, new Map());
+    const m = truth.get(semester)!;
+    if (!m.has(dept)) m.set(dept, { students: 0, fullTime: 0, partTime: 0 });
+    return m.get(dept)!;
+  };
+  for (const path of filesBelow(exportsDir)) {
+    const semester = relative(exportsDir, path).split(/[\\/]/)[0]!;
+    const rows = (await readRows(path)).map((r) => r.map(norm));
+    const h = rows.findIndex((r) => r.some((c) => STUDENTS.test(c) || c === '姓名'));
+    const header = rows[h]!;
+    const dept = header.findIndex((c) => DEPT.test(c));
+    if (header.includes('姓名')) {
+      const emp = header.findIndex((c) => EMPLOYMENT.test(c));
+      const name = header.indexOf('姓名');
+      for (const r of rows.slice(h + 1)) {
+        if (!r[name] || !r[dept]) continue;
+        if (r[emp]!.startsWith('专职')) unit(semester, r[dept]!).fullTime++;
+        else if (r[emp]!.startsWith('兼职')) unit(semester, r[dept]!).partTime++;
+      }
+    } else {
+      const n = header.findIndex((c) => STUDENTS.test(c));
+      for (const r of rows.slice(h + 1)) {
+        if (!r[dept] || r[dept]!.includes('合计') || !/^[\d,]+$/.test(r[n] ?? '')) continue;
+        unit(semester, r[dept]!).students += Number(r[n]!.replace(/,/g, ''));
+      }
+    }
+  }
+  return truth;
+}
+
+/** The policy's numbers, written here again on purpose rather than read from the rules file. */
+export const TARGET = 200;
+
+/**
+ * As the page must write a ratio: one decimal, more where one decimal would round an exceeded
+ * target down to it (200.012 is "1:200.01", never "1:200.0").
+ */
+export function ratioString(students: number, counselors: number): string {
+  if (counselors === 0) return '—';
+  const v = students / counselors;
+  let d = 1;
+  while (v > TARGET && Number(v.toFixed(d)) <= TARGET && d < 6) d++;
+  return `1:${v.toFixed(d)}`;
+}
+
+export function expected(u: Unit) {
+  // Part-time at 1/3, in thirds so that three part-timers are exactly one counselor.
+  const thirds = u.fullTime * 3 + u.partTime;
+  return {
+    students: u.students,
+    fullTime: u.fullTime,
+    partTime: u.partTime,
+    ratioFullTime: ratioString(u.students, u.fullTime),
+    ratioWeighted: ratioString(u.students * 3, thirds),
+    compliant: u.fullTime > 0 && u.students <= TARGET * u.fullTime,
+    compliantWeighted: thirds > 0 && u.students * 3 <= TARGET * thirds,
+    gap: Math.max(0, Math.ceil(u.students / TARGET) - u.fullTime),
+  };
+}
+
+export function institution(units: Iterable<Unit>): Unit {
+  const total = { students: 0, fullTime: 0, partTime: 0 };
+  for (const u of units) (total.students += u.students), (total.fullTime += u.fullTime), (total.partTime += u.partTime);
+  return total;
+}
