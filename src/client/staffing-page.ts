@@ -48,15 +48,20 @@ function setStatus(state: string, text: string): void {
   status.textContent = text;
 }
 
+/** Changes can come faster than queries finish: only the latest one is drawn. */
+let latest = 0;
+
 async function render(db: QueryRunner, config: PageConfig, state: State): Promise<void> {
+  const ticket = ++latest;
   const [institution] = await db.query<StaffingRow>(institutionStaffingSql(config, state.semester));
   const rows = sortRows(await db.query<StaffingRow>(departmentStaffingSql(config, state.semester)), state.sort, state.mode);
   if (!institution) throw new Error(`学期 ${state.semester} 没有数据`);
+  if (ticket !== latest) return;
 
   $('#summary').innerHTML = summaryHtml(institution, rows, config.target, config.weightLabel);
   const chart = $<HTMLElement>('#chart');
   chart.replaceChildren(staffingBars(rows, { mode: state.mode, target: config.target, document }));
-  Object.assign(chart.dataset, { semester: state.semester, mode: state.mode, source: 'duckdb' });
+  Object.assign(chart.dataset, { ...state, source: 'duckdb' });
   $('#dept-rows').innerHTML = departmentTableHtml(rows, state.mode, config.target);
   document.querySelectorAll('.semester-label').forEach((el) => (el.textContent = semesterLabel(state.semester)));
   document.querySelectorAll('.mode-label').forEach((el) => (el.textContent = MODE_LABELS[state.mode]));

@@ -1,6 +1,7 @@
 /**
- * Rule profiles: the thresholds the dashboard measures against. Defaults come from the policy
- * texts in shared/seeds (cited beside each); an institution overrides them in data/rules.json.
+ * Rule profiles: the thresholds the dashboard measures against. They live in one file,
+ * data/rules.json, whose defaults come from the policy texts, each cited beside its value;
+ * an institution edits that file or adds a profile of its own and makes it active.
  */
 import { z } from 'zod';
 
@@ -65,26 +66,6 @@ export interface ActiveRules {
   part_time_weight: Fraction;
   part_time_fte: number;
 }
-
-export const DEFAULT_RULES_FILE = {
-  institution: { name: '示范职业技术学院' },
-  active_profile: 'default',
-  profiles: {
-    default: {
-      label: '默认（依据阿克苏职业技术学院实施细则及教育部令第43号）',
-      staffing: {
-        max_students_per_counselor: {
-          value: 200,
-          source: 'seeds/004：“学院按总体上师生比不低于1:200的比例设置专职辅导员岗位”；教育部令第43号同',
-        },
-        part_time_weight: {
-          value: '1/3',
-          source: 'seeds/004：“兼职辅导员工作量按专职辅导员工作量的三分之一核定”',
-        },
-      },
-    },
-  },
-};
 
 export function activeRules(file: RulesFile): ActiveRules {
   const profile = file.profiles[file.active_profile]!;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { DEFAULT_RULES_FILE, parseRules, type ActiveRules } from '../domain/rules.ts';
+import { parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, type TableKind } from '../domain/tables.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { writeParquet } from '../io/parquet.ts';
@@ -31,7 +31,7 @@ export interface Manifest {
 export interface IngestOptions {
   input: string;
   out: string;
-  /** data/rules.json; when absent the built-in defaults (from the policy texts) apply. */
+  /** The rules file; data/rules.json by default. */
   rulesPath?: string;
   onFile?: (index: number, total: number, path: string, reports: SheetReport[]) => void;
 }
@@ -45,17 +45,18 @@ export async function listInputFiles(dir: string): Promise<string[]> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export async function loadRules(path: string | undefined): Promise<ActiveRules> {
-  let json: unknown = DEFAULT_RULES_FILE;
-  if (path && existsSync(path)) {
-    try {
-      json = JSON.parse(await readFile(path, 'utf8'));
-    } catch (error) {
-      throw new IngestError(path, `规则配置文件不是合法的 JSON：${(error as Error).message}`);
-    }
+export const DEFAULT_RULES_PATH = 'data/rules.json';
+
+export async function loadRules(path = DEFAULT_RULES_PATH): Promise<ActiveRules> {
+  if (!existsSync(path)) throw new IngestError(path, '找不到规则配置文件。请从项目自带的 data/rules.json 复制一份并按本校规定修改。');
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new IngestError(path, `规则配置文件不是合法的 JSON：${(error as Error).message}`);
   }
   const parsed = parseRules(json);
-  if (!parsed.ok) throw new IngestError(path ?? '内置规则', `规则配置有误：\n  ${parsed.errors.join('\n  ')}`);
+  if (!parsed.ok) throw new IngestError(path, `规则配置有误：\n  ${parsed.errors.join('\n  ')}`);
   return parsed.rules;
 }
 

@@ -1,5 +1,5 @@
 /** Writes records to ZSTD Parquet through DuckDB, typed by the table's data dictionary. */
-import { DuckDBDataChunkWriter, JSToDuckDBValueConverter } from '@duckdb/node-api';
+import { DuckDBDataChunkWriter, JSToDuckDBValueConverter, type JS } from '@duckdb/node-api';
 import type { OutputColumn } from '../domain/tables.ts';
 import { createTableSql, sqlString } from '../metrics/sql.ts';
 import type { NodeRunner } from './duckdb-node.ts';
@@ -10,7 +10,7 @@ export async function writeParquet(
   runner: NodeRunner,
   path: string,
   columns: readonly OutputColumn[],
-  records: readonly Record<string, unknown>[],
+  records: readonly object[],
   orderBy: readonly string[] = [],
 ): Promise<void> {
   const db = runner.connection;
@@ -18,7 +18,7 @@ export async function writeParquet(
   await db.run(createTableSql(table, columns));
   const appender = await db.createAppender(table);
   const writer = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
-  for (const record of records) writer.appendRow(columns.map((c) => record[c.name] ?? null));
+  for (const record of records) writer.appendRow(columns.map((c) => (record as Record<string, JS>)[c.name] ?? null));
   writer.flush();
   appender.closeSync();
   const order = orderBy.length ? `ORDER BY ${orderBy.map(quote).join(', ')}` : '';

@@ -93,7 +93,7 @@ describe('师生比 page', () => {
     expect(weightedLabels.sort()).toEqual([...truth.get(semester)!.values()].map((u) => expected(u).ratioWeighted).sort());
 
     await page.selectOption('#sort', 'department');
-    await page.waitForFunction(() => document.querySelector('#dept-rows tr')?.getAttribute('data-department') !== null);
+    await page.waitForSelector('#chart[data-sort="department"][data-mode="weighted"]');
     const order = await page.$$eval('#dept-rows tr', (rows) => rows.map((r) => r.getAttribute('data-department')!));
     expect(order).toEqual([...order].sort(new Intl.Collator('zh-CN').compare));
     await page.context().close();

@@ -25,7 +25,7 @@ export function parseCsvText(text: string): string[][] {
   if (body === '') return [];
   const result = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';'] });
   const fatal = result.errors.find((e) => e.code === 'MissingQuotes');
-  if (fatal) throw new UnreadableFileError(`第 ${fatal.row + 1} 行引号不成对，文件可能已损坏或不是 CSV。`);
+  if (fatal) throw new UnreadableFileError(`第 ${(fatal.row ?? 0) + 1} 行引号不成对，文件可能已损坏或不是 CSV。`);
   return result.data;
 }
 

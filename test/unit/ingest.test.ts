@@ -1,0 +1,191 @@
+/**
+ * The ingest end to end on files: conservation of rows, rejects with reasons, personal data
+ * dropped, semester sources, determinism, and failures that stop the run without touching the
+ * previous output.
+ */
+import iconv from 'iconv-lite';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../../src/ingest/pipeline.ts';
+import { runIngest, type Manifest } from '../../src/ingest/run.ts';
+import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { readRows } from '../support/oracle.ts';
+
+function fixture(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+const gbk = (text: string) => new Uint8Array(iconv.encode(text, 'gbk'));
+const scratch = () => join(mkdtempSync(join(tmpdir(), 'out-')), 'data');
+
+async function tables(out: string) {
+  const runner = await NodeRunner.overParquet(out, ['enrollment', 'counselors', 'rejects']);
+  const all = {
+    enrollment: await runner.query<Record<string, unknown>>('SELECT * FROM enrollment'),
+    counselors: await runner.query<Record<string, unknown>>('SELECT * FROM counselors'),
+    rejects: await runner.query<Record<string, unknown>>('SELECT * FROM rejects'),
+  };
+  runner.close();
+  return all;
+}
+
+function digest(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+const ENROLLMENT_GBK =
+  '机电工程系2025-2026学年第一学期在校生人数统计表,,,,\r\n' +
+  '填报单位：机电工程系　　单位：人,,,,\r\n' +
+  '序号,系部,年级,在校生人数,备注\r\n' +
+  '1,机电工程系,2024级,"1,020",\r\n' +
+  '2,机电工程系,2025级,１２０,\r\n' +
+  '3,机电工程系,2023级,12a,\r\n' +
+  ',合计,,"1,140",\r\n' +
+  ',,,,\r\n' +
+  '填表人：张三　　审核人：李四,,,,\r\n' +
+  '单位（盖章）：,,,,\r\n' +
+  '填报日期：2025年9月15日,,,,\r\n';
+
+const ROSTER =
+  '序号,工号,姓名,系部,专兼职,所带学生数,聘用方式,联系电话,QQ,身份证号\n' +
+  '1,000123,王 芳,机电工程系,专职,200,事业编制,13800000000,12345678,110101199001011234\n' +
+  '2,000124,李四,机电工程系,兼 职,,劳务派遣,13900000000,,\n' +
+  '3,000125,赵五,机电工程系,兼职（研究生）,,,,,\n' +
+  '4,000126,钱六,机电工程系,外聘,,,,,\n' +
+  '5,000123,王芳,机电工程系,专职,,,,,\n';
+
+describe('ingest of one department', () => {
+  const input = fixture({
+    '2025-2026-1/机电工程系/在校生人数.csv': gbk(ENROLLMENT_GBK),
+    '2025-2026-1/机电工程系/辅导员名册.csv': ROSTER,
+  });
+
+  it('accepts, rejects with a reason, or skips every row read', async () => {
+    const out = scratch();
+    const manifest = await runIngest({ input, out });
+    const byFile = Object.fromEntries(manifest.files.map((f) => [f.file.split('/').pop(), f]));
+    expect(byFile['在校生人数.csv']).toMatchObject({
+      kind: 'enrollment', encoding: 'gb18030', semester: '2025-2026-1', semester_source: 'title',
+      read: 11, accepted: 2, rejected: 1, skipped: 8,
+      skipped_by_reason: { title: 2, header: 1, total: 1, blank: 1, footer: 3 },
+    });
+    expect(byFile['辅导员名册.csv']).toMatchObject({
+      kind: 'counselors', semester_source: 'folder', read: 6, accepted: 3, rejected: 2, skipped: 1,
+    });
+    const t = await tables(out);
+    expect(t.enrollment.map((r) => r.students)).toEqual([1020, 120]);
+    expect(t.counselors.map((r) => [r.staff_id, r.name, r.employment, r.hiring])).toEqual([
+      ['000123', '王芳', 'full_time', '事业编制'],
+      ['000124', '李四', 'part_time', '劳务派遣'],
+      ['000125', '赵五', 'part_time', null],
+    ]);
+    expect(t.counselors[1]!.fte).toBeCloseTo(1 / 3, 12);
+    expect(t.rejects.map((r) => [r.row, r.column, r.value, r.code])).toEqual([
+      [6, '在校生人数', '12a', 'NOT_A_COUNT'],
+      [5, '专兼职', '外聘', 'UNKNOWN_EMPLOYMENT'],
+      [6, '工号', '000123', 'DUPLICATE_PERSON'],
+    ]);
+    for (const r of t.rejects) expect(r.message).toMatch(/请/);
+  });
+
+  it('publishes no phone, QQ or ID number, and lists the columns it dropped', async () => {
+    const out = scratch();
+    const manifest = await runIngest({ input, out });
+    const roster = manifest.files.find((f) => f.kind === 'counselors')!;
+    expect(roster.personal_columns_dropped).toEqual(['联系电话', 'QQ', '身份证号']);
+    const everything = JSON.stringify(await tables(out)) + readFileSync(join(out, 'manifest.json'), 'utf8');
+    for (const secret of ['13800000000', '13900000000', '12345678', '110101199001011234']) expect(everything).not.toContain(secret);
+  });
+
+  it('gives byte-identical output for the same input', async () => {
+    const a = scratch();
+    const b = scratch();
+    await runIngest({ input, out: a });
+    await runIngest({ input, out: b });
+    expect(digest(a)).toEqual(digest(b));
+  });
+});
+
+describe('where the semester comes from', () => {
+  const header = '序号,系部,在校生人数\n';
+  it.each([
+    ['a 学期 column, row by row', { 'x/a.csv': '系部,学期,人数\n甲系,2024-2025学年第二学期,10\n甲系,2025秋,20\n' }, ['2024-2025-2', '2025-2026-1'], 'column'],
+    ['the title line', { 'x/a.csv': '甲系2024—2025学年第2学期学生数\n' + header + '1,甲系,10\n' }, ['2024-2025-2'], 'title'],
+    ['the folder name', { '2025-2026-2/甲系/a.csv': header + '1,甲系,10\n' }, ['2025-2026-2'], 'folder'],
+  ])('from %s', async (_, files, semesters, source) => {
+    const out = scratch();
+    const manifest = await runIngest({ input: fixture(files), out });
+    expect(manifest.semesters).toEqual(semesters);
+    expect(manifest.files[0]!.semester_source).toBe(source);
+  });
+});
+
+describe('files that stop the run', () => {
+  const good = { '2025-2026-1/甲系/a.csv': '系部,人数\n甲系,10\n' };
+
+  it.each([
+    ['an unrecognised header, naming the closest kind and what it lacks', { '2025-2026-1/b.csv': '工号,姓名,系部\n1,张三,甲系\n' }, /b\.csv.*辅导员名册.*缺少列：专兼职/s],
+    ['an empty file', { '2025-2026-1/b.csv': '' }, /b\.csv.*文件为空/],
+    ['an old .xls workbook', { '2025-2026-1/b.xls': 'not really' }, /b\.xls.*另存为/],
+    ['a corrupt .xlsx', { '2025-2026-1/b.xlsx': 'PK\u0003\u0004 broken' }, /b\.xlsx.*无法打开/],
+    ['no semester anywhere', { 'misc/b.csv': '系部,人数\n乙系,5\n' }, /b\.csv.*无法确定学期/],
+  ])('%s', async (_, files, message) => {
+    const out = scratch();
+    const input = fixture({ ...good, ...files });
+    await runIngest({ input: fixture(good), out });
+    const before = digest(out);
+    const error = await runIngest({ input, out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as Error).message).toMatch(message);
+    expect(digest(out)).toEqual(before);
+  });
+
+  it('a broken rules file, naming the field', async () => {
+    const rules = join(fixture({}), 'rules.json');
+    writeFileSync(rules, JSON.stringify({ institution: { name: 'X' }, active_profile: 'p', profiles: { p: { label: 'p', staffing: { max_students_per_counselor: { value: -5 }, part_time_weight: { value: '1/3' } } } } }));
+    const error = await runIngest({ input: fixture(good), out: scratch(), rulesPath: rules }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('profiles.p.staffing.max_students_per_counselor.value');
+  });
+
+  it('exits with status 2 and a Chinese message from the command line', () => {
+    const input = fixture({ 'b.csv': '工号,姓名\n1,张三\n' });
+    const result = spawnSync(process.execPath, ['scripts/ingest.ts', '--input', input, '--out', scratch()], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('导入失败：b.csv');
+  });
+});
+
+describe('the bundled demo exports', () => {
+  it('conserve every row of every file, counted independently of the ingest', async () => {
+    const out = scratch();
+    const manifest: Manifest = await runIngest({ input: 'data/exports', out });
+    expect(manifest.files.length).toBeGreaterThanOrEqual(manifest.totals.files);
+    for (const f of manifest.files) {
+      expect(f.read, f.file).toBe(f.accepted + f.rejected + f.skipped);
+      expect(f.read, f.file).toBe((await readRows(join('data/exports', f.file))).length);
+    }
+    const t = await tables(out);
+    expect(t.enrollment.length + t.counselors.length).toBe(manifest.totals.accepted);
+    expect(manifest.tables.enrollment.rows).toBe(t.enrollment.length);
+    expect(manifest.totals.rejected).toBe(1);
+    expect(manifest.departments).toHaveLength(12);
+    expect(manifest.semesters).toHaveLength(4);
+  });
+
+  it('print progress and a summary that adds up', () => {
+    const out = scratch();
+    const result = execFileSync(process.execPath, ['scripts/ingest.ts', '--out', out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const m = result.match(/读取 (\d+) 行 = 接受 (\d+) \+ 拒绝 (\d+) \+ 跳过（[^）]*）(\d+)/);
+    expect(m).not.toBeNull();
+    const [read, accepted, rejected, skipped] = m!.slice(1).map(Number);
+    expect(read).toBe(accepted! + rejected! + skipped!);
+  });
+});
