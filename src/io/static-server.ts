@@ -27,23 +27,24 @@ export interface StaticServer {
   server: Server;
   /** Full URL of the mounted folder, ending in "/". */
   url: string;
+  /** Every request answered with 4xx, as "status path" (tests expect none). */
+  failures: string[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(dir: string, options: { port?: number; host?: string; mount?: string } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const mount = ('/' + (options.mount ?? '').replace(/^\/+|\/+$/g, '') + '/').replace('//', '/');
+  const failures: string[] = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(mount)) {
-      res.writeHead(404).end('Not Found');
-      return;
-    }
+    const refuse = (status: number) => {
+      failures.push(`${status} ${path}`);
+      res.writeHead(status).end(status === 403 ? 'Forbidden' : 'Not Found');
+    };
+    if (!path.startsWith(mount)) return refuse(404);
     let file = normalize(join(root, path.slice(mount.length)));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end('Forbidden');
-      return;
-    }
+    if (file !== root && !file.startsWith(root + sep)) return refuse(403);
     try {
       let info = await stat(file);
       if (info.isDirectory()) {
@@ -57,7 +58,7 @@ export async function serveStatic(dir: string, options: { port?: number; host?: 
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch {
-      res.writeHead(404).end('Not Found');
+      refuse(404);
     }
   });
   const host = options.host ?? '127.0.0.1';
@@ -70,6 +71,7 @@ export async function serveStatic(dir: string, options: { port?: number; host?: 
   return {
     server,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}${mount}`,
+    failures,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

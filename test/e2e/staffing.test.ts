@@ -110,8 +110,9 @@ describe('师生比 page', () => {
     await page.context().close();
   });
 
-  it('made no request to any other host and logged no error', () => {
+  it('made no request to any other host, asked the server for nothing missing, and logged no error', () => {
     expect(h.external).toEqual([]);
+    expect(h.server.failures).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
   });
 });
