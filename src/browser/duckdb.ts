@@ -4,7 +4,7 @@
  * ever fetched from another host: a query that would need an extension fails instead of hanging.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { TABLES, REJECTS_OUTPUT } from '../domain/tables.ts';
+import { TABLES, REJECTS_OUTPUT } from '../domain/tables/index.ts';
 import { plainRow, type QueryRunner } from '../metrics/sql.ts';
 import { loadParquetTable } from './load-parquet.ts';
 

@@ -4,16 +4,17 @@
  * DuckDB-WASM ingests that with its built-in Arrow reader. Types come from the data dictionary.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import { DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import type { OutputColumn, SqlType } from '../domain/tables.ts';
+import type { OutputColumn, SqlType } from '../domain/tables/index.ts';
 import { createTableSql } from '../metrics/sql.ts';
 
 const ARROW_TYPES: Record<SqlType, () => DataType> = {
   VARCHAR: () => new Utf8(),
   INTEGER: () => new Int32(),
   DOUBLE: () => new Float64(),
+  DATE: () => new DateDay(),
 };
 
 export async function decodeParquet(buffer: ArrayBuffer, columns: readonly OutputColumn[]): Promise<Table> {

@@ -3,32 +3,46 @@
  * Chinese message a department clerk can act on. A table's row schema is an object of these.
  */
 import { z } from 'zod';
-import { cleanCell, compactCell, parseCount } from './text.ts';
+import { parseDate } from './dates.ts';
 import { findSemester, type SemesterId } from './semester.ts';
+import { cleanCell, compactCell, parseCount, parseDecimal } from './text.ts';
 
 export type RejectCode =
   | 'MISSING_VALUE'
   | 'NOT_A_COUNT'
+  | 'NOT_A_NUMBER'
   | 'COUNT_TOO_LARGE'
+  | 'FORMULA_CELL'
+  | 'BAD_DATE'
   | 'UNKNOWN_EMPLOYMENT'
+  | 'UNKNOWN_ROLE'
+  | 'UNKNOWN_LEVEL'
+  | 'UNKNOWN_GRADE'
+  | 'UNKNOWN_DEPARTMENT'
   | 'BAD_SEMESTER'
   | 'NO_SEMESTER'
+  | 'NO_WEEK'
   | 'DUPLICATE_PERSON';
 
 interface Failure {
   reject: RejectCode;
   message: string;
 }
-const fail = (reject: RejectCode, message: string): Failure => ({ reject, message });
+export const fail = (reject: RejectCode, message: string): Failure => ({ reject, message });
 const isFailure = (v: unknown): v is Failure => typeof v === 'object' && v !== null && 'reject' in v;
 
 /** A column's schema, given the column's Chinese label for its messages. */
 export type CellSchema<T> = (label: string) => z.ZodType<T, string>;
 
+/** A cell Excel exported as its formula text, e.g. "=HYPERLINK(…)" or "=SUM(C3:C9)". */
+const FORMULA = /^=[A-Za-z_]+\(|^=[A-Z]+\d/;
+
 function cellSchema<T>(parse: (raw: string, label: string) => T | Failure): CellSchema<T> {
   return (label) =>
     z.string().transform((raw, ctx) => {
-      const result = parse(raw, label);
+      const result = FORMULA.test(raw)
+        ? fail('FORMULA_CELL', `「${label}」是公式「${cleanCell(raw).slice(0, 30)}」而不是值，请在 Excel 中复制该列后“选择性粘贴—数值”，再报送。`)
+        : parse(raw, label);
       if (!isFailure(result)) return result;
       ctx.addIssue({ code: 'custom', message: result.message, params: { reject: result.reject } });
       return z.NEVER;
@@ -40,52 +54,134 @@ export function rejectCodeOf(issue: z.core.$ZodIssue): RejectCode {
   return ((issue as { params?: { reject?: RejectCode } }).params?.reject ?? 'MISSING_VALUE') as RejectCode;
 }
 
-/** Largest count one row may hold; a bigger one is a typing slip, not a department. */
-export const MAX_COUNT_PER_ROW = 100_000;
+/** Optional columns: an empty cell is null, anything else goes through the required schema. */
+function optional<T>(required: (raw: string, label: string) => T | Failure): CellSchema<T | null> {
+  return cellSchema((raw, label) => (cleanCell(raw) === '' ? null : required(raw, label)));
+}
 
 const missing = (label: string, hint = '请补填') => fail('MISSING_VALUE', `「${label}」不能为空，${hint}。`);
 
-export const text = cellSchema((raw, label) => cleanCell(raw) || missing(label));
+const parseText = (raw: string, label: string) => cleanCell(raw) || missing(label);
+const parseCompact = (raw: string, label: string) => compactCell(raw) || missing(label);
 
+export const text = cellSchema(parseText);
+export const optionalText = optional(parseText);
 /** Names and codes: inner spaces removed ("王 芳" → "王芳"); IDs stay text so leading zeros survive. */
-export const compactText = cellSchema((raw, label) => compactCell(raw) || missing(label));
+export const compactText = cellSchema(parseCompact);
+export const optionalCompactText = optional(parseCompact);
 
-export const optionalText = cellSchema((raw) => cleanCell(raw) || null);
+/** Largest count one row may hold unless a column says otherwise; a bigger one is a typing slip. */
+export const MAX_COUNT_PER_ROW = 100_000;
 
-function parseCountCell(raw: string, label: string): number | Failure {
-  if (!cleanCell(raw)) return missing(label, '请填写人数（不小于0的整数）');
-  const n = parseCount(raw);
-  if (n === null)
-    return fail('NOT_A_COUNT', `「${label}」应为不小于0的整数，实际为「${cleanCell(raw)}」，请改为数字（如 1020）。`);
-  if (n > MAX_COUNT_PER_ROW)
-    return fail('COUNT_TOO_LARGE', `「${label}」为 ${n}，超过单行上限 ${MAX_COUNT_PER_ROW}，请核对是否多输了数字。`);
-  return n;
+function countUpTo(max: number) {
+  return (raw: string, label: string): number | Failure => {
+    if (!cleanCell(raw)) return missing(label, '请填写数字（不小于0的整数）');
+    const n = parseCount(raw);
+    if (n === null)
+      return fail('NOT_A_COUNT', `「${label}」应为不小于0的整数，实际为「${cleanCell(raw)}」，请改为数字（如 1020）。`);
+    if (n > max) return fail('COUNT_TOO_LARGE', `「${label}」为 ${n}，超过合理上限 ${max}，请核对是否多输了数字。`);
+    return n;
+  };
 }
 
-export const count = cellSchema(parseCountCell);
+function decimalUpTo(max: number) {
+  return (raw: string, label: string): number | Failure => {
+    if (!cleanCell(raw)) return missing(label, '请填写数字');
+    const n = parseDecimal(raw);
+    if (n === null) return fail('NOT_A_NUMBER', `「${label}」应为不小于0的数字，实际为「${cleanCell(raw)}」。`);
+    if (n > max) return fail('COUNT_TOO_LARGE', `「${label}」为 ${n}，超过合理上限 ${max}，请核对。`);
+    return n;
+  };
+}
 
-export const optionalCount = cellSchema((raw, label) => (cleanCell(raw) ? parseCountCell(raw, label) : null));
+export const count = cellSchema(countUpTo(MAX_COUNT_PER_ROW));
+export const optionalCount = optional(countUpTo(MAX_COUNT_PER_ROW));
+/** Weekly activity counts: a person does not hold 500 talks in a week. */
+export const weeklyCount = optional(countUpTo(500));
+export const optionalHours = optional(decimalUpTo(168));
+/** Scores may exceed the form's maximum (a warning, not a reject), but not absurdly. */
+export const optionalScore = optional(decimalUpTo(1000));
+
+const parseDateCell = (raw: string, label: string) =>
+  parseDate(raw) ?? fail('BAD_DATE', `「${label}」的值「${cleanCell(raw)}」无法识别为日期，请写成 2025-09-01 或 2025年9月1日。`);
+export const date = cellSchema(parseDateCell);
+export const optionalDate = optional(parseDateCell);
+
+/** A fixed vocabulary read through a table of spellings, tried in order; first match wins. */
+function vocabulary<T extends string>(spellings: ReadonlyArray<readonly [RegExp, T]>, code: RejectCode, hint: string) {
+  return (raw: string, label: string): T | Failure => {
+    const value = compactCell(raw);
+    if (!value) return missing(label, hint);
+    const match = spellings.find(([pattern]) => pattern.test(value));
+    return match ? match[1] : fail(code, `「${label}」的值「${value}」无法识别，${hint}。`);
+  };
+}
 
 export type Employment = 'full_time' | 'part_time';
-
 /** 专职 / 兼职 and the variants departments write ("兼 职", 兼职（教师）, 兼职（研究生）). */
-const EMPLOYMENT_SPELLINGS: Array<[RegExp, Employment]> = [
+export const EMPLOYMENT_SPELLINGS = [
   [/^专职/, 'full_time'],
   [/^兼职/, 'part_time'],
-];
+] as const;
+export const employment = cellSchema(
+  vocabulary<Employment>(EMPLOYMENT_SPELLINGS, 'UNKNOWN_EMPLOYMENT', '请填写“专职”或“兼职”（可加括号注明，如“兼职（教师）”）'),
+);
 
-export const employment = cellSchema<Employment>((raw, label) => {
-  const value = compactCell(raw);
-  if (!value) return missing(label, '请填写“专职”或“兼职”');
-  const match = EMPLOYMENT_SPELLINGS.find(([pattern]) => pattern.test(value));
-  return match
-    ? match[1]
-    : fail('UNKNOWN_EMPLOYMENT', `「${label}」的值「${value}」无法识别，请填写“专职”或“兼职”（可加括号注明，如“兼职（教师）”）。`);
-});
+export type Role = 'counselor' | 'class_teacher' | 'assistant' | 'graduate_assistant';
+/** Most specific first: 研究生德育助理 before 助理, 辅导员助理 before 辅导员. */
+export const ROLE_SPELLINGS = [
+  [/研究生.*助理|德育.*助理/, 'graduate_assistant'],
+  [/助理|助管/, 'assistant'],
+  [/班主任/, 'class_teacher'],
+  [/辅导员/, 'counselor'],
+] as const;
+export const ROLE_LABELS: Record<Role, string> = {
+  counselor: '辅导员',
+  class_teacher: '班主任',
+  assistant: '辅导员（班主任）助理',
+  graduate_assistant: '研究生德育工作助理',
+};
+const ROLE_HINT = '请填写“辅导员”“班主任”“辅导员助理”或“研究生德育助理”';
+export const optionalRole = optional(vocabulary<Role>(ROLE_SPELLINGS, 'UNKNOWN_ROLE', ROLE_HINT));
+
+/** The role a title line names ("XX系辅导员工作记录表"), when a file has no 角色 column. */
+export function roleFromText(text: string): Role | null {
+  const value = compactCell(text);
+  return ROLE_SPELLINGS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
+}
+
+export type TrainingLevel = 'school' | 'provincial' | 'national';
+export const LEVEL_SPELLINGS = [
+  [/国家|全国|教育部|部级/, 'national'],
+  [/省|自治区|直辖市|厅/, 'provincial'],
+  [/校|院级|学院|系级/, 'school'],
+] as const;
+export const trainingLevel = cellSchema(
+  vocabulary<TrainingLevel>(LEVEL_SPELLINGS, 'UNKNOWN_LEVEL', '请填写“校级”“省级（自治区级）”或“国家级”'),
+);
+
+export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+export const GRADE_SPELLINGS = [
+  [/^不合格|^不称职|^不及格/, 'fail'],
+  [/^优秀/, 'excellent'],
+  [/^良好|^良$|^称职/, 'good'],
+  [/^合格|^基本称职|^及格/, 'pass'],
+] as const;
+export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+export const optionalGrade = optional(
+  vocabulary<Grade>(GRADE_SPELLINGS, 'UNKNOWN_GRADE', '请填写“优秀”“良好”“合格”或“不合格”'),
+);
 
 export const semester = cellSchema<SemesterId>((raw, label) =>
   !cleanCell(raw)
     ? fail('NO_SEMESTER', `「${label}」为空，标题行和文件夹名中也没有写明学期，请补填（如“2025-2026学年第一学期”）。`)
     : findSemester(cleanCell(raw)) ??
-    fail('BAD_SEMESTER', `「${label}」的值「${cleanCell(raw)}」无法识别为学期，请写成“2025-2026学年第一学期”的形式。`),
+      fail('BAD_SEMESTER', `「${label}」的值「${cleanCell(raw)}」无法识别为学期，请写成“2025-2026学年第一学期”的形式。`),
 );
+
+/** 周次: "3", "第3周", "3周". */
+export const optionalWeekNumber = optional((raw, label) => {
+  const m = compactCell(raw).match(/^第?(\d{1,2})周?$/);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 && n <= 30 ? n : fail('NOT_A_COUNT', `「${label}」应为 1–30 的周次（如“3”或“第3周”），实际为「${cleanCell(raw)}」。`);
+});

@@ -2,7 +2,7 @@
  * Where the table is inside a sheet: which row is the header, which kind of export it is,
  * and which rows around the data are not data (title lines, totals, footers, blanks).
  */
-import { TABLES, normaliseHeader, type InputColumn, type TableKind } from './tables.ts';
+import { TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
 import { cleanCell, compactCell, isBlankRow } from './text.ts';
 
 export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat';
@@ -31,8 +31,8 @@ export interface HeaderMatch {
 
 export interface HeaderFailure {
   ok: false;
-  /** The kind whose required columns were best matched in any one row, with what it missed. */
-  closest: { kind: TableKind; label: string; missing: string[] } | null;
+  /** The kinds nearest to fitting (fewest columns missing), nearest first, with what they missed. */
+  closest: Array<{ kind: TableKind; label: string; missing: string[] }>;
   ambiguous: TableKind[];
 }
 
@@ -47,33 +47,47 @@ function matchColumns(headerCells: readonly string[], input: readonly InputColum
   return found;
 }
 
-/** Scan the top rows for the first row that carries every required column of exactly one kind. */
+/** What a kind still lacks in this header: its required columns, and one of each any-of group. */
+function missingFor(spec: TableSpec, columns: Record<string, number>): string[] {
+  const label = (key: string) => spec.input.find((c) => c.key === key)?.label ?? key;
+  const missing = spec.input.filter((c) => c.required && !(c.key in columns)).map((c) => c.label);
+  for (const group of spec.requireAnyOf ?? [])
+    if (!group.some((key) => key in columns)) missing.push(group.slice(0, 3).map(label).join('或') + (group.length > 3 ? '等' : ''));
+  return missing;
+}
+
+/**
+ * Scan the top rows for the first row that carries everything one kind requires. When two kinds
+ * fit, the one reading more columns wins only if it reads every column the other would; else
+ * the file is ambiguous and stops (no column silently goes unread).
+ */
 export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | HeaderFailure {
-  let closest: HeaderFailure['closest'] = null;
-  let closestFound = -1;
+  const near = new Map<TableKind, { kind: TableKind; label: string; missing: string[]; matched: number }>();
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = rows[r]!;
-    const complete: Array<{ kind: TableKind; columns: Record<string, number> }> = [];
+    const fits: Array<{ kind: TableKind; columns: Record<string, number> }> = [];
     for (const spec of Object.values(TABLES)) {
       const columns = matchColumns(cells, spec.input);
-      const required = spec.input.filter((c) => c.required);
-      const missing = required.filter((c) => !(c.key in columns));
-      if (missing.length === 0) complete.push({ kind: spec.kind, columns });
-      else if (required.length - missing.length > closestFound) {
-        closestFound = required.length - missing.length;
-        closest = { kind: spec.kind, label: spec.label, missing: missing.map((c) => c.label) };
-      }
+      const missing = missingFor(spec, columns);
+      if (missing.length === 0) fits.push({ kind: spec.kind, columns });
+      else if (Object.keys(columns).length > 0 && missing.length < (near.get(spec.kind)?.missing.length ?? Infinity))
+        near.set(spec.kind, { kind: spec.kind, label: spec.label, missing, matched: Object.keys(columns).length });
     }
-    if (complete.length === 0) continue;
-    complete.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length);
-    if (complete.length > 1 && Object.keys(complete[0]!.columns).length === Object.keys(complete[1]!.columns).length)
-      return { ok: false, closest: null, ambiguous: complete.map((c) => c.kind) };
-    const best = complete[0]!;
-    const used = new Set(Object.values(best.columns));
-    const unmapped = cells.map((c, i) => (used.has(i) ? '' : cleanCell(c))).filter((c) => c !== '');
-    return { ok: true, kind: best.kind, row: r, columns: best.columns, unmapped };
+    if (fits.length === 0) continue;
+    fits.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length);
+    const [best, ...others] = fits;
+    const read = new Set(Object.values(best!.columns));
+    const unread = others.filter((o) => Object.values(o.columns).some((i) => !read.has(i)));
+    if (unread.length > 0) return { ok: false, closest: [], ambiguous: [best!.kind, ...unread.map((o) => o.kind)] };
+    const unmapped = cells.map((c, i) => (read.has(i) ? '' : cleanCell(c))).filter((c) => c !== '');
+    return { ok: true, kind: best!.kind, row: r, columns: best!.columns, unmapped };
   }
+  // Nearest: fewest columns missing, then most columns recognised.
+  const closest = [...near.values()]
+    .sort((a, b) => a.missing.length - b.missing.length || b.matched - a.matched)
+    .slice(0, 2)
+    .map(({ kind, label, missing }) => ({ kind, label, missing }));
   return { ok: false, closest, ambiguous: [] };
 }
 

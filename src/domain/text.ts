@@ -4,22 +4,27 @@
  * (including the ideographic space U+3000) and thousands separators.
  */
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const NEEDS_CLEANING = /[\uFF01-\uFF5E\u3000]|\s\s|^\s|\s$|[\t\n\r\f\v\u00a0]/;
+
 /** Full-width ASCII variants (U+FF01–U+FF5E) and U+3000 → their half-width forms. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Trimmed, half-width, inner runs of white space folded to one space. */
 export function cleanCell(value: string | null | undefined): string {
   if (value == null) return '';
-  return toHalfWidth(String(value)).replace(/\s+/g, ' ').trim();
+  const text = String(value);
+  // Most cells are already clean; the check is much cheaper than the replacements.
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return toHalfWidth(text).replace(/\s+/g, ' ').trim();
 }
 
 /** For names, codes and header labels, where no space is meaningful ("王 芳" → "王芳"). */
 export function compactCell(value: string | null | undefined): string {
-  return cleanCell(value).replace(/ /g, '');
+  const text = cleanCell(value);
+  return text.includes(' ') ? text.replace(/ /g, '') : text;
 }
 
 export function isBlankRow(cells: readonly string[]): boolean {
@@ -35,4 +40,11 @@ export function parseCount(value: string): number | null {
   if (!/^\d+(\.0+)?$/.test(text)) return null;
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
+}
+
+/** A non-negative decimal: "7.5", "７．５", "1,020.5", "8小时". Null when not such a number. */
+export function parseDecimal(value: string): number | null {
+  const text = compactCell(value).replace(/[,，]/g, '').replace(/(小时|学时|分|h)$/i, '');
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  return Number(text);
 }

@@ -1,30 +1,32 @@
 /**
- * One ingest run: list the input files, read them through the pipeline, write the Parquet
- * tables and manifest.json into a fresh folder, then swap it in for the old output, so that a
- * failed or killed run leaves the previous output as it was.
+ * One ingest run: list the input files, stream them through the pipeline into the staging
+ * tables, run the cross-checks, write Parquet + manifest.json into a fresh folder, then swap it
+ * in for the old output, so that a failed or killed run leaves the previous output as it was.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseRules, type ActiveRules } from '../domain/rules.ts';
-import { REJECTS_OUTPUT, TABLES, type TableKind } from '../domain/tables.ts';
-import { NodeRunner } from '../io/duckdb-node.ts';
-import { writeParquet } from '../io/parquet.ts';
-import { createIngest, IngestError, toPosix, type SheetReport } from './pipeline.ts';
+import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
+import { copyToParquet, writeParquet } from '../io/parquet.ts';
+import { runCrossChecks } from './checks.ts';
+import { createIngest, IngestError, type SheetReport } from './pipeline.ts';
 import { readerFor } from './readers/index.ts';
+import { Staging } from './staging.ts';
 
-export const MANIFEST_FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
+export const DEFAULT_RULES_PATH = 'data/rules.json';
 
 export interface Manifest {
   format: number;
   rules: ActiveRules;
   /** SHA-256 over every input file's path and bytes: tells which inputs made this output. */
   input_digest: string;
-  tables: Record<TableKind | 'rejects', { file: string; rows: number }>;
+  tables: Record<TableKind | 'rejects' | 'warnings', { file: string; rows: number }>;
   semesters: string[];
   departments: string[];
-  totals: { files: number; read: number; accepted: number; rejected: number; skipped: number };
+  totals: { files: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
   files: SheetReport[];
 }
 
@@ -34,7 +36,11 @@ export interface IngestOptions {
   /** The rules file; data/rules.json by default. */
   rulesPath?: string;
   onFile?: (index: number, total: number, path: string, reports: SheetReport[]) => void;
+  /** Called every 100,000 rows of a long file. */
+  onRows?: (path: string, rows: number) => void;
 }
+
+const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Spreadsheet files below `dir`, in code-point order of their relative paths (stable across machines). */
 export async function listInputFiles(dir: string): Promise<string[]> {
@@ -44,8 +50,6 @@ export async function listInputFiles(dir: string): Promise<string[]> {
     .map((e) => toPosix(relative(dir, join(e.parentPath, e.name))))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
-
-export const DEFAULT_RULES_PATH = 'data/rules.json';
 
 export async function loadRules(path = DEFAULT_RULES_PATH): Promise<ActiveRules> {
   if (!existsSync(path)) throw new IngestError(path, '找不到规则配置文件。请从项目自带的 data/rules.json 复制一份并按本校规定修改。');
@@ -60,59 +64,84 @@ export async function loadRules(path = DEFAULT_RULES_PATH): Promise<ActiveRules>
   return parsed.rules;
 }
 
+/** A run killed between the two renames of the swap leaves `<out>` missing and its old copy beside it. */
+async function recoverInterruptedSwap(out: string): Promise<void> {
+  if (existsSync(out)) return;
+  const parent = dirname(out);
+  if (!existsSync(parent)) return;
+  const old = (await readdir(parent)).filter((n) => n.startsWith(`.${basename(out)}.old-`)).sort().pop();
+  if (old) await rename(join(parent, old), out);
+}
+
 export async function runIngest(options: IngestOptions): Promise<Manifest> {
   const input = resolve(options.input);
   const out = resolve(options.out);
+  await recoverInterruptedSwap(out);
   if (!existsSync(input)) throw new IngestError(options.input, '输入文件夹不存在。');
   const rules = await loadRules(options.rulesPath);
   const files = await listInputFiles(input);
   if (files.length === 0) throw new IngestError(options.input, '文件夹中没有 CSV 或 XLSX 文件。');
 
-  const ingest = createIngest(rules);
-  const digest = createHash('sha256');
-  for (const [i, file] of files.entries()) {
-    const absolute = join(input, file);
-    digest.update(file).update('\0').update(await readFile(absolute)).update('\0');
-    const reports = await ingest.addFile(absolute, file);
-    options.onFile?.(i + 1, files.length, file, reports);
-  }
-  const result = ingest.result();
-
-  const staging = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  const runner = await NodeRunner.inMemory();
+  const staging = await Staging.open(rules);
+  const folder = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
-    for (const spec of Object.values(TABLES))
-      await writeParquet(runner, join(staging, spec.file), spec.output, result.tables[spec.kind], spec.orderBy);
-    await writeParquet(runner, join(staging, 'rejects.parquet'), REJECTS_OUTPUT, result.rejects);
+    const ingest = createIngest(rules, staging, options.onRows);
+    const digest = createHash('sha256');
+    for (const [i, file] of files.entries()) {
+      const absolute = join(input, file);
+      digest.update(file).update('\0').update(await readFile(absolute)).update('\0');
+      const reports = await ingest.addFile(absolute, file);
+      options.onFile?.(i + 1, files.length, file, reports);
+    }
+    staging.finish();
+    const { sheets, rejects } = ingest.state;
+    const crossWarnings = await runCrossChecks(staging.runner);
+    for (const w of crossWarnings) {
+      const sheet = sheets.find((s) => s.file === w.file && s.kind === w.table);
+      if (sheet) sheet.warnings++;
+    }
+    const warnings = [...ingest.state.warnings, ...crossWarnings];
+
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    for (const kind of TABLE_KINDS) await copyToParquet(staging.runner, kind, join(folder, TABLES[kind].file), TABLES[kind].orderBy);
+    await writeParquet(staging.runner, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects);
+    await writeParquet(staging.runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings, ['file', 'row', 'code', 'message']);
+
+    const distinct = async (column: string, kinds: readonly TableKind[]) =>
+      (
+        await staging.runner.query<{ v: string }>(
+          kinds.map((k) => `SELECT DISTINCT ${column}::VARCHAR AS v FROM ${k}`).join(' UNION ') + ' ORDER BY v',
+        )
+      ).map((r) => r.v);
+    const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
+    const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging.counts[k] }]));
+    const manifest: Manifest = {
+      format: MANIFEST_FORMAT,
+      rules,
+      input_digest: digest.digest('hex'),
+      tables: {
+        ...(tables as Record<TableKind, { file: string; rows: number }>),
+        rejects: { file: 'rejects.parquet', rows: rejects.length },
+        warnings: { file: 'warnings.parquet', rows: warnings.length },
+      },
+      semesters: await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester'))),
+      departments: await distinct('department', TABLE_KINDS),
+      totals: { files: files.length, read: sum('read'), accepted: sum('accepted'), rejected: sum('rejected'), skipped: sum('skipped'), warnings: warnings.length },
+      files: sheets,
+    };
+    await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+    // Swap: the old output stays whole until the new one is complete.
+    const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
+    if (existsSync(out)) await rename(out, old);
+    await rename(folder, out);
+    await rm(old, { recursive: true, force: true });
+    return manifest;
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
   } finally {
-    runner.close();
+    staging.close();
   }
-
-  const sheets = result.sheets;
-  const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
-  const distinct = (values: Iterable<unknown>) => [...new Set([...values].map(String))].sort();
-  const manifest: Manifest = {
-    format: MANIFEST_FORMAT,
-    rules,
-    input_digest: digest.digest('hex'),
-    tables: {
-      enrollment: { file: TABLES.enrollment.file, rows: result.tables.enrollment.length },
-      counselors: { file: TABLES.counselors.file, rows: result.tables.counselors.length },
-      rejects: { file: 'rejects.parquet', rows: result.rejects.length },
-    },
-    semesters: distinct([...result.tables.enrollment, ...result.tables.counselors].map((r) => r.semester)),
-    departments: distinct([...result.tables.enrollment, ...result.tables.counselors].map((r) => r.department)),
-    totals: { files: files.length, read: sum('read'), accepted: sum('accepted'), rejected: sum('rejected'), skipped: sum('skipped') },
-    files: sheets,
-  };
-  await writeFile(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-
-  // Swap: the old output stays whole until the new one is complete.
-  const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
-  if (existsSync(out)) await rename(out, old);
-  await rename(staging, out);
-  await rm(old, { recursive: true, force: true });
-  return manifest;
 }

@@ -1,11 +1,53 @@
-/** Writes records to ZSTD Parquet through DuckDB, typed by the table's data dictionary. */
-import { DuckDBDataChunkWriter, JSToDuckDBValueConverter, type JS } from '@duckdb/node-api';
-import type { OutputColumn } from '../domain/tables.ts';
+/**
+ * Tables in DuckDB (Node) → ZSTD Parquet, typed by the data dictionary. Appending converts DATE
+ * columns from "YYYY-MM-DD" text; copying orders rows totally and uses one thread, so the same
+ * records always give byte-identical files.
+ */
+import { DuckDBDataChunkWriter, JSToDuckDBValueConverter, type DuckDBAppender, type JS } from '@duckdb/node-api';
+import type { OutputColumn } from '../domain/tables/index.ts';
 import { createTableSql, sqlString } from '../metrics/sql.ts';
 import type { NodeRunner } from './duckdb-node.ts';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Appends plain records to a table, converting each value to its column's type. */
+export class TableAppender {
+  private readonly appender: DuckDBAppender;
+  private readonly writer: DuckDBDataChunkWriter<JS>;
+  private readonly convert: Array<(record: Record<string, unknown>) => JS>;
+
+  constructor(appender: DuckDBAppender, columns: readonly OutputColumn[]) {
+    this.appender = appender;
+    this.writer = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
+    this.convert = columns.map((c) =>
+      c.type === 'DATE'
+        ? (r) => (r[c.name] == null ? null : new Date(`${r[c.name]}T00:00:00Z`))
+        : (r) => (r[c.name] ?? null) as JS,
+    );
+  }
+
+  append(record: Record<string, unknown>): void {
+    this.writer.appendRow(this.convert.map((f) => f(record)));
+  }
+
+  close(): void {
+    this.writer.flush();
+    this.appender.closeSync();
+  }
+}
+
+export async function createTable(runner: NodeRunner, name: string, columns: readonly OutputColumn[]): Promise<TableAppender> {
+  await runner.connection.run(createTableSql(name, columns));
+  return new TableAppender(await runner.connection.createAppender(name), columns);
+}
+
+export async function copyToParquet(runner: NodeRunner, table: string, path: string, orderBy: readonly string[]): Promise<void> {
+  const order = orderBy.length ? `ORDER BY ${orderBy.map(quote).join(', ')}` : '';
+  await runner.connection.run(`SET threads = 1`);
+  await runner.connection.run(`COPY (SELECT * FROM ${table} ${order}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+}
+
+/** Records held in memory (rejects, warnings) → Parquet, in the order given. */
 export async function writeParquet(
   runner: NodeRunner,
   path: string,
@@ -13,17 +55,10 @@ export async function writeParquet(
   records: readonly object[],
   orderBy: readonly string[] = [],
 ): Promise<void> {
-  const db = runner.connection;
-  const table = 'staging';
-  await db.run(createTableSql(table, columns));
-  const appender = await db.createAppender(table);
-  const writer = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
-  for (const record of records) writer.appendRow(columns.map((c) => (record as Record<string, JS>)[c.name] ?? null));
-  writer.flush();
-  appender.closeSync();
-  const order = orderBy.length ? `ORDER BY ${orderBy.map(quote).join(', ')}` : '';
-  // One thread and a total order: the same records give byte-identical files.
-  await db.run(`SET threads = 1`);
-  await db.run(`COPY (SELECT * FROM ${table} ${order}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
-  await db.run(`DROP TABLE ${table}`);
+  const table = 'staging_records';
+  const appender = await createTable(runner, table, columns);
+  for (const record of records) appender.append(record as Record<string, unknown>);
+  appender.close();
+  await copyToParquet(runner, table, path, orderBy);
+  await runner.connection.run(`DROP TABLE ${table}`);
 }

@@ -3,7 +3,7 @@
  * tables whose answers are worked out by hand below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLES } from '../../src/domain/tables.ts';
+import { TABLES } from '../../src/domain/tables/index.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { createTableSql, sqlString } from '../../src/metrics/sql.ts';
 import { departmentStaffingSql, institutionStaffingSql, type StaffingRow } from '../../src/metrics/staffing.ts';

@@ -1,9 +1,11 @@
 /**
  * CSV as Excel and WPS write it: UTF-8 with or without BOM ("CSV UTF-8"), GBK/GB18030 (the
- * Windows default), or UTF-16 ("Unicode text", tab-separated).
+ * Windows default), or UTF-16 ("Unicode text", tab-separated). Rows are parsed in chunks and
+ * handed on one at a time.
  */
+import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
-import type { SourceFile, SourceReader } from './types.ts';
+import type { Sheet, SourceFile, SourceReader } from './types.ts';
 import { UnreadableFileError } from './types.ts';
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
@@ -11,28 +13,46 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not valid UTF-8: GB18030 is a superset of GBK and GB2312, what Chinese Windows writes.
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+  // Not valid UTF-8: GB18030 is a superset of GBK and GB2312, what Chinese Windows writes.
+  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+}
+
+/** Calls `visit` for each record; one final line break ends the last record, it is not a row. */
+export function forEachCsvRow(text: string, visit: (cells: string[]) => void): void {
+  const body = text.replace(/\r?\n$/, '');
+  if (body === '') return;
+  let failure: string | null = null;
+  const config = {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', '\t', ';'],
+    chunkSize: 1 << 22,
+    chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      const bad = results.errors.find((e) => e.code === 'MissingQuotes');
+      if (bad) {
+        failure = `第 ${(bad.row ?? 0) + 1} 行附近引号不成对，文件可能已损坏或不是 CSV。`;
+        parser.abort();
+        return;
+      }
+      for (const row of results.data) visit(row);
+    },
+  };
+  // The typings' overloads do not cover chunkSize with a string input, which Papa supports.
+  Papa.parse<string[]>(body, config as never);
+  if (failure) throw new UnreadableFileError(failure);
 }
 
 export function parseCsvText(text: string): string[][] {
-  // One final line break ends the last record; it is not an extra, empty row.
-  const body = text.replace(/\r?\n$/, '');
-  if (body === '') return [];
-  const result = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';'] });
-  const fatal = result.errors.find((e) => e.code === 'MissingQuotes');
-  if (fatal) throw new UnreadableFileError(`第 ${(fatal.row ?? 0) + 1} 行引号不成对，文件可能已损坏或不是 CSV。`);
-  return result.data;
+  const rows: string[][] = [];
+  forEachCsvRow(text, (r) => rows.push(r));
+  return rows;
 }
 
 export const csvReader: SourceReader = {
   extensions: ['.csv'],
   async read(bytes): Promise<SourceFile> {
     const { text, encoding } = decodeText(bytes);
-    return { encoding, sheets: [{ name: null, rows: parseCsvText(text) }] };
+    const sheet: Sheet = { name: null, forEachRow: (visit) => forEachCsvRow(text, visit) };
+    return { encoding, sheets: [sheet] };
   },
 };

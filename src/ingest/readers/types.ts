@@ -1,11 +1,13 @@
 /**
- * The uniform contract every source reader fulfils: a file in, its sheets out as rows of
- * cell text. Everything after the reader (layout, validation) sees only this shape.
+ * The uniform contract every source reader fulfils: a file in, its sheets out, each sheet
+ * handing its rows of cell text one at a time (so a million-row CSV is never held as rows).
+ * Everything after the reader (layout, validation) sees only this shape.
  */
 export interface Sheet {
   /** Sheet name for workbooks; null for CSV. */
   name: string | null;
-  rows: string[][];
+  /** Calls `visit` with each row in order (synchronously). */
+  forEachRow(visit: (cells: string[]) => void): void;
 }
 
 export interface SourceFile {
@@ -21,3 +23,7 @@ export interface SourceReader {
 
 /** A file the ingest cannot read at all: the run stops with this message, naming the file. */
 export class UnreadableFileError extends Error {}
+
+export function sheetOfRows(name: string | null, rows: string[][]): Sheet {
+  return { name, forEachRow: (visit) => rows.forEach((row) => visit(row)) };
+}

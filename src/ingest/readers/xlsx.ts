@@ -1,7 +1,7 @@
 /** Excel workbooks (.xlsx, as Excel and WPS save them): every sheet, cells as text. */
 import readExcelFile from 'read-excel-file/node';
 import type { SourceFile, SourceReader } from './types.ts';
-import { UnreadableFileError } from './types.ts';
+import { UnreadableFileError, sheetOfRows } from './types.ts';
 
 type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -25,7 +25,7 @@ export const xlsxReader: SourceReader = {
     }
     return {
       encoding: 'xlsx',
-      sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellText)) })),
+      sheets: sheets.map((s) => sheetOfRows(s.sheet, s.data.map((row) => row.map(cellText)))),
     };
   },
 };

@@ -1,0 +1,41 @@
+/**
+ * The teaching calendar: when each semester starts, how many weeks it has, and which semester a
+ * date falls in. Work logs give a 周次 (week of the semester) or a date; both become the Monday
+ * of that week.
+ */
+import { addDays, mondayOf } from './dates.ts';
+import type { SemesterId } from './semester.ts';
+
+export interface CalendarRules {
+  /** Explicit first days, e.g. { "2025-2026-1": "2025-09-01" }. */
+  semester_starts: Record<string, string>;
+  /** Otherwise: autumn from this month-day of the first year, spring from this month-day of the second. */
+  default_start: { autumn: string; spring: string };
+  semester_weeks: number;
+}
+
+/** Monday of the semester's first week. */
+export function semesterStart(id: string, calendar: CalendarRules): string {
+  const explicit = calendar.semester_starts[id];
+  if (explicit) return mondayOf(explicit);
+  const [first, second, term] = id.split('-');
+  return mondayOf(term === '1' ? `${first}-${calendar.default_start.autumn}` : `${second}-${calendar.default_start.spring}`);
+}
+
+/** Monday of week `n` (1-based) of the semester. */
+export function weekStart(id: string, week: number, calendar: CalendarRules): string {
+  return addDays(semesterStart(id, calendar), (week - 1) * 7);
+}
+
+/** The day after the semester's last week. */
+export function semesterEnd(id: string, calendar: CalendarRules): string {
+  return addDays(semesterStart(id, calendar), calendar.semester_weeks * 7);
+}
+
+/** Aug–Jan → 第一学期 of the year that starts in that autumn; Feb–Jul → 第二学期. */
+export function semesterOfDate(isoDate: string): SemesterId {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  if (m >= 8) return `${y}-${y + 1}-1` as SemesterId;
+  if (m === 1) return `${y - 1}-${y}-1` as SemesterId;
+  return `${y - 1}-${y}-2` as SemesterId;
+}

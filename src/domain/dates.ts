@@ -1,0 +1,43 @@
+/**
+ * Dates as departments write them → ISO "YYYY-MM-DD" (UTC calendar dates, no time zone drift):
+ * 2023-09-01, 2023/9/1, 2023.9.1, 2023年9月1日, 2023年9月 / 2023.09 / 2023-09 (first of month),
+ * and Excel serial day numbers (45170) that lost their date format on the way to CSV.
+ */
+import { compactCell } from './text.ts';
+
+const iso = (y: number, m: number, d: number): string | null => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (y < 1990 || y > 2100) return null;
+  return date.toISOString().slice(0, 10);
+};
+
+/** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+const DATE_SPELLINGS: Array<[RegExp, (m: RegExpMatchArray) => string | null]> = [
+  [/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
+  [/^(\d{4})[-/.年](\d{1,2})月?$/, (m) => iso(+m[1]!, +m[2]!, 1)],
+  [/^(\d{4})(\d{2})(\d{2})$/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
+  [/^(\d{5})(\.0+)?$/, (m) => new Date(EXCEL_EPOCH + Number(m[1]) * 86_400_000).toISOString().slice(0, 10)],
+];
+
+export function parseDate(raw: string): string | null {
+  const text = compactCell(raw).replace(/T.*$|\s.*$/, '');
+  for (const [pattern, toIso] of DATE_SPELLINGS) {
+    const m = text.match(pattern);
+    if (m) return toIso(m);
+  }
+  return null;
+}
+
+/** The Monday of the ISO week holding `isoDate`. */
+export function mondayOf(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

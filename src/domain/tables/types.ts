@@ -1,0 +1,83 @@
+/**
+ * What describes a kind of export: how to recognise it from its header row, how each column
+ * is parsed, what is derived from the parsed fields, and the published columns (the data
+ * dictionary). Each kind is one module beside this file; index.ts lists them.
+ */
+import type { CellSchema, RejectCode, Role } from '../cells.ts';
+import type { ActiveRules } from '../rules.ts';
+import type { SemesterId } from '../semester.ts';
+
+export type TableKind = 'enrollment' | 'counselors' | 'worklogs' | 'training' | 'assessments' | 'assistants' | 'classes';
+
+export interface InputColumn {
+  key: string;
+  /** Canonical Chinese label, used in messages. */
+  label: string;
+  /** Header spellings, compared after full-width→half-width and removing spaces and a trailing unit such as （人）. */
+  aliases: readonly string[];
+  required: boolean;
+  /** The cell's schema: raw text in, typed value or a reject out. */
+  schema: CellSchema<unknown>;
+}
+
+export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE';
+
+export interface OutputColumn {
+  name: string;
+  type: SqlType;
+  nullable: boolean;
+  /** Chinese label for the data dictionary and downloads. */
+  label: string;
+  /** A person's name: published as the rules say (full, masked or pseudonym). */
+  person?: true;
+}
+
+export type OutputRecord = Record<string, string | number | null>;
+
+/** What a kind's derive step may know beyond the row itself. */
+export interface DeriveContext {
+  rules: ActiveRules;
+  /** The semester of the file (title or folder), when the row has none of its own. */
+  fileSemester: SemesterId | null;
+  /** The role a title line names, when the table has no role column. */
+  titleRole: Role | null;
+}
+
+/** A row-level finding that does not reject the row: it goes to the data-quality output. */
+export interface RowWarning {
+  code: string;
+  column?: string;
+  message: string;
+}
+
+export type Derived =
+  | { ok: true; record: Record<string, unknown>; warnings?: RowWarning[] }
+  | { ok: false; column: string; code: RejectCode; message: string };
+
+export interface TableSpec {
+  kind: TableKind;
+  /** Chinese name of the export, for messages. */
+  label: string;
+  /** Parquet file name in the output folder. */
+  file: string;
+  input: readonly InputColumn[];
+  /** Groups of input keys of which at least one must be in the header (e.g. a total, item scores or a grade). */
+  requireAnyOf?: readonly (readonly string[])[];
+  /** Whether rows need a semester (from a column, the title or the folder); training is dated instead. */
+  needsSemester: boolean;
+  /** Whether rows need a role (from a column or the title line). */
+  needsRole?: boolean;
+  /** Parsed fields → the published record's fields (derived values, lookups); may reject the row. */
+  derive?(fields: Record<string, unknown>, ctx: DeriveContext): Derived;
+  /** One person once per key (e.g. semester + staff id): a second listing is rejected. */
+  uniqueKey?: readonly string[];
+  output: readonly OutputColumn[];
+  /** Order of rows in the published file; with a stable input order it makes outputs byte-identical. */
+  orderBy: readonly string[];
+}
+
+/** Columns every published table ends with, so that a number can be traced to its row. */
+export const PROVENANCE: readonly OutputColumn[] = [
+  { name: 'source_file', type: 'VARCHAR', nullable: false, label: '来源文件' },
+  { name: 'source_row', type: 'INTEGER', nullable: false, label: '来源行号' },
+];

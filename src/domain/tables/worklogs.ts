@@ -1,0 +1,79 @@
+/**
+ * 工作记录: one row per person per week, with the counts the workload norms are about (seed 001
+ * for counselors and 班主任, seed 000 for assistants, seed 003 for graduate assistants).
+ */
+import * as cell from '../cells.ts';
+import { semesterEnd, semesterOfDate, semesterStart, weekStart } from '../calendar.ts';
+import { mondayOf } from '../dates.ts';
+import { semesterLabel } from '../semester.ts';
+import { department, name, outDepartment, outName, outRole, outSemester, role, semester } from './columns.ts';
+import { PROVENANCE, type InputColumn, type OutputColumn, type TableSpec } from './types.ts';
+
+/** The weekly activity counts: [key, label, header spellings]. */
+export const ACTIVITIES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
+  ['talks', '谈心谈话（人次）', ['谈心谈话', '谈心谈话人次', '谈话人次', '个别谈心', '谈心谈话次数', '谈心人次']],
+  ['class_checks', '查课（次）', ['查课', '查课次数', '检查上课', '查课情况']],
+  ['dorm_hygiene_checks', '宿舍卫生检查（次）', ['宿舍卫生检查', '查宿舍卫生', '检查宿舍卫生', '宿舍卫生检查次数']],
+  ['dorm_visits', '深入宿舍（次）', ['深入宿舍', '走访宿舍', '深入学生宿舍', '进宿舍', '深入宿舍次数', '走访寝室', '深入寝室']],
+  ['lectures_attended', '听课（次）', ['听课', '听课次数']],
+  ['teacher_contacts', '联系任课教师（次）', ['联系任课教师', '联系任课老师', '与任课教师沟通']],
+  ['class_meetings', '主题班会（次）', ['主题班会', '召开班会', '班会', '参加班级活动', '班级活动']],
+  ['parent_contacts', '联系家长（次）', ['联系家长', '家长联系', '家校联系']],
+];
+
+const activityColumns: InputColumn[] = ACTIVITIES.map(([key, label, aliases]) => ({ key, label, aliases, required: false, schema: cell.weeklyCount }));
+const hours: InputColumn = { key: 'hours', label: '工作时长（小时）', aliases: ['工作时长', '工作时间', '工时', '时长', '工作小时数'], required: false, schema: cell.optionalHours };
+
+export const worklogs: TableSpec = {
+  kind: 'worklogs',
+  label: '工作记录',
+  file: 'worklogs.parquet',
+  input: [
+    { key: 'staff_id', label: '工号/学号', aliases: ['工号', '职工号', '学号', '教工号', '人员编号'], required: false, schema: cell.optionalCompactText },
+    name,
+    department,
+    role,
+    { key: 'week', label: '周次', aliases: ['周次', '第几周', '教学周', '周'], required: false, schema: cell.optionalWeekNumber },
+    { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, schema: cell.optionalDate },
+    ...activityColumns,
+    hours,
+    semester,
+  ],
+  requireAnyOf: [['week', 'date'], [...ACTIVITIES.map(([key]) => key), 'hours']],
+  needsSemester: false,
+  needsRole: true,
+  derive(fields, { rules, fileSemester, titleRole }) {
+    const date = fields.date as string | null | undefined;
+    const semester = (fields.semester as string | undefined) ?? fileSemester ?? (date ? semesterOfDate(date) : null);
+    if (!semester)
+      return { ok: false, column: '日期', code: 'NO_SEMESTER', message: '无法确定学期：没有“学期”列、“日期”，标题行和文件夹名中也没有学期，请补充其一。' };
+    const week = fields.week as number | null | undefined;
+    const week_start = date ? mondayOf(date) : week ? weekStart(semester, week, rules.calendar) : null;
+    if (!week_start) return { ok: false, column: '周次', code: 'NO_WEEK', message: '「周次」和「日期」都为空，请填写第几周或该周的任一日期。' };
+    const counts = Object.fromEntries(ACTIVITIES.map(([key]) => [key, fields[key] ?? null]));
+    const first = semesterStart(semester, rules.calendar);
+    const end = semesterEnd(semester, rules.calendar);
+    const warnings =
+      week_start < first || week_start >= end
+        ? [{ code: 'WEEK_OUTSIDE_SEMESTER', column: date ? '日期' : '周次', message: `该周（${week_start} 起）不在${semesterLabel(semester)}（${first} 至 ${end}）之内，请核对日期或学期。` }]
+        : [];
+    return {
+      ok: true,
+      warnings,
+      record: { ...fields, ...counts, semester, role: fields.role ?? titleRole, week_start, week: week ?? null, hours: fields.hours ?? null, staff_id: fields.staff_id ?? null },
+    };
+  },
+  output: [
+    outSemester,
+    outDepartment,
+    { name: 'staff_id', type: 'VARCHAR', nullable: true, label: '工号或学号' },
+    outName,
+    outRole,
+    { name: 'week_start', type: 'DATE', nullable: false, label: '周一日期（该周）' },
+    { name: 'week', type: 'INTEGER', nullable: true, label: '周次（原表填写时）' },
+    ...ACTIVITIES.map(([key, label]): OutputColumn => ({ name: key, type: 'INTEGER', nullable: true, label })),
+    { name: 'hours', type: 'DOUBLE', nullable: true, label: '工作时长（小时）' },
+    ...PROVENANCE,
+  ],
+  orderBy: ['semester', 'department', 'week_start', 'name', 'source_file', 'source_row'],
+};

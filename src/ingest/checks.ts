@@ -1,0 +1,75 @@
+/**
+ * Cross-row checks, run in SQL over the staging tables once every file is in. They are warnings
+ * for the data-quality output, never silent fixes (row-level checks live in each kind's derive).
+ */
+import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
+import type { NodeRunner } from '../io/duckdb-node.ts';
+import type { WarningRecord } from './pipeline.ts';
+
+interface CrossCheck {
+  code: string;
+  table: TableKind;
+  /** Returns source_file, source_row, column, message. */
+  sql: string;
+}
+
+const quote = (name: string) => `"${name}"`;
+
+/** The same row, every published column equal, in two different files: sent twice? */
+function duplicateRows(kind: TableKind): CrossCheck {
+  const columns = TABLES[kind].output.map((c) => c.name).filter((n) => n !== 'source_file' && n !== 'source_row');
+  return {
+    code: 'DUPLICATE_ROW',
+    table: kind,
+    sql: `
+SELECT source_file, source_row, NULL AS "column",
+  '与 ' || first_file || ' 第 ' || first_row || ' 行内容完全相同，可能重复报送；两行都已计入，请确认后删去一行。' AS message
+FROM (
+  SELECT source_file, source_row,
+    FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row
+  FROM ${kind}
+  WINDOW w AS (PARTITION BY ${columns.map(quote).join(', ')} ORDER BY source_file, source_row)
+) WHERE source_file <> first_file`,
+  };
+}
+
+const CHECKS: CrossCheck[] = [
+  ...TABLE_KINDS.map(duplicateRows),
+  {
+    code: 'PERSON_IN_TWO_DEPARTMENTS',
+    table: 'worklogs',
+    sql: `
+WITH people AS (
+  SELECT semester, staff_id, MIN(department) AS first_department, COUNT(DISTINCT department) AS n
+  FROM worklogs WHERE staff_id IS NOT NULL GROUP BY ALL HAVING n > 1
+)
+SELECT w.source_file, w.source_row, '系部' AS "column",
+  '工号 ' || w.staff_id || ' 在 ' || w.semester || ' 学期的工作记录出现在多个系部（' || p.first_department || '、' || w.department || '），请核对。' AS message
+FROM worklogs w JOIN people p USING (semester, staff_id)
+WHERE w.department <> p.first_department`,
+  },
+  {
+    // Excel turns 001234 into the number 1234 unless the column is formatted as text.
+    code: 'STAFF_ID_LEADING_ZEROS',
+    table: 'counselors',
+    sql: `
+WITH usual AS (SELECT MODE(LENGTH(staff_id)) AS len FROM counselors WHERE regexp_full_match(staff_id, '[0-9]+'))
+SELECT source_file, source_row, '工号' AS "column",
+  '工号 ' || staff_id || ' 只有 ' || LENGTH(staff_id) || ' 位，其他工号多为 ' || usual.len ||
+  ' 位，可能被 Excel 去掉了前导零；请把工号列设为“文本”格式后重新导出。' AS message
+FROM counselors, usual
+WHERE regexp_full_match(staff_id, '[0-9]+') AND LENGTH(staff_id) < usual.len`,
+  },
+];
+
+export async function runCrossChecks(runner: NodeRunner): Promise<WarningRecord[]> {
+  const warnings: WarningRecord[] = [];
+  for (const check of CHECKS) {
+    const rows = await runner.query<{ source_file: string; source_row: number; column: string | null; message: string }>(
+      `${check.sql} ORDER BY source_file, source_row`,
+    );
+    for (const r of rows)
+      warnings.push({ file: r.source_file, sheet: null, row: r.source_row, table: check.table, column: r.column, code: check.code, message: r.message });
+  }
+  return warnings;
+}
