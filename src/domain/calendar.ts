@@ -14,8 +14,19 @@ export interface CalendarRules {
   semester_weeks: number;
 }
 
+/** Per calendar, per semester: these run once per work-log row, on a handful of semesters. */
+const starts = new WeakMap<CalendarRules, Map<string, string>>();
+
 /** Monday of the semester's first week. */
 export function semesterStart(id: string, calendar: CalendarRules): string {
+  let cache = starts.get(calendar);
+  if (!cache) starts.set(calendar, (cache = new Map()));
+  let start = cache.get(id);
+  if (start === undefined) cache.set(id, (start = computeStart(id, calendar)));
+  return start;
+}
+
+function computeStart(id: string, calendar: CalendarRules): string {
   const explicit = calendar.semester_starts[id];
   if (explicit) return mondayOf(explicit);
   const [first, second, term] = id.split('-');

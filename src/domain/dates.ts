@@ -31,13 +31,28 @@ export function parseDate(raw: string): string | null {
   return null;
 }
 
+/** Date arithmetic on the few distinct days a file holds is cached: it runs once per row. */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args) => {
+    const key = args.join('\u0000');
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = fn(...args);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** The Monday of the ISO week holding `isoDate`. */
-export function mondayOf(isoDate: string): string {
+export const mondayOf = memo((isoDate: string): string => {
   const d = new Date(`${isoDate}T00:00:00Z`);
   const back = (d.getUTCDay() + 6) % 7;
   return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
+});
 
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export const addDays = memo((isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+);

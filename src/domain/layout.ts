@@ -3,7 +3,7 @@
  * and which rows around the data are not data (title lines, totals, footers, blanks).
  */
 import { TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
-import { cleanCell, compactCell, isBlankRow } from './text.ts';
+import { cleanCell, compactCell } from './text.ts';
 
 export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat';
 
@@ -91,36 +91,45 @@ export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | 
   return { ok: false, closest, ambiguous: [] };
 }
 
+/** What the non-data rules look at, computed in one pass over a row (this runs once per row). */
+interface RowShape {
+  cells: readonly string[];
+  /** How many cells hold anything. */
+  filled: number;
+  /** The first three cells that hold anything, compacted (序号 is often the empty one). */
+  first: string[];
+}
+
+function shapeOf(cells: readonly string[]): RowShape {
+  let filled = 0;
+  const first: string[] = [];
+  for (const raw of cells) {
+    if (raw === '') continue;
+    const text = compactCell(raw);
+    if (text === '') continue;
+    filled++;
+    if (first.length < 3) first.push(text);
+  }
+  return { cells, filled, first };
+}
+
+const TOTAL = /^(合计|总计|小计|共计|总数|全系合计|全院合计)/;
+const FOOTER = /^(填表人|填报人|制表人|审核人|审批人|负责人|联系人|单位\(盖章\)|\(盖章\)|盖章|填报日期|填表日期|制表日期|报送日期|日期[:：]|注[:：]|备注[:：]|说明[:：])/;
+const LONE_DATE = /^\d{4}(年|[-/.])\d{1,2}((月|[-/.])\d{1,2}日?)?$/;
+
 /** Rows after the header that are not data. Checked in order; the first that fits wins. */
-const NON_DATA_RULES: Array<{ reason: SkipReason; test: (cells: string[], header: string[]) => boolean }> = [
-  { reason: 'blank', test: (cells) => isBlankRow(cells) },
-  {
-    // 合计 / 总计 / 小计 in one of the first cells that hold anything (序号 is often empty there).
-    reason: 'total',
-    test: (cells) => firstFilled(cells, 3).some((c) => /^(合计|总计|小计|共计|总数|全系合计|全院合计)/.test(compactCell(c))),
-  },
-  {
-    reason: 'footer',
-    test: (cells) => {
-      const filled = firstFilled(cells, cells.length);
-      const first = compactCell(filled[0] ?? '');
-      return (
-        /^(填表人|填报人|制表人|审核人|审批人|负责人|联系人|单位\(盖章\)|单位（盖章）|\(盖章\)|（盖章）|盖章|填报日期|填表日期|制表日期|报送日期|日期[:：]|注[:：]|备注[:：]|说明[:：])/.test(first) ||
-        (filled.length === 1 && /^\d{4}(年|[-/.])\d{1,2}((月|[-/.])\d{1,2}日?)?$/.test(first))
-      );
-    },
-  },
+const NON_DATA_RULES: Array<{ reason: SkipReason; test: (row: RowShape, header: readonly string[]) => boolean }> = [
+  { reason: 'blank', test: (row) => row.filled === 0 },
+  { reason: 'total', test: (row) => row.first.some((c) => TOTAL.test(c)) },
+  // 填表人/审核人/盖章/日期 lines, or a date standing alone.
+  { reason: 'footer', test: (row) => FOOTER.test(row.first[0]!) || (row.filled === 1 && LONE_DATE.test(row.first[0]!)) },
   {
     reason: 'header_repeat',
-    test: (cells, header) =>
-      header.length > 0 && cells.every((c, i) => normaliseHeader(c) === normaliseHeader(header[i] ?? '')),
+    test: (row, header) => header.length > 0 && row.cells.every((c, i) => normaliseHeader(c) === normaliseHeader(header[i] ?? '')),
   },
 ];
 
-function firstFilled(cells: readonly string[], n: number): string[] {
-  return cells.filter((c) => cleanCell(c) !== '').slice(0, n);
-}
-
-export function classifyRow(cells: string[], header: string[]): SkipReason | 'data' {
-  return NON_DATA_RULES.find((rule) => rule.test(cells, header))?.reason ?? 'data';
+export function classifyRow(cells: readonly string[], header: readonly string[]): SkipReason | 'data' {
+  const row = shapeOf(cells);
+  return NON_DATA_RULES.find((rule) => rule.test(row, header))?.reason ?? 'data';
 }

@@ -4,6 +4,8 @@
  * (including the ideographic space U+3000) and thousands separators.
  */
 
+const PLAIN_DIGITS = /^\d{1,15}$/;
+const PLAIN_DECIMAL = /^\d{1,15}(\.\d+)?$/;
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 const NEEDS_CLEANING = /[\uFF01-\uFF5E\u3000]|\s\s|^\s|\s$|[\t\n\r\f\v\u00a0]/;
 
@@ -36,6 +38,7 @@ export function isBlankRow(cells: readonly string[]): boolean {
  * Returns null when the text is not such a count.
  */
 export function parseCount(value: string): number | null {
+  if (PLAIN_DIGITS.test(value)) return Number(value); // the common case, without the clean-up
   const text = compactCell(value).replace(/[,，]/g, '').replace(/人$/, '');
   if (!/^\d+(\.0+)?$/.test(text)) return null;
   const n = Number(text);
@@ -44,6 +47,7 @@ export function parseCount(value: string): number | null {
 
 /** A non-negative decimal: "7.5", "７．５", "1,020.5", "8小时". Null when not such a number. */
 export function parseDecimal(value: string): number | null {
+  if (PLAIN_DECIMAL.test(value)) return Number(value);
   const text = compactCell(value).replace(/[,，]/g, '').replace(/(小时|学时|分|h)$/i, '');
   if (!/^\d+(\.\d+)?$/.test(text)) return null;
   return Number(text);

@@ -1,13 +1,12 @@
 /**
  * The ingest pipeline: files → sheets → header → rows classified as data or not → data rows
- * parsed (zod), derived and checked → accepted records (into the staging tables) or rejects.
+ * parsed, derived and checked → accepted records (into the staging tables) or rejects.
  * Rows stream through one at a time. Every row read is counted exactly once as accepted,
  * rejected or skipped: the conservation law the manifest records and the tests assert.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { z } from 'zod';
-import { rejectCodeOf, roleFromText, type RejectCode, type Role } from '../domain/cells.ts';
+import { Failure, roleFromText, type RejectCode, type Role } from '../domain/cells.ts';
 import { classifyRow, findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { findSemester, type SemesterId } from '../domain/semester.ts';
@@ -223,10 +222,10 @@ function prepareTable(
     throw new UnreadableFileError('无法确定人员角色：表中没有“角色”列，标题和文件名中也没有写明“辅导员”“班主任”或“助理”。请补充其一。');
 
   const headerCells = top[header.row]!;
-  const rowSchema = z.object(
-    Object.fromEntries(spec.input.filter((c) => c.key in header.columns).map((c) => [c.key, c.schema(c.label)])),
-  );
-  const columns = Object.entries(header.columns);
+  /** The columns this sheet has: [key, sheet column, parser, label]. */
+  const columns = spec.input
+    .filter((c) => c.key in header.columns)
+    .map((c) => [c.key, header.columns[c.key]!, c.parse, c.label] as const);
   const { department_aliases: aliases, departments: known } = ctx.rules;
 
   const rejectRow = (problems: RejectRecord[]) => {
@@ -250,20 +249,18 @@ function prepareTable(
     if (kind !== 'data') return skip(kind);
 
     const rowNumber = index + 1;
-    const raw: Record<string, string> = {};
-    for (const [key, at] of columns) raw[key] = cells[at] ?? '';
-    // A blank 学期 cell takes the semester of the title or folder.
-    if (hasSemesterColumn && fileSemester && cleanCell(raw.semester) === '') raw.semester = fileSemester;
-    const parsed = rowSchema.safeParse(raw);
-    if (!parsed.success)
-      return rejectRow(
-        parsed.error.issues.map((issue) => {
-          const key = String(issue.path[0]);
-          return problem(rowNumber, headerCells[header.columns[key]!] ?? key, raw[key] ?? '', rejectCodeOf(issue), issue.message);
-        }),
-      );
+    const fields: Record<string, unknown> = {};
+    let problems: RejectRecord[] | null = null;
+    for (const [key, at, parse, label] of columns) {
+      let raw = cells[at] ?? '';
+      // A blank 学期 cell takes the semester of the title or folder.
+      if (key === 'semester' && fileSemester && cleanCell(raw) === '') raw = fileSemester;
+      const value = parse(raw, label);
+      if (value instanceof Failure) (problems ??= []).push(problem(rowNumber, headerCells[at] ?? label, raw, value.reject, value.message));
+      else fields[key] = value;
+    }
+    if (problems) return rejectRow(problems);
 
-    const fields: Record<string, unknown> = { ...parsed.data };
     fields.semester ??= fileSemester;
     fields.role ??= titleRole;
     const department = String(fields.department);
@@ -276,7 +273,9 @@ function prepareTable(
 
     const derived = spec.derive ? spec.derive(fields, { rules: ctx.rules, fileSemester, titleRole }) : { ok: true as const, record: fields };
     if (!derived.ok) return rejectRow([problem(rowNumber, derived.column, null, derived.code, derived.message)]);
-    const record: Record<string, unknown> = { ...derived.record, source_file: file, source_row: rowNumber };
+    const record = derived.record;
+    record.source_file = file;
+    record.source_row = rowNumber;
 
     if (spec.uniqueKey) {
       const key = spec.uniqueKey.map((k) => String(record[k])).join('\u0000');

@@ -93,7 +93,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
       const reports = await ingest.addFile(absolute, file);
       options.onFile?.(i + 1, files.length, file, reports);
     }
-    staging.finish();
+    await staging.finish();
     const { sheets, rejects } = ingest.state;
     const crossWarnings = await runCrossChecks(staging.runner);
     for (const w of crossWarnings) {
@@ -104,9 +104,9 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
 
     await rm(folder, { recursive: true, force: true });
     await mkdir(folder, { recursive: true });
-    for (const kind of TABLE_KINDS) await copyToParquet(staging.runner, kind, join(folder, TABLES[kind].file), TABLES[kind].orderBy);
+    for (const kind of TABLE_KINDS) await copyToParquet(staging.runner, kind, join(folder, TABLES[kind].file));
     await writeParquet(staging.runner, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects);
-    await writeParquet(staging.runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings, ['file', 'row', 'code', 'message']);
+    await writeParquet(staging.runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings);
 
     const distinct = async (column: string, kinds: readonly TableKind[]) =>
       (

@@ -1,14 +1,12 @@
 /**
  * Tables in DuckDB (Node) → ZSTD Parquet, typed by the data dictionary. Appending converts DATE
- * columns from "YYYY-MM-DD" text; copying orders rows totally and uses one thread, so the same
- * records always give byte-identical files.
+ * columns from "YYYY-MM-DD" text; copying uses one thread, so the same records in the same order
+ * always give byte-identical files.
  */
 import { DuckDBDataChunkWriter, JSToDuckDBValueConverter, type DuckDBAppender, type JS } from '@duckdb/node-api';
 import type { OutputColumn } from '../domain/tables/index.ts';
 import { createTableSql, sqlString } from '../metrics/sql.ts';
 import type { NodeRunner } from './duckdb-node.ts';
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Appends plain records to a table, converting each value to its column's type. */
 export class TableAppender {
@@ -41,10 +39,11 @@ export async function createTable(runner: NodeRunner, name: string, columns: rea
   return new TableAppender(await runner.connection.createAppender(name), columns);
 }
 
-export async function copyToParquet(runner: NodeRunner, table: string, path: string, orderBy: readonly string[]): Promise<void> {
-  const order = orderBy.length ? `ORDER BY ${orderBy.map(quote).join(', ')}` : '';
+/** Rows keep their input order (files in path order, rows in sheet order): stable, and traceable. */
+export async function copyToParquet(runner: NodeRunner, table: string, path: string): Promise<void> {
   await runner.connection.run(`SET threads = 1`);
-  await runner.connection.run(`COPY (SELECT * FROM ${table} ${order}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+  await runner.connection.run(`COPY ${table} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+  await runner.connection.run(`RESET threads`);
 }
 
 /** Records held in memory (rejects, warnings) → Parquet, in the order given. */
@@ -53,12 +52,11 @@ export async function writeParquet(
   path: string,
   columns: readonly OutputColumn[],
   records: readonly object[],
-  orderBy: readonly string[] = [],
 ): Promise<void> {
   const table = 'staging_records';
   const appender = await createTable(runner, table, columns);
   for (const record of records) appender.append(record as Record<string, unknown>);
   appender.close();
-  await copyToParquet(runner, table, path, orderBy);
+  await copyToParquet(runner, table, path);
   await runner.connection.run(`DROP TABLE ${table}`);
 }

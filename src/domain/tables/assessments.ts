@@ -30,20 +30,20 @@ export const ASSESSMENT_ITEMS: ReadonlyArray<readonly [string, string, '德' | '
 ];
 export const ITEM_KEYS = ASSESSMENT_ITEMS.map(([key]) => key);
 
-const itemColumns: InputColumn[] = ASSESSMENT_ITEMS.map(([key, label]) => ({ key, label, aliases: [label], required: false, schema: cell.optionalScore }));
+const itemColumns: InputColumn[] = ASSESSMENT_ITEMS.map(([key, label]) => ({ key, label, aliases: [label], required: false, parse: cell.optionalScore }));
 
 export const assessments: TableSpec = {
   kind: 'assessments',
   label: '考核结果',
   file: 'assessments.parquet',
   input: [
-    { key: 'person_id', label: '工号/学号', aliases: ['工号', '学号', '职工号', '人员编号'], required: false, schema: cell.optionalCompactText },
+    { key: 'person_id', label: '工号/学号', aliases: ['工号', '学号', '职工号', '人员编号'], required: false, parse: cell.optionalCompactText },
     name,
     department,
     role,
-    { key: 'total', label: '总分', aliases: ['总分', '考核成绩', '得分', '考核得分', '综合得分', '合计', '考核分数', '总成绩'], required: false, schema: cell.optionalScore },
+    { key: 'total', label: '总分', aliases: ['总分', '考核成绩', '得分', '考核得分', '综合得分', '合计', '考核分数', '总成绩'], required: false, parse: cell.optionalScore },
     ...itemColumns,
-    { key: 'grade_recorded', label: '考核结果', aliases: ['考核结果', '等次', '考核等次', '考核等级', '等级', '考核结论'], required: false, schema: cell.optionalGrade },
+    { key: 'grade_recorded', label: '考核结果', aliases: ['考核结果', '等次', '考核等次', '考核等级', '等级', '考核结论'], required: false, parse: cell.optionalGrade },
     semester,
   ],
   requireAnyOf: [['total', 'grade_recorded', ...ITEM_KEYS]],
@@ -97,5 +97,4 @@ export const assessments: TableSpec = {
     ...ASSESSMENT_ITEMS.map(([key, label, dim, max]): OutputColumn => ({ name: key, type: 'DOUBLE', nullable: true, label: `${dim}·${label}（满分 ${max}）` })),
     ...PROVENANCE,
   ],
-  orderBy: ['semester', 'department', 'role', 'name', 'source_file', 'source_row'],
 };

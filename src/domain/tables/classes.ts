@@ -8,11 +8,11 @@ export const classes: TableSpec = {
   label: '班级名单',
   file: 'classes.parquet',
   input: [
-    { key: 'class_name', label: '班级', aliases: ['班级', '班级名称', '行政班'], required: true, schema: cell.compactText },
+    { key: 'class_name', label: '班级', aliases: ['班级', '班级名称', '行政班'], required: true, parse: cell.compactText },
     department,
-    { key: 'students', label: '人数', aliases: ['人数', '班级人数', '学生人数', '学生数'], required: false, schema: cell.optionalCount },
-    { key: 'counselor', label: '辅导员', aliases: ['辅导员', '辅导员姓名'], required: false, schema: cell.optionalCompactText },
-    { key: 'class_teacher', label: '班主任', aliases: ['班主任', '班主任姓名'], required: false, schema: cell.optionalCompactText },
+    { key: 'students', label: '人数', aliases: ['人数', '班级人数', '学生人数', '学生数'], required: false, parse: cell.optionalCount },
+    { key: 'counselor', label: '辅导员', aliases: ['辅导员', '辅导员姓名'], required: false, parse: cell.optionalCompactText },
+    { key: 'class_teacher', label: '班主任', aliases: ['班主任', '班主任姓名'], required: false, parse: cell.optionalCompactText },
     semester,
   ],
   requireAnyOf: [['counselor', 'class_teacher']],
@@ -26,5 +26,4 @@ export const classes: TableSpec = {
     { name: 'class_teacher', type: 'VARCHAR', nullable: true, label: '班主任（按配置发布姓名）', person: true },
     ...PROVENANCE,
   ],
-  orderBy: ['semester', 'department', 'class_name', 'source_file', 'source_row'],
 };

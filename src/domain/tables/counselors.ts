@@ -11,9 +11,9 @@ export const counselors: TableSpec = {
     staffId,
     name,
     department,
-    { key: 'employment', label: '专兼职', aliases: ['专兼职', '专/兼职', '岗位类型', '类别', '类型', '专职/兼职'], required: true, schema: cell.employment },
-    { key: 'students_assigned', label: '所带学生数', aliases: ['所带学生数', '所带学生人数', '带学生数'], required: false, schema: cell.optionalCount },
-    { key: 'hiring', label: '聘用方式', aliases: ['聘用方式', '用工方式', '聘用形式', '编制类型'], required: false, schema: cell.optionalText },
+    { key: 'employment', label: '专兼职', aliases: ['专兼职', '专/兼职', '岗位类型', '类别', '类型', '专职/兼职'], required: true, parse: cell.employment },
+    { key: 'students_assigned', label: '所带学生数', aliases: ['所带学生数', '所带学生人数', '带学生数'], required: false, parse: cell.optionalCount },
+    { key: 'hiring', label: '聘用方式', aliases: ['聘用方式', '用工方式', '聘用形式', '编制类型'], required: false, parse: cell.optionalText },
     semester,
   ],
   needsSemester: true,
@@ -33,5 +33,4 @@ export const counselors: TableSpec = {
     { name: 'hiring', type: 'VARCHAR', nullable: true, label: '聘用方式（如 事业编制、人事代理、劳务派遣）' },
     ...PROVENANCE,
   ],
-  orderBy: ['semester', 'department', 'staff_id', 'source_file', 'source_row'],
 };

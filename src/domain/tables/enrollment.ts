@@ -9,8 +9,8 @@ export const enrollment: TableSpec = {
   file: 'enrollment.parquet',
   input: [
     department,
-    { key: 'students', label: '在校生人数', aliases: ['在校生人数', '学生人数', '学生数', '人数', '在校学生数', '在籍学生数'], required: true, schema: cell.count },
-    { key: 'grade', label: '年级/层次', aliases: ['年级', '层次', '培养层次', '学历层次', '专业'], required: false, schema: cell.optionalText },
+    { key: 'students', label: '在校生人数', aliases: ['在校生人数', '学生人数', '学生数', '人数', '在校学生数', '在籍学生数'], required: true, parse: cell.count },
+    { key: 'grade', label: '年级/层次', aliases: ['年级', '层次', '培养层次', '学历层次', '专业'], required: false, parse: cell.optionalText },
     semester,
   ],
   needsSemester: true,
@@ -21,5 +21,4 @@ export const enrollment: TableSpec = {
     { name: 'students', type: 'INTEGER', nullable: false, label: '在校生人数' },
     ...PROVENANCE,
   ],
-  orderBy: ['semester', 'department', 'source_file', 'source_row'],
 };

@@ -3,7 +3,7 @@
  * is parsed, what is derived from the parsed fields, and the published columns (the data
  * dictionary). Each kind is one module beside this file; index.ts lists them.
  */
-import type { CellSchema, RejectCode, Role } from '../cells.ts';
+import type { Cell, RejectCode, Role } from '../cells.ts';
 import type { ActiveRules } from '../rules.ts';
 import type { SemesterId } from '../semester.ts';
 
@@ -16,8 +16,8 @@ export interface InputColumn {
   /** Header spellings, compared after full-width→half-width and removing spaces and a trailing unit such as （人）. */
   aliases: readonly string[];
   required: boolean;
-  /** The cell's schema: raw text in, typed value or a reject out. */
-  schema: CellSchema<unknown>;
+  /** The cell's parser: raw text in, typed value or a reject out. */
+  parse: Cell<unknown>;
 }
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE';
@@ -72,8 +72,6 @@ export interface TableSpec {
   /** One person once per key (e.g. semester + staff id): a second listing is rejected. */
   uniqueKey?: readonly string[];
   output: readonly OutputColumn[];
-  /** Order of rows in the published file; with a stable input order it makes outputs byte-identical. */
-  orderBy: readonly string[];
 }
 
 /** Columns every published table ends with, so that a number can be traced to its row. */

@@ -21,20 +21,20 @@ export const ACTIVITIES: ReadonlyArray<readonly [string, string, readonly string
   ['parent_contacts', '联系家长（次）', ['联系家长', '家长联系', '家校联系']],
 ];
 
-const activityColumns: InputColumn[] = ACTIVITIES.map(([key, label, aliases]) => ({ key, label, aliases, required: false, schema: cell.weeklyCount }));
-const hours: InputColumn = { key: 'hours', label: '工作时长（小时）', aliases: ['工作时长', '工作时间', '工时', '时长', '工作小时数'], required: false, schema: cell.optionalHours };
+const activityColumns: InputColumn[] = ACTIVITIES.map(([key, label, aliases]) => ({ key, label, aliases, required: false, parse: cell.weeklyCount }));
+const hours: InputColumn = { key: 'hours', label: '工作时长（小时）', aliases: ['工作时长', '工作时间', '工时', '时长', '工作小时数'], required: false, parse: cell.optionalHours };
 
 export const worklogs: TableSpec = {
   kind: 'worklogs',
   label: '工作记录',
   file: 'worklogs.parquet',
   input: [
-    { key: 'staff_id', label: '工号/学号', aliases: ['工号', '职工号', '学号', '教工号', '人员编号'], required: false, schema: cell.optionalCompactText },
+    { key: 'staff_id', label: '工号/学号', aliases: ['工号', '职工号', '学号', '教工号', '人员编号'], required: false, parse: cell.optionalCompactText },
     name,
     department,
     role,
-    { key: 'week', label: '周次', aliases: ['周次', '第几周', '教学周', '周'], required: false, schema: cell.optionalWeekNumber },
-    { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, schema: cell.optionalDate },
+    { key: 'week', label: '周次', aliases: ['周次', '第几周', '教学周', '周'], required: false, parse: cell.optionalWeekNumber },
+    { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, parse: cell.optionalDate },
     ...activityColumns,
     hours,
     semester,
@@ -50,18 +50,15 @@ export const worklogs: TableSpec = {
     const week = fields.week as number | null | undefined;
     const week_start = date ? mondayOf(date) : week ? weekStart(semester, week, rules.calendar) : null;
     if (!week_start) return { ok: false, column: '周次', code: 'NO_WEEK', message: '「周次」和「日期」都为空，请填写第几周或该周的任一日期。' };
-    const counts = Object.fromEntries(ACTIVITIES.map(([key]) => [key, fields[key] ?? null]));
     const first = semesterStart(semester, rules.calendar);
     const end = semesterEnd(semester, rules.calendar);
     const warnings =
       week_start < first || week_start >= end
         ? [{ code: 'WEEK_OUTSIDE_SEMESTER', column: date ? '日期' : '周次', message: `该周（${week_start} 起）不在${semesterLabel(semester)}（${first} 至 ${end}）之内，请核对日期或学期。` }]
         : [];
-    return {
-      ok: true,
-      warnings,
-      record: { ...fields, ...counts, semester, role: fields.role ?? titleRole, week_start, week: week ?? null, hours: fields.hours ?? null, staff_id: fields.staff_id ?? null },
-    };
+    // Filled in place: this runs once per row of files that may hold a million.
+    Object.assign(fields, { semester, role: fields.role ?? titleRole, week_start, week: week ?? null });
+    return { ok: true, warnings, record: fields };
   },
   output: [
     outSemester,
@@ -75,5 +72,4 @@ export const worklogs: TableSpec = {
     { name: 'hours', type: 'DOUBLE', nullable: true, label: '工作时长（小时）' },
     ...PROVENANCE,
   ],
-  orderBy: ['semester', 'department', 'week_start', 'name', 'source_file', 'source_row'],
 };

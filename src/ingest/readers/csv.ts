@@ -1,10 +1,9 @@
 /**
  * CSV as Excel and WPS write it: UTF-8 with or without BOM ("CSV UTF-8"), GBK/GB18030 (the
- * Windows default), or UTF-16 ("Unicode text", tab-separated). Rows are parsed in chunks and
- * handed on one at a time.
+ * Windows default), or UTF-16 ("Unicode text", tab-separated). Rows are handed on one at a time.
  */
 import { isUtf8 } from 'node:buffer';
-import Papa from 'papaparse';
+import { parseCsv, UnbalancedQuotes } from './csv-parse.ts';
 import type { Sheet, SourceFile, SourceReader } from './types.ts';
 import { UnreadableFileError } from './types.ts';
 
@@ -18,28 +17,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
-/** Calls `visit` for each record; one final line break ends the last record, it is not a row. */
+/** Calls `visit` for each record; a final line break ends the last record, it is not a row. */
 export function forEachCsvRow(text: string, visit: (cells: string[]) => void): void {
-  const body = text.replace(/\r?\n$/, '');
-  if (body === '') return;
-  let failure: string | null = null;
-  const config = {
-    skipEmptyLines: false,
-    delimitersToGuess: [',', '\t', ';'],
-    chunkSize: 1 << 22,
-    chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-      const bad = results.errors.find((e) => e.code === 'MissingQuotes');
-      if (bad) {
-        failure = `第 ${(bad.row ?? 0) + 1} 行附近引号不成对，文件可能已损坏或不是 CSV。`;
-        parser.abort();
-        return;
-      }
-      for (const row of results.data) visit(row);
-    },
-  };
-  // The typings' overloads do not cover chunkSize with a string input, which Papa supports.
-  Papa.parse<string[]>(body, config as never);
-  if (failure) throw new UnreadableFileError(failure);
+  try {
+    parseCsv(text, visit);
+  } catch (error) {
+    if (error instanceof UnbalancedQuotes)
+      throw new UnreadableFileError(`第 ${error.line} 行起引号不成对（某个单元格以 " 开头却没有结束的 "），文件可能已损坏或不是 CSV。`);
+    throw error;
+  }
 }
 
 export function parseCsvText(text: string): string[][] {

@@ -1,0 +1,855 @@
+/**
+ * The bad-input corpus: malformed and tricky department exports (test/corpus/cases/<nn-name>/,
+ * one folder per case, read as an ingest input of its own), each with its expected outcome in
+ * the one table below. An entry either states, per file (and sheet), the exact accepted /
+ * rejected / skipped counts and the multiset of reject and warning codes, or that the run stops
+ * with an IngestError whose message matches, leaving the previous output byte for byte as it was.
+ * Every run that does not stop must also conserve rows: read = accepted + rejected + skipped.
+ *
+ * Entries marked `wrong` describe behaviour that looks wrong today: they assert what a clerk and
+ * the party-committee report need, and run as `it.fails` until src/ is fixed (then drop `wrong`).
+ *
+ * Binary inputs (GBK, UTF-16, xlsx, broken files) come from test/corpus/make-corpus.ts; a test
+ * below checks they are exactly what it writes. The 100,000-row work log is built in beforeAll.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SkipReason } from '../../src/domain/layout.ts';
+import { TABLE_KINDS, type TableKind } from '../../src/domain/tables/index.ts';
+import { decodeText } from '../../src/ingest/readers/csv.ts';
+import { IngestError } from '../../src/ingest/pipeline.ts';
+import { runIngest, type Manifest } from '../../src/ingest/run.ts';
+import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { bigWorklogCsv, CASES_DIR, corpusFiles } from '../corpus/make-corpus.ts';
+
+// ───────────────────────────── the table ─────────────────────────────
+
+interface FileOutcome {
+  kind: TableKind | null;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  by?: Partial<Record<SkipReason, number>>;
+  encoding?: string;
+  semester?: string | null;
+  source?: 'column' | 'title' | 'folder' | null;
+}
+
+interface Ctx {
+  input: string;
+  out: string;
+  manifest: Manifest;
+  query: <T = Record<string, unknown>>(sql: string) => Promise<T[]>;
+}
+
+interface Case {
+  /** Folder under cases/ (or, for the generated big file, its name). */
+  name: string;
+  /** Another entry's folder, when two entries read the same files. */
+  dir?: string;
+  /** What the entry is about, for the test's title. */
+  what: string;
+  /** A rules file inside the case folder. */
+  rules?: string;
+  /** Per file as the manifest names it (relative to the case folder); `path#sheet` for workbooks. */
+  files?: Record<string, FileOutcome>;
+  /** Multiset of reject codes ([] when omitted; null: not asserted). */
+  rejects?: string[] | null;
+  /** Multiset of warning codes ([] when omitted; null: not asserted). */
+  warnings?: string[] | null;
+  /** The run stops: an IngestError whose message matches. */
+  stops?: RegExp;
+  /** …and does not match. */
+  stopsNot?: RegExp;
+  /** Further assertions on the published output. */
+  check?: (ctx: Ctx) => Promise<void> | void;
+  /** The behaviour looks wrong: this entry asserts the right one and runs as it.fails. */
+  wrong?: string;
+}
+
+const f = (kind: TableKind | null, accepted: number, rejected: number, skipped: number, more: Partial<FileOutcome> = {}): FileOutcome => ({
+  kind,
+  accepted,
+  rejected,
+  skipped,
+  ...more,
+});
+const times = (n: number, code: string) => Array.from({ length: n }, () => code);
+const S = '2025-2026-1';
+
+/** Values of one column, sorted (numbers numerically). */
+async function column(ctx: Ctx, table: string, name: string, where = 'TRUE'): Promise<unknown[]> {
+  const rows = await ctx.query<{ v: unknown }>(`SELECT "${name}" AS v FROM ${table} WHERE ${where} ORDER BY "${name}"`);
+  return rows.map((r) => r.v);
+}
+
+const CASES: Case[] = [
+  // ── encodings ──
+  {
+    name: '01-gbk-no-bom',
+    what: 'GBK without BOM (Windows Excel "CSV"), CRLF, quoted thousands, 合计 row',
+    files: { [`${S}/机电工程系/机电工程系在校生人数.csv`]: f('enrollment', 3, 0, 3, { encoding: 'gb18030', semester: S, source: 'title', by: { title: 1, header: 1, total: 1 } }) },
+    check: async (ctx) => {
+      expect(await column(ctx, 'enrollment', 'students')).toEqual([398, 412, 1020]);
+      expect(await column(ctx, 'enrollment', 'department')).toEqual(['机电工程系', '机电工程系', '机电工程系']);
+    },
+  },
+  {
+    name: '02-utf8-bom',
+    what: 'UTF-8 with BOM ("CSV UTF-8"): the BOM does not hide the first header cell',
+    files: { [`${S}/信息工程系/辅导员名册.csv`]: f('counselors', 3, 0, 1, { encoding: 'utf-8-bom' }) },
+    check: async (ctx) => expect(await column(ctx, 'counselors', 'staff_id')).toEqual(['002001', '002002', '002003']),
+  },
+  {
+    name: '03-utf16le-tab',
+    what: 'UTF-16LE tab-separated ("Unicode 文本" renamed .csv), a comma inside a cell',
+    files: { [`${S}/经济管理系/培训记录.csv`]: f('training', 3, 0, 1, { encoding: 'utf-16le' }) },
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT course, level, hours, date::VARCHAR AS date FROM training ORDER BY staff_id')).toEqual([
+        { course: '新入职辅导员岗前培训', level: 'school', hours: 16, date: '2025-09-05' },
+        { course: '自治区高校辅导员骨干培训班', level: 'provincial', hours: 32, date: '2025-10-20' },
+        { course: '心理危机干预, 实务与案例', level: 'provincial', hours: 8, date: '2025-11-03' },
+      ]);
+    },
+  },
+  {
+    name: '04-gb18030-only-char',
+    what: 'GB18030 four-byte characters in names (刘䶮, 王𠀾) survive',
+    files: { [`${S}/医学护理系/辅导员名册.csv`]: f('counselors', 3, 0, 1, { encoding: 'gb18030' }) },
+    check: async (ctx) => expect(await column(ctx, 'counselors', 'name', `staff_id IN ('004001', '004002')`)).toEqual(['刘䶮', '王𠀾']),
+  },
+  {
+    // A UTF-8 file with one name pasted in GBK is not valid UTF-8, so the whole file is decoded as
+    // GB18030: every UTF-8 character turns into mojibake, the header is not recognised, and the run
+    // stops naming the file. Nothing is silently lost.
+    name: '05-mixed-encoding',
+    what: 'UTF-8 with a stray GBK sequence: decoded as GB18030, header unrecognisable, run stops',
+    stops: /2025-2026-1\/建筑工程系\/辅导员名册\.csv：文件中没有可识别的表头/,
+    check: (ctx) => {
+      const bytes = readFileSync(join(ctx.input, `${S}/建筑工程系/辅导员名册.csv`));
+      const { text, encoding } = decodeText(new Uint8Array(bytes));
+      expect(encoding).toBe('gb18030');
+      expect(text).toContain('罗静'); // the GBK cell reads right, the UTF-8 rest does not
+      expect(text).not.toContain('工号');
+    },
+  },
+  {
+    name: '05-mixed-encoding',
+    dir: '05-mixed-encoding',
+    what: 'the stop message for a mixed-encoding file says the encoding is the problem',
+    wrong:
+      'the clerk sees a correct header in Excel/Notepad and is told "没有可识别的表头"; the message should say the file mixes encodings (mostly UTF-8, some GBK bytes) and ask to re-save it as one encoding',
+    stops: /编码/,
+  },
+
+  // ── header and layout ──
+  {
+    name: '06-missing-required-column',
+    what: 'an enrollment table without its 在校生人数 column stops, naming the missing column',
+    stops: /在校生人数\.csv：.*最接近的是「在校生人数」（缺少列：在校生人数）/,
+  },
+  { name: '07-empty-file', what: 'a 0-byte CSV stops', stops: /2025-2026-1\/机电工程系\/辅导员名册\.csv：文件为空/ },
+  {
+    name: '08-header-only',
+    what: 'a header without data rows is read, nothing accepted',
+    files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 0, 0, 1, { by: { header: 1 } }) },
+  },
+  { name: '09-title-lines-only', what: 'title lines and no table stop', stops: /在校生人数\.csv：文件中没有可识别的表头/ },
+  {
+    name: '10-header-repeated',
+    what: 'a header repeated mid-file (printed page by page) is skipped, not rejected',
+    files: { [`${S}/信息工程系/辅导员工作记录.csv`]: f('worklogs', 4, 0, 2, { by: { header: 1, header_repeat: 1 } }) },
+    check: async (ctx) => expect(await column(ctx, 'worklogs', 'week')).toEqual([3, 3, 4, 4]),
+  },
+
+  // ── numbers ──
+  {
+    name: '11-text-in-number-cells',
+    what: 'text in count cells (约1800, 三百二十, 待统计, blank) is rejected; 960人 and "1 024" are read',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 2, 4, 1) },
+    rejects: [...times(3, 'NOT_A_COUNT'), 'MISSING_VALUE'],
+    check: async (ctx) => expect(await column(ctx, 'enrollment', 'students')).toEqual([960, 1024]),
+  },
+  {
+    name: '12-negative-counts',
+    what: 'negative counts (-120, full-width －35, -1 talks) are rejected',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 1, 2, 1), [`${S}/学工部/辅导员工作记录.csv`]: f('worklogs', 1, 1, 1) },
+    rejects: times(3, 'NOT_A_COUNT'),
+    check: async (ctx) => {
+      for (const { message } of await ctx.query<{ message: string }>('SELECT message FROM rejects')) expect(message).toContain('不小于0的整数');
+    },
+  },
+  {
+    name: '13-absurd-counts',
+    what: 'counts over the limits (students > 100,000, talks > 500/week, hours > 168, week 31) are rejected',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 1, 2, 1), [`${S}/学工部/辅导员工作记录.csv`]: f('worklogs', 1, 3, 1) },
+    rejects: [...times(4, 'COUNT_TOO_LARGE'), 'NOT_A_COUNT'],
+  },
+  {
+    name: '14-decimal-counts',
+    what: 'decimals where a whole count is needed (120.5, 2.5 talks, week 3.5) are rejected; 120.0 and 7.5 hours are fine',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 2, 1, 1), [`${S}/学工部/辅导员工作记录.csv`]: f('worklogs', 1, 2, 1) },
+    rejects: times(3, 'NOT_A_COUNT'),
+    check: async (ctx) => {
+      expect(await column(ctx, 'enrollment', 'students')).toEqual([120, 1020]);
+      expect(await column(ctx, 'worklogs', 'hours')).toEqual([7.5]);
+    },
+  },
+  {
+    name: '15-full-width-digits',
+    what: 'full-width digits, comma and point (１，０２０, 第３周, ７．５) and a （人） header unit',
+    files: { [`${S}/机电工程系/在校生人数.csv`]: f('enrollment', 3, 0, 1), [`${S}/机电工程系/辅导员工作记录.csv`]: f('worklogs', 1, 0, 1) },
+    check: async (ctx) => {
+      expect(await column(ctx, 'enrollment', 'students')).toEqual([120, 350, 1020]);
+      expect(await column(ctx, 'enrollment', 'grade')).toEqual(['2023级', '2024级', '2025级']);
+      expect(await ctx.query('SELECT staff_id, week, talks, hours FROM worklogs')).toEqual([{ staff_id: '001001', week: 3, talks: 5, hours: 7.5 }]);
+    },
+  },
+  {
+    name: '16-thousands-separators',
+    what: 'thousands separators ("1,020", 1，350, "12,345") are read; 1.020 is rejected',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 3, 1, 1) },
+    rejects: ['NOT_A_COUNT'],
+    check: async (ctx) => expect(await column(ctx, 'enrollment', 'students')).toEqual([1020, 1350, 12345]),
+  },
+  {
+    name: '17-unquoted-thousands-separator',
+    what: 'an unquoted 1,020 (a row with more cells than the header) is not read as 1',
+    wrong:
+      'today 机电工程系,1,020 is accepted with 1 student and the extra cell "020" is silently dropped; a row whose cells beyond the header are not empty should be rejected',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 1, 1, 1) },
+    rejects: null, // the code is the owner's choice
+    check: async (ctx) => expect(await column(ctx, 'enrollment', 'students')).toEqual([880]),
+  },
+  {
+    name: '18-misplaced-thousands-separator',
+    what: 'a separator not in groups of three ("1,02", "88,0") is rejected, not read as 102 / 880',
+    wrong: 'today the commas are stripped and 102 and 880 are accepted silently; only 1,020-style grouping should be read',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 1, 2, 1) },
+    rejects: times(2, 'NOT_A_COUNT'),
+  },
+
+  // ── assessments ──
+  {
+    name: '19-score-above-max',
+    what: 'a total above 100 and an item above its maximum are warnings; a total over 1000 is rejected',
+    files: {
+      [`${S}/机电工程系/辅导员考核结果.csv`]: f('assessments', 2, 1, 1),
+      [`${S}/机电工程系/辅导员考核量化表.csv`]: f('assessments', 1, 0, 1),
+    },
+    rejects: ['COUNT_TOO_LARGE'],
+    warnings: ['SCORE_ABOVE_MAX', 'ITEM_ABOVE_MAX'],
+    check: async (ctx) =>
+      expect(await ctx.query('SELECT name, role, score, score_max, grade FROM assessments ORDER BY name')).toEqual([
+        { name: '李强', role: 'counselor', score: 95, score_max: 100, grade: 'excellent' },
+        { name: '王芳', role: 'counselor', score: 105, score_max: 100, grade: 'excellent' },
+        { name: '赵敏', role: 'counselor', score: 83, score_max: 90, grade: 'excellent' },
+      ]),
+  },
+  {
+    name: '20-items-disagree-with-total',
+    what: 'item scores that do not add up to the total are a warning; the total is the score',
+    files: { [`${S}/机电工程系/辅导员考核量化表.csv`]: f('assessments', 2, 0, 1) },
+    warnings: ['ITEMS_TOTAL_MISMATCH'],
+    check: async (ctx) =>
+      expect(await ctx.query('SELECT name, score, item_sum FROM assessments ORDER BY name')).toEqual([
+        { name: '李强', score: 90, item_sum: 90 },
+        { name: '王芳', score: 88, item_sum: 81 },
+      ]),
+  },
+  {
+    name: '21-total-equals-item-sum',
+    what: 'a 合计 equal to the sum of the 14 items is graded like the items (out of 90)',
+    wrong:
+      'the same 14 item scores (sum 81) give 优秀 without a 总分 column (81/90) but 良好 with 总分 = 81 (81/100), plus a GRADE_MISMATCH against the clerk\'s correct 优秀: a total that equals the item sum is that sum and should be out of 90',
+    files: { [`${S}/机电工程系/辅导员考核量化表.csv`]: f('assessments', 1, 0, 1), [`${S}/信息工程系/辅导员考核量化表.csv`]: f('assessments', 1, 0, 1) },
+    check: async (ctx) =>
+      expect(await ctx.query('SELECT name, grade, score_max FROM assessments ORDER BY name')).toEqual([
+        { name: '王芳', grade: 'excellent', score_max: 90 },
+        { name: '陈静', grade: 'excellent', score_max: 90 },
+      ]),
+  },
+  {
+    name: '22-grade-mismatch',
+    what: 'a recorded grade that the score does not give is a warning; an unknown grade or no score at all is rejected',
+    files: { [`${S}/机电工程系/考核结果.csv`]: f('assessments', 4, 2, 1) },
+    rejects: ['UNKNOWN_GRADE', 'MISSING_VALUE'],
+    warnings: times(2, 'GRADE_MISMATCH'),
+    check: async (ctx) =>
+      expect(await ctx.query('SELECT name, role, grade, grade_recorded FROM assessments ORDER BY source_row')).toEqual([
+        { name: '王芳', role: 'counselor', grade: 'good', grade_recorded: 'excellent' },
+        { name: '李强', role: 'counselor', grade: 'excellent', grade_recorded: 'excellent' },
+        { name: '张伟', role: 'assistant', grade: 'good', grade_recorded: 'good' },
+        { name: '钱进', role: 'class_teacher', grade: 'fail', grade_recorded: 'pass' },
+      ]),
+  },
+
+  // ── vocabularies ──
+  {
+    name: '23-unknown-employment',
+    what: '专兼职 values other than 专职…/兼职… (外聘, 专任, 非专职, blank) are rejected',
+    files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 3, 4, 1) },
+    rejects: [...times(3, 'UNKNOWN_EMPLOYMENT'), 'MISSING_VALUE'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT name, employment FROM counselors ORDER BY staff_id')).toEqual([
+        { name: '王芳', employment: 'full_time' },
+        { name: '李强', employment: 'part_time' },
+        { name: '张伟', employment: 'full_time' },
+      ]);
+      for (const { message } of await ctx.query<{ message: string }>('SELECT message FROM rejects')) expect(message).toMatch(/请填写“专职”或“兼职”/);
+    },
+  },
+  {
+    name: '24-unknown-role',
+    what: 'unknown 角色 values (行政人员, 教务员) are rejected; the four roles are read',
+    files: { [`${S}/机电工程系/工作记录.csv`]: f('worklogs', 4, 2, 1) },
+    rejects: times(2, 'UNKNOWN_ROLE'),
+    check: async (ctx) =>
+      expect(await ctx.query('SELECT name, role FROM worklogs ORDER BY source_row')).toEqual([
+        { name: '王芳', role: 'counselor' },
+        { name: '李强', role: 'class_teacher' },
+        { name: '张伟', role: 'assistant' },
+        { name: '赵敏', role: 'graduate_assistant' },
+      ]),
+  },
+  {
+    name: '25-blank-role-cell',
+    what: 'a blank 角色 cell (no role in title or file name) rejects that row',
+    wrong:
+      'today the run crashes with a plain DuckDB error "NOT NULL constraint failed: worklogs.role" that names neither file nor row; the row should be rejected (MISSING_VALUE on 角色) and the rest ingested',
+    files: { [`${S}/机电工程系/工作记录.csv`]: f('worklogs', 1, 1, 1) },
+    rejects: ['MISSING_VALUE'],
+  },
+  {
+    name: '26-unknown-training-level',
+    what: '市级 / 地市级 training is rejected (not silently counted as school or provincial)',
+    files: { [`${S}/机电工程系/培训记录.csv`]: f('training', 5, 2, 1) },
+    rejects: times(2, 'UNKNOWN_LEVEL'),
+    check: async (ctx) =>
+      expect(await column(ctx, 'training', 'level')).toEqual(['national', 'national', 'provincial', 'school', 'school']),
+  },
+
+  // ── dates and weeks ──
+  {
+    name: '27-bad-dates',
+    what: 'impossible or unreadable dates are rejected; 2025年9月1日, 2025.9 and an Excel serial are read',
+    files: { [`${S}/机电工程系/培训记录.csv`]: f('training', 3, 5, 1) },
+    rejects: times(5, 'BAD_DATE'),
+    check: async (ctx) => expect(await ctx.query('SELECT DISTINCT date::VARCHAR AS d FROM training')).toEqual([{ d: '2025-09-01' }]),
+  },
+  {
+    name: '68-date-with-time',
+    what: 'a date with a time of day (2025/9/1 14:30, as Excel writes date-times to CSV) is read as that date',
+    wrong:
+      'parseDate compacts the cell (removing the space) before it strips the time, so every date-time is rejected as BAD_DATE; the time should be dropped and the date kept',
+    files: { [`${S}/机电工程系/培训记录.csv`]: f('training', 2, 0, 1) },
+    check: async (ctx) => expect(await ctx.query('SELECT DISTINCT date::VARCHAR AS d FROM training')).toEqual([{ d: '2025-09-01' }]),
+  },
+  {
+    name: '28-week-outside-semester',
+    what: 'week 21 and a March date in an autumn semester are warnings; week 0 is rejected',
+    files: { [`${S}/机电工程系/辅导员工作记录.csv`]: f('worklogs', 5, 1, 1) },
+    rejects: ['NOT_A_COUNT'],
+    warnings: times(2, 'WEEK_OUTSIDE_SEMESTER'),
+    check: async (ctx) =>
+      expect((await ctx.query<{ w: string }>('SELECT week_start::VARCHAR AS w FROM worklogs ORDER BY source_row')).map((r) => r.w)).toEqual([
+        '2025-09-15',
+        '2026-01-19',
+        '2025-03-10',
+        '2025-10-13',
+        '2025-09-29',
+      ]),
+  },
+  {
+    name: '29-worklog-without-week-or-date-column',
+    what: 'a work log with neither 周次 nor 日期 column stops: the header fits no kind',
+    stops: /辅导员工作记录\.csv：.*最接近的是「工作记录」（缺少列：周次或日期）/,
+  },
+  {
+    name: '30-worklog-week-and-date-empty',
+    what: 'a work-log row with both 周次 and 日期 empty is rejected (NO_WEEK)',
+    files: { [`${S}/机电工程系/辅导员工作记录.csv`]: f('worklogs', 1, 1, 1) },
+    rejects: ['NO_WEEK'],
+  },
+
+  // ── duplicates and departments ──
+  {
+    name: '31-duplicate-person',
+    what: 'a staff id twice in a roster, or in two departments\' rosters, is rejected the second time',
+    files: { [`${S}/信息工程系/辅导员名册.csv`]: f('counselors', 2, 0, 1), [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 1, 2, 1) },
+    rejects: times(2, 'DUPLICATE_PERSON'),
+    check: async (ctx) =>
+      expect((await ctx.query<{ message: string }>('SELECT message FROM rejects ORDER BY row')).map((r) => r.message)).toEqual([
+        expect.stringContaining('已登记于 2025-2026-1/信息工程系/辅导员名册.csv 第 3 行'),
+        expect.stringContaining('已登记于 2025-2026-1/机电工程系/辅导员名册.csv 第 2 行'),
+      ]),
+  },
+  {
+    name: '32-duplicate-row-two-files',
+    what: 'the same row in two files is counted twice and flagged on the later file (DUPLICATE_ROW)',
+    files: { [`${S}/学工部/全院在校生人数.csv`]: f('enrollment', 2, 0, 1), [`${S}/机电工程系/在校生人数.csv`]: f('enrollment', 2, 0, 1) },
+    warnings: ['DUPLICATE_ROW'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT file, row FROM warnings')).toEqual([{ file: `${S}/机电工程系/在校生人数.csv`, row: 2 }]);
+      expect(ctx.manifest.files.find((s) => s.file.includes('机电工程系'))!.warnings).toBe(1);
+    },
+  },
+  {
+    name: '33-unknown-department',
+    what: 'with a departments list in the rules, an unknown 系部 is rejected; aliases still map',
+    rules: 'rules.json',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 3, 2, 1) },
+    rejects: times(2, 'UNKNOWN_DEPARTMENT'),
+    check: async (ctx) => {
+      expect(await column(ctx, 'enrollment', 'department')).toEqual(['数学与物理学院', '机电工程系', '机电工程系']);
+      expect(await column(ctx, 'rejects', 'value')).toEqual(['信息工程', '外语系']);
+      for (const { message } of await ctx.query<{ message: string }>('SELECT message FROM rejects')) expect(message).toContain('department_aliases');
+    },
+  },
+  {
+    name: '34-department-alias',
+    what: '数理学院 is published as 数学与物理学院 (data/rules.json department_aliases)',
+    files: {
+      [`${S}/数理学院/在校生人数.csv`]: f('enrollment', 1, 0, 1),
+      [`${S}/数理学院/辅导员名册.csv`]: f('counselors', 2, 0, 1),
+    },
+    check: async (ctx) => {
+      expect(await column(ctx, 'enrollment', 'department')).toEqual(['数学与物理学院']);
+      expect(await column(ctx, 'counselors', 'department')).toEqual(['数学与物理学院', '数学与物理学院']);
+      expect(ctx.manifest.departments).toEqual(['数学与物理学院']);
+      expect(ctx.manifest.files.map((s) => s.departments)).toEqual([{ 数学与物理学院: 1 }, { 数学与物理学院: 2 }]);
+    },
+  },
+  {
+    name: '35-formula-cells',
+    what: 'cells holding formula text (=HYPERLINK(…), =SUM(…), =C3+C4) are rejected; a 合计 row with =SUM is skipped',
+    files: { [`${S}/机电工程系/在校生人数.csv`]: f('enrollment', 1, 2, 2, { by: { header: 1, total: 1 } }), [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 1, 1, 1) },
+    rejects: times(3, 'FORMULA_CELL'),
+  },
+
+  // ── workbooks ──
+  {
+    name: '36-password-protected-xlsx',
+    what: 'a password-protected .xlsx (an OLE container) stops: cannot be opened',
+    stops: /辅导员名册\.xlsx：无法打开此 Excel 文件.*密码/,
+  },
+  {
+    name: '36-password-protected-xlsx',
+    dir: '36-password-protected-xlsx',
+    what: 'the message for an encrypted .xlsx does not claim it is an old .xls',
+    wrong:
+      'the message quotes read-excel-file in English: "You passed a legacy `.xls` file. Only `.xlsx` files are supported" — wrong for an encrypted .xlsx and not Chinese; say the file is password-protected and ask for a copy without the password',
+    stops: /密码/,
+    stopsNot: /legacy|supported|[A-Za-z]{3,} [A-Za-z]{3,}/,
+  },
+  { name: '37-corrupt-xlsx', what: 'a truncated .xlsx stops: cannot be opened', stops: /辅导员名册\.xlsx：无法打开此 Excel 文件.*损坏/ },
+  { name: '38-old-xls', what: 'an .xls stops, asking to save as .xlsx', stops: /在校生人数\.xls：.*另存为.*\.xlsx/ },
+  {
+    name: '39-multi-sheet-workbook',
+    what: 'a workbook: enrollment sheet, empty Sheet2, training sheet with date cells',
+    files: {
+      [`${S}/经济管理系/经济管理系报表.xlsx#在校生人数`]: f('enrollment', 2, 0, 2, { encoding: 'xlsx', by: { header: 1, total: 1 } }),
+      [`${S}/经济管理系/经济管理系报表.xlsx#Sheet2`]: f(null, 0, 0, 0),
+      [`${S}/经济管理系/经济管理系报表.xlsx#培训记录`]: f('training', 2, 1, 1),
+    },
+    rejects: ['UNKNOWN_LEVEL'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT hours, date::VARCHAR AS date FROM training ORDER BY date')).toEqual([
+        { hours: 8, date: '2025-09-20' },
+        { hours: 12.5, date: '2025-10-11' },
+      ]);
+      expect(await ctx.query('SELECT sheet, row FROM rejects')).toEqual([{ sheet: '培训记录', row: 4 }]);
+      expect(await column(ctx, 'enrollment', 'students')).toEqual([380, 420]);
+    },
+  },
+  {
+    name: '40-merged-title-xlsx',
+    what: 'merged title cells above the header, merged footer; semester from the title',
+    files: {
+      '医学护理系/医学护理系在校生人数.xlsx#在校生人数': f('enrollment', 3, 0, 7, {
+        semester: S,
+        source: 'title',
+        by: { title: 2, header: 1, total: 1, blank: 1, footer: 2 },
+      }),
+    },
+    check: async (ctx) => {
+      expect(await column(ctx, 'enrollment', 'students')).toEqual([310, 356, 1020]);
+      expect(ctx.manifest.files[0]!.dropped_columns).toEqual(['序号', '备注']);
+    },
+  },
+  {
+    name: '41-header-fits-no-kind',
+    what: 'a roster header with 用工性质 instead of 专兼职 stops, naming the closest kind and the missing column',
+    stops: /辅导员名册\.csv：.*最接近的是「辅导员名册」（缺少列：专兼职）/,
+  },
+  {
+    name: '42-closest-kind-misnamed',
+    what: 'a training header missing 级别 and 日期 names 培训记录 as the closest kind',
+    wrong:
+      'the message names 考核结果 (only 姓名 and 系部 matched, one any-of group missing) before 培训记录 (4 columns matched, 2 missing): ranking by fewest missing ignores how much of the header fits, and sends the clerk to the wrong form',
+    stops: /最接近的是「培训记录」（缺少列：级别、日期）/,
+  },
+  {
+    // Constructed: 班级,系部,年级,人数,辅导员 fits 班级名单 (班级, 系部, 人数, 辅导员) and
+    // 在校生人数 (系部, 年级, 人数), and 班级名单 does not read 年级.
+    name: '43-ambiguous-header',
+    what: 'a header that fits two kinds (class list with 年级) stops as ambiguous',
+    stops: /班级名单\.csv：.*同时符合「班级名单」和「在校生人数」/,
+  },
+
+  // ── semesters ──
+  {
+    name: '44-semester-from-column',
+    what: 'semester from a 学期 column in four spellings; an unreadable or blank cell (no folder semester) is rejected; blank takes the folder\'s',
+    files: {
+      '2025-2026-2/补报.csv': f('enrollment', 2, 0, 1, { source: 'column', semester: '2025-2026-2' }),
+      '汇总/在校生人数汇总.csv': f('enrollment', 5, 2, 1, { source: 'column', semester: null }),
+    },
+    rejects: ['BAD_SEMESTER', 'NO_SEMESTER'],
+    check: async (ctx) => {
+      expect(ctx.manifest.semesters).toEqual(['2024-2025-2', '2025-2026-1', '2025-2026-2']);
+      expect(await column(ctx, 'enrollment', 'semester', `source_file = '2025-2026-2/补报.csv'`)).toEqual(['2025-2026-2', '2025-2026-2']);
+    },
+  },
+  {
+    name: '45-semester-from-title',
+    what: 'semester from the title line (2025—2026学年度第1学期)',
+    files: { '汇总/机电工程系在校生人数.csv': f('enrollment', 1, 0, 2, { source: 'title', semester: S }) },
+  },
+  {
+    name: '46-semester-from-folder',
+    what: 'semester from a folder named 2025-2026学年第二学期',
+    files: { '2025-2026学年第二学期/机电工程系/在校生人数.csv': f('enrollment', 1, 0, 1, { source: 'folder', semester: '2025-2026-2' }) },
+  },
+  { name: '47-no-semester', what: 'no semester in column, title or folder stops', stops: /汇总\/在校生人数\.csv：无法确定学期/ },
+  {
+    name: '48-semester-title-vs-folder',
+    what: 'a title semester that contradicts the folder semester is flagged',
+    wrong:
+      'a clerk re-using last term\'s file keeps the old title; the rows silently go to 2025-2026-1 although the file sits in 2025-2026-2/. The conflict should at least be a warning naming both semesters (or stop the file)',
+    files: { '2025-2026-2/机电工程系/在校生人数.csv': f('enrollment', 1, 0, 2) },
+    warnings: null,
+    check: async (ctx) => {
+      const messages = (await ctx.query<{ message: string }>('SELECT message FROM warnings')).map((r) => r.message);
+      expect(messages.some((m) => /2025-2026-1|第一学期/.test(m) && /2025-2026-2|第二学期/.test(m))).toBe(true);
+    },
+  },
+
+  // ── personal data and ids ──
+  {
+    name: '49-contact-columns-dropped',
+    what: '电话, 手机, QQ, 身份证号, 邮箱, 微信号, 家庭住址 are dropped and appear in no output',
+    files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 1, 1, 1) },
+    rejects: ['UNKNOWN_EMPLOYMENT'],
+    check: async (ctx) => {
+      expect(ctx.manifest.files[0]!.personal_columns_dropped).toEqual(['联系电话', '手机', 'QQ', '身份证号', '邮箱', '微信号', '家庭住址']);
+      const everything = await publishedText(ctx);
+      for (const secret of ['3851234', '3851235', '13877112345', '13977112346', '123456789', '987654321', '450103199001011234', '45010319880202123X', 'wangfang@', 'liqiang@', 'wf_1990', 'lq88', '民族大道', '大学路'])
+        expect(everything, secret).not.toContain(secret);
+      expect(everything).toContain('王芳'); // the dump does hold the published data
+    },
+  },
+  {
+    name: '50-leading-zero-ids-text',
+    what: 'staff ids written as text keep their leading zeros (CSV and xlsx text cells)',
+    files: {
+      [`${S}/信息工程系/辅导员名册.xlsx#辅导员名册`]: f('counselors', 2, 0, 1, { encoding: 'xlsx' }),
+      [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 2, 0, 1),
+    },
+    check: async (ctx) => expect(await column(ctx, 'counselors', 'staff_id')).toEqual(['000045', '000123', '002001', '002002']),
+  },
+  {
+    name: '51-numeric-ids-xlsx',
+    what: 'staff ids stored as numbers in xlsx are kept as written and flagged (STAFF_ID_LEADING_ZEROS)',
+    files: { [`${S}/建筑工程系/辅导员名册.xlsx#辅导员名册`]: f('counselors', 5, 0, 1) },
+    warnings: times(2, 'STAFF_ID_LEADING_ZEROS'),
+    check: async (ctx) => {
+      expect(await column(ctx, 'counselors', 'staff_id')).toEqual(['005001', '005002', '005003', '5004', '5010']);
+      expect(await column(ctx, 'warnings', 'row')).toEqual([5, 6]);
+    },
+  },
+  {
+    name: '51-numeric-ids-xlsx',
+    dir: '51-numeric-ids-xlsx',
+    what: 'cross-check warnings on a workbook name the sheet',
+    wrong:
+      'the SQL cross-checks (STAFF_ID_LEADING_ZEROS, DUPLICATE_ROW, PERSON_IN_TWO_DEPARTMENTS) write sheet = null, so in a workbook of several sheets the clerk cannot tell which sheet "row 5" is in; the staging tables keep no sheet column',
+    files: { [`${S}/建筑工程系/辅导员名册.xlsx#辅导员名册`]: f('counselors', 5, 0, 1) },
+    warnings: times(2, 'STAFF_ID_LEADING_ZEROS'),
+    check: async (ctx) => expect(await column(ctx, 'warnings', 'sheet')).toEqual(['辅导员名册', '辅导员名册']),
+  },
+
+  // ── around the data ──
+  {
+    name: '52-blank-lines-before-footer',
+    what: 'blank lines inside the data and before the footer are skipped',
+    files: { [`${S}/机电工程系/在校生人数.csv`]: f('enrollment', 3, 0, 6, { by: { header: 1, blank: 4, footer: 1 } }) },
+  },
+  {
+    name: '53-footers',
+    what: '填表人/审核人/盖章/日期/注/说明/联系人 footers are skipped (and the footer phone is not published)',
+    files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 2, 0, 10, { source: 'title', by: { title: 1, header: 1, footer: 8 } }) },
+    check: async (ctx) => expect(await publishedText(ctx)).not.toContain('3851000'),
+  },
+  {
+    name: '54-total-rows',
+    what: '小计, 合计, 总计 and 全系合计 rows are skipped, not counted as departments',
+    files: { [`${S}/机电工程系/在校生人数.csv`]: f('enrollment', 3, 0, 5, { by: { header: 1, total: 4 } }) },
+    check: async (ctx) => expect(await column(ctx, 'enrollment', 'students')).toEqual([398, 412, 1020]),
+  },
+
+  // ── CSV syntax ──
+  {
+    name: '55-cr-only-line-endings',
+    what: 'CR-only line endings: each line is a row and the final CR is not an extra row',
+    wrong:
+      'the rows are read right, but the final CR is not stripped like a final LF/CRLF, so a phantom blank row 4 is read and skipped (read 4 for a 3-line file), against forEachCsvRow\'s own contract',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 2, 0, 1, { by: { header: 1 } }) },
+    check: async (ctx) => expect(ctx.manifest.files[0]!.read).toBe(3),
+  },
+  {
+    name: '56-mixed-line-endings',
+    what: 'CRLF with one stray LF: every line is its own row, as Excel shows it',
+    wrong:
+      'papaparse takes CRLF as the only newline, so "1830\\n2" becomes one cell: 机电工程系 is published with 18302 students and 信息工程系\'s row disappears, with no reject and no warning',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 3, 0, 1) },
+    check: async (ctx) => expect(await column(ctx, 'enrollment', 'students')).toEqual([760, 880, 1830]),
+  },
+  {
+    name: '57-quoted-embedded-newline',
+    what: 'a quoted cell with a line break stays one cell; row numbers are Excel rows, not text lines',
+    files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 2, 1, 1) },
+    rejects: ['UNKNOWN_EMPLOYMENT'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT name, hiring FROM counselors ORDER BY staff_id')).toEqual([
+        { name: '王芳', hiring: '事业编制 (2019年入职)' },
+        { name: '李强', hiring: null },
+      ]);
+      expect(await column(ctx, 'rejects', 'row')).toEqual([4]);
+    },
+  },
+  {
+    name: '58-trailing-delimiter',
+    what: 'a trailing comma on every line adds no column and no row',
+    files: { [`${S}/机电工程系/在校生人数.csv`]: f('enrollment', 2, 0, 3, { by: { title: 1, header: 1, footer: 1 } }) },
+    check: (ctx) => expect(ctx.manifest.files[0]!.dropped_columns).toEqual(['序号']),
+  },
+
+  // ── roles ──
+  {
+    name: '59-role-from-title-or-file-name',
+    what: 'a work log without 角色 takes the role from its file name or title line',
+    files: { [`${S}/机电工程系/周报.csv`]: f('worklogs', 1, 0, 2), [`${S}/机电工程系/辅导员工作记录.csv`]: f('worklogs', 1, 0, 1) },
+    check: async (ctx) =>
+      expect(await ctx.query('SELECT name, role FROM worklogs ORDER BY name')).toEqual([
+        { name: '王芳', role: 'counselor' },
+        { name: '韦明', role: 'class_teacher' },
+      ]),
+  },
+  { name: '60-no-role-anywhere', what: 'a work log with no role in column, title or file name stops', stops: /周报\.csv：无法确定人员角色/ },
+
+  // ── layouts clerks make ──
+  {
+    name: '61-template-serial-numbers-only',
+    what: 'template rows holding only a pre-filled 序号 are skipped as empty, not rejected',
+    wrong:
+      'each unused template row (序号 3–6, nothing else) is rejected with four MISSING_VALUE messages, burying the real problems in noise; a row with nothing but the serial number holds no data and loses nothing when skipped',
+    files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 2, 0, 5, { by: { header: 1, blank: 4 } }) },
+  },
+  {
+    name: '62-two-row-header',
+    what: 'a two-row header (在校生人数 over 男 | 女) stops instead of publishing the 男 column as all students',
+    wrong:
+      'the header is found on the first row, the 男/女 row is rejected, and then 机电工程系 is accepted with 1100 students (only the men; 1830 in all) — a silently wrong number in the report',
+    stops: /两行|多行|合并/,
+  },
+  {
+    name: '63-scientific-notation-ids',
+    what: 'a 学号 that Excel turned into 2.02301E+11 is not published as that text',
+    wrong: 'the digits are gone and the id is accepted as "2.02301E+11"; it should be rejected (or at least flagged) so the clerk re-exports the column as text',
+    files: { [`${S}/机电工程系/辅导员助理名册.csv`]: f('assistants', 1, 1, 1) },
+    rejects: null, // the code is the owner's choice
+    check: async (ctx) => expect(await ctx.query('SELECT row, "column" FROM rejects')).toEqual([{ row: 2, column: '学号' }]),
+  },
+  {
+    name: '64-instruction-sheet',
+    what: 'a workbook with a 填表说明 sheet stops, naming that sheet (no sheet is skipped silently)',
+    stops: /辅导员名册\.xlsx：工作表「填表说明」中没有可识别的表头/,
+  },
+  {
+    name: '64-instruction-sheet',
+    dir: '64-instruction-sheet',
+    what: 'the stop message for an unrecognisable sheet says what to do',
+    wrong:
+      '"工作表「填表说明」中没有可识别的表头。" (also for title-only files and mixed encodings) gives no action; it should say e.g. 请删除该工作表或补上表头',
+    stops: /填表说明.*请/,
+  },
+  {
+    name: '65-lock-and-hidden-files',
+    what: 'Excel lock files (~$…) and macOS ._ files beside the exports are ignored',
+    files: { [`${S}/机电工程系/在校生人数.csv`]: f('enrollment', 1, 0, 1) },
+  },
+  {
+    name: '66-merged-department-cells-xlsx',
+    what: '系部 merged down three rows is read for all three rows',
+    wrong:
+      'only the top cell of a merged range holds the value, so rows 3–4 are rejected as 「系部」不能为空 while the clerk sees 医学护理系 in every row; merged cells should be filled from the top cell',
+    files: { [`${S}/医学护理系/在校生人数.xlsx#在校生人数`]: f('enrollment', 3, 0, 1) },
+    check: async (ctx) => expect(await ctx.query('SELECT department, SUM(students)::INTEGER AS n FROM enrollment GROUP BY ALL')).toEqual([{ department: '医学护理系', n: 1686 }]),
+  },
+
+  // ── size ──
+  {
+    name: '67-big-worklog',
+    what: 'a 100,000-row GBK work log: every row accepted, rows conserved',
+    files: { [`${S}/学工部/全院辅导员工作记录.csv`]: f('worklogs', 100_000, 0, 1, { encoding: 'gb18030' }) },
+    check: async (ctx) => {
+      expect(ctx.manifest.tables.worklogs.rows).toBe(100_000);
+      expect(await ctx.query('SELECT COUNT(DISTINCT staff_id)::INTEGER AS people, MIN(week)::INTEGER AS first, MAX(week)::INTEGER AS last FROM worklogs')).toEqual([
+        { people: 5000, first: 1, last: 20 },
+      ]);
+    },
+  },
+];
+
+/** Cases whose input is generated into a temporary folder rather than stored. */
+const GENERATED = new Set(['67-big-worklog']);
+
+// ───────────────────────────── running a case ─────────────────────────────
+
+const ALL_TABLES = [...TABLE_KINDS, 'rejects', 'warnings'];
+const scratch = () => join(mkdtempSync(join(tmpdir(), 'corpus-out-')), 'data');
+
+function digest(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+async function queryOut<T>(out: string, sql: string): Promise<T[]> {
+  const runner = await NodeRunner.overParquet(out, ALL_TABLES);
+  try {
+    return await runner.query<T>(sql);
+  } finally {
+    runner.close();
+  }
+}
+
+/** Every published table in full, and the manifest, as one text (to look for personal data). */
+async function publishedText(ctx: Ctx): Promise<string> {
+  const parts = [readFileSync(join(ctx.out, 'manifest.json'), 'utf8')];
+  for (const table of ALL_TABLES) parts.push(JSON.stringify(await ctx.query(`SELECT * FROM ${table}`)));
+  expect(readdirSync(ctx.out).sort()).toEqual([...ALL_TABLES.map((t) => `${t}.parquet`), 'manifest.json'].sort());
+  return parts.join('\n');
+}
+
+const sorted = (codes: readonly string[]) => [...codes].sort();
+const keyOf = (file: string, sheet: string | null) => (sheet === null ? file : `${file}#${sheet}`);
+
+let bigInput = '';
+let baseline = '';
+
+async function runCase(c: Case): Promise<void> {
+  const input = GENERATED.has(c.name) ? bigInput : join(CASES_DIR, c.dir ?? c.name);
+  const rulesPath = c.rules ? join(input, c.rules) : undefined;
+
+  if (c.stops) {
+    // A previous output in the same folder must come out of a failed run byte-identical.
+    const out = scratch();
+    cpSync(baseline, out, { recursive: true });
+    const before = digest(out);
+    const error = await runIngest({ input, out, rulesPath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as Error).message).toMatch(c.stops);
+    if (c.stopsNot) expect((error as Error).message).not.toMatch(c.stopsNot);
+    expect(digest(out)).toEqual(before);
+    expect(readdirSync(dirname(out))).toEqual(['data']); // no temporary folder left behind
+    await c.check?.({ input, out, manifest: undefined as never, query: () => Promise.reject(new Error('the run stopped')) });
+    return;
+  }
+
+  const out = scratch();
+  const manifest = await runIngest({ input, out, rulesPath });
+  const ctx: Ctx = { input, out, manifest, query: (sql) => queryOut(out, sql) };
+
+  // Conservation, for every file and sheet.
+  for (const s of manifest.files) {
+    const where = keyOf(s.file, s.sheet);
+    expect(s.read, where).toBe(s.accepted + s.rejected + s.skipped);
+    expect(Object.values(s.skipped_by_reason).reduce((a, b) => a + (b ?? 0), 0), where).toBe(s.skipped);
+  }
+  const accepted = manifest.files.reduce((n, s) => n + s.accepted, 0);
+  expect(TABLE_KINDS.reduce((n, k) => n + manifest.tables[k].rows, 0)).toBe(accepted);
+  const counts = await ctx.query<{ n: number }>(TABLE_KINDS.map((k) => `SELECT COUNT(*)::INTEGER AS n FROM ${k}`).join(' UNION ALL '));
+  expect(counts.reduce((sum, r) => sum + r.n, 0)).toBe(accepted);
+
+  // Every rejected row has its reasons in rejects.parquet, and every reason belongs to one: in Chinese.
+  const rejects = await ctx.query<{ file: string; sheet: string | null; row: number; code: string; message: string }>('SELECT * FROM rejects');
+  expect(new Set(rejects.map((r) => `${r.file}|${r.sheet}|${r.row}`)).size).toBe(manifest.totals.rejected);
+  for (const r of rejects) expect(r.message).toMatch(/[\u4e00-\u9fff]/);
+  const warnings = await ctx.query<{ code: string }>('SELECT code FROM warnings');
+  expect(warnings.length).toBe(manifest.totals.warnings);
+
+  if (c.files) {
+    const actual = Object.fromEntries(
+      manifest.files.map((s) => {
+        const want = c.files![keyOf(s.file, s.sheet)];
+        const got: Record<string, unknown> = { kind: s.kind, accepted: s.accepted, rejected: s.rejected, skipped: s.skipped };
+        if (want?.by) got.by = s.skipped_by_reason;
+        if (want?.encoding) got.encoding = s.encoding;
+        if (want && 'semester' in want) got.semester = s.semester;
+        if (want && 'source' in want) got.source = s.semester_source;
+        return [keyOf(s.file, s.sheet), got];
+      }),
+    );
+    expect(actual).toEqual(c.files);
+  }
+  if (c.rejects !== null) expect(sorted(rejects.map((r) => r.code))).toEqual(sorted(c.rejects ?? []));
+  if (c.warnings !== null) expect(sorted(warnings.map((w) => w.code))).toEqual(sorted(c.warnings ?? []));
+  await c.check?.(ctx);
+}
+
+// ───────────────────────────── the tests ─────────────────────────────
+
+describe('bad-input corpus', () => {
+  beforeAll(async () => {
+    // The previous output the stopping cases must leave alone.
+    const good = mkdtempSync(join(tmpdir(), 'corpus-baseline-'));
+    mkdirSync(join(good, S, '机电工程系'), { recursive: true });
+    writeFileSync(join(good, S, '机电工程系', '在校生人数.csv'), '系部,在校生人数\n机电工程系,1830\n');
+    baseline = scratch();
+    await runIngest({ input: good, out: baseline });
+
+    // The 100,000-row work log: generated, never stored in git.
+    bigInput = mkdtempSync(join(tmpdir(), 'corpus-big-'));
+    mkdirSync(join(bigInput, S, '学工部'), { recursive: true });
+    writeFileSync(join(bigInput, S, '学工部', '全院辅导员工作记录.csv'), bigWorklogCsv(100_000));
+  });
+
+  for (const c of CASES) {
+    const title = `${c.name}: ${c.what}`;
+    if (c.wrong) it.fails(`${title} [WRONG TODAY: ${c.wrong}]`, () => runCase(c));
+    else it(title, () => runCase(c));
+  }
+
+  it('has at least 40 cases, and every case folder is in the table', () => {
+    const folders = readdirSync(CASES_DIR).filter((n) => /^\d\d-/.test(n));
+    const named = new Set(CASES.map((c) => c.dir ?? c.name));
+    expect(folders.filter((d) => !named.has(d))).toEqual([]);
+    expect([...named].filter((n) => !GENERATED.has(n) && !folders.includes(n))).toEqual([]);
+    expect(named.size).toBeGreaterThanOrEqual(40);
+  });
+
+  it('the binary files in cases/ are exactly what make-corpus.ts writes', async () => {
+    const files = await corpusFiles();
+    for (const [path, bytes] of files) {
+      const target = join(CASES_DIR, path);
+      expect(existsSync(target), `${path} (run: node test/corpus/make-corpus.ts)`).toBe(true);
+      expect(Buffer.compare(readFileSync(target), Buffer.from(bytes)), path).toBe(0);
+    }
+    // And writing them is deterministic.
+    const again = await corpusFiles();
+    for (const [path, bytes] of files) expect(Buffer.compare(Buffer.from(again.get(path)!), Buffer.from(bytes)), path).toBe(0);
+  });
+});
