@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { IngestError } from '../src/ingest/pipeline.ts';
 import { runIngest } from '../src/ingest/run.ts';
-import { printSummary } from '../src/ingest/summary.ts';
+import { formatSummary } from '../src/ingest/summary.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +28,9 @@ try {
           const r = reports.reduce((a, s) => ({ read: a.read + s.read, ok: a.ok + s.accepted, bad: a.bad + s.rejected, skip: a.skip + s.skipped }), { read: 0, ok: 0, bad: 0, skip: 0 });
           process.stderr.write(`[${i}/${total}] ${file}：读取 ${r.read} 行，接受 ${r.ok}，拒绝 ${r.bad}，跳过 ${r.skip}\n`);
         },
+    onRows: values.quiet ? undefined : (file, rows) => process.stderr.write(`  …${file}：已读取 ${rows.toLocaleString('zh-CN')} 行\n`),
   });
-  printSummary(manifest, performance.now() - started, values.out);
+  process.stdout.write(formatSummary(manifest, performance.now() - started, values.out));
 } catch (error) {
   if (error instanceof IngestError) {
     process.stderr.write(`\n导入失败：${error.message}\n已有的输出未被改动。\n`);

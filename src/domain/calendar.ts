@@ -17,13 +17,17 @@ export interface CalendarRules {
 /** Per calendar, per semester: these run once per work-log row, on a handful of semesters. */
 const starts = new WeakMap<CalendarRules, Map<string, string>>();
 
-/** Monday of the semester's first week. */
-export function semesterStart(id: string, calendar: CalendarRules): string {
+function cached(calendar: CalendarRules, key: string, compute: () => string): string {
   let cache = starts.get(calendar);
   if (!cache) starts.set(calendar, (cache = new Map()));
-  let start = cache.get(id);
-  if (start === undefined) cache.set(id, (start = computeStart(id, calendar)));
-  return start;
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = compute()));
+  return value;
+}
+
+/** Monday of the semester's first week. */
+export function semesterStart(id: string, calendar: CalendarRules): string {
+  return cached(calendar, id, () => computeStart(id, calendar));
 }
 
 function computeStart(id: string, calendar: CalendarRules): string {
@@ -35,12 +39,12 @@ function computeStart(id: string, calendar: CalendarRules): string {
 
 /** Monday of week `n` (1-based) of the semester. */
 export function weekStart(id: string, week: number, calendar: CalendarRules): string {
-  return addDays(semesterStart(id, calendar), (week - 1) * 7);
+  return cached(calendar, `${id}#${week}`, () => addDays(semesterStart(id, calendar), (week - 1) * 7));
 }
 
 /** The day after the semester's last week. */
 export function semesterEnd(id: string, calendar: CalendarRules): string {
-  return addDays(semesterStart(id, calendar), calendar.semester_weeks * 7);
+  return cached(calendar, `${id}#end`, () => addDays(semesterStart(id, calendar), calendar.semester_weeks * 7));
 }
 
 /** Aug–Jan → 第一学期 of the year that starts in that autumn; Feb–Jul → 第二学期. */

@@ -94,21 +94,23 @@ export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | 
 /** What the non-data rules look at, computed in one pass over a row (this runs once per row). */
 interface RowShape {
   cells: readonly string[];
-  /** How many cells hold anything. */
+  /** How many cells hold anything (counted up to 3). */
   filled: number;
   /** The first three cells that hold anything, compacted (序号 is often the empty one). */
   first: string[];
 }
 
+/** `filled` is only ever compared with 0 and 1, so counting stops once three cells are found. */
 function shapeOf(cells: readonly string[]): RowShape {
   let filled = 0;
   const first: string[] = [];
-  for (const raw of cells) {
+  for (let i = 0; i < cells.length && first.length < 3; i++) {
+    const raw = cells[i]!;
     if (raw === '') continue;
     const text = compactCell(raw);
     if (text === '') continue;
     filled++;
-    if (first.length < 3) first.push(text);
+    first.push(text);
   }
   return { cells, filled, first };
 }
@@ -125,10 +127,17 @@ const NON_DATA_RULES: Array<{ reason: SkipReason; test: (row: RowShape, header: 
   { reason: 'footer', test: (row) => FOOTER.test(row.first[0]!) || (row.filled === 1 && LONE_DATE.test(row.first[0]!)) },
   {
     reason: 'header_repeat',
-    test: (row, header) => header.length > 0 && row.cells.every((c, i) => normaliseHeader(c) === normaliseHeader(header[i] ?? '')),
+    test: (row, header) =>
+      header.length > 0 && row.first[0] === header.find((h) => h !== '') && row.cells.every((c, i) => normaliseHeader(c) === (header[i] ?? '')),
   },
 ];
 
+/** The header row as the rules compare it; computed once per sheet. */
+export function normaliseHeaderRow(cells: readonly string[]): string[] {
+  return cells.map(normaliseHeader);
+}
+
+/** `header` is the sheet's header row after normaliseHeaderRow. */
 export function classifyRow(cells: readonly string[], header: readonly string[]): SkipReason | 'data' {
   const row = shapeOf(cells);
   return NON_DATA_RULES.find((rule) => rule.test(row, header))?.reason ?? 'data';

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { Failure, roleFromText, type RejectCode, type Role } from '../domain/cells.ts';
-import { classifyRow, findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
+import { classifyRow, findHeader, HEADER_SCAN_ROWS, normaliseHeaderRow, type HeaderFailure, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { findSemester, type SemesterId } from '../domain/semester.ts';
 import { TABLES, isPersonalColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
@@ -222,6 +222,7 @@ function prepareTable(
     throw new UnreadableFileError('无法确定人员角色：表中没有“角色”列，标题和文件名中也没有写明“辅导员”“班主任”或“助理”。请补充其一。');
 
   const headerCells = top[header.row]!;
+  const normalisedHeader = normaliseHeaderRow(headerCells);
   /** The columns this sheet has: [key, sheet column, parser, label]. */
   const columns = spec.input
     .filter((c) => c.key in header.columns)
@@ -245,7 +246,7 @@ function prepareTable(
   return (cells, index) => {
     if (index < headerIndex) return skip(isBlankRow(cells) ? 'blank' : 'title');
     if (index === headerIndex) return skip('header');
-    const kind = classifyRow(cells, headerCells);
+    const kind = classifyRow(cells, normalisedHeader);
     if (kind !== 'data') return skip(kind);
 
     const rowNumber = index + 1;

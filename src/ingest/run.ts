@@ -64,19 +64,23 @@ export async function loadRules(path = DEFAULT_RULES_PATH): Promise<ActiveRules>
   return parsed.rules;
 }
 
-/** A run killed between the two renames of the swap leaves `<out>` missing and its old copy beside it. */
-async function recoverInterruptedSwap(out: string): Promise<void> {
-  if (existsSync(out)) return;
+/**
+ * What a killed run leaves behind: a half-written `.<out>.tmp-<pid>` folder (removed), or — if it
+ * died between the two renames of the swap — `<out>` missing and its old copy beside it (restored).
+ */
+async function recoverInterruptedRun(out: string): Promise<void> {
   const parent = dirname(out);
   if (!existsSync(parent)) return;
-  const old = (await readdir(parent)).filter((n) => n.startsWith(`.${basename(out)}.old-`)).sort().pop();
-  if (old) await rename(join(parent, old), out);
+  const siblings = await readdir(parent);
+  for (const name of siblings.filter((n) => n.startsWith(`.${basename(out)}.tmp-`))) await rm(join(parent, name), { recursive: true, force: true });
+  const old = siblings.filter((n) => n.startsWith(`.${basename(out)}.old-`)).sort().pop();
+  if (old && !existsSync(out)) await rename(join(parent, old), out);
 }
 
 export async function runIngest(options: IngestOptions): Promise<Manifest> {
   const input = resolve(options.input);
   const out = resolve(options.out);
-  await recoverInterruptedSwap(out);
+  await recoverInterruptedRun(out);
   if (!existsSync(input)) throw new IngestError(options.input, '输入文件夹不存在。');
   const rules = await loadRules(options.rulesPath);
   const files = await listInputFiles(input);

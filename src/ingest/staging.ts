@@ -22,6 +22,7 @@ const UNSAFE = /[\t\r\n]/;
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return NULL;
+  if (typeof value === 'number') return String(value);
   const text = String(value);
   return UNSAFE.test(text) ? text.replace(/[\t\r\n]/g, ' ') : text;
 }

@@ -1,21 +1,72 @@
-/** The one-screen summary printed at the end of an ingest run. */
+/**
+ * The one-screen summary printed at the end of an ingest run: totals, then per department the
+ * files, rows accepted / rejected / skipped and warnings, then where a clerk has work to do.
+ */
+import type { SheetReport } from './pipeline.ts';
 import type { Manifest } from './run.ts';
 
-export function printSummary(manifest: Manifest, elapsedMs: number, out: string): void {
+/** The department a file belongs to: the one its accepted rows name, else the folder it sits in. */
+export function departmentOf(sheet: SheetReport, known: readonly string[]): string {
+  const named = Object.keys(sheet.departments);
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1) return '（跨系部的汇总文件）';
+  const folder = sheet.file.split('/').reverse().slice(1).find((part) => known.includes(part));
+  return folder ?? '（未知系部）';
+}
+
+interface Line {
+  files: Set<string>;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  warnings: number;
+}
+
+export function summaryByDepartment(manifest: Manifest): Array<[string, Line]> {
+  const lines = new Map<string, Line>();
+  for (const sheet of manifest.files) {
+    const department = departmentOf(sheet, manifest.departments);
+    const line = lines.get(department) ?? { files: new Set(), accepted: 0, rejected: 0, skipped: 0, warnings: 0 };
+    line.files.add(sheet.file);
+    line.accepted += sheet.accepted;
+    line.rejected += sheet.rejected;
+    line.skipped += sheet.skipped;
+    line.warnings += sheet.warnings;
+    lines.set(department, line);
+  }
+  const collator = new Intl.Collator('zh-CN');
+  return [...lines.entries()].sort(([a], [b]) => collator.compare(a, b));
+}
+
+const pad = (text: string | number, width: number) => {
+  const s = String(text);
+  // CJK characters take two columns in a terminal.
+  const columns = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(0, width - columns));
+};
+
+export function formatSummary(manifest: Manifest, elapsedMs: number, out: string): string {
   const t = manifest.totals;
   const lines = [
     '',
-    `导入完成：${t.files} 个文件，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行）${t.skipped}，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
+    `导入完成：${t.files} 个文件，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行）${t.skipped}，提示 ${t.warnings} 条，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
     `学期：${manifest.semesters.join('、')}`,
-    `系部（${manifest.departments.length} 个）：${manifest.departments.join('、')}`,
-    `输出：${out}/ — 在校生 ${manifest.tables.enrollment.rows} 行，辅导员 ${manifest.tables.counselors.rows} 行，问题记录 ${manifest.tables.rejects.rows} 条。`,
+    '',
+    `${pad('系部', 24)}${pad('文件', 6)}${pad('接受', 9)}${pad('拒绝', 7)}${pad('跳过', 7)}提示`,
+    ...summaryByDepartment(manifest).map(
+      ([department, l]) => `${pad(department, 24)}${pad(l.files.size, 6)}${pad(l.accepted, 9)}${pad(l.rejected, 7)}${pad(l.skipped, 7)}${l.warnings}`,
+    ),
+    '',
+    `输出：${out}/ — ${Object.entries(manifest.tables)
+      .map(([name, table]) => `${name} ${table.rows}`)
+      .join('，')}`,
   ];
   const withRejects = manifest.files.filter((f) => f.rejected > 0);
   if (withRejects.length > 0) {
-    lines.push('', '以下文件有被拒绝的行，请通知报送单位修改后重新报送（详见看板“数据质量”或 rejects.parquet）：');
+    lines.push('', '以下文件有被拒绝的行，请通知报送单位修改后重新报送（原因见 rejects.parquet 或看板“数据质量”页）：');
     for (const f of withRejects) lines.push(`  ${f.file}${f.sheet ? `［${f.sheet}］` : ''}：拒绝 ${f.rejected} 行`);
   }
   const dropped = [...new Set(manifest.files.flatMap((f) => f.personal_columns_dropped))];
   if (dropped.length > 0) lines.push('', `已删除的个人信息列（不会发布）：${dropped.join('、')}`);
-  process.stdout.write(lines.join('\n') + '\n');
+  return lines.join('\n') + '\n';
 }

@@ -4,7 +4,7 @@
  * previous output.
  */
 import iconv from 'iconv-lite';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { IngestError } from '../../src/ingest/pipeline.ts';
 import { runIngest, type Manifest } from '../../src/ingest/run.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { readRows } from '../support/oracle.ts';
+import { writeWorklogCsv } from '../../scripts/bench/worklog-csv.ts';
 import { TABLE_KINDS } from '../../src/domain/tables/index.ts';
 
 function fixture(files: Record<string, string | Uint8Array>): string {
@@ -162,6 +163,25 @@ describe('files that stop the run', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('导入失败：b.csv');
   });
+});
+
+describe('an ingest killed midway', () => {
+  it('leaves the previous output byte for byte, and the next run completes', async () => {
+    const out = scratch();
+    await runIngest({ input: fixture({ '2025-2026-1/甲系/a.csv': '系部,人数\n甲系,10\n' }), out });
+    const before = digest(out);
+    const big = mkdtempSync(join(tmpdir(), 'big-'));
+    writeWorklogCsv(join(big, '2025-2026-1', 'worklog.csv'), 400_000);
+    const child = spawn(process.execPath, ['scripts/ingest.ts', '--input', big, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Kill it as soon as it reports progress inside the big file.
+    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('已读取') && resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(digest(out)).toEqual(before);
+    const manifest = await runIngest({ input: big, out });
+    expect(manifest.totals.accepted).toBe(400_000);
+    expect(readdirSync(dirname(out)).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  }, 60_000);
 });
 
 describe('the bundled demo exports', () => {

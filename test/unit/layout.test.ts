@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRow, findHeader } from '../../src/domain/layout.ts';
+import { classifyRow, findHeader, normaliseHeaderRow } from '../../src/domain/layout.ts';
 import { isPersonalColumn } from '../../src/domain/tables/index.ts';
 
 describe('header detection', () => {
@@ -50,6 +50,6 @@ describe('non-data rows after the header', () => {
     [['1', '机电工程系', '120', ''], 'data'],
     [['1', '机电工程系', 'abc', ''], 'data'],
   ] as const)('%j is %s', (cells, expected) => {
-    expect(classifyRow([...cells], header)).toBe(expected);
+    expect(classifyRow([...cells], normaliseHeaderRow(header))).toBe(expected);
   });
 });
