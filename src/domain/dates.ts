@@ -3,7 +3,7 @@
  * 2023-09-01, 2023/9/1, 2023.9.1, 2023年9月1日, 2023年9月 / 2023.09 / 2023-09 (first of month),
  * and Excel serial day numbers (45170) that lost their date format on the way to CSV.
  */
-import { compactCell } from './text.ts';
+import { cleanCell, compactCell } from './text.ts';
 
 const iso = (y: number, m: number, d: number): string | null => {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -23,7 +23,8 @@ const DATE_SPELLINGS: Array<[RegExp, (m: RegExpMatchArray) => string | null]> = 
 ];
 
 export function parseDate(raw: string): string | null {
-  const text = compactCell(raw).replace(/T.*$|\s.*$/, '');
+  // A time of day after the date ("2023-09-01 00:00:00", ISO "T08:00") is dropped first.
+  const text = compactCell(cleanCell(raw).replace(/[T ]\d{1,2}:\d{2}.*$/, ''));
   for (const [pattern, toIso] of DATE_SPELLINGS) {
     const m = text.match(pattern);
     if (m) return toIso(m);

@@ -1,0 +1,203 @@
+/**
+ * The pure rules behind derived columns: dates, the teaching calendar, grade bands (with the
+ * policy text's overlapping boundaries), published names, the rules file's validation, and
+ * what each kind of export derives from a row.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { semesterEnd, semesterOfDate, semesterStart, weekStart } from '../../src/domain/calendar.ts';
+import { Failure } from '../../src/domain/cells.ts';
+import * as cell from '../../src/domain/cells.ts';
+import { mondayOf, parseDate } from '../../src/domain/dates.ts';
+import { maskName, pseudonym, publishName } from '../../src/domain/names.ts';
+import { parseRules, type ActiveRules } from '../../src/domain/rules.ts';
+import { gradeOf } from '../../src/domain/scoring.ts';
+import { parsePeriod } from '../../src/domain/tables/assistants.ts';
+import { TABLES } from '../../src/domain/tables/index.ts';
+
+const parsed = parseRules(JSON.parse(readFileSync('data/rules.json', 'utf8')));
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const rules: ActiveRules = parsed.rules;
+
+describe('dates', () => {
+  it.each([
+    ['2023-09-01', '2023-09-01'],
+    ['2023/9/1', '2023-09-01'],
+    ['2023.9.1', '2023-09-01'],
+    ['2023年9月1日', '2023-09-01'],
+    ['２０２３年９月１日', '2023-09-01'],
+    ['2023年9月', '2023-09-01'],
+    ['2023.09', '2023-09-01'],
+    ['20230901', '2023-09-01'],
+    ['45170', '2023-09-01'],
+    ['2023-09-01 00:00:00', '2023-09-01'],
+  ])('reads %j as %s', (raw, iso) => expect(parseDate(raw)).toBe(iso));
+
+  it.each(['2023-02-30', '下周一', '2023', '9/1', '1899-01-01'])('refuses %j', (raw) => expect(parseDate(raw)).toBeNull());
+
+  it('finds the Monday of a week', () => {
+    expect(mondayOf('2025-09-07')).toBe('2025-09-01'); // a Sunday
+    expect(mondayOf('2025-09-01')).toBe('2025-09-01');
+  });
+});
+
+describe('teaching calendar (data/rules.json)', () => {
+  it('starts the autumn semester in the week of 1 September and the spring one in the week of 24 February', () => {
+    expect(semesterStart('2025-2026-1', rules.calendar)).toBe('2025-09-01');
+    expect(semesterStart('2025-2026-2', rules.calendar)).toBe('2026-02-23');
+    expect(weekStart('2025-2026-1', 3, rules.calendar)).toBe('2025-09-15');
+    expect(semesterEnd('2025-2026-1', rules.calendar)).toBe('2026-01-19');
+  });
+
+  it('prefers an explicit start date', () => {
+    const calendar = { ...rules.calendar, semester_starts: { '2025-2026-1': '2025-09-10' } };
+    expect(semesterStart('2025-2026-1', calendar)).toBe('2025-09-08');
+  });
+
+  it.each([
+    ['2025-09-15', '2025-2026-1'],
+    ['2026-01-10', '2025-2026-1'],
+    ['2026-03-02', '2025-2026-2'],
+    ['2026-08-28', '2026-2027-1'],
+  ])('puts %s in %s', (date, id) => expect(semesterOfDate(date)).toBe(id));
+});
+
+describe('grade bands (seed 000, default reading)', () => {
+  const items = (score: number) => gradeOf(score, 90, rules.assessment);
+  const total = (score: number) => gradeOf(score, 100, rules.assessment);
+  it.each([
+    [100, 'excellent'],
+    [90, 'excellent'],
+    [89.99, 'good'],
+    [75, 'good'],
+    [74.5, 'pass'],
+    [60, 'pass'],
+    [59.9, 'fail'],
+    [0, 'fail'],
+  ])('a total of %d out of 100 is %s (boundaries belong to the higher band)', (score, grade) => expect(total(score)).toBe(grade));
+
+  it('bands a sum of the 14 items (out of 90) on its percentage: 81/90 is 90 %, 优秀', () => {
+    expect(items(81)).toBe('excellent');
+    expect(items(80.9)).toBe('good');
+    expect(items(54)).toBe('pass'); // 60 %
+  });
+
+  it('can band the raw score instead, if a profile says so', () => {
+    expect(gradeOf(81, 90, { ...rules.assessment, basis: 'raw' })).toBe('good');
+  });
+});
+
+describe('published names', () => {
+  it('masks all but the first and last character', () => {
+    expect(maskName('张晓明')).toBe('张*明');
+    expect(maskName('王芳')).toBe('王*');
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+  });
+
+  it('gives each person a stable pseudonym that depends on the salt', () => {
+    expect(pseudonym('张晓明', 's')).toBe(pseudonym('张晓明', 's'));
+    expect(pseudonym('张晓明', 's')).not.toBe(pseudonym('李晓明', 's'));
+    expect(pseudonym('张晓明', 's')).not.toBe(pseudonym('张晓明', 't'));
+    expect(pseudonym('张晓明', 's')).toMatch(/^人员-[0-9A-F]{6}$/);
+  });
+
+  it('publishes as configured', () => {
+    expect(publishName('张晓明', 'full', '')).toBe('张晓明');
+    expect(publishName('张晓明', 'masked', '')).toBe('张*明');
+    expect(publishName(null, 'masked', '')).toBeNull();
+  });
+});
+
+describe('the rules file', () => {
+  const file = () => JSON.parse(readFileSync('data/rules.json', 'utf8'));
+
+  it('cites a source for every rule of the default profile', () => {
+    const profile = file().profiles.default;
+    const rulesWithValue = [profile.staffing, profile.training, profile.assessment].flatMap((group) => Object.entries(group));
+    for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|DOMAIN/);
+    for (const norm of profile.workload.norms) expect(norm.source, norm.label).toMatch(/seeds\/00\d/);
+  });
+
+  it.each([
+    ['profiles.default.assessment.bands.value', (f: any) => (f.profiles.default.assessment.bands.value = [{ grade: 'good', min: 75 }, { grade: 'excellent', min: 90 }])],
+    ['profiles.default.staffing.part_time_weight.value', (f: any) => (f.profiles.default.staffing.part_time_weight.value = '4/3')],
+    ['profiles.default.workload.norms.0', (f: any) => delete f.profiles.default.workload.norms[0].min],
+    ['calendar.default_start.autumn', (f: any) => (f.calendar.default_start.autumn = '9月1日')],
+    ['active_profile', (f: any) => (f.active_profile = 'strict')],
+    ['publish.names', (f: any) => (f.publish.names = 'hidden')],
+  ])('names the field %s when it is broken', (field, breakIt) => {
+    const f = file();
+    breakIt(f);
+    const result = parseRules(f);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toContain(field);
+  });
+});
+
+describe('cell parsers', () => {
+  it.each([
+    [cell.optionalRole, '辅导员', 'counselor'],
+    [cell.optionalRole, '专职辅导员', 'counselor'],
+    [cell.optionalRole, '班主任', 'class_teacher'],
+    [cell.optionalRole, '辅导员（班主任）助理', 'assistant'],
+    [cell.optionalRole, '学生助管', 'assistant'],
+    [cell.optionalRole, '研究生德育工作助理', 'graduate_assistant'],
+    [cell.trainingLevel, '校级', 'school'],
+    [cell.trainingLevel, '自治区级', 'provincial'],
+    [cell.trainingLevel, '省级', 'provincial'],
+    [cell.trainingLevel, '国家级', 'national'],
+    [cell.optionalGrade, '优秀', 'excellent'],
+    [cell.optionalGrade, '不合格', 'fail'],
+    [cell.optionalGrade, '合格', 'pass'],
+    [cell.optionalWeekNumber, '第3周', 3],
+    [cell.optionalHours, '7.5', 7.5],
+    [cell.optionalHours, '８小时', 8],
+  ] as const)('%#: reads %j', (parse, raw, value) => expect((parse as cell.Cell<unknown>)(raw, '列')).toBe(value));
+
+  it.each([
+    [cell.trainingLevel, '市级', 'UNKNOWN_LEVEL'],
+    [cell.optionalRole, '宿管', 'UNKNOWN_ROLE'],
+    [cell.count, '=SUM(C3:C9)', 'FORMULA_CELL'],
+    [cell.text, '=HYPERLINK("http://x","y")', 'FORMULA_CELL'],
+    [cell.weeklyCount, '600', 'COUNT_TOO_LARGE'],
+    [cell.weeklyCount, '-1', 'NOT_A_COUNT'],
+    [cell.optionalWeekNumber, '第40周', 'NOT_A_COUNT'],
+    [cell.date, '下周', 'BAD_DATE'],
+  ] as const)('%#: refuses %j with %s', (parse, raw, code) => {
+    const result = (parse as cell.Cell<unknown>)(raw, '列');
+    expect(result).toBeInstanceOf(Failure);
+    expect((result as Failure).reject).toBe(code);
+    expect((result as Failure).message).toContain('列');
+  });
+});
+
+describe('derived columns', () => {
+  const ctx = { rules, fileSemester: '2025-2026-1' as const, titleRole: null };
+
+  it('work logs: a 周次 becomes the Monday of that week; a week outside the semester is a warning', () => {
+    const d = TABLES.worklogs.derive!({ name: '张三', department: '甲系', role: 'counselor', week: 3, talks: 5 }, ctx);
+    expect(d).toMatchObject({ ok: true, record: { week_start: '2025-09-15', semester: '2025-2026-1' }, warnings: [] });
+    const late = TABLES.worklogs.derive!({ name: '张三', department: '甲系', role: 'counselor', date: '2026-03-05' }, ctx);
+    expect(late.ok && late.warnings?.map((w) => w.code)).toEqual(['WEEK_OUTSIDE_SEMESTER']);
+    const none = TABLES.worklogs.derive!({ name: '张三', department: '甲系', role: 'counselor' }, ctx);
+    expect(none).toMatchObject({ ok: false, code: 'NO_WEEK' });
+  });
+
+  it('assessments: grade from the score, recorded grade kept, disagreements warned', () => {
+    const items = { item_ideology: 5, item_attitude: 5, item_style: 5, item_organising: 10, item_analysis: 5, item_innovation: 5, item_efficiency: 10, item_on_post: 12, item_on_site: 5, item_meetings: 5, item_completion: 10, item_management: 5, item_activities: 5, item_incidents: 5 };
+    const d = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'assistant', ...items, grade_recorded: 'good' }, ctx);
+    expect(d).toMatchObject({ ok: true, record: { score: 92, score_max: 90, grade: 'excellent', grade_recorded: 'good' } });
+    expect(d.ok && d.warnings?.map((w) => w.code).sort()).toEqual(['GRADE_MISMATCH', 'ITEM_ABOVE_MAX', 'SCORE_ABOVE_MAX']);
+    const both = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'counselor', total: 88, item_ideology: 5 }, ctx);
+    expect(both.ok && both.warnings?.map((w) => w.code)).toEqual(['ITEMS_TOTAL_MISMATCH']);
+    const graded = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'counselor', grade_recorded: 'pass' }, ctx);
+    expect(graded).toMatchObject({ ok: true, record: { score: null, grade: 'pass' } });
+  });
+
+  it('assistants: the appointment period becomes two dates', () => {
+    expect(parsePeriod('2025.09-2026.07')).toEqual(['2025-09-01', '2026-07-01']);
+    expect(parsePeriod('2025年9月至2026年7月')).toEqual(['2025-09-01', '2026-07-01']);
+    expect(parsePeriod('2025/9/1—2026/6/30')).toEqual(['2025-09-01', '2026-06-30']);
+    expect(parsePeriod('一年')).toEqual([null, null]);
+  });
+});
