@@ -2,7 +2,7 @@
  * npm run demo:generate   (node scripts/generate-demo.ts [--verbose])
  *
  * Deletes and rewrites data/exports/ with the spreadsheet exports of an imaginary vocational
- * college (清河职业技术学院): 12 departments × 4 semesters (2024-2025-2 … 2026-2027-1).
+ * college (清河职业技术学院): 12 departments × 4 semesters (2024-2025-2 … 2026-2027-1). Staffing:
  *
  *   data/exports/<semester>/<department>/<…在校生人数….csv|xlsx>   enrollment, every semester
  *   data/exports/<semester>/<department>/<…辅导员名册….csv|xlsx>   counselor roster, every semester
@@ -19,7 +19,7 @@
  * full-width digits, "1,020", trailing spaces, "王 芳"; staff ids that lost their leading zeros;
  * phone numbers (which the ingest must drop). The *data* is clean and consistent: a department's
  * students are the sum of its data rows, nobody is listed twice in a semester, every row parses —
- * with ONE deliberate exception so the dashboard's reject list is not empty:
+ * with ONE deliberate exception among the staffing files so the dashboard's reject list is not empty:
  *
  *   BAD ROW: 2025-2026-1/艺术设计系/辅导员名册.csv has one counselor whose 专兼职 is "外聘"
  *   (neither 专职 nor 兼职); the ingest must reject that row. See BAD_ROW below.
@@ -29,14 +29,56 @@
  * 医学护理系 and 汽车工程系 are above 200; 旅游与酒店管理系 was above 200 until it hired a fourth
  * counselor in 2025-2026-2; 数学与物理学院 had no full-time counselor at all in 2024-2025-2.
  *
+ * TEAM EXPORTS (added after the staffing files, which they leave byte-for-byte unchanged): the same
+ * people (工号, names, departments as on the rosters) in the other kinds the ingest reads.
+ *
+ *   <semester>/<department>/<…辅导员工作记录….csv|xlsx>       every semester: one row per counselor
+ *        (full- and part-time) per week 1–18; 周次 as 3 or 第3周, or a 日期 in the week (three text
+ *        spellings in CSV, real date cells in xlsx); a 角色 column, or none and 辅导员工作记录 in the title
+ *   <semester>/<dept>/<dept>班主任工作记录.*     2025-2026-1 on, 艺术设计系, 化学与生物工程学院, 建筑工程系
+ *   <semester>/<dept>/<dept>辅导员助理工作记录.*  2025-2026-1 on, 外国语学院, 旅游与酒店管理系 (学号)
+ *        (both: the freshman classes' 班主任 and assistants, who keep weekly logs)
+ *   2026-2027-1/数学与物理学院/…研究生德育助理工作记录.xlsx   3 graduate assistants, 12–22 hours a week
+ *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员考核结果.*          总分 (of 100) and 考核结果
+ *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员助理考核汇总表.*    the 14 items of the 考核量化表 (of 90)
+ *   <2025-2026-1|2026-2027-1>/<dept>/<dept>辅导员助理汇总表.*   per academic year, in its 第一学期 folder
+ *   <2025-2026-1|2026-2027-1>/<dept>/<dept>班级信息表.*         per academic year: 班级, 人数, 辅导员, 班主任
+ *   <2024-2025-2|2025-2026-1|2026-2027-1>/学工部/辅导员培训记录.xlsx  one per academic year (2024-2025 has
+ *        no 第一学期 folder here); the 2025-2026 one abbreviates five departments (rules' department_aliases)
+ *   2025-2026-1/机电工程系/机电工程系辅导员培训记录.csv   the department's own sessions (系级)
+ *
+ * Their department column is headed 系别/所在系部/所在院系/二级学院/所在系, never 系部/院系/学院/部门/
+ * 所在单位/单位: the independent staffing oracle (test/support/oracle.ts) reads every file below
+ * data/exports and counts rows under those headers as counselors or students.
+ *
+ * The story they tell: counselors of 信息工程系, 医学护理系 and 汽车工程系 (the departments above 1:200)
+ * miss a weekly norm in 22–36 % of person-weeks, the others in 4–8 % (part-time counselors about three
+ * times as often as full-time ones); 经济管理系 (2025-2026-2, 2026-2027-1) and 旅游与酒店管理系
+ * (2026-2027-1) rate more than 20 % of their counselors 优秀; 7 full-time counselors fall short of 16
+ * school-level training hours in 2025 and 6 in 2026 (3 in the autumn-only 2024), and 5 long-serving
+ * ones had no national or provincial course; 72–84 % of each department's classes have an assistant;
+ * one counselor and two assistants are rated 不合格. The generator prints the names.
+ *
+ * DELIBERATE PROBLEMS in the team exports (PROBLEMS below; the generator prints these rows):
+ *   2025-2026-1/机电工程系/机电工程系辅导员工作记录.csv row 48: 谈心谈话 "五" — rejected (NOT_A_COUNT)
+ *   2025-2026-1/机电工程系/机电工程系辅导员培训记录.csv row 40: 级别 "市级" — rejected (UNKNOWN_LEVEL)
+ *   2025-2026-1/汽车工程系/汽车工程系辅导员工作记录.csv row 52: 日期 2024/10/14 for 2025/10/14 —
+ *        warning WEEK_OUTSIDE_SEMESTER
+ *   2026-2027-1/机电工程系/机电工程系辅导员考核结果.csv row 8: 总分 92 with 考核结果 良好 — GRADE_MISMATCH
+ *   2025-2026-2/外国语学院/外国语学院辅导员助理考核汇总表.csv row 6: 到岗 12 (max 10) — ITEM_ABOVE_MAX
+ *   2026-2027-1/建筑工程系/建筑工程系辅导员工作记录.csv rows 13 and 14: the same row pasted twice
+ *        (the ingest's DUPLICATE_ROW check only compares rows of different files, so no warning)
+ *
  * Deterministic: all randomness comes from mulberry32 streams seeded from SEED and a per-use key,
  * and the zip timestamps inside each .xlsx are set to the file's 填报日期, so two runs write
- * identical bytes. The departments' structural formats live in one table (DEPARTMENTS) plus a few
+ * identical bytes. The team exports use keys of their own and draw new names and ids from the
+ * registry only after every roster is written, so the staffing files' streams are untouched. The
+ * departments' structural formats live in one table (DEPARTMENTS) plus a few
  * per-semester OVERRIDES; cosmetic details (title wording, semester spelling, blank line before
  * the footer, which rows get full-width digits) are drawn per file.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 
@@ -409,7 +451,13 @@ function splitTotal(total: number, weights: readonly number[]): number[] {
 
 // ───────────────────────────── sheet model and writers ─────────────────────────────
 
-type Cell = string | number | null;
+/** A real date in an xlsx cell (shown with `format`); CSVs get the ISO text. */
+interface DateCell {
+  date: string;
+  format: string;
+}
+
+type Cell = string | number | null | DateCell;
 
 /** One export as the clerk laid it out; rendered to CSV or xlsx by the writers below. */
 interface Sheet {
@@ -430,7 +478,8 @@ const toFullWidth = (text: string) => text.replace(/[0-9]/g, (c) => String.fromC
 const withThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 function csvCell(value: Cell, thousands: boolean): string {
-  const text = value === null ? '' : typeof value === 'number' ? (thousands ? withThousands(value) : String(value)) : value;
+  const text =
+    value === null ? '' : typeof value === 'number' ? (thousands ? withThousands(value) : String(value)) : typeof value === 'string' ? value : value.date;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -479,6 +528,7 @@ async function renderXlsx(sheet: Sheet): Promise<Buffer> {
   const text = new Set(sheet.textColumns);
   const dataCell = (value: Cell, col: number) => {
     if (value === null) return null;
+    if (typeof value === 'object') return { value: new Date(`${value.date}T00:00:00Z`), type: Date, format: value.format };
     if (typeof value === 'number') return { value, type: Number, ...(sheet.thousands && value >= 1000 ? { format: '#,##0' } : {}) };
     return { value, type: String, ...(text.has(col) ? { format: '@' } : {}) };
   };
@@ -742,6 +792,1114 @@ function institutionRoster(s: Semester, staffOf: (d: Dept) => Person[]): Sheet {
   });
 }
 
+// ───────────────────────────── the team exports: calendar ─────────────────────────────
+
+const DAY_MS = 86_400_000;
+const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) => isoOf(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS);
+/** 0 = Monday … 6 = Sunday. */
+const weekdayOf = (iso: string) => (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
+const mondayOf = (iso: string) => addDays(iso, -weekdayOf(iso));
+
+/**
+ * The teaching calendar of data/rules.json (no explicit semester_starts): week 1 is the week
+ * holding 09-01 (第一学期) or 02-24 (第二学期), from its Monday; a semester has 20 weeks. The logs
+ * cover weeks 1–18, so every date but the deliberate one falls inside its semester.
+ */
+const CALENDAR = { autumn: '09-01', spring: '02-24', weeks: 20 } as const;
+const LOG_WEEKS = 18;
+const weekOne = (s: Semester) => mondayOf(s.term === 1 ? `${s.startYear}-${CALENDAR.autumn}` : `${s.startYear + 1}-${CALENDAR.spring}`);
+const mondayOfWeek = (s: Semester, week: number) => addDays(weekOne(s), (week - 1) * 7);
+
+type DateStyle = 'iso' | 'slash' | 'cn' | 'dot';
+function writeDate(iso: string, style: DateStyle): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { iso, slash: `${y}/${m}/${d}`, cn: `${y}年${m}月${d}日`, dot: `${y}.${m}.${d}` }[style];
+}
+const XLSX_DATE_FORMATS = ['yyyy-mm-dd', 'yyyy/m/d'] as const;
+
+/** A weekday between two dates (inclusive), e.g. for a training session. */
+function weekdayBetween(from: string, to: string, rng: Rng): string {
+  const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  const day = addDays(from, rng.int(0, span));
+  const wd = weekdayOf(day);
+  return wd === 5 ? addDays(day, -1) : wd === 6 ? addDays(day, 1) : day;
+}
+
+/** When a file was filled in: end of term for logs and assessments, a given month otherwise. */
+function fillDateAt(year: number, month: number, days: readonly [number, number], rng: Rng): FillDate {
+  return { year, month, day: rng.int(days[0], days[1]), hour: rng.int(9, 17), minute: rng.int(0, 59) };
+}
+const termEndFill = (s: Semester, rng: Rng) => (s.term === 1 ? fillDateAt(s.startYear + 1, 1, [6, 16], rng) : fillDateAt(s.startYear + 1, 7, [1, 10], rng));
+
+// ───────────────────────────── the team exports: plan ─────────────────────────────
+
+/**
+ * Department header spellings of the team exports. The ingest reads them all; none is one the
+ * independent staffing oracle (test/support/oracle.ts) reads (系部/院系/学院/部门/所在单位/单位),
+ * so the oracle, which looks at every file for rosters and enrollment, skips these files' rows.
+ */
+type TeamDeptHeader = '系别' | '所在系部' | '所在院系' | '二级学院' | '所在系';
+
+interface LogFormat {
+  as: Container;
+  /** File name without extension; {d} = department. */
+  file: string;
+  /** 周次 as a number, as "第3周", or a 日期 in the week (a real date cell in xlsx). */
+  when: 'week' | 'weekText' | 'date';
+  dateStyle: DateStyle;
+  /** Which day of the week a 日期 is: the Monday, the Friday, or whichever day the clerk wrote. */
+  day: 'mon' | 'fri' | 'any';
+  /** A 角色 column; without one the title says 辅导员工作记录. */
+  role: boolean;
+  /** Rows grouped by person (all weeks of one counselor, then the next) or by week. */
+  byPerson: boolean;
+}
+
+interface TeamPlan {
+  deptHeader: TeamDeptHeader;
+  idHeader: '工号' | '职工号';
+  log: LogFormat;
+  /** Counselors miss the weekly norms often (the departments above 1:200, stretched thin). */
+  weak: boolean;
+  /** Container of the assessment, assistant and class files. */
+  as: Container;
+  /** Majors: full name and the abbreviation class names use (机电2401班). */
+  majors: ReadonlyArray<readonly [string, string]>;
+  /** 学号 department digits. */
+  code: string;
+  /** 聘用起止时间 written "2025.09-2026.07" or "2025年9月至2026年7月". */
+  period: 'dot' | 'cn';
+  /** 助理汇总表 with a 联系电话 column (dropped by the ingest as personal data). */
+  phones: boolean;
+}
+
+const TEAM_PLANS: Record<string, TeamPlan> = {
+  机电工程系: {
+    deptHeader: '系别', idHeader: '工号', weak: false, as: 'csv-gbk', code: '01', period: 'dot', phones: true,
+    log: { as: 'csv-gbk', file: '{d}辅导员工作记录', when: 'week', dateStyle: 'iso', day: 'mon', role: true, byPerson: true },
+    majors: [['机电一体化技术', '机电'], ['电气自动化技术', '电气'], ['工业机器人技术', '机器人'], ['数控技术', '数控']],
+  },
+  信息工程系: {
+    deptHeader: '所在系部', idHeader: '工号', weak: true, as: 'xlsx', code: '02', period: 'dot', phones: false,
+    log: { as: 'xlsx', file: '{d}辅导员工作记录', when: 'date', dateStyle: 'iso', day: 'fri', role: true, byPerson: false },
+    majors: [['计算机应用技术', '计应'], ['软件技术', '软件'], ['大数据技术', '大数据'], ['计算机网络技术', '网络']],
+  },
+  经济管理系: {
+    deptHeader: '系别', idHeader: '职工号', weak: false, as: 'csv-gbk', code: '03', period: 'cn', phones: true,
+    log: { as: 'csv-gbk', file: '辅导员工作记录', when: 'weekText', dateStyle: 'iso', day: 'mon', role: false, byPerson: false },
+    majors: [['大数据与会计', '会计'], ['电子商务', '电商'], ['现代物流管理', '物流'], ['市场营销', '营销']],
+  },
+  建筑工程系: {
+    deptHeader: '所在院系', idHeader: '工号', weak: false, as: 'csv-utf8-bom', code: '04', period: 'dot', phones: false,
+    log: { as: 'csv-utf8-bom', file: '{d}辅导员工作记录', when: 'date', dateStyle: 'iso', day: 'mon', role: true, byPerson: true },
+    majors: [['建筑工程技术', '建工'], ['工程造价', '造价'], ['建设工程管理', '建管']],
+  },
+  医学护理系: {
+    deptHeader: '二级学院', idHeader: '工号', weak: true, as: 'xlsx', code: '05', period: 'dot', phones: true,
+    log: { as: 'xlsx', file: '{d}辅导员工作记录', when: 'week', dateStyle: 'iso', day: 'mon', role: false, byPerson: true },
+    majors: [['护理', '护理'], ['助产', '助产'], ['药学', '药学'], ['医学检验技术', '检验']],
+  },
+  艺术设计系: {
+    deptHeader: '系别', idHeader: '工号', weak: false, as: 'csv-gbk', code: '06', period: 'cn', phones: false,
+    log: { as: 'csv-gbk', file: '辅导员工作记录', when: 'date', dateStyle: 'cn', day: 'any', role: true, byPerson: false },
+    majors: [['视觉传达设计', '视传'], ['环境艺术设计', '环艺'], ['数字媒体艺术设计', '数媒']],
+  },
+  外国语学院: {
+    deptHeader: '二级学院', idHeader: '工号', weak: false, as: 'csv-utf8', code: '07', period: 'dot', phones: false,
+    log: { as: 'csv-utf8', file: '辅导员工作记录', when: 'week', dateStyle: 'iso', day: 'mon', role: true, byPerson: true },
+    majors: [['商务英语', '商英'], ['应用英语', '应英'], ['旅游英语', '旅英']],
+  },
+  数学与物理学院: {
+    deptHeader: '所在院系', idHeader: '工号', weak: false, as: 'csv-gbk', code: '08', period: 'dot', phones: true,
+    log: { as: 'csv-gbk', file: '{d}辅导员工作记录', when: 'weekText', dateStyle: 'iso', day: 'mon', role: false, byPerson: true },
+    majors: [['数学教育', '数教'], ['物理教育', '物教'], ['应用统计技术', '统计']],
+  },
+  汽车工程系: {
+    deptHeader: '所在系部', idHeader: '职工号', weak: true, as: 'csv-gbk', code: '09', period: 'cn', phones: false,
+    log: { as: 'csv-gbk', file: '{d}辅导员工作记录', when: 'date', dateStyle: 'slash', day: 'any', role: true, byPerson: false },
+    majors: [['汽车检测与维修技术', '汽修'], ['新能源汽车技术', '新能源'], ['汽车技术服务与营销', '汽营']],
+  },
+  化学与生物工程学院: {
+    deptHeader: '所在院系', idHeader: '工号', weak: false, as: 'xlsx', code: '10', period: 'dot', phones: false,
+    log: { as: 'xlsx', file: '辅导员工作记录', when: 'date', dateStyle: 'iso', day: 'mon', role: true, byPerson: true },
+    majors: [['应用化工技术', '化工'], ['食品检验检测技术', '食检'], ['生物制药技术', '生药']],
+  },
+  旅游与酒店管理系: {
+    deptHeader: '所在系', idHeader: '工号', weak: false, as: 'csv-utf8-bom', code: '11', period: 'cn', phones: true,
+    log: { as: 'csv-utf8-bom', file: '{d}辅导员工作记录', when: 'week', dateStyle: 'iso', day: 'mon', role: false, byPerson: false },
+    majors: [['旅游管理', '旅管'], ['酒店管理与数字化运营', '酒管'], ['烹饪工艺与营养', '烹饪']],
+  },
+  电子信息与通信工程学院: {
+    deptHeader: '所在系部', idHeader: '职工号', weak: false, as: 'xlsx', code: '12', period: 'dot', phones: false,
+    log: { as: 'xlsx', file: '{d}辅导员工作记录', when: 'week', dateStyle: 'iso', day: 'mon', role: true, byPerson: false },
+    majors: [['电子信息工程技术', '电信'], ['现代通信技术', '通信'], ['物联网应用技术', '物联网']],
+  },
+};
+const teamPlan = (d: Dept) => TEAM_PLANS[d.name]!;
+
+/** Academic years with class lists and assistant rosters (their 第一学期 folders hold those files). */
+interface AcademicYear {
+  start: number;
+  /** SEMESTERS index of its 第一学期 and of every semester of it in the demo. */
+  first: number;
+  semesters: readonly number[];
+}
+const YEARS: readonly AcademicYear[] = [
+  { start: 2025, first: 1, semesters: [1, 2] },
+  { start: 2026, first: 3, semesters: [3] },
+];
+const yearText = (y: number) => `${y}-${y + 1}学年`;
+
+/** Who else keeps logs: 班主任 in three departments, assistants in two, graduate assistants in one file. */
+const CLASS_TEACHER_LOGS = ['艺术设计系', '化学与生物工程学院', '建筑工程系'];
+const ASSISTANT_LOGS = ['外国语学院', '旅游与酒店管理系'];
+const GRADUATE_LOG = { semester: '2026-2027-1', dept: '数学与物理学院', people: 3 } as const;
+/** Assessments are in the two most recent semesters. */
+const ASSESSED = ['2025-2026-2', '2026-2027-1'];
+/** Departments that rate more than 20 % of their counselors 优秀 (the quota check's finding). */
+const OVER_QUOTA: Record<string, readonly string[]> = { '2025-2026-2': ['经济管理系'], '2026-2027-1': ['经济管理系', '旅游与酒店管理系'] };
+/** The one counselor rated 不合格, and the assistants rated 不合格. */
+const FAILED_COUNSELOR = { semester: '2025-2026-2', dept: '汽车工程系' } as const;
+const FAILED_ASSISTANTS = [
+  { semester: '2025-2026-2', dept: '信息工程系' },
+  { semester: '2026-2027-1', dept: '医学护理系' },
+] as const;
+/** The department that also sent its own training record (department-run sessions). */
+const DEPT_TRAINING = { year: 2025, dept: '机电工程系' } as const;
+/** Full-time counselors below 16 school-level hours, per calendar year (2024: autumn only). */
+const SHORT_OF_HOURS: Record<number, number> = { 2024: 3, 2025: 7, 2026: 6 };
+/** Long-serving full-time counselors with no national or provincial course in the three years. */
+const NO_NATIONAL_COURSE = 5;
+
+/**
+ * The deliberate data-quality problems of the team exports (see the header comment). Each sits in
+ * a known file; the generator prints the row number it landed on.
+ */
+const PROBLEMS = {
+  gradeMismatch: { semester: '2026-2027-1', dept: '机电工程系', total: 92, recorded: '良好' },
+  itemAboveMax: { semester: '2025-2026-2', dept: '外国语学院', item: '到岗', value: 12 },
+  dateOutside: { semester: '2025-2026-1', dept: '汽车工程系', person: 1, week: 7 },
+  textCount: { semester: '2025-2026-1', dept: '机电工程系', person: 2, week: 9, value: '五' },
+  duplicate: { semester: '2026-2027-1', dept: '建筑工程系', person: 0, week: 11 },
+  cityLevel: { course: '市教育局学生心理危机干预专题培训', level: '市级', hours: 6 },
+} as const;
+
+// ───────────────────────────── the team exports: sheets ─────────────────────────────
+
+interface Column<T> {
+  header: string;
+  cell: (row: T, i: number) => Cell;
+  /** Stays text in xlsx (ids with leading zeros, phone numbers). */
+  text?: boolean;
+  when?: boolean;
+}
+
+interface TableLayout {
+  sheetName: string;
+  titles: string[];
+  footer: Cell[][];
+  blankBeforeFooter: boolean;
+  date: FillDate;
+  /** Rows after the data (a 合计 row). */
+  after?: Cell[][];
+}
+
+function tableSheet<T>(rows: readonly T[], columns: Column<T>[], layout: TableLayout): Sheet {
+  const used = columns.filter((c) => c.when !== false);
+  return {
+    sheetName: layout.sheetName,
+    titles: layout.titles,
+    header: used.map((c) => c.header),
+    body: [...rows.map((r, i) => used.map((c) => c.cell(r, i))), ...(layout.after ?? [])],
+    blankBeforeFooter: layout.blankBeforeFooter,
+    footer: layout.footer,
+    thousands: false,
+    textColumns: used.flatMap((c, i) => (c.text ? [i] : [])),
+    date: layout.date,
+  };
+}
+
+/** The line number (1-based, as the ingest reports it) of body row `i`. */
+const lineOf = (sheet: Sheet, i: number) => sheet.titles.length + 2 + i;
+
+/** A Look for a team export: its own random stream, and the fill date the caller gives. */
+function teamLook(kind: string, dept: string, key: string, date: (rng: Rng) => FillDate): Look {
+  const rng = rngFor('team-look', kind, dept, key);
+  const s = SEMESTERS.find((x) => x.id === key);
+  return {
+    rng,
+    semesterIndex: s ? SEMESTERS.indexOf(s) : -1,
+    semesterText: s ? rng.pick(SEMESTER_SPELLINGS)(s) : '',
+    semesterInTitle: s ? rng.chance(0.75) : false,
+    semesterColumn: false,
+    blankBeforeFooter: rng.chance(0.5),
+    date: date(rng),
+  };
+}
+
+// ───────────────────────────── the team exports: classes and assistants ─────────────────────────────
+
+interface Teacher {
+  id: string;
+  name: string;
+}
+
+interface Student {
+  id: string;
+  name: string;
+  cohort: number;
+  major: string;
+  political: string;
+  roles: string;
+  failed: number;
+  phone: string;
+}
+
+interface Klass {
+  name: string;
+  cohort: number;
+  major: string;
+  teacher: Teacher;
+  weight: number;
+}
+
+interface ClassYear {
+  klass: Klass;
+  students: number;
+  counselor: Person;
+  assistant: Student | null;
+}
+
+const POLITICAL = (rng: Rng) => (rng.chance(0.08) ? '中共党员' : rng.chance(0.24) ? '中共预备党员' : '共青团员');
+const STUDENT_ROLES = ['班长', '团支书', '学习委员', '学生会干部', '心理委员', '生活委员', '宿舍长', '社团负责人', '系学生会部长', '组织委员'];
+
+/**
+ * A department's classes in each academic year: cohorts keep their classes and 班主任 from year
+ * to year; the class sizes add up to the 第一学期's enrollment (per 年级 where the department splits
+ * by grade); counselors take contiguous blocks (part-time ≈ a third); most classes have an assistant,
+ * an older student who often stays on for a second year.
+ */
+function planClasses(dept: Dept, staff: Person[][], reg: Registry): Map<number, ClassYear[]> {
+  const plan = teamPlan(dept);
+  const rng = rngFor('classes', dept.name);
+  const coverage = 0.72 + 0.12 * rng.next();
+  const cohorts = new Map<number, Klass[]>();
+  const students = new Set<string>();
+  const years = new Map<number, ClassYear[]>();
+  let previous: ClassYear[] = [];
+  for (const year of YEARS) {
+    const s = SEMESTERS[year.first]!;
+    const sizes = enrollmentRows(dept, s, 'grade').map((r) => r.students);
+    const rows: Array<{ klass: Klass; students: number }> = [];
+    gradesOf(s).forEach((_, g) => {
+      const cohort = s.startYear - 2 + g;
+      if (!cohorts.has(cohort)) {
+        const count = Math.max(plan.majors.length, Math.round(sizes[g]! / 46));
+        const perMajor = splitTotal(count, plan.majors.map(() => 0.7 + 0.6 * rng.next()));
+        const list: Klass[] = [];
+        plan.majors.forEach(([major, abbr], m) => {
+          let teacher: Teacher | null = null;
+          for (let j = 0; j < perMajor[m]!; j++) {
+            teacher = teacher && rng.chance(0.25) ? teacher : { id: reg.id(rng), name: reg.name(rng) };
+            list.push({ name: `${abbr}${String(cohort).slice(2)}${String(j + 1).padStart(2, '0')}班`, cohort, major, teacher, weight: 0.85 + 0.3 * rng.next() });
+          }
+        });
+        cohorts.set(cohort, list);
+      }
+      const list = cohorts.get(cohort)!;
+      splitTotal(sizes[g]!, list.map((k) => k.weight)).forEach((n, i) => rows.push({ klass: list[i]!, students: n }));
+    });
+    const team = staff[year.first]!;
+    const blocks = splitTotal(rows.length, team.map((p) => (p.type === 'full' ? 1 : 0.35)));
+    const counselorOf = blocks.flatMap((n, i) => Array.from({ length: n }, () => team[i]!));
+    const newStudent = (klass: Klass): Student => {
+      const cohort = klass.cohort === s.startYear ? s.startYear - 1 : klass.cohort === s.startYear - 1 ? s.startYear - 2 : klass.cohort;
+      const mates = cohorts.get(cohort)!;
+      const sameMajor = mates.filter((k) => k.major === klass.major);
+      const own = rng.pick(sameMajor.length > 0 ? sameMajor : mates);
+      let id = '';
+      do id = `${cohort}${plan.code}${String(mates.indexOf(own) + 1).padStart(2, '0')}${String(rng.int(1, 52)).padStart(2, '0')}`;
+      while (students.has(id));
+      students.add(id);
+      const role = rng.pick(STUDENT_ROLES);
+      const also = rng.chance(0.35) ? rng.pick(STUDENT_ROLES.filter((r) => r !== role)) : null;
+      return {
+        id, name: reg.name(rng), cohort, major: own.major, political: POLITICAL(rng),
+        roles: also ? `${role}、${also}` : role,
+        failed: rng.chance(0.04) ? 1 : 0,
+        phone: `1${rng.pick(['3', '5', '7', '8'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`,
+      };
+    };
+    // Exactly `coverage` of the classes get an assistant: most of last year's stay on, new ones fill up.
+    const target = Math.round(coverage * rows.length);
+    const assistants = new Map<Klass, Student>();
+    for (const r of rows) {
+      const before = previous.find((p) => p.klass === r.klass)?.assistant;
+      if (before && before.cohort >= s.startYear - 2 && rng.chance(0.65)) assistants.set(r.klass, before);
+    }
+    for (const k of shuffled([...assistants.keys()], rng).slice(target)) assistants.delete(k);
+    for (const r of shuffled(rows.filter((x) => !assistants.has(x.klass)), rng).slice(0, target - assistants.size)) assistants.set(r.klass, newStudent(r.klass));
+    const out: ClassYear[] = rows.map((r, i) => ({ ...r, counselor: counselorOf[i]!, assistant: assistants.get(r.klass) ?? null }));
+    years.set(year.start, out);
+    previous = out;
+  }
+  return years;
+}
+
+function classSheet(dept: Dept, year: AcademicYear, rows: ClassYear[]): Sheet {
+  const plan = teamPlan(dept);
+  const look = teamLook('classes', dept.name, String(year.start), (rng) => fillDateAt(year.start, 9, [15, 28], rng));
+  const total = look.rng.chance(0.5);
+  const columns: Column<ClassYear>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: '班级', cell: (r) => r.klass.name },
+    { header: plan.deptHeader, cell: () => dept.name },
+    // Spelled so that the staffing oracle finds this header row too (it skips the rows: see TeamDeptHeader).
+    { header: look.rng.pick(['人数', '学生人数', '学生数']), cell: (r) => r.students },
+    { header: '辅导员', cell: (r) => r.counselor.name },
+    { header: '班主任', cell: (r) => r.klass.teacher.name },
+  ];
+  return tableSheet(rows, columns, {
+    sheetName: look.rng.pick(['Sheet1', '班级信息']),
+    titles: [`${dept.name}${yearText(year.start)}班级信息表`],
+    footer: footerLines(dept.footer, look, columns.length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+    after: total ? [['合计', null, null, sum(rows.map((r) => r.students)), null, null]] : [],
+  });
+}
+
+function assistantRosterSheet(dept: Dept, year: AcademicYear, rows: ClassYear[]): Sheet {
+  const plan = teamPlan(dept);
+  const look = teamLook('assistants', dept.name, String(year.start), (rng) => fillDateAt(year.start, 10, [8, 20], rng));
+  const period = plan.period === 'dot' ? `${year.start}.09-${year.start + 1}.07` : `${year.start}年9月至${year.start + 1}年7月`;
+  type Row = { klass: Klass; a: Student };
+  const list: Row[] = rows.flatMap((r) => (r.assistant ? [{ klass: r.klass, a: r.assistant }] : []));
+  const columns: Column<Row>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: '姓名', cell: (r) => r.a.name },
+    { header: '学号', cell: (r) => r.a.id, text: true },
+    { header: plan.deptHeader, cell: () => dept.name },
+    { header: '专业', cell: (r) => r.a.major },
+    { header: '年级', cell: (r) => `${r.a.cohort}级` },
+    { header: '聘用岗位（班级）', cell: (r) => r.klass.name },
+    { header: '聘用起止时间', cell: () => period },
+    { header: '政治面貌', cell: (r) => r.a.political },
+    { header: '曾任职务', cell: (r) => r.a.roles },
+    { header: '不及格课程数', cell: (r) => r.a.failed },
+    { header: '联系电话', cell: (r) => r.a.phone, text: true, when: plan.phones },
+  ];
+  const wording = look.rng.pick(['辅导员助理汇总表', '辅导员（班主任）助理汇总表', '学生助理聘用汇总表']);
+  return tableSheet(list, columns, {
+    sheetName: look.rng.pick(['Sheet1', '汇总表']),
+    titles: titleLines(Math.max(1, dept.titleLines) as 1 | 2, `${dept.name}${yearText(year.start)}${wording}`, `填报单位：${dept.name}`),
+    footer: footerLines(dept.footer, look, columns.length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+}
+
+// ───────────────────────────── the team exports: work logs ─────────────────────────────
+
+const H = {
+  talks: '谈心谈话（人次）',
+  classChecks: '查课（次）',
+  hygiene: '宿舍卫生检查（次）',
+  dorm: '深入宿舍（次）',
+  lectures: '听课（次）',
+  parents: '联系家长（次）',
+  teachers: '联系任课教师（次）',
+  meetings: '主题班会（次）',
+  hours: '工作时长（小时）',
+} as const;
+
+/** data/rules.json's weekly counselor norms, by column. */
+const COUNSELOR_NORMS: ReadonlyArray<readonly [string, number]> = [
+  [H.talks, 5],
+  [H.classChecks, 2],
+  [H.hygiene, 2],
+  [H.dorm, 2],
+  [H.lectures, 1],
+];
+
+interface LogRow {
+  id: string;
+  name: string;
+  week: number;
+  values: Record<string, Cell>;
+}
+
+function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  return items.map((x) => ({ x, k: rng.next() })).sort((a, b) => a.k - b.k).map((o) => o.x);
+}
+
+const halfHours = (rng: Rng, lo: number, hi: number) => (rng.chance(0.4) ? rng.int(lo, hi - 1) + 0.5 : rng.int(lo, hi));
+
+/** One counselor-week. `miss`: one or two norms fall short (a busy week, an illness, a trip). */
+function counselorWeek(rng: Rng, part: boolean, miss: boolean): Record<string, Cell> {
+  const v: Record<string, Cell> = part
+    ? {
+        [H.talks]: rng.int(5, 7), [H.classChecks]: rng.int(2, 3), [H.hygiene]: 2, [H.dorm]: rng.int(2, 3),
+        [H.lectures]: 1, [H.parents]: rng.int(0, 2), [H.hours]: halfHours(rng, 8, 16),
+      }
+    : {
+        [H.talks]: rng.int(5, 11), [H.classChecks]: rng.int(2, 5), [H.hygiene]: rng.int(2, 4), [H.dorm]: rng.int(2, 5),
+        [H.lectures]: rng.int(1, 3), [H.parents]: rng.int(1, 6), [H.hours]: halfHours(rng, 36, 50),
+      };
+  if (miss) {
+    const short = [rng.pick(COUNSELOR_NORMS)];
+    if (rng.chance(0.3)) short.push(rng.pick(COUNSELOR_NORMS));
+    for (const [header, min] of short) v[header] = header === H.talks ? rng.int(1, min - 1) : rng.int(0, min - 1);
+  }
+  return v;
+}
+
+interface MissStats {
+  personWeeks: number;
+  missed: number;
+}
+
+/**
+ * A department-semester's counselor logs. The share of person-weeks missing a norm is drawn first
+ * (weak departments 22–36 %, the others 4–8 %) and spread over the people, part-time counselors
+ * taking about three times a full-timer's share, so small teams land in those bands too.
+ */
+function counselorLogRows(dept: Dept, s: Semester, team: Person[], stats: MissStats): LogRow[] {
+  const rng = rngFor('worklog', dept.name, s.id);
+  const weak = teamPlan(dept).weak;
+  const share = weak ? 0.22 + 0.14 * rng.next() : 0.04 + 0.04 * rng.next();
+  const misses = splitTotal(
+    Math.round(share * team.length * LOG_WEEKS),
+    team.map((p) => (p.type === 'part' ? 3 : 0.4 + 1.2 * rng.next())),
+  ).map((n) => Math.min(n, LOG_WEEKS));
+  const rows: LogRow[] = [];
+  team.forEach((p, i) => {
+    const missed = new Set(shuffled(Array.from({ length: LOG_WEEKS }, (_, w) => w + 1), rng).slice(0, misses[i]));
+    for (let week = 1; week <= LOG_WEEKS; week++) {
+      const values = counselorWeek(rng, p.type === 'part', missed.has(week));
+      stats.personWeeks++;
+      if (COUNSELOR_NORMS.some(([h, min]) => (values[h] as number) < min)) stats.missed++;
+      rows.push({ id: p.id, name: p.name, week, values });
+    }
+  });
+  return rows;
+}
+
+/** 班主任: talks (≥ 2 a week) and teacher contacts (≥ 1 a month, usually in one week of four). */
+function classTeacherLogRows(dept: Dept, s: Semester, teachers: Teacher[]): LogRow[] {
+  const rng = rngFor('worklog-class-teachers', dept.name, s.id);
+  return teachers.flatMap((t) => {
+    const contactWeeks = new Set<number>();
+    for (let block = 0; block * 4 < LOG_WEEKS; block++) if (rng.chance(0.93)) contactWeeks.add(block * 4 + rng.int(1, 4));
+    return Array.from({ length: LOG_WEEKS }, (_, w) => ({
+      id: t.id, name: t.name, week: w + 1,
+      values: { [H.talks]: rng.chance(0.9) ? rng.int(2, 5) : rng.int(0, 1), [H.teachers]: contactWeeks.has(w + 1) ? rng.int(1, 2) : rng.chance(0.15) ? 1 : 0 },
+    }));
+  });
+}
+
+/** Assistants: dorm visits (≥ 1 a week) and class meetings (≥ 1 a month). */
+function assistantLogRows(dept: Dept, s: Semester, assistants: Student[]): LogRow[] {
+  const rng = rngFor('worklog-assistants', dept.name, s.id);
+  return assistants.flatMap((a) => {
+    const meetings = new Set<number>();
+    for (let block = 0; block * 4 < LOG_WEEKS; block++) if (rng.chance(0.9)) meetings.add(block * 4 + rng.int(1, 4));
+    return Array.from({ length: LOG_WEEKS }, (_, w) => ({
+      id: a.id, name: a.name, week: w + 1,
+      values: { [H.dorm]: rng.chance(0.92) ? rng.int(1, 3) : 0, [H.meetings]: meetings.has(w + 1) ? 1 : rng.chance(0.08) ? 1 : 0 },
+    }));
+  });
+}
+
+/** Graduate assistants: hours (the norm is 15–20 a week), with talks and dorm visits. */
+function graduateLogRows(people: Teacher[]): LogRow[] {
+  const rng = rngFor('worklog-graduates');
+  return people.flatMap((g, i) => {
+    const usual = [17, 14, 19][i % 3]!;
+    return Array.from({ length: LOG_WEEKS }, (_, w) => ({
+      id: g.id, name: g.name, week: w + 1,
+      values: {
+        [H.talks]: rng.int(2, 6), [H.dorm]: rng.int(1, 3),
+        [H.hours]: Math.min(22, Math.max(12, usual + rng.int(-3, 3) + (rng.chance(0.3) ? 0.5 : 0))),
+      },
+    }));
+  });
+}
+
+interface LogKind {
+  kind: string;
+  /** The 角色 cell, and what the title calls the log. */
+  role: string;
+  titleWord: string;
+  idHeader: string;
+  headers: readonly string[];
+}
+
+/** A row in file order with its 序号. */
+interface NumberedRow {
+  row: LogRow;
+  no: number;
+}
+
+function logSheet(dept: Dept, s: Semester, fmt: LogFormat, kind: LogKind, rows: LogRow[], order: 'person' | 'week'): { sheet: Sheet; numbered: NumberedRow[] } {
+  const plan = teamPlan(dept);
+  const look = teamLook(kind.kind, dept.name, s.id, (rng) => termEndFill(s, rng));
+  const { rng } = look;
+  const ordered = order === 'person' ? rows : [...rows].sort((a, b) => a.week - b.week);
+  const numbered: NumberedRow[] = ordered.map((row, i) => ({ row, no: i + 1 }));
+  const dayOffset = () => (fmt.day === 'mon' ? 0 : fmt.day === 'fri' ? 4 : rng.int(0, 4));
+  const xlsxFormat = rng.pick(XLSX_DATE_FORMATS);
+  const otherStyles = (['iso', 'slash', 'cn'] as const).filter((x) => x !== fmt.dateStyle);
+  const when = (r: LogRow): Cell => {
+    if (fmt.when === 'week') return r.week;
+    if (fmt.when === 'weekText') return `第${r.week}周`;
+    const date = addDays(mondayOfWeek(s, r.week), dayOffset());
+    if (fmt.as === 'xlsx') return { date, format: xlsxFormat };
+    // Several people fill the shared sheet: now and then a date is typed another way.
+    return writeDate(date, rng.chance(0.04) ? rng.pick(otherStyles) : fmt.dateStyle);
+  };
+  const whenHeader = fmt.when === 'date' ? rng.pick(['日期', '日期', '记录日期', '工作日期']) : '周次';
+  const columns: Column<NumberedRow>[] = [
+    { header: '序号', cell: (r) => r.no },
+    { header: kind.idHeader, cell: (r) => r.row.id, text: true },
+    { header: '姓名', cell: (r) => r.row.name },
+    { header: plan.deptHeader, cell: () => dept.name },
+    { header: '角色', cell: () => kind.role, when: fmt.role },
+    { header: whenHeader, cell: (r) => when(r.row) },
+    ...kind.headers.map((h): Column<NumberedRow> => ({ header: h, cell: (r) => r.row.values[h] ?? 0 })),
+  ];
+  const semester = look.semesterInTitle || !fmt.role ? look.semesterText : '';
+  const title = `${dept.name}${semester}${kind.titleWord}${rng.pick(['表', '汇总表', '统计表'])}`;
+  const sheet = tableSheet(numbered, columns, {
+    sheetName: rng.pick(['Sheet1', '工作记录']),
+    titles: titleLines(fmt.role ? dept.titleLines : (Math.max(1, dept.titleLines) as 1 | 2), title, `填报单位：${dept.name}　　　　统计周期：第1周至第${LOG_WEEKS}周`),
+    footer: footerLines(dept.footer, look, columns.filter((c) => c.when !== false).length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+  return { sheet, numbered };
+}
+
+// ───────────────────────────── the team exports: training ─────────────────────────────
+
+type Level = '校级' | '院级' | '系级' | '省级' | '自治区级' | '国家级' | '市级';
+
+interface Attendance {
+  person: Person;
+  dept: Dept;
+  course: string;
+  level: Level;
+  hours: number;
+  date: string;
+}
+
+const SCHOOL_COURSES: ReadonlyArray<readonly [string, number]> = [
+  ['新时代高校辅导员能力提升专题培训', 8],
+  ['心理健康教育专题培训', 6],
+  ['学生资助政策解读', 4],
+  ['网络思政工作坊', 6],
+  ['辅导员素质能力大赛赛前培训', 8],
+  ['学生心理危机识别与干预培训', 4],
+  ['安全稳定与突发事件处置培训', 4],
+  ['就业创业指导工作培训', 4],
+  ['学生党建与团建工作培训', 4],
+  ['辅导员工作案例研讨', 2],
+  ['铸牢中华民族共同体意识专题培训', 6],
+];
+const NEW_HIRE_COURSE = ['新入职辅导员岗前培训', 16] as const;
+const WIDER_COURSES: ReadonlyArray<readonly [string, Level, number]> = [
+  ['全国高校辅导员骨干培训班', '国家级', 32],
+  ['教育部高校辅导员网络培训示范班', '国家级', 24],
+  ['全国高校心理健康教育骨干研修班', '国家级', 24],
+  ['自治区高校辅导员骨干示范培训', '自治区级', 24],
+  ['自治区高校网络思政工作专题研修班', '自治区级', 16],
+  ['省级辅导员职业能力提升研修班', '省级', 16],
+  ['自治区高校学生资助工作业务培训', '自治区级', 12],
+];
+const NEW_HIRE_PROVINCIAL = ['自治区高校新入职辅导员示范培训班', '自治区级', 32] as const;
+const DEPT_COURSES: ReadonlyArray<readonly [string, number]> = [
+  ['系部辅导员业务学习（学生资助工作）', 2],
+  ['班级心理委员工作指导', 2],
+  ['学生安全教育专题学习', 2],
+];
+
+/** Half-years of training, and which semester's counselors were there. */
+interface Half {
+  year: number;
+  from: string;
+  to: string;
+  staffOf: number;
+}
+const HALVES: readonly Half[] = [
+  { year: 2024, from: '2024-09-16', to: '2024-12-20', staffOf: 0 },
+  { year: 2025, from: '2025-03-10', to: '2025-06-27', staffOf: 0 },
+  { year: 2025, from: '2025-09-15', to: '2025-12-19', staffOf: 1 },
+  { year: 2026, from: '2026-03-09', to: '2026-06-26', staffOf: 2 },
+  { year: 2026, from: '2026-09-14', to: '2026-12-18', staffOf: 3 },
+];
+/** Where each academic year's training file goes (2024-2025 has no 第一学期 folder in the demo). */
+const TRAINING_FOLDERS: Record<number, string> = { 2024: '2024-2025-2', 2025: '2025-2026-1', 2026: '2026-2027-1' };
+
+interface TrainingStory {
+  /** Calendar year → full-time counselors below 16 school-level hours. */
+  short: Map<number, Person[]>;
+  noNational: Person[];
+}
+
+/**
+ * Who attended what. Each half-year the school runs about six sessions; each full-time counselor
+ * attends enough of them in a calendar year to reach 16 school-level hours (new hires start with
+ * the 16-hour 岗前培训) — except SHORT_OF_HOURS of them per year. Every full-time counselor gets a
+ * national or provincial course in the three years (new hires: the provincial 岗前培训) except
+ * NO_NATIONAL_COURSE long-serving ones. Part-time counselors attend a session now and then.
+ */
+function planTraining(staff: Map<Dept, Person[][]>): { rows: Attendance[]; story: TrainingStory } {
+  const rng = rngFor('training');
+  // Six of the catalogue's sessions each half-year (about 30 hours), on weekdays.
+  const sessions = HALVES.map((h) =>
+    shuffled(SCHOOL_COURSES, rng)
+      .slice(0, 6)
+      .map(([course, hours]) => ({ course, hours, date: weekdayBetween(h.from, h.to, rng), level: (rng.chance(0.1) ? '院级' : '校级') as Level })),
+  );
+  const deptOf = new Map<Person, Dept>();
+  for (const [d, teams] of staff) for (const team of teams) for (const p of team) deptOf.set(p, d);
+  const present = (p: Person, h: Half) => staff.get(deptOf.get(p)!)![h.staffOf]!.includes(p);
+  /** Hired in this half-year (semesters 1–3 are one half-year each). */
+  const joinedIn = (p: Person, h: Half) => p.joined > 0 && p.joined === h.staffOf;
+  const people = [...deptOf.keys()];
+  const fullTime = people.filter((p) => p.type === 'full');
+  const rows: Attendance[] = [];
+  const attend = (p: Person, course: string, level: Level, hours: number, date: string) => rows.push({ person: p, dept: deptOf.get(p)!, course, level, hours, date });
+
+  const short = new Map<number, Person[]>();
+  for (const year of [2024, 2025, 2026]) {
+    const halves = HALVES.filter((h) => h.year === year);
+    const here = fullTime.filter((p) => halves.some((h) => present(p, h)));
+    const candidates = here.filter((p) => !halves.some((h) => joinedIn(p, h)) && deptOf.get(p)!.name !== DEPT_TRAINING.dept);
+    const chosen: Person[] = [];
+    while (chosen.length < SHORT_OF_HOURS[year]!) {
+      const p = rng.pick(candidates);
+      if (!chosen.includes(p)) chosen.push(p);
+    }
+    short.set(year, chosen);
+    for (const p of here) {
+      const mine = halves.flatMap((h) => (present(p, h) ? sessions[HALVES.indexOf(h)]! : []));
+      let hours = 0;
+      const hire = halves.find((h) => joinedIn(p, h));
+      if (hire) {
+        attend(p, NEW_HIRE_COURSE[0], '校级', NEW_HIRE_COURSE[1], weekdayBetween(hire.from, addDays(hire.from, 10), rng));
+        hours += NEW_HIRE_COURSE[1];
+      }
+      const isShort = chosen.includes(p);
+      const target = isShort ? rng.int(4, 12) : rng.int(16, 26);
+      for (const session of shuffled(mine, rng)) {
+        if (isShort ? hours + session.hours > target : hours >= target) continue;
+        attend(p, session.course, session.level, session.hours, session.date);
+        hours += session.hours;
+      }
+    }
+    for (const p of people.filter((q) => q.type === 'part' && halves.some((h) => present(q, h)))) {
+      const mine = halves.flatMap((h) => (present(p, h) ? sessions[HALVES.indexOf(h)]! : []));
+      if (mine.length > 0 && rng.chance(0.6)) {
+        const session = rng.pick(mine);
+        attend(p, session.course, session.level, session.hours, session.date);
+      }
+    }
+  }
+
+  const latest = fullTime.filter((p) => p.joined === 0 && present(p, HALVES[HALVES.length - 1]!));
+  const noNational: Person[] = [];
+  while (noNational.length < NO_NATIONAL_COURSE) {
+    const p = rng.pick(latest);
+    if (!noNational.includes(p)) noNational.push(p);
+  }
+  for (const p of fullTime) {
+    const hire = HALVES.find((h) => joinedIn(p, h));
+    if (hire) {
+      attend(p, NEW_HIRE_PROVINCIAL[0], NEW_HIRE_PROVINCIAL[1], NEW_HIRE_PROVINCIAL[2], weekdayBetween(hire.from, hire.to, rng));
+      continue;
+    }
+    if (noNational.includes(p)) continue;
+    const mine = HALVES.filter((h) => present(p, h));
+    const times = rng.chance(0.25) ? 2 : 1;
+    for (let t = 0; t < times; t++) {
+      const h = rng.pick(mine);
+      const [course, level, hours] = rng.pick(WIDER_COURSES);
+      attend(p, course, level, hours, weekdayBetween(h.from, h.to, rng));
+    }
+  }
+  return { rows, story: { short, noNational } };
+}
+
+/** Department names as 学工部 abbreviated them in one year's compilation (data/rules.json department_aliases). */
+const SHORT_NAMES: Record<string, string> = {
+  数学与物理学院: '数理学院', 机电工程系: '机电系', 信息工程系: '信息系', 经济管理系: '经管系', 医学护理系: '护理系',
+};
+
+function trainingSheet(academicYear: number, rows: Attendance[]): Sheet {
+  const look = teamLook('training', '学工部', String(academicYear), (rng) =>
+    academicYear === 2026 ? fillDateAt(2027, 1, [8, 15], rng) : fillDateAt(academicYear + 1, 7, [6, 12], rng),
+  );
+  const { rng } = look;
+  const dateHeader = ({ 2024: '培训日期', 2025: '日期', 2026: '培训时间' } as Record<number, string>)[academicYear] ?? '日期';
+  const deptHeader: TeamDeptHeader = academicYear === 2025 ? '二级学院' : '所在院系';
+  const deptOrder = (d: Dept) => DEPARTMENTS.indexOf(d);
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...rows].sort((a, b) => byText(a.date, b.date) || byText(a.course, b.course) || deptOrder(a.dept) - deptOrder(b.dept) || byText(a.person.id, b.person.id));
+  const columns: Column<Attendance>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: '工号', cell: (r) => r.person.id, text: true },
+    { header: '姓名', cell: (r) => r.person.name },
+    { header: deptHeader, cell: (r) => (academicYear === 2025 ? (SHORT_NAMES[r.dept.name] ?? r.dept.name) : r.dept.name) },
+    { header: '培训名称', cell: (r) => r.course },
+    { header: '级别', cell: (r) => r.level },
+    { header: '学时', cell: (r) => r.hours },
+    // Certificates of outside courses were typed in by hand; the school's own sessions are date cells.
+    { header: dateHeader, cell: (r) => (r.level === '校级' || r.level === '院级' ? { date: r.date, format: 'yyyy-mm-dd' } : writeDate(r.date, 'cn')) },
+  ];
+  return tableSheet(sorted, columns, {
+    sheetName: rng.pick(['Sheet1', '培训记录']),
+    titles: [`${INSTITUTION}${yearText(academicYear)}辅导员培训情况汇总表`, '制表单位：学生工作部'],
+    footer: [[`制表人：学生工作部　　审核人：${signer(rng)}`], [`填报日期：${dateText(look.date)}`]],
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+}
+
+/** 机电工程系's own record of the sessions it ran for its counselors, plus one city course. */
+function deptTrainingRows(dept: Dept, team: Person[], rng: Rng): Attendance[] {
+  const rows: Attendance[] = [];
+  const days = ['2025-10-22', '2025-12-10', '2026-04-15'];
+  DEPT_COURSES.forEach(([course, hours], i) => {
+    for (const p of team) if (p.type === 'full' || rng.chance(0.5)) rows.push({ person: p, dept, course, level: '系级', hours, date: days[i]! });
+  });
+  const p = team[rng.int(0, team.length - 1)]!;
+  rows.push({ person: p, dept, course: PROBLEMS.cityLevel.course, level: PROBLEMS.cityLevel.level, hours: PROBLEMS.cityLevel.hours, date: '2025-11-14' });
+  return rows;
+}
+
+function deptTrainingSheet(dept: Dept, rows: Attendance[]): Sheet {
+  const plan = teamPlan(dept);
+  const look = teamLook('training', dept.name, String(DEPT_TRAINING.year), (rng) => fillDateAt(2026, 7, [1, 8], rng));
+  const columns: Column<Attendance>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: plan.idHeader, cell: (r) => r.person.id, text: true },
+    { header: '姓名', cell: (r) => r.person.name },
+    { header: plan.deptHeader, cell: () => dept.name },
+    { header: '培训项目', cell: (r) => r.course },
+    { header: '培训级别', cell: (r) => r.level },
+    { header: '学时', cell: (r) => r.hours },
+    { header: '培训日期', cell: (r) => writeDate(r.date, 'dot') },
+  ];
+  return tableSheet(rows, columns, {
+    sheetName: 'Sheet1',
+    titles: titleLines(dept.titleLines, `${dept.name}${yearText(DEPT_TRAINING.year)}辅导员培训记录`, `填报单位：${dept.name}`),
+    footer: footerLines(dept.footer, look, columns.length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+}
+
+// ───────────────────────────── the team exports: assessments ─────────────────────────────
+
+type GradeLabel = '优秀' | '良好' | '合格' | '不合格';
+/** data/rules.json's bands, on the percentage of the maximum. */
+const gradeFor = (percent: number): GradeLabel => (percent >= 90 ? '优秀' : percent >= 75 ? '良好' : percent >= 60 ? '合格' : '不合格');
+
+/** Who gets which grade: `excellent` of them 优秀, `failed` 不合格, a few 合格, the rest 良好. */
+function dealGrades(n: number, excellent: number, failed: number, rng: Rng, eligible: (i: number) => boolean = () => true): GradeLabel[] {
+  const grades: GradeLabel[] = Array.from({ length: n }, () => '良好');
+  const free = () => grades.flatMap((g, i) => (g === '良好' ? [i] : []));
+  for (let k = 0; k < excellent; k++) {
+    const pool = free().filter(eligible);
+    grades[rng.pick(pool.length > 0 ? pool : free())] = '优秀';
+  }
+  for (let k = 0; k < failed; k++) grades[rng.pick(free())] = '不合格';
+  for (const i of free()) if (rng.chance(0.08)) grades[i] = '合格';
+  return grades;
+}
+
+const TOTAL_RANGES: Record<GradeLabel, readonly [number, number]> = { 优秀: [90, 97], 良好: [76, 89], 合格: [62, 74], 不合格: [50, 59] };
+/** Item levels (share of each item's maximum) per grade. */
+const ITEM_LEVELS: Record<GradeLabel, readonly [number, number]> = { 优秀: [0.91, 0.97], 良好: [0.77, 0.88], 合格: [0.62, 0.73], 不合格: [0.5, 0.58] };
+
+function totalFor(grade: GradeLabel, rng: Rng): number {
+  const [lo, hi] = TOTAL_RANGES[grade];
+  return rng.chance(0.3) ? rng.int(lo, hi - 1) + 0.5 : rng.int(lo, hi);
+}
+
+interface CounselorScore {
+  person: Person;
+  total: number;
+  recorded: GradeLabel;
+}
+
+function counselorAssessmentSheet(dept: Dept, s: Semester, team: Person[], story: { excellent: number; mismatchRow: number | null }): Sheet {
+  const plan = teamPlan(dept);
+  const rng = rngFor('assessment', dept.name, s.id);
+  const look = teamLook('assessment', dept.name, s.id, (r) => termEndFill(s, r));
+  const quota = Math.floor(team.length * 0.2);
+  const mismatch = PROBLEMS.gradeMismatch.semester === s.id && PROBLEMS.gradeMismatch.dept === dept.name;
+  const over = OVER_QUOTA[s.id]?.includes(dept.name) ?? false;
+  const excellent = over ? quota + 1 : mismatch ? quota - 1 : quota > 0 && rng.chance(0.3) ? quota - 1 : quota;
+  const failed = FAILED_COUNSELOR.semester === s.id && FAILED_COUNSELOR.dept === dept.name ? 1 : 0;
+  const grades = dealGrades(team.length, excellent, 0, rng, (i) => team[i]!.type === 'full');
+  if (failed) grades[team.findIndex((p) => p.type === 'part')] = '不合格';
+  const scores: CounselorScore[] = team.map((person, i) => ({ person, total: totalFor(grades[i]!, rng), recorded: grades[i]! }));
+  if (mismatch) {
+    const i = scores.findIndex((x, k) => k > 2 && x.recorded === '良好');
+    scores[i]!.total = PROBLEMS.gradeMismatch.total;
+    story.mismatchRow = i;
+  }
+  story.excellent = scores.filter((x) => x.recorded === '优秀').length;
+  const totalHeader = look.rng.pick(['总分', '考核得分', '综合得分']);
+  const gradeHeader = look.rng.pick(['考核结果', '考核等次', '等次']);
+  const columns: Column<CounselorScore>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: '姓名', cell: (r) => r.person.name },
+    { header: plan.idHeader, cell: (r) => r.person.id, text: true },
+    { header: '角色', cell: () => '辅导员' },
+    { header: plan.deptHeader, cell: () => dept.name },
+    { header: totalHeader, cell: (r) => r.total },
+    { header: gradeHeader, cell: (r) => r.recorded },
+    { header: '备注', cell: (r) => (r.person.type === 'part' ? '兼职' : '') },
+  ];
+  return tableSheet(scores, columns, {
+    sheetName: look.rng.pick(['Sheet1', '考核结果']),
+    titles: titleLines(Math.max(1, dept.titleLines) as 1 | 2, `${dept.name}${look.semesterText}辅导员考核结果汇总表`, `填报单位：${dept.name}（盖章）`),
+    footer: footerLines(dept.footer, look, columns.length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+}
+
+/** The 考核量化表's 14 items with their maxima (sum 90), in the form's order. */
+const ITEMS: ReadonlyArray<readonly [string, number]> = [
+  ['思想素质', 5], ['工作态度', 5], ['工作作风', 5],
+  ['组织能力', 10], ['分析能力', 5], ['创新能力', 5], ['工作效率', 10],
+  ['到岗', 10], ['到位', 5], ['到会', 5],
+  ['工作完成情况', 10], ['日常管理效果', 5], ['活动开展效果', 5], ['突发事件处理', 5],
+];
+
+interface AssistantScore {
+  klass: Klass;
+  a: Student;
+  items: number[];
+  recorded: GradeLabel;
+}
+
+/** Item scores (whole or half points) whose sum, as a percentage of 90, falls in the grade's band. */
+function itemScores(grade: GradeLabel, rng: Rng): number[] {
+  const [lo, hi] = ITEM_LEVELS[grade];
+  for (;;) {
+    const level = lo + (hi - lo) * rng.next();
+    const items = ITEMS.map(([, max]) => Math.min(max, Math.max(0, Math.round((max * level + (rng.next() - 0.5) * 1.6) * 2) / 2)));
+    if (gradeFor((sum(items) / 90) * 100) === grade) return items;
+  }
+}
+
+function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], story: { excellent: number; count: number; itemRow: number | null }): Sheet {
+  const plan = teamPlan(dept);
+  const rng = rngFor('assistant-assessment', dept.name, s.id);
+  const look = teamLook('assistant-assessment', dept.name, s.id, (r) => termEndFill(s, r));
+  const list = rows.flatMap((r) => (r.assistant ? [{ klass: r.klass, a: r.assistant }] : []));
+  const quota = Math.floor(list.length * 0.2);
+  const failed = FAILED_ASSISTANTS.some((f) => f.semester === s.id && f.dept === dept.name) ? 1 : 0;
+  const grades = dealGrades(list.length, quota > 1 && rng.chance(0.4) ? quota - 1 : quota, failed, rng);
+  const scores: AssistantScore[] = list.map((x, i) => ({ ...x, items: itemScores(grades[i]!, rng), recorded: grades[i]! }));
+  if (PROBLEMS.itemAboveMax.semester === s.id && PROBLEMS.itemAboveMax.dept === dept.name) {
+    const at = ITEMS.findIndex(([label]) => label === PROBLEMS.itemAboveMax.item);
+    const i = scores.findIndex((x, k) => {
+      if (k < 3 || x.recorded !== '良好') return false;
+      const items = x.items.map((v, j) => (j === at ? PROBLEMS.itemAboveMax.value : v));
+      return gradeFor((sum(items) / 90) * 100) === '良好';
+    });
+    scores[i]!.items[at] = PROBLEMS.itemAboveMax.value;
+    story.itemRow = i;
+  }
+  story.excellent = scores.filter((x) => x.recorded === '优秀').length;
+  story.count = scores.length;
+  const columns: Column<AssistantScore>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: '姓名', cell: (r) => r.a.name },
+    { header: '学号', cell: (r) => r.a.id, text: true },
+    { header: '角色', cell: () => '辅导员助理' },
+    { header: plan.deptHeader, cell: () => dept.name },
+    ...ITEMS.map(([label], j): Column<AssistantScore> => ({ header: label, cell: (r) => r.items[j]! })),
+    { header: '考核结果', cell: (r) => r.recorded },
+  ];
+  return tableSheet(scores, columns, {
+    sheetName: look.rng.pick(['Sheet1', '考核汇总']),
+    titles: titleLines(Math.max(1, dept.titleLines) as 1 | 2, `${dept.name}${look.semesterText}辅导员助理工作考核情况汇总表`, '（各项满分：德15分、能30分、勤20分、绩25分）'),
+    footer: footerLines(dept.footer, look, columns.length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+}
+
+// ───────────────────────────── the team exports: writing them all ─────────────────────────────
+
+interface TeamSummary {
+  files: Record<string, number>;
+  misses: Map<string, MissStats>; // `${semester}/${dept}`
+  overQuota: string[];
+  training: TrainingStory;
+  coverage: Map<string, { classes: number; assisted: number }>; // `${year}/${dept}`
+  problems: string[];
+}
+
+async function writeTeamExports(staff: Map<Dept, Person[][]>, reg: Registry, written: Written[]): Promise<TeamSummary> {
+  const summary: TeamSummary = { files: {}, misses: new Map(), overQuota: [], training: { short: new Map(), noNational: [] }, coverage: new Map(), problems: [] };
+  const put = async (kind: string, path: string, sheet: Sheet, container: Container) => {
+    await writeFile(path, sheet, container, written);
+    summary.files[kind] = (summary.files[kind] ?? 0) + 1;
+  };
+  const where = (path: string) => relative(OUT_DIR, path).split(sep).join('/');
+
+  // Classes and assistants first: the logs and assessments use their people.
+  const classes = new Map(DEPARTMENTS.map((d) => [d, planClasses(d, staff.get(d)!, reg)]));
+  for (const year of YEARS) {
+    const s = SEMESTERS[year.first]!;
+    for (const dept of DEPARTMENTS) {
+      const rows = classes.get(dept)!.get(year.start)!;
+      const plan = teamPlan(dept);
+      const dir = join(OUT_DIR, s.id, dept.name);
+      await put('班级', join(dir, fileName('{d}班级信息表', dept.name, plan.as)), classSheet(dept, year, rows), plan.as);
+      await put('助理名册', join(dir, fileName('{d}辅导员助理汇总表', dept.name, plan.as)), assistantRosterSheet(dept, year, rows), plan.as);
+      summary.coverage.set(`${year.start}/${dept.name}`, { classes: rows.length, assisted: rows.filter((r) => r.assistant).length });
+    }
+  }
+
+  const graduates: Teacher[] = [];
+  {
+    const rng = rngFor('graduate-assistants');
+    for (let i = 0; i < GRADUATE_LOG.people; i++) graduates.push({ id: `2025${rng.int(10, 99)}${String(rng.int(1, 999)).padStart(4, '0')}`, name: reg.name(rng) });
+  }
+
+  for (const [si, s] of SEMESTERS.entries()) {
+    const year = YEARS.find((y) => y.semesters.includes(si));
+    for (const dept of DEPARTMENTS) {
+      const plan = teamPlan(dept);
+      const dir = join(OUT_DIR, s.id, dept.name);
+      const team = staff.get(dept)![si]!;
+
+      // Counselors' weekly logs.
+      const stats: MissStats = { personWeeks: 0, missed: 0 };
+      const rows = counselorLogRows(dept, s, team, stats);
+      summary.misses.set(`${s.id}/${dept.name}`, stats);
+      const text = PROBLEMS.textCount.semester === s.id && PROBLEMS.textCount.dept === dept.name;
+      if (text) rows.find((r) => r.id === team[PROBLEMS.textCount.person]!.id && r.week === PROBLEMS.textCount.week)!.values[H.talks] = PROBLEMS.textCount.value;
+      const counselorKind: LogKind = {
+        kind: 'worklog', role: '辅导员', titleWord: '辅导员工作记录', idHeader: plan.idHeader,
+        headers: [H.talks, H.classChecks, H.hygiene, H.dorm, H.lectures, H.parents, H.hours],
+      };
+      const { sheet, numbered } = logSheet(dept, s, plan.log, counselorKind, rows, plan.log.byPerson ? 'person' : 'week');
+      const path = join(dir, fileName(plan.log.file, dept.name, plan.log.as));
+      const find = (p: { person: number; week: number }) => numbered.findIndex((n) => n.row.id === team[p.person]!.id && n.row.week === p.week);
+      if (text) summary.problems.push(`${where(path)} 第 ${lineOf(sheet, find(PROBLEMS.textCount))} 行：谈心谈话写成“${PROBLEMS.textCount.value}”（拒绝 NOT_A_COUNT）`);
+      if (PROBLEMS.dateOutside.semester === s.id && PROBLEMS.dateOutside.dept === dept.name) {
+        const i = find(PROBLEMS.dateOutside);
+        const cellAt = sheet.header.findIndex((h) => h.includes('日期'));
+        const typed = sheet.body[i]![cellAt];
+        if (typeof typed !== 'string') throw new Error('the out-of-semester date goes in a CSV');
+        const wrong = typed.replace(String(s.startYear), String(s.startYear - 1));
+        sheet.body[i]![cellAt] = wrong;
+        summary.problems.push(`${where(path)} 第 ${lineOf(sheet, i)} 行：日期 ${wrong}（应为 ${typed}），不在学期内（警告 WEEK_OUTSIDE_SEMESTER）`);
+      }
+      if (PROBLEMS.duplicate.semester === s.id && PROBLEMS.duplicate.dept === dept.name) {
+        const i = find(PROBLEMS.duplicate);
+        sheet.body.splice(i + 1, 0, [...sheet.body[i]!]);
+        summary.problems.push(`${where(path)} 第 ${lineOf(sheet, i)} 行与第 ${lineOf(sheet, i + 1)} 行完全相同（同一文件内重复粘贴）`);
+      }
+      await put('工作记录（辅导员）', path, sheet, plan.log.as);
+
+      if (!year) continue;
+      const yearRows = classes.get(dept)!.get(year.start)!;
+      // Only the freshman classes' 班主任 and assistants keep weekly logs (新生班).
+      const freshmen = yearRows.filter((r) => r.klass.cohort === year.start);
+      if (CLASS_TEACHER_LOGS.includes(dept.name)) {
+        const teachers = [...new Set(freshmen.map((r) => r.klass.teacher))];
+        const kind: LogKind = { kind: 'worklog-ct', role: '班主任', titleWord: '新生班班主任工作记录', idHeader: '工号', headers: [H.talks, H.teachers] };
+        const fmt: LogFormat = { ...plan.log, when: 'week', role: true };
+        const built = logSheet(dept, s, fmt, kind, classTeacherLogRows(dept, s, teachers), 'person');
+        await put('工作记录（班主任）', join(dir, fileName('{d}班主任工作记录', dept.name, plan.log.as)), built.sheet, plan.log.as);
+      }
+      if (ASSISTANT_LOGS.includes(dept.name)) {
+        const assistants = freshmen.flatMap((r) => (r.assistant ? [r.assistant] : []));
+        const kind: LogKind = { kind: 'worklog-as', role: '辅导员助理', titleWord: '新生班辅导员助理工作记录', idHeader: '学号', headers: [H.dorm, H.meetings] };
+        const fmt: LogFormat = { ...plan.log, role: true };
+        const built = logSheet(dept, s, fmt, kind, assistantLogRows(dept, s, assistants), 'person');
+        await put('工作记录（辅导员助理）', join(dir, fileName('{d}辅导员助理工作记录', dept.name, plan.log.as)), built.sheet, plan.log.as);
+      }
+      if (GRADUATE_LOG.semester === s.id && GRADUATE_LOG.dept === dept.name) {
+        const kind: LogKind = { kind: 'worklog-ga', role: '研究生德育助理', titleWord: '研究生德育助理工作记录', idHeader: '学号', headers: [H.talks, H.dorm, H.hours] };
+        const fmt: LogFormat = { ...plan.log, as: 'xlsx', when: 'week', role: true };
+        const built = logSheet(dept, s, fmt, kind, graduateLogRows(graduates), 'person');
+        await put('工作记录（研究生德育助理）', join(dir, `${dept.name}研究生德育助理工作记录.xlsx`), built.sheet, 'xlsx');
+      }
+
+      if (ASSESSED.includes(s.id)) {
+        const story = { excellent: 0, mismatchRow: null as number | null };
+        const sheetC = counselorAssessmentSheet(dept, s, team, story);
+        const pathC = join(dir, fileName('{d}辅导员考核结果', dept.name, plan.as));
+        await put('考核（辅导员）', pathC, sheetC, plan.as);
+        if (story.excellent > Math.floor(team.length * 0.2))
+          summary.overQuota.push(`${s.id} ${dept.name}：辅导员 ${team.length} 人，优秀 ${story.excellent} 人（名额 ${Math.floor(team.length * 0.2)}）`);
+        if (story.mismatchRow !== null)
+          summary.problems.push(`${where(pathC)} 第 ${lineOf(sheetC, story.mismatchRow)} 行：总分 ${PROBLEMS.gradeMismatch.total}、考核结果“${PROBLEMS.gradeMismatch.recorded}”（警告 GRADE_MISMATCH）`);
+        const storyA = { excellent: 0, count: 0, itemRow: null as number | null };
+        const sheetA = assistantAssessmentSheet(dept, s, yearRows, storyA);
+        const pathA = join(dir, fileName('{d}辅导员助理考核汇总表', dept.name, plan.as));
+        await put('考核（辅导员助理）', pathA, sheetA, plan.as);
+        if (storyA.itemRow !== null)
+          summary.problems.push(`${where(pathA)} 第 ${lineOf(sheetA, storyA.itemRow)} 行：${PROBLEMS.itemAboveMax.item} ${PROBLEMS.itemAboveMax.value} 分，超过该项满分 10（警告 ITEM_ABOVE_MAX）`);
+      }
+    }
+  }
+
+  const training = planTraining(staff);
+  summary.training = training.story;
+  let filed = 0;
+  for (const [academicYear, folder] of Object.entries(TRAINING_FOLDERS)) {
+    const rows = training.rows.filter((r) => r.date >= `${academicYear}-09-01` && r.date < `${Number(academicYear) + 1}-09-01`);
+    filed += rows.length;
+    await put('培训', join(OUT_DIR, folder, '学工部', '辅导员培训记录.xlsx'), trainingSheet(Number(academicYear), rows), 'xlsx');
+  }
+  if (filed !== training.rows.length) throw new Error(`${training.rows.length - filed} training rows fall in no academic year's file`);
+  {
+    const dept = DEPARTMENTS.find((d) => d.name === DEPT_TRAINING.dept)!;
+    const si = YEARS.find((y) => y.start === DEPT_TRAINING.year)!.first;
+    const rows = deptTrainingRows(dept, staff.get(dept)![si]!, rngFor('dept-training', dept.name));
+    const sheet = deptTrainingSheet(dept, rows);
+    const path = join(OUT_DIR, SEMESTERS[si]!.id, dept.name, `${dept.name}辅导员培训记录.csv`);
+    await put('培训', path, sheet, teamPlan(dept).as);
+    summary.problems.push(`${where(path)} 第 ${lineOf(sheet, rows.length - 1)} 行：级别“${PROBLEMS.cityLevel.level}”（拒绝 UNKNOWN_LEVEL）`);
+  }
+  return summary;
+}
+
+function printTeamSummary(t: TeamSummary): void {
+  const out = ['', `Team exports: ${Object.entries(t.files).map(([k, n]) => `${n} ${k}`).join(', ')}`];
+  out.push('', 'Counselor person-weeks missing at least one weekly norm (weak departments marked *):');
+  for (const d of DEPARTMENTS) {
+    const shares = SEMESTERS.map((s) => {
+      const m = t.misses.get(`${s.id}/${d.name}`)!;
+      return pad(`${((100 * m.missed) / m.personWeeks).toFixed(0)}%`, 6, true);
+    });
+    out.push(`  ${pad(d.name + (teamPlan(d).weak ? ' *' : ''), 26)}${shares.join('')}`);
+  }
+  out.push('', 'Counselor 优秀 above the 20 % quota:', ...t.overQuota.map((x) => `  ${x}`));
+  const names = (ps: Person[]) => ps.map((p) => p.name).join('、');
+  out.push('', 'Full-time counselors below 16 school-level training hours:');
+  for (const [year, ps] of t.training.short) out.push(`  ${year}: ${names(ps)}`);
+  out.push(`No national or provincial course in three years: ${names(t.training.noNational)}`);
+  const cov = [...t.coverage.values()];
+  out.push('', `Classes with an assistant: ${sum(cov.map((c) => c.assisted))} of ${sum(cov.map((c) => c.classes))} class-years`);
+  out.push('', 'Deliberate problems in the team exports:', ...t.problems.map((p) => `  ${p}`));
+  console.log(out.join('\n'));
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 interface Written {
@@ -810,7 +1968,11 @@ async function main(): Promise<void> {
     }
   }
 
+  // The team exports come after every roster, so the registry hands out new names and ids only.
+  const team = await writeTeamExports(staff, reg, written);
+
   printSummary(written, figures);
+  printTeamSummary(team);
 }
 
 // ───────────────────────────── summary ─────────────────────────────

@@ -15,7 +15,7 @@ interface CrossCheck {
 
 const quote = (name: string) => `"${name}"`;
 
-/** The same row, every published column equal, in two different files: sent twice? */
+/** The same row, every published column equal, twice — in one file or in two: sent twice? */
 function duplicateRows(kind: TableKind): CrossCheck {
   const columns = TABLES[kind].output.map((c) => c.name).filter((n) => n !== 'source_file' && n !== 'source_row');
   return {
@@ -23,18 +23,33 @@ function duplicateRows(kind: TableKind): CrossCheck {
     table: kind,
     sql: `
 SELECT source_file, source_row, NULL AS "column",
-  '与 ' || first_file || ' 第 ' || first_row || ' 行内容完全相同，可能重复报送；两行都已计入，请确认后删去一行。' AS message
+  '与 ' || first_file || ' 第 ' || first_row || ' 行内容完全相同，可能重复填报；两行都已计入，请确认后删去一行。' AS message
 FROM (
   SELECT source_file, source_row,
-    FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row
+    FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row,
+    ROW_NUMBER() OVER w AS n
   FROM ${kind}
   WINDOW w AS (PARTITION BY ${columns.map(quote).join(', ')} ORDER BY source_file, source_row)
-) WHERE source_file <> first_file`,
+) WHERE n > 1`,
   };
 }
 
 const CHECKS: CrossCheck[] = [
   ...TABLE_KINDS.map(duplicateRows),
+  {
+    // One person's week entered twice with different counts (identical rows are DUPLICATE_ROW).
+    code: 'PERSON_WEEK_TWICE',
+    table: 'worklogs',
+    sql: `
+SELECT source_file, source_row, '周次' AS "column",
+  name || ' 在 ' || strftime(week_start, '%Y-%m-%d') || ' 这一周已有一行记录（' || first_file || ' 第 ' || first_row || ' 行），同一人每周应只填一行；两行都已计入，请合并。' AS message
+FROM (
+  SELECT *, FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row,
+    ROW_NUMBER() OVER w AS n, COUNT(*) OVER (PARTITION BY ${TABLES.worklogs.output.filter((c) => c.name !== 'source_file' && c.name !== 'source_row').map((c) => quote(c.name)).join(', ')}) AS identical
+  FROM worklogs
+  WINDOW w AS (PARTITION BY semester, department, role, COALESCE(staff_id, name), week_start ORDER BY source_file, source_row)
+) WHERE n > 1 AND identical = 1`,
+  },
   {
     code: 'PERSON_IN_TWO_DEPARTMENTS',
     table: 'worklogs',

@@ -70,18 +70,21 @@ export async function computeTruth(exportsDir: string): Promise<Truth> {
   for (const path of filesBelow(exportsDir)) {
     const semester = relative(exportsDir, path).split(/[\\/]/)[0]!;
     const rows = (await readRows(path)).map((r) => r.map(norm));
+    // Only rosters (姓名 + 专兼职) and enrollment tables (系部 + 人数, no 姓名 or 班级) count here.
     const h = rows.findIndex((r) => r.some((c) => STUDENTS.test(c) || c === '姓名'));
-    const header = rows[h]!;
+    const header = rows[h] ?? [];
     const dept = header.findIndex((c) => DEPT.test(c));
-    if (header.includes('姓名')) {
-      const emp = header.findIndex((c) => EMPLOYMENT.test(c));
+    const emp = header.findIndex((c) => EMPLOYMENT.test(c));
+    const isRoster = header.includes('姓名') && emp >= 0 && dept >= 0;
+    const isEnrollment = !header.includes('姓名') && !header.some((c) => c.startsWith('班级')) && dept >= 0;
+    if (isRoster) {
       const name = header.indexOf('姓名');
       for (const r of rows.slice(h + 1)) {
         if (!r[name] || !r[dept]) continue;
         if (r[emp]!.startsWith('专职')) unit(semester, r[dept]!).fullTime++;
         else if (r[emp]!.startsWith('兼职')) unit(semester, r[dept]!).partTime++;
       }
-    } else {
+    } else if (isEnrollment) {
       const n = header.findIndex((c) => STUDENTS.test(c));
       for (const r of rows.slice(h + 1)) {
         if (!r[dept] || r[dept]!.includes('合计') || !/^[\d,]+$/.test(r[n] ?? '')) continue;

@@ -190,6 +190,8 @@ describe('derived columns', () => {
     expect(d.ok && d.warnings?.map((w) => w.code).sort()).toEqual(['GRADE_MISMATCH', 'ITEM_ABOVE_MAX', 'SCORE_ABOVE_MAX']);
     const both = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'counselor', total: 88, item_ideology: 5 }, ctx);
     expect(both.ok && both.warnings?.map((w) => w.code)).toEqual(['ITEMS_TOTAL_MISMATCH']);
+    const summed = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'assistant', ...items, item_on_post: 10, total: 90 }, ctx);
+    expect(summed).toMatchObject({ ok: true, record: { score: 90, score_max: 90, grade: 'excellent' }, warnings: [] });
     const graded = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'counselor', grade_recorded: 'pass' }, ctx);
     expect(graded).toMatchObject({ ok: true, record: { score: null, grade: 'pass' } });
   });

@@ -54,8 +54,15 @@ export const assessments: TableSpec = {
     const anyItem = items.some((v) => v != null);
     const itemSum = anyItem ? items.reduce<number>((s, v) => s + (v ?? 0), 0) : null;
     const total = fields.total as number | null | undefined;
-    // A total is out of the form's total line (100); a sum of items is out of the items' maxima (90).
-    const [score, score_max] = total != null ? [total, rules.assessment.total_max] : itemSum != null ? [itemSum, rules.assessment.items_max] : [null, null];
+    // A total is out of the form's total line (100); a sum of items is out of the items' maxima
+    // (90) — and so is a total that merely repeats the sum (a 合计 column beside the items).
+    const totalIsItemSum = total != null && itemSum != null && Math.abs(total - itemSum) <= 0.005;
+    const [score, score_max] =
+      total != null
+        ? [total, totalIsItemSum ? rules.assessment.items_max : rules.assessment.total_max]
+        : itemSum != null
+          ? [itemSum, rules.assessment.items_max]
+          : [null, null];
     const recorded = (fields.grade_recorded as string | null | undefined) ?? null;
     if (score == null && recorded == null)
       return { ok: false, column: '总分', code: 'MISSING_VALUE', message: '总分、各项得分和考核结果都为空，请至少填写其一。' };
