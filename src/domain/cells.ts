@@ -14,6 +14,8 @@ export type RejectCode =
   | 'NOT_A_NUMBER'
   | 'COUNT_TOO_LARGE'
   | 'FORMULA_CELL'
+  | 'ID_LOST_DIGITS'
+  | 'UNNAMED_CELL'
   | 'BAD_DATE'
   | 'UNKNOWN_EMPLOYMENT'
   | 'UNKNOWN_ROLE'
@@ -42,12 +44,24 @@ export type Cell<T> = (raw: string, label: string) => T | Failure;
 /** A cell Excel exported as its formula text, e.g. "=HYPERLINK(…)" or "=SUM(C3:C9)". */
 const FORMULA = /^=[A-Za-z_]+\(|^=[A-Z]+\d/;
 
-/** Every parser refuses formula text first: it is neither the value nor safe to republish. */
+/**
+ * Every parser refuses formula text first: it is neither the value nor safe to republish. The
+ * message names the function only — the formula may carry a link or an address.
+ */
 function cell<T>(parse: Cell<T>): Cell<T> {
   return (raw, label) =>
     raw.charCodeAt(0) === 61 /* = */ && FORMULA.test(raw)
-      ? fail('FORMULA_CELL', `「${label}」是公式「${cleanCell(raw).slice(0, 30)}」而不是值，请在 Excel 中复制该列后“选择性粘贴—数值”，再报送。`)
+      ? fail('FORMULA_CELL', `「${label}」是公式（${formulaName(raw)}）而不是值，请在 Excel 中复制该列后“选择性粘贴—数值”，再报送。`)
       : parse(raw, label);
+}
+
+/** "=HYPERLINK(…)" for any formula text: what a reject may show of it. */
+export function formulaName(raw: string): string {
+  return `=${(raw.match(/^=([A-Za-z_]+)\(/)?.[1] ?? raw.slice(1).match(/^[A-Z]+\d+/)?.[0] ?? '').toUpperCase()}(…)`;
+}
+
+export function isFormula(raw: string): boolean {
+  return raw.charCodeAt(0) === 61 && FORMULA.test(raw);
 }
 
 /** Optional columns: an empty cell is null, anything else goes through the required parser. */
@@ -65,6 +79,25 @@ export const optionalText = optional(parseText);
 /** Names and codes: inner spaces removed ("王 芳" → "王芳"); IDs stay text so leading zeros survive. */
 export const compactText = cell(parseCompact);
 export const optionalCompactText = optional(parseCompact);
+
+/** A blank 系部 is most often a merged cell (系部 merged down its rows), which reads as empty. */
+export const department = cell(
+  (raw, label) => compactCell(raw) || missing(label, '若该列用了合并单元格，请取消合并并把系部名称填到每一行'),
+);
+
+/**
+ * 工号 / 学号: kept as text, leading zeros and all. A number Excel showed in scientific notation
+ * ("2.02301E+11") has lost its digits for good and is refused.
+ */
+const parseIdentifier = (raw: string, label: string) => {
+  const value = compactCell(raw);
+  if (!value) return missing(label);
+  return /^\d+(\.\d+)?E\+?\d+$/i.test(value)
+    ? fail('ID_LOST_DIGITS', `「${label}」显示为科学计数法「${value}」，原号码的后几位已丢失。请在 Excel 中把该列设为“文本”格式，重新填入完整号码后报送。`)
+    : value;
+};
+export const identifier = cell(parseIdentifier);
+export const optionalIdentifier = optional(parseIdentifier);
 
 /** Largest count one row may hold unless a column says otherwise; a bigger one is a typing slip. */
 export const MAX_COUNT_PER_ROW = 100_000;
@@ -99,7 +132,9 @@ export const optionalHours = optional(decimalUpTo(168));
 export const optionalScore = optional(decimalUpTo(1000));
 
 const parseDateCell = (raw: string, label: string) =>
-  parseDate(raw) ?? fail('BAD_DATE', `「${label}」的值「${cleanCell(raw)}」无法识别为日期，请写成 2025-09-01 或 2025年9月1日。`);
+  !cleanCell(raw)
+    ? missing(label, '请填写日期，如 2025-09-01')
+    : parseDate(raw) ?? fail('BAD_DATE', `「${label}」的值「${cleanCell(raw)}」无法识别为日期，请写成 2025-09-01 或 2025年9月1日。`);
 export const date = cell(parseDateCell);
 export const optionalDate = optional(parseDateCell);
 

@@ -5,7 +5,7 @@
 import { TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
 import { cleanCell, compactCell } from './text.ts';
 
-export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat';
+export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat' | 'notes';
 
 export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   title: '标题行',
@@ -14,6 +14,7 @@ export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   total: '合计行',
   footer: '表尾（填表人、审核人、盖章、日期等）',
   header_repeat: '重复的表头',
+  notes: '说明类工作表（填表说明、封面等）',
 };
 
 /** How many rows from the top may hold titles before the header. */
@@ -83,9 +84,9 @@ export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | 
     const unmapped = cells.map((c, i) => (read.has(i) ? '' : cleanCell(c))).filter((c) => c !== '');
     return { ok: true, kind: best!.kind, row: r, columns: best!.columns, unmapped };
   }
-  // Nearest: fewest columns missing, then most columns recognised.
+  // Nearest: most columns recognised net of those missing, then fewest missing.
   const closest = [...near.values()]
-    .sort((a, b) => a.missing.length - b.missing.length || b.matched - a.matched)
+    .sort((a, b) => b.matched - b.missing.length - (a.matched - a.missing.length) || a.missing.length - b.missing.length)
     .slice(0, 2)
     .map(({ kind, label, missing }) => ({ kind, label, missing }));
   return { ok: false, closest, ambiguous: [] };

@@ -39,8 +39,8 @@ export function isBlankRow(cells: readonly string[]): boolean {
  */
 export function parseCount(value: string): number | null {
   if (PLAIN_DIGITS.test(value)) return Number(value); // the common case, without the clean-up
-  const text = compactCell(value).replace(/[,，]/g, '').replace(/人$/, '');
-  if (!/^\d+(\.0+)?$/.test(text)) return null;
+  const text = ungroup(compactCell(value).replace(/人$/, ''));
+  if (text === null || !/^\d+(\.0+)?$/.test(text)) return null;
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
 }
@@ -48,7 +48,16 @@ export function parseCount(value: string): number | null {
 /** A non-negative decimal: "7.5", "７．５", "1,020.5", "8小时". Null when not such a number. */
 export function parseDecimal(value: string): number | null {
   if (PLAIN_DECIMAL.test(value)) return Number(value);
-  const text = compactCell(value).replace(/[,，]/g, '').replace(/(小时|学时|分|h)$/i, '');
-  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  const text = ungroup(compactCell(value).replace(/(小时|学时|分|h)$/i, ''));
+  if (text === null || !/^\d+(\.\d+)?$/.test(text)) return null;
   return Number(text);
+}
+
+/**
+ * "1,020" → "1020"; separators only in groups of three ("1,02" or "88,0" is a typing slip, not a
+ * number: null). Text without separators is returned as it is.
+ */
+function ungroup(text: string): string | null {
+  if (!text.includes(',')) return text;
+  return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replace(/,/g, '') : null;
 }

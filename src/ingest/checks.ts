@@ -9,23 +9,28 @@ import type { WarningRecord } from './pipeline.ts';
 interface CrossCheck {
   code: string;
   table: TableKind;
-  /** Returns source_file, source_row, column, message. */
+  /** Returns source_file, source_sheet, source_row, column, message. */
   sql: string;
 }
 
 const quote = (name: string) => `"${name}"`;
 
+/** Every published column but where the row came from. */
+function contentColumns(kind: TableKind): string[] {
+  return TABLES[kind].output.map((c) => c.name).filter((n) => !n.startsWith('source_'));
+}
+
 /** The same row, every published column equal, twice — in one file or in two: sent twice? */
 function duplicateRows(kind: TableKind): CrossCheck {
-  const columns = TABLES[kind].output.map((c) => c.name).filter((n) => n !== 'source_file' && n !== 'source_row');
+  const columns = contentColumns(kind);
   return {
     code: 'DUPLICATE_ROW',
     table: kind,
     sql: `
-SELECT source_file, source_row, NULL AS "column",
+SELECT source_file, source_sheet, source_row, NULL AS "column",
   '与 ' || first_file || ' 第 ' || first_row || ' 行内容完全相同，可能重复填报；两行都已计入，请确认后删去一行。' AS message
 FROM (
-  SELECT source_file, source_row,
+  SELECT source_file, source_sheet, source_row,
     FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row,
     ROW_NUMBER() OVER w AS n
   FROM ${kind}
@@ -41,11 +46,11 @@ const CHECKS: CrossCheck[] = [
     code: 'PERSON_WEEK_TWICE',
     table: 'worklogs',
     sql: `
-SELECT source_file, source_row, '周次' AS "column",
+SELECT source_file, source_sheet, source_row, '周次' AS "column",
   name || ' 在 ' || strftime(week_start, '%Y-%m-%d') || ' 这一周已有一行记录（' || first_file || ' 第 ' || first_row || ' 行），同一人每周应只填一行；两行都已计入，请合并。' AS message
 FROM (
   SELECT *, FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row,
-    ROW_NUMBER() OVER w AS n, COUNT(*) OVER (PARTITION BY ${TABLES.worklogs.output.filter((c) => c.name !== 'source_file' && c.name !== 'source_row').map((c) => quote(c.name)).join(', ')}) AS identical
+    ROW_NUMBER() OVER w AS n, COUNT(*) OVER (PARTITION BY ${contentColumns('worklogs').map(quote).join(', ')}) AS identical
   FROM worklogs
   WINDOW w AS (PARTITION BY semester, department, role, COALESCE(staff_id, name), week_start ORDER BY source_file, source_row)
 ) WHERE n > 1 AND identical = 1`,
@@ -58,7 +63,7 @@ WITH people AS (
   SELECT semester, staff_id, MIN(department) AS first_department, COUNT(DISTINCT department) AS n
   FROM worklogs WHERE staff_id IS NOT NULL GROUP BY ALL HAVING n > 1
 )
-SELECT w.source_file, w.source_row, '系部' AS "column",
+SELECT w.source_file, w.source_sheet, w.source_row, '系部' AS "column",
   '工号 ' || w.staff_id || ' 在 ' || w.semester || ' 学期的工作记录出现在多个系部（' || p.first_department || '、' || w.department || '），请核对。' AS message
 FROM worklogs w JOIN people p USING (semester, staff_id)
 WHERE w.department <> p.first_department`,
@@ -69,7 +74,7 @@ WHERE w.department <> p.first_department`,
     table: 'counselors',
     sql: `
 WITH usual AS (SELECT MODE(LENGTH(staff_id)) AS len FROM counselors WHERE regexp_full_match(staff_id, '[0-9]+'))
-SELECT source_file, source_row, '工号' AS "column",
+SELECT source_file, source_sheet, source_row, '工号' AS "column",
   '工号 ' || staff_id || ' 只有 ' || LENGTH(staff_id) || ' 位，其他工号多为 ' || usual.len ||
   ' 位，可能被 Excel 去掉了前导零；请把工号列设为“文本”格式后重新导出。' AS message
 FROM counselors, usual
@@ -80,11 +85,11 @@ WHERE regexp_full_match(staff_id, '[0-9]+') AND LENGTH(staff_id) < usual.len`,
 export async function runCrossChecks(runner: NodeRunner): Promise<WarningRecord[]> {
   const warnings: WarningRecord[] = [];
   for (const check of CHECKS) {
-    const rows = await runner.query<{ source_file: string; source_row: number; column: string | null; message: string }>(
+    const rows = await runner.query<{ source_file: string; source_sheet: string | null; source_row: number; column: string | null; message: string }>(
       `${check.sql} ORDER BY source_file, source_row`,
     );
     for (const r of rows)
-      warnings.push({ file: r.source_file, sheet: null, row: r.source_row, table: check.table, column: r.column, code: check.code, message: r.message });
+      warnings.push({ file: r.source_file, sheet: r.source_sheet, row: r.source_row, table: check.table, column: r.column, code: check.code, message: r.message });
   }
   return warnings;
 }

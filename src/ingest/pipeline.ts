@@ -9,7 +9,7 @@ import { basename, dirname } from 'node:path';
 import { Failure, roleFromText, type RejectCode, type Role } from '../domain/cells.ts';
 import { classifyRow, findHeader, HEADER_SCAN_ROWS, normaliseHeaderRow, type HeaderFailure, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import type { ActiveRules } from '../domain/rules.ts';
-import { findSemester, type SemesterId } from '../domain/semester.ts';
+import { findSemester, semesterLabel, type SemesterId } from '../domain/semester.ts';
 import { TABLES, isPersonalColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
 import { cleanCell, isBlankRow } from '../domain/text.ts';
 import { readerFor } from './readers/index.ts';
@@ -71,15 +71,19 @@ export class IngestError extends Error {
   }
 }
 
-function headerFailureMessage(failure: HeaderFailure, sheet: string | null): string {
+const KINDS_HINT = '本系统可识别：在校生人数、辅导员名册、工作记录、培训记录、考核结果、助理名册、班级名单';
+
+function headerFailureMessage(failure: HeaderFailure, sheet: string | null, encoding: string): string {
   const where = sheet ? `工作表「${sheet}」` : '文件';
   if (failure.ambiguous.length > 0)
     return `${where}的表头同时符合${failure.ambiguous.map((k) => `「${TABLES[k].label}」`).join('和')}，无法判断是哪种报表。请把不同报表分开保存，或删去无关的列。`;
   if (failure.closest.length > 0)
     return `${where}前 ${HEADER_SCAN_ROWS} 行中找不到可识别的表头。最接近的是${failure.closest
       .map((c) => `「${c.label}」（缺少列：${c.missing.join('、')}）`)
-      .join('，其次是')}。请检查表头名称。`;
-  return `${where}中没有可识别的表头。`;
+      .join('，其次是')}。请补上缺少的列或改用规范的表头名称，再报送。`;
+  if (encoding === 'gb18030-mixed')
+    return `${where}的编码混杂（大部分是 UTF-8，夹有 GBK 字符），表头无法正确读出。请用 Excel 或 WPS 打开后“另存为”CSV UTF-8 或 .xlsx，再报送。`;
+  return `${where}中没有可识别的表头。${KINDS_HINT}；请把表头放在前 ${HEADER_SCAN_ROWS} 行内${sheet ? '；若这是说明等非数据工作表，请删除该工作表' : ''}，再报送。`;
 }
 
 /** The semester written in a folder name on the file's path, nearest folder first. */
@@ -90,6 +94,9 @@ function semesterFromPath(relativePath: string): SemesterId | null {
   }
   return null;
 }
+
+/** "角色：counselor 辅导员 / …" → "角色": the label as a clerk's header would say it. */
+const shortLabel = (label: string) => label.split(/[（：(]/)[0]!;
 
 export interface IngestState {
   sheets: SheetReport[];
@@ -133,6 +140,9 @@ interface Context {
 
 const PROGRESS_EVERY = 100_000;
 
+/** Sheets that hold instructions, not data: a template's 填表说明, 封面, 目录, 示例. */
+const NOTES_SHEET = /说明|须知|注意事项|填表要求|封面|目录|示例|样表|模板说明/;
+
 function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: string): SheetReport {
   const report: SheetReport = {
     file,
@@ -164,10 +174,19 @@ function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: string)
 
   const start = () => {
     const header = findHeader(top);
-    if (!header.ok) throw new UnreadableFileError(headerFailureMessage(header, sheet.name));
+    if (!header.ok) throw new UnreadableFileError(headerFailureMessage(header, sheet.name, encoding));
     dataRow = prepareTable(ctx, report, header, top, topStart, file, sheet.name, skip);
     top.forEach((cells, i) => dataRow!(cells, topStart + i));
   };
+
+  if (sheet.name && NOTES_SHEET.test(sheet.name)) {
+    // Counted, and listed in the manifest as skipped 'notes': nothing in it is published.
+    sheet.forEachRow(() => {
+      report.read++;
+      skip('notes');
+    });
+    return report;
+  }
 
   sheet.forEachRow((cells) => {
     const index = report.read++;
@@ -208,7 +227,16 @@ function prepareTable(
 
   const titleText = top.slice(0, header.row).map((r) => r.join(' ')).join(' ');
   const titleSemester = findSemester(titleText);
-  const fileSemester = titleSemester ?? semesterFromPath(file);
+  const folderSemester = semesterFromPath(file);
+  const fileSemester = titleSemester ?? folderSemester;
+  if (titleSemester && folderSemester && titleSemester !== folderSemester) {
+    // A clerk reusing last term's file keeps its title: the title wins, but say so.
+    report.warnings++;
+    ctx.state.warnings.push({
+      file, sheet: sheetName, row: topStart + 1, table: header.kind, column: null, code: 'SEMESTER_MISMATCH',
+      message: `标题写的是${semesterLabel(titleSemester)}，文件却放在 ${folderSemester} 文件夹中；已按标题计入${semesterLabel(titleSemester)}。如标题有误，请改正后重新报送。`,
+    });
+  }
   const hasSemesterColumn = 'semester' in header.columns;
   report.semester = fileSemester;
   report.semester_source = hasSemesterColumn ? 'column' : titleSemester ? 'title' : fileSemester ? 'folder' : null;
@@ -223,6 +251,16 @@ function prepareTable(
 
   const headerCells = top[header.row]!;
   const normalisedHeader = normaliseHeaderRow(headerCells);
+  /** A cell holding something under no header (or past the last one) is data no column reads. */
+  const unnamed = (cells: readonly string[]) => {
+    for (let i = 0; i < cells.length; i++) if (!normalisedHeader[i] && cells[i] !== '' && cleanCell(cells[i]) !== '') return i;
+    return -1;
+  };
+  const subHeader = top[header.row + 1];
+  if (subHeader && unnamed(subHeader) >= 0 && subHeader.every((c) => cleanCell(c) === '' || !/\d/.test(c)))
+    throw new UnreadableFileError(
+      `表头似乎有两行（第 ${topStart + header.row + 2} 行“${subHeader.filter((c) => cleanCell(c)).join('、')}”是下一级表头），或用了合并单元格。请把表头整理成一行（如“男生人数”“女生人数”各占一列）后重新报送。`,
+    );
   /** The columns this sheet has: [key, sheet column, parser, label]. */
   const columns = spec.input
     .filter((c) => c.key in header.columns)
@@ -250,6 +288,14 @@ function prepareTable(
     if (kind !== 'data') return skip(kind);
 
     const rowNumber = index + 1;
+    // A template's unused rows (a pre-filled 序号 and nothing else) hold no data.
+    if (columns.every(([, at]) => cleanCell(cells[at]) === '')) return skip('blank');
+    const stray = unnamed(cells);
+    if (stray >= 0)
+      return rejectRow([
+        problem(rowNumber, `第 ${stray + 1} 列（无表头）`, cells[stray]!, 'UNNAMED_CELL',
+          `第 ${stray + 1} 列没有表头，却填了「${cleanCell(cells[stray]).slice(0, 20)}」。可能是未加引号的千分位数字（如 1,020 被拆成两格）或数据错位，请核对本行后重新报送。`),
+      ]);
     const fields: Record<string, unknown> = {};
     let problems: RejectRecord[] | null = null;
     for (const [key, at, parse, label] of columns) {
@@ -276,7 +322,14 @@ function prepareTable(
     if (!derived.ok) return rejectRow([problem(rowNumber, derived.column, null, derived.code, derived.message)]);
     const record = derived.record;
     record.source_file = file;
+    record.source_sheet = sheetName;
     record.source_row = rowNumber;
+
+    // A published column that must hold a value and has none (e.g. a blank 角色 with no role in
+    // the title): the row is rejected here, naming the column, rather than failing the load.
+    for (const column of spec.output)
+      if (!column.nullable && (record[column.name] === null || record[column.name] === undefined))
+        return rejectRow([problem(rowNumber, shortLabel(column.label), '', 'MISSING_VALUE', `「${shortLabel(column.label)}」为空，请补填。`)]);
 
     if (spec.uniqueKey) {
       const key = spec.uniqueKey.map((k) => String(record[k])).join('\u0000');

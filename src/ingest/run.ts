@@ -101,7 +101,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     const { sheets, rejects } = ingest.state;
     const crossWarnings = await runCrossChecks(staging.runner);
     for (const w of crossWarnings) {
-      const sheet = sheets.find((s) => s.file === w.file && s.kind === w.table);
+      const sheet = sheets.find((s) => s.file === w.file && s.sheet === w.sheet);
       if (sheet) sheet.warnings++;
     }
     const warnings = [...ingest.state.warnings, ...crossWarnings];

@@ -34,10 +34,10 @@ beforeAll(async () => {
   await runner.connection.run(createTableSql('enrollment', TABLES.enrollment.output));
   await runner.connection.run(createTableSql('counselors', TABLES.counselors.output));
   for (const [i, [dept, n]] of ENROLLMENT.entries())
-    await runner.connection.run(`INSERT INTO enrollment VALUES ('${S}', ${sqlString(dept)}, NULL, ${n}, 'f.csv', ${i + 1})`);
+    await runner.connection.run(`INSERT INTO enrollment (semester, department, grade, students, source_file, source_row) VALUES ('${S}', ${sqlString(dept)}, NULL, ${n}, 'f.csv', ${i + 1})`);
   for (const [i, [dept, emp, hiring]] of COUNSELORS.entries())
     await runner.connection.run(
-      `INSERT INTO counselors VALUES ('${S}', ${sqlString(dept)}, '${String(i).padStart(6, '0')}', '某', '${emp}', ${emp === 'full_time' ? 1 : 1 / 3}, NULL, ${hiring ? sqlString(hiring) : 'NULL'}, 'g.csv', ${i + 1})`,
+      `INSERT INTO counselors (semester, department, staff_id, name, employment, fte, students_assigned, hiring, source_file, source_row) VALUES ('${S}', ${sqlString(dept)}, '${String(i).padStart(6, '0')}', '某', '${emp}', ${emp === 'full_time' ? 1 : 1 / 3}, NULL, ${hiring ? sqlString(hiring) : 'NULL'}, 'g.csv', ${i + 1})`,
     );
 });
 afterAll(() => runner.close());

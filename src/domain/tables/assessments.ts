@@ -37,7 +37,7 @@ export const assessments: TableSpec = {
   label: '考核结果',
   file: 'assessments.parquet',
   input: [
-    { key: 'person_id', label: '工号/学号', aliases: ['工号', '学号', '职工号', '人员编号'], required: false, parse: cell.optionalCompactText },
+    { key: 'person_id', label: '工号/学号', aliases: ['工号', '学号', '职工号', '人员编号'], required: false, parse: cell.optionalIdentifier },
     name,
     department,
     role,

@@ -20,7 +20,7 @@ export const assistants: TableSpec = {
   file: 'assistants.parquet',
   input: [
     name,
-    { key: 'student_id', label: '学号', aliases: ['学号'], required: false, parse: cell.optionalCompactText },
+    { key: 'student_id', label: '学号', aliases: ['学号'], required: false, parse: cell.optionalIdentifier },
     department,
     { key: 'major', label: '专业', aliases: ['专业', '所学专业', '系别专业'], required: false, parse: cell.optionalText },
     { key: 'year_level', label: '年级', aliases: ['年级', '所在年级'], required: false, parse: cell.optionalText },

@@ -7,12 +7,12 @@ export const department: InputColumn = {
   label: '系部',
   aliases: ['系部', '院系', '学院', '部门', '所在单位', '单位', '系别', '所在系部', '所在院系', '二级学院', '所在系', '系'],
   required: true,
-  parse: cell.compactText,
+  parse: cell.department,
 };
 
 export const semester: InputColumn = { key: 'semester', label: '学期', aliases: ['学期', '学年学期', '所属学期'], required: false, parse: cell.semester };
 
-export const staffId: InputColumn = { key: 'staff_id', label: '工号', aliases: ['工号', '职工号', '教工号', '人员编号'], required: true, parse: cell.compactText };
+export const staffId: InputColumn = { key: 'staff_id', label: '工号', aliases: ['工号', '职工号', '教工号', '人员编号'], required: true, parse: cell.identifier };
 
 export const name: InputColumn = { key: 'name', label: '姓名', aliases: ['姓名', '辅导员姓名', '班主任姓名', '助理姓名'], required: true, parse: cell.compactText };
 

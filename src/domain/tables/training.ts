@@ -8,7 +8,7 @@ export const training: TableSpec = {
   label: '培训记录',
   file: 'training.parquet',
   input: [
-    { ...staffId, required: false, parse: cell.optionalCompactText },
+    { ...staffId, required: false, parse: cell.optionalIdentifier },
     name,
     department,
     { key: 'course', label: '培训名称', aliases: ['培训名称', '培训项目', '项目名称', '培训内容', '培训主题', '课程名称'], required: true, parse: cell.text },

@@ -77,5 +77,6 @@ export interface TableSpec {
 /** Columns every published table ends with, so that a number can be traced to its row. */
 export const PROVENANCE: readonly OutputColumn[] = [
   { name: 'source_file', type: 'VARCHAR', nullable: false, label: '来源文件' },
+  { name: 'source_sheet', type: 'VARCHAR', nullable: true, label: '来源工作表（CSV 为空）' },
   { name: 'source_row', type: 'INTEGER', nullable: false, label: '来源行号' },
 ];

@@ -29,7 +29,7 @@ export const worklogs: TableSpec = {
   label: '工作记录',
   file: 'worklogs.parquet',
   input: [
-    { key: 'staff_id', label: '工号/学号', aliases: ['工号', '职工号', '学号', '教工号', '人员编号'], required: false, parse: cell.optionalCompactText },
+    { key: 'staff_id', label: '工号/学号', aliases: ['工号', '职工号', '学号', '教工号', '人员编号'], required: false, parse: cell.optionalIdentifier },
     name,
     department,
     role,

@@ -14,7 +14,18 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   // Not valid UTF-8: GB18030 is a superset of GBK and GB2312, what Chinese Windows writes.
   if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
-  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: mostlyUtf8(bytes) ? 'gb18030-mixed' : 'gb18030' };
+}
+
+/**
+ * Invalid UTF-8 that is nonetheless mostly well-formed UTF-8 Chinese: a file pasted together
+ * from two encodings. Read as GB18030 its header is garbled; the message then says why.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 1 << 16));
+  const cjk = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  const broken = text.match(/\uFFFD/g)?.length ?? 0;
+  return cjk > 0 && broken < cjk / 4;
 }
 
 /** Calls `visit` for each record; a final line break ends the last record, it is not a row. */

@@ -15,13 +15,16 @@ function cellText(value: CellValue): string {
 export const xlsxReader: SourceReader = {
   extensions: ['.xlsx'],
   async read(bytes): Promise<SourceFile> {
+    // An encrypted .xlsx is an OLE compound file (as an old .xls is), not a zip.
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+      throw new UnreadableFileError(
+        '无法打开此 Excel 文件：它设置了打开密码（或实为旧版 .xls）。请在 Excel/WPS 中打开，取消密码后“另存为”.xlsx，再报送。',
+      );
     let sheets: Array<{ sheet: string; data: CellValue[][] }>;
     try {
       sheets = (await readExcelFile(Buffer.from(bytes))) as typeof sheets;
-    } catch (error) {
-      throw new UnreadableFileError(
-        `无法打开此 Excel 文件（${(error as Error).message}）。文件可能已损坏或设置了密码，请在 Excel/WPS 中打开后另存为 .xlsx 再报送。`,
-      );
+    } catch {
+      throw new UnreadableFileError('无法打开此 Excel 文件：文件已损坏或不完整。请在 Excel/WPS 中打开确认无误后重新保存为 .xlsx，再报送。');
     }
     return {
       encoding: 'xlsx',
