@@ -27,9 +27,10 @@ export function writeWorklogCsv(path: string, rows: number): void {
     lines.length = 0;
   };
   for (let i = 1; i <= rows; i++) {
-    const person = i % 5000;
+    // One row per person per week, as a real log: ~55,600 people × 18 weeks.
+    const person = Math.floor((i - 1) / 18);
     const name = SURNAMES[person % SURNAMES.length]! + GIVEN[(person * 7) % GIVEN.length]! + (person % 3 ? GIVEN[(person * 13) % GIVEN.length]! : '');
-    const week = 1 + (Math.floor(i / 5000) % 18);
+    const week = 1 + ((i - 1) % 18);
     lines.push(
       `${i},${String(100000 + person).padStart(6, '0')},${name},${DEPARTMENTS[person % DEPARTMENTS.length]},辅导员,${week},${rand(9)},${rand(4)},${rand(4)},${rand(4)},${rand(3)},${rand(3)},${(20 + rand(200) / 10).toFixed(1)}`,
     );

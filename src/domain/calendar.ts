@@ -14,20 +14,27 @@ export interface CalendarRules {
   semester_weeks: number;
 }
 
-/** Per calendar, per semester: these run once per work-log row, on a handful of semesters. */
-const starts = new WeakMap<CalendarRules, Map<string, string>>();
-
-function cached(calendar: CalendarRules, key: string, compute: () => string): string {
-  let cache = starts.get(calendar);
-  if (!cache) starts.set(calendar, (cache = new Map()));
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = compute()));
-  return value;
+/** A semester's weeks: Monday of week n at index n (1-based), and the day after the last week. */
+export interface SemesterWeeks {
+  mondays: string[];
+  end: string;
 }
 
-/** Monday of the semester's first week. */
-export function semesterStart(id: string, calendar: CalendarRules): string {
-  return cached(calendar, id, () => computeStart(id, calendar));
+/** Per calendar, per semester; looked up once per work-log row, computed once per semester. */
+const cache = new WeakMap<CalendarRules, Map<string, SemesterWeeks>>();
+
+export function semesterWeeks(id: string, calendar: CalendarRules): SemesterWeeks {
+  let bySemester = cache.get(calendar);
+  if (!bySemester) cache.set(calendar, (bySemester = new Map()));
+  let weeks = bySemester.get(id);
+  if (!weeks) {
+    const first = computeStart(id, calendar);
+    // Room for week numbers past the calendar's length (a log may say 第22周): up to 30.
+    const mondays = Array.from({ length: 31 }, (_, n) => (n === 0 ? '' : addDays(first, (n - 1) * 7)));
+    weeks = { mondays, end: addDays(first, calendar.semester_weeks * 7) };
+    bySemester.set(id, weeks);
+  }
+  return weeks;
 }
 
 function computeStart(id: string, calendar: CalendarRules): string {
@@ -37,14 +44,19 @@ function computeStart(id: string, calendar: CalendarRules): string {
   return mondayOf(term === '1' ? `${first}-${calendar.default_start.autumn}` : `${second}-${calendar.default_start.spring}`);
 }
 
+/** Monday of the semester's first week. */
+export function semesterStart(id: string, calendar: CalendarRules): string {
+  return semesterWeeks(id, calendar).mondays[1]!;
+}
+
 /** Monday of week `n` (1-based) of the semester. */
 export function weekStart(id: string, week: number, calendar: CalendarRules): string {
-  return cached(calendar, `${id}#${week}`, () => addDays(semesterStart(id, calendar), (week - 1) * 7));
+  return semesterWeeks(id, calendar).mondays[week] ?? addDays(semesterStart(id, calendar), (week - 1) * 7);
 }
 
 /** The day after the semester's last week. */
 export function semesterEnd(id: string, calendar: CalendarRules): string {
-  return cached(calendar, `${id}#end`, () => addDays(semesterStart(id, calendar), calendar.semester_weeks * 7));
+  return semesterWeeks(id, calendar).end;
 }
 
 /** Aug–Jan → 第一学期 of the year that starts in that autumn; Feb–Jul → 第二学期. */

@@ -20,40 +20,53 @@ function contentColumns(kind: TableKind): string[] {
   return TABLES[kind].output.map((c) => c.name).filter((n) => !n.startsWith('source_'));
 }
 
-/** The same row, every published column equal, twice — in one file or in two: sent twice? */
+/**
+ * The same row, every published column equal, twice — in one file or in two: sent twice?
+ * Rows are first narrowed by a hash of their content (a GROUP BY on one number, cheap at a
+ * million rows), then compared column by column among the few candidates.
+ */
 function duplicateRows(kind: TableKind): CrossCheck {
-  const columns = contentColumns(kind);
+  const columns = contentColumns(kind).map(quote).join(', ');
   return {
     code: 'DUPLICATE_ROW',
     table: kind,
     sql: `
+WITH candidates AS (
+  SELECT * FROM ${kind}
+  WHERE hash(${columns}) IN (SELECT hash(${columns}) AS k FROM ${kind} GROUP BY k HAVING COUNT(*) > 1)
+)
 SELECT source_file, source_sheet, source_row, NULL AS "column",
   '与 ' || first_file || ' 第 ' || first_row || ' 行内容完全相同，可能重复填报；两行都已计入，请确认后删去一行。' AS message
 FROM (
   SELECT source_file, source_sheet, source_row,
     FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row,
     ROW_NUMBER() OVER w AS n
-  FROM ${kind}
-  WINDOW w AS (PARTITION BY ${columns.map(quote).join(', ')} ORDER BY source_file, source_row)
+  FROM candidates
+  WINDOW w AS (PARTITION BY ${columns} ORDER BY source_file, source_row)
 ) WHERE n > 1`,
   };
 }
 
-const CHECKS: CrossCheck[] = [
+export const CHECKS: CrossCheck[] = [
   ...TABLE_KINDS.map(duplicateRows),
   {
     // One person's week entered twice with different counts (identical rows are DUPLICATE_ROW).
     code: 'PERSON_WEEK_TWICE',
     table: 'worklogs',
     sql: `
+WITH weeks AS (
+  SELECT semester, department, role, COALESCE(staff_id, name) AS person, week_start
+  FROM worklogs GROUP BY ALL
+  HAVING COUNT(DISTINCT hash(${contentColumns('worklogs').map(quote).join(', ')})) > 1
+)
 SELECT source_file, source_sheet, source_row, '周次' AS "column",
-  name || ' 在 ' || strftime(week_start, '%Y-%m-%d') || ' 这一周已有一行记录（' || first_file || ' 第 ' || first_row || ' 行），同一人每周应只填一行；两行都已计入，请合并。' AS message
+  name || ' 在 ' || strftime(week_start, '%Y-%m-%d') || ' 这一周已有一行不同的记录（' || first_file || ' 第 ' || first_row || ' 行），同一人每周应只填一行；两行都已计入，请合并。' AS message
 FROM (
-  SELECT *, FIRST_VALUE(source_file) OVER w AS first_file, FIRST_VALUE(source_row) OVER w AS first_row,
-    ROW_NUMBER() OVER w AS n, COUNT(*) OVER (PARTITION BY ${contentColumns('worklogs').map(quote).join(', ')}) AS identical
-  FROM worklogs
-  WINDOW w AS (PARTITION BY semester, department, role, COALESCE(staff_id, name), week_start ORDER BY source_file, source_row)
-) WHERE n > 1 AND identical = 1`,
+  SELECT w.*, FIRST_VALUE(source_file) OVER p AS first_file, FIRST_VALUE(source_row) OVER p AS first_row, ROW_NUMBER() OVER p AS n
+  FROM worklogs w JOIN weeks USING (semester, department, role, week_start)
+  WHERE COALESCE(w.staff_id, w.name) = weeks.person
+  WINDOW p AS (PARTITION BY semester, department, role, COALESCE(w.staff_id, w.name), week_start ORDER BY source_file, source_row)
+) WHERE n > 1`,
   },
   {
     code: 'PERSON_IN_TWO_DEPARTMENTS',
@@ -82,14 +95,21 @@ WHERE regexp_full_match(staff_id, '[0-9]+') AND LENGTH(staff_id) < usual.len`,
   },
 ];
 
+/** Warnings are for people: past this many of one kind in one file, the rest are counted, not listed. */
+export const WARNINGS_LISTED_PER_FILE = 200;
+
 export async function runCrossChecks(runner: NodeRunner): Promise<WarningRecord[]> {
   const warnings: WarningRecord[] = [];
   for (const check of CHECKS) {
-    const rows = await runner.query<{ source_file: string; source_sheet: string | null; source_row: number; column: string | null; message: string }>(
-      `${check.sql} ORDER BY source_file, source_row`,
+    const rows = await runner.query<{ source_file: string; source_sheet: string | null; source_row: number; column: string | null; message: string; total: number; k: number }>(
+      `SELECT *, COUNT(*) OVER f AS total, ROW_NUMBER() OVER (f ORDER BY source_row) AS k FROM (${check.sql})
+       WINDOW f AS (PARTITION BY source_file) QUALIFY k <= ${WARNINGS_LISTED_PER_FILE} ORDER BY source_file, source_row`,
     );
-    for (const r of rows)
+    for (const r of rows) {
       warnings.push({ file: r.source_file, sheet: r.source_sheet, row: r.source_row, table: check.table, column: r.column, code: check.code, message: r.message });
+      if (r.k === WARNINGS_LISTED_PER_FILE && r.total > r.k)
+        warnings.push({ file: r.source_file, sheet: r.source_sheet, row: null, table: check.table, column: null, code: check.code, message: `同类问题另有 ${r.total - r.k} 处，未逐条列出；请先核对上面列出的行。` });
+    }
   }
   return warnings;
 }

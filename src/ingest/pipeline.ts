@@ -4,7 +4,6 @@
  * Rows stream through one at a time. Every row read is counted exactly once as accepted,
  * rejected or skipped: the conservation law the manifest records and the tests assert.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { Failure, roleFromText, type RejectCode, type Role } from '../domain/cells.ts';
 import { classifyRow, findHeader, HEADER_SCAN_ROWS, normaliseHeaderRow, type HeaderFailure, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
@@ -12,6 +11,7 @@ import type { ActiveRules } from '../domain/rules.ts';
 import { findSemester, semesterLabel, type SemesterId } from '../domain/semester.ts';
 import { TABLES, isPersonalColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
 import { cleanCell, isBlankRow } from '../domain/text.ts';
+import { WARNINGS_LISTED_PER_FILE } from './checks.ts';
 import { readerFor } from './readers/index.ts';
 import { UnreadableFileError, type Sheet } from './readers/types.ts';
 
@@ -110,15 +110,18 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, onRows?: (fil
   const seen = new Map<string, string>();
   return {
     state,
-    /** Read one file; `relativePath` (forward slashes) is how it is named in outputs and messages. */
-    async addFile(absolutePath: string, relativePath: string): Promise<SheetReport[]> {
-      const reader = readerFor(absolutePath);
+    /** Read one file's bytes; `relativePath` (forward slashes) is how it is named in outputs and messages. */
+    async addFile(bytes: Uint8Array, relativePath: string): Promise<SheetReport[]> {
+      const reader = readerFor(relativePath);
       if (!reader) return [];
-      const bytes = new Uint8Array(await readFile(absolutePath));
       try {
         const source = await reader.read(bytes);
         const reports: SheetReport[] = [];
-        for (const sheet of source.sheets) reports.push(ingestSheet({ rules, sink, state, seen, onRows }, sheet, relativePath, source.encoding));
+        for (const sheet of source.sheets) {
+          const ctx: Context = { rules, sink, state, seen, onRows, afterSheet: [] };
+          reports.push(ingestSheet(ctx, sheet, relativePath, source.encoding));
+          ctx.afterSheet.forEach((done) => done());
+        }
         if (reports.every((r) => r.kind === null)) throw new UnreadableFileError('文件为空，没有任何内容。请确认导出是否成功后重新报送。');
         state.sheets.push(...reports);
         return reports;
@@ -132,6 +135,8 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, onRows?: (fil
 
 interface Context {
   rules: ActiveRules;
+  /** Run when a sheet has been read to the end. */
+  afterSheet: Array<() => void>;
   sink: RecordSink;
   state: IngestState;
   seen: Map<string, string>;
@@ -267,6 +272,17 @@ function prepareTable(
     .map((c) => [c.key, header.columns[c.key]!, c.parse, c.label] as const);
   const { department_aliases: aliases, departments: known } = ctx.rules;
 
+  // Published as text lines to the staging tables, which no tab or line break may split.
+  const sourceFile = file.replace(/[\t\r\n]/g, ' ');
+  const sourceSheet = sheetName?.replace(/[\t\r\n]/g, ' ') ?? null;
+  /** Row warnings of each kind in this sheet; past the listed number they are only counted. */
+  const warningCounts: Record<string, number> = {};
+  ctx.afterSheet.push(() => {
+    for (const [code, n] of Object.entries(warningCounts))
+      if (n > WARNINGS_LISTED_PER_FILE)
+        ctx.state.warnings.push({ file, sheet: sheetName, row: null, table: spec.kind, column: null, code, message: `同类问题另有 ${n - WARNINGS_LISTED_PER_FILE} 处，未逐条列出；请先核对上面列出的行。` });
+  });
+
   const rejectRow = (problems: RejectRecord[]) => {
     report.rejected++;
     ctx.state.rejects.push(...problems);
@@ -321,8 +337,8 @@ function prepareTable(
     const derived = spec.derive ? spec.derive(fields, { rules: ctx.rules, fileSemester, titleRole }) : { ok: true as const, record: fields };
     if (!derived.ok) return rejectRow([problem(rowNumber, derived.column, null, derived.code, derived.message)]);
     const record = derived.record;
-    record.source_file = file;
-    record.source_sheet = sheetName;
+    record.source_file = sourceFile;
+    record.source_sheet = sourceSheet;
     record.source_row = rowNumber;
 
     // A published column that must hold a value and has none (e.g. a blank 角色 with no role in
@@ -344,7 +360,9 @@ function prepareTable(
 
     for (const w of derived.warnings ?? []) {
       report.warnings++;
-      ctx.state.warnings.push({ file, sheet: sheetName, row: rowNumber, table: spec.kind, column: w.column ?? null, code: w.code, message: w.message });
+      const seen = (warningCounts[w.code] = (warningCounts[w.code] ?? 0) + 1);
+      if (seen <= WARNINGS_LISTED_PER_FILE)
+        ctx.state.warnings.push({ file, sheet: sheetName, row: rowNumber, table: spec.kind, column: w.column ?? null, code: w.code, message: w.message });
     }
     report.accepted++;
     report.departments[String(record.department)] = (report.departments[String(record.department)] ?? 0) + 1;

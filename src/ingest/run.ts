@@ -92,9 +92,9 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     const ingest = createIngest(rules, staging, options.onRows);
     const digest = createHash('sha256');
     for (const [i, file] of files.entries()) {
-      const absolute = join(input, file);
-      digest.update(file).update('\0').update(await readFile(absolute)).update('\0');
-      const reports = await ingest.addFile(absolute, file);
+      const bytes = new Uint8Array(await readFile(join(input, file)));
+      digest.update(file).update('\0').update(bytes).update('\0');
+      const reports = await ingest.addFile(bytes, file);
       options.onFile?.(i + 1, files.length, file, reports);
     }
     await staging.finish();

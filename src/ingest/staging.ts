@@ -16,35 +16,36 @@ import { createTableSql, sqlString } from '../metrics/sql.ts';
 import type { RecordSink } from './pipeline.ts';
 
 const NULL = '\\N';
+const PERSON_COLUMNS = Object.fromEntries(
+  TABLE_KINDS.map((k) => [k, TABLES[k].output.filter((c) => c.person).map((c) => c.name)]),
+) as Record<TableKind, string[]>;
 const LINES_PER_WRITE = 20_000;
-/** Cell text never holds these after cleaning, but a line must not break whatever comes. */
-const UNSAFE = /[\t\r\n]/;
-
+/**
+ * Cell text never holds a tab or line break after cleaning (cleanCell folds white space), so
+ * values go out as they are; finish() checks that DuckDB read back exactly as many rows.
+ */
 function field(value: unknown): string {
-  if (value === null || value === undefined) return NULL;
-  if (typeof value === 'number') return String(value);
-  const text = String(value);
-  return UNSAFE.test(text) ? text.replace(/[\t\r\n]/g, ' ') : text;
+  return value === null || value === undefined ? NULL : String(value);
 }
 
 class StagedTable {
   readonly path: string;
   private readonly fd: number;
-  private readonly columns: readonly OutputColumn[];
+  private readonly names: readonly string[];
   private lines: string[] = [];
   private open = true;
   rows = 0;
 
   constructor(path: string, columns: readonly OutputColumn[]) {
     this.path = path;
-    this.columns = columns;
+    this.names = columns.map((c) => c.name);
     this.fd = openSync(path, 'w');
   }
 
   append(record: Record<string, unknown>): void {
-    let line = '';
-    for (let i = 0; i < this.columns.length; i++) line += (i ? '\t' : '') + field(record[this.columns[i]!.name]);
-    this.lines.push(line);
+    const cells = new Array<string>(this.names.length);
+    for (let i = 0; i < this.names.length; i++) cells[i] = field(record[this.names[i]!]);
+    this.lines.push(cells.join('\t'));
     this.rows++;
     if (this.lines.length === LINES_PER_WRITE) this.flush();
   }
@@ -88,8 +89,7 @@ export class Staging implements RecordSink {
   append(kind: TableKind, record: Record<string, unknown>): void {
     const { names, pseudonym_salt } = this.rules.publish;
     if (names !== 'full')
-      for (const column of TABLES[kind].output)
-        if (column.person) record[column.name] = publishName(record[column.name] as string | null, names, pseudonym_salt);
+      for (const column of PERSON_COLUMNS[kind]) record[column] = publishName(record[column] as string | null, names, pseudonym_salt);
     this.tables[kind].append(record);
   }
 
@@ -105,6 +105,8 @@ export class Staging implements RecordSink {
           `INSERT INTO ${kind} SELECT * FROM read_csv(${sqlString(table.path)}, delim = '\t', quote = '', escape = '',
              header = false, nullstr = ${sqlString(NULL)}, auto_detect = false, columns = {${columns}})`,
         );
+      const [loaded] = await this.runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM ${kind}`);
+      if (loaded!.n !== table.rows) throw new Error(`staging ${kind}: wrote ${table.rows} rows, read back ${loaded!.n}`);
     }
   }
 

@@ -3,7 +3,7 @@
  * for counselors and 班主任, seed 000 for assistants, seed 003 for graduate assistants).
  */
 import * as cell from '../cells.ts';
-import { semesterEnd, semesterOfDate, semesterStart, weekStart } from '../calendar.ts';
+import { semesterOfDate, semesterWeeks } from '../calendar.ts';
 import { mondayOf } from '../dates.ts';
 import { semesterLabel } from '../semester.ts';
 import { department, name, outDepartment, outName, outRole, outSemester, role, semester } from './columns.ts';
@@ -48,16 +48,20 @@ export const worklogs: TableSpec = {
     if (!semester)
       return { ok: false, column: '日期', code: 'NO_SEMESTER', message: '无法确定学期：没有“学期”列、“日期”，标题行和文件夹名中也没有学期，请补充其一。' };
     const week = fields.week as number | null | undefined;
-    const week_start = date ? mondayOf(date) : week ? weekStart(semester, week, rules.calendar) : null;
+    const weeks = semesterWeeks(semester, rules.calendar);
+    const week_start = date ? mondayOf(date) : week ? weeks.mondays[week]! : null;
     if (!week_start) return { ok: false, column: '周次', code: 'NO_WEEK', message: '「周次」和「日期」都为空，请填写第几周或该周的任一日期。' };
-    const first = semesterStart(semester, rules.calendar);
-    const end = semesterEnd(semester, rules.calendar);
+    const first = weeks.mondays[1]!;
+    const end = weeks.end;
     const warnings =
       week_start < first || week_start >= end
         ? [{ code: 'WEEK_OUTSIDE_SEMESTER', column: date ? '日期' : '周次', message: `该周（${week_start} 起）不在${semesterLabel(semester)}（${first} 至 ${end}）之内，请核对日期或学期。` }]
         : [];
     // Filled in place: this runs once per row of files that may hold a million.
-    Object.assign(fields, { semester, role: fields.role ?? titleRole, week_start, week: week ?? null });
+    fields.semester = semester;
+    fields.role ??= titleRole;
+    fields.week_start = week_start;
+    fields.week = week ?? null;
     return { ok: true, warnings, record: fields };
   },
   output: [
