@@ -270,7 +270,11 @@ function prepareTable(
   const columns = spec.input
     .filter((c) => c.key in header.columns)
     .map((c) => [c.key, header.columns[c.key]!, c.parse, c.label] as const);
-  const { department_aliases: aliases, departments: known } = ctx.rules;
+  const aliases = new Map(Object.entries(ctx.rules.department_aliases));
+  const known = new Set(ctx.rules.departments);
+  const deriveContext = { rules: ctx.rules, fileSemester, titleRole };
+  /** Published columns that must hold a value (provenance is always set). */
+  const required = spec.output.filter((c) => !c.nullable && !c.name.startsWith('source_')).map((c) => c.name);
 
   // Published as text lines to the staging tables, which no tab or line break may split.
   const sourceFile = file.replace(/[\t\r\n]/g, ' ');
@@ -314,7 +318,8 @@ function prepareTable(
       ]);
     const fields: Record<string, unknown> = {};
     let problems: RejectRecord[] | null = null;
-    for (const [key, at, parse, label] of columns) {
+    for (let c = 0; c < columns.length; c++) {
+      const [key, at, parse, label] = columns[c]!;
       let raw = cells[at] ?? '';
       // A blank 学期 cell takes the semester of the title or folder.
       if (key === 'semester' && fileSemester && cleanCell(raw) === '') raw = fileSemester;
@@ -327,14 +332,14 @@ function prepareTable(
     fields.semester ??= fileSemester;
     fields.role ??= titleRole;
     const department = String(fields.department);
-    fields.department = aliases[department] ?? department;
-    if (known.length > 0 && !known.includes(String(fields.department)))
+    fields.department = aliases.get(department) ?? department;
+    if (known.size > 0 && !known.has(String(fields.department)))
       return rejectRow([
         problem(rowNumber, headerCells[header.columns.department!] ?? '系部', department, 'UNKNOWN_DEPARTMENT',
-          `系部名称「${department}」不在本校系部名单中，请改用规范名称（${known.slice(0, 4).join('、')}等），或在 data/rules.json 的 department_aliases 中登记该别名。`),
+          `系部名称「${department}」不在本校系部名单中，请改用规范名称（${[...known].slice(0, 4).join('、')}等），或在 data/rules.json 的 department_aliases 中登记该别名。`),
       ]);
 
-    const derived = spec.derive ? spec.derive(fields, { rules: ctx.rules, fileSemester, titleRole }) : { ok: true as const, record: fields };
+    const derived = spec.derive ? spec.derive(fields, deriveContext) : { ok: true as const, record: fields };
     if (!derived.ok) return rejectRow([problem(rowNumber, derived.column, null, derived.code, derived.message)]);
     const record = derived.record;
     record.source_file = sourceFile;
@@ -343,9 +348,13 @@ function prepareTable(
 
     // A published column that must hold a value and has none (e.g. a blank 角色 with no role in
     // the title): the row is rejected here, naming the column, rather than failing the load.
-    for (const column of spec.output)
-      if (!column.nullable && (record[column.name] === null || record[column.name] === undefined))
-        return rejectRow([problem(rowNumber, shortLabel(column.label), '', 'MISSING_VALUE', `「${shortLabel(column.label)}」为空，请补填。`)]);
+    for (let c = 0; c < required.length; c++) {
+      const name = required[c]!;
+      if (record[name] === null || record[name] === undefined) {
+        const label = shortLabel(spec.output.find((o) => o.name === name)!.label);
+        return rejectRow([problem(rowNumber, label, '', 'MISSING_VALUE', `「${label}」为空，请补填。`)]);
+      }
+    }
 
     if (spec.uniqueKey) {
       const key = spec.uniqueKey.map((k) => String(record[k])).join('\u0000');
