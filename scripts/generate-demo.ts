@@ -81,6 +81,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
+import { stampZip } from './lib/stamp-zip.ts';
 
 const SEED = 20250915;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -544,27 +545,6 @@ async function renderXlsx(sheet: Sheet): Promise<Buffer> {
   return stampZip(buffer, sheet.date);
 }
 
-/**
- * fflate stamps every zip entry with the current time; overwrite the DOS time/date in each
- * central-directory record and its local header so the bytes depend only on the data.
- */
-function stampZip(zip: Buffer, d: FillDate): Buffer {
-  const time = (d.hour << 11) | (d.minute << 5);
-  const date = ((d.year - 1980) << 9) | (d.month << 5) | d.day;
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip file');
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip central directory');
-    const local = zip.readUInt32LE(p + 42);
-    zip.writeUInt16LE(time, p + 12);
-    zip.writeUInt16LE(date, p + 14);
-    zip.writeUInt16LE(time, local + 10);
-    zip.writeUInt16LE(date, local + 12);
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return zip;
-}
 
 // ───────────────────────────── titles, footers, messy values ─────────────────────────────
 

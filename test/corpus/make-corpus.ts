@@ -17,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeXlsxFile from 'write-excel-file/node';
+import { stampZip } from '../../scripts/lib/stamp-zip.ts';
 
 export const CASES_DIR = join(import.meta.dirname, 'cases');
 
@@ -67,31 +68,9 @@ function plain(cell: XCell): unknown {
 async function xlsx(sheets: XSheet[]): Promise<Uint8Array> {
   const input = sheets.map((s) => ({ sheet: s.sheet, data: s.data.map((row) => row.map(plain)) }));
   const buffer = await writeXlsxFile(input as never).toBuffer();
-  return new Uint8Array(stampZip(Buffer.from(buffer)));
+  return new Uint8Array(stampZip(Buffer.from(buffer), { year: 2025, month: 9, day: 15, hour: 8, minute: 0 }));
 }
 
-/**
- * fflate stamps every zip entry with the current time; overwrite the DOS time/date in each
- * central-directory record and its local header (2025-09-15 08:00) so the bytes depend only on
- * the data. Same technique as scripts/generate-demo.ts.
- */
-function stampZip(zip: Buffer): Buffer {
-  const time = 8 << 11;
-  const date = ((2025 - 1980) << 9) | (9 << 5) | 15;
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip file');
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip central directory');
-    const local = zip.readUInt32LE(p + 42);
-    zip.writeUInt16LE(time, p + 12);
-    zip.writeUInt16LE(date, p + 14);
-    zip.writeUInt16LE(time, local + 10);
-    zip.writeUInt16LE(date, local + 12);
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return zip;
-}
 
 /**
  * An OLE compound file (the container of an encrypted .xlsx and of an old .xls): the CFB header
