@@ -50,7 +50,7 @@ const FORMULA = /^=[A-Za-z_]+\(|^=[A-Z]+\d/;
  */
 function cell<T>(parse: Cell<T>): Cell<T> {
   return (raw, label) =>
-    raw.charCodeAt(0) === 61 /* = */ && FORMULA.test(raw)
+    isFormula(raw)
       ? fail('FORMULA_CELL', `「${label}」是公式（${formulaName(raw)}）而不是值，请在 Excel 中复制该列后“选择性粘贴—数值”，再报送。`)
       : parse(raw, label);
 }
@@ -61,7 +61,7 @@ export function formulaName(raw: string): string {
 }
 
 export function isFormula(raw: string): boolean {
-  return raw.charCodeAt(0) === 61 && FORMULA.test(raw);
+  return raw.charCodeAt(0) === 61 /* = */ && FORMULA.test(raw);
 }
 
 /** Optional columns: an empty cell is null, anything else goes through the required parser. */

@@ -65,8 +65,3 @@ export function semesterLabel(id: string): string {
   const [a, b, t] = id.split('-');
   return `${a}-${b}学年第${t === '1' ? '一' : '二'}学期`;
 }
-
-/** Chronological order; ids sort correctly as strings, kept explicit for readers. */
-export function compareSemesters(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -35,18 +35,17 @@ export interface StaffingParams {
   target: number;
   /** Part-time weight as an exact fraction (1/3), so weighted figures need no rounding allowance. */
   partTimeWeight: { numerator: number; denominator: number };
-  /** Hiring methods the policy does not allow for counselors (flagged, still counted). */
-  disallowedHiring?: readonly string[];
+  /** Hiring methods the policy does not allow for counselors (flagged, still counted): from the rule profile. */
+  disallowedHiring: readonly string[];
 }
-
-export const DEFAULT_DISALLOWED_HIRING = ['劳务派遣', '人事代理'] as const;
 
 /** Per-unit figures for every semester; `unit` is the grouping column or a constant label. */
 function staffingSql(p: StaffingParams, unit: { enrollment: string; counselors: string }): string {
   const n = sqlNumber(p.target);
   const wn = sqlNumber(p.partTimeWeight.numerator);
   const wd = sqlNumber(p.partTimeWeight.denominator);
-  const disallowed = (p.disallowedHiring ?? DEFAULT_DISALLOWED_HIRING).map(sqlString).join(', ');
+  // IN () is not valid SQL: with nothing disallowed, NULL matches no row.
+  const disallowed = p.disallowedHiring.length ? p.disallowedHiring.map(sqlString).join(', ') : 'NULL';
   return `
 WITH students AS (
   SELECT semester, ${unit.enrollment} AS department, SUM(students)::INTEGER AS students

@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(() => runner.close());
 
 async function byDepartment(): Promise<Record<string, StaffingRow>> {
-  const rows = await runner.query<StaffingRow>(departmentStaffingSql({ target: 200, partTimeWeight: THIRD }, S));
+  const rows = await runner.query<StaffingRow>(departmentStaffingSql({ target: 200, partTimeWeight: THIRD, disallowedHiring: ['劳务派遣', '人事代理'] }, S));
   return Object.fromEntries(rows.map((r) => [r.department, r]));
 }
 
@@ -93,7 +93,7 @@ describe('department staffing', () => {
 
 describe('institution staffing', () => {
   it('is computed on the totals: its gap is not the sum of department gaps', async () => {
-    const [inst] = await runner.query<StaffingRow>(institutionStaffingSql({ target: 200, partTimeWeight: THIRD }, S));
+    const [inst] = await runner.query<StaffingRow>(institutionStaffingSql({ target: 200, partTimeWeight: THIRD, disallowedHiring: ['劳务派遣', '人事代理'] }, S));
     const students = 400 + 2003 + 300 + 200 + 150;
     const fullTime = 2 + 10 + 1;
     expect(inst).toMatchObject({ department: '全院', students, full_time: fullTime, part_time: 6 });
@@ -105,7 +105,7 @@ describe('institution staffing', () => {
   });
 
   it('follows the target of the rule profile', async () => {
-    const [inst] = await runner.query<StaffingRow>(institutionStaffingSql({ target: 300, partTimeWeight: THIRD }, S));
+    const [inst] = await runner.query<StaffingRow>(institutionStaffingSql({ target: 300, partTimeWeight: THIRD, disallowedHiring: ['劳务派遣', '人事代理'] }, S));
     expect(inst!.gap).toBe(Math.max(0, Math.ceil(3053 / 300) - 13));
   });
 });
