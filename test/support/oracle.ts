@@ -15,7 +15,8 @@ export interface Unit {
 }
 export type Truth = Map<string, Map<string, Unit>>;
 
-const norm = (v: unknown) => String(v ?? '').normalize('NFKC').replace(/\s+/g, '');
+/** NFKC (full-width digits and brackets → ASCII) and every space removed, ideographic ones too. */
+export const norm = (v: unknown) => String(v ?? '').normalize('NFKC').replace(/\s+/g, '');
 
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -49,7 +50,24 @@ export async function readRows(path: string): Promise<string[][]> {
   return sheets.flatMap((s) => s.data.map((r) => r.map((c) => (c == null ? '' : String(c)))));
 }
 
-function filesBelow(dir: string): string[] {
+/** One sheet of a file as text cells (a CSV is one sheet named ''). */
+export interface SheetCells {
+  sheet: string;
+  rows: string[][];
+}
+
+/**
+ * Like readRows, but sheet by sheet and with xlsx date cells as ISO dates (YYYY-MM-DD, read in
+ * UTC as read-excel-file returns them) rather than Date#toString, so date columns can be parsed.
+ */
+export async function readSheets(path: string): Promise<SheetCells[]> {
+  if (path.endsWith('.csv')) return [{ sheet: '', rows: parseCsv(decode(readFileSync(path))) }];
+  const sheets = (await readExcelFile(readFileSync(path))) as Array<{ sheet: string; data: unknown[][] }>;
+  const text = (c: unknown) => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c));
+  return sheets.map((s) => ({ sheet: s.sheet, rows: s.data.map((r) => r.map(text)) }));
+}
+
+export function filesBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.(csv|xlsx)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
