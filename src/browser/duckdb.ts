@@ -4,7 +4,7 @@
  * ever fetched from another host: a query that would need an extension fails instead of hanging.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { TABLES, REJECTS_OUTPUT } from '../domain/tables/index.ts';
+import { TABLES, REJECTS_OUTPUT, WARNINGS_OUTPUT } from '../domain/tables/index.ts';
 import { plainRow, type QueryRunner } from '../metrics/sql.ts';
 import { loadParquetTable } from './load-parquet.ts';
 
@@ -31,6 +31,7 @@ export async function openDatabase(root: URL): Promise<BrowserDatabase> {
   await Promise.all([
     ...Object.values(TABLES).map((spec) => loadParquetTable(conn, spec.kind, data(spec.file), spec.output)),
     loadParquetTable(conn, 'rejects', data('rejects.parquet'), REJECTS_OUTPUT),
+    loadParquetTable(conn, 'warnings', data('warnings.parquet'), WARNINGS_OUTPUT),
   ]);
 
   return {

@@ -68,7 +68,11 @@ export const ProfileSchema = z.object({
     part_time_weight: rule(fraction),
     disallowed_hiring: rule(z.array(z.string().min(1))),
   }),
-  workload: z.object({ norms: z.array(Norm) }),
+  workload: z.object({
+    norms: z.array(Norm),
+    /** Share of person-weeks meeting all weekly norms at which a unit counts as 达标 (not in the policy texts). */
+    target_share: rule(z.number().gt(0).lte(1)).default({ value: 0.9, source: '本校设定（政策文本未规定达标比例）' }),
+  }),
   training: z.object({
     school_hours_per_year: rule(z.number().positive()),
     national_or_provincial_every_years: rule(z.number().int().positive()),
@@ -123,6 +127,7 @@ export interface ActiveRules {
   part_time_fte: number;
   disallowed_hiring: string[];
   workload_norms: WorkloadNorm[];
+  workload_target_share: number;
   training: { school_hours_per_year: number; national_or_provincial_every_years: number };
   assessment: ScoringRules & { excellence_quota: number; quota_rounding: 'floor' | 'round' | 'ceil' };
   calendar: CalendarRules;
@@ -143,6 +148,7 @@ export function activeRules(file: RulesFile): ActiveRules {
     part_time_fte: w.numerator / w.denominator,
     disallowed_hiring: p.staffing.disallowed_hiring.value,
     workload_norms: p.workload.norms,
+    workload_target_share: p.workload.target_share.value,
     training: {
       school_hours_per_year: p.training.school_hours_per_year.value,
       national_or_provincial_every_years: p.training.national_or_provincial_every_years.value,

@@ -95,3 +95,23 @@ ORDER BY semester`;
 
 /** Semesters present in either table, oldest first. */
 export const SEMESTERS_SQL = `SELECT semester FROM enrollment UNION SELECT semester FROM counselors ORDER BY semester`;
+
+export interface FlaggedHiringRow {
+  department: string;
+  name: string;
+  staff_id: string;
+  employment: string;
+  hiring: string;
+  source_file: string;
+  source_row: number;
+}
+
+/** Counselors hired through a method the profile does not allow (listed, and still counted above). */
+export function flaggedHiringSql(p: StaffingParams, f: { semester?: string; department?: string | null }): string {
+  if (!p.disallowedHiring.length) return `SELECT NULL AS department WHERE FALSE`;
+  const conditions = [`hiring IN (${p.disallowedHiring.map(sqlString).join(', ')})`];
+  if (f.semester) conditions.push(`semester = ${sqlString(f.semester)}`);
+  if (f.department) conditions.push(`department = ${sqlString(f.department)}`);
+  return `SELECT department, name, staff_id, employment, hiring, source_file, source_row FROM counselors
+WHERE ${conditions.join(' AND ')} ORDER BY department, name`;
+}

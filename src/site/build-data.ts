@@ -20,6 +20,6 @@ export function loadManifest(): Manifest {
 let runner: Promise<NodeRunner> | undefined;
 
 export function buildRunner(): Promise<NodeRunner> {
-  runner ??= NodeRunner.overParquet(DATA_DIR, [...Object.keys(TABLES), 'rejects']);
+  runner ??= NodeRunner.overParquet(DATA_DIR, [...Object.keys(TABLES), 'rejects', 'warnings']);
   return runner;
 }

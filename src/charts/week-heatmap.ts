@@ -1,0 +1,43 @@
+/**
+ * Department × teaching week: the share of person-weeks meeting all weekly norms. Each cell also
+ * carries its percentage as text, so the colour is never the only signal.
+ */
+import * as Plot from '@observablehq/plot';
+import { FONT_STACK } from './hbars.ts';
+
+export interface HeatCellDatum {
+  department: string;
+  week_no: number;
+  share: number;
+}
+
+export function weekHeatmap(cells: readonly HeatCellDatum[], o: { document: Document; weeks: number; ariaLabel: string; target: number }): HTMLElement | SVGSVGElement {
+  const departments = [...new Set(cells.map((c) => c.department))];
+  const longest = Math.max(4, ...departments.map((d) => [...d].length));
+  const weeks = Array.from({ length: o.weeks }, (_, i) => i + 1);
+  return Plot.plot({
+    document: o.document,
+    width: 40 + longest * 13 + o.weeks * 34,
+    height: 80 + departments.length * 28,
+    marginLeft: 16 + longest * 13,
+    marginTop: 40,
+    marginBottom: 44,
+    style: { fontFamily: FONT_STACK, fontSize: '12px' },
+    ariaLabel: o.ariaLabel,
+    x: { domain: weeks, label: '教学周 →', labelAnchor: 'center', tickSize: 0, axis: 'top' },
+    y: { domain: departments, label: null, tickSize: 0 },
+    // Bands rather than a continuous ramp: the top band starts at the target, so 达标 cells read at a glance.
+    color: {
+      type: 'threshold',
+      domain: [0.5, 0.7, o.target],
+      range: ['#b8322a', '#e0a88f', '#e9e3cf', '#5f8f6c'],
+      legend: true,
+      label: '达到全部周工作要求的人周次比例',
+      tickFormat: (v: number) => `${Math.round(v * 100)}%`,
+    },
+    marks: [
+      Plot.cell(cells, { x: 'week_no', y: 'department', fill: 'share', inset: 1 }),
+      Plot.text(cells, { x: 'week_no', y: 'department', text: (d: HeatCellDatum) => String(Math.floor(d.share * 100)), fill: (d: HeatCellDatum) => (d.share < 0.5 || d.share >= o.target ? 'white' : 'black'), fontSize: 10 }),
+    ],
+  });
+}

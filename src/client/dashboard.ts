@@ -1,0 +1,135 @@
+/**
+ * Browser side of every dashboard page. The first view is in the HTML; once it has been painted,
+ * DuckDB-WASM loads (never holding up the first view). Then every filter change re-runs all the
+ * page's panels with the shared SQL and redraws them together; the state goes into the URL so a
+ * view can be shared, and downloads always take the rows currently shown.
+ */
+import { semesterLabel } from '../domain/semester.ts';
+import type { DashboardContext } from '../dashboard/context.ts';
+import { PAGES } from '../dashboard/registry.ts';
+import { queryPanel } from '../dashboard/run.ts';
+import type { PanelData, PanelOutput, State } from '../dashboard/types.ts';
+import { wireDownloads } from '../downloads/buttons.ts';
+import type { QueryRunner } from '../metrics/sql.ts';
+import { panelInnerHtml } from '../views/panel.ts';
+import { downloadRows } from '../views/table.ts';
+
+interface PageConfig {
+  page: string;
+  ctx: DashboardContext;
+  state: State;
+  fixed: Partial<State>;
+  data: Record<string, PanelData>;
+}
+
+const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
+
+function setStatus(state: string, text: string): void {
+  const status = $<HTMLElement>('#engine-status');
+  status.dataset.state = state;
+  status.textContent = text;
+}
+
+function controls(form: HTMLFormElement): HTMLSelectElement[] {
+  return [...form.querySelectorAll<HTMLSelectElement>('select')];
+}
+
+function readState(form: HTMLFormElement, base: State, fixed: Partial<State>): State {
+  const state: State = { ...base };
+  for (const select of controls(form)) state[select.name] = select.value === '' ? null : select.value;
+  return { ...state, ...fixed } as State;
+}
+
+/** Put a shared URL's filters into the form (only values the form offers). */
+function applyUrl(form: HTMLFormElement): void {
+  const params = new URLSearchParams(location.search);
+  for (const select of controls(form)) {
+    const value = params.get(select.name);
+    if (value != null && [...select.options].some((o) => o.value === value)) select.value = value;
+  }
+}
+
+function writeUrl(state: State, fixed: Partial<State>): void {
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(state)) {
+    if (key in fixed) continue;
+    if (value == null) url.searchParams.delete(key);
+    else url.searchParams.set(key, value);
+  }
+  history.replaceState(null, '', url);
+}
+
+export function startDashboard(): void {
+  const config = JSON.parse($('#page-config').textContent!) as PageConfig;
+  const page = PAGES[config.page]!;
+  const ctx = config.ctx;
+  const form = $<HTMLFormElement>('#controls');
+
+  // What each panel shows now: the build's output until the first query returns.
+  const outputs = new Map<string, PanelOutput>();
+  let shown: State = config.state;
+  for (const panel of page.panels) outputs.set(panel.id, panel.render(config.data[panel.id] ?? {}, shown, ctx));
+
+  wireDownloads(
+    document.body,
+    (id) => {
+      const table = outputs.get(id)?.table;
+      return table ? downloadRows(table) : undefined;
+    },
+    (id) => document.querySelector(`#${id}-chart`) ?? undefined,
+  );
+
+  applyUrl(form);
+  let latest = 0;
+
+  const render = async (db: QueryRunner, state: State): Promise<void> => {
+    const ticket = ++latest;
+    const results = [];
+    for (const panel of page.panels) results.push({ panel, data: await queryPanel(panel, state, ctx, db) });
+    if (ticket !== latest) return; // a newer change is on its way
+    for (const { panel, data } of results) {
+      const output = panel.render(data, state, ctx);
+      outputs.set(panel.id, output);
+      const chart = output.chart ? output.chart(document).outerHTML : null;
+      $(`#panel-${panel.id}`).innerHTML = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null);
+    }
+    shown = state;
+    document.body.dataset.shown = JSON.stringify(state);
+    performance.mark('dashboard-rendered');
+  };
+
+  const boot = async () => {
+    setStatus('loading', '正在加载交互查询引擎（首次打开需数秒）…');
+    try {
+      const { openDatabase } = await import('../browser/duckdb.ts');
+      const root = new URL($<HTMLMetaElement>('meta[name=site-root]').content, location.href);
+      const db = await openDatabase(root);
+      performance.mark('duckdb-ready');
+      const update = async () => {
+        const state = readState(form, config.state, config.fixed);
+        writeUrl(state, config.fixed);
+        setStatus('loading', '正在查询…');
+        await render(db, state);
+        if (JSON.stringify(shown) === JSON.stringify(state))
+          setStatus('ready', `交互查询已就绪：当前显示${state.semester ? semesterLabel(state.semester) : '全部学期'}${state.department ? `，${state.department}` : ''}。`);
+      };
+      for (const select of controls(form)) select.disabled = false;
+      form.addEventListener('change', () => void update().catch(fail));
+      if (JSON.stringify(readState(form, config.state, config.fixed)) !== JSON.stringify(config.state)) await update();
+      else {
+        document.body.dataset.shown = JSON.stringify(config.state);
+        setStatus('ready', '交互查询已就绪：可切换筛选条件。');
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const fail = (error: unknown) => {
+    console.error(error);
+    setStatus('error', `交互查询失败，页面仍显示最新学期的数据。原因：${(error as Error).message}`);
+  };
+  // Start after the first view is on screen, so the 34 MB engine never delays it.
+  const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 500 }) : setTimeout(cb, 50));
+  if (document.readyState === 'complete') idle(boot);
+  else addEventListener('load', () => idle(boot), { once: true });
+}

@@ -1,0 +1,177 @@
+/** 考核: grades per department and role, score distributions, the 德/能/勤/绩 breakdown, and score-vs-grade mismatches. */
+import { gradeBars, GRADE_ORDER } from '../../charts/grade-bars.ts';
+import { scoreBoxes } from '../../charts/score-box.ts';
+import { GRADE_LABELS, ROLE_LABELS, type Grade, type Role } from '../../domain/cells.ts';
+import {
+  DIMENSIONS,
+  dimensionKey,
+  dimensionsSql,
+  gradeCountsSql,
+  mismatchesSql,
+  scoresSql,
+  type DimensionRow,
+  type GradeCountRow,
+  type MismatchRow,
+  type ScoreRow,
+} from '../../metrics/assessment.ts';
+import { formatPercent } from '../../views/table.ts';
+import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import type { DashboardContext } from '../context.ts';
+import type { Panel, PageSpec } from '../types.ts';
+
+const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
+
+export const gradingRule = (ctx: DashboardContext) => {
+  const a = ctx.rules.assessment;
+  const bands = a.bands.map((b) => `${GRADE_LABELS[b.grade]} ≥ ${b.min}`).join('，');
+  return ruleHtml([
+    [`等次：${bands}${a.basis === 'percent' ? '（按得分占满分的百分比）' : '（按原始得分）'}；界值归入较高等次。`, 'seeds/000；规则方案 assessment.bands、assessment.basis'],
+    [`满分：填报总分按 ${a.total_max} 分，14 项得分之和按 ${a.items_max} 分（考核量化表各项合计为 ${a.items_max}，合计栏却写 100，取此口径）。`, 'seeds/000 考核量化表；规则方案 assessment.items_max、total_max'],
+    ['有得分时等次由得分评定；只有填报等次时采用填报等次。得分与填报等次不一致的记录单独列出。', undefined],
+  ]);
+};
+
+const grades: Panel = {
+  id: 'grades',
+  title: (s) => `考核等次分布 · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: gradeCountsSql(s, 'department'), total: gradeCountsSql(s, 'institution') }),
+  render: (data, s) => {
+    const rows = [...(data.rows as unknown as GradeCountRow[]), ...(data.total as unknown as GradeCountRow[])];
+    const multiRole = new Set(rows.map((r) => r.role)).size > 1;
+    const unit = (r: GradeCountRow) => (multiRole ? `${r.department}·${roleLabel(r.role)}` : r.department);
+    const keys: Grade[] = ['excellent', 'good', 'pass', 'fail'];
+    return {
+      chart: rows.length
+        ? (document) =>
+            gradeBars(
+              (data.rows as unknown as GradeCountRow[]).flatMap((r) => keys.map((g, i) => ({ unit: unit(r), grade: GRADE_ORDER[i]!, count: r[g] }))),
+              { document, ariaLabel: '各系部考核等次人数' },
+            )
+        : undefined,
+      chartAlt: '每个条形为一个系部（及角色）参加考核的人数，按优秀、良好、合格、不合格分段，段内文字为等次首字和人数；数值见下表。',
+      table: {
+        title: `考核等次分布_${s.semester}`,
+        rows,
+        rowKey: (r) => `${r.department}|${r.role}`,
+        empty: '所选学期和范围内没有考核数据。',
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'role', label: '角色', format: 'role' },
+          { key: 'assessed', label: '参评人数', format: 'int' },
+          { key: 'excellent', label: '优秀', format: 'int' },
+          { key: 'good', label: '良好', format: 'int' },
+          { key: 'pass', label: '合格', format: 'int' },
+          { key: 'fail', label: '不合格', format: 'int' },
+          { key: 'excellent_share', label: '优秀率', format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
+          { key: 'mean_percent', label: '平均得分率', display: (r) => (r.mean_percent == null ? '—' : `${r.mean_percent.toFixed(1)}%`) },
+        ],
+      },
+    };
+  },
+  rule: gradingRule,
+};
+
+const quantile = (sorted: number[], q: number) => {
+  if (!sorted.length) return null;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (pos - lo);
+};
+
+const scores: Panel = {
+  id: 'scores',
+  title: (s) => `得分率分布 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: scoresSql(s) }),
+  render: (data, s, ctx) => {
+    const rows = data.rows as unknown as ScoreRow[];
+    const byUnit = new Map<string, number[]>();
+    for (const r of rows) (byUnit.get(r.department) ?? byUnit.set(r.department, []).get(r.department)!).push(r.percent);
+    const summary = [...byUnit].map(([department, values]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { department, n: sorted.length, min: sorted[0]!, median: quantile(sorted, 0.5)!, max: sorted[sorted.length - 1]!, mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+    });
+    const bands = ctx.rules.assessment.bands.map((b) => ({ min: b.min, label: GRADE_LABELS[b.grade] }));
+    const one = (v: number) => v.toFixed(1);
+    return {
+      chart: rows.length
+        ? (document) => scoreBoxes(rows.map((r) => ({ unit: r.department, percent: r.percent })), { document, bands, ariaLabel: '各系部考核得分率分布（箱线图）' })
+        : undefined,
+      chartAlt: '箱线图：箱体为中间一半人员的得分率范围，箱中竖线为中位数，两端线延伸至非异常的最高、最低值，圆点为异常值；虚线为等次界线。各系部最低、中位、最高得分率见下表。',
+      table: {
+        title: `得分率分布_${s.semester}`,
+        rows: summary,
+        rowKey: (r) => r.department,
+        empty: '所选范围内没有考核得分（可能只填报了等次）。',
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'n', label: '有得分人数', format: 'int' },
+          { key: 'min', label: '最低（%）', display: (r) => one(r.min) },
+          { key: 'median', label: '中位数（%）', display: (r) => one(r.median) },
+          { key: 'max', label: '最高（%）', display: (r) => one(r.max) },
+          { key: 'mean', label: '平均（%）', display: (r) => one(r.mean) },
+        ],
+      },
+    };
+  },
+  rule: gradingRule,
+};
+
+const dimensions: Panel = {
+  id: 'dimensions',
+  title: (s) => `德、能、勤、绩分项得分率 · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: dimensionsSql(s, 'department'), total: dimensionsSql(s, 'institution') }),
+  render: (data, s) => ({
+    table: {
+      title: `德能勤绩分项_${s.semester}`,
+      rows: [...(data.rows as unknown as DimensionRow[]), ...(data.total as unknown as DimensionRow[])],
+      rowKey: (r) => String(r.department),
+      empty: '所选范围内没有填报考核量化表分项得分的记录。',
+      columns: [
+        { key: 'department', label: '系部', rowHeader: true },
+        { key: 'rows', label: '有分项得分人数', format: 'int' },
+        ...DIMENSIONS.map((d) => ({ key: dimensionKey(d), label: `${d}（%）`, display: (r: DimensionRow) => (r[dimensionKey(d)] as number).toFixed(1) })),
+      ],
+    },
+  }),
+  rule: () =>
+    ruleHtml([
+      ['各维度得分率 = 该维度各项得分之和 ÷ 该维度满分 × 100，取有分项得分人员的平均值。满分：德 15（思想素质、工作态度、工作作风），能 30（组织、分析、创新能力、工作效率），勤 20（到岗、到位、到会），绩 25（工作完成、日常管理、活动开展、突发事件处理）。', 'seeds/000 考核量化表'],
+    ]),
+};
+
+const mismatches: Panel = {
+  id: 'mismatches',
+  title: (s) => `得分与填报等次不一致的记录 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: mismatchesSql(s) }),
+  render: (data, s) => ({
+    table: {
+      title: `等次不一致_${s.semester}`,
+      rows: data.rows as unknown as MismatchRow[],
+      rowKey: (r) => `${r.source_file}|${r.source_row}`,
+      flagged: () => true,
+      empty: '所选范围内得分与填报等次全部一致。',
+      columns: [
+        { key: 'department', label: '系部', rowHeader: true },
+        { key: 'name', label: '姓名' },
+        { key: 'role', label: '角色', format: 'role' },
+        { key: 'score', label: '得分', display: (r) => `${r.score} / ${r.score_max}` },
+        { key: 'grade', label: '按得分评定', format: 'grade' },
+        { key: 'grade_recorded', label: '填报等次', format: 'grade' },
+        { key: 'source', label: '来源', display: (r) => `${r.source_file} 第 ${r.source_row} 行` },
+      ],
+    },
+  }),
+  rule: gradingRule,
+};
+
+export const assessmentPage: PageSpec = {
+  id: 'assessment',
+  path: 'assessment.html',
+  navLabel: '考核',
+  title: '考核情况',
+  lede: (ctx) =>
+    `每学期末对辅导员及其助理进行考核。等次按规则方案（${ctx.rules.profile_label}）由得分评定；优秀比例见“优秀名额”页。优秀率 = 优秀人数 ÷ 参评人数，当前上限 ${formatPercent(ctx.rules.assessment.excellence_quota)}。`,
+  filters: ['semester', 'department', 'role'],
+  roles: ['counselor', 'class_teacher', 'assistant', 'graduate_assistant'],
+  panels: [grades, scores, dimensions, mismatches],
+};

@@ -1,0 +1,154 @@
+/** 助理: classes with and without an assistant (at most one per class), eligibility flags, assessment results. */
+import { hbars } from '../../charts/hbars.ts';
+import { gradeCountsSql, type GradeCountRow } from '../../metrics/assessment.ts';
+import {
+  ELIGIBLE_POLITICAL_STATUS,
+  assistantListSql,
+  classCoverageSql,
+  uncoveredClassesSql,
+  type AssistantRow,
+  type ClassCoverageRow,
+  type UncoveredClassRow,
+} from '../../metrics/assistants.ts';
+import { formatPercent } from '../../views/table.ts';
+import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import type { Panel, PageSpec } from '../types.ts';
+
+export const assistantRule = () =>
+  ruleHtml([
+    ['每个班级至多聘任 1 名助理；助理名册和班级名单按学年报送，第二学期沿用同一学年第一学期的名单（本学期另有报送时以本学期为准）。', 'seeds/000'],
+    [`任职条件：二、三年级（学年首年 − 年级 + 1 为 2 或 3）；政治面貌为${ELIGIBLE_POLITICAL_STATUS.join('或')}；无不及格课程（未填写视为未报送）。`, 'seeds/000'],
+  ]);
+
+const coverage: Panel = {
+  id: 'coverage',
+  title: (s) => `各系部班级助理配备情况 · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: classCoverageSql(s, 'department'), total: classCoverageSql(s, 'institution') }),
+  render: (data, s) => {
+    const rows = [...(data.rows as unknown as ClassCoverageRow[]), ...(data.total as unknown as ClassCoverageRow[])].map((r) => ({ ...r, share: ratio(r.covered, r.classes) }));
+    const depts = rows.filter((r) => r.department !== '全院').sort((a, b) => (a.share ?? 0) - (b.share ?? 0));
+    return {
+      chart: depts.length
+        ? (document) =>
+            hbars(
+              depts.map((r) => ({ label: r.department, value: r.share, ok: r.classes > 0 && r.covered === r.classes && r.shared === 0, text: `${r.covered}/${r.classes} 个班${r.shared ? `；${r.shared} 个班多于 1 人` : ''}` })),
+              { document, percent: true, max: 1, ariaLabel: '各系部已配备助理的班级比例', xLabel: '已配备助理的班级比例 →' },
+            )
+        : undefined,
+      chartAlt: '条形长度为已配备助理的班级占全部班级的比例；每班都有且仅有 1 名助理为达标。数值见下表。',
+      table: {
+        title: `助理配备_${s.semester}`,
+        rows,
+        rowKey: (r) => r.department,
+        flagged: (r) => r.covered < r.classes || r.shared > 0 || r.unmatched > 0,
+        empty: '所选学期和范围内没有班级名单或助理名册。',
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'classes', label: '班级数', format: 'int' },
+          { key: 'covered', label: '已配助理班级', format: 'int' },
+          { key: 'share', label: '配备比例', format: 'percent' },
+          { key: 'shared', label: '多于 1 名助理的班级', format: 'int' },
+          { key: 'assistants', label: '助理人数', format: 'int' },
+          { key: 'unmatched', label: '班级不在名单中的助理', format: 'int' },
+          { key: 'year_ok', label: '年级符合', format: 'int' },
+          { key: 'political_ok', label: '政治面貌符合', format: 'int' },
+          { key: 'courses_ok', label: '无不及格课程', format: 'int' },
+        ],
+      },
+    };
+  },
+  rule: assistantRule,
+};
+
+const flags: Panel = {
+  id: 'eligibility',
+  title: (s) => `任职条件不符或未报送的助理 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: assistantListSql(s) }),
+  render: (data, s) => {
+    const rows = (data.rows as unknown as AssistantRow[]).filter((r) => !r.year_ok || !r.political_ok || r.courses_ok !== true || !r.class_listed || r.shared_class);
+    const problems = (r: AssistantRow) =>
+      [
+        !r.year_ok && `年级不符（${r.year_level ?? '未填'}，第 ${r.study_year ?? '?'} 学年）`,
+        !r.political_ok && `政治面貌：${r.political_status ?? '未填'}`,
+        r.courses_ok === false && `不及格课程 ${r.failed_courses} 门`,
+        r.courses_ok == null && '不及格课程未填',
+        !r.class_listed && '班级不在班级名单中',
+        r.shared_class && '该班有多名助理',
+      ]
+        .filter(Boolean)
+        .join('；');
+    return {
+      table: {
+        title: `助理任职条件_${s.semester}`,
+        rows,
+        rowKey: (r) => `${r.department}|${r.student_id ?? r.name}|${r.class_name}`,
+        flagged: () => true,
+        empty: '所选范围内的助理均符合任职条件。',
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'name', label: '姓名' },
+          { key: 'class_name', label: '聘用班级' },
+          { key: 'year_level', label: '年级' },
+          { key: 'political_status', label: '政治面貌' },
+          { key: 'failed_courses', label: '不及格课程数', display: (r) => (r.failed_courses == null ? '未填' : String(r.failed_courses)) },
+          { key: 'problems', label: '问题', display: problems },
+        ],
+      },
+    };
+  },
+  rule: assistantRule,
+};
+
+const uncovered: Panel = {
+  id: 'uncovered',
+  title: (s) => `尚未配备助理的班级 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: uncoveredClassesSql(s) }),
+  render: (data, s) => ({
+    table: {
+      title: `未配助理班级_${s.semester}`,
+      rows: data.rows as unknown as UncoveredClassRow[],
+      rowKey: (r) => `${r.department}|${r.class_name}`,
+      empty: '所选范围内每个班级都已配备助理。',
+      columns: [
+        { key: 'department', label: '系部', rowHeader: true },
+        { key: 'class_name', label: '班级' },
+        { key: 'students', label: '人数', format: 'int' },
+        { key: 'counselor', label: '辅导员' },
+      ],
+    },
+  }),
+  rule: assistantRule,
+};
+
+const results: Panel = {
+  id: 'results',
+  title: (s) => `助理考核结果 · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: gradeCountsSql({ ...s, role: 'assistant' }, 'department'), total: gradeCountsSql({ ...s, role: 'assistant' }, 'institution') }),
+  render: (data, s) => ({
+    table: {
+      title: `助理考核结果_${s.semester}`,
+      rows: [...(data.rows as unknown as GradeCountRow[]), ...(data.total as unknown as GradeCountRow[])],
+      rowKey: (r) => r.department,
+      empty: '所选学期没有助理考核结果（考核在学期末进行）。',
+      columns: [
+        { key: 'department', label: '系部', rowHeader: true },
+        { key: 'assessed', label: '参评人数', format: 'int' },
+        { key: 'excellent', label: '优秀', format: 'int' },
+        { key: 'good', label: '良好', format: 'int' },
+        { key: 'pass', label: '合格', format: 'int' },
+        { key: 'fail', label: '不合格', format: 'int' },
+        { key: 'excellent_share', label: '优秀率', format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
+      ],
+    },
+  }),
+};
+
+export const assistantsPage: PageSpec = {
+  id: 'assistants',
+  path: 'assistants.html',
+  navLabel: '助理',
+  title: '辅导员（班主任）助理队伍',
+  lede: () => `每个班级至多聘任 1 名助理，从二、三年级的学生党员（含预备党员）中选聘，且无不及格课程。配备比例 ${formatPercent(1)} 且无一班多人为达标。`,
+  filters: ['semester', 'department'],
+  panels: [coverage, flags, uncovered, results],
+};

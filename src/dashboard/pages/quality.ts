@@ -1,0 +1,175 @@
+/**
+ * 数据质量: the ingest report — per department and per file, rows read = accepted + rejected +
+ * skipped; every rejected row with its reason; every warning — so a clerk knows what to fix and resend.
+ */
+import { semesterLabel } from '../../domain/semester.ts';
+import { TABLES, type TableKind } from '../../domain/tables/index.ts';
+import { departmentOf, summaryByDepartment } from '../../ingest/summary.ts';
+import type { Manifest } from '../../ingest/run.ts';
+import { sqlString } from '../../metrics/sql.ts';
+import { cardsHtml, ruleHtml } from '../common.ts';
+import type { DashboardContext } from '../context.ts';
+import type { Panel, PageSpec, State } from '../types.ts';
+import { formatInt } from '../../domain/format.ts';
+
+type SheetReport = Manifest['files'][number];
+
+const manifestOf = (ctx: DashboardContext) => ({ files: ctx.files, departments: ctx.departments }) as Manifest;
+
+/** The files in scope: of the selected department (by its rows, else its folder) and semester. */
+function filesInScope(s: State, ctx: DashboardContext): SheetReport[] {
+  return ctx.files.filter(
+    (f) =>
+      (!s.department || departmentOf(f, ctx.departments) === s.department || s.department in f.departments) &&
+      (!s.semester || f.semester == null || f.semester === s.semester),
+  );
+}
+
+const inFiles = (files: readonly SheetReport[]) => (files.length ? `file IN (${[...new Set(files.map((f) => f.file))].map(sqlString).join(', ')})` : 'FALSE');
+
+const conservationRule = () =>
+  ruleHtml([
+    ['每个文件（工作表）的读取行数 = 接受 + 拒绝 + 跳过。跳过的是标题、表头、合计、表尾（填表人、审核人等）和空行；拒绝的行不计入任何统计，原因见下表。', undefined],
+    ['提示不影响接受：该行已计入统计，但数据可能有误（如得分与等次不一致、同一人同一周填报两次、工号丢失前导零），请核对。', undefined],
+  ]);
+
+const summary: Panel = {
+  id: 'summary',
+  title: (s) => `导入概况${s.department ? ` · ${s.department}` : ''}${s.semester ? ` · ${semesterLabel(s.semester)}` : ''}`,
+  queries: () => ({}),
+  render: (_data, s, ctx) => {
+    const files = filesInScope(s, ctx);
+    const sum = (k: 'read' | 'accepted' | 'rejected' | 'skipped' | 'warnings') => files.reduce((n, f) => n + f[k], 0);
+    return {
+      html: cardsHtml([
+        { key: 'files', label: '文件（工作表）', value: `${formatInt(new Set(files.map((f) => f.file)).size)} 个` },
+        { key: 'read', label: '读取行数', value: formatInt(sum('read')) },
+        { key: 'accepted', label: '接受', value: formatInt(sum('accepted')) },
+        { key: 'rejected', label: '拒绝', value: formatInt(sum('rejected')), tone: sum('rejected') > 0 ? 'bad' : 'ok' },
+        { key: 'skipped', label: '跳过（非数据行）', value: formatInt(sum('skipped')) },
+        { key: 'warnings', label: '提示', value: formatInt(sum('warnings')), tone: sum('warnings') > 0 ? 'bad' : 'ok' },
+      ]),
+    };
+  },
+  rule: conservationRule,
+};
+
+const departments: Panel = {
+  id: 'departments',
+  title: () => '各系部报送情况',
+  queries: () => ({}),
+  render: (_data, s, ctx) => {
+    const rows = summaryByDepartment(manifestOf({ ...ctx, files: filesInScope(s, ctx) })).map(([department, l]) => ({
+      department,
+      files: l.files.size,
+      accepted: l.accepted,
+      rejected: l.rejected,
+      skipped: l.skipped,
+      warnings: l.warnings,
+    }));
+    return {
+      table: {
+        title: '各系部报送情况',
+        rows,
+        rowKey: (r) => r.department,
+        flagged: (r) => r.rejected > 0 || r.warnings > 0,
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'files', label: '文件数', format: 'int' },
+          { key: 'accepted', label: '接受行数', format: 'int' },
+          { key: 'rejected', label: '拒绝行数', format: 'int' },
+          { key: 'skipped', label: '跳过行数', format: 'int' },
+          { key: 'warnings', label: '提示条数', format: 'int' },
+          { key: 'action', label: '需要处理', display: (r) => (r.rejected > 0 ? '请修改被拒绝的行后重新报送' : r.warnings > 0 ? '请核对提示' : '无') },
+        ],
+      },
+    };
+  },
+  rule: conservationRule,
+};
+
+const files: Panel = {
+  id: 'files',
+  title: () => '逐个文件的导入结果',
+  queries: () => ({}),
+  render: (_data, s, ctx) => ({
+    table: {
+      title: '文件导入结果',
+      rows: filesInScope(s, ctx),
+      rowKey: (r) => `${r.file}|${r.sheet ?? ''}`,
+      flagged: (r) => r.rejected > 0,
+      columns: [
+        { key: 'file', label: '文件', rowHeader: true },
+        { key: 'sheet', label: '工作表' },
+        { key: 'kind', label: '识别为', display: (r) => (r.kind ? TABLES[r.kind as TableKind].label : '说明页（未导入）') },
+        { key: 'semester', label: '学期', format: 'semester' },
+        { key: 'read', label: '读取', format: 'int' },
+        { key: 'accepted', label: '接受', format: 'int' },
+        { key: 'rejected', label: '拒绝', format: 'int' },
+        { key: 'skipped', label: '跳过', format: 'int' },
+        { key: 'warnings', label: '提示', format: 'int' },
+        { key: 'check', label: '核对', display: (r) => (r.read === r.accepted + r.rejected + r.skipped ? '相符' : '不相符') },
+      ],
+    },
+  }),
+  rule: conservationRule,
+};
+
+const rejects: Panel = {
+  id: 'rejects',
+  title: () => '被拒绝的行及原因',
+  queries: (s, ctx) => ({ rows: `SELECT * FROM rejects WHERE ${inFiles(filesInScope(s, ctx))} ORDER BY file, sheet, "row", "column"` }),
+  render: (data) => ({
+    table: {
+      title: '被拒绝的行',
+      rows: data.rows as Array<Record<string, string | number | null>>,
+      rowKey: (r) => `${r.file}|${r.sheet ?? ''}|${r.row}|${r.column ?? ''}`,
+      flagged: () => true,
+      empty: '没有被拒绝的行。',
+      columns: [
+        { key: 'file', label: '文件', rowHeader: true },
+        { key: 'sheet', label: '工作表' },
+        { key: 'row', label: '行号', format: 'int' },
+        { key: 'column', label: '列' },
+        { key: 'value', label: '原始值' },
+        { key: 'message', label: '原因及修改建议' },
+        { key: 'code', label: '代码' },
+      ],
+    },
+  }),
+  rule: conservationRule,
+};
+
+const warnings: Panel = {
+  id: 'warnings',
+  title: () => '数据提示（已计入统计，请核对）',
+  queries: (s, ctx) => ({ rows: `SELECT * FROM warnings WHERE ${inFiles(filesInScope(s, ctx))} ORDER BY file, sheet, "row", code` }),
+  render: (data) => ({
+    table: {
+      title: '数据提示',
+      rows: data.rows as Array<Record<string, string | number | null>>,
+      rowKey: (r) => `${r.file}|${r.sheet ?? ''}|${r.row ?? ''}|${r.code}`,
+      empty: '没有数据提示。',
+      columns: [
+        { key: 'file', label: '文件', rowHeader: true },
+        { key: 'sheet', label: '工作表' },
+        { key: 'row', label: '行号', format: 'int' },
+        { key: 'column', label: '列' },
+        { key: 'message', label: '说明' },
+        { key: 'code', label: '代码' },
+      ],
+    },
+  }),
+  rule: conservationRule,
+};
+
+export const qualityPage: PageSpec = {
+  id: 'quality',
+  path: 'quality.html',
+  navLabel: '数据质量',
+  title: '数据质量与报送情况',
+  lede: () => '各系部报送文件的导入结果：每一行或被接受，或被拒绝（附原因），或作为标题、表头、合计、表尾、空行跳过，没有遗漏。请通知有拒绝行的单位修改后重新报送。',
+  filters: ['semester', 'department'],
+  semesterOptional: true,
+  panels: [summary, departments, files, rejects, warnings],
+};

@@ -1,0 +1,87 @@
+/** 优秀名额: per department and role, those assessed, 优秀 allowed and used; over quota flagged. */
+import { hbars } from '../../charts/hbars.ts';
+import { ROLE_LABELS, type Role } from '../../domain/cells.ts';
+import { formatInt } from '../../domain/format.ts';
+import { quotaSql, quotaTotalSql, type QuotaRow, type QuotaTotalRow } from '../../metrics/quota.ts';
+import { formatPercent } from '../../views/table.ts';
+import { cardsHtml, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import { quotaParams, type DashboardContext } from '../context.ts';
+import type { Panel, PageSpec } from '../types.ts';
+
+const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
+
+export const quotaRule = (ctx: DashboardContext) => {
+  const a = ctx.rules.assessment;
+  const rounding = { floor: '向下取整', round: '四舍五入', ceil: '向上取整' }[a.quota_rounding];
+  return ruleHtml([
+    [`优秀名额 = 参评人数 × ${formatPercent(a.excellence_quota)}，${rounding}；按学期、系部、角色分别计算。优秀人数超过名额即为超额。`, 'seeds/000：优秀“不超过20%”；规则方案 assessment.excellence_quota、quota_rounding'],
+    ['全院名额为各系部、各角色名额之和（名额按系部和角色分别核定），不等于全院参评人数 × 比例。', undefined],
+    ['优秀人数按评定等次计：有得分的按得分评定，只有填报等次的按填报等次。', undefined],
+  ]);
+};
+
+const total: Panel = {
+  id: 'total',
+  title: (s) => `${scopeLabel(s)}优秀名额使用情况 · ${semesterTitle(s)}`,
+  queries: (s, ctx) => ({ rows: quotaTotalSql(quotaParams(ctx), s) }),
+  render: (data) => {
+    const t = (data.rows as unknown as QuotaTotalRow[])[0];
+    if (!t || t.assessed === 0) return { html: '<p class="empty">所选学期和范围内没有考核数据。</p>' };
+    return {
+      html: cardsHtml([
+        { key: 'assessed', label: '参评人数', value: `${formatInt(t.assessed)} 人` },
+        { key: 'allowed', label: '优秀名额（合计）', value: `${formatInt(t.allowed)} 人` },
+        { key: 'used', label: '评为优秀', value: `${formatInt(t.used)} 人`, tone: t.used > t.allowed ? 'bad' : undefined },
+        { key: 'units_over', label: '超额的系部·角色', value: `${formatInt(t.units_over)} 个`, tone: t.units_over > 0 ? 'bad' : 'ok', note: t.units_over > 0 ? '未达标' : '达标' },
+      ]),
+    };
+  },
+  rule: quotaRule,
+};
+
+const units: Panel = {
+  id: 'units',
+  title: (s) => `各系部、各角色优秀名额 · ${semesterTitle(s)}`,
+  queries: (s, ctx) => ({ rows: quotaSql(quotaParams(ctx), s) }),
+  render: (data, s) => {
+    const rows = data.rows as unknown as QuotaRow[];
+    const label = (r: QuotaRow) => `${r.department}·${roleLabel(r.role)}`;
+    return {
+      chart: rows.length
+        ? (document) =>
+            hbars(
+              rows.map((r) => ({ label: label(r), value: r.used, ok: !r.over, text: `优秀 ${r.used} / 名额 ${r.allowed}${r.over ? `  超 ${r.used - r.allowed} 人` : ''}` })),
+              { document, ariaLabel: '各系部各角色评为优秀的人数与名额', xLabel: '评为优秀的人数 →' },
+            )
+        : undefined,
+      chartAlt: '条形长度为评为优秀的人数，右侧文字为优秀人数与名额；超过名额的标为“超”并以红色显示。数值见下表。',
+      table: {
+        title: `优秀名额_${s.semester}`,
+        rows,
+        rowKey: (r) => `${r.department}|${r.role}`,
+        flagged: (r) => r.over,
+        empty: '所选学期和范围内没有考核数据。',
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'role', label: '角色', format: 'role' },
+          { key: 'assessed', label: '参评人数', format: 'int' },
+          { key: 'allowed', label: '优秀名额', format: 'int' },
+          { key: 'used', label: '评为优秀', format: 'int' },
+          { key: 'status', label: '是否超额', display: (r) => (r.over ? `超额 ${r.used - r.allowed} 人` : '未超额') },
+        ],
+      },
+    };
+  },
+  rule: quotaRule,
+};
+
+export const quotaPage: PageSpec = {
+  id: 'quota',
+  path: 'quota.html',
+  navLabel: '优秀名额',
+  title: '优秀名额使用情况',
+  lede: (ctx) => `考核优秀等次不超过参评人数的 ${formatPercent(ctx.rules.assessment.excellence_quota)}，按系部和角色分别核定名额。`,
+  filters: ['semester', 'department', 'role'],
+  roles: ['counselor', 'class_teacher', 'assistant', 'graduate_assistant'],
+  panels: [total, units],
+};

@@ -1,0 +1,226 @@
+/** 工作量: for each norm of the rule profile, the share of person-weeks (or months) meeting it, by department and role. */
+import { hbars } from '../../charts/hbars.ts';
+import { weekHeatmap } from '../../charts/week-heatmap.ts';
+import { ROLE_LABELS, type Role } from '../../domain/cells.ts';
+import type { WorkloadNorm } from '../../domain/rules.ts';
+import {
+  allWeeklyNormsSql,
+  heatmapSql,
+  normSharesSql,
+  personNormSql,
+  shortfallsSql,
+  type AllNormsRow,
+  type HeatCell,
+  type NormShareRow,
+  type PersonNormRow,
+  type ShortfallRow,
+} from '../../metrics/workload.ts';
+import { formatPercent } from '../../views/table.ts';
+import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import { workloadParams, type DashboardContext } from '../context.ts';
+import type { Panel, PageSpec, State } from '../types.ts';
+
+const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
+const periodLabel = (n: WorkloadNorm) => (n.per === 'month' ? '人·月' : '人·周');
+const target = (ctx: DashboardContext) => ctx.rules.workload_target_share;
+/** The role the department chart and heat map show: the one selected, else counselors. */
+const chartRole = (s: State) => s.role ?? 'counselor';
+
+const normsRule = (ctx: DashboardContext) =>
+  ruleHtml([
+    ...ctx.rules.workload_norms.map((n) => [`${roleLabel(n.role)}：${n.label}`, n.source] as const),
+    ['每条工作记录为一人一周；空白按 0 计（未记录即未完成）。按月的要求按自然月合计后判断。', undefined],
+    [`“达到全部周工作要求”的人周次比例不低于 ${formatPercent(target(ctx))} 为达标。`, '规则方案 workload.target_share（本校设定）'],
+  ]);
+
+const norms: Panel = {
+  id: 'norms',
+  title: (s) => `各项工作要求达标率 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s, ctx) => ({ rows: normSharesSql(workloadParams(ctx), s, 'institution') }),
+  render: (data, s, ctx) => {
+    const list = ctx.rules.workload_norms;
+    const rows = (data.rows as unknown as NormShareRow[]).map((r) => ({ ...r, n: list[r.norm]!, share: ratio(r.met, r.periods) }));
+    return {
+      chart: (document) =>
+        hbars(
+          rows.map((r) => ({ label: `${roleLabel(r.role)}·${r.n.label}`, value: r.share, ok: null, text: `${formatPercent(r.share)}（${r.met}/${r.periods}）` })),
+          { document, percent: true, max: 1, ariaLabel: '各项工作要求的达标率', xLabel: '达到该项要求的人周次（人月次）比例 →' },
+        ),
+      chartAlt: '每个条形为一项工作要求的达标率：达到要求的人周次（按月的要求为人月次）占全部记录的比例；数值见下表。',
+      table: {
+        title: `各项工作要求达标率_${s.semester}`,
+        rows,
+        rowKey: (r) => `${r.role}|${r.n.field}|${r.n.per}`,
+        columns: [
+          { key: 'role', label: '角色', format: 'role', rowHeader: true },
+          { key: 'norm', label: '工作要求', display: (r) => r.n.label },
+          { key: 'unit', label: '统计单位', display: (r) => periodLabel(r.n) },
+          { key: 'met', label: '达到要求', format: 'int' },
+          { key: 'periods', label: '记录数', format: 'int' },
+          { key: 'share', label: '达标率', format: 'percent' },
+        ],
+      },
+    };
+  },
+  rule: normsRule,
+};
+
+const departments: Panel = {
+  id: 'departments',
+  title: (s) => `各系部达到全部周工作要求的比例 · ${semesterTitle(s)}`,
+  queries: (s, ctx) => ({ rows: allWeeklyNormsSql(workloadParams(ctx), s, 'department') }),
+  render: (data, s, ctx) => {
+    const t = target(ctx);
+    const rows = (data.rows as unknown as AllNormsRow[]).map((r) => ({ ...r, share: ratio(r.met, r.periods) }));
+    const shown = rows.filter((r) => r.role === chartRole(s)).sort((a, b) => (a.share ?? 0) - (b.share ?? 0));
+    return {
+      chart: (document) =>
+        hbars(
+          shown.map((r) => ({ label: r.department, value: r.share, ok: (r.share ?? 0) >= t, text: `${formatPercent(r.share)}${(r.share ?? 0) >= t ? '' : '  未达标'}` })),
+          {
+            document,
+            percent: true,
+            max: 1,
+            ariaLabel: `各系部${roleLabel(chartRole(s))}达到全部周工作要求的人周次比例`,
+            xLabel: `${roleLabel(chartRole(s))}达到全部周工作要求的人周次比例 →`,
+            rule: { value: t, label: `达标线 ${formatPercent(t)}` },
+          },
+        ),
+      chartAlt: `图中为${roleLabel(chartRole(s))}：每个系部达到全部周工作要求的人周次占比，虚线为 ${formatPercent(t)} 达标线；所有角色的数值见下表。`,
+      table: {
+        title: `各系部周工作要求达标情况_${s.semester}`,
+        rows,
+        rowKey: (r) => `${r.department}|${r.role}`,
+        flagged: (r) => (r.share ?? 0) < t,
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'role', label: '角色', format: 'role' },
+          { key: 'met', label: '达到全部要求的人周次', format: 'int' },
+          { key: 'periods', label: '人周次', format: 'int' },
+          { key: 'share', label: '比例', format: 'percent' },
+          { key: 'status', label: '达标情况', display: (r) => ((r.share ?? 0) >= t ? '达标' : '未达标') },
+        ],
+      },
+    };
+  },
+  rule: normsRule,
+};
+
+const heatmap: Panel = {
+  id: 'heatmap',
+  title: (s) => `各系部逐周工作情况（${roleLabel(chartRole(s))}） · ${semesterTitle(s)}`,
+  queries: (s, ctx) => ({ rows: heatmapSql(workloadParams(ctx), { ...s, role: chartRole(s) }) }),
+  render: (data, s, ctx) => {
+    const weeks = ctx.rules.calendar.semester_weeks;
+    const cells = (data.rows as unknown as HeatCell[]).map((c) => ({ ...c, share: c.met / c.periods }));
+    const byDept = new Map<string, Map<number, (typeof cells)[number]>>();
+    for (const c of cells) (byDept.get(c.department) ?? byDept.set(c.department, new Map()).get(c.department)!).set(c.week_no, c);
+    const worst = [...cells].sort((a, b) => a.share - b.share)[0];
+    return {
+      chart: cells.length ? (document) => weekHeatmap(cells, { document, weeks, target: target(ctx), ariaLabel: '各系部逐周达到全部周工作要求的人周次比例' }) : undefined,
+      chartAlt: worst
+        ? `每格为一个系部一个教学周中达到全部周工作要求的人周次比例（格内数字为百分比）。最低为${worst.department}第 ${worst.week_no} 周（${formatPercent(worst.share)}）。`
+        : '',
+      table: {
+        title: `逐周工作情况_${s.semester}`,
+        rows: [...byDept.keys()].map((department) => ({ department })),
+        rowKey: (r) => r.department,
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          ...Array.from({ length: weeks }, (_, i) => ({
+            key: `w${i + 1}`,
+            label: `第${i + 1}周`,
+            format: 'percent' as const,
+            value: (r: { department: string }) => {
+              const c = byDept.get(r.department)?.get(i + 1);
+              return c ? c.share : null;
+            },
+          })),
+        ],
+      },
+    };
+  },
+  rule: (ctx) =>
+    ruleHtml([
+      [`教学周按校历计算（第 1 周自学期第一天所在周的周一起，共 ${ctx.rules.calendar.semester_weeks} 周）；学期外的记录不在此图中，但计入其他统计，并在“数据质量”页提示。`, undefined],
+    ]),
+};
+
+const shortfalls: Panel = {
+  id: 'shortfalls',
+  title: (s) => `未达到周工作要求次数最多的人员 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s, ctx) => ({ rows: shortfallsSql(workloadParams(ctx), s, 15) }),
+  render: (data, s) => ({
+    table: {
+      title: `工作量差距最大人员_${s.semester}`,
+      rows: data.rows as unknown as ShortfallRow[],
+      rowKey: (r) => `${r.department}|${r.role}|${r.staff_id ?? r.name}`,
+      empty: '所选范围内所有人员每周均达到要求。',
+      columns: [
+        { key: 'department', label: '系部', rowHeader: true },
+        { key: 'name', label: '姓名' },
+        { key: 'role', label: '角色', format: 'role' },
+        { key: 'weeks', label: '记录周数', format: 'int' },
+        { key: 'weeks_missed', label: '未达要求周数', format: 'int' },
+        { key: 'shortfall', label: '累计差额（次/人次）', format: 'int' },
+      ],
+    },
+  }),
+  rule: () => ruleHtml([['按“未达到至少一项周工作要求的周数”排序，相同时按各周各项要求差额之和（要求次数 − 实际次数，不足 0 计 0）排序，列出前 15 人。', undefined]]),
+};
+
+const assistants: Panel = {
+  id: 'assistants',
+  title: (s) => `助理与研究生德育助理工作情况 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s, ctx) => {
+    const p = workloadParams(ctx);
+    return Object.fromEntries(
+      p.norms
+        .map((n, i) => [n, i] as const)
+        .filter(([n]) => (n.role === 'assistant' || n.role === 'graduate_assistant') && n.per !== 'month' && (!s.role || s.role === n.role))
+        .map(([, i]) => [`n${i}`, personNormSql(p, s, i)]),
+    );
+  },
+  render: (data, s, ctx) => {
+    const rows = Object.entries(data).flatMap(([key, list]) => {
+      const n = ctx.rules.workload_norms[Number(key.slice(1))]!;
+      return (list as unknown as PersonNormRow[]).map((r) => ({ ...r, n, share: ratio(r.met, r.weeks) }));
+    });
+    return {
+      table: {
+        title: `助理工作情况_${s.semester}`,
+        rows,
+        rowKey: (r) => `${r.department}|${r.n.role}|${r.staff_id ?? r.name}|${r.n.field}`,
+        flagged: (r) => r.met < r.weeks,
+        empty: '所选范围内没有助理或研究生德育助理的工作记录。',
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'name', label: '姓名' },
+          { key: 'role', label: '角色', display: (r) => roleLabel(r.n.role) },
+          { key: 'norm', label: '工作要求', display: (r) => r.n.label },
+          { key: 'weeks', label: '记录周数', format: 'int' },
+          { key: 'met', label: '达到要求周数', format: 'int' },
+          { key: 'share', label: '达标率', format: 'percent' },
+          { key: 'mean', label: '周平均', display: (r) => (r.mean == null ? '—' : `${r.mean.toFixed(1)}${r.n.field === 'hours' ? ' 小时' : ' 次'}`) },
+        ],
+      },
+    };
+  },
+  rule: (ctx) =>
+    ruleHtml(
+      ctx.rules.workload_norms
+        .filter((n) => n.role === 'assistant' || n.role === 'graduate_assistant')
+        .map((n) => [`${roleLabel(n.role)}：${n.label}`, n.source] as const),
+    ),
+};
+
+export const workloadPage: PageSpec = {
+  id: 'workload',
+  path: 'workload.html',
+  navLabel: '工作量',
+  title: '工作量落实情况',
+  lede: (ctx) =>
+    `对照规则方案（${ctx.rules.profile_label}）中的每周工作要求，统计每条工作记录（一人一周）是否达到要求。辅导员、班主任、助理和研究生德育助理分别对照各自的要求。`,
+  filters: ['semester', 'department', 'role'],
+  panels: [norms, departments, heatmap, shortfalls, assistants],
+};

@@ -1,0 +1,25 @@
+/**
+ * One panel's markup: title, figures, chart with its text alternative, table, download buttons and
+ * the rule behind the numbers. Built from a panel's output the same way at build time and in the
+ * browser.
+ */
+import { escapeHtml } from '../domain/format.ts';
+import { downloadButtonsHtml, type DownloadKind } from '../downloads/buttons.ts';
+import type { PanelOutput } from '../dashboard/types.ts';
+import { tableHtml } from './table.ts';
+
+export function panelInnerHtml(id: string, title: string, output: PanelOutput, chartMarkup: string | null, rule: string | null): string {
+  const parts = [`<h2 id="${id}-title">${escapeHtml(title)}</h2>`];
+  if (output.html) parts.push(`<div class="panel-figures">${output.html}</div>`);
+  if (chartMarkup != null) {
+    parts.push(
+      `<figure class="chart" id="${id}-chart" aria-labelledby="${id}-title" aria-describedby="${id}-alt">${chartMarkup}` +
+        `<figcaption id="${id}-alt">${escapeHtml(output.chartAlt ?? '')}</figcaption></figure>`,
+    );
+  }
+  if (output.table) parts.push(tableHtml(output.table, `${id}-table`));
+  const kinds: DownloadKind[] = [...(output.table ? (['csv', 'xlsx'] as const) : []), ...(chartMarkup != null ? (['svg', 'png'] as const) : [])];
+  if (kinds.length) parts.push(`<div class="panel-tools">${downloadButtonsHtml(id, kinds, output.table?.title ?? title)}</div>`);
+  if (rule) parts.push(`<details class="rule"><summary>口径与依据</summary>${rule}</details>`);
+  return parts.join('\n');
+}
