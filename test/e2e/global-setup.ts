@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const E2E_DIR = resolve('.cache/e2e');
+/** Overridable (E2E_DIR) so that two runs on one machine do not delete each other's site. */
+export const E2E_DIR = resolve(process.env.E2E_DIR ?? '.cache/e2e');
 
 export default function setup(): void {
   rmSync(E2E_DIR, { recursive: true, force: true });

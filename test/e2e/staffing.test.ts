@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
-import { num, ratioText, readDepartmentTable, startHarness, waitForEngine, type Harness } from '../support/site.ts';
+import { num, ratioText, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
 
 let h: Harness;
 let truth: Truth;
@@ -49,17 +49,17 @@ async function checkSummary(page: import('playwright-core').Page, semester: stri
 
 describe('师生比 page', () => {
   it('shows the latest semester in the HTML itself, readable with JavaScript off', async () => {
-    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const page = await h.open('staffing.html', { javaScriptEnabled: false });
     const latest = semesters.at(-1)!;
-    expect(await page.getAttribute('#chart', 'data-semester')).toBe(latest);
-    expect(await page.$$eval('#chart svg rect', (r) => r.length)).toBeGreaterThan(0);
+    expect(await page.inputValue('#filter-semester')).toBe(latest);
+    expect(await page.$$eval('#ratio-chart svg rect', (r) => r.length)).toBeGreaterThan(0);
     await checkSummary(page, latest);
-    checkTable(await readDepartmentTable(page), latest);
+    checkTable(await readTable(page, 'ratio-table'), latest);
     await page.context().close();
   });
 
   it('declares utf-8 and zh-CN, since plain servers send no charset', async () => {
-    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const page = await h.open('staffing.html', { javaScriptEnabled: false });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.$eval('meta[charset]', (m) => m.getAttribute('charset')?.toLowerCase())).toBe('utf-8');
     expect(await page.title()).toContain('辅导员');
@@ -67,14 +67,13 @@ describe('师生比 page', () => {
   });
 
   it('switches semester through DuckDB-WASM and shows the right numbers for each', async () => {
-    const page = await h.open('index.html');
+    const page = await h.open('staffing.html');
     await waitForEngine(page);
     for (const semester of [semesters[1]!, semesters[0]!]) {
-      await page.selectOption('#semester', semester);
-      await page.waitForSelector(`#chart[data-semester="${semester}"][data-source="duckdb"]`);
-      checkTable(await readDepartmentTable(page), semester);
+      await setFilters(page, { semester });
+      checkTable(await readTable(page, 'ratio-table'), semester);
       await checkSummary(page, semester);
-      const bars = await page.$$eval('#chart svg g[aria-label="bar"] rect', (r) => r.length);
+      const bars = await page.$$eval('#ratio-chart svg g[aria-label="bar"] rect', (r) => r.length);
       const withFullTime = [...truth.get(semester)!.values()].filter((u) => u.fullTime > 0).length;
       expect(bars).toBe(withFullTime);
       expect(page.url()).toContain(`semester=${semester}`);
@@ -84,29 +83,27 @@ describe('师生比 page', () => {
 
   it('toggles to part-time counted at 1/3 and re-sorts by department name', async () => {
     const semester = semesters.at(-1)!;
-    const page = await h.open('index.html');
+    const page = await h.open('staffing.html');
     await waitForEngine(page);
-    await page.check('input[name=mode][value=weighted]');
-    await page.waitForSelector('#chart[data-mode="weighted"]');
-    const labels = await page.$$eval('#chart svg text', (t) => t.map((e) => e.textContent ?? ''));
+    await setFilters(page, { mode: 'weighted' });
+    const labels = await page.$$eval('#ratio-chart svg text', (t) => t.map((e) => e.textContent ?? ''));
     const weightedLabels = labels.filter((l) => l.startsWith('1:') && !l.includes('标准线')).map((l) => l.replace(/,/g, '').split(' ')[0]);
     expect(weightedLabels.sort()).toEqual([...truth.get(semester)!.values()].map((u) => expected(u).ratioWeighted).sort());
 
-    await page.selectOption('#sort', 'department');
-    await page.waitForSelector('#chart[data-sort="department"][data-mode="weighted"]');
-    const order = await page.$$eval('#dept-rows tr', (rows) => rows.map((r) => r.getAttribute('data-department')!));
+    await setFilters(page, { sort: 'department' });
+    const order = await page.$$eval('#ratio-table tbody tr[data-key]', (rows) => rows.map((r) => r.getAttribute('data-key')!));
     expect(order).toEqual([...order].sort(new Intl.Collator('zh-CN').compare));
     await page.context().close();
   });
 
   it('restores a shared view from the URL', async () => {
     const semester = semesters[0]!;
-    const page = await h.open(`index.html?semester=${semester}&mode=weighted&sort=gap`);
+    const page = await h.open(`staffing.html?semester=${semester}&mode=weighted&sort=gap`);
     await waitForEngine(page);
-    await page.waitForSelector(`#chart[data-semester="${semester}"][data-mode="weighted"]`);
-    expect(await page.inputValue('#semester')).toBe(semester);
-    expect(await page.isChecked('input[name=mode][value=weighted]')).toBe(true);
-    checkTable(await readDepartmentTable(page), semester, 'weighted');
+    await waitForShown(page, { semester, mode: 'weighted', sort: 'gap' });
+    expect(await page.inputValue('#filter-semester')).toBe(semester);
+    expect(await page.inputValue('#filter-mode')).toBe('weighted');
+    checkTable(await readTable(page, 'ratio-table'), semester, 'weighted');
     await page.context().close();
   });
 

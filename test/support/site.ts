@@ -18,7 +18,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(distDir = join('.cache/e2e/dist')): Promise<Harness> {
+export async function startHarness(distDir = join(process.env.E2E_DIR ?? '.cache/e2e', 'dist')): Promise<Harness> {
   const server = await serveStatic(distDir, { mount: MOUNT });
   const browser = await launchChromium();
   const origin = new URL(server.url).origin;
@@ -74,3 +74,71 @@ export async function readDepartmentTable(page: Page): Promise<Record<string, Re
 
 export const num = (text: string | undefined) => Number(String(text).replace(/[,人\s]/g, ''));
 export const ratioText = (text: string | undefined) => String(text).replace(/,/g, '');
+
+/** A panel's table as { row key → { column → text } } (rows carry data-key, cells data-col). */
+export async function readTable(page: Page, tableId: string): Promise<Record<string, Record<string, string>>> {
+  return page.$$eval(`#${tableId} tbody tr[data-key]`, (rows) =>
+    Object.fromEntries(
+      rows.map((tr) => [
+        tr.getAttribute('data-key')!,
+        Object.fromEntries([...tr.querySelectorAll('th, td')].map((cell) => [cell.getAttribute('data-col')!, cell.textContent!.trim()])),
+      ]),
+    ),
+  );
+}
+
+/** Change the page's filters (select names: semester, department, role, or page options) and wait until every panel shows them. */
+export async function setFilters(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) await page.selectOption(`#filter-${name}`, value);
+  await waitForShown(page, values);
+}
+
+/** Wait until every panel shows the given filter values (set from the URL or the form). */
+export async function waitForShown(page: Page, values: Record<string, string>): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const shown = document.body.dataset.shown;
+      if (!shown) return false;
+      const state = JSON.parse(shown) as Record<string, string | null>;
+      return Object.entries(want).every(([k, v]) => (state[k] ?? '') === v) && document.querySelector('#engine-status')?.getAttribute('data-state') === 'ready';
+    },
+    values,
+    { timeout: 60_000 },
+  );
+}
+
+/** Click a panel's download button and return the file's name and bytes. */
+export async function download(page: Page, panelId: string, kind: 'csv' | 'xlsx' | 'svg' | 'png'): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${kind}"][data-target="${panelId}"]`)]);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/** Parse a downloaded CSV (UTF-8 with BOM, CRLF) into header + rows. */
+export function parseCsvDownload(bytes: Buffer): { header: string[]; rows: string[][] } {
+  const text = bytes.toString('utf8');
+  if (!text.startsWith('\uFEFF')) throw new Error('CSV without BOM');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.slice(1);
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return { header: rows[0] ?? [], rows: rows.slice(1) };
+}
+
+/** "93.8%" → 0.938; "—" → null. */
+export const percentText = (text: string | undefined) => (text == null || text === '—' ? null : Number(text.replace('%', '')) / 100);
