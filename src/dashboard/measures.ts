@@ -88,7 +88,8 @@ export const MEASURES: readonly Measure[] = [
     sql: (_ctx, s, by) => assessmentCoverageSql(f(s), by),
     read: (rows, unit) => {
       const r = rowsOf<CoverageRow>(rows, unit)[0];
-      return r && r.roster > 0 ? shareReading(r.assessed, r.roster, '人', r.assessed === r.roster) : null;
+      // No assessment at all this semester: not sent yet (assessment is at the semester's end), not 0 %.
+      return r && r.roster > 0 && r.semester_rows > 0 ? shareReading(r.assessed, r.roster, '人', r.assessed === r.roster) : null;
     },
     delta: shareDelta,
   },

@@ -25,4 +25,7 @@ export const PAGE_LIST: readonly PageSpec[] = [
 export const PAGES: Record<string, PageSpec> = Object.fromEntries(PAGE_LIST.map((p) => [p.id, p]));
 
 /** The navigation bar. */
-export const NAV: ReadonlyArray<{ id: string; path: string; label: string }> = PAGE_LIST.map((p) => ({ id: p.id, path: p.path, label: p.navLabel }));
+export const NAV: ReadonlyArray<{ id: string; path: string; label: string }> = [
+  ...PAGE_LIST.map((p) => ({ id: p.id, path: p.path, label: p.navLabel })),
+  { id: 'report', path: 'report.html', label: '党委会汇报' },
+];

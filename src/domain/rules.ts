@@ -95,6 +95,18 @@ export const ProfileSchema = z.object({
 export const RulesFileSchema = z
   .object({
     institution: z.object({ name: z.string().min(1) }),
+    /** The semester report to the party committee (党委会汇报): its title, who signs it, an optional logo. */
+    report: z
+      .object({
+        title: z.string().min(1).default('关于辅导员队伍建设情况的报告'),
+        addressee: z.string().default('校党委'),
+        issuer: z.string().min(1).default('学生工作处'),
+        /** Lines of the signature block under the issuer (e.g. 负责人：×××). */
+        signature: z.array(z.string()).default([]),
+        /** An image file (SVG or PNG), relative to the project folder; embedded in the report. */
+        logo: z.string().optional(),
+      })
+      .default({ title: '关于辅导员队伍建设情况的报告', addressee: '校党委', issuer: '学生工作处', signature: [] }),
     publish: z.object({
       /** full: as written; masked: 张*明; pseudonym: a stable code per person. */
       names: z.enum(['full', 'masked', 'pseudonym']),
@@ -119,6 +131,7 @@ export type WorkloadNorm = z.infer<typeof Norm>;
 /** What the ingest and the site need from the rules file, with the active profile flattened. */
 export interface ActiveRules {
   institution: string;
+  report: { title: string; addressee: string; issuer: string; signature: string[]; logo?: string };
   profile: string;
   profile_label: string;
   max_students_per_counselor: number;
@@ -141,6 +154,7 @@ export function activeRules(file: RulesFile): ActiveRules {
   const w = p.staffing.part_time_weight.value;
   return {
     institution: file.institution.name,
+    report: file.report,
     profile: file.active_profile,
     profile_label: p.label,
     max_students_per_counselor: p.staffing.max_students_per_counselor.value,

@@ -89,6 +89,8 @@ export interface CoverageRow {
   department: string;
   roster: number;
   assessed: number;
+  /** Assessment rows of the semester in the whole institution: 0 means none was sent yet (not 0 % done). */
+  semester_rows: number;
 }
 
 /**
@@ -100,7 +102,8 @@ export function assessmentCoverageSql(f: Partial<Filters>, by: 'department' | 'i
   return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS roster,
   COUNT(*) FILTER (WHERE EXISTS (
     SELECT 1 FROM assessments a WHERE a.semester = c.semester AND a.role = 'counselor'
-      AND (a.person_id = c.staff_id OR (a.name = c.name AND a.department = c.department))))::INTEGER AS assessed
+      AND (a.person_id = c.staff_id OR (a.name = c.name AND a.department = c.department))))::INTEGER AS assessed,
+  ANY_VALUE((SELECT COUNT(*) FROM assessments a WHERE a.semester = c.semester))::INTEGER AS semester_rows
 FROM counselors c WHERE ${filterSql(f, { semester: 'c.semester', department: 'c.department' })}
 GROUP BY ALL ORDER BY department`;
 }

@@ -115,3 +115,16 @@ export function flaggedHiringSql(p: StaffingParams, f: { semester?: string; depa
   return `SELECT department, name, staff_id, employment, hiring, source_file, source_row FROM counselors
 WHERE ${conditions.join(' AND ')} ORDER BY department, name`;
 }
+
+export interface HiringRow {
+  employment: string;
+  hiring: string | null;
+  counselors: number;
+}
+
+/** Counselors by employment (专职/兼职) and hiring method, for one semester. */
+export function hiringBreakdownSql(semester: string, department?: string | null): string {
+  return `SELECT employment, hiring, COUNT(*)::INTEGER AS counselors FROM counselors
+WHERE semester = ${sqlString(semester)}${department ? ` AND department = ${sqlString(department)}` : ''}
+GROUP BY ALL ORDER BY employment, counselors DESC, hiring`;
+}

@@ -1,0 +1,64 @@
+/**
+ * npm run report [-- --dist dist]
+ * Prints every semester's 党委会汇报 page (dist/report/<semester>.html) to an A4 PDF beside it with
+ * the system Chromium, and links the PDFs from dist/report.html. Builds the site first when there
+ * is none (and ingests the demo data when nothing has been ingested).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findChromium, launchChromium } from '../src/io/chromium.ts';
+import { serveStatic } from '../src/io/static-server.ts';
+
+const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' } } });
+const dist = values.dist;
+
+try {
+  findChromium();
+} catch (error) {
+  process.stderr.write(`无法生成 PDF：${(error as Error).message}\n`);
+  process.exit(2);
+}
+
+const node = (script: string, args: string[]) => execFileSync(process.execPath, [script, ...args], { stdio: 'inherit' });
+if (!existsSync(join(dist, 'report'))) {
+  if (!existsSync(join(values.public, 'data', 'manifest.json'))) {
+    process.stdout.write('尚未导入数据，先导入 data/exports …\n');
+    node('scripts/ingest.ts', ['--out', join(values.public, 'data'), '--quiet']);
+  }
+  process.stdout.write(`${dist}/ 中没有报告页面，先构建看板 …\n`);
+  node('scripts/build.ts', ['--public', values.public, '--out', dist]);
+}
+
+const semesters = readdirSync(join(dist, 'report'))
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -'.html'.length))
+  .sort();
+const server = await serveStatic(dist);
+const browser = await launchChromium();
+try {
+  for (const [i, semester] of semesters.entries()) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}report/${semester}.html`, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const path = join(dist, 'report', `${semester}.pdf`);
+    // Page size, margins, running header and page numbers come from the page's own @page CSS.
+    await page.pdf({ path, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    await page.close();
+    process.stdout.write(`[${i + 1}/${semesters.length}] ${path}\n`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Un-hide the links of the PDFs now present (the index is static; nothing is fetched to find out).
+const index = join(dist, 'report.html');
+if (existsSync(index)) {
+  const html = readFileSync(index, 'utf8').replace(/(<a class="pdf-link"[^>]*data-pdf="([^"]+)"[^>]*?)\s+hidden(?=[\s>])/g, (all, start: string, s: string) =>
+    existsSync(join(dist, 'report', `${s}.pdf`)) ? start : all,
+  );
+  writeFileSync(index, html);
+}
+process.stdout.write(`已生成 ${semesters.length} 份 PDF，位于 ${dist}/report/；看板“党委会汇报”页已链接。\n`);

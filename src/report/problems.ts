@@ -1,0 +1,100 @@
+/** 存在问题: what the report must raise, listed from the figures by a table of checks (each returns its finding or nothing). */
+import { ROLE_LABELS, type Role } from '../domain/cells.ts';
+import { formatRatio } from '../domain/format.ts';
+import type { ActiveRules } from '../domain/rules.ts';
+import { formatPercent } from '../views/table.ts';
+import type { SemesterFigures } from './figures.ts';
+
+type Check = (f: SemesterFigures, rules: ActiveRules) => string | null;
+
+const names = (xs: string[]) => xs.join('、');
+
+const CHECKS: ReadonlyArray<readonly [string, Check]> = [
+  [
+    'staffing',
+    (f, r) => {
+      const below = f.staffing.departments.filter((d) => d.students > 0 && !d.compliant_full_time);
+      const i = f.staffing.institution;
+      if (!below.length && (!i || i.compliant_full_time)) return null;
+      const t = r.max_students_per_counselor;
+      return (
+        `专职辅导员配备不足：${i && !i.compliant_full_time ? `全院师生比为${formatRatio(i.ratio_full_time, t)}，尚缺${i.gap}人；` : ''}` +
+        `${below.length}个系部未达到1:${t}：${names(below.map((d) => `${d.department}（缺${d.gap}人）`))}。`
+      );
+    },
+  ],
+  ['hiring', (f, r) => (f.staffing.flaggedHiring > 0 ? `仍有${f.staffing.flaggedHiring}名辅导员以${r.disallowed_hiring.join('、')}方式聘用。` : null)],
+  [
+    'workload',
+    (f, r) => {
+      const below = f.workload.departments.filter((d) => d.periods > 0 && d.met / d.periods < r.workload_target_share);
+      return below.length
+        ? `工作要求落实不到位：${names(below.map((d) => `${d.department}（${formatPercent(d.met / d.periods)}）`))}达到全部周工作要求的人周次比例低于${formatPercent(r.workload_target_share)}。`
+        : null;
+    },
+  ],
+  [
+    'quota',
+    (f) => {
+      const over = f.quota.units.filter((u) => u.over);
+      return over.length
+        ? `优秀等次超出名额：${names(over.map((u) => `${u.department}${ROLE_LABELS[u.role as Role] ?? u.role}（名额${u.allowed}个，评优${u.used}人）`))}。`
+        : null;
+    },
+  ],
+  [
+    'assessment',
+    (f) => {
+      const c = f.assessment.coverage;
+      const missing = c && f.assessment.grades.length ? c.roster - c.assessed : 0;
+      const parts = [missing > 0 && `${missing}名辅导员未见考核结果`, f.assessment.mismatches > 0 && `${f.assessment.mismatches}条考核记录得分与填报等次不一致`].filter(Boolean);
+      return parts.length ? `考核工作有待规范：${parts.join('；')}。` : null;
+    },
+  ],
+  [
+    'training',
+    (f, r) => {
+      const t = f.training.institution;
+      if (!t || t.counselors === 0) return null;
+      const short = t.counselors - t.meets_hours;
+      const parts = [
+        short > 0 && `${short}名专职辅导员校级培训不足${r.training.school_hours_per_year}学时`,
+        t.without_higher > 0 && `${t.without_higher}人近${r.training.national_or_provincial_every_years}年内未参加国家级或省级培训`,
+      ].filter(Boolean);
+      return parts.length ? `培训未全部落实：${parts.join('；')}。` : null;
+    },
+  ],
+  [
+    'assistants',
+    (f) => {
+      const a = f.assistants.institution;
+      if (!a || a.classes === 0) return null;
+      const parts = [
+        a.covered < a.classes && `${a.classes - a.covered}个班级尚未配备助理`,
+        a.shared > 0 && `${a.shared}个班级多于1名助理`,
+        a.assistants - a.political_ok > 0 && `${a.assistants - a.political_ok}名助理不是中共党员或预备党员`,
+        a.assistants - a.courses_ok - a.courses_unknown > 0 && `${a.assistants - a.courses_ok - a.courses_unknown}名助理有不及格课程`,
+      ].filter(Boolean);
+      return parts.length ? `助理队伍建设有待加强：${parts.join('；')}。` : null;
+    },
+  ],
+  [
+    'data',
+    (f) => {
+      const missing = f.submissions.filter((s) => s.missing.length);
+      const rejected = f.submissions.filter((s) => s.rejected > 0);
+      const parts = [
+        missing.length && `${names(missing.map((s) => `${s.department}未报送${s.missing.join('、')}`))}`,
+        rejected.length && `${names(rejected.map((s) => `${s.department}有${s.rejected}行数据因填写错误未能采用`))}`,
+      ].filter(Boolean);
+      return parts.length ? `数据报送不完整：${parts.join('；')}。` : null;
+    },
+  ],
+];
+
+export function problems(f: SemesterFigures, rules: ActiveRules): Array<{ id: string; text: string }> {
+  return CHECKS.flatMap(([id, check]) => {
+    const text = check(f, rules);
+    return text ? [{ id, text }] : [];
+  });
+}

@@ -1,0 +1,170 @@
+/** The report's tables, as table views (the dashboard's renderer and formats). */
+import { ROLE_LABELS, type Role } from '../domain/cells.ts';
+import { formatFte } from '../domain/format.ts';
+import { semesterLabel } from '../domain/semester.ts';
+import type { ActiveRules } from '../domain/rules.ts';
+import { MEASURES, type Reading } from '../dashboard/measures.ts';
+import { statusText } from '../views/staffing.ts';
+import type { TableView } from '../views/table.ts';
+import type { SemesterFigures } from './figures.ts';
+
+const share = (met: number, total: number) => (total > 0 ? met / total : null);
+
+export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): TableView<{ id: string }> {
+  const cell = (x: SemesterFigures | null, id: string) => x?.measures[id] ?? null;
+  const change = (now: Reading | null, before: Reading | null, id: string) => {
+    const m = MEASURES.find((m) => m.id === id)!;
+    return now?.value != null && before?.value != null ? m.delta(now.value, before.value) : '—';
+  };
+  const label = (x: SemesterFigures | null, fallback: string) => (x ? semesterLabel(x.semester) : fallback);
+  return {
+    title: '主要指标对比',
+    rows: MEASURES.map((m) => ({ id: m.id })),
+    rowKey: (r) => r.id,
+    columns: [
+      { key: 'measure', label: '指标', rowHeader: true, display: (r) => MEASURES.find((m) => m.id === r.id)!.label },
+      { key: 'now', label: semesterLabel(f.semester), display: (r) => cell(f, r.id)?.text ?? '无数据' },
+      { key: 'prev', label: `上学期（${label(prev, '无')}）`, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'prev_change', label: '较上学期', display: (r) => change(cell(f, r.id), cell(prev, r.id), r.id) },
+      { key: 'year', label: `上年同期（${label(yearAgo, '无')}）`, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'year_change', label: '较上年同期', display: (r) => change(cell(f, r.id), cell(yearAgo, r.id), r.id) },
+    ],
+  };
+}
+
+export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['staffing']['departments'][number]> {
+  const target = rules.max_students_per_counselor;
+  return {
+    title: '各系部辅导员配备情况',
+    rows: [...f.staffing.departments, ...(f.staffing.institution ? [f.staffing.institution] : [])],
+    rowKey: (r) => r.department,
+    flagged: (r) => r.students > 0 && !r.compliant_full_time,
+    columns: [
+      { key: 'department', label: '系部', rowHeader: true },
+      { key: 'students', label: '在校生', format: 'int' },
+      { key: 'full_time', label: '专职', format: 'int' },
+      { key: 'part_time', label: '兼职', format: 'int' },
+      { key: 'ratio_full_time', label: '师生比（专职）', format: 'ratio', target },
+      { key: 'ratio_weighted', label: '师生比（折算）', format: 'ratio', target },
+      { key: 'gap', label: '缺口', format: 'int' },
+      { key: 'status', label: '达标情况', display: (r) => statusText(r, 'full_time') },
+    ],
+  };
+}
+
+export function hiringTable(f: SemesterFigures): TableView<SemesterFigures['staffing']['hiring'][number]> {
+  return {
+    title: '辅导员聘用方式',
+    rows: f.staffing.hiring,
+    rowKey: (r) => `${r.employment}|${r.hiring ?? ''}`,
+    columns: [
+      { key: 'employment', label: '类别', rowHeader: true, display: (r) => (r.employment === 'full_time' ? '专职' : '兼职') },
+      { key: 'hiring', label: '聘用方式', display: (r) => r.hiring ?? '未填写' },
+      { key: 'counselors', label: '人数', format: 'int' },
+    ],
+  };
+}
+
+export function workloadNormsTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['workload']['norms'][number]> {
+  return {
+    title: '各项工作要求达标率',
+    rows: f.workload.norms,
+    rowKey: (r) => String(r.norm),
+    columns: [
+      { key: 'role', label: '角色', format: 'role', rowHeader: true },
+      { key: 'norm', label: '工作要求', display: (r) => rules.workload_norms[r.norm]!.label },
+      { key: 'met', label: '达到要求', format: 'int' },
+      { key: 'periods', label: '记录数', format: 'int' },
+      { key: 'share', label: '达标率', format: 'percent', value: (r) => share(r.met, r.periods) },
+    ],
+  };
+}
+
+export function workloadDepartmentsTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['workload']['departments'][number]> {
+  const t = rules.workload_target_share;
+  return {
+    title: '各系部辅导员达到全部周工作要求的比例',
+    rows: [...f.workload.departments].sort((a, b) => a.met / a.periods - b.met / b.periods),
+    rowKey: (r) => r.department,
+    flagged: (r) => r.met / r.periods < t,
+    columns: [
+      { key: 'department', label: '系部', rowHeader: true },
+      { key: 'met', label: '达到要求人周次', format: 'int' },
+      { key: 'periods', label: '人周次', format: 'int' },
+      { key: 'share', label: '比例', format: 'percent', value: (r) => share(r.met, r.periods) },
+      { key: 'status', label: '达标情况', display: (r) => (r.met / r.periods >= t ? '达标' : '未达标') },
+    ],
+  };
+}
+
+export function gradesTable(f: SemesterFigures): TableView<SemesterFigures['assessment']['grades'][number]> {
+  return {
+    title: '考核等次分布',
+    rows: f.assessment.grades,
+    rowKey: (r) => r.role,
+    empty: '本学期尚未报送考核结果。',
+    columns: [
+      { key: 'role', label: '角色', rowHeader: true, display: (r) => ROLE_LABELS[r.role as Role] ?? r.role },
+      { key: 'assessed', label: '参评', format: 'int' },
+      { key: 'excellent', label: '优秀', format: 'int' },
+      { key: 'good', label: '良好', format: 'int' },
+      { key: 'pass', label: '合格', format: 'int' },
+      { key: 'fail', label: '不合格', format: 'int' },
+      { key: 'share', label: '优秀率', format: 'percent', value: (r) => share(r.excellent, r.assessed) },
+    ],
+  };
+}
+
+export function quotaTable(f: SemesterFigures): TableView<SemesterFigures['quota']['units'][number]> {
+  return {
+    title: '优秀名额使用情况',
+    rows: f.quota.units,
+    rowKey: (r) => `${r.department}|${r.role}`,
+    flagged: (r) => r.over,
+    empty: '本学期尚未报送考核结果。',
+    columns: [
+      { key: 'department', label: '系部', rowHeader: true },
+      { key: 'role', label: '角色', format: 'role' },
+      { key: 'assessed', label: '参评', format: 'int' },
+      { key: 'allowed', label: '名额', format: 'int' },
+      { key: 'used', label: '评优', format: 'int' },
+      { key: 'over', label: '是否超额', display: (r) => (r.over ? `超额${r.used - r.allowed}人` : '未超额') },
+    ],
+  };
+}
+
+export function trainingTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['training']['departments'][number]> {
+  return {
+    title: '各系部专职辅导员培训情况',
+    rows: [...f.training.departments, ...(f.training.institution ? [f.training.institution] : [])],
+    rowKey: (r) => r.department,
+    flagged: (r) => r.meets_hours < r.counselors || r.without_higher > 0,
+    columns: [
+      { key: 'department', label: '系部', rowHeader: true },
+      { key: 'counselors', label: '专职辅导员', format: 'int' },
+      { key: 'mean', label: '人均校级学时', display: (r) => (r.counselors ? formatFte(r.school_hours / r.counselors) : '—') },
+      { key: 'meets_hours', label: `达到${rules.training.school_hours_per_year}学时`, format: 'int' },
+      { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级/省级培训`, format: 'int' },
+    ],
+  };
+}
+
+export function assistantsTable(f: SemesterFigures): TableView<SemesterFigures['assistants']['departments'][number]> {
+  return {
+    title: '各系部助理配备情况',
+    rows: [...f.assistants.departments, ...(f.assistants.institution ? [f.assistants.institution] : [])],
+    rowKey: (r) => r.department,
+    flagged: (r) => r.covered < r.classes || r.shared > 0,
+    empty: '本学期未收到班级名单和助理名册。',
+    columns: [
+      { key: 'department', label: '系部', rowHeader: true },
+      { key: 'classes', label: '班级', format: 'int' },
+      { key: 'covered', label: '已配助理', format: 'int' },
+      { key: 'share', label: '配备比例', format: 'percent', value: (r) => share(r.covered, r.classes) },
+      { key: 'shared', label: '一班多人', format: 'int' },
+      { key: 'assistants', label: '助理人数', format: 'int' },
+      { key: 'political_ok', label: '党员（含预备）', format: 'int' },
+    ],
+  };
+}
+
