@@ -1,0 +1,150 @@
+/**
+ * The 党委会汇报 report: its numbers equal those computed independently from the input files and
+ * those the dashboard shows; the problems it lists follow from the data; `npm run report` writes
+ * a PDF per semester with the expected pages and text.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
+import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
+import { num, ratioText, startHarness, type Harness } from '../support/site.ts';
+import type { Page } from 'playwright-core';
+
+const E2E = process.env.E2E_DIR ?? '.cache/e2e';
+let h: Harness;
+let staffing: Truth;
+let metrics: MetricsTruth;
+let semesters: string[];
+
+const pct = (met: number, total: number) => `${((met / total) * 100).toFixed(1)}%`;
+const int = (n: number) => n.toLocaleString('en-US');
+
+beforeAll(async () => {
+  staffing = await computeTruth('data/exports');
+  metrics = await computeMetricsTruth();
+  semesters = [...staffing.keys()].sort();
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const numbersOf = (page: Page) =>
+  page.$$eval('a.n[data-n]', (links) => Object.fromEntries(links.map((a) => [a.getAttribute('data-n')!, a.textContent!.trim()])));
+
+describe('党委会汇报', () => {
+  it('is linked from every dashboard page and lists every semester', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    await page.click('nav a:has-text("党委会汇报")');
+    const links = await page.$$eval('.report-list a:not(.pdf-link)', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual([...semesters].reverse().map((s) => `report/${s}.html`));
+    await page.context().close();
+  });
+
+  it('states the latest semester’s figures as the input files give them, and as the dashboard shows them', async () => {
+    const s = semesters.at(-1)!;
+    const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
+    const got = await numbersOf(page);
+    const want = expected(institution(staffing.get(s)!.values()));
+    expect(num(got.students)).toBe(want.students);
+    expect(num(got.full_time)).toBe(want.fullTime);
+    expect(num(got.part_time)).toBe(want.partTime);
+    expect(ratioText(got.ratio_full_time)).toBe(want.ratioFullTime);
+
+    const w = metrics.workload.get(s)!.get(INSTITUTION)!.get('counselor')!.allWeekly;
+    expect(num(got.workload_periods)).toBe(w.periods);
+    expect(num(got.workload_met)).toBe(w.met);
+    expect(got.workload_share).toBe(pct(w.met, w.periods));
+
+    const quota = [...metrics.quota.get(s)!.get(INSTITUTION)!.values()];
+    expect(num(got.quota_allowed)).toBe(quota.reduce((n, q) => n + q.allowed, 0));
+    expect(num(got.quota_used)).toBe(quota.reduce((n, q) => n + q.used, 0));
+    expect(num(got.quota_units_over)).toBe(quota.reduce((n, q) => n + q.unitsOver, 0));
+
+    const t = metrics.training.get(s)!.get(INSTITUTION)!;
+    expect(num(got.training_counselors)).toBe(t.counselors);
+    expect(num(got.training_meets)).toBe(t.meetingHours);
+    expect(num(got.training_without_higher)).toBe(t.withoutWider);
+
+    const a = metrics.assistants.get(s)!.get(INSTITUTION)!;
+    expect(num(got.classes)).toBe(a.classes);
+    expect(num(got.covered)).toBe(a.covered);
+    expect(got.coverage).toBe(pct(a.covered, a.classes));
+
+    // The dashboard's staffing cards show the same figures.
+    const dash = await h.open('staffing.html', { javaScriptEnabled: false });
+    const card = (key: string) => dash.textContent(`[data-figure="${key}"] dd`).then((x) => x ?? '');
+    expect(num(await card('students'))).toBe(num(got.students));
+    expect(ratioText(await card('ratio_full_time'))).toBe(ratioText(got.ratio_full_time));
+    await dash.context().close();
+    await page.context().close();
+  });
+
+  it('lists as problems exactly the departments below 1:200 and the units over quota', async () => {
+    const s = semesters.at(-1)!;
+    const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
+    const staffingProblem = (await page.textContent('[data-problem="staffing"]')) ?? '';
+    const below = [...staffing.get(s)!].filter(([, u]) => u.students > 0 && !expected(u).compliant).map(([d]) => d);
+    expect(below.length).toBeGreaterThan(0);
+    for (const d of below) expect(staffingProblem).toContain(d);
+    for (const [d, u] of staffing.get(s)!) if (expected(u).compliant) expect(staffingProblem).not.toContain(`${d}（`);
+
+    const quotaProblem = (await page.textContent('[data-problem="quota"]')) ?? '';
+    const over = [...metrics.quota.get(s)!].filter(([d]) => d !== INSTITUTION).flatMap(([d, roles]) => [...roles].filter(([, q]) => q.over).map(() => d));
+    expect(over.length).toBeGreaterThan(0);
+    for (const d of over) expect(quotaProblem).toContain(d);
+    await page.context().close();
+  });
+
+  it('compares with the previous semester and a year earlier, and says when there is none', async () => {
+    const oldest = await h.open(`report/${semesters[0]}.html`, { javaScriptEnabled: false });
+    const row = await oldest.$$eval('#tbl-compare tr[data-key="ratio"] td', (tds) => tds.map((td) => td.textContent!.trim()));
+    expect(row.slice(1)).toEqual(['无数据', '—', '无数据', '—']);
+    expect(await oldest.textContent('#sec-basic .narrative')).not.toContain('上学期');
+    await oldest.context().close();
+
+    const s = semesters.at(-1)!; // 2026-2027-1: previous 2025-2026-2, a year earlier 2025-2026-1
+    const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
+    const ratioRow = await page.$$eval('#tbl-compare tr[data-key="ratio"] td', (tds) => tds.map((td) => td.textContent!.trim()));
+    const [prev, yearAgo] = [semesters.at(-2)!, semesters.at(-3)!];
+    const now = expected(institution(staffing.get(s)!.values()));
+    const p = expected(institution(staffing.get(prev)!.values()));
+    const y = expected(institution(staffing.get(yearAgo)!.values()));
+    expect(ratioText(ratioRow[0])).toBe(now.ratioFullTime);
+    expect(ratioText(ratioRow[1])).toBe(p.ratioFullTime);
+    expect(ratioText(ratioRow[3])).toBe(y.ratioFullTime);
+    const arrow = (a: string, b: string) => (Number(a.slice(2)) > Number(b.slice(2)) ? '↑' : Number(a.slice(2)) < Number(b.slice(2)) ? '↓' : '→');
+    expect(ratioRow[2]!.startsWith(arrow(now.ratioFullTime, p.ratioFullTime))).toBe(true);
+    expect(ratioRow[4]!.startsWith(arrow(now.ratioFullTime, y.ratioFullTime))).toBe(true);
+    await page.context().close();
+  });
+
+  it('prints to A4 PDFs with Chinese text, a page header and page numbers (npm run report)', () => {
+    const dist = join(E2E, 'dist');
+    const out = execFileSync(process.execPath, ['scripts/report.ts', '--dist', dist], { encoding: 'utf8' });
+    expect(out).toContain(`已生成 ${semesters.length} 份 PDF`);
+    const s = semesters.at(-1)!;
+    const pdf = join(dist, 'report', `${s}.pdf`);
+    expect(existsSync(pdf)).toBe(true);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(6);
+    expect(pages).toBeLessThanOrEqual(14);
+    expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12]/); // A4 in points
+    // pdftotext drops or adds spaces between CJK glyphs: compare without white space.
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const want = expected(institution(staffing.get(s)!.values()));
+    for (const phrase of ['示范职业技术学院', '关于辅导员队伍建设情况的报告', '一、基本情况', '六、存在问题', '七、下一步建议', `第 ${pages} 页 / 共 ${pages} 页`, int(want.students), want.ratioFullTime])
+      expect(text, phrase).toContain(phrase.replace(/\s+/g, ''));
+    // The report index now links the PDFs.
+    expect(readFileSync(join(dist, 'report.html'), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);
+  });
+
+  it('made no request to any other host and logged no error', () => {
+    expect(h.external).toEqual([]);
+    expect(h.server.failures).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});
