@@ -6,7 +6,7 @@
  */
 import { parseDate } from './dates.ts';
 import { findSemester, type SemesterId } from './semester.ts';
-import { cleanCell, compactCell, parseCount, parseDecimal } from './text.ts';
+import { cleanCell, compactCell, isBlankCell, parseCount, parseDecimal, plainDigits } from './text.ts';
 
 export type RejectCode =
   | 'MISSING_VALUE'
@@ -66,7 +66,7 @@ export function isFormula(raw: string): boolean {
 
 /** Optional columns: an empty cell is null, anything else goes through the required parser. */
 function optional<T>(required: Cell<T>): Cell<T | null> {
-  return cell((raw, label) => (cleanCell(raw) === '' ? null : required(raw, label)));
+  return cell((raw, label) => (isBlankCell(raw) ? null : required(raw, label)));
 }
 
 const missing = (label: string, hint = '请补填') => fail('MISSING_VALUE', `「${label}」不能为空，${hint}。`);
@@ -92,7 +92,7 @@ export const department = cell(
 const parseIdentifier = (raw: string, label: string) => {
   const value = compactCell(raw);
   if (!value) return missing(label);
-  return /^\d+(\.\d+)?E\+?\d+$/i.test(value)
+  return (value.includes('E') || value.includes('e')) && /^\d+(\.\d+)?E\+?\d+$/i.test(value)
     ? fail('ID_LOST_DIGITS', `「${label}」显示为科学计数法「${value}」，原号码的后几位已丢失。请在 Excel 中把该列设为“文本”格式，重新填入完整号码后报送。`)
     : value;
 };
@@ -104,7 +104,10 @@ export const MAX_COUNT_PER_ROW = 100_000;
 
 function countUpTo(max: number) {
   return (raw: string, label: string): number | Failure => {
-    if (!cleanCell(raw)) return missing(label, '请填写数字（不小于0的整数）');
+    // Plain digits, the common case, need neither the clean-up nor the checks for text.
+    const plain = plainDigits(raw);
+    if (plain >= 0 && plain <= max) return plain;
+    if (isBlankCell(raw)) return missing(label, '请填写数字（不小于0的整数）');
     const n = parseCount(raw);
     if (n === null)
       return fail('NOT_A_COUNT', `「${label}」应为不小于0的整数，实际为「${cleanCell(raw)}」，请改为数字（如 1020）。`);
@@ -115,7 +118,7 @@ function countUpTo(max: number) {
 
 function decimalUpTo(max: number) {
   return (raw: string, label: string): number | Failure => {
-    if (!cleanCell(raw)) return missing(label, '请填写数字');
+    if (isBlankCell(raw)) return missing(label, '请填写数字');
     const n = parseDecimal(raw);
     if (n === null) return fail('NOT_A_NUMBER', `「${label}」应为不小于0的数字，实际为「${cleanCell(raw)}」。`);
     if (n > max) return fail('COUNT_TOO_LARGE', `「${label}」为 ${n}，超过合理上限 ${max}，请核对。`);
@@ -140,11 +143,18 @@ export const optionalDate = optional(parseDateCell);
 
 /** A fixed vocabulary read through a table of spellings, tried in order; first match wins. */
 function vocabulary<T extends string>(spellings: ReadonlyArray<readonly [RegExp, T]>, code: RejectCode, hint: string) {
+  const matched = new Map<string, T | null>();
   return (raw: string, label: string): T | Failure => {
     const value = compactCell(raw);
     if (!value) return missing(label, hint);
-    const match = spellings.find(([pattern]) => pattern.test(value));
-    return match ? match[1] : fail(code, `「${label}」的值「${value}」无法识别，${hint}。`);
+    // A column holds the same few spellings row after row: each is matched once.
+    let known = matched.get(value);
+    if (known === undefined) {
+      known = spellings.find(([pattern]) => pattern.test(value))?.[1] ?? null;
+      if (matched.size >= 1000) matched.clear();
+      matched.set(value, known);
+    }
+    return known ?? fail(code, `「${label}」的值「${value}」无法识别，${hint}。`);
   };
 }
 
@@ -212,7 +222,10 @@ export const semester = cell<SemesterId>((raw, label) =>
 
 /** 周次: "3", "第3周", "3周". */
 export const optionalWeekNumber = optional((raw, label) => {
-  const m = compactCell(raw).match(/^第?(\d{1,2})周?$/);
-  const n = m ? Number(m[1]) : NaN;
+  let n = raw.length <= 2 ? plainDigits(raw) : -1; // "3", the common case
+  if (n < 0) {
+    const m = compactCell(raw).match(/^第?(\d{1,2})周?$/);
+    n = m ? Number(m[1]) : NaN;
+  }
   return n >= 1 && n <= 30 ? n : fail('NOT_A_COUNT', `「${label}」应为 1–30 的周次（如“3”或“第3周”），实际为「${cleanCell(raw)}」。`);
 });

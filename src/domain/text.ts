@@ -4,14 +4,40 @@
  * (including the ideographic space U+3000) and thousands separators.
  */
 
-const PLAIN_DIGITS = /^\d{1,15}$/;
-const PLAIN_DECIMAL = /^\d{1,15}(\.\d+)?$/;
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
-const NEEDS_CLEANING = /[\uFF01-\uFF5E\u3000]|\s\s|^\s|\s$|[\t\n\r\f\v\u00a0]/;
 
 /** Full-width ASCII variants (U+FF01–U+FF5E) and U+3000 → their half-width forms. */
 export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+/** What JavaScript's \s matches, by code unit. */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Whether cleanCell would change the text: a full-width character or U+3000, a tab, line break,
+ * form feed, vertical tab or no-break space, white space at either end, or two white-space
+ * characters in a row. The same test as /[\uFF01-\uFF5E\u3000]|\s\s|^\s|\s$|[\t\n\r\f\v\u00a0]/,
+ * written out: it runs for nearly every cell, and most cells are clean.
+ */
+function needsCleaning(text: string): boolean {
+  const n = text.length;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0xa0) space = false;
+    else if (c >= 0xff01 && c <= 0xff5e) return true;
+    else if (isSpace(c)) {
+      if (c < 0x20 || c === 0xa0 || c === 0x3000 || space || i === 0 || i === n - 1) return true;
+      space = true;
+    } else space = false;
+  }
+  return false;
 }
 
 /** Trimmed, half-width, inner runs of white space folded to one space. */
@@ -19,8 +45,15 @@ export function cleanCell(value: string | null | undefined): string {
   if (value == null) return '';
   const text = String(value);
   // Most cells are already clean; the check is much cheaper than the replacements.
-  if (!NEEDS_CLEANING.test(text)) return text;
+  if (!needsCleaning(text)) return text;
   return toHalfWidth(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Whether cleanCell(value) is '' (nothing but white space), without cleaning it. */
+export function isBlankCell(value: string | null | undefined): boolean {
+  if (value == null) return true;
+  for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
+  return true;
 }
 
 /** For names, codes and header labels, where no space is meaningful ("王 芳" → "王芳"). */
@@ -30,7 +63,7 @@ export function compactCell(value: string | null | undefined): string {
 }
 
 export function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((c) => cleanCell(c) === '');
+  return cells.every(isBlankCell);
 }
 
 /**
@@ -38,16 +71,49 @@ export function isBlankRow(cells: readonly string[]): boolean {
  * Returns null when the text is not such a count.
  */
 export function parseCount(value: string): number | null {
-  if (PLAIN_DIGITS.test(value)) return Number(value); // the common case, without the clean-up
+  const plain = plainDigits(value);
+  if (plain >= 0) return plain; // the common case, without the clean-up
   const text = ungroup(compactCell(value).replace(/人$/, ''));
   if (text === null || !/^\d+(\.0+)?$/.test(text)) return null;
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
 }
 
+/** 1–15 ASCII digits and nothing else (what /^\d{1,15}$/ matches) → their number; otherwise -1. */
+export function plainDigits(value: string): number {
+  const n = value.length;
+  if (n === 0 || n > 15) return -1;
+  let result = 0;
+  for (let i = 0; i < n; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    result = result * 10 + d;
+  }
+  return result;
+}
+
+/** What /^\d{1,15}(\.\d+)?$/ matches: "7", "7.5". */
+function isPlainDecimal(value: string): boolean {
+  const n = value.length;
+  let i = 0;
+  while (i < n && i < 16) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  if (i === 0 || i > 15) return false;
+  if (i === n) return true;
+  if (value.charCodeAt(i) !== 46 || i + 1 === n) return false;
+  for (let k = i + 1; k < n; k++) {
+    const c = value.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A non-negative decimal: "7.5", "７．５", "1,020.5", "8小时". Null when not such a number. */
 export function parseDecimal(value: string): number | null {
-  if (PLAIN_DECIMAL.test(value)) return Number(value);
+  if (isPlainDecimal(value)) return Number(value);
   const text = ungroup(compactCell(value).replace(/(小时|学时|分|h)$/i, ''));
   if (text === null || !/^\d+(\.\d+)?$/.test(text)) return null;
   return Number(text);
