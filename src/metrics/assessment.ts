@@ -53,7 +53,11 @@ WHERE score IS NOT NULL AND ${filterSql(f)} ORDER BY department, percent`;
 
 export type DimensionRow = { department: string; rows: number } & Record<string, number | string>;
 
-/** Mean points ÷ maximum × 100 per dimension, over rows with item scores (a blank item counts 0). */
+/**
+ * Mean points ÷ maximum × 100 per dimension, over rows with item scores (a blank item counts 0).
+ * No row when none has item scores: the institution's GROUP BY has only a constant, which would
+ * otherwise give one row of nulls.
+ */
 export function dimensionsSql(f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
   const means = DIMENSIONS.map((d) => {
@@ -62,7 +66,7 @@ export function dimensionsSql(f: Partial<Filters>, by: 'department' | 'instituti
     return `AVG((${items.map(([key]) => `COALESCE(${key}, 0)`).join(' + ')}) / ${max} * 100)::DOUBLE AS ${DIMENSION_KEYS[d]}`;
   });
   return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS rows, ${means.join(', ')}
-FROM assessments WHERE item_sum IS NOT NULL AND ${filterSql(f)} GROUP BY ALL ORDER BY department`;
+FROM assessments WHERE item_sum IS NOT NULL AND ${filterSql(f)} GROUP BY ALL HAVING COUNT(*) > 0 ORDER BY department`;
 }
 
 export interface MismatchRow {

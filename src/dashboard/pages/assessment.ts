@@ -34,9 +34,10 @@ export const gradingRule = (ctx: DashboardContext) => {
 const grades: Panel = {
   id: 'grades',
   title: (s) => `考核等次分布 · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: gradeCountsSql(s, 'department'), total: gradeCountsSql(s, 'institution') }),
+  // 全院 rows only for the whole institution: with a department selected they would be that department's numbers under 全院.
+  queries: (s) => ({ rows: gradeCountsSql(s, 'department'), ...(s.department ? {} : { total: gradeCountsSql(s, 'institution') }) }),
   render: (data, s) => {
-    const rows = [...(data.rows as unknown as GradeCountRow[]), ...(data.total as unknown as GradeCountRow[])];
+    const rows = [...(data.rows as unknown as GradeCountRow[]), ...((data.total ?? []) as unknown as GradeCountRow[])];
     const multiRole = new Set(rows.map((r) => r.role)).size > 1;
     const unit = (r: GradeCountRow) => (multiRole ? `${r.department}·${roleLabel(r.role)}` : r.department);
     const keys: Grade[] = ['excellent', 'good', 'pass', 'fail'];
@@ -119,11 +120,11 @@ const scores: Panel = {
 const dimensions: Panel = {
   id: 'dimensions',
   title: (s) => `德、能、勤、绩分项得分率 · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: dimensionsSql(s, 'department'), total: dimensionsSql(s, 'institution') }),
+  queries: (s) => ({ rows: dimensionsSql(s, 'department'), ...(s.department ? {} : { total: dimensionsSql(s, 'institution') }) }),
   render: (data, s) => ({
     table: {
       title: `德能勤绩分项_${s.semester}`,
-      rows: [...(data.rows as unknown as DimensionRow[]), ...(data.total as unknown as DimensionRow[])],
+      rows: [...(data.rows as unknown as DimensionRow[]), ...((data.total ?? []) as unknown as DimensionRow[])],
       rowKey: (r) => String(r.department),
       empty: '所选范围内没有填报考核量化表分项得分的记录。',
       columns: [

@@ -162,7 +162,8 @@ const shortfalls: Panel = {
         { key: 'role', label: '角色', format: 'role' },
         { key: 'weeks', label: '记录周数', format: 'int' },
         { key: 'weeks_missed', label: '未达要求周数', format: 'int' },
-        { key: 'shortfall', label: '累计差额（次/人次）', format: 'int' },
+        // Graduate assistants' shortfall is in hours and may be fractional (15.5): never rounded to a whole number.
+        { key: 'shortfall', label: '累计差额（次/人次/小时）', format: 'decimal' },
       ],
     },
   }),
