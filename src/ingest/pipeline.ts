@@ -12,8 +12,12 @@ import { findSemester, semesterLabel, type SemesterId } from '../domain/semester
 import { TABLES, isPersonalColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
 import { cleanCell, isBlankCell, isBlankRow } from '../domain/text.ts';
 import { WARNINGS_LISTED_PER_FILE } from './checks.ts';
+import type { CsvTail } from './readers/csv.ts';
+import { parseCsv } from './readers/csv-parse.ts';
 import { readerFor } from './readers/index.ts';
 import { UnreadableFileError, type Sheet } from './readers/types.ts';
+import { publishRecord, StageWriter } from './staging.ts';
+import { startTail } from './tail.ts';
 
 export interface RejectRecord {
   file: string;
@@ -60,6 +64,8 @@ export interface SheetReport {
 /** Where accepted records go (the staging tables). */
 export interface RecordSink {
   append(kind: TableKind, record: Record<string, unknown>): void;
+  /** Records a worker has already written as staging lines (StageWriter), in order after those appended so far. */
+  appendStaged?(kind: TableKind, chunks: readonly Uint8Array[], rows: number): void;
 }
 
 /** Stops the run: names the file (and sheet) and says what to do, in Chinese. */
@@ -104,7 +110,14 @@ export interface IngestState {
   warnings: WarningRecord[];
 }
 
-export function createIngest(rules: ActiveRules, sink: RecordSink, onRows?: (file: string, rows: number) => void) {
+export interface IngestSettings {
+  /** Called every 100,000 rows of a long sheet. */
+  onRows?: (file: string, rows: number) => void;
+  /** CSV files from this many bytes on are read in two halves at once (see csvSheet); Infinity: never. */
+  splitBytes?: number;
+}
+
+export function createIngest(rules: ActiveRules, sink: RecordSink, settings: IngestSettings = {}) {
   const state: IngestState = { sheets: [], rejects: [], warnings: [] };
   /** First place each unique key was seen, to reject a second listing. */
   const seen = new Map<string, string>();
@@ -115,12 +128,11 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, onRows?: (fil
       const reader = readerFor(relativePath);
       if (!reader) return [];
       try {
-        const source = await reader.read(bytes);
+        const source = await reader.read(bytes, { splitBytes: sink.appendStaged ? settings.splitBytes : Infinity });
         const reports: SheetReport[] = [];
         for (const sheet of source.sheets) {
-          const ctx: Context = { rules, sink, state, seen, onRows, afterSheet: [] };
-          reports.push(ingestSheet(ctx, sheet, relativePath, source.encoding));
-          ctx.afterSheet.forEach((done) => done());
+          const ctx: Context = { rules, sink, state, seen, onRows: settings.onRows };
+          reports.push(await ingestSheet(ctx, sheet, relativePath, source.encoding));
         }
         if (reports.every((r) => r.kind === null)) throw new UnreadableFileError('文件为空，没有任何内容。请确认导出是否成功后重新报送。');
         state.sheets.push(...reports);
@@ -135,8 +147,6 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, onRows?: (fil
 
 interface Context {
   rules: ActiveRules;
-  /** Run when a sheet has been read to the end. */
-  afterSheet: Array<() => void>;
   sink: RecordSink;
   state: IngestState;
   seen: Map<string, string>;
@@ -148,10 +158,10 @@ const PROGRESS_EVERY = 100_000;
 /** Sheets that hold instructions, not data: a template's 填表说明, 封面, 目录, 示例. */
 const NOTES_SHEET = /说明|须知|注意事项|填表要求|封面|目录|示例|样表|模板说明/;
 
-function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: string): SheetReport {
-  const report: SheetReport = {
+function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {
+  return {
     file,
-    sheet: sheet.name,
+    sheet,
     kind: null,
     encoding,
     header_row: null,
@@ -167,22 +177,18 @@ function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: string)
     dropped_columns: [],
     personal_columns_dropped: [],
   };
-  const skip = (reason: SkipReason) => {
+}
+
+function skipper(report: SheetReport): (reason: SkipReason) => void {
+  return (reason) => {
     report.skipped++;
     report.skipped_by_reason[reason] = (report.skipped_by_reason[reason] ?? 0) + 1;
   };
+}
 
-  // Rows from the first non-blank one are held until the header is found (at most HEADER_SCAN_ROWS).
-  const top: string[][] = [];
-  let topStart = 0;
-  let dataRow: ((cells: string[], index: number) => void) | null = null;
-
-  const start = () => {
-    const header = findHeader(top);
-    if (!header.ok) throw new UnreadableFileError(headerFailureMessage(header, sheet.name, encoding));
-    dataRow = prepareTable(ctx, report, header, top, topStart, file, sheet.name, skip);
-    top.forEach((cells, i) => dataRow!(cells, topStart + i));
-  };
+async function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: string): Promise<SheetReport> {
+  const report = emptyReport(file, sheet.name, encoding);
+  const skip = skipper(report);
 
   if (sheet.name && NOTES_SHEET.test(sheet.name)) {
     // Counted, and listed in the manifest as skipped 'notes': nothing in it is published.
@@ -193,20 +199,192 @@ function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: string)
     return report;
   }
 
-  sheet.forEachRow((cells) => {
+  // Rows from the first non-blank one are held until the header is found (at most HEADER_SCAN_ROWS).
+  const top: string[][] = [];
+  let topStart = 0;
+  let table: SheetTable | null = null;
+  /** Called once the header is known, before the rows held are handled. */
+  let onHeader: ((header: HeaderMatch) => void) | null = null;
+
+  const start = () => {
+    const header = findHeader(top);
+    if (!header.ok) throw new UnreadableFileError(headerFailureMessage(header, sheet.name, encoding));
+    table = prepareTable(ctx, report, header, top, topStart, file, sheet.name, skip);
+    onHeader?.(header);
+    top.forEach((cells, i) => table!.row(cells, topStart + i));
+  };
+
+  const visit = (cells: string[]) => {
     const index = report.read++;
     if (report.read % PROGRESS_EVERY === 0) ctx.onRows?.(file, report.read);
-    if (dataRow) return dataRow(cells, index);
+    if (table) return table.row(cells, index);
     if (top.length === 0 && isBlankRow(cells)) {
       topStart = index + 1;
       return skip('blank');
     }
     top.push(cells);
     if (top.length === HEADER_SCAN_ROWS) start();
-  });
+  };
+
+  // A large CSV in two halves: a worker reads the tail while this thread reads the head, from
+  // the moment the header is known. Kinds that reject a person listed twice need every row
+  // seen before, so their tail is read here after the head, as is a sheet whose header is not
+  // in the head.
+  const tail = sheet.split ? startTail({ tail: sheet.split.tail, rules: ctx.rules, file, sheet: sheet.name, encoding }) : null;
+  try {
+    const head = sheet.split?.head() ?? null;
+    if (!head) {
+      tail?.cancel();
+      sheet.forEachRow(visit);
+    } else {
+      let reading = false;
+      onHeader = (header) => {
+        if (TABLES[header.kind].uniqueKey) return;
+        tail!.read({ delimiter: head.delimiter, records: head.records, top, topStart });
+        reading = true;
+      };
+      const line = head.forEachRow(visit);
+      if (reading) mergeTail(ctx, report, table!, await tail!.result(line, (rows) => ctx.onRows?.(file, rows)));
+      else {
+        tail!.cancel();
+        head.forEachTailRow(visit, line);
+      }
+    }
+  } finally {
+    tail?.cancel();
+  }
   // A sheet of nothing but blank rows (Excel's empty Sheet2) has no table: kind stays null.
-  if (!dataRow && top.length > 0) start();
+  if (!table && top.length > 0) start();
+  if (table) finishTable(ctx, report, table);
   return report;
+}
+
+/** What a worker needs to read a tail: the bytes, and the file they are part of. */
+export interface TailJob {
+  tail: CsvTail;
+  rules: ActiveRules;
+  file: string;
+  sheet: string | null;
+  encoding: string;
+}
+
+/** Sent to the worker once the head's header is known: how to read the tail's rows. */
+export interface TailStart {
+  delimiter: string;
+  /** Rows in the head: the tail's first row has this index. */
+  records: number;
+  /** The rows the header was found in, and the index of the first. */
+  top: string[][];
+  topStart: number;
+}
+
+/** A tail's rows, counted, rejected, warned about and staged, for the head's thread to add on. */
+export interface TailResult {
+  read: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  skipped_by_reason: Partial<Record<SkipReason, number>>;
+  warnings: number;
+  departments: Array<[string, number]>;
+  /** Row warnings by code, all of them; `rowWarnings` lists the first of each code as the head would. */
+  warningCounts: Record<string, number>;
+  rowWarnings: WarningRecord[];
+  rejects: RejectRecord[];
+  /** Staging lines of the accepted rows (StageWriter), `rows` of them. */
+  chunks: Uint8Array[];
+  rows: number;
+}
+
+/**
+ * Reads a tail (in a worker) as the rest of its sheet: the table is prepared again from the
+ * rows the head found the header in, so every row is handled as it would be in one pass, with
+ * its own index and row number; accepted rows are written as staging lines in memory.
+ */
+export function ingestTail(job: TailJob, start: TailStart, text: string, onProgress: (rows: number) => void): TailResult {
+  const header = findHeader(start.top);
+  if (!header.ok) throw new Error(`${job.file}: the tail's header was not found again`);
+  const writer = new StageWriter(null, TABLES[header.kind].output);
+  const sink: RecordSink = {
+    append: (kind, record) => {
+      publishRecord(job.rules, kind, record);
+      writer.append(record);
+    },
+  };
+  const ctx: Context = { rules: job.rules, sink, state: { sheets: [], rejects: [], warnings: [] }, seen: new Map() };
+  const report = emptyReport(job.file, job.sheet, job.encoding);
+  const table = prepareTable(ctx, report, header, start.top, start.topStart, job.file, job.sheet, skipper(report));
+  // What prepareTable found about the sheet as a whole, the head has recorded.
+  ctx.state.warnings.length = 0;
+  report.warnings = 0;
+  let index = start.records;
+  parseCsv(
+    text,
+    (cells) => {
+      report.read++;
+      table.row(cells, index++);
+      if (index % PROGRESS_EVERY === 0) onProgress(index);
+    },
+    start.delimiter,
+  );
+  writer.close();
+  return {
+    read: report.read,
+    accepted: report.accepted,
+    rejected: report.rejected,
+    skipped: report.skipped,
+    skipped_by_reason: report.skipped_by_reason,
+    warnings: report.warnings,
+    departments: [...table.departments].map(([name, count]) => [name, count.n]),
+    warningCounts: table.warningCounts,
+    rowWarnings: ctx.state.warnings,
+    rejects: ctx.state.rejects,
+    chunks: writer.chunks,
+    rows: writer.rows,
+  };
+}
+
+/** Adds a tail's result to its sheet, as if this thread had read the tail's rows after the head's. */
+function mergeTail(ctx: Context, report: SheetReport, table: SheetTable, tail: TailResult): void {
+  report.read += tail.read;
+  report.accepted += tail.accepted;
+  report.rejected += tail.rejected;
+  report.skipped += tail.skipped;
+  report.warnings += tail.warnings;
+  for (const [reason, n] of Object.entries(tail.skipped_by_reason) as Array<[SkipReason, number]>)
+    report.skipped_by_reason[reason] = (report.skipped_by_reason[reason] ?? 0) + n;
+  for (const [name, n] of tail.departments) {
+    const count = table.departments.get(name);
+    if (count) count.n += n;
+    else table.departments.set(name, { n });
+  }
+  for (const reject of tail.rejects) ctx.state.rejects.push(reject);
+  const listed: Record<string, number> = {};
+  for (const warning of tail.rowWarnings) {
+    listed[warning.code] = (listed[warning.code] ?? 0) + 1;
+    if ((table.warningCounts[warning.code] ?? 0) + listed[warning.code]! <= WARNINGS_LISTED_PER_FILE) ctx.state.warnings.push(warning);
+  }
+  for (const [code, n] of Object.entries(tail.warningCounts)) table.warningCounts[code] = (table.warningCounts[code] ?? 0) + n;
+  ctx.sink.appendStaged!(table.kind, tail.chunks, tail.rows);
+}
+
+/** A sheet's table once its header is known: the row handler and what it counts. */
+interface SheetTable {
+  kind: TableKind;
+  /** Handles each row from the top of the sheet on; `index` is the row's, from 0. */
+  row(cells: string[], index: number): void;
+  /** Row warnings of each code in this sheet; past the listed number they are only counted. */
+  warningCounts: Record<string, number>;
+  /** Accepted rows per department, in the order first seen. */
+  departments: Map<string, { n: number }>;
+}
+
+/** When the sheet has been read: departments into the report, and the count of warnings not listed. */
+function finishTable(ctx: Context, report: SheetReport, table: SheetTable): void {
+  for (const [name, count] of table.departments) report.departments[name] = count.n;
+  for (const [code, n] of Object.entries(table.warningCounts))
+    if (n > WARNINGS_LISTED_PER_FILE)
+      ctx.state.warnings.push({ file: report.file, sheet: report.sheet, row: null, table: table.kind, column: null, code, message: `同类问题另有 ${n - WARNINGS_LISTED_PER_FILE} 处，未逐条列出；请先核对上面列出的行。` });
 }
 
 /**
@@ -222,7 +400,7 @@ function prepareTable(
   file: string,
   sheetName: string | null,
   skip: (reason: SkipReason) => void,
-): (cells: string[], index: number) => void {
+): SheetTable {
   const spec: TableSpec = TABLES[header.kind];
   report.kind = header.kind;
   const headerIndex = topStart + header.row;
@@ -284,21 +462,10 @@ function prepareTable(
   // Published as text lines to the staging tables, which no tab or line break may split.
   const sourceFile = file.replace(/[\t\r\n]/g, ' ');
   const sourceSheet = sheetName?.replace(/[\t\r\n]/g, ' ') ?? null;
-  /** Row warnings of each kind in this sheet; past the listed number they are only counted. */
   const warningCounts: Record<string, number> = {};
-  ctx.afterSheet.push(() => {
-    for (const [code, n] of Object.entries(warningCounts))
-      if (n > WARNINGS_LISTED_PER_FILE)
-        ctx.state.warnings.push({ file, sheet: sheetName, row: null, table: spec.kind, column: null, code, message: `同类问题另有 ${n - WARNINGS_LISTED_PER_FILE} 处，未逐条列出；请先核对上面列出的行。` });
-  });
-
-  /** Accepted rows per department, in the order first seen; copied into the report at the end. */
   const departments = new Map<string, { n: number }>();
   let lastDepartment: string | null = null;
   let lastCount: { n: number } | undefined;
-  ctx.afterSheet.unshift(() => {
-    for (const [name, count] of departments) report.departments[name] = count.n;
-  });
 
   const rejectRow = (problems: RejectRecord[]) => {
     report.rejected++;
@@ -314,7 +481,7 @@ function prepareTable(
     message,
   });
 
-  return (cells, index) => {
+  const row = (cells: string[], index: number): void => {
     if (index < headerIndex) return skip(isBlankRow(cells) ? 'blank' : 'title');
     if (index === headerIndex) return skip('header');
     const kind = classifyRow(cells, normalisedHeader);
@@ -397,6 +564,7 @@ function prepareTable(
     lastCount!.n++;
     ctx.sink.append(spec.kind, record);
   };
+  return { kind: spec.kind, row, warningCounts, departments };
 }
 
 /**

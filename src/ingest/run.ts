@@ -38,6 +38,8 @@ export interface IngestOptions {
   onFile?: (index: number, total: number, path: string, reports: SheetReport[]) => void;
   /** Called every 100,000 rows of a long file. */
   onRows?: (path: string, rows: number) => void;
+  /** CSV files from this many bytes on are read in two halves at once (8 MB by default; Infinity: never). */
+  splitBytes?: number;
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
@@ -89,7 +91,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
   const staging = await Staging.open(rules);
   const folder = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
-    const ingest = createIngest(rules, staging, options.onRows);
+    const ingest = createIngest(rules, staging, { onRows: options.onRows, splitBytes: options.splitBytes });
     const digest = createHash('sha256');
     for (const [i, file] of files.entries()) {
       const bytes = new Uint8Array(await readFile(join(input, file)));

@@ -215,3 +215,99 @@ describe('the bundled demo exports', () => {
     expect(read).toBe(accepted! + rejected! + skipped!);
   });
 });
+
+describe('a large CSV read in two halves at once (a worker reads the second)', () => {
+  const HEADER = '序号,工号,姓名,系部,周次,谈心谈话,查课,备注\r\n';
+  /** A work log with rejects, warnings past the listed number, quoted cells and skipped rows in both halves. */
+  function worklog(rows: number, extra: (i: number) => string | null = () => null): string {
+    const lines = ['机电工程系辅导员工作记录（2025-2026学年第一学期）,,,,,,,', HEADER.trimEnd()];
+    for (let i = 1; i <= rows; i++) {
+      const special = extra(i);
+      if (special !== null) lines.push(special);
+      else if (i % 97 === 0) lines.push(`${i},00${i},王芳,机电工程系,3,abc,1,`); // NOT_A_COUNT
+      else if (i % 7 === 0) lines.push(`${i},00${i},李四,信息工程系,25,2,1,"备注, 含逗号"`); // WEEK_OUTSIDE_SEMESTER
+      else if (i % 501 === 0) lines.push(',,,,,,,');
+      else if (i % 333 === 0) lines.push(`${i},00${i},"赵五",经济管理系,4,1,1,"两行
+备注"`);
+      else lines.push(`${i},00${i % 50},钱六,${i % 3 ? '机电工程系' : '机电系'},${1 + (i % 18)},${i % 9},1,`);
+    }
+    lines.push('填表人：张三,,,,,,,');
+    return lines.join('\r\n') + '\r\n';
+  }
+
+  async function both(files: Record<string, string | Uint8Array>) {
+    const input = fixture(files);
+    const one = scratch();
+    const two = scratch();
+    const whole = await runIngest({ input, out: one, splitBytes: Infinity }).catch((e: Error) => e);
+    const split = await runIngest({ input, out: two, splitBytes: 1 }).catch((e: Error) => e);
+    return { whole, split, one, two };
+  }
+
+  it('gives the same output, byte for byte, as one pass: rows, rejects with their row numbers, warnings listed and counted', async () => {
+    const { whole, split, one, two } = await both({ '2025-2026-1/机电工程系/worklog.csv': gbk(worklog(6000)) });
+    expect(split).not.toBeInstanceOf(Error);
+    expect(digest(two)).toEqual(digest(one));
+    const manifest = split as Manifest;
+    const file = manifest.files[0]!;
+    expect(file.read).toBe(file.accepted + file.rejected + file.skipped);
+    expect(file.read).toBe(6000 + 3);
+    expect(file.rejected).toBe(Math.floor(6000 / 97));
+    expect((whole as Manifest).files).toEqual(manifest.files);
+    // Row 5821 of the log (in the second half) is line 5823 of the file.
+    const runner = await NodeRunner.overParquet(two, ['rejects', 'warnings', 'worklogs']);
+    const [reject] = await runner.query<{ row: number; value: string }>(`SELECT "row", value FROM rejects WHERE value = 'abc' ORDER BY "row" DESC LIMIT 1`);
+    expect(reject).toEqual({ row: Math.floor(6000 / 97) * 97 + 2, value: 'abc' });
+    const [staged] = await runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM worklogs WHERE source_row = 5823`);
+    expect(staged!.n).toBe(1);
+    const listed = await runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM warnings WHERE code = 'WEEK_OUTSIDE_SEMESTER' AND "row" IS NOT NULL`);
+    expect(listed[0]!.n).toBe(200);
+    runner.close();
+  });
+
+  it('gives the same output when the middle falls inside a quoted cell, in a roster (a person listed twice), or before the header', async () => {
+    const quoted = worklog(400, (i) => (i === 200 ? `${i},00${i},王芳,机电工程系,3,1,1,"${'很长的备注\n'.repeat(2000)}"` : null));
+    const roster =
+      '序号,工号,姓名,系部,专兼职\n' + Array.from({ length: 3000 }, (_, i) => `${i + 1},${String(i % 2500).padStart(6, '0')},王芳,机电工程系,专职`).join('\n') + '\n';
+    const lateHeader = '\n'.repeat(6) + '标题\n'.repeat(3) + '系部,人数\n甲系,10\n';
+    // Lone CRs (and line feeds in quoted cells) before the middle, CRLF after it.
+    const lines = worklog(3000).split('\r\n');
+    const mixed = lines.slice(0, 1600).join('\r') + '\r' + lines.slice(1600).join('\r\n');
+    const inputs: Array<Record<string, string>> = [
+      { '2025-2026-1/a/worklog.csv': quoted },
+      { '2025-2026-1/a/roster.csv': roster },
+      { '2025-2026-1/a/enrollment.csv': lateHeader },
+      { '2025-2026-1/a/mixed.csv': mixed },
+      { '2025-2026-1/a/lf.csv': worklog(3000).replace(/\r\n/g, '\n'), '2025-2026-1/b/cr.csv': worklog(3000).replace(/\r\n/g, '\r') },
+    ];
+    for (const files of inputs) {
+      const { whole, split, one, two } = await both(files);
+      expect(split).not.toBeInstanceOf(Error);
+      expect(digest(two)).toEqual(digest(one));
+      expect((split as Manifest).totals).toEqual((whole as Manifest).totals);
+    }
+  });
+
+  it('stops with the same message, naming the same line, for a quote left open in the second half', async () => {
+    const text = worklog(3000, (i) => (i === 2999 ? `${i},00${i},王芳,机电工程系,3,1,1,"没有结束` : null));
+    const { whole, split } = await both({ '2025-2026-1/a/worklog.csv': text });
+    expect(whole).toBeInstanceOf(IngestError);
+    expect((split as Error).message).toBe((whole as Error).message);
+    // Row 2999 is line 3001, after 8 cells that hold a line break: line 3009.
+    expect((split as Error).message).toContain('第 3009 行起引号不成对');
+  });
+
+  it('gives the same output for every case of the bad-input corpus', async () => {
+    const cases = readdirSync(join('test', 'corpus', 'cases'));
+    expect(cases.length).toBeGreaterThan(60);
+    for (const name of cases) {
+      const input = join('test', 'corpus', 'cases', name);
+      const one = scratch();
+      const two = scratch();
+      const whole = await runIngest({ input, out: one, splitBytes: Infinity }).catch((e: Error) => e.message);
+      const split = await runIngest({ input, out: two, splitBytes: 1 }).catch((e: Error) => e.message);
+      expect(split, name).toEqual(whole);
+      if (typeof whole !== 'string') expect(digest(two), name).toEqual(digest(one));
+    }
+  }, 120_000);
+});

@@ -30,11 +30,15 @@ export function guessDelimiter(text: string): string {
   return Object.entries(counts).reduce((best, [d, n]) => (n > counts[best]! ? d : best), ',');
 }
 
-export function parseCsv(text: string, visit: (cells: string[]) => void, delimiter = guessDelimiter(text)): void {
+/**
+ * Calls `visit` for each record of `text`; returns the line number after the last one (for a
+ * text parsed in parts: where the next part's lines start, for its messages).
+ */
+export function parseCsv(text: string, visit: (cells: string[]) => void, delimiter = guessDelimiter(text), firstLine = 1): number {
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
   let i = 0;
-  let line = 1;
+  let line = firstLine;
   let row: string[] = [];
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -81,4 +85,45 @@ export function parseCsv(text: string, visit: (cells: string[]) => void, delimit
     row = [];
   }
   if (row.length > 0) visit(row);
+  return line;
 }
+
+/**
+ * How many records `text` holds, when it ends (in a line feed) outside any quoted field; null
+ * when it ends inside one. Then its records, parsed on their own, are exactly the first records
+ * of any text it begins, and what follows parses the same on its own. Follows parseCsv: a quote
+ * opens a field only at the field's start (after a delimiter or line end), "" inside it is a
+ * quote, the first lone quote closes it; a record ends at LF, CRLF or a lone CR outside quotes.
+ */
+export function countRecords(text: string, delimiter: string): number | null {
+  const delim = delimiter.charCodeAt(0);
+  const loneCr = LONE_CR.test(text);
+  let records = 0;
+  /** Line ends in text[from, to), all outside quotes. */
+  const count = (from: number, to: number) => {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) records++;
+    if (loneCr) for (let i = text.indexOf('\r', from); i >= 0 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== LF) records++;
+  };
+  let outside = 0;
+  let i = 0;
+  for (;;) {
+    const q = text.indexOf('"', i);
+    if (q < 0) break;
+    const before = q === 0 ? LF : text.charCodeAt(q - 1);
+    i = q + 1;
+    if (before !== delim && before !== LF && before !== CR) continue; // a quote inside a field is text
+    count(outside, q);
+    for (;;) {
+      const close = text.indexOf('"', i);
+      if (close < 0) return null;
+      i = close + 1;
+      if (text.charCodeAt(i) === QUOTE) i++;
+      else break;
+    }
+    outside = i;
+  }
+  count(outside, text.length);
+  return records;
+}
+
+const LONE_CR = /\r(?!\n)/;

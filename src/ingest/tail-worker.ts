@@ -1,0 +1,18 @@
+/** Worker: reads the tail of a large CSV (see tail.ts). */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ingestTail, type TailJob, type TailStart } from './pipeline.ts';
+import { decodeTail } from './readers/csv.ts';
+import { UnbalancedQuotes } from './readers/csv-parse.ts';
+
+const job = workerData as TailJob;
+const port = parentPort!;
+const text = decodeTail(job.tail);
+port.once('message', (start: TailStart) => {
+  try {
+    const result = ingestTail(job, start, text, (rows) => port.postMessage({ progress: rows }));
+    port.postMessage({ result }, result.chunks.map((chunk) => chunk.buffer as ArrayBuffer));
+  } catch (error) {
+    if (error instanceof UnbalancedQuotes) port.postMessage({ unbalanced: error.line });
+    else port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

@@ -1,0 +1,61 @@
+/**
+ * The worker reading the tail of a large CSV (see csvSheet and ingestSheet): started before the
+ * head is decoded so that it decodes the tail meanwhile; told how to read the rows once the
+ * head's header is known; its result added to the sheet when the head has been read.
+ */
+import { Worker } from 'node:worker_threads';
+import type { TailJob, TailResult, TailStart } from './pipeline.ts';
+import { unbalancedQuotes } from './readers/csv.ts';
+
+type Reply = { progress: number } | { result: TailResult } | { unbalanced: number } | { error: string };
+
+export interface TailWorker {
+  /** Start reading the rows. */
+  read(start: TailStart): void;
+  /** The tail's rows; `line` is the tail's first line in the file, for a message about quotes. */
+  result(line: number, onRows: (rows: number) => void): Promise<TailResult>;
+  /** Stop the worker, if it is still running (after a result: nothing). */
+  cancel(): void;
+}
+
+export function startTail(job: TailJob): TailWorker {
+  // The worker's own copy of the bytes, handed over rather than copied again.
+  const bytes = job.tail.bytes.slice();
+  const worker = new Worker(new URL('./tail-worker.ts', import.meta.url), {
+    workerData: { ...job, tail: { ...job.tail, bytes } } satisfies TailJob,
+    transferList: [bytes.buffer],
+  });
+  let running = true;
+  let progress: (rows: number) => void = () => {};
+  const reply = new Promise<TailResult | { unbalanced: number }>((resolve, reject) => {
+    worker.on('message', (message: Reply) => {
+      if ('progress' in message) return progress(message.progress);
+      running = false;
+      if ('result' in message) resolve(message.result);
+      else if ('unbalanced' in message) resolve(message);
+      else reject(new Error(`${job.file}: ${message.error}`));
+    });
+    worker.on('error', (error) => {
+      running = false;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (running) reject(new Error(`${job.file}: the worker reading the second half stopped (exit code ${code})`));
+      running = false;
+    });
+  });
+  reply.catch(() => {}); // if cancelled, nobody waits for it
+  return {
+    read: (start) => worker.postMessage(start),
+    async result(line, onRows) {
+      progress = onRows;
+      const result = await reply;
+      if ('unbalanced' in result) throw unbalancedQuotes(line + result.unbalanced - 1);
+      return result;
+    },
+    cancel() {
+      if (running) void worker.terminate();
+      running = false;
+    },
+  };
+}
