@@ -193,6 +193,8 @@ export interface AssistantUnit {
   covered: number;
   /** Classes named by two or more, sorted. */
   multiple: string[];
+  /** Classes on the list in force that no assistant in force names, sorted (全院: every department's). */
+  uncovered: string[];
   assistants: number;
   /** Assistants whose class is not on the class list. */
   unmatched: AssistantPerson[];
@@ -830,6 +832,7 @@ function assistantTruth(assistants: AssistantRow[], classes: ClassRow[], truth: 
         classes: listed.size,
         covered: per.size,
         multiple: [...per].filter(([, n]) => n >= 2).map(([c]) => c).sort(),
+        uncovered: [...listed].filter((c) => !per.has(c)).sort(),
         assistants: people.length,
         unmatched: people.filter((p) => !p.classListed),
         yearEligible: people.filter((p) => p.studyYear === 2 || p.studyYear === 3).length,
@@ -840,12 +843,13 @@ function assistantTruth(assistants: AssistantRow[], classes: ClassRow[], truth: 
       };
       nested(truth.assistants, s, d, () => u);
       const total = nested(truth.assistants, s, INSTITUTION, () => ({
-        rosterFrom: null, classesFrom: null, classes: 0, covered: 0, multiple: [], assistants: 0, unmatched: [],
+        rosterFrom: null, classesFrom: null, classes: 0, covered: 0, multiple: [], uncovered: [], assistants: 0, unmatched: [],
         yearEligible: 0, politicalEligible: 0, noFailed: 0, failedNotReported: 0, people: [],
       }) as AssistantUnit);
       total.classes += u.classes;
       total.covered += u.covered;
       total.multiple.push(...u.multiple);
+      total.uncovered.push(...u.uncovered);
       total.assistants += u.assistants;
       total.unmatched.push(...u.unmatched);
       total.yearEligible += u.yearEligible;

@@ -23,9 +23,13 @@ export const assistantRule = () =>
 const coverage: Panel = {
   id: 'coverage',
   title: (s) => `各系部班级助理配备情况 · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: classCoverageSql(s, 'department'), total: classCoverageSql(s, 'institution') }),
+  // 全院 row only for the whole institution: with a department selected it would be that department's numbers under 全院.
+  queries: (s) => ({ rows: classCoverageSql(s, 'department'), ...(s.department ? {} : { total: classCoverageSql(s, 'institution') }) }),
   render: (data, s) => {
-    const rows = [...(data.rows as unknown as ClassCoverageRow[]), ...(data.total as unknown as ClassCoverageRow[])].map((r) => ({ ...r, share: ratio(r.covered, r.classes) }));
+    // A unit with neither classes nor assistants in force (the institution in a semester before any list) has nothing to show.
+    const rows = [...(data.rows as unknown as ClassCoverageRow[]), ...((data.total ?? []) as unknown as ClassCoverageRow[])]
+      .filter((r) => r.classes > 0 || r.assistants > 0)
+      .map((r) => ({ ...r, share: ratio(r.covered, r.classes) }));
     const depts = rows.filter((r) => r.department !== '全院').sort((a, b) => (a.share ?? 0) - (b.share ?? 0));
     return {
       chart: depts.length
@@ -83,7 +87,8 @@ const flags: Panel = {
         rows,
         rowKey: (r) => `${r.department}|${r.student_id ?? r.name}|${r.class_name}`,
         flagged: () => true,
-        empty: '所选范围内的助理均符合任职条件。',
+        // "All eligible" only when there are assistants: no roster is not a clean roster.
+        empty: data.rows!.length ? '所选范围内的助理均符合任职条件。' : '所选学期和范围内没有助理名册。',
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'name', label: '姓名' },
@@ -102,13 +107,14 @@ const flags: Panel = {
 const uncovered: Panel = {
   id: 'uncovered',
   title: (s) => `尚未配备助理的班级 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: uncoveredClassesSql(s) }),
+  queries: (s) => ({ rows: uncoveredClassesSql(s), total: classCoverageSql(s, 'institution') }),
   render: (data, s) => ({
     table: {
       title: `未配助理班级_${s.semester}`,
       rows: data.rows as unknown as UncoveredClassRow[],
       rowKey: (r) => `${r.department}|${r.class_name}`,
-      empty: '所选范围内每个班级都已配备助理。',
+      // "Every class covered" only when there is a class list: no list is not full coverage.
+      empty: (data.total as unknown as ClassCoverageRow[]).some((r) => r.classes > 0) ? '所选范围内每个班级都已配备助理。' : '所选学期和范围内没有班级名单。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'class_name', label: '班级' },
@@ -123,11 +129,14 @@ const uncovered: Panel = {
 const results: Panel = {
   id: 'results',
   title: (s) => `助理考核结果 · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: gradeCountsSql({ ...s, role: 'assistant' }, 'department'), total: gradeCountsSql({ ...s, role: 'assistant' }, 'institution') }),
+  queries: (s) => ({
+    rows: gradeCountsSql({ ...s, role: 'assistant' }, 'department'),
+    ...(s.department ? {} : { total: gradeCountsSql({ ...s, role: 'assistant' }, 'institution') }),
+  }),
   render: (data, s) => ({
     table: {
       title: `助理考核结果_${s.semester}`,
-      rows: [...(data.rows as unknown as GradeCountRow[]), ...(data.total as unknown as GradeCountRow[])],
+      rows: [...(data.rows as unknown as GradeCountRow[]), ...((data.total ?? []) as unknown as GradeCountRow[])],
       rowKey: (r) => r.department,
       empty: '所选学期没有助理考核结果（考核在学期末进行）。',
       columns: [

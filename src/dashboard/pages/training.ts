@@ -19,10 +19,14 @@ export const trainingRule = (ctx: DashboardContext) => {
 const units: Panel = {
   id: 'units',
   title: (s) => `各系部专职辅导员校级培训学时 · ${semesterTitle(s)}`,
-  queries: (s, ctx) => ({ rows: trainingUnitsSql(trainingParams(ctx), s, 'department'), total: trainingUnitsSql(trainingParams(ctx), s, 'institution') }),
+  // 全院 row only for the whole institution: with a department selected it would be that department's numbers under 全院.
+  queries: (s, ctx) => ({
+    rows: trainingUnitsSql(trainingParams(ctx), s, 'department'),
+    ...(s.department ? {} : { total: trainingUnitsSql(trainingParams(ctx), s, 'institution') }),
+  }),
   render: (data, s, ctx) => {
     const norm = ctx.rules.training.school_hours_per_year;
-    const rows = [...(data.rows as unknown as TrainingUnitRow[]), ...(data.total as unknown as TrainingUnitRow[])].map((r) => ({
+    const rows = [...(data.rows as unknown as TrainingUnitRow[]), ...((data.total ?? []) as unknown as TrainingUnitRow[])].map((r) => ({
       ...r,
       mean: r.counselors ? r.school_hours / r.counselors : null,
       share: ratio(r.meets_hours, r.counselors),

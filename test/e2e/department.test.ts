@@ -1,0 +1,109 @@
+/**
+ * The department pages (departments/dept-<hash>.html, listed on departments.html): each names its
+ * department, and its ranks table shows the department's figure for every area, 达标/未达标, the
+ * institution's figure and the department's rank among all departments — each computed here from
+ * the independent oracles (ties share a rank; lower is better for 师生比 and 超额, higher for the rest).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedRank, expectedReading, MEASURE_IDS, statusWord } from '../support/expected-measures.ts';
+import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
+import { computeTruth, type Truth } from '../support/oracle.ts';
+import { num, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
+
+let h: Harness;
+let staffing: Truth;
+let truth: MetricsTruth;
+let semesters: string[];
+let departments: string[];
+/** Department → page path from the site root, as departments.html links them. */
+let pages: Map<string, string>;
+
+beforeAll(async () => {
+  [staffing, truth] = await Promise.all([computeTruth('data/exports'), computeMetricsTruth()]);
+  semesters = [...staffing.keys()].sort();
+  departments = [...new Set([...staffing.values()].flatMap((m) => [...m.keys()]))].sort();
+  h = await startHarness();
+  const list = await h.open('departments.html', { javaScriptEnabled: false });
+  const links = await list.$$eval('.department-list a[href]', (as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!] as [string, string]));
+  await list.context().close();
+  pages = new Map(links);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function checkRanks(table: Record<string, Record<string, string>>, semester: string, department: string) {
+  expect(Object.keys(table)).toEqual([...MEASURE_IDS]);
+  for (const m of MEASURE_IDS) {
+    const own = expectedReading(m, semester, department, staffing, truth);
+    const all = expectedReading(m, semester, INSTITUTION, staffing, truth);
+    const rank = expectedRank(m, semester, department, departments, staffing, truth);
+    const row = table[m]!;
+    const at = `${semester} ${department} ${m}`;
+    expect.soft(row.value, `${at} 本系部`).toBe(own?.text ?? '无数据');
+    expect.soft(row.detail, `${at} 依据`).toBe(own?.detail ?? '');
+    expect.soft(row.status, `${at} 达标情况`).toBe(statusWord(own));
+    expect.soft(row.rank, `${at} 排名`).toBe(rank ? `第 ${rank.rank} 名（共 ${rank.of} 个系部）` : '—');
+    expect.soft(row.institution, `${at} 全院`).toBe(all?.text ?? '无数据');
+  }
+}
+
+async function openDepartment(department: string, options?: { javaScriptEnabled: boolean }): Promise<Page> {
+  const page = await h.open(pages.get(department)!, options);
+  expect(await page.textContent('h1'), department).toBe(`${department}辅导员队伍建设情况`);
+  return page;
+}
+
+describe('department pages', () => {
+  it('departments.html links one page per department', () => {
+    expect([...pages.keys()].sort()).toEqual(departments);
+    expect(departments).toHaveLength(12);
+    for (const path of pages.values()) expect(path).toMatch(/^departments\/dept-[0-9a-f]{8}\.html$/);
+  });
+
+  it('the demo gives the ranks something to decide: ties, and both directions', () => {
+    const latest = semesters.at(-1)!;
+    const ranks = (m: (typeof MEASURE_IDS)[number]) => departments.map((d) => expectedRank(m, latest, d, departments, staffing, truth)?.rank);
+    expect(new Set(ranks('ratio')).size).toBeLessThan(departments.length); // a tie on 师生比
+    expect(new Set(ranks('training')).size).toBeGreaterThan(2);
+  });
+
+  it('every department page shows its values, status, institution figure and rank for the latest semester, with JavaScript off', async () => {
+    const latest = semesters.at(-1)!;
+    for (const department of departments) {
+      const page = await openDepartment(department, { javaScriptEnabled: false });
+      expect(await page.inputValue('#filter-semester')).toBe(latest);
+      checkRanks(await readTable(page, 'ranks-table'), latest, department);
+      // The area panels below are the department's own: no row labelled 全院 holding the department's numbers.
+      const training = await readTable(page, 'training-units-table');
+      expect(Object.keys(training)).toEqual([department]);
+      expect(num(training[department]!.counselors)).toBe(truth.training.get(latest)!.get(department)!.counselors);
+      expect(Object.keys(await readTable(page, 'assistants-coverage-table'))).toEqual([department]);
+      expect(num((await readTable(page, 'assistants-coverage-table'))[department]!.classes)).toBe(truth.assistants.get(latest)!.get(department)!.classes);
+      expect(await page.$$eval('tbody tr[data-key^="全院"]', (rows) => rows.length), `${department}: a 全院 row on the department's page`).toBe(0);
+      await page.context().close();
+    }
+  });
+
+  it('switches semester on a department page through DuckDB-WASM', async () => {
+    // A department whose ranks move between semesters, so a stale table would show.
+    const department = '医学护理系';
+    const page = await openDepartment(department);
+    await waitForEngine(page);
+    for (const semester of [semesters[2]!, semesters[0]!]) {
+      await setFilters(page, { semester });
+      expect(page.url()).toContain(`semester=${semester}`);
+      expect(page.url()).not.toContain('department=');
+      checkRanks(await readTable(page, 'ranks-table'), semester, department);
+      expect(await page.textContent('h1')).toBe(`${department}辅导员队伍建设情况`);
+    }
+    await page.context().close();
+  });
+
+  it('made no request to any other host, asked the server for nothing missing, and logged no error', () => {
+    expect(h.external).toEqual([]);
+    expect(h.server.failures).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

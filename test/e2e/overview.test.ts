@@ -1,0 +1,151 @@
+/**
+ * The 总览 page (index.html): the six area cards show the institution's figure, 达标/未达标 and
+ * the change against the previous semester; the department table shows every department's
+ * figures; the links to the department pages work. Expected values come from the independent
+ * oracles through test/support/expected-measures.ts.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedDelta, expectedReading, hasValue, MEASURE_IDS, semesterLabel, statusWord, type Expected, type MeasureId } from '../support/expected-measures.ts';
+import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
+import { computeTruth, type Truth } from '../support/oracle.ts';
+import { readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
+
+let h: Harness;
+let staffing: Truth;
+let truth: MetricsTruth;
+let semesters: string[];
+let departments: string[];
+
+beforeAll(async () => {
+  [staffing, truth] = await Promise.all([computeTruth('data/exports'), computeMetricsTruth()]);
+  semesters = [...staffing.keys()].sort();
+  departments = [...new Set([...staffing.values()].flatMap((m) => [...m.keys()]))];
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const LABELS: Record<MeasureId, string> = {
+  ratio: '师生比',
+  workload: '周工作要求达成率',
+  assessment: '考核完成率',
+  quota: '优秀名额超额',
+  training: '培训',
+  assistants: '助理配备率',
+};
+
+const reading = (m: MeasureId, semester: string, unit: string) => expectedReading(m, semester, unit, staffing, truth);
+
+/** The sentence under a card saying how the figure moved since the previous semester. */
+function expectedChange(m: MeasureId, semester: string, now: Expected | null): string {
+  const i = semesters.indexOf(semester);
+  if (i === 0) return '无上一学期数据可比';
+  const prev = semesters[i - 1]!;
+  const before = reading(m, prev, INSTITUTION);
+  if (!hasValue(now) || !hasValue(before)) return `上学期（${semesterLabel(prev)}）无可比数据`;
+  return `较上学期 ${expectedDelta(m, now, before)}（上学期 ${before.text}）`;
+}
+
+async function checkCards(page: Page, semester: string) {
+  for (const m of MEASURE_IDS) {
+    const want = reading(m, semester, INSTITUTION);
+    const card = page.locator(`[data-figure="${m}"]`);
+    const at = `${semester} ${m}`;
+    expect.soft(await card.locator('dt').textContent(), at).toContain(LABELS[m]);
+    expect.soft(await card.locator('dd').first().textContent(), at).toBe(want ? `${want.text} · ${statusWord(want)}` : '无数据');
+    expect.soft(await card.locator('dd.card__note').textContent(), at).toBe(`${want ? `${want.detail}。` : ''}${expectedChange(m, semester, want)}`);
+    // Green or red as the words say, never colour alone.
+    const cls = (await card.getAttribute('class')) ?? '';
+    expect.soft(cls.includes('card--ok'), at).toBe(want?.ok === true);
+    expect.soft(cls.includes('card--bad'), at).toBe(want?.ok === false);
+  }
+  // The table under the cards says the same.
+  const table = await readTable(page, 'areas-table');
+  expect(Object.keys(table)).toEqual([...MEASURE_IDS]);
+  const i = semesters.indexOf(semester);
+  for (const m of MEASURE_IDS) {
+    const want = reading(m, semester, INSTITUTION);
+    const before = i > 0 ? reading(m, semesters[i - 1]!, INSTITUTION) : null;
+    const row = table[m]!;
+    expect.soft(row.value, `${semester} ${m} 表`).toBe(want?.text ?? '无数据');
+    expect.soft(row.status, `${semester} ${m} 表`).toBe(statusWord(want));
+    expect.soft(row.previous, `${semester} ${m} 上学期`).toBe(before?.text ?? '无数据');
+    expect.soft(row.change, `${semester} ${m} 变化`).toBe(hasValue(want) && hasValue(before) ? expectedDelta(m, want, before) : '—');
+  }
+}
+
+async function checkDepartments(page: Page, semester: string) {
+  const table = await readTable(page, 'departments-table');
+  expect(Object.keys(table).sort()).toEqual([...departments].sort());
+  for (const d of departments)
+    for (const m of MEASURE_IDS) {
+      const want = reading(m, semester, d);
+      expect.soft(table[d]![m], `${semester} ${d} ${m}`).toBe(want ? `${want.text}${want.ok ? '' : ' ▲未达标'}` : '—');
+    }
+}
+
+describe('总览 page', () => {
+  it('the demo has what the checks need: 达标 and 未达标 cards, and changes both ways', () => {
+    const latest = semesters.at(-1)!;
+    const now = MEASURE_IDS.map((m) => reading(m, latest, INSTITUTION));
+    expect(now.some((r) => r?.ok === true)).toBe(true);
+    expect(now.some((r) => r?.ok === false)).toBe(true);
+    expect(semesters.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows the latest semester’s cards, changes and department table in the HTML, with JavaScript off', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const latest = semesters.at(-1)!;
+    expect(await page.inputValue('#filter-semester')).toBe(latest);
+    await checkCards(page, latest);
+    await checkDepartments(page, latest);
+    await page.context().close();
+  });
+
+  it('switches semester through DuckDB-WASM, down to the oldest, which has no previous semester', async () => {
+    const page = await h.open('index.html');
+    await waitForEngine(page);
+    for (const semester of [semesters[1]!, semesters[0]!]) {
+      await setFilters(page, { semester });
+      await checkCards(page, semester);
+      await checkDepartments(page, semester);
+    }
+    await page.context().close();
+  });
+
+  it('links every department to its page, and the page opens without an error', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const links = await page.$$eval('#panel-departments a[href]', (as) => as.map((a) => ({ text: a.textContent!.trim(), href: (a as HTMLAnchorElement).href })));
+    expect(links.map((l) => l.text).sort()).toEqual([...departments].sort());
+    for (const link of links) {
+      const res = await page.request.get(link.href);
+      expect(res.status(), link.href).toBe(200);
+      expect(await res.text(), link.href).toContain(`<h1>${link.text}`);
+    }
+    await page.context().close();
+
+    // Follow one link as a user would, with JavaScript on, until the page is interactive.
+    const live = await h.open('index.html');
+    const target = links[0]!;
+    const [response] = await Promise.all([live.waitForNavigation(), live.click(`#panel-departments a:text-is("${target.text}")`)]);
+    expect(response?.status()).toBe(200);
+    expect(live.url()).toBe(target.href);
+    expect(await live.textContent('h1')).toContain(target.text);
+    await waitForEngine(live);
+    // The area cards link to their pages too.
+    await live.context().close();
+    const cards = await h.open('index.html', { javaScriptEnabled: false });
+    const cardLinks = await cards.$$eval('[data-figure] a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(cardLinks).toHaveLength(MEASURE_IDS.length);
+    for (const href of cardLinks) expect((await cards.request.get(href)).status(), href).toBe(200);
+    await cards.context().close();
+  });
+
+  it('made no request to any other host, asked the server for nothing missing, and logged no error', () => {
+    expect(h.external).toEqual([]);
+    expect(h.server.failures).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

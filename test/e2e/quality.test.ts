@@ -1,0 +1,204 @@
+/**
+ * The 数据质量 page: per file the rows read, accepted, rejected, skipped and the warnings, equal to
+ * the published manifest and conserved (read = accepted + rejected + skipped); the rejected rows
+ * equal those found invalid by reading the input files here, with no product code; a department
+ * filter shows only that department's files; the warnings are listed, and the grade mismatches
+ * among them are the oracle's.
+ */
+import { relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeMetricsTruth, type MetricsTruth } from '../support/oracle-metrics.ts';
+import { filesBelow, norm, readSheets } from '../support/oracle.ts';
+import { num, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
+
+interface FileReport {
+  file: string;
+  sheet: string | null;
+  kind: string | null;
+  semester: string | null;
+  departments: Record<string, number>;
+  read: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  warnings: number;
+}
+interface Manifest {
+  totals: { files: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
+  files: FileReport[];
+}
+interface Invalid {
+  file: string;
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+}
+
+const EXPORTS = 'data/exports';
+let h: Harness;
+let manifest: Manifest;
+let invalid: Invalid[];
+let truth: MetricsTruth;
+
+const fileKey = (f: { file: string; sheet: string | null }) => `${f.file}|${f.sheet ?? ''}`;
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * The rows the ingest must reject, found by reading the input files: a data row (with a name and a
+ * department) holding a count that is not a whole number, hours that are not a number, a training
+ * level or an employment type no rule knows, or a formula; or a counselor listed a second time in
+ * one semester. Written from the README's rules, without the product's code.
+ */
+async function findInvalidRows(): Promise<Invalid[]> {
+  const COUNT = /^(谈心谈话|查课|宿舍卫生检查|深入宿舍|听课|联系任课教师|主题班会|联系家长)(\(.*\))?$/;
+  const DEPT = /^(系部|院系|学院|部门|所在单位|单位|系别|所在系部|所在院系|二级学院|所在系)$/;
+  const LEVELS = new Set(['校级', '院级', '系级', '省级', '自治区级', '国家级']);
+  const EMPLOYMENT = ['专兼职', '岗位类型', '类别', '类型'];
+  const out: Invalid[] = [];
+  const listed = new Set<string>();
+  for (const path of filesBelow(EXPORTS).sort()) {
+    const file = relative(EXPORTS, path).split(/[\\/]/).join('/');
+    const semester = file.split('/')[0]!;
+    for (const { sheet, rows: raw } of await readSheets(path)) {
+      const rows = raw.map((r) => r.map(norm));
+      const h = rows.findIndex((r) => r.includes('姓名'));
+      if (h < 0) continue;
+      const header = rows[h]!;
+      const name = header.indexOf('姓名');
+      const dept = header.findIndex((c) => DEPT.test(c));
+      const id = header.findIndex((c) => c === '工号' || c === '职工号');
+      const isRoster = header.some((c) => EMPLOYMENT.includes(c));
+      rows.forEach((r, i) => {
+        if (i <= h || dept < 0 || !r[name] || !r[dept] || r[name] === '姓名' || r.includes('合计')) return;
+        const bad = header.findIndex((col, c) => {
+          const v = r[c] ?? '';
+          if (v.startsWith('=')) return true;
+          if (COUNT.test(col)) return v !== '' && !/^\d+$/.test(v);
+          if (col === '工作时长' || col.startsWith('工作时长(') || col === '学时') return v !== '' && !/^\d+(\.\d+)?$/.test(v);
+          if (col === '级别' || col === '培训级别') return !LEVELS.has(v);
+          if (EMPLOYMENT.includes(col)) return !/^(专职|兼职)/.test(v);
+          return false;
+        });
+        if (bad >= 0) out.push({ file, sheet, row: i + 1, column: norm(raw[h]![bad]), value: raw[i]![bad] ?? '' });
+        else if (isRoster && id >= 0) {
+          const who = `${semester}|${r[id]}`;
+          if (listed.has(who)) out.push({ file, sheet, row: i + 1, column: norm(raw[h]![id]), value: raw[i]![id] ?? '' });
+          listed.add(who);
+        }
+      });
+    }
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const res = await fetch(`${h.server.url}data/manifest.json`);
+  expect(res.status).toBe(200);
+  manifest = (await res.json()) as Manifest;
+  invalid = await findInvalidRows();
+  truth = await computeMetricsTruth();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The files of a department: in its folder, or a summary file whose rows name it. */
+const filesOf = (department: string) => manifest.files.filter((f) => f.file.split('/').includes(department) || department in f.departments);
+
+function checkFiles(table: Record<string, Record<string, string>>, files: FileReport[]) {
+  expect(Object.keys(table).sort()).toEqual(files.map(fileKey).sort());
+  for (const f of files) {
+    const row = table[fileKey(f)]!;
+    const at = fileKey(f);
+    const shown = { read: num(row.read), accepted: num(row.accepted), rejected: num(row.rejected), skipped: num(row.skipped), warnings: num(row.warnings) };
+    expect.soft(shown, at).toEqual({ read: f.read, accepted: f.accepted, rejected: f.rejected, skipped: f.skipped, warnings: f.warnings });
+    expect.soft(shown.read, `${at}: read = accepted + rejected + skipped`).toBe(shown.accepted + shown.rejected + shown.skipped);
+    expect.soft(row.check, at).toBe('相符');
+  }
+}
+
+async function checkCards(page: import('playwright-core').Page, files: FileReport[]) {
+  const figure = async (key: string) => num((await page.textContent(`[data-figure="${key}"] dd`))?.replace('个', ''));
+  const sum = (k: 'read' | 'accepted' | 'rejected' | 'skipped' | 'warnings') => files.reduce((n, f) => n + f[k], 0);
+  expect(await figure('files')).toBe(new Set(files.map((f) => f.file)).size);
+  for (const k of ['read', 'accepted', 'rejected', 'skipped', 'warnings'] as const) expect.soft(await figure(k), k).toBe(sum(k));
+  expect(await figure('read')).toBe((await figure('accepted')) + (await figure('rejected')) + (await figure('skipped')));
+}
+
+function checkRejects(table: Record<string, Record<string, string>>, want: Invalid[]) {
+  const key = (r: Invalid) => `${r.file}|${r.sheet}|${r.row}|${r.column}`;
+  const shown = Object.entries(table).map(([k, r]) => ({ k: k.split('|').slice(0, 3).join('|') + `|${norm(r.column)}`, r }));
+  expect(shown.map((s) => s.k).sort()).toEqual(want.map(key).sort());
+  for (const w of want) {
+    const { r } = shown.find((s) => s.k === key(w))!;
+    expect.soft(r.value, key(w)).toBe(w.value);
+    // A message in Chinese that names the value and says what to write instead.
+    expect.soft(r.message, key(w)).toMatch(HAS_CHINESE);
+    expect.soft(r.message, key(w)).toContain(w.value);
+    expect.soft(r.message, key(w)).toMatch(/请/);
+  }
+}
+
+describe('数据质量 page', () => {
+  it('the published manifest conserves every row, and its rejects are the invalid rows found in the input files', () => {
+    const t = manifest.totals;
+    expect(t.read).toBe(t.accepted + t.rejected + t.skipped);
+    for (const f of manifest.files) expect.soft(f.read, fileKey(f)).toBe(f.accepted + f.rejected + f.skipped);
+    expect(invalid).toHaveLength(3);
+    expect(t.rejected).toBe(invalid.length);
+    for (const f of manifest.files) expect.soft(f.rejected, fileKey(f)).toBe(invalid.filter((r) => r.file === f.file && r.sheet === (f.sheet ?? '')).length);
+  });
+
+  it('shows every file with its counts, the totals, the 3 rejected rows and every warning, with JavaScript off', async () => {
+    const page = await h.open('quality.html', { javaScriptEnabled: false });
+    expect(await page.inputValue('#filter-semester')).toBe('');
+    checkFiles(await readTable(page, 'files-table'), manifest.files);
+    await checkCards(page, manifest.files);
+    checkRejects(await readTable(page, 'rejects-table'), invalid);
+
+    // Warnings: as many as the manifest counts, per file; each in Chinese; the grade mismatches are the oracle's.
+    const warnings = await readTable(page, 'warnings-table');
+    expect(Object.keys(warnings)).toHaveLength(manifest.totals.warnings);
+    for (const f of manifest.files.filter((x) => x.warnings > 0))
+      expect.soft(Object.keys(warnings).filter((k) => k.startsWith(`${fileKey(f)}|`)).length, fileKey(f)).toBe(f.warnings);
+    for (const w of Object.values(warnings)) expect.soft(w.message, w.code).toMatch(HAS_CHINESE);
+    const mismatches = Object.values(warnings).filter((w) => w.code === 'GRADE_MISMATCH').map((w) => `${w.file}|${num(w.row)}`);
+    expect(mismatches.sort()).toEqual(truth.mismatches.map((m) => `${m.file}|${m.row}`).sort());
+
+    // The per-department summary adds up to the totals.
+    const depts = Object.values(await readTable(page, 'departments-table'));
+    expect(depts.reduce((n, r) => n + num(r.rejected), 0)).toBe(manifest.totals.rejected);
+    expect(depts.reduce((n, r) => n + num(r.accepted), 0)).toBe(manifest.totals.accepted);
+    await page.context().close();
+  });
+
+  it('a department filter shows only its files, rejects and warnings (through DuckDB-WASM)', async () => {
+    const page = await h.open('quality.html');
+    await waitForEngine(page);
+    for (const department of ['机电工程系', '艺术设计系', '医学护理系']) {
+      await setFilters(page, { department });
+      const files = filesOf(department);
+      checkFiles(await readTable(page, 'files-table'), files);
+      await checkCards(page, files);
+      const names = new Set(files.map((f) => f.file));
+      checkRejects(await readTable(page, 'rejects-table'), invalid.filter((r) => names.has(r.file)));
+      const warnings = Object.values(await readTable(page, 'warnings-table'));
+      expect(warnings.length, `${department} warnings`).toBe(files.reduce((n, f) => n + f.warnings, 0));
+      for (const w of warnings) expect(names.has(w.file!), `${department}: ${w.file}`).toBe(true);
+      expect(Object.keys(await readTable(page, 'departments-table')), department).toContain(department);
+    }
+    // And a semester with it: only that semester's files of the department.
+    const semester = '2025-2026-1';
+    await setFilters(page, { department: '机电工程系', semester });
+    checkFiles(await readTable(page, 'files-table'), filesOf('机电工程系').filter((f) => f.semester == null || f.semester === semester));
+    await page.context().close();
+  });
+
+  it('made no request to any other host, asked the server for nothing missing, and logged no error', () => {
+    expect(h.external).toEqual([]);
+    expect(h.server.failures).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});
