@@ -5,6 +5,12 @@
 import * as Plot from '@observablehq/plot';
 import { FONT_STACK } from './hbars.ts';
 
+/** Whole percent, rounded, but never 100 for a share below 1 nor 0 above 0. */
+export function cellPercent(share: number): string {
+  const p = Math.round(share * 100);
+  return String(share < 1 && p === 100 ? 99 : share > 0 && p === 0 ? 1 : p);
+}
+
 export interface HeatCellDatum {
   department: string;
   week_no: number;
@@ -37,7 +43,7 @@ export function weekHeatmap(cells: readonly HeatCellDatum[], o: { document: Docu
     },
     marks: [
       Plot.cell(cells, { x: 'week_no', y: 'department', fill: 'share', inset: 1 }),
-      Plot.text(cells, { x: 'week_no', y: 'department', text: (d: HeatCellDatum) => String(Math.floor(d.share * 100)), fill: (d: HeatCellDatum) => (d.share < 0.5 || d.share >= o.target ? 'white' : 'black'), fontSize: 10 }),
+      Plot.text(cells, { x: 'week_no', y: 'department', text: (d: HeatCellDatum) => cellPercent(d.share), fill: (d: HeatCellDatum) => (d.share < 0.5 || d.share >= o.target ? 'white' : 'black'), fontSize: 10 }),
     ],
   });
 }

@@ -135,6 +135,13 @@ export const MEASURES: readonly Measure[] = [
   },
 ];
 
+/** The change with its direction in words: an arrow alone would read "↑" as better even where lower is better. */
+export function changeText(m: Measure, current: number, previous: number): string {
+  if (current === previous) return m.delta(current, previous);
+  const improved = m.better === 'lower' ? current < previous : current > previous;
+  return `${m.delta(current, previous)}（${improved ? '改善' : '变差'}）`;
+}
+
 export function statusWord(r: Reading | null): string {
   return r?.ok == null ? '无数据' : r.ok ? '达标' : '未达标';
 }

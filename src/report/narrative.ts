@@ -101,7 +101,7 @@ export function trainingParagraph(f: SemesterFigures, rules: ActiveRules): strin
   const year = Number(f.semester.slice(0, 4)) + (f.semester.endsWith('-2') ? 1 : 0);
   const short = t.counselors - t.meets_hours;
   let text =
-    `${year}年度，全院${n('training_counselors', formatInt(t.counselors), T)}名专职辅导员人均参加校级培训${n('training_mean', formatFte(t.school_hours / t.counselors), T)}学时，` +
+    `${year}年度，全院${n('training_counselors', formatInt(t.counselors), T)}名专职辅导员人均参加校级培训${n('training_mean', (t.school_hours / t.counselors).toFixed(1), T)}学时，` +
     `${n('training_meets', formatInt(t.meets_hours), T)}人达到每年${rules.training.school_hours_per_year}学时的要求` +
     (short > 0 ? `，${n('training_short', formatInt(short), T)}人未达到` : '，全部达到要求') +
     '；';

@@ -1,9 +1,8 @@
 /** The report's tables, as table views (the dashboard's renderer and formats). */
 import { ROLE_LABELS, type Role } from '../domain/cells.ts';
-import { formatFte } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { ActiveRules } from '../domain/rules.ts';
-import { MEASURES, type Reading } from '../dashboard/measures.ts';
+import { MEASURES, changeText, type Reading } from '../dashboard/measures.ts';
 import { statusText } from '../views/staffing.ts';
 import type { TableView } from '../views/table.ts';
 import type { SemesterFigures } from './figures.ts';
@@ -14,7 +13,7 @@ export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null
   const cell = (x: SemesterFigures | null, id: string) => x?.measures[id] ?? null;
   const change = (now: Reading | null, before: Reading | null, id: string) => {
     const m = MEASURES.find((m) => m.id === id)!;
-    return now?.value != null && before?.value != null ? m.delta(now.value, before.value) : '—';
+    return now?.value != null && before?.value != null ? changeText(m, now.value, before.value) : '—';
   };
   const label = (x: SemesterFigures | null, fallback: string) => (x ? semesterLabel(x.semester) : fallback);
   return {
@@ -142,7 +141,7 @@ export function trainingTable(f: SemesterFigures, rules: ActiveRules): TableView
     columns: [
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'counselors', label: '专职辅导员', format: 'int' },
-      { key: 'mean', label: '人均校级学时', display: (r) => (r.counselors ? formatFte(r.school_hours / r.counselors) : '—') },
+      { key: 'mean', label: '人均校级学时', format: 'decimal1', value: (r) => (r.counselors ? r.school_hours / r.counselors : null) },
       { key: 'meets_hours', label: `达到${rules.training.school_hours_per_year}学时`, format: 'int' },
       { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级/省级培训`, format: 'int' },
     ],

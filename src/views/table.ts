@@ -7,7 +7,7 @@ import { GRADE_LABELS, ROLE_LABELS, type Grade, type Role } from '../domain/cell
 import { escapeHtml, formatFte, formatInt, formatRatio } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
 
-export type Format = 'text' | 'int' | 'decimal' | 'percent' | 'ratio' | 'role' | 'grade' | 'yesno' | 'semester';
+export type Format = 'text' | 'int' | 'decimal' | 'decimal1' | 'percent' | 'ratio' | 'role' | 'grade' | 'yesno' | 'semester';
 
 export interface Column<R = Record<string, unknown>> {
   key: string;
@@ -51,6 +51,8 @@ const FORMATS: Record<Format, (v: unknown, c: Column<never>) => string> = {
   text: (v) => (v == null ? '' : String(v)),
   int: (v) => (v == null ? '—' : formatInt(Number(v))),
   decimal: (v) => (v == null ? '—' : formatFte(Number(v))),
+  /** Always one decimal, so a column of hours lines up: 17.0, 24.3. */
+  decimal1: (v) => (v == null ? '—' : oneDecimal.format(Number(v))),
   percent: (v) => formatPercent(v as number | null),
   ratio: (v, c) => formatRatio(v as number | null, c.target),
   role: (v) => ROLE_LABELS[v as Role] ?? String(v ?? ''),
@@ -102,12 +104,14 @@ export function downloadRows<R>(view: TableView<R>): { title: string; columns: {
     if (c.display) return c.display(row);
     switch (c.format) {
       case 'percent':
-        return v == null ? null : Math.round((v as number) * 1000) / 10;
+        // The number shown (never 100.0 for a share below 1): the file must agree with the screen.
+        return v == null ? null : Number(formatPercent(v as number).replace(/[%,]/g, ''));
       case 'ratio':
         // "1:200.0" would be read by Excel as a time: the number of students per counselor instead.
         return v == null ? null : Math.round((v as number) * 100) / 100;
       case 'int':
       case 'decimal':
+      case 'decimal1':
         return v == null ? null : Number(v);
       default:
         return cellText(row, c);

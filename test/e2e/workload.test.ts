@@ -185,7 +185,12 @@ async function checkHeatmap(page: Page, f: Filters) {
   // One cell per department and week with records, each with its (truncated) percentage written in it.
   expect(await page.$$eval('#heatmap-chart svg g[aria-label="cell"] rect', (r) => r.length)).toBe(cells.length);
   const written = await page.$$eval('#heatmap-chart svg g[aria-label="cell"] ~ g[aria-label="text"] text', (t) => t.map((e) => e.textContent));
-  expect(written.sort()).toEqual(cells.map((c) => String(Math.floor((100 * c.met) / c.periods))).sort());
+    // Whole percent rounded half up, never 100 below 1 nor 0 above 0 (computed exactly from the counts).
+  const whole = (met: number, periods: number) => {
+    const p = Math.floor((200 * met + periods) / (2 * periods));
+    return String(met < periods && p === 100 ? 99 : met > 0 && p === 0 ? 1 : p);
+  };
+  expect(written.sort()).toEqual(cells.map((c) => whole(c.met, c.periods)).sort());
   // The text alternative names the lowest cell.
   const alt = (await page.textContent('#heatmap-alt')) ?? '';
   const m = /最低为(.+)第 (\d+) 周（(.+)）/.exec(alt);

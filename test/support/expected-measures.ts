@@ -96,9 +96,11 @@ export function expectedDelta(m: MeasureId, now: Expected, before: Expected): st
   const same = now.num * before.den === before.num * now.den;
   if (same) return '→ 持平';
   const arrow = a > b ? '↑' : '↓';
-  if (m === 'ratio') return `${arrow} ${Math.abs(a - b).toFixed(1)} 人/名`;
-  if (m === 'quota') return `${arrow} ${Math.abs(a - b)} 个`;
-  return `${arrow} ${Math.abs((a - b) * 100).toFixed(1)} 个百分点`;
+  // Direction in words too: for 师生比 and 超额 a rise is a change for the worse.
+  const words = (LOWER_IS_BETTER.has(m) ? a < b : a > b) ? '（改善）' : '（变差）';
+  if (m === 'ratio') return `${arrow} ${Math.abs(a - b).toFixed(1)} 人/名${words}`;
+  if (m === 'quota') return `${arrow} ${Math.abs(a - b)} 个${words}`;
+  return `${arrow} ${Math.abs((a - b) * 100).toFixed(1)} 个百分点${words}`;
 }
 
 /** Compare two readings exactly: negative when a is better than b for the measure. */

@@ -97,6 +97,8 @@ export async function setFilters(page: Page, values: Record<string, string>): Pr
 export async function waitForShown(page: Page, values: Record<string, string>): Promise<void> {
   await page.waitForFunction(
     (want) => {
+      // A failed query will not render: stop waiting at once and report it below.
+      if (document.querySelector('#engine-status')?.getAttribute('data-state') === 'error') return true;
       const shown = document.body.dataset.shown;
       if (!shown) return false;
       const state = JSON.parse(shown) as Record<string, string | null>;
@@ -105,6 +107,7 @@ export async function waitForShown(page: Page, values: Record<string, string>): 
     values,
     { timeout: 60_000 },
   );
+  if ((await page.getAttribute('#engine-status', 'data-state')) === 'error') throw new Error(`query failed: ${await page.textContent('#engine-status')}`);
 }
 
 /** Click a panel's download button and return the file's name and bytes. */

@@ -14,6 +14,7 @@ import {
   type MismatchRow,
   type ScoreRow,
 } from '../../metrics/assessment.ts';
+import { filterSql } from '../../metrics/filters.ts';
 import { formatPercent } from '../../views/table.ts';
 import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
@@ -143,14 +144,15 @@ const dimensions: Panel = {
 const mismatches: Panel = {
   id: 'mismatches',
   title: (s) => `得分与填报等次不一致的记录 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: mismatchesSql(s) }),
+  queries: (s) => ({ rows: mismatchesSql(s), assessed: `SELECT COUNT(*)::INTEGER AS n FROM assessments WHERE ${filterSql(s)}` }),
   render: (data, s) => ({
     table: {
       title: `等次不一致_${s.semester}`,
       rows: data.rows as unknown as MismatchRow[],
       rowKey: (r) => `${r.source_file}|${r.source_row}`,
       flagged: () => true,
-      empty: '所选范围内得分与填报等次全部一致。',
+      // "All consistent" only where something was assessed; otherwise say that nothing was.
+      empty: Number(data.assessed?.[0]?.n ?? 0) > 0 ? '所选范围内得分与填报等次全部一致。' : '所选范围内没有考核数据。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'name', label: '姓名' },

@@ -4,7 +4,7 @@ import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, ruleHtml, semesterTitle } from '../common.ts';
 import { previousSemester } from '../context.ts';
-import { MEASURES, statusWord, type Reading } from '../measures.ts';
+import { MEASURES, changeText, statusWord, type Reading } from '../measures.ts';
 import type { Panel, PageSpec } from '../types.ts';
 
 const areas: Panel = {
@@ -22,7 +22,7 @@ const areas: Panel = {
       if (!prev) return '无上一学期数据可比';
       const before = m.read(data[`${m.id}_prev`] ?? [], INSTITUTION, ctx);
       if (!now || now.value == null || !before || before.value == null) return `上学期（${semesterLabel(prev)}）无可比数据`;
-      return `较上学期 ${m.delta(now.value, before.value)}（上学期 ${before.text}）`;
+      return `较上学期 ${changeText(m, now.value, before.value)}（上学期 ${before.text}）`;
     };
     return {
       html: cardsHtml(
@@ -49,7 +49,7 @@ const areas: Panel = {
           { key: 'detail', label: '依据', display: (r) => r.now?.detail ?? '' },
           { key: 'status', label: '达标情况', display: (r) => statusWord(r.now) },
           { key: 'previous', label: prev ? `上学期（${semesterLabel(prev)}）` : '上学期', display: (r) => r.before?.text ?? '无数据' },
-          { key: 'change', label: '变化', display: (r) => (r.now?.value != null && r.before?.value != null ? r.m.delta(r.now.value, r.before.value) : '—') },
+          { key: 'change', label: '变化', display: (r) => (r.now?.value != null && r.before?.value != null ? changeText(r.m, r.now.value, r.before.value) : '—') },
         ],
       },
     };

@@ -1,6 +1,5 @@
 /** 培训: school-level hours per full-time counselor against the yearly norm; who has had no national or provincial course within the window. */
 import { hbars } from '../../charts/hbars.ts';
-import { formatFte } from '../../domain/format.ts';
 import { trainingPeopleSql, trainingUnitsSql, type TrainingPersonRow, type TrainingUnitRow } from '../../metrics/training.ts';
 import { formatPercent } from '../../views/table.ts';
 import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
@@ -36,7 +35,7 @@ const units: Panel = {
       chart: depts.length
         ? (document) =>
             hbars(
-              depts.map((r) => ({ label: r.department, value: r.mean, ok: r.meets_hours === r.counselors, text: `人均 ${formatFte(r.mean ?? 0)} 学时；${r.meets_hours}/${r.counselors} 人达到` })),
+              depts.map((r) => ({ label: r.department, value: r.mean, ok: r.meets_hours === r.counselors, text: `人均 ${(r.mean ?? 0).toFixed(1)} 学时；${r.meets_hours}/${r.counselors} 人达到` })),
               { document, ariaLabel: '各系部专职辅导员人均校级培训学时', xLabel: '人均校级培训学时 →', rule: { value: norm, label: `每年 ${norm} 学时` } },
             )
         : undefined,
@@ -50,7 +49,7 @@ const units: Panel = {
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'counselors', label: '专职辅导员', format: 'int' },
-          { key: 'mean', label: '人均校级学时', format: 'decimal' },
+          { key: 'mean', label: '人均校级学时', format: 'decimal1' },
           { key: 'meets_hours', label: `达到 ${norm} 学时人数`, format: 'int' },
           { key: 'share', label: '达到比例', format: 'percent' },
           { key: 'without_higher', label: `${ctx.rules.training.national_or_provincial_every_years} 年内无国家级/省级培训人数`, format: 'int' },
@@ -80,7 +79,7 @@ const people: Panel = {
           { key: 'name', label: '姓名' },
           { key: 'staff_id', label: '工号' },
           { key: 'year', label: '培训年度', display: (r) => `${r.year} 年` },
-          { key: 'school_hours', label: '校级学时', format: 'decimal' },
+          { key: 'school_hours', label: '校级学时', format: 'decimal1' },
           { key: 'meets_hours', label: '校级学时达到', format: 'yesno' },
           { key: 'higher', label: `${years} 年内国家级/省级培训`, display: (r) => (r.higher_courses > 0 ? `${r.higher_courses} 次` : '无') },
           { key: 'last_higher_year', label: '最近一次国家级/省级', display: (r) => (r.last_higher_year == null ? '无记录' : `${r.last_higher_year} 年`) },
