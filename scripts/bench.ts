@@ -4,10 +4,13 @@
  *   2. ingest at scale: a generated 1,000,000-row GBK work-log CSV with full validation, in a
  *      child process: rows per second and peak memory (max RSS); and, as the reference, plain
  *      DuckDB turning the same file into Parquet (read_csv → COPY … TO);
- *   3. cold page load in headless Chromium from a plain static server: time to the first chart
- *      visible (first contentful paint; the chart is in the HTML) and to DuckDB-WASM ready
- *      (the page's 'duckdb-ready' mark), median of 5 fresh browser contexts.
- * `npm run bench -- --only scale` runs one part (demo, scale, page).
+ *   3. (page) cold page load in headless Chromium from a plain static server, on the overview,
+ *      staffing and workload pages: time to the first chart visible (first contentful paint; the
+ *      chart is in the HTML) and to DuckDB-WASM ready, median of 5 fresh browser contexts;
+ *   4. (filter) time for a filter change to redraw every chart and table of workload.html, p95 and
+ *      median of 50 changes, on the demo data and with a generated 1,000,000-row work log added
+ *      (with its engine-ready time, peak browser memory and first view). See bench/pages.ts.
+ * `npm run bench -- --only scale` runs one part (demo, scale, page, filter).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,8 +21,7 @@ import { runIngest } from '../src/ingest/run.ts';
 import { NodeRunner } from '../src/io/duckdb-node.ts';
 import { sqlString } from '../src/metrics/sql.ts';
 import { writeWorklogCsv } from './bench/worklog-csv.ts';
-import { launchChromium } from '../src/io/chromium.ts';
-import { serveStatic } from '../src/io/static-server.ts';
+import { buildSite, firstViews, measureFilters, printFilters, scaleInput } from './bench/pages.ts';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -67,38 +69,29 @@ async function ingestAtScale(): Promise<void> {
   );
 }
 
-async function pageLoad(): Promise<void> {
-  const site = join(scratch, 'site');
-  execFileSync(process.execPath, ['scripts/ingest.ts', '--out', join(site, 'public/data'), '--quiet'], { stdio: 'ignore' });
-  execFileSync(process.execPath, ['scripts/build.ts', '--public', join(site, 'public'), '--out', join(site, 'dist')], { stdio: 'ignore' });
-  const server = await serveStatic(join(site, 'dist'), { mount: '/dashboards/xg/' });
-  const browser = await launchChromium();
-  const firstChart: number[] = [];
-  const ready: number[] = [];
-  try {
-    for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext(); // fresh: nothing cached
-      const page = await context.newPage();
-      await page.goto(server.url + 'index.html');
-      await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 120_000 });
-      const t = await page.evaluate(() => ({
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-        chartInHtml: document.querySelector('#chart[data-source="build"] svg, #chart svg') !== null,
-        ready: performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? NaN,
-      }));
-      if (!t.chartInHtml) throw new Error('chart missing from the first view');
-      firstChart.push(t.fcp);
-      ready.push(t.ready);
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
+// Parts 3 and 4 live in bench/pages.ts; the sites are built once and shared.
+const sites = new Map<string, string>();
+function site(name: 'demo' | 'scale'): string {
+  if (!sites.has(name)) {
+    const dir = join(scratch, `site-${name}`);
+    const input = name === 'demo' ? 'data/exports' : scaleInput(join(scratch, 'site-scale-input'), SCALE_ROWS);
+    sites.set(name, buildSite(dir, input));
   }
-  console.log(`page, cold, localhost: first chart visible ${median(firstChart).toFixed(0)} ms; DuckDB-WASM ready ${median(ready).toFixed(0)} ms (median of ${RUNS})`);
+  return sites.get(name)!;
 }
 
-const PARTS: Record<string, () => Promise<void>> = { demo: ingestThroughput, scale: ingestAtScale, page: pageLoad };
+async function pageLoad(): Promise<void> {
+  await firstViews(site('demo'), ['index.html', 'staffing.html', 'workload.html'], RUNS);
+}
+
+async function filterUpdate(): Promise<void> {
+  printFilters(await measureFilters(site('demo'), 'demo data'), false);
+  const scale = site('scale');
+  printFilters(await measureFilters(scale, `demo data + ${SCALE_ROWS.toLocaleString('en-US')}-row work log`), true);
+  await firstViews(scale, ['workload.html'], RUNS);
+}
+
+const PARTS: Record<string, () => Promise<void>> = { demo: ingestThroughput, scale: ingestAtScale, page: pageLoad, filter: filterUpdate };
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 try {
   process.chdir(resolve(import.meta.dirname, '..'));

@@ -1,0 +1,305 @@
+/**
+ * The dashboard's browser benchmarks (issue 4), in headless Chromium from the plain static server:
+ *   - first view, cold: time from navigation start to the first contentful paint, which shows the
+ *     first chart when the page has one (the charts are prerendered into the HTML; checked: the
+ *     first figure.chart holds an svg in the served HTML and lies within the 1280×900 viewport);
+ *     plus DuckDB-WASM ready (the page's 'duckdb-ready' mark). Median of fresh browser contexts.
+ *   - filter change: 50 changes on workload.html, cycling semester, department and role in turn;
+ *     each timed in the page from the select's change event to the 'dashboard-rendered' mark with
+ *     document.body.dataset.shown equal to the form (every chart and table redrawn), and to the
+ *     next frame after it. Run on the demo data and on the demo data plus a generated
+ *     1,000,000-row work-log CSV (one semester, one row per person-week).
+ * Peak browser memory: the proportional set size (PSS) of every Chromium process started by this
+ * Node process, sampled every 200 ms (Linux /proc; omitted elsewhere).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../src/io/chromium.ts';
+import { serveStatic, type StaticServer } from '../../src/io/static-server.ts';
+import { writeWorklogCsv } from './worklog-csv.ts';
+
+const MOUNT = '/dashboards/xg/';
+const VIEWPORT = { width: 1280, height: 900 };
+export const FILTER_CHANGES = 50;
+/** The semester the generated work log belongs to (its title line says so; see worklog-csv.ts). */
+export const SCALE_SEMESTER = '2025-2026-1';
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+/** Nearest-rank quantile: p95 of 50 values is the 48th smallest. */
+export function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+}
+const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
+
+/** Ingest `input` into <dir>/public/data and build the site into <dir>/dist. */
+export function buildSite(dir: string, input: string): string {
+  const node = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  node(['scripts/ingest.ts', '--input', input, '--out', join(dir, 'public/data'), '--quiet']);
+  node(['scripts/build.ts', '--public', join(dir, 'public'), '--out', join(dir, 'dist')]);
+  return join(dir, 'dist');
+}
+
+/** The demo exports plus a `rows`-row GBK work-log CSV in SCALE_SEMESTER, as one input folder. */
+export function scaleInput(dir: string, rows: number): string {
+  cpSync('data/exports', dir, { recursive: true });
+  writeWorklogCsv(join(dir, SCALE_SEMESTER, 'worklog.csv'), rows);
+  return dir;
+}
+
+// ---- peak memory of the browser: PSS of this process's descendants ----
+
+function descendants(root: number): number[] {
+  if (!existsSync('/proc/self/smaps_rollup')) return [];
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const stack = [...(children.get(root) ?? [])];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function pssMB(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+/** Samples the browser's memory (every 200 ms) until stopped; returns the peak in MB (NaN without /proc). */
+function memorySampler(): { stop(): number } {
+  if (!existsSync('/proc/self/smaps_rollup')) return { stop: () => NaN };
+  let peak = 0;
+  let pids: number[] = [];
+  let samples = 0;
+  const sample = () => {
+    if (samples++ % 5 === 0) pids = descendants(process.pid); // new renderer processes come and go
+    peak = Math.max(peak, pssMB(pids));
+  };
+  const timer = setInterval(sample, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+// ---- in-page measurements ----
+
+async function waitForEngine(page: Page, timeout = 300_000): Promise<void> {
+  await page.waitForSelector('#engine-status[data-state="ready"], #engine-status[data-state="error"]', { timeout });
+  const state = await page.getAttribute('#engine-status', 'data-state');
+  if (state !== 'ready') throw new Error(`engine failed on ${page.url()}: ${await page.textContent('#engine-status')}`);
+}
+
+interface FirstView {
+  fcp: number;
+  ready: number;
+  chart: string | null;
+}
+
+async function firstView(browser: Browser, server: StaticServer, path: string): Promise<FirstView> {
+  const context = await browser.newContext({ viewport: VIEWPORT }); // fresh: nothing cached
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(server.url + path);
+    const html = (await response!.text()) ?? '';
+    await waitForEngine(page);
+    const t = await page.evaluate(() => {
+      const figure = document.querySelector('figure.chart');
+      const top = figure?.getBoundingClientRect().top ?? Infinity;
+      return {
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        ready: performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? NaN,
+        chart: figure ? figure.id : null,
+        inView: top < innerHeight,
+      };
+    });
+    if (t.chart) {
+      // The chart must be in the served HTML (so FCP shows it), and on screen without scrolling.
+      const at = html.indexOf(`<figure class="chart" id="${t.chart}"`);
+      const served = at >= 0 && html.slice(at, html.indexOf('<figcaption', at)).includes('<svg');
+      if (!served) throw new Error(`${path}: #${t.chart} has no svg in the served HTML`);
+      if (!t.inView) throw new Error(`${path}: #${t.chart} is below the first view`);
+    }
+    return { fcp: t.fcp, ready: t.ready, chart: t.chart };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function firstViews(dist: string, paths: readonly string[], runs: number): Promise<void> {
+  const server = await serveStatic(dist, { mount: MOUNT });
+  const browser = await launchChromium();
+  try {
+    for (const path of paths) {
+      const views: FirstView[] = [];
+      for (let i = 0; i < runs; i++) views.push(await firstView(browser, server, path));
+      const chart = views[0]!.chart;
+      const what = chart ? `first chart (#${chart}) visible` : 'first view visible (no chart on this page)';
+      console.log(
+        `page ${path}, cold, localhost: ${what} ${ms(median(views.map((v) => v.fcp)))} ` +
+          `(range ${ms(Math.min(...views.map((v) => v.fcp)))}–${ms(Math.max(...views.map((v) => v.fcp)))}); ` +
+          `DuckDB-WASM ready ${ms(median(views.map((v) => v.ready)))} (median of ${runs})`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+interface ChangeTiming {
+  /** change event → 'dashboard-rendered' mark */
+  rendered: number;
+  /** change event → the next animation frame after it */
+  frame: number;
+  /** the page's own split of the update: running the queries, then drawing the panels */
+  query: number;
+  draw: number;
+  state: Record<string, string>;
+}
+
+/** Change one select and wait until every panel shows the whole form's state. */
+function timeChange(page: Page, name: string, value: string): Promise<ChangeTiming> {
+  return page.evaluate(
+    ({ name, value }) =>
+      new Promise<ChangeTiming>((resolve, reject) => {
+        const form = document.querySelector<HTMLFormElement>('#controls')!;
+        const select = form.querySelector<HTMLSelectElement>(`#filter-${name}`)!;
+        select.value = value;
+        const want: Record<string, string> = {};
+        for (const s of form.querySelectorAll('select')) want[s.name] = s.value;
+        const marks = performance.getEntriesByName('dashboard-rendered').length;
+        const matches = () => {
+          const shown = document.body.dataset.shown;
+          if (!shown || performance.getEntriesByName('dashboard-rendered').length === marks) return false;
+          const state = JSON.parse(shown) as Record<string, string | null>;
+          return Object.entries(want).every(([k, v]) => (state[k] ?? '') === v);
+        };
+        const timeout = setTimeout(() => reject(new Error(`no redraw for ${JSON.stringify(want)}`)), 120_000);
+        const observer = new MutationObserver(() => {
+          if (!matches()) return;
+          observer.disconnect();
+          const mark = performance.getEntriesByName('dashboard-rendered').at(-1)!.startTime;
+          const query = performance.getEntriesByName('dashboard-query').at(-1)?.duration ?? NaN;
+          const draw = performance.getEntriesByName('dashboard-draw').at(-1)?.duration ?? NaN;
+          requestAnimationFrame(() => {
+            const frame = performance.now();
+            clearTimeout(timeout);
+            resolve({ rendered: mark - t0, frame: frame - t0, query, draw, state: want });
+          });
+        });
+        observer.observe(document.body, { attributes: true, attributeFilter: ['data-shown'] });
+        const t0 = performance.now();
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }),
+    { name, value },
+  );
+}
+
+/** The next value of each select, in option order, wrapping around. */
+async function changePlan(page: Page, count: number): Promise<Array<[string, string]>> {
+  const options = await page.$$eval('#controls select', (selects) =>
+    (selects as HTMLSelectElement[]).map((s) => ({ name: s.name, values: [...s.options].map((o) => o.value), current: s.selectedIndex })),
+  );
+  const filters = options.filter((o) => ['semester', 'department', 'role'].includes(o.name));
+  const plan: Array<[string, string]> = [];
+  for (let i = 0; i < count; i++) {
+    const o = filters[i % filters.length]!;
+    o.current = (o.current + 1) % o.values.length;
+    plan.push([o.name, o.values[o.current]!]);
+  }
+  return plan;
+}
+
+export interface FilterResult {
+  label: string;
+  ready: number;
+  rendered: number[];
+  frame: number[];
+  query: number[];
+  draw: number[];
+  states: Record<string, string>[];
+  /** Only the changes whose state is in SCALE_SEMESTER (all million rows in scope). */
+  renderedScale: number[];
+  peakMB: number;
+}
+
+export async function filterChanges(dist: string, label: string, path = 'workload.html', count = FILTER_CHANGES): Promise<FilterResult> {
+  const server = await serveStatic(dist, { mount: MOUNT });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + path);
+    await waitForEngine(page);
+    const ready = await page.evaluate(() => performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? NaN);
+    const timings: ChangeTiming[] = [];
+    for (const [name, value] of await changePlan(page, count)) timings.push(await timeChange(page, name, value));
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    await context.close();
+    return {
+      label,
+      ready,
+      rendered: timings.map((t) => t.rendered),
+      frame: timings.map((t) => t.frame),
+      query: timings.map((t) => t.query),
+      draw: timings.map((t) => t.draw),
+      states: timings.map((t) => t.state),
+      renderedScale: timings.filter((t) => t.state.semester === SCALE_SEMESTER).map((t) => t.rendered),
+      peakMB: 0,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export async function measureFilters(dist: string, label: string): Promise<FilterResult> {
+  const memory = memorySampler();
+  const result = await filterChanges(dist, label);
+  result.peakMB = memory.stop();
+  return result;
+}
+
+export function printFilters(r: FilterResult, scale: boolean): void {
+  const n = r.rendered.length;
+  console.log(
+    `filter change, workload.html, ${r.label}: every chart and table redrawn p95 ${ms(quantile(r.rendered, 0.95))}, ` +
+      `median ${ms(median(r.rendered))}, max ${ms(Math.max(...r.rendered))} (${n} changes; next frame p95 ${ms(quantile(r.frame, 0.95))}; ` +
+      `queries p95 ${ms(quantile(r.query, 0.95))} / median ${ms(median(r.query))}, drawing p95 ${ms(quantile(r.draw, 0.95))} / median ${ms(median(r.draw))})` +
+      (scale && r.renderedScale.length
+        ? `; the ${r.renderedScale.length} changes in ${SCALE_SEMESTER} (all generated rows in scope): p95 ${ms(quantile(r.renderedScale, 0.95))}, median ${ms(median(r.renderedScale))}`
+        : ''),
+  );
+  console.log(
+    `  ${r.label}: DuckDB-WASM ready ${ms(r.ready)} after navigation start` +
+      (Number.isFinite(r.peakMB) ? `; peak browser memory (PSS, all Chromium processes) ${Math.round(r.peakMB).toLocaleString('en-US')} MB` : ''),
+  );
+}
