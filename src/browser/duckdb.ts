@@ -2,10 +2,13 @@
  * DuckDB-WASM bootstrap for the browser. The engine files are served from the site itself
  * (copied into duckdb/ at build time) and extension autoloading is switched off, so nothing is
  * ever fetched from another host: a query that would need an extension fails instead of hanging.
+ * Once the tables are in, the derived tables the workload queries read are created from the same
+ * SQL as at build time (src/metrics/workload.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { TABLES, REJECTS_OUTPUT, WARNINGS_OUTPUT } from '../domain/tables/index.ts';
 import { plainRow, type QueryRunner } from '../metrics/sql.ts';
+import { workloadTablesSql, type WorkloadParams } from '../metrics/workload.ts';
 import { loadParquetTable } from './load-parquet.ts';
 
 export interface BrowserDatabase extends QueryRunner {
@@ -13,8 +16,8 @@ export interface BrowserDatabase extends QueryRunner {
   conn: duckdb.AsyncDuckDBConnection;
 }
 
-/** `root` is the site root as a URL (pages know theirs; see siteRoot()). */
-export async function openDatabase(root: URL): Promise<BrowserDatabase> {
+/** `root` is the site root as a URL (pages know theirs; see siteRoot()); `workload`: the page's rules and calendar. */
+export async function openDatabase(root: URL, workload: WorkloadParams): Promise<BrowserDatabase> {
   const asset = (file: string) => new URL(`duckdb/${file}`, root).href;
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: asset('duckdb-mvp.wasm'), mainWorker: asset('duckdb-browser-mvp.worker.js') },
@@ -33,6 +36,8 @@ export async function openDatabase(root: URL): Promise<BrowserDatabase> {
     loadParquetTable(conn, 'rejects', data('rejects.parquet'), REJECTS_OUTPUT),
     loadParquetTable(conn, 'warnings', data('warnings.parquet'), WARNINGS_OUTPUT),
   ]);
+  performance.mark('duckdb-loaded');
+  for (const sql of workloadTablesSql(workload)) await conn.query(sql);
 
   return {
     db,

@@ -35,8 +35,11 @@ function perRole(norms: readonly WorkloadNorm[], combine: (ns: WorkloadNorm[]) =
   return `CASE role ${roles.map((r) => `WHEN ${sqlString(r)} THEN ${combine(norms.filter((n) => n.role === r && n.per !== 'month'))}`).join(' ')} END`;
 }
 
-/** The filtered work-log rows with, per row: week of the semester, each weekly norm met, all met, shortfall. */
-function evaluatedSql(p: WorkloadParams, f: Partial<Filters>): string {
+/**
+ * The work-log rows with, per row: person, week of the semester, each weekly norm met (w<i>), all
+ * met, shortfall. The one definition of what a row counts for; the tables below are built from it.
+ */
+function evaluatedSql(p: WorkloadParams): string {
   const mondays = Object.entries(p.semesterMondays);
   const calendar = mondays.length
     ? `SELECT * FROM (VALUES ${mondays.map(([s, d]) => `(${sqlString(s)}, DATE ${sqlString(d)})`).join(', ')}) t(semester, monday)`
@@ -49,10 +52,77 @@ ev AS (
     ${flags.map((s) => `${s},`).join('\n    ')}
     ${perRole(p.norms, (ns) => ns.map((n) => meetsSql(n)).join(' AND '))} AS all_met,
     ${perRole(p.norms, (ns) => ns.map(shortOfSql).join(' + '))} AS shortfall,
-    ${[...new Set(p.norms.map((n) => n.field))].join(', ')}
+    ${fields(p.norms).join(', ')}
   FROM worklogs LEFT JOIN cal USING (semester)
-  WHERE ${filterSql(f)}
 )`;
+}
+
+const fields = (norms: readonly WorkloadNorm[]) => [...new Set(norms.map((n) => n.field))];
+
+/** FNV-1a of the parameters the derived tables depend on. */
+function digest(p: WorkloadParams): string {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify([p.norms, p.semesterMondays])) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The derived tables every workload query reads, small enough that a filter change costs
+ * milliseconds even with a million work-log rows. Their names carry a digest of the norms and the
+ * calendar, so a database prepared for other rules fails loudly instead of answering with them.
+ *   cells:  person-weeks per semester × department × role × teaching week: for each weekly norm
+ *           i, rows meeting it (met<i>) and rows it applies to (n<i>); rows meeting all their
+ *           role's weekly norms (met_all) and rows with weekly norms (n_all);
+ *   months: per semester × department × role × person × calendar month, the sum of each field a
+ *           monthly norm counts (sum_<field>), for the roles with monthly norms;
+ *   people: per semester × department × role × person: rows, rows with weekly norms (weeks), rows
+ *           missing one (missed), total shortfall; per norm i, rows meeting it (met<i>); and the
+ *           sum of each field (sum_<field>).
+ */
+export function workloadTables(p: WorkloadParams): { cells: string; months: string; people: string } {
+  const tag = digest(p);
+  return { cells: `workload_cells_${tag}`, months: `workload_months_${tag}`, people: `workload_people_${tag}` };
+}
+
+/**
+ * CREATE statements for the derived tables (idempotent). Every QueryRunner that answers workload
+ * queries runs them once, after its tables are loaded: the build's (src/site/build-data.ts) and the
+ * browser's (src/browser/duckdb.ts).
+ */
+export function workloadTablesSql(p: WorkloadParams): string[] {
+  const t = workloadTables(p);
+  const sums = fields(p.norms).map((f) => `SUM(COALESCE(${f}, 0)) AS sum_${f}`);
+  const monthly = fields(p.norms.filter((n) => n.per === 'month'));
+  const monthlyRoles = [...new Set(p.norms.filter((n) => n.per === 'month').map((n) => n.role))];
+  const create = (name: string, select: string) => `CREATE TABLE IF NOT EXISTS ${name} AS WITH ${evaluatedSql(p)}\n${select}`;
+  return [
+    create(
+      t.cells,
+      `SELECT semester, department, role, week_no,
+  ${weeklyNorms(p.norms)
+    .map(({ i }) => `COUNT(*) FILTER (WHERE w${i}) AS met${i}, COUNT(w${i}) AS n${i},`)
+    .join('\n  ')}
+  COUNT(*) FILTER (WHERE all_met) AS met_all, COUNT(all_met) AS n_all
+FROM ev GROUP BY semester, department, role, week_no`,
+    ),
+    create(
+      t.months,
+      monthly.length
+        ? `SELECT semester, department, role, person, strftime(week_start, '%Y-%m') AS month, ${monthly.map((f) => `SUM(COALESCE(${f}, 0)) AS sum_${f}`).join(', ')}
+FROM ev WHERE role IN (${monthlyRoles.map(sqlString).join(', ')}) GROUP BY ALL`
+        : `SELECT semester, department, role, person, NULL::VARCHAR AS month FROM ev WHERE FALSE`,
+    ),
+    // Counts and the shortfall are stored in the types the queries return and sort by: a Top-N over
+    // a cast of a column can return wrong rows in DuckDB 1.5 (duckdb/duckdb#25158).
+    create(
+      t.people,
+      `SELECT semester, department, role, person, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id,
+  COUNT(*)::INTEGER AS rows, COUNT(all_met)::INTEGER AS weeks, (COUNT(*) FILTER (WHERE NOT all_met))::INTEGER AS missed,
+  SUM(shortfall)::DOUBLE AS shortfall,
+  ${[...p.norms.map((n, i) => `(COUNT(*) FILTER (WHERE ${meetsSql(n)}))::INTEGER AS met${i}`), ...sums].join(',\n  ')}
+FROM ev GROUP BY semester, department, role, person`,
+    ),
+  ];
 }
 
 export interface NormShareRow {
@@ -65,20 +135,25 @@ export interface NormShareRow {
 
 /** Per norm of the profile (index into `norms`) and unit: periods meeting it, and periods. */
 export function normSharesSql(p: WorkloadParams, f: Partial<Filters>, by: 'department' | 'institution'): string {
+  const t = workloadTables(p);
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
-  const parts = p.norms.map((n, i) =>
-    n.per === 'month'
-      ? `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role,
+  const where = (n: WorkloadNorm) => `role = ${sqlString(n.role)} AND ${filterSql(f)}`;
+  const parts = p.norms.map((n, i) => {
+    if (n.per !== 'month')
+      return `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role,
+    SUM(met${i})::INTEGER AS met, SUM(n${i})::INTEGER AS periods
+  FROM ${t.cells} WHERE ${where(n)} GROUP BY ALL`;
+    // A person-month is (department, person, month) over the semesters chosen: with one semester
+    // each is one row of the table already; across semesters a month's parts are added up first.
+    const months = f.semester
+      ? `SELECT department, sum_${n.field} AS total FROM ${t.months} WHERE ${where(n)}`
+      : `SELECT department, person, month, SUM(sum_${n.field}) AS total FROM ${t.months} WHERE ${where(n)} GROUP BY department, person, month`;
+    return `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role,
     COUNT(*) FILTER (WHERE ${meetsSql(n, 'total')})::INTEGER AS met, COUNT(*)::INTEGER AS periods
-  FROM (SELECT department, person, strftime(week_start, '%Y-%m') AS month, SUM(${value(n)}) AS total
-        FROM ev WHERE role = ${sqlString(n.role)} GROUP BY ALL) GROUP BY ALL`
-      : `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role,
-    COUNT(*) FILTER (WHERE w${i})::INTEGER AS met, COUNT(w${i})::INTEGER AS periods
-  FROM ev WHERE role = ${sqlString(n.role)} GROUP BY ALL`,
-  );
+  FROM (${months}) GROUP BY ALL`;
+  });
   if (!parts.length) return `SELECT NULL AS department WHERE FALSE`;
-  return `WITH ${evaluatedSql(p, f)}
-SELECT * FROM (${parts.join('\nUNION ALL\n')}) WHERE periods > 0 ORDER BY norm, department`;
+  return `SELECT * FROM (${parts.join('\nUNION ALL\n')}) WHERE periods > 0 ORDER BY norm, department`;
 }
 
 export interface AllNormsRow {
@@ -91,9 +166,8 @@ export interface AllNormsRow {
 /** Per unit and role: person-weeks meeting every weekly norm of their role. */
 export function allWeeklyNormsSql(p: WorkloadParams, f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
-  return `WITH ${evaluatedSql(p, f)}
-SELECT ${unit} AS department, role, COUNT(*) FILTER (WHERE all_met)::INTEGER AS met, COUNT(all_met)::INTEGER AS periods
-FROM ev WHERE all_met IS NOT NULL GROUP BY ALL ORDER BY role, department`;
+  return `SELECT ${unit} AS department, role, SUM(met_all)::INTEGER AS met, SUM(n_all)::INTEGER AS periods
+FROM ${workloadTables(p).cells} WHERE n_all > 0 AND ${filterSql(f)} GROUP BY ALL ORDER BY role, department`;
 }
 
 export interface HeatCell {
@@ -105,10 +179,24 @@ export interface HeatCell {
 
 /** Department × teaching week (1…semester_weeks): person-weeks meeting all weekly norms. */
 export function heatmapSql(p: WorkloadParams, f: Partial<Filters>): string {
-  return `WITH ${evaluatedSql(p, f)}
-SELECT department, week_no, COUNT(*) FILTER (WHERE all_met)::INTEGER AS met, COUNT(all_met)::INTEGER AS periods
-FROM ev WHERE all_met IS NOT NULL AND week_no BETWEEN 1 AND ${sqlNumber(p.semesterWeeks)}
+  return `SELECT department, week_no, SUM(met_all)::INTEGER AS met, SUM(n_all)::INTEGER AS periods
+FROM ${workloadTables(p).cells} WHERE n_all > 0 AND week_no BETWEEN 1 AND ${sqlNumber(p.semesterWeeks)} AND ${filterSql(f)}
 GROUP BY ALL ORDER BY department, week_no`;
+}
+
+/**
+ * A person's rows of the people table for the filters: with one semester chosen, the table's own
+ * rows (a person is one row per semester and role); across semesters, added up per person.
+ * `columns`: output name → [column of the table, SQL type of the sum across semesters].
+ */
+function peopleSql(p: WorkloadParams, f: Partial<Filters>, where: string, columns: Record<string, readonly [string, string]>): string {
+  const t = workloadTables(p).people;
+  const cols = Object.entries(columns);
+  if (f.semester)
+    return `SELECT department, role, person, name, staff_id, ${cols.map(([as, [c]]) => `${c} AS ${as}`).join(', ')}
+  FROM ${t} WHERE ${where} AND ${filterSql(f)}`;
+  return `SELECT department, role, person, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id, ${cols.map(([as, [c, type]]) => `SUM(${c})::${type} AS ${as}`).join(', ')}
+  FROM ${t} WHERE ${where} AND ${filterSql(f)} GROUP BY department, role, person`;
 }
 
 export interface ShortfallRow {
@@ -121,14 +209,12 @@ export interface ShortfallRow {
   shortfall: number;
 }
 
-/** People with the most weeks missing a weekly norm (then the largest total shortfall). */
+/** People with the most weeks missing a weekly norm (then the largest total shortfall; ties in a fixed order). */
 export function shortfallsSql(p: WorkloadParams, f: Partial<Filters>, limit = 15): string {
-  return `WITH ${evaluatedSql(p, f)}
-SELECT department, role, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id, COUNT(*)::INTEGER AS weeks,
-  COUNT(*) FILTER (WHERE NOT all_met)::INTEGER AS weeks_missed, SUM(shortfall)::DOUBLE AS shortfall
-FROM ev WHERE all_met IS NOT NULL GROUP BY department, role, person
-HAVING COUNT(*) FILTER (WHERE NOT all_met) > 0
-ORDER BY weeks_missed DESC, shortfall DESC, department, name LIMIT ${sqlNumber(limit)}`;
+  return `SELECT department, role, name, staff_id, weeks, weeks_missed, shortfall
+FROM (${peopleSql(p, f, 'weeks > 0', { weeks: ['weeks', 'INTEGER'], weeks_missed: ['missed', 'INTEGER'], shortfall: ['shortfall', 'DOUBLE'] })})
+WHERE weeks_missed > 0
+ORDER BY weeks_missed DESC, shortfall DESC, department, name, role, person LIMIT ${sqlNumber(limit)}`;
 }
 
 export interface PersonNormRow {
@@ -143,8 +229,8 @@ export interface PersonNormRow {
 /** One weekly norm per person (e.g. graduate assistants' hours): weeks, weeks met, mean value. */
 export function personNormSql(p: WorkloadParams, f: Partial<Filters>, norm: number): string {
   const n = p.norms[norm]!;
-  return `WITH ${evaluatedSql(p, f)}
-SELECT department, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id, COUNT(*)::INTEGER AS weeks,
-  COUNT(*) FILTER (WHERE ${meetsSql(n)})::INTEGER AS met, AVG(${value(n)})::DOUBLE AS mean
-FROM ev WHERE role = ${sqlString(n.role)} GROUP BY department, person ORDER BY department, name`;
+  // A person is one role's: (department, person) within the role is the same group as (department, role, person).
+  return `SELECT department, name, staff_id, weeks, met, (total / weeks)::DOUBLE AS mean
+FROM (${peopleSql(p, f, `role = ${sqlString(n.role)}`, { weeks: ['rows', 'INTEGER'], met: [`met${norm}`, 'INTEGER'], total: [`sum_${n.field}`, 'DOUBLE'] })})
+ORDER BY department, name, person`;
 }
