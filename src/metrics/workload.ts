@@ -57,6 +57,9 @@ ev AS (
 )`;
 }
 
+/** The order of the shortfall list: most weeks missing a weekly norm, then the largest total shortfall; ties in a fixed order. */
+const SHORTFALL_ORDER = 'missed DESC, shortfall DESC, department, name, role, person';
+
 const fields = (norms: readonly WorkloadNorm[]) => [...new Set(norms.map((n) => n.field))];
 
 /** FNV-1a of the parameters the derived tables depend on. */
@@ -113,14 +116,17 @@ FROM ev WHERE role IN (${monthlyRoles.map(sqlString).join(', ')}) GROUP BY ALL`
         : `SELECT semester, department, role, person, NULL::VARCHAR AS month FROM ev WHERE FALSE`,
     ),
     // Counts and the shortfall are stored in the types the queries return and sort by: a Top-N over
-    // a cast of a column can return wrong rows in DuckDB 1.5 (duckdb/duckdb#25158).
+    // a cast of a column can return wrong rows in DuckDB 1.5 (duckdb/duckdb#25158). `rank` is each
+    // person's place in the shortfall list of their semester, so that list is a read by rank.
     create(
       t.people,
-      `SELECT semester, department, role, person, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id,
+      `SELECT *, (ROW_NUMBER() OVER (PARTITION BY semester ORDER BY ${SHORTFALL_ORDER}))::INTEGER AS rank FROM (
+SELECT semester, department, role, person, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id,
   COUNT(*)::INTEGER AS rows, COUNT(all_met)::INTEGER AS weeks, (COUNT(*) FILTER (WHERE NOT all_met))::INTEGER AS missed,
   SUM(shortfall)::DOUBLE AS shortfall,
   ${[...p.norms.map((n, i) => `(COUNT(*) FILTER (WHERE ${meetsSql(n)}))::INTEGER AS met${i}`), ...sums].join(',\n  ')}
-FROM ev GROUP BY semester, department, role, person`,
+FROM ev GROUP BY semester, department, role, person)
+ORDER BY semester, rank`,
     ),
   ];
 }
@@ -209,12 +215,19 @@ export interface ShortfallRow {
   shortfall: number;
 }
 
-/** People with the most weeks missing a weekly norm (then the largest total shortfall; ties in a fixed order). */
+/** People with the most weeks missing a weekly norm (then the largest total shortfall). */
 export function shortfallsSql(p: WorkloadParams, f: Partial<Filters>, limit = 15): string {
-  return `SELECT department, role, name, staff_id, weeks, weeks_missed, shortfall
-FROM (${peopleSql(p, f, 'weeks > 0', { weeks: ['weeks', 'INTEGER'], weeks_missed: ['missed', 'INTEGER'], shortfall: ['shortfall', 'DOUBLE'] })})
-WHERE weeks_missed > 0
-ORDER BY weeks_missed DESC, shortfall DESC, department, name, role, person LIMIT ${sqlNumber(limit)}`;
+  // With one semester, the people table's rank is that order already.
+  const people = peopleSql(p, f, 'weeks > 0', {
+    weeks: ['weeks', 'INTEGER'],
+    missed: ['missed', 'INTEGER'],
+    shortfall: ['shortfall', 'DOUBLE'],
+    ...(f.semester ? { rank: ['rank', 'INTEGER'] as const } : {}),
+  });
+  return `SELECT department, role, name, staff_id, weeks, missed AS weeks_missed, shortfall
+FROM (${people})
+WHERE missed > 0
+ORDER BY ${f.semester ? 'rank' : SHORTFALL_ORDER} LIMIT ${sqlNumber(limit)}`;
 }
 
 export interface PersonNormRow {
