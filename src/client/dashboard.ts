@@ -81,19 +81,35 @@ export function startDashboard(): void {
 
   applyUrl(form);
   let latest = 0;
+  // Per panel, the SQL behind the rows it shows, and the markup drawn from them. The data never
+  // changes under a static site, so a panel whose queries are the same for the new state keeps its
+  // rows, and a panel whose markup comes out the same is left alone in the page.
+  const asked = new Map<string, { sql: string; data: PanelData }>();
+  const drawn = new Map<string, string>();
 
   const render = async (db: QueryRunner, state: State): Promise<void> => {
     const ticket = ++latest;
     const started = performance.now();
-    const results = [];
-    for (const panel of page.panels) results.push({ panel, data: await queryPanel(panel, state, ctx, db) });
+    // The panels' queries go to the engine together: its worker runs them one after another while
+    // this thread unpacks the results that are back.
+    const results = await Promise.all(
+      page.panels.map(async (panel) => {
+        const sql = JSON.stringify(panel.queries(state, ctx));
+        const known = asked.get(panel.id);
+        return { panel, sql, data: known?.sql === sql ? known.data : await queryPanel(panel, state, ctx, db) };
+      }),
+    );
     if (ticket !== latest) return; // a newer change is on its way
     const queried = performance.now();
-    for (const { panel, data } of results) {
+    for (const { panel, sql, data } of results) {
+      asked.set(panel.id, { sql, data });
       const output = panel.render(data, state, ctx);
       outputs.set(panel.id, output);
       const chart = output.chart ? output.chart(document).outerHTML : null;
-      $(`#panel-${panel.id}`).innerHTML = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null);
+      const html = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null);
+      if (drawn.get(panel.id) === html) continue;
+      $(`#panel-${panel.id}`).innerHTML = html;
+      drawn.set(panel.id, html);
     }
     shown = state;
     document.body.dataset.shown = JSON.stringify(state);
