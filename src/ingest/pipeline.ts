@@ -66,6 +66,8 @@ export interface RecordSink {
   append(kind: TableKind, record: Record<string, unknown>): void;
   /** Records a worker has already written as staging lines (StageWriter), in order after those appended so far. */
   appendStaged?(kind: TableKind, chunks: readonly Uint8Array[], rows: number): void;
+  /** The number staging lines give a source file (with appendStaged). */
+  fileId?(sourceFile: string): number;
 }
 
 /** Stops the run: names the file (and sheet) and says what to do, in Chinese. */
@@ -128,7 +130,7 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, settings: Ing
       const reader = readerFor(relativePath);
       if (!reader) return [];
       try {
-        const source = await reader.read(bytes, { splitBytes: sink.appendStaged ? settings.splitBytes : Infinity });
+        const source = await reader.read(bytes, { splitBytes: sink.appendStaged && sink.fileId ? settings.splitBytes : Infinity });
         const reports: SheetReport[] = [];
         for (const sheet of source.sheets) {
           const ctx: Context = { rules, sink, state, seen, onRows: settings.onRows };
@@ -230,7 +232,9 @@ async function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: s
   // the moment the header is known. Kinds that reject a person listed twice need every row
   // seen before, so their tail is read here after the head, as is a sheet whose header is not
   // in the head.
-  const tail = sheet.split ? startTail({ tail: sheet.split.tail, rules: ctx.rules, file, sheet: sheet.name, encoding }) : null;
+  const tail = sheet.split
+    ? startTail({ tail: sheet.split.tail, fileId: ctx.sink.fileId!(provenanceFile(file)), rules: ctx.rules, file, sheet: sheet.name, encoding })
+    : null;
   try {
     const head = sheet.split?.head() ?? null;
     if (!head) {
@@ -262,6 +266,8 @@ async function ingestSheet(ctx: Context, sheet: Sheet, file: string, encoding: s
 /** What a worker needs to read a tail: the bytes, and the file they are part of. */
 export interface TailJob {
   tail: CsvTail;
+  /** What the staging lines number the file (RecordSink.fileId). */
+  fileId: number;
   rules: ActiveRules;
   file: string;
   sheet: string | null;
@@ -304,7 +310,7 @@ export interface TailResult {
 export function ingestTail(job: TailJob, start: TailStart, text: string, onProgress: (rows: number) => void): TailResult {
   const header = findHeader(start.top);
   if (!header.ok) throw new Error(`${job.file}: the tail's header was not found again`);
-  const writer = new StageWriter(null, TABLES[header.kind].output);
+  const writer = new StageWriter(null, TABLES[header.kind].output, () => job.fileId);
   const sink: RecordSink = {
     append: (kind, record) => {
       publishRecord(job.rules, kind, record);
@@ -367,6 +373,9 @@ function mergeTail(ctx: Context, report: SheetReport, table: SheetTable, tail: T
   for (const [code, n] of Object.entries(tail.warningCounts)) table.warningCounts[code] = (table.warningCounts[code] ?? 0) + n;
   ctx.sink.appendStaged!(table.kind, tail.chunks, tail.rows);
 }
+
+/** The file as source_file names it: published as text lines to the staging tables, which no tab or line break may split. */
+const provenanceFile = (file: string) => file.replace(/[\t\r\n]/g, ' ');
 
 /** A sheet's table once its header is known: the row handler and what it counts. */
 interface SheetTable {
@@ -459,8 +468,7 @@ function prepareTable(
   /** Published columns that must hold a value (provenance is always set). */
   const required = spec.output.filter((c) => !c.nullable && !c.name.startsWith('source_')).map((c) => c.name);
 
-  // Published as text lines to the staging tables, which no tab or line break may split.
-  const sourceFile = file.replace(/[\t\r\n]/g, ' ');
+  const sourceFile = provenanceFile(file);
   const sourceSheet = sheetName?.replace(/[\t\r\n]/g, ' ') ?? null;
   const warningCounts: Record<string, number> = {};
   const departments = new Map<string, { n: number }>();

@@ -41,7 +41,12 @@ function lineWriter(names: readonly string[]): (record: Record<string, unknown>,
   const id = names.join('\u0000');
   let write = lineWriters.get(id);
   if (!write) {
-    const body = names.map((name, i) => `w.value(r[${JSON.stringify(name)}], ${i === names.length - 1});`).join('\n');
+    const body = names
+      .map((name, i) => {
+        const value = name === 'source_file' ? `w.fileId(r.source_file)` : `r[${JSON.stringify(name)}]`;
+        return `w.value(${value}, ${i}, ${i === names.length - 1});`;
+      })
+      .join('\n');
     write = new Function('r', 'w', body) as (record: Record<string, unknown>, writer: StageWriter) => void;
     lineWriters.set(id, write);
   }
@@ -64,12 +69,32 @@ export class StageWriter {
   private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private pos = 0;
   private open = true;
+  /** Per column, the last short text written and its bytes. */
+  private readonly lastText: Array<string | undefined> = [];
+  private readonly lastBytes: Uint8Array[] = [];
+  private readonly numbers = new Map<number, Uint8Array>();
   rows = 0;
 
-  constructor(path: string | null, columns: readonly OutputColumn[]) {
+  /**
+   * `fileId` numbers the source files: source_file is written as that number (the file's path,
+   * the same on every line of a file, was a fifth of the bytes DuckDB had to read).
+   */
+  constructor(path: string | null, columns: readonly OutputColumn[], fileId: (file: string) => number) {
     this.path = path;
     this.line = lineWriter(columns.map((c) => c.name));
     this.fd = path === null ? null : openSync(path, 'w');
+    this.fileIdOf = fileId;
+  }
+
+  private readonly fileIdOf: (file: string) => number;
+  private lastFile: unknown = null;
+  private lastFileId = 0;
+  fileId(file: unknown): number {
+    if (file !== this.lastFile) {
+      this.lastFileId = this.fileIdOf(String(file));
+      this.lastFile = file;
+    }
+    return this.lastFileId;
   }
 
   append(record: Record<string, unknown>): void {
@@ -79,12 +104,12 @@ export class StageWriter {
     if (this.pos > BUFFER_BYTES - 4096) this.flush();
   }
 
-  /** Writes one value and, unless it is the line's last, a tab after it. */
-  value(value: unknown, last: boolean): void {
-    if (typeof value === 'string') this.text(value);
+  /** Writes one value of column `column` and, unless it is the line's last, a tab after it. */
+  value(value: unknown, column: number, last: boolean): void {
+    if (typeof value === 'string') this.text(value, column);
     else if (typeof value === 'number') this.number(value);
     else if (value === null || value === undefined) this.ascii(NULL);
-    else this.text(String(value));
+    else this.text(String(value), column);
     if (!last) this.buffer[this.pos++] = TAB;
   }
 
@@ -103,26 +128,52 @@ export class StageWriter {
     this.pos = pos;
   }
 
+  private bytes(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    const buffer = this.buffer;
+    let pos = this.pos;
+    for (let i = 0; i < bytes.length; i++) buffer[pos++] = bytes[i]!;
+    this.pos = pos;
+  }
+
+  /** As String(value) writes it: whole numbers digit by digit, others (few distinct: hours, scores) remembered. */
   private number(value: number): void {
     if (value >= 0 && value < 1e9 && (value | 0) === value) {
-      // A small whole number, as String() writes it, digit by digit (-0 is written 0).
       this.reserve(10);
       const buffer = this.buffer;
-      let digits = 1;
-      for (let v = value; v >= 10; v = (v / 10) | 0) digits++;
+      if (value < 10) {
+        buffer[this.pos++] = 48 + value;
+        return;
+      }
+      let digits = 2;
+      for (let v = value; v >= 100; v = (v / 10) | 0) digits++;
       let pos = this.pos + digits;
       this.pos = pos;
       let v = value;
       do {
-        buffer[--pos] = 48 + (v % 10);
-        v = (v / 10) | 0;
+        const next = (v / 10) | 0;
+        buffer[--pos] = 48 + v - next * 10;
+        v = next;
       } while (v > 0);
-    } else this.ascii(String(value));
+      return;
+    }
+    let bytes = this.numbers.get(value);
+    if (!bytes) {
+      bytes = Buffer.from(String(value), 'latin1');
+      if (this.numbers.size >= 4096) this.numbers.clear();
+      this.numbers.set(value, bytes);
+    }
+    this.bytes(bytes);
   }
 
-  /** UTF-8, as Buffer.from(text) encodes it (a lone surrogate becomes U+FFFD). */
-  private text(text: string): void {
+  /**
+   * UTF-8, as Buffer.from(text) encodes it (a lone surrogate becomes U+FFFD). A column often
+   * repeats its last value (the semester, a person's department and name row after row): its
+   * bytes are then copied.
+   */
+  private text(text: string, column: number): void {
     const n = text.length;
+    if (n <= 32 && text === this.lastText[column]) return this.bytes(this.lastBytes[column]!);
     if (n > 256) {
       this.reserve(n * 3);
       this.pos += this.buffer.write(text, this.pos, 'utf8');
@@ -130,7 +181,8 @@ export class StageWriter {
     }
     this.reserve(n * 3);
     const buffer = this.buffer;
-    let pos = this.pos;
+    const start = this.pos;
+    let pos = start;
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
       if (c < 0x80) buffer[pos++] = c;
@@ -157,6 +209,10 @@ export class StageWriter {
       }
     }
     this.pos = pos;
+    if (n <= 32) {
+      this.lastText[column] = text;
+      this.lastBytes[column] = new Uint8Array(buffer.subarray(start, pos)); // a copy: the buffer is reused
+    }
   }
 
   flush(): void {
@@ -193,14 +249,28 @@ export class Staging implements RecordSink {
   private readonly dir: string;
   private readonly tables: Record<TableKind, StageWriter>;
   private readonly rules: ActiveRules;
+  /** The source files, numbered in the staging lines (StageWriter). */
+  private readonly files: string[] = [];
+  private readonly fileIds = new Map<string, number>();
 
   private constructor(runner: NodeRunner, rules: ActiveRules) {
     this.runner = runner;
     this.rules = rules;
     this.dir = mkdtempSync(join(tmpdir(), 'ingest-staging-'));
+    const fileId = (file: string) => this.fileId(file);
     this.tables = Object.fromEntries(
-      TABLE_KINDS.map((k) => [k, new StageWriter(join(this.dir, `${k}.tsv`), TABLES[k].output)]),
+      TABLE_KINDS.map((k) => [k, new StageWriter(join(this.dir, `${k}.tsv`), TABLES[k].output, fileId)]),
     ) as Record<TableKind, StageWriter>;
+  }
+
+  fileId(file: string): number {
+    let id = this.fileIds.get(file);
+    if (id === undefined) {
+      id = this.files.length;
+      this.files.push(file);
+      this.fileIds.set(file, id);
+    }
+    return id;
   }
 
   static async open(rules: ActiveRules): Promise<Staging> {
@@ -225,11 +295,15 @@ export class Staging implements RecordSink {
     for (const kind of TABLE_KINDS) {
       const table = this.tables[kind];
       table.close();
-      const columns = TABLES[kind].output.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+      const columns = TABLES[kind].output
+        .map((c) => `${sqlString(c.name)}: ${sqlString(c.name === 'source_file' ? 'INTEGER' : c.type)}`)
+        .join(', ');
+      const files = `[${this.files.map(sqlString).join(', ')}]::VARCHAR[]`;
       await this.runner.connection.run(createTableSql(kind, TABLES[kind].output));
       if (table.rows > 0)
         await this.runner.connection.run(
-          `INSERT INTO ${kind} SELECT * FROM read_csv(${sqlString(table.path!)}, delim = '\t', quote = '', escape = '',
+          `INSERT INTO ${kind} SELECT * REPLACE (list_extract(${files}, source_file + 1) AS source_file)
+           FROM read_csv(${sqlString(table.path!)}, delim = '\t', quote = '', escape = '',
              header = false, nullstr = ${sqlString(NULL)}, auto_detect = false, columns = {${columns}})`,
         );
       const [loaded] = await this.runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM ${kind}`);

@@ -311,3 +311,28 @@ describe('a large CSV read in two halves at once (a worker reads the second)', (
     }
   }, 120_000);
 });
+
+describe('cross-checks over the work logs', () => {
+  it('warn of a row sent twice, a week entered twice with different counts, and a person in two departments', async () => {
+    const log =
+      '工号,姓名,系部,角色,周次,谈心谈话\n' +
+      '001,王芳,甲系,辅导员,1,5\n' +
+      '001,王芳,甲系,辅导员,2,5\n' +
+      '001,王芳,甲系,辅导员,2,6\n' + // the same week again, different
+      '002,李四,甲系,辅导员,1,3\n' +
+      '002,李四,甲系,辅导员,1,3\n' + // the same row again
+      '003,赵五,甲系,辅导员,1,2\n' +
+      '003,赵五,乙系,辅导员,2,2\n'; // another department
+    const out = scratch();
+    const manifest = await runIngest({ input: fixture({ '2025-2026-1/a.csv': log }), out });
+    expect(manifest.totals.accepted).toBe(7);
+    const runner = await NodeRunner.overParquet(out, ['warnings']);
+    const warnings = await runner.query<{ row: number; code: string }>(`SELECT "row", code FROM warnings ORDER BY code, "row"`);
+    runner.close();
+    expect(warnings).toEqual([
+      { row: 6, code: 'DUPLICATE_ROW' },
+      { row: 7, code: 'PERSON_IN_TWO_DEPARTMENTS' }, // the row not in the first department by code point (乙系)
+      { row: 4, code: 'PERSON_WEEK_TWICE' },
+    ]);
+  });
+});
