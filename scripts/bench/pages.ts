@@ -123,7 +123,7 @@ interface FirstView {
   chart: string | null;
 }
 
-async function firstView(browser: Browser, server: StaticServer, path: string): Promise<FirstView> {
+async function firstView(browser: Browser, server: StaticServer, path: string, engine: boolean): Promise<FirstView> {
   const context = await browser.newContext({ viewport: VIEWPORT }); // fresh: nothing cached
   // The first animation frame with a chart in the document: that frame paints it. (The HTML may be
   // painted in parts while it is parsed, so FCP alone does not prove the chart was in it.)
@@ -138,7 +138,8 @@ async function firstView(browser: Browser, server: StaticServer, path: string): 
     const page = await context.newPage();
     const response = await page.goto(server.url + path);
     const html = (await response!.text()) ?? '';
-    await waitForEngine(page);
+    if (engine) await waitForEngine(page);
+    else await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     const t = await page.evaluate(() => {
       const figure = document.querySelector('figure.chart');
       const top = figure?.getBoundingClientRect().top ?? Infinity;
@@ -165,19 +166,28 @@ async function firstView(browser: Browser, server: StaticServer, path: string): 
   }
 }
 
-export async function firstViews(dist: string, paths: readonly string[], runs: number): Promise<void> {
+/**
+ * `engine`: also wait for DuckDB-WASM in each run and report when it was ready. Without it each run
+ * ends at the first paint (the engine starts only after the page has loaded, so it cannot delay
+ * the first view; at a million rows its loading would only disturb the next run).
+ */
+export async function firstViews(dist: string, paths: readonly string[], runs: number, engine = true, label = ''): Promise<void> {
   const server = await serveStatic(dist, { mount: MOUNT });
   const browser = await launchChromium();
   try {
     for (const path of paths) {
       const views: FirstView[] = [];
-      for (let i = 0; i < runs; i++) views.push(await firstView(browser, server, path));
+      for (let i = 0; i < runs; i++) {
+        views.push(await firstView(browser, server, path, engine));
+        await new Promise((r) => setTimeout(r, 2000)); // let the closed context's engine wind down first
+      }
       const chart = views[0]!.chart;
       const what = chart ? `first chart (#${chart}) visible` : 'first view visible (no chart on this page)';
       console.log(
-        `page ${path}, cold, localhost: ${what} ${ms(median(views.map((v) => v.fcp)))} ` +
-          `(range ${ms(Math.min(...views.map((v) => v.fcp)))}–${ms(Math.max(...views.map((v) => v.fcp)))}); ` +
-          `DuckDB-WASM ready ${ms(median(views.map((v) => v.ready)))} (median of ${runs})`,
+        `page ${path}${label ? ` (${label})` : ''}, cold, localhost: ${what} ${ms(median(views.map((v) => v.fcp)))} ` +
+          `(range ${ms(Math.min(...views.map((v) => v.fcp)))}–${ms(Math.max(...views.map((v) => v.fcp)))})` +
+          (engine ? `; DuckDB-WASM ready ${ms(median(views.map((v) => v.ready)))}` : '') +
+          ` (median of ${runs})`,
       );
     }
   } finally {
