@@ -16,7 +16,7 @@ import type { CsvTail } from './readers/csv.ts';
 import { parseCsv } from './readers/csv-parse.ts';
 import { readerFor } from './readers/index.ts';
 import { UnreadableFileError, type Sheet } from './readers/types.ts';
-import { publishRecord, StageWriter } from './staging.ts';
+import { publishRecord, StageWriter } from './stage-lines.ts';
 import { startTail } from './tail.ts';
 
 export interface RejectRecord {

@@ -9,9 +9,9 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
-import { copyToParquet, writeParquet } from '../io/parquet.ts';
+import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
 import { runCrossChecks } from './checks.ts';
-import { createIngest, IngestError, type SheetReport } from './pipeline.ts';
+import { createIngest, IngestError, type SheetReport, type WarningRecord } from './pipeline.ts';
 import { readerFor } from './readers/index.ts';
 import { Staging } from './staging.ts';
 
@@ -94,24 +94,38 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     const ingest = createIngest(rules, staging, { onRows: options.onRows, splitBytes: options.splitBytes });
     const digest = createHash('sha256');
     for (const [i, file] of files.entries()) {
-      const bytes = new Uint8Array(await readFile(join(input, file)));
+      const read = await readFile(join(input, file));
+      const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength); // a plain view, not a copy
       digest.update(file).update('\0').update(bytes).update('\0');
       const reports = await ingest.addFile(bytes, file);
       options.onFile?.(i + 1, files.length, file, reports);
     }
     await staging.finish();
     const { sheets, rejects } = ingest.state;
-    const crossWarnings = await runCrossChecks(staging.runner);
+
+    // The cross-checks and the Parquet copies run side by side, on two connections: copying
+    // takes one thread (so that the same rows always give the same bytes), and with the
+    // database set to one thread each query keeps to its own, so neither disturbs the other.
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    const copier = await staging.runner.connect();
+    let crossWarnings: WarningRecord[];
+    try {
+      await staging.runner.connection.run('SET threads = 1');
+      const copies = async () => {
+        for (const kind of TABLE_KINDS) await copyOnOneThread(copier, kind, join(folder, TABLES[kind].file));
+        await writeParquet(copier, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects, { oneThread: true });
+      };
+      [crossWarnings] = await Promise.all([runCrossChecks(staging.runner), copies()]);
+    } finally {
+      await staging.runner.connection.run('RESET threads');
+      copier.close();
+    }
     for (const w of crossWarnings) {
       const sheet = sheets.find((s) => s.file === w.file && s.sheet === w.sheet);
       if (sheet) sheet.warnings++;
     }
     const warnings = [...ingest.state.warnings, ...crossWarnings];
-
-    await rm(folder, { recursive: true, force: true });
-    await mkdir(folder, { recursive: true });
-    for (const kind of TABLE_KINDS) await copyToParquet(staging.runner, kind, join(folder, TABLES[kind].file));
-    await writeParquet(staging.runner, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects);
     await writeParquet(staging.runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings);
 
     const distinct = async (column: string, kinds: readonly TableKind[]) =>

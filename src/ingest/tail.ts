@@ -20,7 +20,7 @@ export interface TailWorker {
 
 export function startTail(job: TailJob): TailWorker {
   // The worker's own copy of the bytes, handed over rather than copied again.
-  const bytes = job.tail.bytes.slice();
+  const bytes = new Uint8Array(job.tail.bytes);
   const worker = new Worker(new URL('./tail-worker.ts', import.meta.url), {
     workerData: { ...job, tail: { ...job.tail, bytes } } satisfies TailJob,
     transferList: [bytes.buffer],

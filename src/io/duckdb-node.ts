@@ -8,13 +8,20 @@ import { plainRow, sqlString } from '../metrics/sql.ts';
 
 export class NodeRunner implements QueryRunner {
   readonly connection: DuckDBConnection;
-  private constructor(connection: DuckDBConnection) {
+  private readonly instance: DuckDBInstance;
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.instance = instance;
     this.connection = connection;
   }
 
   static async inMemory(): Promise<NodeRunner> {
     const instance = await DuckDBInstance.create(':memory:');
-    return new NodeRunner(await instance.connect());
+    return new NodeRunner(instance, await instance.connect());
+  }
+
+  /** Another connection to the same database, to run a query alongside this one's. */
+  async connect(): Promise<NodeRunner> {
+    return new NodeRunner(this.instance, await this.instance.connect());
   }
 
   /** Views named after the tables over `<dir>/<table>.parquet`, for each file that exists. */

@@ -42,21 +42,30 @@ export async function createTable(runner: NodeRunner, name: string, columns: rea
 /** Rows keep their input order (files in path order, rows in sheet order): stable, and traceable. */
 export async function copyToParquet(runner: NodeRunner, table: string, path: string): Promise<void> {
   await runner.connection.run(`SET threads = 1`);
-  await runner.connection.run(`COPY ${table} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+  await copyOnOneThread(runner, table, path);
   await runner.connection.run(`RESET threads`);
 }
 
-/** Records held in memory (rejects, warnings) → Parquet, in the order given. */
+/**
+ * COPY … TO Parquet when the database is already set to one thread (SET threads = 1): a query
+ * then runs on its caller's thread alone, so another connection may run one alongside.
+ */
+export async function copyOnOneThread(runner: NodeRunner, table: string, path: string): Promise<void> {
+  await runner.connection.run(`COPY ${table} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+}
+
+/** Records held in memory (rejects, warnings) → Parquet, in the order given (`oneThread`: see copyOnOneThread). */
 export async function writeParquet(
   runner: NodeRunner,
   path: string,
   columns: readonly OutputColumn[],
   records: readonly object[],
+  { table = 'staging_records', oneThread = false } = {},
 ): Promise<void> {
-  const table = 'staging_records';
   const appender = await createTable(runner, table, columns);
   for (const record of records) appender.append(record as Record<string, unknown>);
   appender.close();
-  await copyToParquet(runner, table, path);
+  if (oneThread) await copyOnOneThread(runner, table, path);
+  else await copyToParquet(runner, table, path);
   await runner.connection.run(`DROP TABLE ${table}`);
 }

@@ -1,5 +1,4 @@
 /** Excel workbooks (.xlsx, as Excel and WPS save them): every sheet, cells as text. */
-import readExcelFile from 'read-excel-file/node';
 import type { SourceFile, SourceReader } from './types.ts';
 import { UnreadableFileError, sheetOfRows } from './types.ts';
 
@@ -22,6 +21,8 @@ export const xlsxReader: SourceReader = {
       );
     let sheets: Array<{ sheet: string; data: CellValue[][] }>;
     try {
+      // Loaded when a workbook is read: a worker reading CSV (tail-worker.ts) never needs it.
+      const { default: readExcelFile } = await import('read-excel-file/node');
       sheets = (await readExcelFile(Buffer.from(bytes))) as typeof sheets;
     } catch {
       throw new UnreadableFileError('无法打开此 Excel 文件：文件已损坏或不完整。请在 Excel/WPS 中打开确认无误后重新保存为 .xlsx，再报送。');

@@ -1,0 +1,238 @@
+/**
+ * Staging lines: accepted records as tab-separated UTF-8 text, the form the staging tables are
+ * loaded from (staging.ts). Kept apart from the DuckDB side so that a worker writing lines
+ * (tail-worker.ts) loads no more than it needs.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { publishName } from '../domain/names.ts';
+import type { ActiveRules } from '../domain/rules.ts';
+import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domain/tables/index.ts';
+
+export const NULL = '\\N';
+const PERSON_COLUMNS = Object.fromEntries(
+  TABLE_KINDS.map((k) => [k, TABLES[k].output.filter((c) => c.person).map((c) => c.name)]),
+) as Record<TableKind, string[]>;
+/** Bytes buffered before a write to the staging file. */
+const BUFFER_BYTES = 1 << 20;
+const TAB = 9;
+const NEWLINE = 10;
+
+/** Person names as the rules say they are published (full, masked or pseudonym), in place. */
+export function publishRecord(rules: ActiveRules, kind: TableKind, record: Record<string, unknown>): void {
+  const { names, pseudonym_salt } = rules.publish;
+  if (names !== 'full')
+    for (const column of PERSON_COLUMNS[kind]) record[column] = publishName(record[column] as string | null, names, pseudonym_salt);
+}
+
+/**
+ * A function writing a record's values in column order, reading each by its name written out
+ * (a loop over the names, reading record[name], cost twice as much a line). The names come
+ * from the data dictionary, never from a file.
+ */
+const lineWriters = new Map<string, (record: Record<string, unknown>, writer: StageWriter) => void>();
+function lineWriter(names: readonly string[]): (record: Record<string, unknown>, writer: StageWriter) => void {
+  const id = names.join('\u0000');
+  let write = lineWriters.get(id);
+  if (!write) {
+    const body = names
+      .map((name, i) => {
+        const value = name === 'source_file' ? `w.fileId(r.source_file)` : `r[${JSON.stringify(name)}]`;
+        return `w.value(${value}, ${i}, ${i === names.length - 1});`;
+      })
+      .join('\n');
+    write = new Function('r', 'w', body) as (record: Record<string, unknown>, writer: StageWriter) => void;
+    lineWriters.set(id, write);
+  }
+  return write;
+}
+
+/**
+ * One kind's records as tab-separated UTF-8 lines in a file, encoded straight into a byte buffer
+ * (building a string per line and encoding it took a fifth of the ingest's time at a million
+ * rows). Cell text never holds a tab or line break after cleaning (cleanCell folds white space),
+ * so values go out as they are; Staging.finish() checks that DuckDB read back as many rows.
+ * A null is \N; a number is written as String(n) would write it.
+ */
+export class StageWriter {
+  /** The file written; null: the lines are kept in `chunks` (in a worker, to hand them over). */
+  readonly path: string | null;
+  private readonly fd: number | null;
+  readonly chunks: Uint8Array[] = [];
+  private readonly line: (record: Record<string, unknown>, writer: StageWriter) => void;
+  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private pos = 0;
+  private open = true;
+  /** Per column, the last short text written and its bytes. */
+  private readonly lastText: Array<string | undefined> = [];
+  private readonly lastBytes: Uint8Array[] = [];
+  private readonly numbers = new Map<number, Uint8Array>();
+  rows = 0;
+
+  /**
+   * `fileId` numbers the source files: source_file is written as that number (the file's path,
+   * the same on every line of a file, was a fifth of the bytes DuckDB had to read).
+   */
+  constructor(path: string | null, columns: readonly OutputColumn[], fileId: (file: string) => number) {
+    this.path = path;
+    this.line = lineWriter(columns.map((c) => c.name));
+    this.fd = path === null ? null : openSync(path, 'w');
+    this.fileIdOf = fileId;
+  }
+
+  private readonly fileIdOf: (file: string) => number;
+  private lastFile: unknown = null;
+  private lastFileId = 0;
+  fileId(file: unknown): number {
+    if (file !== this.lastFile) {
+      this.lastFileId = this.fileIdOf(String(file));
+      this.lastFile = file;
+    }
+    return this.lastFileId;
+  }
+
+  append(record: Record<string, unknown>): void {
+    this.line(record, this);
+    this.buffer[this.pos++] = NEWLINE;
+    this.rows++;
+    if (this.pos > BUFFER_BYTES - 4096) this.flush();
+  }
+
+  /** Writes one value of column `column` and, unless it is the line's last, a tab after it. */
+  value(value: unknown, column: number, last: boolean): void {
+    if (typeof value === 'string') this.text(value, column);
+    else if (typeof value === 'number') this.number(value);
+    else if (value === null || value === undefined) this.ascii(NULL);
+    else this.text(String(value), column);
+    if (!last) this.buffer[this.pos++] = TAB;
+  }
+
+  /** Room for `bytes` more bytes (and a tab or line end after them). */
+  private reserve(bytes: number): void {
+    if (this.pos + bytes + 2 <= this.buffer.length) return;
+    this.flush();
+    if (bytes + 2 > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes + 2 + BUFFER_BYTES);
+  }
+
+  private ascii(text: string): void {
+    this.reserve(text.length);
+    const buffer = this.buffer;
+    let pos = this.pos;
+    for (let i = 0; i < text.length; i++) buffer[pos++] = text.charCodeAt(i);
+    this.pos = pos;
+  }
+
+  private bytes(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    const buffer = this.buffer;
+    let pos = this.pos;
+    for (let i = 0; i < bytes.length; i++) buffer[pos++] = bytes[i]!;
+    this.pos = pos;
+  }
+
+  /** As String(value) writes it: whole numbers digit by digit, others (few distinct: hours, scores) remembered. */
+  private number(value: number): void {
+    if (value >= 0 && value < 1e9 && (value | 0) === value) {
+      this.reserve(10);
+      const buffer = this.buffer;
+      if (value < 10) {
+        buffer[this.pos++] = 48 + value;
+        return;
+      }
+      let digits = 2;
+      for (let v = value; v >= 100; v = (v / 10) | 0) digits++;
+      let pos = this.pos + digits;
+      this.pos = pos;
+      let v = value;
+      do {
+        const next = (v / 10) | 0;
+        buffer[--pos] = 48 + v - next * 10;
+        v = next;
+      } while (v > 0);
+      return;
+    }
+    let bytes = this.numbers.get(value);
+    if (!bytes) {
+      bytes = Buffer.from(String(value), 'latin1');
+      if (this.numbers.size >= 4096) this.numbers.clear();
+      this.numbers.set(value, bytes);
+    }
+    this.bytes(bytes);
+  }
+
+  /**
+   * UTF-8, as Buffer.from(text) encodes it (a lone surrogate becomes U+FFFD). A column often
+   * repeats its last value (the semester, a person's department and name row after row): its
+   * bytes are then copied.
+   */
+  private text(text: string, column: number): void {
+    const n = text.length;
+    if (n <= 32 && text === this.lastText[column]) return this.bytes(this.lastBytes[column]!);
+    if (n > 256) {
+      this.reserve(n * 3);
+      this.pos += this.buffer.write(text, this.pos, 'utf8');
+      return;
+    }
+    this.reserve(n * 3);
+    const buffer = this.buffer;
+    const start = this.pos;
+    let pos = start;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) buffer[pos++] = c;
+      else if (c < 0x800) {
+        buffer[pos++] = 0xc0 | (c >> 6);
+        buffer[pos++] = 0x80 | (c & 0x3f);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+          if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+            i++;
+            buffer[pos++] = 0xf0 | (c >> 18);
+            buffer[pos++] = 0x80 | ((c >> 12) & 0x3f);
+            buffer[pos++] = 0x80 | ((c >> 6) & 0x3f);
+            buffer[pos++] = 0x80 | (c & 0x3f);
+            continue;
+          }
+          c = 0xfffd;
+        }
+        buffer[pos++] = 0xe0 | (c >> 12);
+        buffer[pos++] = 0x80 | ((c >> 6) & 0x3f);
+        buffer[pos++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.pos = pos;
+    if (n <= 32) {
+      this.lastText[column] = text;
+      this.lastBytes[column] = new Uint8Array(buffer.subarray(start, pos)); // a copy: the buffer is reused
+    }
+  }
+
+  flush(): void {
+    if (this.pos === 0) return;
+    if (this.fd === null) {
+      this.chunks.push(this.buffer.subarray(0, this.pos));
+      this.buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+    } else this.write(this.buffer.subarray(0, this.pos));
+    this.pos = 0;
+  }
+
+  /** Lines another writer of the same columns wrote (StageWriter.chunks), after those written so far. */
+  appendLines(chunks: readonly Uint8Array[], rows: number): void {
+    this.flush();
+    for (const chunk of chunks) this.write(chunk);
+    this.rows += rows;
+  }
+
+  private write(bytes: Uint8Array): void {
+    if (this.fd === null) this.chunks.push(bytes);
+    else for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written, bytes.length - written);
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.flush();
+    if (this.fd !== null) closeSync(this.fd);
+    this.open = false;
+  }
+}
