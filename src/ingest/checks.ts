@@ -101,18 +101,35 @@ WHERE regexp_full_match(staff_id, '[0-9]+') AND LENGTH(staff_id) < usual.len`,
 /** Warnings are for people: past this many of one kind in one file, the rest are counted, not listed. */
 export const WARNINGS_LISTED_PER_FILE = 200;
 
-export async function runCrossChecks(runner: NodeRunner): Promise<WarningRecord[]> {
-  const warnings: WarningRecord[] = [];
-  for (const check of CHECKS) {
-    const rows = await runner.query<{ source_file: string; source_sheet: string | null; source_row: number; column: string | null; message: string; total: number; k: number }>(
-      `SELECT *, COUNT(*) OVER f AS total, ROW_NUMBER() OVER (f ORDER BY source_row) AS k FROM (${check.sql})
-       WINDOW f AS (PARTITION BY source_file) QUALIFY k <= ${WARNINGS_LISTED_PER_FILE} ORDER BY source_file, source_row`,
-    );
-    for (const r of rows) {
-      warnings.push({ file: r.source_file, sheet: r.source_sheet, row: r.source_row, table: check.table, column: r.column, code: check.code, message: r.message });
-      if (r.k === WARNINGS_LISTED_PER_FILE && r.total > r.k)
-        warnings.push({ file: r.source_file, sheet: r.source_sheet, row: null, table: check.table, column: null, code: check.code, message: `同类问题另有 ${r.total - r.k} 处，未逐条列出；请先核对上面列出的行。` });
+/**
+ * Every check's warnings, in the order of CHECKS. With a `helper` (another connection, free once
+ * `ready`), the two take the checks not yet taken in turn, so the work is shared; the warnings
+ * do not depend on which connection ran a check.
+ */
+export async function runCrossChecks(runner: NodeRunner, helper?: { runner: NodeRunner; ready: Promise<void> }): Promise<WarningRecord[]> {
+  const results: WarningRecord[][] = [];
+  let next = 0;
+  const lane = async (on: NodeRunner) => {
+    while (next < CHECKS.length) {
+      const i = next++;
+      results[i] = await runCheck(on, CHECKS[i]!);
     }
+  };
+  const lanes = await Promise.allSettled([lane(runner), helper?.ready.then(() => lane(helper.runner))]);
+  for (const done of lanes) if (done.status === 'rejected') throw done.reason;
+  return results.flat();
+}
+
+async function runCheck(runner: NodeRunner, check: CrossCheck): Promise<WarningRecord[]> {
+  const warnings: WarningRecord[] = [];
+  const rows = await runner.query<{ source_file: string; source_sheet: string | null; source_row: number; column: string | null; message: string; total: number; k: number }>(
+    `SELECT *, COUNT(*) OVER f AS total, ROW_NUMBER() OVER (f ORDER BY source_row) AS k FROM (${check.sql})
+     WINDOW f AS (PARTITION BY source_file) QUALIFY k <= ${WARNINGS_LISTED_PER_FILE} ORDER BY source_file, source_row`,
+  );
+  for (const r of rows) {
+    warnings.push({ file: r.source_file, sheet: r.source_sheet, row: r.source_row, table: check.table, column: r.column, code: check.code, message: r.message });
+    if (r.k === WARNINGS_LISTED_PER_FILE && r.total > r.k)
+      warnings.push({ file: r.source_file, sheet: r.source_sheet, row: null, table: check.table, column: null, code: check.code, message: `同类问题另有 ${r.total - r.k} 处，未逐条列出；请先核对上面列出的行。` });
   }
   return warnings;
 }

@@ -106,17 +106,18 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     // The cross-checks and the Parquet copies run side by side, on two connections: copying
     // takes one thread (so that the same rows always give the same bytes), and with the
     // database set to one thread each query keeps to its own, so neither disturbs the other.
+    // The copier then helps with the checks left.
     await rm(folder, { recursive: true, force: true });
     await mkdir(folder, { recursive: true });
     const copier = await staging.runner.connect();
     let crossWarnings: WarningRecord[];
     try {
       await staging.runner.connection.run('SET threads = 1');
-      const copies = async () => {
+      const copies = (async () => {
         for (const kind of TABLE_KINDS) await copyOnOneThread(copier, kind, join(folder, TABLES[kind].file));
         await writeParquet(copier, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects, { oneThread: true });
-      };
-      [crossWarnings] = await Promise.all([runCrossChecks(staging.runner), copies()]);
+      })();
+      [crossWarnings] = await Promise.all([runCrossChecks(staging.runner, { runner: copier, ready: copies }), copies]);
     } finally {
       await staging.runner.connection.run('RESET threads');
       copier.close();
