@@ -49,11 +49,11 @@ const FORMULA = /^=[A-Za-z_]+\(|^=[A-Z]+\d/;
  * message names the function only — the formula may carry a link or an address.
  */
 function cell<T>(parse: Cell<T>): Cell<T> {
-  return (raw, label) =>
-    isFormula(raw)
-      ? fail('FORMULA_CELL', `「${label}」是公式（${formulaName(raw)}）而不是值，请在 Excel 中复制该列后“选择性粘贴—数值”，再报送。`)
-      : parse(raw, label);
+  return (raw, label) => (isFormula(raw) ? formulaCell(raw, label) : parse(raw, label));
 }
+
+const formulaCell = (raw: string, label: string) =>
+  fail('FORMULA_CELL', `「${label}」是公式（${formulaName(raw)}）而不是值，请在 Excel 中复制该列后“选择性粘贴—数值”，再报送。`);
 
 /** "=HYPERLINK(…)" for any formula text: what a reject may show of it. */
 export function formulaName(raw: string): string {
@@ -66,7 +66,8 @@ export function isFormula(raw: string): boolean {
 
 /** Optional columns: an empty cell is null, anything else goes through the required parser. */
 function optional<T>(required: Cell<T>): Cell<T | null> {
-  return cell((raw, label) => (isBlankCell(raw) ? null : required(raw, label)));
+  // cell() written out, one call fewer per cell.
+  return (raw, label) => (isFormula(raw) ? formulaCell(raw, label) : isBlankCell(raw) ? null : required(raw, label));
 }
 
 const missing = (label: string, hint = '请补填') => fail('MISSING_VALUE', `「${label}」不能为空，${hint}。`);

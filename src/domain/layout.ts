@@ -92,54 +92,59 @@ export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | 
   return { ok: false, closest, ambiguous: [] };
 }
 
-/** What the non-data rules look at, computed in one pass over a row (this runs once per row). */
-interface RowShape {
-  cells: readonly string[];
-  /** How many cells hold anything (counted up to 3). */
-  filled: number;
-  /** The first three cells that hold anything, compacted (序号 is often the empty one). */
-  first: string[];
-}
+const TOTAL_WORDS = ['合计', '总计', '小计', '共计', '总数', '全系合计', '全院合计'];
+/** Regex sources, each starting with a literal character (or an escaped one). */
+const FOOTER_WORDS = [
+  '填表人', '填报人', '制表人', '审核人', '审批人', '负责人', '联系人', '单位\\(盖章\\)', '\\(盖章\\)', '盖章',
+  '填报日期', '填表日期', '制表日期', '报送日期', '日期[:：]', '注[:：]', '备注[:：]', '说明[:：]',
+];
+const TOTAL = new RegExp(`^(${TOTAL_WORDS.join('|')})`);
+const FOOTER = new RegExp(`^(${FOOTER_WORDS.join('|')})`);
+const LONE_DATE = /^\d{4}(年|[-/.])\d{1,2}((月|[-/.])\d{1,2}日?)?$/;
+/**
+ * The characters a total or footer line can start with: a cell starting otherwise (nearly every
+ * data cell) needs no regular expression at all — this runs for every row.
+ */
+const TOTAL_FIRST = new Set(TOTAL_WORDS.map((w) => w[0]));
+const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => (w[0] === '\\' ? w[1] : w[0])));
+const isTotal = (text: string) => TOTAL_FIRST.has(text[0]!) && TOTAL.test(text);
+const isFooter = (text: string) => FOOTER_FIRST.has(text[0]!) && FOOTER.test(text);
 
-/** `filled` is only ever compared with 0 and 1, so counting stops once three cells are found. */
-function shapeOf(cells: readonly string[]): RowShape {
+/**
+ * Rows after the header that are not data, by the first rule that fits, in this order:
+ * blank (nothing in any cell); total (合计… in one of the first three cells that hold anything,
+ * 序号 often being the empty one); footer (填表人/审核人/盖章/日期 lines, or a date standing
+ * alone); the header repeated. The cells are looked at once, in one pass (this runs for every row).
+ */
+export function classifyRow(cells: readonly string[], header: readonly string[]): SkipReason | 'data' {
+  // The first three cells that hold anything, compacted; counting stops at three.
   let filled = 0;
-  const first: string[] = [];
-  for (let i = 0; i < cells.length && first.length < 3; i++) {
+  let first = '';
+  let second = '';
+  let third = '';
+  for (let i = 0; i < cells.length && filled < 3; i++) {
     const raw = cells[i]!;
     if (raw === '') continue;
     const text = compactCell(raw);
     if (text === '') continue;
+    if (filled === 0) first = text;
+    else if (filled === 1) second = text;
+    else third = text;
     filled++;
-    first.push(text);
   }
-  return { cells, filled, first };
+  if (filled === 0) return 'blank';
+  if (isTotal(first) || (filled > 1 && isTotal(second)) || (filled > 2 && isTotal(third))) return 'total';
+  if (isFooter(first) || (filled === 1 && LONE_DATE.test(first))) return 'footer';
+  if (header.length > 0 && first === firstFilled(header) && cells.every((c, i) => normaliseHeader(c) === (header[i] ?? ''))) return 'header_repeat';
+  return 'data';
 }
 
-const TOTAL = /^(合计|总计|小计|共计|总数|全系合计|全院合计)/;
-const FOOTER = /^(填表人|填报人|制表人|审核人|审批人|负责人|联系人|单位\(盖章\)|\(盖章\)|盖章|填报日期|填表日期|制表日期|报送日期|日期[:：]|注[:：]|备注[:：]|说明[:：])/;
-const LONE_DATE = /^\d{4}(年|[-/.])\d{1,2}((月|[-/.])\d{1,2}日?)?$/;
-
-/** Rows after the header that are not data. Checked in order; the first that fits wins. */
-const NON_DATA_RULES: Array<{ reason: SkipReason; test: (row: RowShape, header: readonly string[]) => boolean }> = [
-  { reason: 'blank', test: (row) => row.filled === 0 },
-  { reason: 'total', test: (row) => row.first.some((c) => TOTAL.test(c)) },
-  // 填表人/审核人/盖章/日期 lines, or a date standing alone.
-  { reason: 'footer', test: (row) => FOOTER.test(row.first[0]!) || (row.filled === 1 && LONE_DATE.test(row.first[0]!)) },
-  {
-    reason: 'header_repeat',
-    test: (row, header) =>
-      header.length > 0 && row.first[0] === header.find((h) => h !== '') && row.cells.every((c, i) => normaliseHeader(c) === (header[i] ?? '')),
-  },
-];
+function firstFilled(header: readonly string[]): string | undefined {
+  for (const h of header) if (h !== '') return h;
+  return undefined;
+}
 
 /** The header row as the rules compare it; computed once per sheet. */
 export function normaliseHeaderRow(cells: readonly string[]): string[] {
   return cells.map(normaliseHeader);
-}
-
-/** `header` is the sheet's header row after normaliseHeaderRow. */
-export function classifyRow(cells: readonly string[], header: readonly string[]): SkipReason | 'data' {
-  const row = shapeOf(cells);
-  return NON_DATA_RULES.find((rule) => rule.test(row, header))?.reason ?? 'data';
 }
