@@ -17,9 +17,6 @@ export function shortSemester(id: string): string {
 
 export const ratio = (met: number, total: number): number | null => (total > 0 ? met / total : null);
 
-export function shareText(met: number, total: number): string {
-  return total > 0 ? `${formatPercent(met / total)}（${met}/${total}）` : '无数据';
-}
 
 /** A rule note: what is counted, and the policy text it comes from. */
 export function ruleHtml(items: ReadonlyArray<readonly [string, string | undefined]>): string {

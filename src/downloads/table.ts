@@ -63,16 +63,8 @@ function quote(field: string): string {
 }
 
 function csvField(cell: DownloadCell): string {
-  switch (cell.kind) {
-    case 'empty':
-      return '';
-    case 'number':
-      return String(cell.value);
-    case 'date':
-      return cell.text;
-    case 'text':
-      return quote(neutraliseFormula(cell.value));
-  }
+  // Only text can hold a formula or a delimiter; numbers and dates are written as shown.
+  return cell.kind === 'text' ? quote(neutraliseFormula(cell.value)) : shownText(cell);
 }
 
 /**

@@ -35,8 +35,3 @@ export const academicYearSql = (column: string) => `LEFT(${column}, 9)`;
 export const startYearSql = (column: string) => `CAST(LEFT(${column}, 4) AS INTEGER)`;
 /** The calendar year a semester starts in: autumn in its first year, spring in its second. */
 export const calendarYearSql = (column: string) => `(${startYearSql(column)} + CASE WHEN RIGHT(${column}, 1) = '2' THEN 1 ELSE 0 END)`;
-
-/** Exact share helpers: shares are carried as (met, total) and divided only for display. */
-export function share(met: number, total: number): number | null {
-  return total > 0 ? met / total : null;
-}

@@ -5,9 +5,10 @@ import type { ActiveRules } from '../domain/rules.ts';
 import { MEASURES, changeText, type Reading } from '../dashboard/measures.ts';
 import { statusText } from '../views/staffing.ts';
 import type { TableView } from '../views/table.ts';
+import { ratio } from '../dashboard/common.ts';
+import { gradeCountColumns } from '../dashboard/pages/assessment.ts';
 import type { SemesterFigures } from './figures.ts';
 
-const share = (met: number, total: number) => (total > 0 ? met / total : null);
 
 export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): TableView<{ id: string }> {
   const cell = (x: SemesterFigures | null, id: string) => x?.measures[id] ?? null;
@@ -74,7 +75,7 @@ export function workloadNormsTable(f: SemesterFigures, rules: ActiveRules): Tabl
       { key: 'norm', label: '工作要求', display: (r) => rules.workload_norms[r.norm]!.label },
       { key: 'met', label: '达到要求', format: 'int' },
       { key: 'periods', label: '记录数', format: 'int' },
-      { key: 'share', label: '达标率', format: 'percent', value: (r) => share(r.met, r.periods) },
+      { key: 'share', label: '达标率', format: 'percent', value: (r) => ratio(r.met, r.periods) },
     ],
   };
 }
@@ -90,7 +91,7 @@ export function workloadDepartmentsTable(f: SemesterFigures, rules: ActiveRules)
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'met', label: '达到要求人周次', format: 'int' },
       { key: 'periods', label: '人周次', format: 'int' },
-      { key: 'share', label: '比例', format: 'percent', value: (r) => share(r.met, r.periods) },
+      { key: 'share', label: '比例', format: 'percent', value: (r) => ratio(r.met, r.periods) },
       { key: 'status', label: '达标情况', display: (r) => (r.met / r.periods >= t ? '达标' : '未达标') },
     ],
   };
@@ -104,12 +105,7 @@ export function gradesTable(f: SemesterFigures): TableView<SemesterFigures['asse
     empty: '本学期尚未报送考核结果。',
     columns: [
       { key: 'role', label: '角色', rowHeader: true, display: (r) => ROLE_LABELS[r.role as Role] ?? r.role },
-      { key: 'assessed', label: '参评', format: 'int' },
-      { key: 'excellent', label: '优秀', format: 'int' },
-      { key: 'good', label: '良好', format: 'int' },
-      { key: 'pass', label: '合格', format: 'int' },
-      { key: 'fail', label: '不合格', format: 'int' },
-      { key: 'share', label: '优秀率', format: 'percent', value: (r) => share(r.excellent, r.assessed) },
+      ...gradeCountColumns<SemesterFigures['assessment']['grades'][number]>(),
     ],
   };
 }
@@ -159,7 +155,7 @@ export function assistantsTable(f: SemesterFigures): TableView<SemesterFigures['
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'classes', label: '班级', format: 'int' },
       { key: 'covered', label: '已配助理', format: 'int' },
-      { key: 'share', label: '配备比例', format: 'percent', value: (r) => share(r.covered, r.classes) },
+      { key: 'share', label: '配备比例', format: 'percent', value: (r) => ratio(r.covered, r.classes) },
       { key: 'shared', label: '一班多人', format: 'int' },
       { key: 'assistants', label: '助理人数', format: 'int' },
       { key: 'political_ok', label: '党员（含预备）', format: 'int' },

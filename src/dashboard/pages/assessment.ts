@@ -15,7 +15,7 @@ import {
   type ScoreRow,
 } from '../../metrics/assessment.ts';
 import { filterSql } from '../../metrics/filters.ts';
-import { formatPercent } from '../../views/table.ts';
+import { formatPercent, type Column } from '../../views/table.ts';
 import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
@@ -31,6 +31,16 @@ export const gradingRule = (ctx: DashboardContext) => {
     ['有得分时等次由得分评定；只有填报等次时采用填报等次。得分与填报等次不一致的记录单独列出。', undefined],
   ]);
 };
+
+/** The counts per grade and the 优秀 share: the same columns wherever grade counts are tabled (考核, 助理, the report). */
+export const gradeCountColumns = <R extends GradeCountRow>(): Column<R>[] => [
+  { key: 'assessed', label: '参评人数', format: 'int' },
+  { key: 'excellent', label: '优秀', format: 'int' },
+  { key: 'good', label: '良好', format: 'int' },
+  { key: 'pass', label: '合格', format: 'int' },
+  { key: 'fail', label: '不合格', format: 'int' },
+  { key: 'excellent_share', label: '优秀率', format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
+];
 
 const grades: Panel = {
   id: 'grades',
@@ -59,12 +69,7 @@ const grades: Panel = {
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'role', label: '角色', format: 'role' },
-          { key: 'assessed', label: '参评人数', format: 'int' },
-          { key: 'excellent', label: '优秀', format: 'int' },
-          { key: 'good', label: '良好', format: 'int' },
-          { key: 'pass', label: '合格', format: 'int' },
-          { key: 'fail', label: '不合格', format: 'int' },
-          { key: 'excellent_share', label: '优秀率', format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
+          ...gradeCountColumns<GradeCountRow>(),
           { key: 'mean_percent', label: '平均得分率', display: (r) => (r.mean_percent == null ? '—' : `${r.mean_percent.toFixed(1)}%`) },
         ],
       },

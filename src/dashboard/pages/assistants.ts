@@ -13,6 +13,7 @@ import {
 import { formatPercent } from '../../views/table.ts';
 import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
 import type { Panel, PageSpec } from '../types.ts';
+import { gradeCountColumns } from './assessment.ts';
 
 export const assistantRule = () =>
   ruleHtml([
@@ -141,12 +142,7 @@ const results: Panel = {
       empty: '所选学期没有助理考核结果（考核在学期末进行）。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
-        { key: 'assessed', label: '参评人数', format: 'int' },
-        { key: 'excellent', label: '优秀', format: 'int' },
-        { key: 'good', label: '良好', format: 'int' },
-        { key: 'pass', label: '合格', format: 'int' },
-        { key: 'fail', label: '不合格', format: 'int' },
-        { key: 'excellent_share', label: '优秀率', format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
+        ...gradeCountColumns<GradeCountRow>(),
       ],
     },
   }),
