@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, INSTITUTION, type Assessed, type Dimension, type Grade, type MetricsTruth, type Role } from '../support/oracle-metrics.ts';
-import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
+import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, type Harness, reopenShared } from '../support/site.ts';
+import { sharePercent as pct, ROLE_TEXT, semesterText } from '../support/format.ts';
 
 let h: Harness;
 let truth: MetricsTruth;
@@ -26,19 +27,12 @@ afterAll(async () => {
 
 // ───────────── how the page writes things (written here, not imported from the product) ─────────────
 
-const ROLE: Record<Role, string> = { counselor: '辅导员', class_teacher: '班主任', assistant: '辅导员（班主任）助理', graduate_assistant: '研究生德育工作助理' };
+const ROLE: Record<Role, string> = ROLE_TEXT;
 const GRADE: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 const GRADES: Grade[] = ['excellent', 'good', 'pass', 'fail'];
 const DIMS: Array<[Dimension, string]> = [['德', 'de'], ['能', 'neng'], ['勤', 'qin'], ['绩', 'ji']];
-const TERM = (s: string) => `${s.slice(0, 9)}学年${s.endsWith('-1') ? '第一' : '第二'}学期`;
+const TERM = semesterText;
 
-function pct(met: number, periods: number): string {
-  if (periods === 0) return '—';
-  const tenths = Math.floor((2000 * met + periods) / (2 * periods));
-  if (tenths === 1000 && met < periods) return '99.9%';
-  if (tenths === 0 && met > 0) return '0.1%';
-  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
-}
 
 /** A mean shown with one decimal ("83.4"): within rounding of the exact value (either side of a tie). */
 function oneDecimal(text: string | undefined, value: number, what: string) {
@@ -242,14 +236,7 @@ describe('考核 page', () => {
       if (f.semester === '2025-2026-1') expect(Object.keys(await readTable(page, 'grades-table'))).toHaveLength(0);
     }
 
-    const shared = page.url();
-    await page.context().close();
-    const again = await h.open(shared.slice(shared.indexOf('assessment.html')));
-    await waitForEngine(again);
-    await waitForShown(again, { semester: f.semester, department: f.department ?? '', role: f.role ?? '' });
-    expect([await again.inputValue('#filter-semester'), await again.inputValue('#filter-department'), await again.inputValue('#filter-role')]).toEqual([
-      f.semester, f.department, f.role,
-    ]);
+    const again = await reopenShared(h, page, 'assessment.html', f);
     await checkAll(again, f);
     await again.context().close();
   });

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, INSTITUTION, type AssistantPerson, type AssistantUnit, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { num, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
+import { sharePercent as pct } from '../support/format.ts';
 
 let h: Harness;
 let truth: MetricsTruth;
@@ -25,13 +26,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-function pct(met: number, total: number): string {
-  if (total === 0) return '—';
-  let tenths = Math.floor((2000 * met + total) / (2 * total));
-  if (met < total && tenths === 1000) tenths = 999;
-  if (met > 0 && tenths === 0) tenths = 1;
-  return `${(tenths / 10).toFixed(1)}%`;
-}
 
 const yearOk = (p: AssistantPerson) => p.studyYear === 2 || p.studyYear === 3;
 const politicalOk = (p: AssistantPerson) => p.political === '中共党员' || p.political === '中共预备党员';

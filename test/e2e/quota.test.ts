@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth, type QuotaCell, type Role } from '../support/oracle-metrics.ts';
-import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
+import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, type Harness, reopenShared } from '../support/site.ts';
+import { ROLE_TEXT, semesterText } from '../support/format.ts';
 
 let h: Harness;
 let truth: MetricsTruth;
@@ -24,8 +25,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ROLE: Record<Role, string> = { counselor: '辅导员', class_teacher: '班主任', assistant: '辅导员（班主任）助理', graduate_assistant: '研究生德育工作助理' };
-const TERM = (s: string) => `${s.slice(0, 9)}学年${s.endsWith('-1') ? '第一' : '第二'}学期`;
+const ROLE: Record<Role, string> = ROLE_TEXT;
+const TERM = semesterText;
 const count = (text: string | null | undefined) => Number(String(text).replace(/[,\s人个]/g, ''));
 
 interface Filters {
@@ -156,14 +157,7 @@ describe('优秀名额 page', () => {
     // The last view: 经济管理系's counselors, over quota in 2025-2026-2 as well.
     expect(await page.$$eval('#units-table tbody tr.row--bad', (r) => r.length)).toBe(1);
 
-    const shared = page.url();
-    await page.context().close();
-    const again = await h.open(shared.slice(shared.indexOf('quota.html')));
-    await waitForEngine(again);
-    await waitForShown(again, { semester: f.semester, department: f.department ?? '', role: f.role ?? '' });
-    expect([await again.inputValue('#filter-semester'), await again.inputValue('#filter-department'), await again.inputValue('#filter-role')]).toEqual([
-      f.semester, f.department, f.role,
-    ]);
+    const again = await reopenShared(h, page, 'quota.html', f);
     await checkAll(again, f);
     await again.context().close();
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { num, ratioText, startHarness, type Harness } from '../support/site.ts';
+import { sharePercent as pct } from '../support/format.ts';
 import type { Page } from 'playwright-core';
 
 const E2E = process.env.E2E_DIR ?? '.cache/e2e';
@@ -18,7 +19,6 @@ let staffing: Truth;
 let metrics: MetricsTruth;
 let semesters: string[];
 
-const pct = (met: number, total: number) => `${((met / total) * 100).toFixed(1)}%`;
 const int = (n: number) => n.toLocaleString('en-US');
 
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth, type TrainingPerson } from '../support/oracle-metrics.ts';
 import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
+import { sharePercent as pct } from '../support/format.ts';
 
 let h: Harness;
 let truth: MetricsTruth;
@@ -22,14 +23,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** A share as the pages write it: one decimal, rounded half up on the exact fraction, never 100.0 % short of all nor 0.0 % above none. */
-function pct(met: number, total: number): string {
-  if (total === 0) return '—';
-  let tenths = Math.floor((2000 * met + total) / (2 * total));
-  if (met < total && tenths === 1000) tenths = 999;
-  if (met > 0 && tenths === 0) tenths = 1;
-  return `${(tenths / 10).toFixed(1)}%`;
-}
 
 /** A decimal shown with at most two decimals (22.67, 17, 1,234.5) is the value to within rounding. */
 function expectDecimal(text: string | undefined, value: number, what: string) {

@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth, type PersonShortfall, type Role } from '../support/oracle-metrics.ts';
-import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
+import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, type Harness, reopenShared } from '../support/site.ts';
+import { sharePercent as pct, ROLE_TEXT, semesterText } from '../support/format.ts';
 
 let h: Harness;
 let truth: MetricsTruth;
@@ -28,17 +29,9 @@ afterAll(async () => {
 
 // ───────────── how the page writes things (written here, not imported from the product) ─────────────
 
-const ROLE: Record<Role, string> = { counselor: '辅导员', class_teacher: '班主任', assistant: '辅导员（班主任）助理', graduate_assistant: '研究生德育工作助理' };
-const TERM = (s: string) => `${s.slice(0, 9)}学年${s.endsWith('-1') ? '第一' : '第二'}学期`;
+const ROLE: Record<Role, string> = ROLE_TEXT;
+const TERM = semesterText;
 
-/** met/periods as the page shows a share: one decimal, half up, never rounded onto 100 % or 0 %. */
-function pct(met: number, periods: number): string {
-  if (periods === 0) return '—';
-  const tenths = Math.floor((2000 * met + periods) / (2 * periods));
-  if (tenths === 1000 && met < periods) return '99.9%';
-  if (tenths === 0 && met > 0) return '0.1%';
-  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
-}
 /** The same share as a download writes it: a number of percent with one decimal. */
 const pctNumber = (met: number, periods: number) => Math.floor((2000 * met + periods) / (2 * periods)) / 10;
 
@@ -301,14 +294,7 @@ describe('工作量 page', () => {
     }
 
     // The URL restores the same view in a fresh page.
-    const shared = page.url();
-    await page.context().close();
-    const again = await h.open(shared.slice(shared.indexOf('workload.html')));
-    await waitForEngine(again);
-    await waitForShown(again, { semester: f.semester, department: f.department ?? '', role: f.role ?? '' });
-    expect([await again.inputValue('#filter-semester'), await again.inputValue('#filter-department'), await again.inputValue('#filter-role')]).toEqual([
-      f.semester, f.department, f.role,
-    ]);
+    const again = await reopenShared(h, page, 'workload.html', f);
     await checkAll(again, f);
     await again.context().close();
   });

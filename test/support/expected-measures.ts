@@ -35,7 +35,7 @@ export function pct(met: number, total: number): string {
   return `${(tenths / 10).toFixed(1)}%`;
 }
 
-export const semesterLabel = (id: string) => `${id.slice(0, 9)}学年第${id.endsWith('1') ? '一' : '二'}学期`;
+export { semesterText as semesterLabel } from './format.ts';
 
 const share = (met: number, total: number, unit: string, ok: boolean): Expected | null =>
   total > 0 ? { num: met, den: total, text: pct(met, total), ok, detail: `${group(met)}/${group(total)} ${unit}` } : null;

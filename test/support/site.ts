@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from '../../src/io/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/io/static-server.ts';
 
@@ -145,3 +146,21 @@ export function parseCsvDownload(bytes: Buffer): { header: string[]; rows: strin
 
 /** "93.8%" → 0.938; "—" → null. */
 export const percentText = (text: string | undefined) => (text == null || text === '—' ? null : Number(text.replace('%', '')) / 100);
+
+/**
+ * Close `page` and open its URL afresh, as a colleague given the link would: the filters must come
+ * back from the URL alone. Returns the new page, ready, for the caller's checks of what it shows.
+ */
+export async function reopenShared(h: Harness, page: Page, file: string, f: { semester: string; department: string | null; role: string | null }): Promise<Page> {
+  const shared = page.url();
+  await page.context().close();
+  const again = await h.open(shared.slice(shared.indexOf(file)));
+  await waitForEngine(again);
+  await waitForShown(again, { semester: f.semester, department: f.department ?? '', role: f.role ?? '' });
+  expect([await again.inputValue('#filter-semester'), await again.inputValue('#filter-department'), await again.inputValue('#filter-role')]).toEqual([
+    f.semester,
+    f.department ?? '',
+    f.role ?? '',
+  ]);
+  return again;
+}
