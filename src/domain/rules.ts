@@ -107,6 +107,12 @@ export const RulesFileSchema = z
         logo: z.string().optional(),
       })
       .default({ title: '关于辅导员队伍建设情况的报告', addressee: '校党委', issuer: '学生工作处', signature: [] }),
+    /**
+     * The policy documents the rules' sources cite, by the short name the sources use (e.g.
+     * "seeds/004") → the title readers see (《…实施细则》). Pages and the report name documents by
+     * their titles only; see src/domain/policies.ts.
+     */
+    policy_documents: z.record(z.string().min(1), z.string().min(1)).default({}),
     publish: z.object({
       /** full: as written; masked: 张*明; pseudonym: a stable code per person. */
       names: z.enum(['full', 'masked', 'pseudonym']),
@@ -144,9 +150,23 @@ export interface ActiveRules {
   training: { school_hours_per_year: number; national_or_provincial_every_years: number };
   assessment: ScoringRules & { excellence_quota: number; quota_rounding: 'floor' | 'round' | 'ceil' };
   calendar: CalendarRules;
+  /** Each rule's source as written in the rules file, by its path (e.g. "staffing.max_students_per_counselor"). */
+  sources: Record<string, string>;
+  /** Short name → title of the policy documents the sources cite. */
+  policy_documents: Record<string, string>;
   publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string };
   department_aliases: Record<string, string>;
   departments: string[];
+}
+
+/** Every { value, source } of a profile, by its path: the policy behind each number, for the pages' notes. */
+function sourcesOf(profile: z.infer<typeof ProfileSchema>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [area, rules] of Object.entries(profile))
+    if (rules && typeof rules === 'object')
+      for (const [name, rule] of Object.entries(rules as Record<string, unknown>))
+        if (rule && typeof rule === 'object' && 'source' in rule && typeof rule.source === 'string') out[`${area}.${name}`] = rule.source;
+  return out;
 }
 
 export function activeRules(file: RulesFile): ActiveRules {
@@ -176,6 +196,8 @@ export function activeRules(file: RulesFile): ActiveRules {
       quota_rounding: p.assessment.quota_rounding.value,
     },
     calendar: file.calendar,
+    sources: sourcesOf(p),
+    policy_documents: file.policy_documents,
     publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt },
     department_aliases: file.department_aliases,
     departments: file.departments,
