@@ -390,7 +390,8 @@ interface SheetTable {
 
 /** When the sheet has been read: departments into the report, and the count of warnings not listed. */
 function finishTable(ctx: Context, report: SheetReport, table: SheetTable): void {
-  for (const [name, count] of table.departments) report.departments[name] = count.n;
+  // Built as data properties: a department called "__proto__" must be a key, not a prototype.
+  report.departments = Object.fromEntries([...Object.entries(report.departments), ...[...table.departments].map(([name, count]) => [name, count.n] as const)]);
   for (const [code, n] of Object.entries(table.warningCounts))
     if (n > WARNINGS_LISTED_PER_FILE)
       ctx.state.warnings.push({ file: report.file, sheet: report.sheet, row: null, table: table.kind, column: null, code, message: `同类问题另有 ${n - WARNINGS_LISTED_PER_FILE} 处，未逐条列出；请先核对上面列出的行。` });
