@@ -5,6 +5,7 @@
 import { TABLES, type TableKind } from '../domain/tables/index.ts';
 import type { DashboardContext } from '../dashboard/context.ts';
 import { quotaParams, staffingParams, trainingParams, workloadParams } from '../dashboard/context.ts';
+import { namesDepartment, rowsForDepartment } from '../dashboard/common.ts';
 import { MEASURES, type Reading } from '../dashboard/measures.ts';
 import { departmentOf } from '../ingest/summary.ts';
 import { assessmentCoverageSql, gradeCountsSql, mismatchesSql, type CoverageRow, type GradeCountRow } from '../metrics/assessment.ts';
@@ -50,9 +51,9 @@ export interface SemesterFigures {
 export function submissions(ctx: DashboardContext, semester: string): Submission[] {
   return ctx.departments.map((department) => {
     const files = ctx.files.filter(
-      (f) => (f.semester === semester || f.semester == null) && (departmentOf(f, ctx.departments) === department || department in f.departments),
+      (f) => (f.semester === semester || f.semester == null) && (departmentOf(f, ctx.departments) === department || namesDepartment(f, department)),
     );
-    const received = new Set(files.filter((f) => f.semester === semester && f.kind && (f.departments[department] ?? 0) > 0).map((f) => f.kind));
+    const received = new Set(files.filter((f) => f.semester === semester && f.kind && rowsForDepartment(f, department) > 0).map((f) => f.kind));
     return {
       department,
       missing: EXPECTED_EXPORTS.filter((k) => !received.has(k)).map((k) => TABLES[k].label),

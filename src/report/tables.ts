@@ -139,7 +139,7 @@ export function trainingTable(f: SemesterFigures, rules: ActiveRules): TableView
       { key: 'counselors', label: '专职辅导员', format: 'int' },
       { key: 'mean', label: '人均校级学时', format: 'decimal1', value: (r) => (r.counselors ? r.school_hours / r.counselors : null) },
       { key: 'meets_hours', label: `达到${rules.training.school_hours_per_year}学时`, format: 'int' },
-      { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级/省级培训`, format: 'int' },
+      { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级、省级培训`, format: 'int' },
     ],
   };
 }
