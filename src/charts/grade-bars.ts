@@ -28,7 +28,7 @@ export function gradeBars(segments: readonly GradeSegment[], o: { document: Docu
     total: data.filter((s) => s.unit === unit).reduce((n, s) => n + s.count, 0),
   }));
   const textColumn = narrow ? 0 : Math.min(Math.round(width / 3), Math.max(80, ...summary.map((s) => textWidth(s.text, FONT) + 20)));
-  const labels = labelColumn(units, width - textColumn, FONT, narrow ? 0.55 : 0.32);
+  const labels = labelColumn(units, width - textColumn, FONT, narrow ? 0.55 : 0.4);
   const max = Math.max(1, ...summary.map((s) => s.total));
   return Plot.plot({
     document: o.document,

@@ -53,7 +53,7 @@ export function hbars(bars: readonly Bar[], o: HBarsOptions): HTMLElement | SVGS
     data.map((d) => d.label),
     width - textColumn,
     FONT,
-    narrow ? 0.55 : 0.32,
+    narrow ? 0.55 : 0.45,
   );
   const domain: [number, number] = o.percent ? [0, Math.max(1, max)] : [0, max > 0 ? max * 1.05 : 1];
   const marks: Plot.Markish[] = narrow

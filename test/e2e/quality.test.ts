@@ -163,9 +163,18 @@ describe('数据质量 page', () => {
     expect(Object.keys(warnings)).toHaveLength(manifest.totals.warnings);
     for (const f of manifest.files.filter((x) => x.warnings > 0))
       expect.soft(Object.keys(warnings).filter((k) => k.startsWith(`${fileKey(f)}|`)).length, fileKey(f)).toBe(f.warnings);
-    for (const w of Object.values(warnings)) expect.soft(w.message, w.code).toMatch(HAS_CHINESE);
-    const mismatches = Object.values(warnings).filter((w) => w.code === 'GRADE_MISMATCH').map((w) => `${w.file}|${num(w.row)}`);
+    for (const [key, w] of Object.entries(warnings)) expect.soft(w.message, key).toMatch(HAS_CHINESE);
+    // The warning's code is for the clerk's download, not the page: read it from the row's key.
+    const mismatches = Object.entries(warnings).filter(([key]) => key.endsWith('|GRADE_MISMATCH')).map(([, w]) => `${w.file}|${num(w.row)}`);
     expect(mismatches.sort()).toEqual(truth.mismatches.map((m) => `${m.file}|${m.row}`).sort());
+
+    // The clerk's work is at the top: the files to send back are exactly those with rejected rows, listed before everything else.
+    const resend = await readTable(page, 'resend-table');
+    expect(Object.keys(resend).sort()).toEqual(manifest.files.filter((f) => f.rejected > 0).map(fileKey).sort());
+    const order = await page.$$eval('main section.panel', (panels) => panels.map((p) => p.getAttribute('data-panel')));
+    expect(order.slice(0, 3)).toEqual(['summary', 'resend', 'rejects']);
+    // The long file list is folded after its first rows (every row still in the page).
+    expect(await page.$$eval('#files-table tbody tr.row--folded', (rows) => rows.length)).toBe(manifest.files.length - 10);
 
     // The per-department summary adds up to the totals.
     const depts = Object.values(await readTable(page, 'departments-table'));
