@@ -90,8 +90,10 @@ try {
   }
   if (values.docs) {
     mkdirSync('docs', { recursive: true });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The first 1,600 px of the overview (cards, 需要关注, the grid), drawn at 0.6 scale to stay small.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1600 }, deviceScaleFactor: 0.6 });
     await page.goto(`${server.url}index.html`, { waitUntil: 'load' });
+    await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 90_000 }).catch(() => undefined);
     await page.screenshot({ path: 'docs/overview.png', fullPage: false });
     await page.close();
     const report = reports.at(-1)!;

@@ -60,7 +60,8 @@ export function hbars(bars: readonly Bar[], o: HBarsOptions): HTMLElement | SVGS
     ? [
         Plot.barX(data.filter((d) => d.value != null), { x: 'value', y: 'label', fill, insetTop: 22, insetBottom: 4 }),
         Plot.text(data, { y: 'label', text: (d) => labels.fit(d.label), title: (d) => (labels.fit(d.label) === d.label ? null : d.label), frameAnchor: 'left', dy: -9, textAnchor: 'start', fill: '#1a1a1a' }),
-        Plot.text(data, { y: 'label', text: 'text', frameAnchor: 'right', dy: -9, textAnchor: 'end', fill: '#1a1a1a' }),
+        // A halo keeps the value legible where the standard line crosses it.
+        Plot.text(data, { y: 'label', text: 'text', frameAnchor: 'right', dy: -9, textAnchor: 'end', fill: '#1a1a1a', stroke: '#fff', strokeWidth: 4, paintOrder: 'stroke' }),
       ]
     : [
         Plot.barX(data.filter((d) => d.value != null), { x: 'value', y: 'label', fill, insetTop: 4, insetBottom: 4 }),
@@ -81,8 +82,9 @@ export function hbars(bars: readonly Bar[], o: HBarsOptions): HTMLElement | SVGS
     document: o.document,
     width,
     height: 80 + data.length * (narrow ? 40 : 30),
-    marginLeft: narrow ? 4 : labels.margin,
-    marginRight: narrow ? 8 : textColumn,
+    // On a phone the axis' first and last tick labels need a little room at either side.
+    marginLeft: narrow ? 14 : labels.margin,
+    marginRight: narrow ? 20 : textColumn,
     marginTop: 32,
     marginBottom: 44,
     style: { fontFamily: FONT_STACK, fontSize: `${FONT}px` },

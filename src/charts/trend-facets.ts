@@ -14,7 +14,6 @@ export interface TrendPoint {
 export interface TrendOptions {
   document: Document;
   ariaLabel: string;
-  yLabel: string;
   rule?: number;
   /** Short semester tick labels, e.g. 25秋. */
   tick: (semester: string) => string;
@@ -45,7 +44,8 @@ export function trendFacets(points: readonly TrendPoint[], o: TrendOptions): HTM
     fx: { axis: null, padding: 0.12 },
     fy: { axis: null, padding: 0.3 },
     x: { domain: semesters, tickFormat: o.tick, label: null, padding: 0.3 },
-    y: { domain: [0, max * 1.1], label: o.yLabel, grid: true, ticks: 4 },
+    // The unit is in the caption: an axis label here would sit on the first small chart's title.
+    y: { domain: [0, max * 1.1], label: null, grid: true, ticks: 4 },
     marks: [
       Plot.frame({ stroke: '#d9d4cc' }),
       ...(o.rule != null ? [Plot.ruleY([o.rule], { stroke: '#1a1a1a', strokeDasharray: '4 3' })] : []),

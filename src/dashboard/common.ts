@@ -4,7 +4,7 @@ import { cite } from '../domain/policies.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { Manifest } from '../ingest/run.ts';
 import type { DashboardContext } from './context.ts';
-import type { State } from './types.ts';
+import type { PanelData, State } from './types.ts';
 
 /** "全院" or the department, for titles. */
 export const scopeLabel = (s: State) => s.department ?? '全院';
@@ -19,6 +19,14 @@ export function shortSemester(id: string): string {
 }
 
 export const ratio = (met: number, total: number): number | null => (total > 0 ? met / total : null);
+
+/**
+ * A panel's department rows with the institution's (queried as `total`, only for the whole
+ * institution) on top, where a reader looks first and a folded list never hides it.
+ */
+export function institutionFirst<T>(data: PanelData): T[] {
+  return [...((data.total ?? []) as unknown as T[]), ...((data.rows ?? []) as unknown as T[])];
+}
 
 /** The source of a rule of the active profile (by its path in the rules file), with the documents named by their titles. */
 export function ruleSource(ctx: DashboardContext, path: string): string | undefined {

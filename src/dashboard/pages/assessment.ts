@@ -16,7 +16,7 @@ import {
 } from '../../metrics/assessment.ts';
 import { filterSql } from '../../metrics/filters.ts';
 import { formatPercent, type Column } from '../../views/table.ts';
-import { ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
+import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
 
@@ -49,7 +49,7 @@ const grades: Panel = {
   // 全院 rows only for the whole institution: with a department selected they would be that department's numbers under 全院.
   queries: (s) => ({ rows: gradeCountsSql(s, 'department'), ...(s.department ? {} : { total: gradeCountsSql(s, 'institution') }) }),
   render: (data, s) => {
-    const rows = [...(data.rows as unknown as GradeCountRow[]), ...((data.total ?? []) as unknown as GradeCountRow[])];
+    const rows = institutionFirst<GradeCountRow>(data);
     const multiRole = new Set(rows.map((r) => r.role)).size > 1;
     const unit = (r: GradeCountRow) => (multiRole ? `${r.department}·${roleLabel(r.role)}` : r.department);
     const keys: Grade[] = ['excellent', 'good', 'pass', 'fail'];
@@ -132,7 +132,7 @@ const dimensions: Panel = {
   render: (data) => ({
     table: {
       title: '德能勤绩分项',
-      rows: [...(data.rows as unknown as DimensionRow[]), ...((data.total ?? []) as unknown as DimensionRow[])],
+      rows: institutionFirst<DimensionRow>(data),
       rowKey: (r) => String(r.department),
       empty: '无数据：所选范围内没有填报考核量化表分项得分的记录。',
       columns: [

@@ -11,7 +11,7 @@ import {
   type UncoveredClassRow,
 } from '../../metrics/assistants.ts';
 import { formatPercent } from '../../views/table.ts';
-import { citeText, ratio, ruleHtml, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
+import { citeText, institutionFirst, ratio, ruleHtml, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { gradeCountColumns } from './assessment.ts';
@@ -29,7 +29,7 @@ const coverage: Panel = {
   queries: (s) => ({ rows: classCoverageSql(s, 'department'), ...(s.department ? {} : { total: classCoverageSql(s, 'institution') }) }),
   render: (data, s) => {
     // A unit with neither classes nor assistants in force (the institution in a semester before any list) has nothing to show.
-    const rows = [...(data.rows as unknown as ClassCoverageRow[]), ...((data.total ?? []) as unknown as ClassCoverageRow[])]
+    const rows = institutionFirst<ClassCoverageRow>(data)
       .filter((r) => r.classes > 0 || r.assistants > 0)
       .map((r) => ({ ...r, share: ratio(r.covered, r.classes) }));
     const depts = rows.filter((r) => r.department !== '全院').sort((a, b) => (a.share ?? 0) - (b.share ?? 0));
@@ -138,7 +138,7 @@ const results: Panel = {
   render: (data, s) => ({
     table: {
       title: '助理考核结果',
-      rows: [...(data.rows as unknown as GradeCountRow[]), ...((data.total ?? []) as unknown as GradeCountRow[])],
+      rows: institutionFirst<GradeCountRow>(data),
       rowKey: (r) => r.department,
       empty: '无数据：所选学期没有助理考核结果（考核在学期末进行）。',
       columns: [

@@ -21,22 +21,43 @@ function comparison(m: Measure, now: Reading | null, before: Reading | null, pre
   return comparedText(m, now, before, '上学期');
 }
 
-const areas: Panel = {
-  id: 'areas',
-  title: (s) => `全院各项指标 · ${semesterTitle(s)}`,
-  queries: (s, ctx) => {
-    const prev = previousSemester(ctx, s.semester);
-    return Object.fromEntries(
-      MEASURES.flatMap((m) => [[m.id, m.sql(ctx, s.semester, 'institution')], ...(prev ? [[`${m.id}_prev`, m.sql(ctx, prev, 'institution')]] : [])]),
-    );
-  },
-  render: (data, s, ctx) => {
-    const prev = previousSemester(ctx, s.semester);
-    const rows = MEASURES.map((m) => ({
+/** The institution's readings this semester and the previous one: the same queries for the cards and the table. */
+const institutionQueries = (s: State, ctx: DashboardContext) => {
+  const prev = previousSemester(ctx, s.semester);
+  return Object.fromEntries(MEASURES.flatMap((m) => [[m.id, m.sql(ctx, s.semester, 'institution')], ...(prev ? [[`${m.id}_prev`, m.sql(ctx, prev, 'institution')]] : [])]));
+};
+
+function institutionReadings(data: PanelData, s: State, ctx: DashboardContext) {
+  const prev = previousSemester(ctx, s.semester);
+  return {
+    prev,
+    rows: MEASURES.map((m) => ({
       m,
       now: m.read(data[m.id] ?? [], INSTITUTION, ctx),
       before: prev ? m.read(data[`${m.id}_prev`] ?? [], INSTITUTION, ctx) : null,
-    }));
+    })),
+  };
+}
+
+/** What each measure counts and its requirement, with the documents behind them. */
+const measuresRule = (ctx: DashboardContext) =>
+  ruleHtml([
+    [`师生比：专职辅导员按 1:${ctx.rules.max_students_per_counselor} 配备，每名专职辅导员对应的在校生不超过 ${ctx.rules.max_students_per_counselor} 人即达标。`, ruleSource(ctx, 'staffing.max_students_per_counselor')],
+    [`周工作要求达成率：辅导员达到全部周工作要求的人周次占全部人周次的比例，不低于 ${Math.round(ctx.rules.workload_target_share * 100)}% 为达标。`, ruleSource(ctx, 'workload.target_share')],
+    ['考核完成率：名册上的辅导员中本学期已有考核结果的比例，全部完成为达标。', undefined],
+    ['优秀名额：按系部和角色分别核定，没有一个系部（角色）超出名额为达标。', ruleSource(ctx, 'assessment.excellence_quota')],
+    [`培训：专职辅导员中校级培训学时达到每年 ${ctx.rules.training.school_hours_per_year} 学时的比例，全部达到为达标。`, ruleSource(ctx, 'training.school_hours_per_year')],
+    ['助理：已配备助理的班级比例，每班有且只有 1 名为达标。', citeText(ctx, 'seeds/000')],
+    ['变化：“上升”“下降”说的是数值本身，“改善”“变差”说的是对照要求的好坏。师生比数值越小越好，其余比例越大越好。', undefined],
+  ]);
+
+/** The cards, at the top: what a leader reads first. */
+const cards: Panel = {
+  id: 'cards',
+  title: (s) => `全院各项指标 · ${semesterTitle(s)}`,
+  queries: institutionQueries,
+  render: (data, s, ctx) => {
+    const { prev, rows } = institutionReadings(data, s, ctx);
     return {
       html: cardsHtml(
         rows.map(({ m, now, before }) => ({
@@ -50,6 +71,19 @@ const areas: Panel = {
         })),
         'cards--row',
       ),
+    };
+  },
+  rule: measuresRule,
+};
+
+/** The cards' figures as a table (to read aloud, compare and download), after the departments. */
+const areas: Panel = {
+  id: 'areas',
+  title: (s) => `全院各项指标与上学期比较 · ${semesterTitle(s)}`,
+  queries: institutionQueries,
+  render: (data, s, ctx) => {
+    const { prev, rows } = institutionReadings(data, s, ctx);
+    return {
       table: {
         title: '全院各项指标',
         rows,
@@ -67,16 +101,7 @@ const areas: Panel = {
       },
     };
   },
-  rule: (ctx) =>
-    ruleHtml([
-      [`师生比：专职辅导员按 1:${ctx.rules.max_students_per_counselor} 配备，每名专职辅导员对应的在校生不超过 ${ctx.rules.max_students_per_counselor} 人即达标。`, ruleSource(ctx, 'staffing.max_students_per_counselor')],
-      [`周工作要求达成率：辅导员达到全部周工作要求的人周次占全部人周次的比例，不低于 ${Math.round(ctx.rules.workload_target_share * 100)}% 为达标。`, ruleSource(ctx, 'workload.target_share')],
-      ['考核完成率：名册上的辅导员中本学期已有考核结果的比例，全部完成为达标。', undefined],
-      ['优秀名额：按系部和角色分别核定，没有一个系部（角色）超出名额为达标。', ruleSource(ctx, 'assessment.excellence_quota')],
-      [`培训：专职辅导员中校级培训学时达到每年 ${ctx.rules.training.school_hours_per_year} 学时的比例，全部达到为达标。`, ruleSource(ctx, 'training.school_hours_per_year')],
-      ['助理：已配备助理的班级比例，每班有且只有 1 名为达标。', citeText(ctx, 'seeds/000')],
-      ['变化：“上升”“下降”说的是数值本身，“改善”“变差”说的是对照要求的好坏。师生比数值越小越好，其余比例越大越好。', undefined],
-    ]),
+  rule: measuresRule,
 };
 
 type DepartmentRow = { department: string; readings: Map<string, Reading | null> };
@@ -180,5 +205,5 @@ export const overviewPage: PageSpec = {
   lede: (ctx) => `${ctx.rules.institution}辅导员队伍建设各项指标对照有关文件的要求判断是否达标，并与上一学期比较；“需要关注”列出未达到要求的系部和指标。`,
   filters: ['semester'],
   options: [{ name: 'order', label: '系部排序', options: ORDERS, default: 'attention' }],
-  panels: [areas, departments],
+  panels: [cards, departments, areas],
 };

@@ -102,7 +102,7 @@ const trend: Panel = {
       chart: (document, width) =>
         trendFacets(
           rows.map((r) => ({ department: r.department, semester: r.semester, value: r.ratio_full_time })),
-          { document, width, ariaLabel: `各学期每名专职辅导员对应在校生人数，虚线为 1:${target}`, yLabel: '每名专职辅导员对应学生数', rule: target, tick: shortSemester },
+          { document, width, ariaLabel: `各学期每名专职辅导员对应在校生人数，虚线为 1:${target}`, rule: target, tick: shortSemester },
         ),
       chartAlt: `每个小图为一个单位各学期的师生比（每名专职辅导员对应的在校生人数），虚线为 1:${target} 标准线，点在虚线以上即未达标；数值见下表。`,
       table: {
@@ -115,6 +115,7 @@ const trend: Panel = {
           ...semesters.map((sem) => ({
             key: sem,
             label: semesterLabel(sem),
+            numeric: true,
             display: (r: { department: string }) => formatRatio(byKey.get(`${r.department}|${sem}`)?.ratio_full_time ?? null, target),
           })),
         ],

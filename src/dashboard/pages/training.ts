@@ -2,7 +2,7 @@
 import { hbars } from '../../charts/hbars.ts';
 import { trainingPeopleSql, trainingUnitsSql, type TrainingPersonRow, type TrainingUnitRow } from '../../metrics/training.ts';
 import { formatPercent } from '../../views/table.ts';
-import { ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
+import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import { trainingParams, type DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
 
@@ -25,7 +25,7 @@ const units: Panel = {
   }),
   render: (data, s, ctx) => {
     const norm = ctx.rules.training.school_hours_per_year;
-    const rows = [...(data.rows as unknown as TrainingUnitRow[]), ...((data.total ?? []) as unknown as TrainingUnitRow[])].map((r) => ({
+    const rows = institutionFirst<TrainingUnitRow>(data).map((r) => ({
       ...r,
       mean: r.counselors ? r.school_hours / r.counselors : null,
       share: ratio(r.meets_hours, r.counselors),
