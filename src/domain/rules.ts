@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { CalendarRules } from './calendar.ts';
 import type { ScoringRules } from './scoring.ts';
-import { ACTIVITIES } from './tables/worklogs.ts';
+import { ACTIVITIES } from './activities.ts';
 
 /** A weight as an exact fraction, so that 1/3 × 3 part-timers is exactly one counselor. */
 export interface Fraction {
