@@ -79,6 +79,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { stampZip } from './lib/stamp-zip.ts';
@@ -178,12 +179,14 @@ const dateText = (d: FillDate) => `${d.year}年${d.month}月${d.day}日`;
 // ───────────────────────────── departments: the one format table ─────────────────────────────
 
 /** How a file is stored. Excel-written CSVs pad every line with commas to the sheet's width. */
-type Container = 'csv-gbk' | 'csv-utf8-bom' | 'csv-utf8' | 'xlsx';
-const CONTAINERS: Record<Container, { ext: 'csv' | 'xlsx'; encoding?: 'gbk' | 'utf8'; bom?: boolean; eol?: string; pad?: boolean; label: string }> = {
+type Container = 'csv-gbk' | 'csv-utf8-bom' | 'csv-utf8' | 'xlsx' | 'xls';
+const CONTAINERS: Record<Container, { ext: 'csv' | 'xlsx' | 'xls'; encoding?: 'gbk' | 'utf8'; bom?: boolean; eol?: string; pad?: boolean; label: string }> = {
   'csv-gbk': { ext: 'csv', encoding: 'gbk', bom: false, eol: '\r\n', pad: true, label: 'CSV GBK' },
   'csv-utf8-bom': { ext: 'csv', encoding: 'utf8', bom: true, eol: '\r\n', pad: true, label: 'CSV UTF-8 BOM' },
   'csv-utf8': { ext: 'csv', encoding: 'utf8', bom: false, eol: '\n', pad: false, label: 'CSV UTF-8' },
   xlsx: { ext: 'xlsx', label: 'XLSX' },
+  // Excel 97–2003 (BIFF8), what old 学工 systems and WPS templates still save.
+  xls: { ext: 'xls', label: 'XLS' },
 };
 
 /** Formatting habits of a department's clerk, applied to both of its exports. */
@@ -205,6 +208,8 @@ interface EnrollFormat {
   total: boolean;
   /** xlsx only: counts stored as text cells instead of numbers. */
   numbersAsText?: boolean;
+  /** xlsx only: the department cell merged down the data rows (the usual Chinese layout). */
+  mergeDept?: boolean;
 }
 
 interface RosterFormat {
@@ -248,7 +253,7 @@ const DEPARTMENTS: readonly Dept[] = [
   {
     name: '信息工程系', students: [1960, 2060, 2041, 2120], fullTime: [9, 9, 9, 9], partTime: [2, 3, 3, 3],
     outsourced: '人事代理', titleLines: 1, footer: 'sign', mess: ['thousands'],
-    enroll: { as: 'xlsx', file: '{d}在校生人数', split: 'grade', deptHeader: '系部', studentsHeader: '学生人数', total: true },
+    enroll: { as: 'xlsx', file: '{d}在校生人数', split: 'grade', deptHeader: '系部', studentsHeader: '学生人数', total: true, mergeDept: true },
     roster: { as: 'xlsx', file: '{d}辅导员名册', deptHeader: '系部', typeHeader: '岗位类型', idHeader: '工号', partTime: 'kind', load: true, hiring: true },
   },
   {
@@ -321,6 +326,7 @@ const OVERRIDES: Record<string, { enroll?: Partial<EnrollFormat>; roster?: Parti
   '2025-2026-1/电子信息与通信工程学院': { enroll: { numbersAsText: true } },
   '2026-2027-1/经济管理系': { enroll: { as: 'xlsx' } },
   '2026-2027-1/机电工程系': { roster: { as: 'csv-utf8-bom' } },
+  '2026-2027-1/汽车工程系': { roster: { as: 'xls' } },
 };
 
 /** The one deliberately invalid row of the whole demo (see the header comment). */
@@ -473,6 +479,8 @@ interface Sheet {
   /** Column indexes holding codes that must stay text in xlsx (ids, phone numbers). */
   textColumns: number[];
   date: FillDate;
+  /** Workbooks only: columns whose equal consecutive data cells are merged into one (a CSV repeats the value). */
+  mergeDown?: number[];
 }
 
 const toFullWidth = (text: string) => text.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -533,16 +541,70 @@ async function renderXlsx(sheet: Sheet): Promise<Buffer> {
     if (typeof value === 'number') return { value, type: Number, ...(sheet.thousands && value >= 1000 ? { format: '#,##0' } : {}) };
     return { value, type: String, ...(text.has(col) ? { format: '@' } : {}) };
   };
+  const body: Array<Array<Record<string, unknown> | null>> = sheet.body.map((row) => row.map(dataCell));
+  for (const run of mergedRuns(sheet)) {
+    body[run.row]![run.col] = { ...body[run.row]![run.col]!, rowSpan: run.rows, alignVertical: 'center' };
+    for (let r = 1; r < run.rows; r++) body[run.row + r]![run.col] = null;
+  }
   const data = [
     ...sheet.titles.map((t, i) => merged(t, i === 0 ? 14 : 11)),
     sheet.header.map((h) => ({ value: h, fontWeight: 'bold', align: 'center' })),
-    ...sheet.body.map((row) => row.map(dataCell)),
+    ...body,
     ...(sheet.blankBeforeFooter && sheet.footer.length > 0 ? [[null]] : []),
     ...sheet.footer.map((row) => row.map((c) => (c === null ? null : { value: String(c) }))),
   ];
   const columns = sheet.header.map((h) => ({ width: Math.max(8, h.length * 2 + 4) }));
   const buffer = await writeXlsxFile(data as never, { sheet: sheet.sheetName, columns }).toBuffer();
   return stampZip(buffer, sheet.date);
+}
+
+/** Runs of equal text in a mergeDown column of the body, 合计 rows apart: each becomes one merged cell. */
+function mergedRuns(sheet: Sheet): Array<{ row: number; col: number; rows: number }> {
+  const runs: Array<{ row: number; col: number; rows: number }> = [];
+  const isTotal = (row: Cell[]) => row.some((c) => c === '合计');
+  for (const col of sheet.mergeDown ?? []) {
+    for (let r = 0; r < sheet.body.length; ) {
+      const value = sheet.body[r]![col];
+      let end = r + 1;
+      if (typeof value === 'string' && value && !isTotal(sheet.body[r]!)) while (end < sheet.body.length && sheet.body[end]![col] === value && !isTotal(sheet.body[end]!)) end++;
+      if (end - r > 1) runs.push({ row: r, col, rows: end - r });
+      r = end;
+    }
+  }
+  return runs;
+}
+
+/**
+ * An old-format .xls (BIFF8), laid out as renderXlsx lays an .xlsx out: titles merged across,
+ * ids as text cells, date cells, merged runs. Written with SheetJS (no timestamps: the same
+ * bytes every run).
+ */
+function renderXls(sheet: Sheet): Buffer {
+  const width = sheet.header.length;
+  const text = new Set(sheet.textColumns);
+  const cell = (value: Cell, col: number): XLSX.CellObject | null => {
+    if (value === null) return null;
+    if (typeof value === 'object') return { t: 'd', v: new Date(`${value.date}T00:00:00Z`), z: value.format };
+    if (typeof value === 'number') return { t: 'n', v: value };
+    return { t: 's', v: value, ...(text.has(col) ? { z: '@' } : {}) };
+  };
+  const rows: Array<Array<XLSX.CellObject | null>> = [
+    ...sheet.titles.map((t) => [{ t: 's', v: t } as XLSX.CellObject]),
+    sheet.header.map((h) => ({ t: 's', v: h }) as XLSX.CellObject),
+    ...sheet.body.map((row) => row.map(cell)),
+    ...(sheet.blankBeforeFooter && sheet.footer.length > 0 ? [[]] : []),
+    ...sheet.footer.map((row) => row.map((c) => (c === null ? null : ({ t: 's', v: String(c) } as XLSX.CellObject)))),
+  ];
+  const first = sheet.titles.length + 1;
+  for (const run of mergedRuns(sheet)) for (let r = 1; r < run.rows; r++) rows[first + run.row + r]![run.col] = null;
+  const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
+  ws['!merges'] = [
+    ...sheet.titles.map((_, r) => ({ s: { r, c: 0 }, e: { r, c: width - 1 } })),
+    ...mergedRuns(sheet).map((run) => ({ s: { r: first + run.row, c: run.col }, e: { r: first + run.row + run.rows - 1, c: run.col } })),
+  ];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, sheet.sheetName);
+  return XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer;
 }
 
 
@@ -668,6 +730,7 @@ function enrollmentSheet(dept: Dept, s: Semester, fmt: EnrollFormat, rows: Enrol
     thousands: dept.mess.includes('thousands'),
     textColumns: [],
     date: look.date,
+    ...(fmt.mergeDept ? { mergeDown: [header.indexOf(fmt.deptHeader)] } : {}),
   };
 }
 
@@ -938,6 +1001,12 @@ const GRADUATE_LOG = { semester: '2026-2027-1', dept: '数学与物理学院', p
 /** Assessments are in the two most recent semesters. */
 const ASSESSED = ['2025-2026-2', '2026-2027-1'];
 /** Departments that rate more than 20 % of their counselors 优秀 (the quota check's finding). */
+/**
+ * Where a department sent seed 000's own forms for its assistants' assessment instead of the wide
+ * table of items: the 考核情况汇总表 exactly as printed (no 系部 column; over its 优秀 quota), and a
+ * workbook of 考核量化表, one sheet per assistant.
+ */
+const SEED_FORMS = { summary: { semester: '2025-2026-2', dept: '机电工程系' }, quantified: { semester: '2026-2027-1', dept: '医学护理系' } } as const;
 const OVER_QUOTA: Record<string, readonly string[]> = { '2025-2026-2': ['经济管理系'], '2026-2027-1': ['经济管理系', '旅游与酒店管理系'] };
 /** The one counselor rated 不合格, and the assistants rated 不合格. */
 const FAILED_COUNSELOR = { semester: '2025-2026-2', dept: '汽车工程系' } as const;
@@ -1718,6 +1787,81 @@ function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], st
   });
 }
 
+/** The academic-year line of seed 000's printed forms: "( 2025 - 2026 学年第 二 学期)". */
+const printedSemester = (s: Semester) => `( ${s.startYear} - ${s.startYear + 1} 学年第 ${CN_TERM[s.term]} 学期)`;
+
+/**
+ * Seed 000's 考核情况汇总表 exactly as printed: 姓  名 / 专  业 / 年 级 / 聘用岗位(班级) / 聘用起止时间 /
+ * 考核结果, no 系部 column (the department is in the title and the folder), the form's signature
+ * lines at the foot — and one 优秀 more than the 20 % quota allows.
+ */
+function seedSummarySheet(dept: Dept, s: Semester, rows: ClassYear[], story: { excellent: number; count: number }): Sheet {
+  const plan = teamPlan(dept);
+  const rng = rngFor('seed-summary', dept.name, s.id);
+  const look = teamLook('seed-summary', dept.name, s.id, (r) => termEndFill(s, r));
+  const list = rows.flatMap((r) => (r.assistant ? [{ klass: r.klass, a: r.assistant }] : []));
+  const grades = dealGrades(list.length, Math.floor(list.length * 0.2) + 1, 0, rng);
+  story.excellent = grades.filter((g) => g === '优秀').length;
+  story.count = list.length;
+  const period = plan.period === 'dot' ? `${s.startYear}.09-${s.startYear + 1}.07` : `${s.startYear}年9月至${s.startYear + 1}年7月`;
+  type Row = (typeof list)[number] & { grade: GradeLabel };
+  const columns: Column<Row>[] = [
+    { header: '姓  名', cell: (r) => r.a.name },
+    { header: '专  业', cell: (r) => r.a.major },
+    { header: '年 级', cell: (r) => `${r.a.cohort}级` },
+    { header: '聘用岗位(班级)', cell: (r) => r.klass.name },
+    { header: '聘用起止时间', cell: () => period },
+    { header: '考核结果', cell: (r) => r.grade },
+  ];
+  const end = look.date;
+  return tableSheet(
+    list.map((x, i) => ({ ...x, grade: grades[i]! })),
+    columns,
+    {
+      sheetName: 'Sheet1',
+      titles: [`${dept.name}辅导员（班主任）助理工作考核情况汇总表`, printedSemester(s)],
+      footer: [['聘用单位（盖章）：', null, '单位负责人签字：', null, '填报日期：'], [`聘用系部负责人签字：${signer(rng)}              ${dateText(end)}`]],
+      blankBeforeFooter: true,
+      date: end,
+    },
+  );
+}
+
+/**
+ * Seed 000's 考核量化表, one sheet per assistant, as the form is laid out: 考核对象/考核部门/时间 line,
+ * 项目 merged down each dimension's items, 分值 and 考核成绩, 合计 (filled in or left to the reader),
+ * 等次, the stamp line. Grades as in the wide table of items, within the quota.
+ */
+async function quantifiedFormsWorkbook(dept: Dept, s: Semester, rows: ClassYear[]): Promise<Buffer> {
+  const rng = rngFor('quantified-forms', dept.name, s.id);
+  const look = teamLook('quantified-forms', dept.name, s.id, (r) => termEndFill(s, r));
+  const list = rows.flatMap((r) => (r.assistant ? [r.assistant] : []));
+  const grades = dealGrades(list.length, Math.floor(list.length * 0.2), 0, rng);
+  const dimensions: Array<[string, number]> = [['德\n15%', 3], ['能\n30%', 4], ['勤\n20%', 3], ['绩\n25%', 4]];
+  const starts = new Map<number, [string, number]>();
+  dimensions.reduce((at, d) => (starts.set(at, d), at + d[1]), 0);
+  const line = (value: string) => [{ value, columnSpan: 5 }, null, null, null, null];
+  const sheets = list.map((a, i) => {
+    const items = itemScores(grades[i]!, rng);
+    const data: unknown[][] = [
+      line(`${INSTITUTION}辅导员（班主任）助理工作考核量化表`),
+      line(`考核对象：${a.name}                考核部门：${dept.name}                时间：${dateText(look.date)}`),
+      [{ value: '项  目', columnSpan: 2 }, null, { value: '考核内容' }, { value: '分  值' }, { value: '考核成绩' }],
+      ...ITEMS.map(([label, max], k) => {
+        const dim = starts.get(k);
+        return [dim ? { value: dim[0], rowSpan: dim[1] } : null, { value: label.length === 4 && k < 7 ? `${label.slice(0, 2)}\n${label.slice(2)}` : label }, { value: `（见《辅导员（班主任）助理管理办法》第七条）` }, { value: max, type: Number }, { value: items[k]!, type: Number }];
+      }),
+      [{ value: '合     计', columnSpan: 3 }, null, null, { value: 100, type: Number }, rng.chance(0.5) ? { value: sum(items), type: Number } : null],
+      [{ value: '等    次', columnSpan: 2 }, null, { value: grades[i]! }, { value: '指导老师签名' }, null],
+      [{ value: '考核部门意 见', columnSpan: 2 }, null, { value: '（公章）             年    月    日', columnSpan: 3 }, null, null],
+      line('说明：考核成绩90分以上为优秀；90～75分为良好；74～60分为合格；60分以下为不合格。'),
+    ];
+    return { sheet: a.name, data };
+  });
+  const buffer = await writeXlsxFile(sheets.map((x) => ({ sheet: x.sheet, data: x.data, columns: [{ width: 8 }, { width: 10 }, { width: 40 }, { width: 8 }, { width: 10 }] })) as never).toBuffer();
+  return stampZip(Buffer.from(buffer), look.date);
+}
+
 // ───────────────────────────── the team exports: writing them all ─────────────────────────────
 
 interface TeamSummary {
@@ -1829,11 +1973,24 @@ async function writeTeamExports(staff: Map<Dept, Person[][]>, reg: Registry, wri
         if (story.mismatchRow !== null)
           summary.problems.push(`${where(pathC)} 第 ${lineOf(sheetC, story.mismatchRow)} 行：总分 ${PROBLEMS.gradeMismatch.total}、考核结果“${PROBLEMS.gradeMismatch.recorded}”（警告 GRADE_MISMATCH）`);
         const storyA = { excellent: 0, count: 0, itemRow: null as number | null };
-        const sheetA = assistantAssessmentSheet(dept, s, yearRows, storyA);
-        const pathA = join(dir, fileName('{d}辅导员助理考核汇总表', dept.name, plan.as));
-        await put('考核（辅导员助理）', pathA, sheetA, plan.as);
-        if (storyA.itemRow !== null)
-          summary.problems.push(`${where(pathA)} 第 ${lineOf(sheetA, storyA.itemRow)} 行：${PROBLEMS.itemAboveMax.item} ${PROBLEMS.itemAboveMax.value} 分，超过该项满分 10（警告 ITEM_ABOVE_MAX）`);
+        const seedForm = (Object.keys(SEED_FORMS) as Array<keyof typeof SEED_FORMS>).find((k) => SEED_FORMS[k].semester === s.id && SEED_FORMS[k].dept === dept.name);
+        if (seedForm === 'summary') {
+          const sheet = seedSummarySheet(dept, s, yearRows, storyA);
+          await put('考核（辅导员助理，考核情况汇总表）', join(dir, `${dept.name}辅导员（班主任）助理工作考核情况汇总表.xlsx`), sheet, 'xlsx');
+          summary.overQuota.push(`${s.id} ${dept.name}：辅导员助理 ${storyA.count} 人，优秀 ${storyA.excellent} 人（名额 ${Math.floor(storyA.count * 0.2)}）`);
+        } else if (seedForm === 'quantified') {
+          const path = join(dir, `${dept.name}辅导员助理考核量化表.xlsx`);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, await quantifiedFormsWorkbook(dept, s, yearRows));
+          written.push({ path: relative(ROOT, path), container: 'xlsx' });
+          summary.files['考核（辅导员助理，考核量化表）'] = 1;
+        } else {
+          const sheetA = assistantAssessmentSheet(dept, s, yearRows, storyA);
+          const pathA = join(dir, fileName('{d}辅导员助理考核汇总表', dept.name, plan.as));
+          await put('考核（辅导员助理）', pathA, sheetA, plan.as);
+          if (storyA.itemRow !== null)
+            summary.problems.push(`${where(pathA)} 第 ${lineOf(sheetA, storyA.itemRow)} 行：${PROBLEMS.itemAboveMax.item} ${PROBLEMS.itemAboveMax.value} 分，超过该项满分 10（警告 ITEM_ABOVE_MAX）`);
+        }
       }
     }
   }
@@ -1906,7 +2063,8 @@ function checkPlan(): void {
 }
 
 async function writeFile(path: string, sheet: Sheet, container: Container, written: Written[]): Promise<void> {
-  const bytes = CONTAINERS[container].ext === 'xlsx' ? await renderXlsx(sheet) : renderCsv(sheet, container);
+  const ext = CONTAINERS[container].ext;
+  const bytes = ext === 'xlsx' ? await renderXlsx(sheet) : ext === 'xls' ? renderXls(sheet) : renderCsv(sheet, container);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
   written.push({ path: relative(ROOT, path), container });
@@ -1916,6 +2074,12 @@ async function main(): Promise<void> {
   checkPlan();
   if (!OUT_DIR.endsWith(join('data', 'exports'))) throw new Error(`refusing to delete ${OUT_DIR}`);
   rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  // The demo's own settings, laid over data/rules.json by the ingest: 学工部's abbreviations of five department names.
+  writeFileSync(
+    join(OUT_DIR, 'rules.json'),
+    JSON.stringify({ 说明: `示例数据（${INSTITUTION}）自己的设置，叠加在 data/rules.json 之上：学工部汇总时使用的系部简称。`, department_aliases: Object.fromEntries(Object.entries(SHORT_NAMES).map(([full, short]) => [short, full])) }, null, 2) + '\n',
+  );
 
   const reg = new Registry();
   const staff = new Map(DEPARTMENTS.map((d) => [d, simulateStaff(d, reg)]));

@@ -116,7 +116,7 @@ const quantified: FormLayout = {
         if (item) values.push({ key: ITEM_KEYS_BY_LABEL.get(item)!, raw: scoreCell(item), row: r });
         else if (first.startsWith('合计')) values.push({ key: 'total', raw: scoreCell(first), row: r });
         else if (first === '等次') {
-          const at = cells.indexOf('等次');
+          const at = cells.lastIndexOf('等次');
           values.push({ key: 'grade_recorded', raw: valueAfter(row, at, (c) => c === '等次' || /签|意见/.test(c)), row: r });
         }
       }

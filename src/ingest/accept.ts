@@ -99,7 +99,8 @@ export function resolveContext(ctx: RunContext, report: SheetReport, q: ContextQ
   }
 
   // A blank 角色 cell takes the role the title, file name or folder names, as a table without the column does.
-  const role = roleContext(q.title, place, q.impliedRole ?? null);
+  // Only kinds with a role have one to look for.
+  const role = q.spec.input.some((c) => c.key === 'role') ? roleContext(q.title, place, q.impliedRole ?? null) : null;
   report.role_source = q.columns.role ? 'column' : (role?.source ?? null);
   if (q.spec.needsRole && !q.columns.role && !role)
     throw new UnreadableFileError('无法确定人员角色：表中没有“角色”列，标题、文件名和文件夹名中也没有写明“辅导员”“班主任”或“助理”。请补充其一。', 'NO_ROLE');

@@ -72,7 +72,8 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
       const parts = [
         a.covered < a.classes && `${a.classes - a.covered}个班级尚未配备助理`,
         a.shared > 0 && `${a.shared}个班级多于1名助理`,
-        a.assistants - a.political_ok > 0 && `${a.assistants - a.political_ok}名助理不是中共党员或预备党员`,
+        a.assistants - a.political_ok - a.political_unknown > 0 && `${a.assistants - a.political_ok - a.political_unknown}名助理不是中共党员或预备党员`,
+        a.political_unknown > 0 && `${a.political_unknown}名助理未报政治面貌`,
         a.assistants - a.courses_ok - a.courses_unknown > 0 && `${a.assistants - a.courses_ok - a.courses_unknown}名助理有不及格课程`,
       ].filter(Boolean);
       return parts.length ? `助理队伍建设有待加强：${parts.join('；')}。` : null;

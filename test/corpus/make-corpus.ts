@@ -184,9 +184,6 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
   ]);
   add('37-corrupt-xlsx/2025-2026-1/机电工程系/辅导员名册.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
 
-  // Excel 97–2003 .xls: also a compound file, with a Workbook stream.
-  add('38-old-xls/2025-2026-1/机电工程系/在校生人数.xls', compoundFile(['Workbook', '\u0005SummaryInformation']));
-
   // One workbook: enrollment, an empty Sheet2, and training (date cells typed as dates).
   add(
     '39-multi-sheet-workbook/2025-2026-1/经济管理系/经济管理系报表.xlsx',
