@@ -182,6 +182,19 @@ export function activeRules(file: RulesFile): ActiveRules {
   };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * An institution's own settings (`over`, e.g. a rules.json beside its exports holding only what
+ * differs) laid over the defaults: objects merge key by key, anything else (a value, a list) replaces.
+ */
+export function layRules(base: unknown, over: unknown): unknown {
+  if (!isObject(base) || !isObject(over)) return over;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) merged[key] = key in base ? layRules(base[key], value) : value;
+  return merged;
+}
+
 /** Validate a parsed rules file; on failure, one Chinese line per problem naming the field. */
 export function parseRules(json: unknown): { ok: true; rules: ActiveRules } | { ok: false; errors: string[] } {
   const result = RulesFileSchema.safeParse(json);

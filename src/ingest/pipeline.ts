@@ -43,7 +43,7 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, settings: Ing
   };
   const refuse = (file: string, sheet: string | null, encoding: string, error: UnreadableFileError): SheetReport => {
     if (settings.strict) throw new IngestError(file, error.message);
-    return setAside(state, file, sheet, encoding, error);
+    return setAside(state, ctx.names, file, sheet, encoding, error);
   };
 
   return {

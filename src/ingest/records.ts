@@ -68,8 +68,8 @@ export interface SheetReport {
   /** Header cells of columns that were not published (personal ones are also listed below). */
   dropped_columns: string[];
   personal_columns_dropped: string[];
-  /** Set aside, not read: why (the same as its line in rejects). Its rows are counted nowhere. */
-  set_aside: { code: SetAsideCode; message: string } | null;
+  /** Set aside, not read: why (the same as its line in rejects), and the department its file name or folder names. Its rows are counted nowhere. */
+  set_aside: { code: SetAsideCode; message: string; department: string | null } | null;
 }
 
 export function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {

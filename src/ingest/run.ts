@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseRules, type ActiveRules } from '../domain/rules.ts';
+import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
 import { runCrossChecks } from './checks.ts';
@@ -68,16 +68,6 @@ async function readJson(path: string): Promise<unknown> {
   } catch (error) {
     throw new IngestError(path, `规则配置文件不是合法的 JSON：${(error as Error).message}`);
   }
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** `over` laid over `base`: objects merge key by key, anything else (a value, a list) replaces. */
-export function layRules(base: unknown, over: unknown): unknown {
-  if (!isObject(base) || !isObject(over)) return over;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = key in base ? layRules(base[key], value) : value;
-  return merged;
 }
 
 /**

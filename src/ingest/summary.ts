@@ -7,11 +7,12 @@ import { setAsideSheets } from './quarantine.ts';
 import type { SheetReport } from './records.ts';
 import type { Manifest } from './run.ts';
 
-/** The department a file belongs to: the one its accepted rows name, else the folder it sits in. */
+/** The department a file belongs to: the one its accepted rows name, else (set aside) the one its name or folder names, else the folder it sits in. */
 export function departmentOf(sheet: SheetReport, known: readonly string[]): string {
   const named = Object.keys(sheet.departments);
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return '（跨系部的汇总文件）';
+  if (sheet.set_aside?.department) return sheet.set_aside.department;
   const folder = [...placeOf(sheet.file).folders].reverse().find((part) => known.includes(part));
   return folder ?? '（未知系部）';
 }

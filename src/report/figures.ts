@@ -31,6 +31,8 @@ export interface Submission {
   /** Labels of the expected exports not received. */
   missing: string[];
   rejected: number;
+  /** Files (or sheets) it sent that could not be read or understood, set aside (not counted). */
+  setAside: number;
 }
 
 export interface SemesterFigures {
@@ -48,7 +50,9 @@ export interface SemesterFigures {
 
 /** Which departments sent which exports for the semester, and how many rows were rejected. */
 export function submissions(ctx: DashboardContext, semester: string): Submission[] {
-  return ctx.departments.map((department) => {
+  // A department whose every file was set aside has no rows, but is reported all the same.
+  const aside = ctx.files.flatMap((f) => (f.set_aside?.department && (f.semester === semester || f.semester == null) ? [f.set_aside.department] : []));
+  return [...new Set([...ctx.departments, ...aside])].map((department) => {
     const files = ctx.files.filter(
       (f) => (f.semester === semester || f.semester == null) && (departmentOf(f, ctx.departments) === department || department in f.departments),
     );
@@ -57,6 +61,7 @@ export function submissions(ctx: DashboardContext, semester: string): Submission
       department,
       missing: EXPECTED_EXPORTS.filter((k) => !received.has(k)).map((k) => TABLES[k].label),
       rejected: files.filter((f) => departmentOf(f, ctx.departments) === department).reduce((n, f) => n + f.rejected, 0),
+      setAside: files.filter((f) => f.set_aside && departmentOf(f, ctx.departments) === department).length,
     };
   });
 }

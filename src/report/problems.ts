@@ -84,7 +84,9 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
     (f) => {
       const missing = f.submissions.filter((s) => s.missing.length);
       const rejected = f.submissions.filter((s) => s.rejected > 0);
+      const aside = f.submissions.filter((s) => s.setAside > 0);
       const parts = [
+        aside.length && `${names(aside.map((s) => `${s.department}有${s.setAside}个报送文件无法读取或无法识别，未计入统计`))}`,
         missing.length && `${names(missing.map((s) => `${s.department}未报送${s.missing.join('、')}`))}`,
         rejected.length && `${names(rejected.map((s) => `${s.department}有${s.rejected}行数据因填写错误未能采用`))}`,
       ].filter(Boolean);

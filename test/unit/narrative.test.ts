@@ -46,7 +46,7 @@ function figures(semester: string, departments: StaffingRow[]): SemesterFigures 
     training: { institution: null, departments: [], short: [] },
     assistants: { institution: null, departments: [], grades: null },
     measures: {},
-    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0 })),
+    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, setAside: 0 })),
   };
 }
 
@@ -118,12 +118,18 @@ describe('存在问题', () => {
   it('lists the staffing shortfall and missing exports', () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
     f.submissions = [
-      { department: '甲系', missing: [], rejected: 2 },
-      { department: '乙系', missing: ['工作记录'], rejected: 0 },
+      { department: '甲系', missing: [], rejected: 2, setAside: 0 },
+      { department: '乙系', missing: ['工作记录'], rejected: 0, setAside: 0 },
     ];
     const found = problems(f, rules);
     expect(found.map((p) => p.id)).toEqual(['staffing', 'data']);
     expect(found[0]!.text).toContain('甲系（缺1人）');
     expect(found[1]!.text).toBe('数据报送不完整：乙系未报送工作记录；甲系有2行数据因填写错误未能采用。');
+  });
+
+  it('names a department whose file was set aside first, without naming the file', () => {
+    const f = figures('2025-2026-1', [unit('甲系', 400, 2)]);
+    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, setAside: 1 }];
+    expect(problems(f, rules).find((p) => p.id === 'data')!.text).toBe('数据报送不完整：甲系有1个报送文件无法读取或无法识别，未计入统计；甲系未报送在校生人数。');
   });
 });

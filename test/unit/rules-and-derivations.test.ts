@@ -10,7 +10,7 @@ import { Failure } from '../../src/domain/cells.ts';
 import * as cell from '../../src/domain/cells.ts';
 import { mondayOf, parseDate } from '../../src/domain/dates.ts';
 import { maskName, pseudonym, publishName } from '../../src/domain/names.ts';
-import { parseRules, type ActiveRules } from '../../src/domain/rules.ts';
+import { layRules, parseRules, type ActiveRules } from '../../src/domain/rules.ts';
 import { gradeOf } from '../../src/domain/scoring.ts';
 import { parsePeriod } from '../../src/domain/tables/assistants.ts';
 import { TABLES } from '../../src/domain/tables/index.ts';
@@ -116,6 +116,22 @@ describe('the rules file', () => {
     const rulesWithValue = [profile.staffing, profile.training, profile.assessment].flatMap((group) => Object.entries(group));
     for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|DOMAIN/);
     for (const norm of profile.workload.norms) expect(norm.source, norm.label).toMatch(/seeds\/00\d/);
+  });
+
+  it('holds no setting made for the demo data: no department aliases, no departments list', () => {
+    expect(file().department_aliases).toEqual({});
+    expect(file().departments).toEqual([]);
+  });
+
+  it('takes an input folder\'s own settings laid over it: objects merge key by key, values and lists replace', () => {
+    const mine = { department_aliases: { 护理系: '医学护理系' }, calendar: { semester_starts: { '2025-2026-1': '2025-09-08' } }, profiles: { default: { assessment: { excellence_quota: { value: 0.15 } } } } };
+    const result = parseRules(layRules(file(), mine));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rules.department_aliases).toEqual({ 护理系: '医学护理系' });
+    expect(result.rules.calendar).toMatchObject({ semester_starts: { '2025-2026-1': '2025-09-08' }, default_start: file().calendar.default_start });
+    expect(result.rules.assessment).toMatchObject({ excellence_quota: 0.15, quota_rounding: 'floor', items_max: 90 });
+    expect(layRules({ a: [1, 2], b: { c: 1 } }, { a: [3], b: { d: 2 } })).toEqual({ a: [3], b: { c: 1, d: 2 } });
   });
 
   it.each([
