@@ -10,6 +10,10 @@
  *   data/exports/2025-2026-2/学工部/全院辅导员名册.xlsx             student-affairs office sent one
  *                                                                  institution-wide roster instead
  *
+ * Also: 信息工程系's enrollment .xlsx has its 系部 merged down the data rows; 2026-2027-1/汽车工程系's
+ * roster is an old-format .xls (BIFF8, written with SheetJS); data/exports/rules.json holds the
+ * demo's own settings (学工部's five abbreviations as department_aliases), laid over data/rules.json.
+ *
  * Why messy: the dashboard exists because departments send Excel/WPS exports, not clean data.
  * The demo must exercise every tolerance the ingest promises, so the *formatting* varies the way
  * real exports do — GBK/CRLF CSVs (what Windows Excel writes), "CSV UTF-8" with BOM, UTF-8 without
@@ -40,7 +44,13 @@
  *        (both: the freshman classes' 班主任 and assistants, who keep weekly logs)
  *   2026-2027-1/数学与物理学院/…研究生德育助理工作记录.xlsx   3 graduate assistants, 12–22 hours a week
  *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员考核结果.*          总分 (of 100) and 考核结果
- *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员助理考核汇总表.*    the 14 items of the 考核量化表 (of 90)
+ *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员助理考核汇总表.*    the 14 items of the 考核量化表 (of 90), except:
+ *   2025-2026-2/机电工程系/机电工程系辅导员（班主任）助理工作考核情况汇总表.xlsx   seed 000's 汇总表 exactly
+ *        as printed (no 系部 column: the department in the title; 聘用岗位(班级); signature lines at
+ *        the foot), one 优秀 more than the quota allows — read as the assistants' assessment and,
+ *        since it lists their classes, as the roster in force for that semester (it has no
+ *        政治面貌 or 不及格课程数: those show as not reported)
+ *   2026-2027-1/医学护理系/医学护理系辅导员助理考核量化表.xlsx   one 考核量化表 per assistant, a sheet each
  *   <2025-2026-1|2026-2027-1>/<dept>/<dept>辅导员助理汇总表.*   per academic year, in its 第一学期 folder
  *   <2025-2026-1|2026-2027-1>/<dept>/<dept>班级信息表.*         per academic year: 班级, 人数, 辅导员, 班主任
  *   <2024-2025-2|2025-2026-1|2026-2027-1>/学工部/辅导员培训记录.xlsx  one per academic year (2024-2025 has
