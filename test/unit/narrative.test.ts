@@ -9,6 +9,7 @@ import type { StaffingRow } from '../../src/metrics/staffing.ts';
 import type { SemesterFigures } from '../../src/report/figures.ts';
 import { assessmentParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from '../../src/report/narrative.ts';
 import { problems } from '../../src/report/problems.ts';
+import { emptyFigures } from '../support/figures.ts';
 
 const parsed = parseRules(JSON.parse(readFileSync('data/rules.json', 'utf8')));
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -37,17 +38,10 @@ function figures(semester: string, departments: StaffingRow[]): SemesterFigures 
     (t, d) => ({ students: t.students + d.students, full: t.full + d.full_time, part: t.part + d.part_time }),
     { students: 0, full: 0, part: 0 },
   );
-  return {
-    semester,
+  return emptyFigures(semester, {
     staffing: { institution: departments.length ? { ...unit('全院', total.students, total.full, total.part), semester } : null, departments, hiring: [], flaggedHiring: 0 },
-    workload: { norms: [], institution: null, departments: [] },
-    assessment: { grades: [], coverage: null, mismatches: 0 },
-    quota: { units: [], total: null },
-    training: { institution: null, departments: [], short: [] },
-    assistants: { institution: null, departments: [], grades: null },
-    measures: {},
     submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, setAside: 0 })),
-  };
+  });
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');

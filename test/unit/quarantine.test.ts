@@ -16,6 +16,7 @@ import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { problems } from '../../src/report/problems.ts';
 import { submissions } from '../../src/report/figures.ts';
 import { panelInnerHtml } from '../../src/views/panel.ts';
+import { emptyFigures } from '../support/figures.ts';
 
 const S = '2025-2026-1';
 let dir: string;
@@ -56,8 +57,7 @@ describe('a file set aside', () => {
   });
 
   it('is named in the report\'s 存在问题 by department, not by file', () => {
-    const f = { submissions: submissions(ctx, S) } as Parameters<typeof problems>[0];
-    const text = problems({ ...emptyFigures(), ...f }, manifest.rules).find((p) => p.id === 'data')!.text;
+    const text = problems(emptyFigures(S, { submissions: submissions(ctx, S) }), manifest.rules).find((p) => p.id === 'data')!.text;
     expect(text).toContain('信息工程系有1个报送文件无法读取或无法识别，未计入统计');
     expect(text).toContain('经济管理系有1个报送文件无法读取或无法识别，未计入统计');
     expect(text).not.toMatch(/\.xls|\.csv|周报/);
@@ -69,18 +69,3 @@ describe('a file set aside', () => {
     expect(await db.query('SELECT COUNT(*)::INTEGER AS n FROM worklogs')).toEqual([{ n: 0 }]);
   });
 });
-
-/** Figures with nothing to report but the submissions. */
-function emptyFigures(): Parameters<typeof problems>[0] {
-  return {
-    semester: S,
-    staffing: { institution: null, departments: [], hiring: [], flaggedHiring: 0 },
-    workload: { norms: [], institution: null, departments: [] },
-    assessment: { grades: [], coverage: null, mismatches: 0 },
-    quota: { units: [], total: null },
-    training: { institution: null, departments: [], short: [] },
-    assistants: { institution: null, departments: [], grades: null },
-    measures: {},
-    submissions: [],
-  } as unknown as Parameters<typeof problems>[0];
-}

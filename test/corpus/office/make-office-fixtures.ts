@@ -32,6 +32,12 @@ interface Fixture {
 const line = (text: string, width: number): FodsCell[] => [{ text, cols: width }, ...Array.from({ length: width - 1 }, () => null)];
 const id = (text: string): FodsCell => ({ text });
 
+/** A plain roster sheet: 工号 (as text), 姓名, 系部, 专兼职. */
+const roster = (dept: string, people: Array<[string, string, string]>): FodsSheet => ({
+  name: '辅导员名册',
+  rows: [['工号', '姓名', '系部', '专兼职'], ...people.map(([staffId, name, type]) => [id(staffId), name, dept, type])],
+});
+
 // ───────────────────────────── seed 000's forms ─────────────────────────────
 
 /** The 考核量化表's 14 items as seed 000 prints them: dimension, item (with its line break), what is assessed, maximum. */
@@ -203,40 +209,17 @@ const FIXTURES: Fixture[] = [
   // One good workbook beside files that cannot be read (79-one-bad-file-among-good): this one, and an .xls cut short.
   {
     path: '79-one-bad-file-among-good/2025-2026-1/机电工程系/辅导员名册.xlsx',
-    sheets: [
-      {
-        name: '辅导员名册',
-        rows: [
-          ['工号', '姓名', '系部', '专兼职'],
-          [id('001001'), '王芳', '机电工程系', '专职'],
-          [id('001002'), '李强', '机电工程系', '兼职'],
-        ],
-      },
-    ],
+    sheets: [roster('机电工程系', [['001001', '王芳', '专职'], ['001002', '李强', '兼职']])],
   },
   {
     path: '79-one-bad-file-among-good/2025-2026-1/信息工程系/辅导员名册.xls',
     truncate: true,
-    sheets: [
-      {
-        name: '辅导员名册',
-        rows: [['工号', '姓名', '系部', '专兼职'], ...Array.from({ length: 60 }, (_, i) => [id(`0020${String(i).padStart(2, '0')}`), `教师${i}`, '信息工程系', '专职'])],
-      },
-    ],
+    sheets: [roster('信息工程系', Array.from({ length: 60 }, (_, i) => [`0020${String(i).padStart(2, '0')}`, `教师${i}`, '专职']))],
   },
   // A macro-enabled workbook (.xlsm): read as any workbook, macros never run.
   {
     path: '80-xlsm/2025-2026-1/建筑工程系/辅导员名册.xlsm',
-    sheets: [
-      {
-        name: '辅导员名册',
-        rows: [
-          ['工号', '姓名', '系部', '专兼职'],
-          [id('005001'), '何军', '建筑工程系', '专职'],
-          [id('005002'), '罗静', '建筑工程系', '兼职'],
-        ],
-      },
-    ],
+    sheets: [roster('建筑工程系', [['005001', '何军', '专职'], ['005002', '罗静', '兼职']])],
   },
   // A two-row header made with merged cells: 在校生人数 across 男 | 女.
   {
