@@ -111,7 +111,12 @@ const files: Panel = {
       columns: [
         { key: 'file', label: '文件', rowHeader: true },
         { key: 'sheet', label: '工作表' },
-        { key: 'kind', label: '识别为', display: (r) => (r.set_aside ? '未能导入（已搁置）' : r.kind ? TABLES[r.kind as TableKind].label : '说明页（未导入）') },
+        {
+          key: 'kind',
+          label: '识别为',
+          display: (r) =>
+            r.set_aside ? '未能导入（已搁置）' : r.kind ? [r.kind, r.also].flatMap((k) => (k ? [TABLES[k as TableKind].label] : [])).join('、') : '说明页（未导入）',
+        },
         { key: 'semester', label: '学期', format: 'semester' },
         { key: 'read', label: '读取', format: 'int' },
         { key: 'accepted', label: '接受', format: 'int' },
