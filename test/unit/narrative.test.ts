@@ -45,6 +45,7 @@ function figures(semester: string, departments: StaffingRow[]): SemesterFigures 
     quota: { units: [], total: null },
     training: { institution: null, departments: [], short: [] },
     assistants: { institution: null, departments: [], grades: null },
+    structure: { institution: null, departments: [], belowEducation: [], consecutiveFail: [], latenessNotApplied: [], graduatesLeftEarly: [], inductionShort: [] },
     measures: {},
     submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0 })),
   };
