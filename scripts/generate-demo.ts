@@ -24,6 +24,11 @@
  *   BAD ROW: 2025-2026-1/艺术设计系/辅导员名册.csv has one counselor whose 专兼职 is "外聘"
  *   (neither 专职 nor 兼职); the ingest must reject that row. See BAD_ROW below.
  *
+ * From 2025-2026-1 on the rosters are 辅导员信息表 (学工部's new template; scripts/demo/profiles.ts):
+ * 性别, 出生年月, 民族, 政治面貌, 学历, 学位, 所学专业, 职称, 职级, 任辅导员时间, headed three ways, months
+ * written 1990.05 / 1990年5月 / 1990-05 or as date cells, about 3 % of cells blank; one full-time
+ * counselor of 艺术设计系 has 大专 (below 本科). The 2024-2025-2 rosters have none of these columns.
+ *
  * Staffing story the numbers tell (latest semester 2026-2027-1; the rule is ≤ 200 students per
  * full-time counselor): 建筑工程系 is exactly at 200 (1,200 students, 6 full-time); 信息工程系,
  * 医学护理系 and 汽车工程系 are above 200; 旅游与酒店管理系 was above 200 until it hired a fourth
@@ -56,8 +61,13 @@
  * times as often as full-time ones); 经济管理系 (2025-2026-2, 2026-2027-1) and 旅游与酒店管理系
  * (2026-2027-1) rate more than 20 % of their counselors 优秀; 7 full-time counselors fall short of 16
  * school-level training hours in 2025 and 6 in 2026 (3 in the autumn-only 2024), and 5 long-serving
- * ones had no national or provincial course; 72–84 % of each department's classes have an assistant;
- * one counselor and two assistants are rated 不合格. The generator prints the names.
+ * ones had no national or provincial course; one counselor hired in 2026 has only 16 学时 of 岗前培训;
+ * 72–84 % of each department's classes have an assistant; one counselor is rated 不合格 in both
+ * assessed semesters (two academic years running, seed 004) and three assistants are rated 不合格.
+ * 数学与物理学院's assistant assessments carry 迟到次数 (seed 002): each semester one assistant rated 良好
+ * was late 5 times; its 研究生德育助理名册 (2025-2026-2, 2026-2027-1; seed 003) lists post types, one
+ * assistant who left after 8 months and a 党建 post held by a probationary member. The generator
+ * prints the names.
  *
  * DELIBERATE PROBLEMS in the team exports (PROBLEMS below; the generator prints these rows):
  *   2025-2026-1/机电工程系/机电工程系辅导员工作记录.csv row 48: 谈心谈话 "五" — rejected (NOT_A_COUNT)

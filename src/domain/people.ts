@@ -84,17 +84,18 @@ export const TITLE_LEVEL_LABELS: Record<TitleLevel, string> = {
 };
 export const SENIOR_TITLES: readonly TitleLevel[] = ['full', 'associate'];
 /**
- * Tried in order. 副… before 教授/研究员 (副教授 holds 教授); 正高 (教授, 研究员, 编审, 主任医师…) before
- * 高级 (高级讲师, 高级工程师 are 副高级); 助理研究员 is 中级 although 助理… is otherwise 初级.
+ * Tried in order. 副… before 教授/研究员 (副教授 holds 教授); the 中级 titles that look like others
+ * (助理研究员, 馆员, 编辑) before 正高 and 初级; 正高 (教授, 研究员, 编审, 主任医师…) before 高级
+ * (高级讲师, 高级工程师 are 副高级); then 初级 (助教, 助理…, …员) before the remaining 中级 (讲师, …师).
  */
 const TITLE_SPELLINGS: Spellings<TitleLevel> = [
   [/未定级|未评|无职称|^无$|暂无/, 'unrated'],
   [/^副|副高/, 'associate'],
-  [/正高|教授|研究员$|^研究员|编审|^主任(医|护|药|技)师/, 'full'],
+  [/^助理研究员|^馆员|^编辑$|中级/, 'intermediate'],
+  [/正高|教授|^研究员|编审|^主任(医|护|药|技)师/, 'full'],
   [/高级/, 'associate'],
-  [/助理研究员/, 'intermediate'],
   [/^助理|助教|初级|技术员|员$|士$|^(医|护|药|技)师$/, 'junior'],
-  [/中级|讲师|主治|主管|师$|馆员|编辑/, 'intermediate'],
+  [/讲师|主治|主管|师$|馆员|编辑/, 'intermediate'],
 ];
 
 /** 研究生德育工作助理 post types (seed 003): 党建、团工作、学术、就业、实践、文体、信息（宣传）、教育管理. */
