@@ -30,7 +30,8 @@ export interface StructureFigure {
 
 const share = (n: number, r: StructureSummaryRow) => (r.people > 0 ? n / r.people : null);
 const arrow = (a: number, b: number) => (a > b ? '↑' : '↓');
-const pointsDelta = (a: number, b: number) => (Math.abs(a - b) < 5e-4 ? '→ 持平' : `${arrow(a, b)} ${Math.abs((a - b) * 100).toFixed(1)} 个百分点`);
+/** A change of a share in percentage points; under 0.05 points is 持平. */
+export const pointsDelta = (a: number, b: number) => (Math.abs(a - b) < 5e-4 ? '→ 持平' : `${arrow(a, b)} ${Math.abs((a - b) * 100).toFixed(1)} 个百分点`);
 
 export const meanAgeText = (r: StructureSummaryRow) => (r.mean_age == null ? '—' : `${r.mean_age.toFixed(1)} 岁`);
 

@@ -26,7 +26,7 @@ import {
   type StructureFilters,
   type StructureSummaryRow,
 } from '../../metrics/structure.ts';
-import { meanAgeText, structureFigures } from '../../views/structure.ts';
+import { meanAgeText, pointsDelta, structureFigures } from '../../views/structure.ts';
 import { formatPercent, type Column } from '../../views/table.ts';
 import { cardsHtml, ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
 import { previousSemester, structureParams, type DashboardContext } from '../context.ts';
@@ -51,16 +51,16 @@ export const structureRule = (ctx: DashboardContext) => {
 
 const changeOf = (now: number | null, before: number | null, delta: (a: number, b: number) => string) => (now != null && before != null ? delta(now, before) : '—');
 
+/** The same query for the selected semester (`now`) and, when there is one, the previous (`prev`). */
+function withPrevious(s: State, ctx: DashboardContext, now: string, sql: (semester: string) => string): Record<string, string> {
+  const prev = previousSemester(ctx, s.semester);
+  return { [now]: sql(s.semester), ...(prev ? { prev: sql(prev) } : {}) };
+}
+
 const summary: Panel = {
   id: 'summary',
   title: (s) => `${scopeLabel(s)}${who(s)}队伍结构 · ${semesterTitle(s)}`,
-  queries: (s, ctx) => {
-    const prev = previousSemester(ctx, s.semester);
-    return {
-      now: structureSummarySql(structureParams(ctx), scope(s), unitOf(s)),
-      ...(prev ? { prev: structureSummarySql(structureParams(ctx), scope(s, prev), unitOf(s)) } : {}),
-    };
-  },
+  queries: (s, ctx) => withPrevious(s, ctx, 'now', (semester) => structureSummarySql(structureParams(ctx), scope(s, semester), unitOf(s))),
   render: (data, s, ctx) => {
     const now = (data.now as unknown as StructureSummaryRow[])[0];
     const before = (data.prev as unknown as StructureSummaryRow[] | undefined)?.[0];
@@ -106,13 +106,7 @@ const summary: Panel = {
 const breakdown: Panel = {
   id: 'breakdown',
   title: (s) => `${who(s)}各项构成 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-  queries: (s, ctx) => {
-    const prev = previousSemester(ctx, s.semester);
-    return {
-      rows: breakdownSql(structureParams(ctx), scope(s), unitOf(s)),
-      ...(prev ? { prev: breakdownSql(structureParams(ctx), scope(s, prev), unitOf(s)) } : {}),
-    };
-  },
+  queries: (s, ctx) => withPrevious(s, ctx, 'rows', (semester) => breakdownSql(structureParams(ctx), scope(s, semester), unitOf(s))),
   render: (data, s, ctx) => {
     const dims = dimensions(structureParams(ctx));
     const count = (rows: BreakdownRow[], d: string, c: string) => rows.find((r) => r.dimension === d && r.category === c)?.people ?? 0;
@@ -154,7 +148,7 @@ const breakdown: Panel = {
           { key: 'people', label: '人数', format: 'int' },
           { key: 'share', label: '占比', format: 'percent' },
           { key: 'before', label: '上学期占比', format: 'percent' },
-          { key: 'change', label: '变化', display: (r) => (r.share != null && r.before != null ? (Math.abs(r.share - r.before) < 5e-4 ? '→ 持平' : `${r.share > r.before ? '↑' : '↓'} ${Math.abs((r.share - r.before) * 100).toFixed(1)} 个百分点`) : '—') },
+          { key: 'change', label: '变化', display: (r) => changeOf(r.share, r.before, pointsDelta) },
         ],
       },
     };
