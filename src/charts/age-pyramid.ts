@@ -19,7 +19,8 @@ export function agePyramid(bars: readonly PyramidBar[], o: { document: Document;
   const longest = Math.max(4, ...o.bands.map((b) => [...b].length));
   return Plot.plot({
     document: o.document,
-    width: o.width ?? 860,
+    // Narrower than the other charts: two sides of a few bands need no more, and it stays legible on a phone.
+    width: o.width ?? 640,
     height: 70 + o.bands.length * 34,
     marginLeft: 16 + longest * 13,
     marginRight: 40,
