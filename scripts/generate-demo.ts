@@ -28,6 +28,11 @@
  *   BAD ROW: 2025-2026-1/艺术设计系/辅导员名册.csv has one counselor whose 专兼职 is "外聘"
  *   (neither 专职 nor 兼职); the ingest must reject that row. See BAD_ROW below.
  *
+ * From 2025-2026-1 on the rosters are 辅导员信息表 (学工部's new template; scripts/demo/profiles.ts):
+ * 性别, 出生年月, 民族, 政治面貌, 学历, 学位, 所学专业, 职称, 职级, 任辅导员时间, headed three ways, months
+ * written 1990.05 / 1990年5月 / 1990-05 or as date cells, about 3 % of cells blank; one full-time
+ * counselor of 艺术设计系 has 大专 (below 本科). The 2024-2025-2 rosters have none of these columns.
+ *
  * Staffing story the numbers tell (latest semester 2026-2027-1; the rule is ≤ 200 students per
  * full-time counselor): 建筑工程系 is exactly at 200 (1,200 students, 6 full-time); 信息工程系,
  * 医学护理系 and 汽车工程系 are above 200; 旅游与酒店管理系 was above 200 until it hired a fourth
@@ -66,8 +71,13 @@
  * times as often as full-time ones); 经济管理系 (2025-2026-2, 2026-2027-1) and 旅游与酒店管理系
  * (2026-2027-1) rate more than 20 % of their counselors 优秀; 7 full-time counselors fall short of 16
  * school-level training hours in 2025 and 6 in 2026 (3 in the autumn-only 2024), and 5 long-serving
- * ones had no national or provincial course; 72–84 % of each department's classes have an assistant;
- * one counselor and two assistants are rated 不合格. The generator prints the names.
+ * ones had no national or provincial course; one counselor hired in 2026 has only 16 学时 of 岗前培训;
+ * 72–84 % of each department's classes have an assistant; one counselor is rated 不合格 in both
+ * assessed semesters (two academic years running, seed 004) and three assistants are rated 不合格.
+ * 数学与物理学院's assistant assessments carry 迟到次数 (seed 002): each semester one assistant rated 良好
+ * was late 5 times; its 研究生德育助理名册 (2025-2026-2, 2026-2027-1; seed 003) lists post types, one
+ * assistant who left after 8 months and a 党建 post held by a probationary member. The generator
+ * prints the names.
  *
  * DELIBERATE PROBLEMS in the team exports (PROBLEMS below; the generator prints these rows):
  *   2025-2026-1/机电工程系/机电工程系辅导员工作记录.csv row 48: 谈心谈话 "五" — rejected (NOT_A_COUNT)
@@ -93,6 +103,7 @@ import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { stampZip } from './lib/stamp-zip.ts';
+import { PROFILE_HEADERS, drawProfile, monthText, type CounselorProfile, type ProfileStyle } from './demo/profiles.ts';
 
 const SEED = 20250915;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -234,6 +245,8 @@ interface RosterFormat {
   nameFirst?: boolean; // 姓名 before 工号
   /** xlsx only: staff ids as numbers (Excel dropped the leading zeros). */
   idsAsNumbers?: boolean;
+  /** The 辅导员信息表 columns (性别, 出生年月, 政治面貌, 学历, 职称 …) and how they are headed; absent before PROFILES_FROM. */
+  profile?: ProfileStyle;
 }
 
 type Quad = readonly [number, number, number, number];
@@ -342,8 +355,23 @@ const OVERRIDES: Record<string, { enroll?: Partial<EnrollFormat>; roster?: Parti
 /** The one deliberately invalid row of the whole demo (see the header comment). */
 const BAD_ROW = { semester: '2025-2026-1', dept: '艺术设计系', label: '外聘' } as const;
 
+/**
+ * From this semester on, rosters carry the 辅导员信息表's personal columns (学工部 issued a new
+ * template); the 2024-2025-2 rosters have none of them and must read as before. Each department
+ * heads them its own way.
+ */
+const PROFILES_FROM = 1;
+const PROFILE_STYLES: Record<string, ProfileStyle> = {
+  机电工程系: 'A', 信息工程系: 'B', 经济管理系: 'C', 建筑工程系: 'A', 医学护理系: 'B', 艺术设计系: 'C',
+  外国语学院: 'A', 数学与物理学院: 'B', 汽车工程系: 'A', 化学与生物工程学院: 'C', 旅游与酒店管理系: 'B', 电子信息与通信工程学院: 'A',
+};
+
 const enrollFormat = (d: Dept, s: Semester): EnrollFormat => ({ ...d.enroll, ...OVERRIDES[`${s.id}/${d.name}`]?.enroll });
-const rosterFormat = (d: Dept, s: Semester): RosterFormat => ({ ...d.roster, ...OVERRIDES[`${s.id}/${d.name}`]?.roster });
+const rosterFormat = (d: Dept, s: Semester): RosterFormat => ({
+  ...d.roster,
+  ...(SEMESTERS.indexOf(s) >= PROFILES_FROM ? { profile: PROFILE_STYLES[d.name] } : {}),
+  ...OVERRIDES[`${s.id}/${d.name}`]?.roster,
+});
 
 // ───────────────────────────── people ─────────────────────────────
 
@@ -358,6 +386,8 @@ const GIVEN = [
 ];
 
 type StaffType = 'full' | 'part';
+/** Given-name characters of the second pool: the name reads as a woman's. */
+const FEMALE_GIVEN = new Set(GIVEN[1]);
 
 interface Person {
   id: string;
@@ -371,6 +401,8 @@ interface Person {
   /** 备注 in the semester they joined (新入职, 2025年7月入职) and in later ones (a side role, or nothing). */
   joinNote: string;
   note: string;
+  /** 性别, 出生年月, 政治面貌, 学历, 职称 … as the 辅导员信息表 carries them (from PROFILES_FROM on). */
+  profile: CounselorProfile;
 }
 
 const noteIn = (p: Person, semester: number) => (p.joined === semester && p.joinNote ? p.joinNote : p.note);
@@ -420,7 +452,12 @@ function hire(reg: Registry, rng: Rng, type: StaffType, semester: number): Perso
   let note = '';
   if (type === 'full' && rng.chance(0.15)) note = rng.pick(['兼任团总支书记', '兼任学生党支部书记', '心理健康教育联络员']);
   else if (type === 'part' && rng.chance(0.3)) note = partKind === '教师' ? '专业教师兼任' : '在读研究生';
-  return { id: reg.id(rng), name: reg.name(rng), type, partKind, hiring, phone: reg.phone(rng), joined: semester, joinNote, note };
+  const id = reg.id(rng);
+  const name = reg.name(rng);
+  // Drawn from a stream of its own, so the staffing files' streams are untouched.
+  const hired = semester === 0 ? null : s.term === 1 ? { year: s.startYear, month: 7 } : { year: s.startYear + 1, month: 2 };
+  const profile = drawProfile(rngFor('profile', id), { type, partKind, hired, female: FEMALE_GIVEN.has(name.at(-1)!) });
+  return { id, name, type, partKind, hiring, phone: reg.phone(rng), joined: semester, joinNote, note, profile };
 }
 
 /** Each department's counselors per semester: targets from the plan, plus a little turnover. */
@@ -464,6 +501,15 @@ function splitTotal(total: number, weights: readonly number[]): number[] {
   const remainder = total - sum(parts);
   for (let k = 0; k < remainder; k++) parts[order[k]![1]]! += 1;
   return parts;
+}
+
+/** The one full-time counselor below 本科 (seed 004 asks for 本科及以上): on the team from PROFILES_FROM to the latest semester. */
+const BELOW_BACHELOR = { dept: '艺术设计系' } as const;
+
+function lowerOneEducation(staff: Map<Dept, Person[][]>): void {
+  const teams = staff.get(DEPARTMENTS.find((d) => d.name === BELOW_BACHELOR.dept)!)!;
+  const p = teams[PROFILES_FROM]!.find((x) => x.type === 'full' && teams[LATEST]!.includes(x))!;
+  p.profile = { ...p.profile, education: '大专', degree: '无' };
 }
 
 // ───────────────────────────── sheet model and writers ─────────────────────────────
@@ -781,6 +827,7 @@ function rosterColumns(fmt: RosterFormat, look: Look, mess: readonly Mess[]): Ro
     { header: '序号', cell: (_, i) => i + 1 },
     { header: '学期', cell: () => look.semesterText, when: look.semesterColumn },
     ...(fmt.nameFirst ? [name, id] : [id, name]),
+    ...(fmt.profile ? profileColumns(fmt.profile, fmt.as === 'xlsx') : []),
     { header: fmt.deptHeader, cell: (e) => e.dept.name },
     { header: fmt.typeHeader, cell: (e) => e.type },
     { header: '所带学生数', cell: (e) => e.load, when: fmt.load },
@@ -789,6 +836,19 @@ function rosterColumns(fmt: RosterFormat, look: Look, mess: readonly Mess[]): Ro
     { header: '备注', cell: (e) => noteIn(e.person, look.semesterIndex) },
   ];
   return columns.filter((c) => c.when !== false);
+}
+
+/** The 辅导员信息表's personal columns; months as the department writes them (real date cells in xlsx, but for style C). */
+function profileColumns(style: ProfileStyle, xlsx: boolean): RosterColumn[] {
+  return PROFILE_HEADERS[style].map(([field, header]) => ({
+    header,
+    cell: (e: RosterEntry): Cell => {
+      const value = e.person.profile[field];
+      if (!value) return null;
+      if (field !== 'birth' && field !== 'since') return value;
+      return xlsx && style !== 'C' ? { date: `${value}-01`, format: style === 'A' ? 'yyyy.mm' : 'yyyy"年"m"月"' } : monthText(value, style);
+    },
+  }));
 }
 
 function rosterSheet(entries: RosterEntry[], fmt: RosterFormat, look: Look, layout: { titles: string[]; footer: Footer | Cell[][]; mess: readonly Mess[] }): Sheet {
@@ -833,7 +893,7 @@ function institutionRoster(s: Semester, staffOf: (d: Dept) => Person[]): Sheet {
   const look = lookFor('roster', '学工部', s);
   const fmt: RosterFormat = {
     as: 'xlsx', file: '全院辅导员名册', deptHeader: '所在单位', typeHeader: '专兼职', idHeader: '工号',
-    partTime: 'plain', load: false, hiring: true,
+    partTime: 'plain', load: false, hiring: true, profile: 'A',
   };
   const entries = DEPARTMENTS.flatMap((dept) =>
     staffOf(dept).map((p) => ({ person: p, dept, type: typeLabel(p, dept.roster.partTime, look.rng), load: null })),
@@ -1010,20 +1070,28 @@ const ASSISTANT_LOGS = ['外国语学院', '旅游与酒店管理系'];
 const GRADUATE_LOG = { semester: '2026-2027-1', dept: '数学与物理学院', people: 3 } as const;
 /** Assessments are in the two most recent semesters. */
 const ASSESSED = ['2025-2026-2', '2026-2027-1'];
-/** Departments that rate more than 20 % of their counselors 优秀 (the quota check's finding). */
 /**
  * Where a department sent seed 000's own forms for its assistants' assessment instead of the wide
  * table of items: the 考核情况汇总表 exactly as printed (no 系部 column; over its 优秀 quota), and a
  * workbook of 考核量化表, one sheet per assistant.
  */
 const SEED_FORMS = { summary: { semester: '2025-2026-2', dept: '机电工程系' }, quantified: { semester: '2026-2027-1', dept: '医学护理系' } } as const;
+/** Departments that rate more than 20 % of their counselors 优秀 (the quota check's finding). */
 const OVER_QUOTA: Record<string, readonly string[]> = { '2025-2026-2': ['经济管理系'], '2026-2027-1': ['经济管理系', '旅游与酒店管理系'] };
 /** The one counselor rated 不合格, and the assistants rated 不合格. */
-const FAILED_COUNSELOR = { semester: '2025-2026-2', dept: '汽车工程系' } as const;
+/** Rated 不合格 in both assessed semesters — two consecutive academic years (seed 004: may be dismissed). */
+const FAILED_COUNSELOR = { semesters: ['2025-2026-2', '2026-2027-1'], dept: '汽车工程系' } as const;
 const FAILED_ASSISTANTS = [
   { semester: '2025-2026-2', dept: '信息工程系' },
   { semester: '2026-2027-1', dept: '医学护理系' },
+  { semester: '2026-2027-1', dept: '数学与物理学院' },
 ] as const;
+/**
+ * The department whose assistant assessments carry 迟到次数 (seed 002 is its 学工组's own scheme:
+ * late more than three times in a semester → 不合格). Each semester one assistant rated 良好 was late
+ * five times (a warning: the grade should be 不合格); whoever is rated 不合格 was late four to six times.
+ */
+const LATENESS = { dept: '数学与物理学院', over: 5 } as const;
 /** The department that also sent its own training record (department-run sessions). */
 const DEPT_TRAINING = { year: 2025, dept: '机电工程系' } as const;
 /** Full-time counselors below 16 school-level hours, per calendar year (2024: autumn only). */
@@ -1573,10 +1641,14 @@ function planTraining(staff: Map<Dept, Person[][]>): { rows: Attendance[]; story
     const p = rng.pick(latest);
     if (!noNational.includes(p)) noNational.push(p);
   }
+  // One counselor hired in the latest semester went to another provincial course instead of the provincial
+  // 岗前培训: 16 学时 of 岗前培训 only, under the national 40 (教育部令第43号).
+  const shortInduction = fullTime.find((p) => p.joined === LATEST);
   for (const p of fullTime) {
     const hire = HALVES.find((h) => joinedIn(p, h));
     if (hire) {
-      attend(p, NEW_HIRE_PROVINCIAL[0], NEW_HIRE_PROVINCIAL[1], NEW_HIRE_PROVINCIAL[2], weekdayBetween(hire.from, hire.to, rng));
+      const course = p === shortInduction ? WIDER_COURSES[3]! : NEW_HIRE_PROVINCIAL;
+      attend(p, course[0], course[1], course[2], weekdayBetween(hire.from, hire.to, rng));
       continue;
     }
     if (noNational.includes(p)) continue;
@@ -1694,7 +1766,15 @@ interface CounselorScore {
   recorded: GradeLabel;
 }
 
-function counselorAssessmentSheet(dept: Dept, s: Semester, team: Person[], story: { excellent: number; mismatchRow: number | null }): Sheet {
+/** The counselor rated 不合格 two years running: on the team in both semesters (a part-time one if there is one). */
+function twiceFailed(staff: Map<Dept, Person[][]>): Person {
+  const teams = staff.get(DEPARTMENTS.find((d) => d.name === FAILED_COUNSELOR.dept)!)!;
+  const [a, b] = FAILED_COUNSELOR.semesters.map((id) => teams[SEMESTERS.findIndex((x) => x.id === id)]!);
+  const both = a!.filter((p) => b!.includes(p));
+  return both.find((p) => p.type === 'part') ?? both[0]!;
+}
+
+function counselorAssessmentSheet(dept: Dept, s: Semester, team: Person[], story: { excellent: number; mismatchRow: number | null }, failedPerson: Person): Sheet {
   const plan = teamPlan(dept);
   const rng = rngFor('assessment', dept.name, s.id);
   const look = teamLook('assessment', dept.name, s.id, (r) => termEndFill(s, r));
@@ -1702,9 +1782,8 @@ function counselorAssessmentSheet(dept: Dept, s: Semester, team: Person[], story
   const mismatch = PROBLEMS.gradeMismatch.semester === s.id && PROBLEMS.gradeMismatch.dept === dept.name;
   const over = OVER_QUOTA[s.id]?.includes(dept.name) ?? false;
   const excellent = over ? quota + 1 : mismatch ? quota - 1 : quota > 0 && rng.chance(0.3) ? quota - 1 : quota;
-  const failed = FAILED_COUNSELOR.semester === s.id && FAILED_COUNSELOR.dept === dept.name ? 1 : 0;
-  const grades = dealGrades(team.length, excellent, 0, rng, (i) => team[i]!.type === 'full');
-  if (failed) grades[team.findIndex((p) => p.type === 'part')] = '不合格';
+  const grades = dealGrades(team.length, excellent, 0, rng, (i) => team[i]!.type === 'full' && team[i] !== failedPerson);
+  if (team.includes(failedPerson) && (FAILED_COUNSELOR.semesters as readonly string[]).includes(s.id)) grades[team.indexOf(failedPerson)] = '不合格';
   const scores: CounselorScore[] = team.map((person, i) => ({ person, total: totalFor(grades[i]!, rng), recorded: grades[i]! }));
   if (mismatch) {
     const i = scores.findIndex((x, k) => k > 2 && x.recorded === '良好');
@@ -1758,6 +1837,15 @@ function itemScores(grade: GradeLabel, rng: Rng): number[] {
   }
 }
 
+/** 迟到次数 per assessed assistant, for LATENESS.dept only (null elsewhere); from a stream of its own. */
+function lateCounts(dept: Dept, s: Semester, scores: readonly AssistantScore[]): number[] | null {
+  if (dept.name !== LATENESS.dept) return null;
+  const rng = rngFor('lateness', dept.name, s.id);
+  const late = scores.map((x) => (x.recorded === '不合格' ? rng.int(4, 6) : rng.chance(0.7) ? 0 : rng.int(1, 3)));
+  late[scores.findIndex((x, k) => k > 0 && x.recorded === '良好')] = LATENESS.over;
+  return late;
+}
+
 function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], story: { excellent: number; count: number; itemRow: number | null }): Sheet {
   const plan = teamPlan(dept);
   const rng = rngFor('assistant-assessment', dept.name, s.id);
@@ -1779,6 +1867,7 @@ function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], st
   }
   story.excellent = scores.filter((x) => x.recorded === '优秀').length;
   story.count = scores.length;
+  const late = lateCounts(dept, s, scores);
   const columns: Column<AssistantScore>[] = [
     { header: '序号', cell: (_, i) => i + 1 },
     { header: '姓名', cell: (r) => r.a.name },
@@ -1786,6 +1875,7 @@ function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], st
     { header: '角色', cell: () => '辅导员助理' },
     { header: plan.deptHeader, cell: () => dept.name },
     ...ITEMS.map(([label], j): Column<AssistantScore> => ({ header: label, cell: (r) => r.items[j]! })),
+    ...(late ? [{ header: '迟到次数', cell: (_: AssistantScore, i: number) => late[i]! }] : []),
     { header: '考核结果', cell: (r) => r.recorded },
   ];
   return tableSheet(scores, columns, {
@@ -1872,6 +1962,55 @@ async function quantifiedFormsWorkbook(dept: Dept, s: Semester, rows: ClassYear[
   return stampZip(Buffer.from(buffer), look.date);
 }
 
+// ───────────────────────────── the team exports: graduate assistants ─────────────────────────────
+
+interface GraduatePost {
+  who: number | 'leaver';
+  post: string;
+  since: string;
+  left?: string;
+  political: string;
+}
+
+/**
+ * 数学与物理学院's 研究生德育工作助理名册 (seed 003): post types, when each took up the post, one who
+ * left after eight months (less than the year seed 003 asks), and a 党建 post held by a probationary
+ * member (seed 003: 党建助理应由正式党员担任).
+ */
+const GRADUATE_POSTS: Record<string, readonly GraduatePost[]> = {
+  '2025-2026-2': [
+    { who: 0, post: '党建', since: '2025.09', political: '中共预备党员' },
+    { who: 'leaver', post: '学术', since: '2025.09', left: '2026.05', political: '中共党员' },
+  ],
+  '2026-2027-1': [
+    { who: 0, post: '党建', since: '2025.09', political: '中共预备党员' },
+    { who: 1, post: '就业', since: '2026.03', political: '中共党员' },
+    { who: 2, post: '信息（宣传）', since: '2026.09', political: '中共党员' },
+  ],
+};
+
+function graduateRosterSheet(dept: Dept, s: Semester, people: Array<GraduatePost & { person: Teacher }>): Sheet {
+  const plan = teamPlan(dept);
+  const look = teamLook('graduate-roster', dept.name, s.id, (r) => termEndFill(s, r));
+  const columns: Column<GraduatePost & { person: Teacher }>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: '姓名', cell: (r) => r.person.name },
+    { header: '学号', cell: (r) => r.person.id, text: true },
+    { header: plan.deptHeader, cell: () => dept.name },
+    { header: '岗位类型', cell: (r) => r.post },
+    { header: '上岗时间', cell: (r) => r.since },
+    { header: '离岗时间', cell: (r) => r.left ?? null },
+    { header: '政治面貌', cell: (r) => r.political },
+  ];
+  return tableSheet(people, columns, {
+    sheetName: 'Sheet1',
+    titles: [`${dept.name}${look.semesterText}研究生德育工作助理名册`],
+    footer: footerLines(dept.footer, look, columns.length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+}
+
 // ───────────────────────────── the team exports: writing them all ─────────────────────────────
 
 interface TeamSummary {
@@ -1906,10 +2045,15 @@ async function writeTeamExports(staff: Map<Dept, Person[][]>, reg: Registry, wri
   }
 
   const graduates: Teacher[] = [];
+  let leaver: Teacher;
   {
     const rng = rngFor('graduate-assistants');
-    for (let i = 0; i < GRADUATE_LOG.people; i++) graduates.push({ id: `2025${rng.int(10, 99)}${String(rng.int(1, 999)).padStart(4, '0')}`, name: reg.name(rng) });
+    const draw = () => ({ id: `2025${rng.int(10, 99)}${String(rng.int(1, 999)).padStart(4, '0')}`, name: reg.name(rng) });
+    for (let i = 0; i < GRADUATE_LOG.people; i++) graduates.push(draw());
+    // A graduate assistant who left before a year was up (drawn after the others: their names stay).
+    leaver = draw();
   }
+  const failedTwice = twiceFailed(staff);
 
   for (const [si, s] of SEMESTERS.entries()) {
     const year = YEARS.find((y) => y.semesters.includes(si));
@@ -1972,10 +2116,15 @@ async function writeTeamExports(staff: Map<Dept, Person[][]>, reg: Registry, wri
         const built = logSheet(dept, s, fmt, kind, graduateLogRows(graduates), 'person');
         await put('工作记录（研究生德育助理）', join(dir, `${dept.name}研究生德育助理工作记录.xlsx`), built.sheet, 'xlsx');
       }
+      const posts = GRADUATE_POSTS[s.id];
+      if (posts && GRADUATE_LOG.dept === dept.name) {
+        const people = posts.map((x) => ({ ...x, person: x.who === 'leaver' ? leaver : graduates[x.who]! }));
+        await put('研究生德育助理名册', join(dir, `${dept.name}研究生德育助理名册.xlsx`), graduateRosterSheet(dept, s, people), 'xlsx');
+      }
 
       if (ASSESSED.includes(s.id)) {
         const story = { excellent: 0, mismatchRow: null as number | null };
-        const sheetC = counselorAssessmentSheet(dept, s, team, story);
+        const sheetC = counselorAssessmentSheet(dept, s, team, story, failedTwice);
         const pathC = join(dir, fileName('{d}辅导员考核结果', dept.name, plan.as));
         await put('考核（辅导员）', pathC, sheetC, plan.as);
         if (story.excellent > Math.floor(team.length * 0.2))
@@ -2093,6 +2242,7 @@ async function main(): Promise<void> {
 
   const reg = new Registry();
   const staff = new Map(DEPARTMENTS.map((d) => [d, simulateStaff(d, reg)]));
+  lowerOneEducation(staff);
   const written: Written[] = [];
   const figures = new Map<string, Figures>(); // `${semester}/${dept}`
 

@@ -22,6 +22,7 @@ import {
 } from '../metrics/staffing.ts';
 import { trainingPeopleSql, trainingUnitsSql, type TrainingPersonRow, type TrainingUnitRow } from '../metrics/training.ts';
 import { allWeeklyNormsSql, normSharesSql, type AllNormsRow, type NormShareRow } from '../metrics/workload.ts';
+import { collectStructure, type StructureReportFigures } from './structure.ts';
 
 /** The exports every department is expected to send each semester. */
 export const EXPECTED_EXPORTS: readonly TableKind[] = ['enrollment', 'counselors', 'worklogs'];
@@ -43,6 +44,8 @@ export interface SemesterFigures {
   quota: { units: QuotaRow[]; total: QuotaTotalRow | null };
   training: { institution: TrainingUnitRow | null; departments: TrainingUnitRow[]; short: TrainingPersonRow[] };
   assistants: { institution: ClassCoverageRow | null; departments: ClassCoverageRow[]; grades: GradeCountRow | null };
+  /** 队伍结构 and the people rules (report/structure.ts). */
+  structure: StructureReportFigures;
   /** The overview's measures for the institution (for the comparisons). */
   measures: Record<string, Reading | null>;
   submissions: Submission[];
@@ -104,6 +107,7 @@ export async function collectFigures(db: QueryRunner, ctx: DashboardContext, sem
       departments: await q<ClassCoverageRow>(classCoverageSql(s, 'department')),
       grades: (await q<GradeCountRow>(gradeCountsSql({ semester, role: 'assistant' }, 'institution')))[0] ?? null,
     },
+    structure: await collectStructure(db, ctx, semester),
     measures,
     submissions: submissions(ctx, semester),
   };

@@ -4,6 +4,7 @@ import { formatRatio } from '../domain/format.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { formatPercent } from '../views/table.ts';
 import type { SemesterFigures } from './figures.ts';
+import { STRUCTURE_CHECKS } from './structure.ts';
 
 type Check = (f: SemesterFigures, rules: ActiveRules) => string | null;
 
@@ -79,6 +80,7 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
       return parts.length ? `助理队伍建设有待加强：${parts.join('；')}。` : null;
     },
   ],
+  ...STRUCTURE_CHECKS.map(([id, check]) => [id, (f: SemesterFigures, r: ActiveRules) => check(f.structure, r)] as const),
   [
     'data',
     (f) => {

@@ -10,6 +10,7 @@ export function emptyFigures(semester: string, more: Partial<SemesterFigures> = 
     quota: { units: [], total: null },
     training: { institution: null, departments: [], short: [] },
     assistants: { institution: null, departments: [], grades: null },
+    structure: { institution: null, departments: [], belowEducation: [], consecutiveFail: [], latenessNotApplied: [], graduatesLeftEarly: [], inductionShort: [] },
     measures: {},
     submissions: [],
     ...more,

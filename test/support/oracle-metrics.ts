@@ -37,6 +37,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { filesBelow, norm, readSheets } from './oracle.ts';
+import { computeStructureTruth, type StructureTruth } from './oracle-structure.ts';
 
 // ───────────────────────────── types ─────────────────────────────
 
@@ -253,6 +254,10 @@ export interface MetricsTruth {
   assessmentCoverage: BySemDept<AssessmentCoverage>;
   /** profiles.<active>.workload.target_share, when the rules file has one. */
   workloadTargetShare: number | null;
+  /** 队伍结构, from the rosters (oracle-structure.ts). */
+  structure: StructureTruth;
+  /** profiles.<active>.structure: the overview card's headline and its target. */
+  structureHeadline: { figure: 'party' | 'masters' | 'senior'; target: number | null };
 }
 
 // ───────────────────────────── small helpers ─────────────────────────────
@@ -303,6 +308,7 @@ interface Rules {
   schoolHours: number;
   widerYears: number;
   targetShare: number | null;
+  structureHeadline: { figure: 'party' | 'masters' | 'senior'; target: number | null };
 }
 
 function readRules(path: string, exportsDir: string): Rules {
@@ -330,6 +336,11 @@ function readRules(path: string, exportsDir: string): Rules {
     schoolHours: p.training.school_hours_per_year.value,
     widerYears: p.training.national_or_provincial_every_years.value,
     targetShare: p.workload.target_share?.value ?? null,
+    structureHeadline: (() => {
+      const figure = p.structure?.headline?.value ?? 'party';
+      const target = { party: 'party_share_target', masters: 'masters_share_target', senior: 'senior_share_target' }[figure as 'party'];
+      return { figure, target: p.structure?.[target]?.value ?? null };
+    })(),
   };
 }
 
@@ -952,6 +963,8 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
     assistants: new Map(),
     assessmentCoverage: new Map(),
     workloadTargetShare: rules.targetShare,
+    structure: await computeStructureTruth(exportsDir, rulesPath),
+    structureHeadline: rules.structureHeadline,
   };
   const roster = of('roster').flatMap(rosterRows);
   const assessments = [...of('assessment').flatMap((t) => assessmentRows(t, rules)), ...forms].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));

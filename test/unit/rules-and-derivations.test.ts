@@ -113,8 +113,9 @@ describe('the rules file', () => {
 
   it('cites a source for every rule of the default profile', () => {
     const profile = file().profiles.default;
-    const rulesWithValue = [profile.staffing, profile.training, profile.assessment].flatMap((group) => Object.entries(group));
-    for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|DOMAIN/);
+    const rulesWithValue = [profile.staffing, profile.training, profile.assessment, profile.structure, profile.people].flatMap((group) => Object.entries(group));
+    // A policy text, the digest, the national rule, or said to be the institution's own setting.
+    for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|DOMAIN|教育部令第43号|本校设定/);
     for (const norm of profile.workload.norms) expect(norm.source, norm.label).toMatch(/seeds\/00\d/);
   });
 

@@ -19,6 +19,7 @@ import { formatPercent, type Column } from '../../views/table.ts';
 import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
+import { consecutiveFailPanel, topCounselorsPanel } from './people-rules.ts';
 
 const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
 
@@ -181,5 +182,5 @@ export const assessmentPage: PageSpec = {
     `每学期末对辅导员及其助理进行考核。等次按规则方案（${ctx.rules.profile_label}）由得分评定；优秀比例见“优秀名额”页。优秀率 = 优秀人数 ÷ 参评人数，当前上限 ${formatPercent(ctx.rules.assessment.excellence_quota)}。`,
   filters: ['semester', 'department', 'role'],
   roles: ['counselor', 'class_teacher', 'assistant', 'graduate_assistant'],
-  panels: [grades, scores, dimensions, mismatches],
+  panels: [grades, scores, dimensions, mismatches, consecutiveFailPanel, topCounselorsPanel],
 };

@@ -8,13 +8,23 @@ import { assistants } from './assistants.ts';
 import { classes } from './classes.ts';
 import { counselors } from './counselors.ts';
 import { enrollment } from './enrollment.ts';
+import { graduateAssistants } from './graduate-assistants.ts';
 import { training } from './training.ts';
 import type { OutputColumn, TableKind, TableSpec } from './types.ts';
 import { worklogs } from './worklogs.ts';
 
 export * from './types.ts';
 
-export const TABLES: Record<TableKind, TableSpec> = { enrollment, counselors, worklogs, training, assessments, assistants, classes };
+export const TABLES: Record<TableKind, TableSpec> = {
+  enrollment,
+  counselors,
+  worklogs,
+  training,
+  assessments,
+  assistants,
+  classes,
+  graduate_assistants: graduateAssistants,
+};
 
 export const TABLE_KINDS = Object.keys(TABLES) as TableKind[];
 

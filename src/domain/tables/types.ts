@@ -7,7 +7,7 @@ import type { Cell, RejectCode, Role } from '../cells.ts';
 import type { ActiveRules } from '../rules.ts';
 import type { SemesterId } from '../semester.ts';
 
-export type TableKind = 'enrollment' | 'counselors' | 'worklogs' | 'training' | 'assessments' | 'assistants' | 'classes';
+export type TableKind = 'enrollment' | 'counselors' | 'worklogs' | 'training' | 'assessments' | 'assistants' | 'classes' | 'graduate_assistants';
 
 export interface InputColumn {
   key: string;
