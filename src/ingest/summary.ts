@@ -56,7 +56,7 @@ export function formatSummary(manifest: Manifest, elapsedMs: number, out: string
   const aside = setAsideSheets(manifest.files);
   const lines = [
     '',
-    `导入完成：${t.files} 个文件${aside.length > 0 ? `（其中 ${aside.length} 个文件或工作表未能导入，已搁置）` : ''}，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行）${t.skipped}，提示 ${t.warnings} 条，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
+    `导入完成：${t.files} 个文件${aside.length > 0 ? `（其中 ${aside.length} 个文件或工作表未能导入，已搁置）` : ''}，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行等）${t.skipped}，提示 ${t.warnings} 条，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
     `学期：${manifest.semesters.join('、')}`,
     '',
     `${pad('系部', 24)}${pad('文件', 6)}${pad('接受', 9)}${pad('拒绝', 7)}${pad('跳过', 7)}提示`,
