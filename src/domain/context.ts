@@ -89,13 +89,11 @@ const NOISE = [/\(.*?\)|（.*?）|【.*?】|\[.*?\]/gu, /\d{4}\s*[-—–－~至
  * the 系部 columns of the files read so far. `find` looks for one of them in a text.
  */
 export class DepartmentNames {
-  private readonly aliases: Map<string, string>;
   private readonly institution: string;
   private readonly known = new Set<string>();
   private sorted: string[] | null = null;
 
   constructor(rules: { departments: readonly string[]; department_aliases: Readonly<Record<string, string>>; institution: string }) {
-    this.aliases = new Map(Object.entries(rules.department_aliases).map(([from, to]) => [compactCell(from), compactCell(to)]));
     this.institution = compactCell(rules.institution);
     for (const name of [...rules.departments, ...Object.keys(rules.department_aliases), ...Object.values(rules.department_aliases)]) this.add(name);
   }
