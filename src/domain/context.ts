@@ -106,13 +106,18 @@ export class DepartmentNames {
     }
   }
 
-  /** The department a text names (aliases not applied: the row's department goes through them like a column's). */
+  /**
+   * The department a text names (aliases not applied: the row's department goes through them like
+   * a column's). A known name found inside a longer department-shaped one at the start of the text
+   * (信息工程系 inside 电子信息工程系) gives way to it.
+   */
   find(text: string): string | null {
     const value = compactCell(toHalfWidth(text));
     if (!value) return null;
     this.sorted ??= [...this.known].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    for (const name of this.sorted) if (value.includes(name)) return name;
-    return this.shaped(value);
+    const known = this.sorted.find((name) => value.includes(name)) ?? null;
+    const shaped = this.shaped(value);
+    return known && !(shaped && shaped.length > known.length && shaped.includes(known)) ? known : shaped;
   }
 
   /** A department-shaped name at the start of the text, once semesters, brackets and the institution's name are taken out. */

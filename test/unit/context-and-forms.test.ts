@@ -31,6 +31,9 @@ describe('department from the title, the file name, the folder', () => {
     known.add('电子信息工程系');
     expect(known.find('XX学院电子信息工程系辅导员名册')).toBe('电子信息工程系');
     expect(known.find('护理系2025年辅导员名册')).toBe('护理系'); // the alias applies with the rows, as for a column
+    known.add('信息工程系');
+    expect(known.find('电子信息工程系在校生人数')).toBe('电子信息工程系'); // not the shorter known name inside it
+    expect(known.find('医学护理系在校生人数')).toBe('医学护理系');
   });
 
   it('tries the title, then the file name, then the folders from the nearest out', () => {
