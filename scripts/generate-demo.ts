@@ -10,6 +10,10 @@
  *   data/exports/2025-2026-2/学工部/全院辅导员名册.xlsx             student-affairs office sent one
  *                                                                  institution-wide roster instead
  *
+ * Also: 信息工程系's enrollment .xlsx has its 系部 merged down the data rows; 2026-2027-1/汽车工程系's
+ * roster is an old-format .xls (BIFF8, written with SheetJS); data/exports/rules.json holds the
+ * demo's own settings (学工部's five abbreviations as department_aliases), laid over data/rules.json.
+ *
  * Why messy: the dashboard exists because departments send Excel/WPS exports, not clean data.
  * The demo must exercise every tolerance the ingest promises, so the *formatting* varies the way
  * real exports do — GBK/CRLF CSVs (what Windows Excel writes), "CSV UTF-8" with BOM, UTF-8 without
@@ -23,6 +27,11 @@
  *
  *   BAD ROW: 2025-2026-1/艺术设计系/辅导员名册.csv has one counselor whose 专兼职 is "外聘"
  *   (neither 专职 nor 兼职); the ingest must reject that row. See BAD_ROW below.
+ *
+ * From 2025-2026-1 on the rosters are 辅导员信息表 (学工部's new template; scripts/demo/profiles.ts):
+ * 性别, 出生年月, 民族, 政治面貌, 学历, 学位, 所学专业, 职称, 职级, 任辅导员时间, headed three ways, months
+ * written 1990.05 / 1990年5月 / 1990-05 or as date cells, about 3 % of cells blank; one full-time
+ * counselor of 艺术设计系 has 大专 (below 本科). The 2024-2025-2 rosters have none of these columns.
  *
  * Staffing story the numbers tell (latest semester 2026-2027-1; the rule is ≤ 200 students per
  * full-time counselor): 建筑工程系 is exactly at 200 (1,200 students, 6 full-time); 信息工程系,
@@ -40,7 +49,13 @@
  *        (both: the freshman classes' 班主任 and assistants, who keep weekly logs)
  *   2026-2027-1/数学与物理学院/…研究生德育助理工作记录.xlsx   3 graduate assistants, 12–22 hours a week
  *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员考核结果.*          总分 (of 100) and 考核结果
- *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员助理考核汇总表.*    the 14 items of the 考核量化表 (of 90)
+ *   <2025-2026-2|2026-2027-1>/<dept>/<dept>辅导员助理考核汇总表.*    the 14 items of the 考核量化表 (of 90), except:
+ *   2025-2026-2/机电工程系/机电工程系辅导员（班主任）助理工作考核情况汇总表.xlsx   seed 000's 汇总表 exactly
+ *        as printed (no 系部 column: the department in the title; 聘用岗位(班级); signature lines at
+ *        the foot), one 优秀 more than the quota allows — read as the assistants' assessment and,
+ *        since it lists their classes, as the roster in force for that semester (it has no
+ *        政治面貌 or 不及格课程数: those show as not reported)
+ *   2026-2027-1/医学护理系/医学护理系辅导员助理考核量化表.xlsx   one 考核量化表 per assistant, a sheet each
  *   <2025-2026-1|2026-2027-1>/<dept>/<dept>辅导员助理汇总表.*   per academic year, in its 第一学期 folder
  *   <2025-2026-1|2026-2027-1>/<dept>/<dept>班级信息表.*         per academic year: 班级, 人数, 辅导员, 班主任
  *   <2024-2025-2|2025-2026-1|2026-2027-1>/学工部/辅导员培训记录.xlsx  one per academic year (2024-2025 has
@@ -56,8 +71,13 @@
  * times as often as full-time ones); 经济管理系 (2025-2026-2, 2026-2027-1) and 旅游与酒店管理系
  * (2026-2027-1) rate more than 20 % of their counselors 优秀; 7 full-time counselors fall short of 16
  * school-level training hours in 2025 and 6 in 2026 (3 in the autumn-only 2024), and 5 long-serving
- * ones had no national or provincial course; 72–84 % of each department's classes have an assistant;
- * one counselor and two assistants are rated 不合格. The generator prints the names.
+ * ones had no national or provincial course; one counselor hired in 2026 has only 16 学时 of 岗前培训;
+ * 72–84 % of each department's classes have an assistant; one counselor is rated 不合格 in both
+ * assessed semesters (two academic years running, seed 004) and three assistants are rated 不合格.
+ * 数学与物理学院's assistant assessments carry 迟到次数 (seed 002): each semester one assistant rated 良好
+ * was late 5 times; its 研究生德育助理名册 (2025-2026-2, 2026-2027-1; seed 003) lists post types, one
+ * assistant who left after 8 months and a 党建 post held by a probationary member. The generator
+ * prints the names.
  *
  * DELIBERATE PROBLEMS in the team exports (PROBLEMS below; the generator prints these rows):
  *   2025-2026-1/机电工程系/机电工程系辅导员工作记录.csv row 48: 谈心谈话 "五" — rejected (NOT_A_COUNT)
@@ -79,9 +99,11 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { stampZip } from './lib/stamp-zip.ts';
+import { PROFILE_HEADERS, drawProfile, monthText, type CounselorProfile, type ProfileStyle } from './demo/profiles.ts';
 
 const SEED = 20250915;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -178,12 +200,14 @@ const dateText = (d: FillDate) => `${d.year}年${d.month}月${d.day}日`;
 // ───────────────────────────── departments: the one format table ─────────────────────────────
 
 /** How a file is stored. Excel-written CSVs pad every line with commas to the sheet's width. */
-type Container = 'csv-gbk' | 'csv-utf8-bom' | 'csv-utf8' | 'xlsx';
-const CONTAINERS: Record<Container, { ext: 'csv' | 'xlsx'; encoding?: 'gbk' | 'utf8'; bom?: boolean; eol?: string; pad?: boolean; label: string }> = {
+type Container = 'csv-gbk' | 'csv-utf8-bom' | 'csv-utf8' | 'xlsx' | 'xls';
+const CONTAINERS: Record<Container, { ext: 'csv' | 'xlsx' | 'xls'; encoding?: 'gbk' | 'utf8'; bom?: boolean; eol?: string; pad?: boolean; label: string }> = {
   'csv-gbk': { ext: 'csv', encoding: 'gbk', bom: false, eol: '\r\n', pad: true, label: 'CSV GBK' },
   'csv-utf8-bom': { ext: 'csv', encoding: 'utf8', bom: true, eol: '\r\n', pad: true, label: 'CSV UTF-8 BOM' },
   'csv-utf8': { ext: 'csv', encoding: 'utf8', bom: false, eol: '\n', pad: false, label: 'CSV UTF-8' },
   xlsx: { ext: 'xlsx', label: 'XLSX' },
+  // Excel 97–2003 (BIFF8), what old 学工 systems and WPS templates still save.
+  xls: { ext: 'xls', label: 'XLS' },
 };
 
 /** Formatting habits of a department's clerk, applied to both of its exports. */
@@ -205,6 +229,8 @@ interface EnrollFormat {
   total: boolean;
   /** xlsx only: counts stored as text cells instead of numbers. */
   numbersAsText?: boolean;
+  /** xlsx only: the department cell merged down the data rows (the usual Chinese layout). */
+  mergeDept?: boolean;
 }
 
 interface RosterFormat {
@@ -219,6 +245,8 @@ interface RosterFormat {
   nameFirst?: boolean; // 姓名 before 工号
   /** xlsx only: staff ids as numbers (Excel dropped the leading zeros). */
   idsAsNumbers?: boolean;
+  /** The 辅导员信息表 columns (性别, 出生年月, 政治面貌, 学历, 职称 …) and how they are headed; absent before PROFILES_FROM. */
+  profile?: ProfileStyle;
 }
 
 type Quad = readonly [number, number, number, number];
@@ -248,7 +276,7 @@ const DEPARTMENTS: readonly Dept[] = [
   {
     name: '信息工程系', students: [1960, 2060, 2041, 2120], fullTime: [9, 9, 9, 9], partTime: [2, 3, 3, 3],
     outsourced: '人事代理', titleLines: 1, footer: 'sign', mess: ['thousands'],
-    enroll: { as: 'xlsx', file: '{d}在校生人数', split: 'grade', deptHeader: '系部', studentsHeader: '学生人数', total: true },
+    enroll: { as: 'xlsx', file: '{d}在校生人数', split: 'grade', deptHeader: '系部', studentsHeader: '学生人数', total: true, mergeDept: true },
     roster: { as: 'xlsx', file: '{d}辅导员名册', deptHeader: '系部', typeHeader: '岗位类型', idHeader: '工号', partTime: 'kind', load: true, hiring: true },
   },
   {
@@ -321,13 +349,29 @@ const OVERRIDES: Record<string, { enroll?: Partial<EnrollFormat>; roster?: Parti
   '2025-2026-1/电子信息与通信工程学院': { enroll: { numbersAsText: true } },
   '2026-2027-1/经济管理系': { enroll: { as: 'xlsx' } },
   '2026-2027-1/机电工程系': { roster: { as: 'csv-utf8-bom' } },
+  '2026-2027-1/汽车工程系': { roster: { as: 'xls' } },
 };
 
 /** The one deliberately invalid row of the whole demo (see the header comment). */
 const BAD_ROW = { semester: '2025-2026-1', dept: '艺术设计系', label: '外聘' } as const;
 
+/**
+ * From this semester on, rosters carry the 辅导员信息表's personal columns (学工部 issued a new
+ * template); the 2024-2025-2 rosters have none of them and must read as before. Each department
+ * heads them its own way.
+ */
+const PROFILES_FROM = 1;
+const PROFILE_STYLES: Record<string, ProfileStyle> = {
+  机电工程系: 'A', 信息工程系: 'B', 经济管理系: 'C', 建筑工程系: 'A', 医学护理系: 'B', 艺术设计系: 'C',
+  外国语学院: 'A', 数学与物理学院: 'B', 汽车工程系: 'A', 化学与生物工程学院: 'C', 旅游与酒店管理系: 'B', 电子信息与通信工程学院: 'A',
+};
+
 const enrollFormat = (d: Dept, s: Semester): EnrollFormat => ({ ...d.enroll, ...OVERRIDES[`${s.id}/${d.name}`]?.enroll });
-const rosterFormat = (d: Dept, s: Semester): RosterFormat => ({ ...d.roster, ...OVERRIDES[`${s.id}/${d.name}`]?.roster });
+const rosterFormat = (d: Dept, s: Semester): RosterFormat => ({
+  ...d.roster,
+  ...(SEMESTERS.indexOf(s) >= PROFILES_FROM ? { profile: PROFILE_STYLES[d.name] } : {}),
+  ...OVERRIDES[`${s.id}/${d.name}`]?.roster,
+});
 
 // ───────────────────────────── people ─────────────────────────────
 
@@ -342,6 +386,8 @@ const GIVEN = [
 ];
 
 type StaffType = 'full' | 'part';
+/** Given-name characters of the second pool: the name reads as a woman's. */
+const FEMALE_GIVEN = new Set(GIVEN[1]);
 
 interface Person {
   id: string;
@@ -355,6 +401,8 @@ interface Person {
   /** 备注 in the semester they joined (新入职, 2025年7月入职) and in later ones (a side role, or nothing). */
   joinNote: string;
   note: string;
+  /** 性别, 出生年月, 政治面貌, 学历, 职称 … as the 辅导员信息表 carries them (from PROFILES_FROM on). */
+  profile: CounselorProfile;
 }
 
 const noteIn = (p: Person, semester: number) => (p.joined === semester && p.joinNote ? p.joinNote : p.note);
@@ -404,7 +452,12 @@ function hire(reg: Registry, rng: Rng, type: StaffType, semester: number): Perso
   let note = '';
   if (type === 'full' && rng.chance(0.15)) note = rng.pick(['兼任团总支书记', '兼任学生党支部书记', '心理健康教育联络员']);
   else if (type === 'part' && rng.chance(0.3)) note = partKind === '教师' ? '专业教师兼任' : '在读研究生';
-  return { id: reg.id(rng), name: reg.name(rng), type, partKind, hiring, phone: reg.phone(rng), joined: semester, joinNote, note };
+  const id = reg.id(rng);
+  const name = reg.name(rng);
+  // Drawn from a stream of its own, so the staffing files' streams are untouched.
+  const hired = semester === 0 ? null : s.term === 1 ? { year: s.startYear, month: 7 } : { year: s.startYear + 1, month: 2 };
+  const profile = drawProfile(rngFor('profile', id), { type, partKind, hired, female: FEMALE_GIVEN.has(name.at(-1)!) });
+  return { id, name, type, partKind, hiring, phone: reg.phone(rng), joined: semester, joinNote, note, profile };
 }
 
 /** Each department's counselors per semester: targets from the plan, plus a little turnover. */
@@ -450,6 +503,15 @@ function splitTotal(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
+/** The one full-time counselor below 本科 (seed 004 asks for 本科及以上): on the team from PROFILES_FROM to the latest semester. */
+const BELOW_BACHELOR = { dept: '艺术设计系' } as const;
+
+function lowerOneEducation(staff: Map<Dept, Person[][]>): void {
+  const teams = staff.get(DEPARTMENTS.find((d) => d.name === BELOW_BACHELOR.dept)!)!;
+  const p = teams[PROFILES_FROM]!.find((x) => x.type === 'full' && teams[LATEST]!.includes(x))!;
+  p.profile = { ...p.profile, education: '大专', degree: '无' };
+}
+
 // ───────────────────────────── sheet model and writers ─────────────────────────────
 
 /** A real date in an xlsx cell (shown with `format`); CSVs get the ISO text. */
@@ -473,6 +535,8 @@ interface Sheet {
   /** Column indexes holding codes that must stay text in xlsx (ids, phone numbers). */
   textColumns: number[];
   date: FillDate;
+  /** Workbooks only: columns whose equal consecutive data cells are merged into one (a CSV repeats the value). */
+  mergeDown?: number[];
 }
 
 const toFullWidth = (text: string) => text.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -533,16 +597,70 @@ async function renderXlsx(sheet: Sheet): Promise<Buffer> {
     if (typeof value === 'number') return { value, type: Number, ...(sheet.thousands && value >= 1000 ? { format: '#,##0' } : {}) };
     return { value, type: String, ...(text.has(col) ? { format: '@' } : {}) };
   };
+  const body: Array<Array<Record<string, unknown> | null>> = sheet.body.map((row) => row.map(dataCell));
+  for (const run of mergedRuns(sheet)) {
+    body[run.row]![run.col] = { ...body[run.row]![run.col]!, rowSpan: run.rows, alignVertical: 'center' };
+    for (let r = 1; r < run.rows; r++) body[run.row + r]![run.col] = null;
+  }
   const data = [
     ...sheet.titles.map((t, i) => merged(t, i === 0 ? 14 : 11)),
     sheet.header.map((h) => ({ value: h, fontWeight: 'bold', align: 'center' })),
-    ...sheet.body.map((row) => row.map(dataCell)),
+    ...body,
     ...(sheet.blankBeforeFooter && sheet.footer.length > 0 ? [[null]] : []),
     ...sheet.footer.map((row) => row.map((c) => (c === null ? null : { value: String(c) }))),
   ];
   const columns = sheet.header.map((h) => ({ width: Math.max(8, h.length * 2 + 4) }));
   const buffer = await writeXlsxFile(data as never, { sheet: sheet.sheetName, columns }).toBuffer();
   return stampZip(buffer, sheet.date);
+}
+
+/** Runs of equal text in a mergeDown column of the body, 合计 rows apart: each becomes one merged cell. */
+function mergedRuns(sheet: Sheet): Array<{ row: number; col: number; rows: number }> {
+  const runs: Array<{ row: number; col: number; rows: number }> = [];
+  const isTotal = (row: Cell[]) => row.some((c) => c === '合计');
+  for (const col of sheet.mergeDown ?? []) {
+    for (let r = 0; r < sheet.body.length; ) {
+      const value = sheet.body[r]![col];
+      let end = r + 1;
+      if (typeof value === 'string' && value && !isTotal(sheet.body[r]!)) while (end < sheet.body.length && sheet.body[end]![col] === value && !isTotal(sheet.body[end]!)) end++;
+      if (end - r > 1) runs.push({ row: r, col, rows: end - r });
+      r = end;
+    }
+  }
+  return runs;
+}
+
+/**
+ * An old-format .xls (BIFF8), laid out as renderXlsx lays an .xlsx out: titles merged across,
+ * ids as text cells, date cells, merged runs. Written with SheetJS (no timestamps: the same
+ * bytes every run).
+ */
+function renderXls(sheet: Sheet): Buffer {
+  const width = sheet.header.length;
+  const text = new Set(sheet.textColumns);
+  const cell = (value: Cell, col: number): XLSX.CellObject | null => {
+    if (value === null) return null;
+    if (typeof value === 'object') return { t: 'd', v: new Date(`${value.date}T00:00:00Z`), z: value.format };
+    if (typeof value === 'number') return { t: 'n', v: value };
+    return { t: 's', v: value, ...(text.has(col) ? { z: '@' } : {}) };
+  };
+  const rows: Array<Array<XLSX.CellObject | null>> = [
+    ...sheet.titles.map((t) => [{ t: 's', v: t } as XLSX.CellObject]),
+    sheet.header.map((h) => ({ t: 's', v: h }) as XLSX.CellObject),
+    ...sheet.body.map((row) => row.map(cell)),
+    ...(sheet.blankBeforeFooter && sheet.footer.length > 0 ? [[]] : []),
+    ...sheet.footer.map((row) => row.map((c) => (c === null ? null : ({ t: 's', v: String(c) } as XLSX.CellObject)))),
+  ];
+  const first = sheet.titles.length + 1;
+  for (const run of mergedRuns(sheet)) for (let r = 1; r < run.rows; r++) rows[first + run.row + r]![run.col] = null;
+  const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
+  ws['!merges'] = [
+    ...sheet.titles.map((_, r) => ({ s: { r, c: 0 }, e: { r, c: width - 1 } })),
+    ...mergedRuns(sheet).map((run) => ({ s: { r: first + run.row, c: run.col }, e: { r: first + run.row + run.rows - 1, c: run.col } })),
+  ];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, sheet.sheetName);
+  return XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer;
 }
 
 
@@ -668,6 +786,7 @@ function enrollmentSheet(dept: Dept, s: Semester, fmt: EnrollFormat, rows: Enrol
     thousands: dept.mess.includes('thousands'),
     textColumns: [],
     date: look.date,
+    ...(fmt.mergeDept ? { mergeDown: [header.indexOf(fmt.deptHeader)] } : {}),
   };
 }
 
@@ -708,6 +827,7 @@ function rosterColumns(fmt: RosterFormat, look: Look, mess: readonly Mess[]): Ro
     { header: '序号', cell: (_, i) => i + 1 },
     { header: '学期', cell: () => look.semesterText, when: look.semesterColumn },
     ...(fmt.nameFirst ? [name, id] : [id, name]),
+    ...(fmt.profile ? profileColumns(fmt.profile, fmt.as === 'xlsx') : []),
     { header: fmt.deptHeader, cell: (e) => e.dept.name },
     { header: fmt.typeHeader, cell: (e) => e.type },
     { header: '所带学生数', cell: (e) => e.load, when: fmt.load },
@@ -716,6 +836,19 @@ function rosterColumns(fmt: RosterFormat, look: Look, mess: readonly Mess[]): Ro
     { header: '备注', cell: (e) => noteIn(e.person, look.semesterIndex) },
   ];
   return columns.filter((c) => c.when !== false);
+}
+
+/** The 辅导员信息表's personal columns; months as the department writes them (real date cells in xlsx, but for style C). */
+function profileColumns(style: ProfileStyle, xlsx: boolean): RosterColumn[] {
+  return PROFILE_HEADERS[style].map(([field, header]) => ({
+    header,
+    cell: (e: RosterEntry): Cell => {
+      const value = e.person.profile[field];
+      if (!value) return null;
+      if (field !== 'birth' && field !== 'since') return value;
+      return xlsx && style !== 'C' ? { date: `${value}-01`, format: style === 'A' ? 'yyyy.mm' : 'yyyy"年"m"月"' } : monthText(value, style);
+    },
+  }));
 }
 
 function rosterSheet(entries: RosterEntry[], fmt: RosterFormat, look: Look, layout: { titles: string[]; footer: Footer | Cell[][]; mess: readonly Mess[] }): Sheet {
@@ -760,7 +893,7 @@ function institutionRoster(s: Semester, staffOf: (d: Dept) => Person[]): Sheet {
   const look = lookFor('roster', '学工部', s);
   const fmt: RosterFormat = {
     as: 'xlsx', file: '全院辅导员名册', deptHeader: '所在单位', typeHeader: '专兼职', idHeader: '工号',
-    partTime: 'plain', load: false, hiring: true,
+    partTime: 'plain', load: false, hiring: true, profile: 'A',
   };
   const entries = DEPARTMENTS.flatMap((dept) =>
     staffOf(dept).map((p) => ({ person: p, dept, type: typeLabel(p, dept.roster.partTime, look.rng), load: null })),
@@ -937,14 +1070,28 @@ const ASSISTANT_LOGS = ['外国语学院', '旅游与酒店管理系'];
 const GRADUATE_LOG = { semester: '2026-2027-1', dept: '数学与物理学院', people: 3 } as const;
 /** Assessments are in the two most recent semesters. */
 const ASSESSED = ['2025-2026-2', '2026-2027-1'];
+/**
+ * Where a department sent seed 000's own forms for its assistants' assessment instead of the wide
+ * table of items: the 考核情况汇总表 exactly as printed (no 系部 column; over its 优秀 quota), and a
+ * workbook of 考核量化表, one sheet per assistant.
+ */
+const SEED_FORMS = { summary: { semester: '2025-2026-2', dept: '机电工程系' }, quantified: { semester: '2026-2027-1', dept: '医学护理系' } } as const;
 /** Departments that rate more than 20 % of their counselors 优秀 (the quota check's finding). */
 const OVER_QUOTA: Record<string, readonly string[]> = { '2025-2026-2': ['经济管理系'], '2026-2027-1': ['经济管理系', '旅游与酒店管理系'] };
 /** The one counselor rated 不合格, and the assistants rated 不合格. */
-const FAILED_COUNSELOR = { semester: '2025-2026-2', dept: '汽车工程系' } as const;
+/** Rated 不合格 in both assessed semesters — two consecutive academic years (seed 004: may be dismissed). */
+const FAILED_COUNSELOR = { semesters: ['2025-2026-2', '2026-2027-1'], dept: '汽车工程系' } as const;
 const FAILED_ASSISTANTS = [
   { semester: '2025-2026-2', dept: '信息工程系' },
   { semester: '2026-2027-1', dept: '医学护理系' },
+  { semester: '2026-2027-1', dept: '数学与物理学院' },
 ] as const;
+/**
+ * The department whose assistant assessments carry 迟到次数 (seed 002 is its 学工组's own scheme:
+ * late more than three times in a semester → 不合格). Each semester one assistant rated 良好 was late
+ * five times (a warning: the grade should be 不合格); whoever is rated 不合格 was late four to six times.
+ */
+const LATENESS = { dept: '数学与物理学院', over: 5 } as const;
 /** The department that also sent its own training record (department-run sessions). */
 const DEPT_TRAINING = { year: 2025, dept: '机电工程系' } as const;
 /** Full-time counselors below 16 school-level hours, per calendar year (2024: autumn only). */
@@ -1494,10 +1641,14 @@ function planTraining(staff: Map<Dept, Person[][]>): { rows: Attendance[]; story
     const p = rng.pick(latest);
     if (!noNational.includes(p)) noNational.push(p);
   }
+  // One counselor hired in the latest semester went to another provincial course instead of the provincial
+  // 岗前培训: 16 学时 of 岗前培训 only, under the national 40 (教育部令第43号).
+  const shortInduction = fullTime.find((p) => p.joined === LATEST);
   for (const p of fullTime) {
     const hire = HALVES.find((h) => joinedIn(p, h));
     if (hire) {
-      attend(p, NEW_HIRE_PROVINCIAL[0], NEW_HIRE_PROVINCIAL[1], NEW_HIRE_PROVINCIAL[2], weekdayBetween(hire.from, hire.to, rng));
+      const course = p === shortInduction ? WIDER_COURSES[3]! : NEW_HIRE_PROVINCIAL;
+      attend(p, course[0], course[1], course[2], weekdayBetween(hire.from, hire.to, rng));
       continue;
     }
     if (noNational.includes(p)) continue;
@@ -1615,7 +1766,15 @@ interface CounselorScore {
   recorded: GradeLabel;
 }
 
-function counselorAssessmentSheet(dept: Dept, s: Semester, team: Person[], story: { excellent: number; mismatchRow: number | null }): Sheet {
+/** The counselor rated 不合格 two years running: on the team in both semesters (a part-time one if there is one). */
+function twiceFailed(staff: Map<Dept, Person[][]>): Person {
+  const teams = staff.get(DEPARTMENTS.find((d) => d.name === FAILED_COUNSELOR.dept)!)!;
+  const [a, b] = FAILED_COUNSELOR.semesters.map((id) => teams[SEMESTERS.findIndex((x) => x.id === id)]!);
+  const both = a!.filter((p) => b!.includes(p));
+  return both.find((p) => p.type === 'part') ?? both[0]!;
+}
+
+function counselorAssessmentSheet(dept: Dept, s: Semester, team: Person[], story: { excellent: number; mismatchRow: number | null }, failedPerson: Person): Sheet {
   const plan = teamPlan(dept);
   const rng = rngFor('assessment', dept.name, s.id);
   const look = teamLook('assessment', dept.name, s.id, (r) => termEndFill(s, r));
@@ -1623,9 +1782,8 @@ function counselorAssessmentSheet(dept: Dept, s: Semester, team: Person[], story
   const mismatch = PROBLEMS.gradeMismatch.semester === s.id && PROBLEMS.gradeMismatch.dept === dept.name;
   const over = OVER_QUOTA[s.id]?.includes(dept.name) ?? false;
   const excellent = over ? quota + 1 : mismatch ? quota - 1 : quota > 0 && rng.chance(0.3) ? quota - 1 : quota;
-  const failed = FAILED_COUNSELOR.semester === s.id && FAILED_COUNSELOR.dept === dept.name ? 1 : 0;
-  const grades = dealGrades(team.length, excellent, 0, rng, (i) => team[i]!.type === 'full');
-  if (failed) grades[team.findIndex((p) => p.type === 'part')] = '不合格';
+  const grades = dealGrades(team.length, excellent, 0, rng, (i) => team[i]!.type === 'full' && team[i] !== failedPerson);
+  if (team.includes(failedPerson) && (FAILED_COUNSELOR.semesters as readonly string[]).includes(s.id)) grades[team.indexOf(failedPerson)] = '不合格';
   const scores: CounselorScore[] = team.map((person, i) => ({ person, total: totalFor(grades[i]!, rng), recorded: grades[i]! }));
   if (mismatch) {
     const i = scores.findIndex((x, k) => k > 2 && x.recorded === '良好');
@@ -1679,6 +1837,15 @@ function itemScores(grade: GradeLabel, rng: Rng): number[] {
   }
 }
 
+/** 迟到次数 per assessed assistant, for LATENESS.dept only (null elsewhere); from a stream of its own. */
+function lateCounts(dept: Dept, s: Semester, scores: readonly AssistantScore[]): number[] | null {
+  if (dept.name !== LATENESS.dept) return null;
+  const rng = rngFor('lateness', dept.name, s.id);
+  const late = scores.map((x) => (x.recorded === '不合格' ? rng.int(4, 6) : rng.chance(0.7) ? 0 : rng.int(1, 3)));
+  late[scores.findIndex((x, k) => k > 0 && x.recorded === '良好')] = LATENESS.over;
+  return late;
+}
+
 function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], story: { excellent: number; count: number; itemRow: number | null }): Sheet {
   const plan = teamPlan(dept);
   const rng = rngFor('assistant-assessment', dept.name, s.id);
@@ -1700,6 +1867,7 @@ function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], st
   }
   story.excellent = scores.filter((x) => x.recorded === '优秀').length;
   story.count = scores.length;
+  const late = lateCounts(dept, s, scores);
   const columns: Column<AssistantScore>[] = [
     { header: '序号', cell: (_, i) => i + 1 },
     { header: '姓名', cell: (r) => r.a.name },
@@ -1707,11 +1875,136 @@ function assistantAssessmentSheet(dept: Dept, s: Semester, rows: ClassYear[], st
     { header: '角色', cell: () => '辅导员助理' },
     { header: plan.deptHeader, cell: () => dept.name },
     ...ITEMS.map(([label], j): Column<AssistantScore> => ({ header: label, cell: (r) => r.items[j]! })),
+    ...(late ? [{ header: '迟到次数', cell: (_: AssistantScore, i: number) => late[i]! }] : []),
     { header: '考核结果', cell: (r) => r.recorded },
   ];
   return tableSheet(scores, columns, {
     sheetName: look.rng.pick(['Sheet1', '考核汇总']),
     titles: titleLines(Math.max(1, dept.titleLines) as 1 | 2, `${dept.name}${look.semesterText}辅导员助理工作考核情况汇总表`, '（各项满分：德15分、能30分、勤20分、绩25分）'),
+    footer: footerLines(dept.footer, look, columns.length),
+    blankBeforeFooter: look.blankBeforeFooter,
+    date: look.date,
+  });
+}
+
+/** The academic-year line of seed 000's printed forms: "( 2025 - 2026 学年第 二 学期)". */
+const printedSemester = (s: Semester) => `( ${s.startYear} - ${s.startYear + 1} 学年第 ${CN_TERM[s.term]} 学期)`;
+
+/**
+ * Seed 000's 考核情况汇总表 exactly as printed: 姓  名 / 专  业 / 年 级 / 聘用岗位(班级) / 聘用起止时间 /
+ * 考核结果, no 系部 column (the department is in the title and the folder), the form's signature
+ * lines at the foot — and one 优秀 more than the 20 % quota allows.
+ */
+function seedSummarySheet(dept: Dept, s: Semester, rows: ClassYear[], story: { excellent: number; count: number }): Sheet {
+  const plan = teamPlan(dept);
+  const rng = rngFor('seed-summary', dept.name, s.id);
+  const look = teamLook('seed-summary', dept.name, s.id, (r) => termEndFill(s, r));
+  const list = rows.flatMap((r) => (r.assistant ? [{ klass: r.klass, a: r.assistant }] : []));
+  const grades = dealGrades(list.length, Math.floor(list.length * 0.2) + 1, 0, rng);
+  story.excellent = grades.filter((g) => g === '优秀').length;
+  story.count = list.length;
+  const period = plan.period === 'dot' ? `${s.startYear}.09-${s.startYear + 1}.07` : `${s.startYear}年9月至${s.startYear + 1}年7月`;
+  type Row = (typeof list)[number] & { grade: GradeLabel };
+  const columns: Column<Row>[] = [
+    { header: '姓  名', cell: (r) => r.a.name },
+    { header: '专  业', cell: (r) => r.a.major },
+    { header: '年 级', cell: (r) => `${r.a.cohort}级` },
+    { header: '聘用岗位(班级)', cell: (r) => r.klass.name },
+    { header: '聘用起止时间', cell: () => period },
+    { header: '考核结果', cell: (r) => r.grade },
+  ];
+  const end = look.date;
+  return tableSheet(
+    list.map((x, i) => ({ ...x, grade: grades[i]! })),
+    columns,
+    {
+      sheetName: 'Sheet1',
+      titles: [`${dept.name}辅导员（班主任）助理工作考核情况汇总表`, printedSemester(s)],
+      footer: [['聘用单位（盖章）：', null, '单位负责人签字：', null, '填报日期：'], [`聘用系部负责人签字：${signer(rng)}              ${dateText(end)}`]],
+      blankBeforeFooter: true,
+      date: end,
+    },
+  );
+}
+
+/**
+ * Seed 000's 考核量化表, one sheet per assistant, as the form is laid out: 考核对象/考核部门/时间 line,
+ * 项目 merged down each dimension's items, 分值 and 考核成绩, 合计 (filled in or left to the reader),
+ * 等次, the stamp line. Grades as in the wide table of items, within the quota.
+ */
+async function quantifiedFormsWorkbook(dept: Dept, s: Semester, rows: ClassYear[]): Promise<Buffer> {
+  const rng = rngFor('quantified-forms', dept.name, s.id);
+  const look = teamLook('quantified-forms', dept.name, s.id, (r) => termEndFill(s, r));
+  const list = rows.flatMap((r) => (r.assistant ? [r.assistant] : []));
+  const grades = dealGrades(list.length, Math.floor(list.length * 0.2), 0, rng);
+  const dimensions: Array<[string, number]> = [['德\n15%', 3], ['能\n30%', 4], ['勤\n20%', 3], ['绩\n25%', 4]];
+  const starts = new Map<number, [string, number]>();
+  dimensions.reduce((at, d) => (starts.set(at, d), at + d[1]), 0);
+  const line = (value: string) => [{ value, columnSpan: 5 }, null, null, null, null];
+  const sheets = list.map((a, i) => {
+    const items = itemScores(grades[i]!, rng);
+    const data: unknown[][] = [
+      line(`${INSTITUTION}辅导员（班主任）助理工作考核量化表`),
+      line(`考核对象：${a.name}                考核部门：${dept.name}                时间：${dateText(look.date)}`),
+      [{ value: '项  目', columnSpan: 2 }, null, { value: '考核内容' }, { value: '分  值' }, { value: '考核成绩' }],
+      ...ITEMS.map(([label, max], k) => {
+        const dim = starts.get(k);
+        return [dim ? { value: dim[0], rowSpan: dim[1] } : null, { value: label.length === 4 && k < 7 ? `${label.slice(0, 2)}\n${label.slice(2)}` : label }, { value: `（见《辅导员（班主任）助理管理办法》第七条）` }, { value: max, type: Number }, { value: items[k]!, type: Number }];
+      }),
+      [{ value: '合     计', columnSpan: 3 }, null, null, { value: 100, type: Number }, rng.chance(0.5) ? { value: sum(items), type: Number } : null],
+      [{ value: '等    次', columnSpan: 2 }, null, { value: grades[i]! }, { value: '指导老师签名' }, null],
+      [{ value: '考核部门意 见', columnSpan: 2 }, null, { value: '（公章）             年    月    日', columnSpan: 3 }, null, null],
+      line('说明：考核成绩90分以上为优秀；90～75分为良好；74～60分为合格；60分以下为不合格。'),
+    ];
+    return { sheet: a.name, data };
+  });
+  const buffer = await writeXlsxFile(sheets.map((x) => ({ sheet: x.sheet, data: x.data, columns: [{ width: 8 }, { width: 10 }, { width: 40 }, { width: 8 }, { width: 10 }] })) as never).toBuffer();
+  return stampZip(Buffer.from(buffer), look.date);
+}
+
+// ───────────────────────────── the team exports: graduate assistants ─────────────────────────────
+
+interface GraduatePost {
+  who: number | 'leaver';
+  post: string;
+  since: string;
+  left?: string;
+  political: string;
+}
+
+/**
+ * 数学与物理学院's 研究生德育工作助理名册 (seed 003): post types, when each took up the post, one who
+ * left after eight months (less than the year seed 003 asks), and a 党建 post held by a probationary
+ * member (seed 003: 党建助理应由正式党员担任).
+ */
+const GRADUATE_POSTS: Record<string, readonly GraduatePost[]> = {
+  '2025-2026-2': [
+    { who: 0, post: '党建', since: '2025.09', political: '中共预备党员' },
+    { who: 'leaver', post: '学术', since: '2025.09', left: '2026.05', political: '中共党员' },
+  ],
+  '2026-2027-1': [
+    { who: 0, post: '党建', since: '2025.09', political: '中共预备党员' },
+    { who: 1, post: '就业', since: '2026.03', political: '中共党员' },
+    { who: 2, post: '信息（宣传）', since: '2026.09', political: '中共党员' },
+  ],
+};
+
+function graduateRosterSheet(dept: Dept, s: Semester, people: Array<GraduatePost & { person: Teacher }>): Sheet {
+  const plan = teamPlan(dept);
+  const look = teamLook('graduate-roster', dept.name, s.id, (r) => termEndFill(s, r));
+  const columns: Column<GraduatePost & { person: Teacher }>[] = [
+    { header: '序号', cell: (_, i) => i + 1 },
+    { header: '姓名', cell: (r) => r.person.name },
+    { header: '学号', cell: (r) => r.person.id, text: true },
+    { header: plan.deptHeader, cell: () => dept.name },
+    { header: '岗位类型', cell: (r) => r.post },
+    { header: '上岗时间', cell: (r) => r.since },
+    { header: '离岗时间', cell: (r) => r.left ?? null },
+    { header: '政治面貌', cell: (r) => r.political },
+  ];
+  return tableSheet(people, columns, {
+    sheetName: 'Sheet1',
+    titles: [`${dept.name}${look.semesterText}研究生德育工作助理名册`],
     footer: footerLines(dept.footer, look, columns.length),
     blankBeforeFooter: look.blankBeforeFooter,
     date: look.date,
@@ -1752,10 +2045,15 @@ async function writeTeamExports(staff: Map<Dept, Person[][]>, reg: Registry, wri
   }
 
   const graduates: Teacher[] = [];
+  let leaver: Teacher;
   {
     const rng = rngFor('graduate-assistants');
-    for (let i = 0; i < GRADUATE_LOG.people; i++) graduates.push({ id: `2025${rng.int(10, 99)}${String(rng.int(1, 999)).padStart(4, '0')}`, name: reg.name(rng) });
+    const draw = () => ({ id: `2025${rng.int(10, 99)}${String(rng.int(1, 999)).padStart(4, '0')}`, name: reg.name(rng) });
+    for (let i = 0; i < GRADUATE_LOG.people; i++) graduates.push(draw());
+    // A graduate assistant who left before a year was up (drawn after the others: their names stay).
+    leaver = draw();
   }
+  const failedTwice = twiceFailed(staff);
 
   for (const [si, s] of SEMESTERS.entries()) {
     const year = YEARS.find((y) => y.semesters.includes(si));
@@ -1818,10 +2116,15 @@ async function writeTeamExports(staff: Map<Dept, Person[][]>, reg: Registry, wri
         const built = logSheet(dept, s, fmt, kind, graduateLogRows(graduates), 'person');
         await put('工作记录（研究生德育助理）', join(dir, `${dept.name}研究生德育助理工作记录.xlsx`), built.sheet, 'xlsx');
       }
+      const posts = GRADUATE_POSTS[s.id];
+      if (posts && GRADUATE_LOG.dept === dept.name) {
+        const people = posts.map((x) => ({ ...x, person: x.who === 'leaver' ? leaver : graduates[x.who]! }));
+        await put('研究生德育助理名册', join(dir, `${dept.name}研究生德育助理名册.xlsx`), graduateRosterSheet(dept, s, people), 'xlsx');
+      }
 
       if (ASSESSED.includes(s.id)) {
         const story = { excellent: 0, mismatchRow: null as number | null };
-        const sheetC = counselorAssessmentSheet(dept, s, team, story);
+        const sheetC = counselorAssessmentSheet(dept, s, team, story, failedTwice);
         const pathC = join(dir, fileName('{d}辅导员考核结果', dept.name, plan.as));
         await put('考核（辅导员）', pathC, sheetC, plan.as);
         if (story.excellent > Math.floor(team.length * 0.2))
@@ -1829,11 +2132,24 @@ async function writeTeamExports(staff: Map<Dept, Person[][]>, reg: Registry, wri
         if (story.mismatchRow !== null)
           summary.problems.push(`${where(pathC)} 第 ${lineOf(sheetC, story.mismatchRow)} 行：总分 ${PROBLEMS.gradeMismatch.total}、考核结果“${PROBLEMS.gradeMismatch.recorded}”（警告 GRADE_MISMATCH）`);
         const storyA = { excellent: 0, count: 0, itemRow: null as number | null };
-        const sheetA = assistantAssessmentSheet(dept, s, yearRows, storyA);
-        const pathA = join(dir, fileName('{d}辅导员助理考核汇总表', dept.name, plan.as));
-        await put('考核（辅导员助理）', pathA, sheetA, plan.as);
-        if (storyA.itemRow !== null)
-          summary.problems.push(`${where(pathA)} 第 ${lineOf(sheetA, storyA.itemRow)} 行：${PROBLEMS.itemAboveMax.item} ${PROBLEMS.itemAboveMax.value} 分，超过该项满分 10（警告 ITEM_ABOVE_MAX）`);
+        const seedForm = (Object.keys(SEED_FORMS) as Array<keyof typeof SEED_FORMS>).find((k) => SEED_FORMS[k].semester === s.id && SEED_FORMS[k].dept === dept.name);
+        if (seedForm === 'summary') {
+          const sheet = seedSummarySheet(dept, s, yearRows, storyA);
+          await put('考核（辅导员助理，考核情况汇总表）', join(dir, `${dept.name}辅导员（班主任）助理工作考核情况汇总表.xlsx`), sheet, 'xlsx');
+          summary.overQuota.push(`${s.id} ${dept.name}：辅导员助理 ${storyA.count} 人，优秀 ${storyA.excellent} 人（名额 ${Math.floor(storyA.count * 0.2)}）`);
+        } else if (seedForm === 'quantified') {
+          const path = join(dir, `${dept.name}辅导员助理考核量化表.xlsx`);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, await quantifiedFormsWorkbook(dept, s, yearRows));
+          written.push({ path: relative(ROOT, path), container: 'xlsx' });
+          summary.files['考核（辅导员助理，考核量化表）'] = 1;
+        } else {
+          const sheetA = assistantAssessmentSheet(dept, s, yearRows, storyA);
+          const pathA = join(dir, fileName('{d}辅导员助理考核汇总表', dept.name, plan.as));
+          await put('考核（辅导员助理）', pathA, sheetA, plan.as);
+          if (storyA.itemRow !== null)
+            summary.problems.push(`${where(pathA)} 第 ${lineOf(sheetA, storyA.itemRow)} 行：${PROBLEMS.itemAboveMax.item} ${PROBLEMS.itemAboveMax.value} 分，超过该项满分 10（警告 ITEM_ABOVE_MAX）`);
+        }
       }
     }
   }
@@ -1906,7 +2222,8 @@ function checkPlan(): void {
 }
 
 async function writeFile(path: string, sheet: Sheet, container: Container, written: Written[]): Promise<void> {
-  const bytes = CONTAINERS[container].ext === 'xlsx' ? await renderXlsx(sheet) : renderCsv(sheet, container);
+  const ext = CONTAINERS[container].ext;
+  const bytes = ext === 'xlsx' ? await renderXlsx(sheet) : ext === 'xls' ? renderXls(sheet) : renderCsv(sheet, container);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
   written.push({ path: relative(ROOT, path), container });
@@ -1916,9 +2233,16 @@ async function main(): Promise<void> {
   checkPlan();
   if (!OUT_DIR.endsWith(join('data', 'exports'))) throw new Error(`refusing to delete ${OUT_DIR}`);
   rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  // The demo's own settings, laid over data/rules.json by the ingest: 学工部's abbreviations of five department names.
+  writeFileSync(
+    join(OUT_DIR, 'rules.json'),
+    JSON.stringify({ 说明: `示例数据（${INSTITUTION}）自己的设置，叠加在 data/rules.json 之上：学工部汇总时使用的系部简称。`, department_aliases: Object.fromEntries(Object.entries(SHORT_NAMES).map(([full, short]) => [short, full])) }, null, 2) + '\n',
+  );
 
   const reg = new Registry();
   const staff = new Map(DEPARTMENTS.map((d) => [d, simulateStaff(d, reg)]));
+  lowerOneEducation(staff);
   const written: Written[] = [];
   const figures = new Map<string, Figures>(); // `${semester}/${dept}`
 

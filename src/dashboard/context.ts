@@ -8,6 +8,7 @@ import type { ActiveRules } from '../domain/rules.ts';
 import type { Manifest } from '../ingest/run.ts';
 import type { QuotaParams } from '../metrics/quota.ts';
 import type { StaffingParams } from '../metrics/staffing.ts';
+import type { StructureParams } from '../metrics/structure.ts';
 import type { TrainingParams } from '../metrics/training.ts';
 import type { WorkloadParams } from '../metrics/workload.ts';
 import { departmentFiles, hrefOf } from '../site/department-files.ts';
@@ -78,4 +79,12 @@ export const quotaParams = (ctx: DashboardContext): QuotaParams => ({
 export const trainingParams = (ctx: DashboardContext): TrainingParams => ({
   schoolHoursPerYear: ctx.rules.training.school_hours_per_year,
   higherEveryYears: ctx.rules.training.national_or_provincial_every_years,
+});
+
+export const structureParams = (ctx: DashboardContext): StructureParams => ({
+  ageBands: ctx.rules.structure.age_bands,
+  youngAge: ctx.rules.structure.young_age,
+  yearsInPostBands: ctx.rules.structure.years_in_post_bands,
+  minEducation: ctx.rules.structure.min_education,
+  relatedMajors: ctx.rules.structure.related_majors,
 });

@@ -9,9 +9,11 @@ import type { Filters } from '../metrics/filters.ts';
 import { quotaSql, type QuotaRow } from '../metrics/quota.ts';
 import { departmentStaffingSql, institutionStaffingSql, INSTITUTION, type StaffingRow } from '../metrics/staffing.ts';
 import { trainingUnitsSql, type TrainingUnitRow } from '../metrics/training.ts';
+import { structureSummarySql, type StructureSummaryRow } from '../metrics/structure.ts';
 import { allWeeklyNormsSql, type AllNormsRow } from '../metrics/workload.ts';
+import { HEADLINES, structureFigures } from '../views/structure.ts';
 import { formatPercent } from '../views/table.ts';
-import { quotaParams, staffingParams, trainingParams, workloadParams, type DashboardContext } from './context.ts';
+import { quotaParams, staffingParams, structureParams, trainingParams, workloadParams, type DashboardContext } from './context.ts';
 import type { Rows } from './types.ts';
 
 export interface Reading {
@@ -167,6 +169,33 @@ export const MEASURES: readonly Measure[] = [
     shortfall: (r) => (r.ok !== false ? 0 : Math.max(0.01, 1 - (r.value ?? 0))),
     ...SHARE,
   },
+  {
+    // The share the profile marks as headline (中共党员 by default), judged only against a target the profile sets.
+    id: 'structure',
+    label: '专职辅导员队伍结构',
+    short: '队伍结构',
+    page: 'structure.html',
+    better: 'higher',
+    sql: (ctx, s, by) => structureSummarySql(structureParams(ctx), { semester: s, employment: 'full_time' }, by),
+    read: (rows, unit, ctx) => {
+      const r = rowsOf<StructureSummaryRow>(rows, unit)[0];
+      if (!r || r.described === 0) return null;
+      const headline = HEADLINES[ctx.rules.structure.headline];
+      const met = structureFigures(ctx.rules.structure).find((f) => f.id === headline.figure)!.count(r)!;
+      const target = headline.target(ctx.rules.structure);
+      const reading = shareReading(met, r.people, '人', target == null ? null : met * 1e6 >= Math.round(target * 1e6) * r.people); // exact: 7/10 meets 0.7
+      return { ...reading, text: `${headline.label} ${reading.text}` };
+    },
+    // The grid's cell has room for the share only (its column says what it is a share of).
+    brief: (r) => r.text.split(' ').at(-1)!,
+    target: (ctx) => {
+      const headline = HEADLINES[ctx.rules.structure.headline];
+      const target = headline.target(ctx.rules.structure);
+      return target == null ? '本校未设目标' : `${headline.label}目标为${formatPercent(target)}`;
+    },
+    shortfall: (r, ctx) => shareShortfall(HEADLINES[ctx.rules.structure.headline].target(ctx.rules.structure) ?? 0)(r),
+    ...SHARE,
+  },
 ];
 
 export const measureById = (id: string) => MEASURES.find((m) => m.id === id)!;
@@ -195,7 +224,8 @@ export function comparedText(m: Measure, now: Reading, before: Reading, when: st
 }
 
 export function statusWord(r: Reading | null): string {
-  return r?.ok == null ? '无数据' : r.ok ? '达标' : '未达标';
+  // A figure without a target (the team's structure, unless the profile sets one) is shown, not judged.
+  return r?.ok == null ? (r?.value != null ? '未设目标' : '无数据') : r.ok ? '达标' : '未达标';
 }
 
 /** Rank among departments with a value (1 = best); ties share a rank. */

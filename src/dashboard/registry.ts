@@ -6,6 +6,7 @@ import { overviewPage } from './pages/overview.ts';
 import { qualityPage } from './pages/quality.ts';
 import { quotaPage } from './pages/quota.ts';
 import { staffingPage } from './pages/staffing.ts';
+import { structurePage } from './pages/structure.ts';
 import { trainingPage } from './pages/training.ts';
 import { workloadPage } from './pages/workload.ts';
 import type { PageSpec } from './types.ts';
@@ -13,6 +14,7 @@ import type { PageSpec } from './types.ts';
 export const PAGE_LIST: readonly PageSpec[] = [
   overviewPage,
   staffingPage,
+  structurePage,
   workloadPage,
   assessmentPage,
   quotaPage,

@@ -38,10 +38,18 @@ export function semesterWeeks(id: string, calendar: CalendarRules): SemesterWeek
 }
 
 function computeStart(id: string, calendar: CalendarRules): string {
+  return mondayOf(semesterFirstDay(id, calendar));
+}
+
+/**
+ * The semester's first day as the calendar gives it (an explicit start, else the default month-day),
+ * not moved back to its Monday: the reference date on which ages and years in post are counted.
+ */
+export function semesterFirstDay(id: string, calendar: CalendarRules): string {
   const explicit = calendar.semester_starts[id];
-  if (explicit) return mondayOf(explicit);
+  if (explicit) return explicit;
   const [first, second, term] = id.split('-');
-  return mondayOf(term === '1' ? `${first}-${calendar.default_start.autumn}` : `${second}-${calendar.default_start.spring}`);
+  return term === '1' ? `${first}-${calendar.default_start.autumn}` : `${second}-${calendar.default_start.spring}`;
 }
 
 /** Monday of the semester's first week. */

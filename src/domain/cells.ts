@@ -186,12 +186,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 const ROLE_HINT = '请填写“辅导员”“班主任”“辅导员助理”或“研究生德育助理”';
 export const optionalRole = optional(vocabulary<Role>(ROLE_SPELLINGS, 'UNKNOWN_ROLE', ROLE_HINT));
 
-/** The role a title line names ("XX系辅导员工作记录表"), when a file has no 角色 column. */
-export function roleFromText(text: string): Role | null {
-  const value = compactCell(text);
-  return ROLE_SPELLINGS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
-}
-
 export type TrainingLevel = 'school' | 'provincial' | 'national';
 export const LEVEL_SPELLINGS = [
   [/国家|全国|教育部|部级/, 'national'],

@@ -5,29 +5,30 @@
  */
 import { cleanCell, compactCell } from './text.ts';
 
-const iso = (y: number, m: number, d: number): string | null => {
+const iso = (y: number, m: number, d: number, earliest: number): string | null => {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  if (y < 1990 || y > 2100) return null;
+  if (y < earliest || y > 2100) return null;
   return date.toISOString().slice(0, 10);
 };
 
 /** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-const DATE_SPELLINGS: Array<[RegExp, (m: RegExpMatchArray) => string | null]> = [
-  [/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
-  [/^(\d{4})[-/.年](\d{1,2})月?$/, (m) => iso(+m[1]!, +m[2]!, 1)],
-  [/^(\d{4})(\d{2})(\d{2})$/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
+const DATE_SPELLINGS: Array<[RegExp, (m: RegExpMatchArray, earliest: number) => string | null]> = [
+  [/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/, (m, e) => iso(+m[1]!, +m[2]!, +m[3]!, e)],
+  [/^(\d{4})[-/.年](\d{1,2})月?$/, (m, e) => iso(+m[1]!, +m[2]!, 1, e)],
+  [/^(\d{4})(\d{2})(\d{2})$/, (m, e) => iso(+m[1]!, +m[2]!, +m[3]!, e)],
   [/^(\d{5})(\.0+)?$/, (m) => new Date(EXCEL_EPOCH + Number(m[1]) * 86_400_000).toISOString().slice(0, 10)],
 ];
 
-export function parseDate(raw: string): string | null {
+/** `earliest`: years before it are refused as typing slips (work logs and training are recent; birth dates are not). */
+export function parseDate(raw: string, earliest = 1990): string | null {
   // A time of day after the date ("2023-09-01 00:00:00", ISO "T08:00") is dropped first.
   const text = compactCell(cleanCell(raw).replace(/[T ]\d{1,2}:\d{2}.*$/, ''));
   for (const [pattern, toIso] of DATE_SPELLINGS) {
     const m = text.match(pattern);
-    if (m) return toIso(m);
+    if (m) return toIso(m, earliest);
   }
   return null;
 }

@@ -2,10 +2,10 @@
  * Where the table is inside a sheet: which row is the header, which kind of export it is,
  * and which rows around the data are not data (title lines, totals, footers, blanks).
  */
-import { TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
+import { COMBINED, TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
 import { cleanCell, compactCell } from './text.ts';
 
-export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat' | 'notes';
+export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat' | 'notes' | 'form';
 
 export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   title: '标题行',
@@ -15,6 +15,7 @@ export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   footer: '表尾（填表人、审核人、盖章、日期等）',
   header_repeat: '重复的表头',
   notes: '说明类工作表（填表说明、封面等）',
+  form: '表单的栏目行（考核量化表、考核登记表的各项，已汇总为一条记录）',
 };
 
 /** How many rows from the top may hold titles before the header. */
@@ -28,6 +29,8 @@ export interface HeaderMatch {
   columns: Record<string, number>;
   /** Header cells that no column of the kind reads (published nowhere). */
   unmapped: string[];
+  /** A second kind the same rows are also read as (COMBINED), with its columns. */
+  also?: { kind: TableKind; columns: Record<string, number> };
 }
 
 export interface HeaderFailure {
@@ -51,38 +54,59 @@ function matchColumns(headerCells: readonly string[], input: readonly InputColum
 /** What a kind still lacks in this header: its required columns, and one of each any-of group. */
 function missingFor(spec: TableSpec, columns: Record<string, number>): string[] {
   const label = (key: string) => spec.input.find((c) => c.key === key)?.label ?? key;
-  const missing = spec.input.filter((c) => c.required && !(c.key in columns)).map((c) => c.label);
+  // A column that may come from the title, file name or folder instead (系部) is not missed here.
+  const missing = spec.input.filter((c) => c.required && !c.fromContext && !(c.key in columns)).map((c) => c.label);
   for (const group of spec.requireAnyOf ?? [])
     if (!group.some((key) => key in columns)) missing.push(group.slice(0, 3).map(label).join('或') + (group.length > 3 ? '等' : ''));
   return missing;
 }
 
+interface Fit {
+  kind: TableKind;
+  columns: Record<string, number>;
+  also?: { kind: TableKind; columns: Record<string, number> };
+  /** Sheet columns read, by this kind and the one it is combined with. */
+  read: Set<number>;
+}
+
+/** Two kinds that fit one header and are one table (COMBINED) become one fit reading both kinds' columns. */
+function combine(fits: Fit[]): Fit[] {
+  for (const { kind, also } of COMBINED) {
+    const a = fits.find((f) => f.kind === kind);
+    const b = fits.find((f) => f.kind === also);
+    if (!a || !b) continue;
+    const both: Fit = { kind, columns: a.columns, also: { kind: also, columns: b.columns }, read: new Set([...a.read, ...b.read]) };
+    fits = [both, ...fits.filter((f) => f !== a && f !== b)];
+  }
+  return fits;
+}
+
 /**
  * Scan the top rows for the first row that carries everything one kind requires. When two kinds
  * fit, the one reading more columns wins only if it reads every column the other would; else
- * the file is ambiguous and stops (no column silently goes unread).
+ * the file is ambiguous and stops (no column silently goes unread) — unless the two are one
+ * table by the seeds' own forms (COMBINED).
  */
 export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | HeaderFailure {
   const near = new Map<TableKind, { kind: TableKind; label: string; missing: string[]; matched: number }>();
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = rows[r]!;
-    const fits: Array<{ kind: TableKind; columns: Record<string, number> }> = [];
+    let fits: Fit[] = [];
     for (const spec of Object.values(TABLES)) {
       const columns = matchColumns(cells, spec.input);
       const missing = missingFor(spec, columns);
-      if (missing.length === 0) fits.push({ kind: spec.kind, columns });
+      if (missing.length === 0) fits.push({ kind: spec.kind, columns, read: new Set(Object.values(columns)) });
       else if (Object.keys(columns).length > 0 && missing.length < (near.get(spec.kind)?.missing.length ?? Infinity))
         near.set(spec.kind, { kind: spec.kind, label: spec.label, missing, matched: Object.keys(columns).length });
     }
     if (fits.length === 0) continue;
-    fits.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length);
+    fits = combine(fits).sort((a, b) => b.read.size - a.read.size);
     const [best, ...others] = fits;
-    const read = new Set(Object.values(best!.columns));
-    const unread = others.filter((o) => Object.values(o.columns).some((i) => !read.has(i)));
+    const unread = others.filter((o) => [...o.read].some((i) => !best!.read.has(i)));
     if (unread.length > 0) return { ok: false, closest: [], ambiguous: [best!.kind, ...unread.map((o) => o.kind)] };
-    const unmapped = cells.map((c, i) => (read.has(i) ? '' : cleanCell(c))).filter((c) => c !== '');
-    return { ok: true, kind: best!.kind, row: r, columns: best!.columns, unmapped };
+    const unmapped = cells.map((c, i) => (best!.read.has(i) ? '' : cleanCell(c))).filter((c) => c !== '');
+    return { ok: true, kind: best!.kind, row: r, columns: best!.columns, unmapped, ...(best!.also ? { also: best!.also } : {}) };
   }
   // Nearest: most columns recognised net of those missing, then fewest missing.
   const closest = [...near.values()]
@@ -107,14 +131,23 @@ const LONE_DATE = /^\d{4}(年|[-/.])\d{1,2}((月|[-/.])\d{1,2}日?)?$/;
  */
 const TOTAL_FIRST = new Set(TOTAL_WORDS.map((w) => w[0]));
 const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => (w[0] === '\\' ? w[1] : w[0])));
+/**
+ * A signature or stamp line, whatever its wording: "聘用系部负责人签字：", "（公章）", "单位负责人签名",
+ * "经办人：", "日期：…". Its words may stand anywhere in the first cell; those that are also
+ * job titles (负责人, 联系人) only before a colon, so that a roster's 职务 "学工办负责人" stays data.
+ */
+const SIGNATURE = /签字|签名|签章|盖章|公章|(负责人|联系人|经办人|填表人|填报人|制表人|审核人|审批人|日期)[:：]/;
 const isTotal = (text: string) => TOTAL_FIRST.has(text[0]!) && TOTAL.test(text);
-const isFooter = (text: string) => FOOTER_FIRST.has(text[0]!) && FOOTER.test(text);
+/** Every signature line holds 签, 章 or a colon (after half-width folding): other cells need no regular expression. */
+const mayBeSignature = (text: string) => text.includes('签') || text.includes('章') || text.includes(':');
+const isFooter = (text: string) => (FOOTER_FIRST.has(text[0]!) && FOOTER.test(text)) || (mayBeSignature(text) && SIGNATURE.test(text));
 
 /**
  * Rows after the header that are not data, by the first rule that fits, in this order:
  * blank (nothing in any cell); total (合计… in one of the first three cells that hold anything,
- * 序号 often being the empty one); footer (填表人/审核人/盖章/日期 lines, or a date standing
- * alone); the header repeated. The cells are looked at once, in one pass (this runs for every row).
+ * 序号 often being the empty one); footer (its first filled cell a 填表人/审核人/盖章/日期 line or
+ * a signature line, or a date standing alone); the header repeated. The cells are looked at
+ * once, in one pass (this runs for every row).
  */
 export function classifyRow(cells: readonly string[], header: readonly string[]): SkipReason | 'data' {
   // The first three cells that hold anything, compacted; counting stops at three.

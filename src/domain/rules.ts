@@ -7,8 +7,10 @@
  */
 import { z } from 'zod';
 import type { CalendarRules } from './calendar.ts';
+import type { Role } from './cells.ts';
+import { EDUCATIONS, type Education } from './people.ts';
 import type { ScoringRules } from './scoring.ts';
-import { ACTIVITIES } from './tables/worklogs.ts';
+import { ACTIVITIES } from './activities.ts';
 
 /** A weight as an exact fraction, so that 1/3 × 3 part-timers is exactly one counselor. */
 export interface Fraction {
@@ -61,6 +63,44 @@ const Norm = z
 
 const Band = z.object({ grade: z.enum(GRADES), min: z.number() });
 
+/** Upper bounds of bands (ages, years in post), ascending: [30, 35, 40, 50] → ≤30, 31–35, 36–40, 41–50, >50. */
+const bounds = z
+  .array(z.number().int().nonnegative())
+  .min(1)
+  .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]!), '各分段上限须从小到大排列');
+const shareTarget = z.number().gt(0).lte(1).nullable();
+export const STRUCTURE_HEADLINES = ['party', 'masters', 'senior'] as const;
+export type StructureHeadline = (typeof STRUCTURE_HEADLINES)[number];
+
+/** 队伍结构: how the team's structure is summarised, and what seed 004 asks of each counselor. */
+const Structure = z.object({
+  age_bands: rule(bounds).default({ value: [30, 35, 40, 50], source: '汇报常用分段：30岁及以下、31–35岁、36–40岁、41–50岁、51岁及以上' }),
+  /** "35岁以下占…%": 以下 includes the number, as in Chinese legal usage. */
+  young_age: rule(z.number().int().positive()).default({ value: 35, source: '汇报常用表述“35岁以下占…%”（“以下”含本数）' }),
+  years_in_post_bands: rule(bounds).default({ value: [0, 3, 8], source: '不满1年、1–3年、4–8年、9年及以上，大致对应《高等学校辅导员职业能力标准》的初级、中级、高级' }),
+  min_education: rule(z.enum(EDUCATIONS)).default({ value: 'bachelor', source: 'seeds/004：辅导员应“具备本科及以上学历”' }),
+  /** Seed 004 says 原则上: listed for information, not as a violation. */
+  party_expected: rule(z.boolean()).default({ value: true, source: 'seeds/004：辅导员“原则上应为中共党员”' }),
+  party_share_target: rule(shareTarget).default({ value: null }),
+  masters_share_target: rule(shareTarget).default({ value: null }),
+  senior_share_target: rule(shareTarget).default({ value: null }),
+  /** Which share the overview's structure card shows. */
+  headline: rule(z.enum(STRUCTURE_HEADLINES)).default({ value: 'party' }),
+  /** 所学专业 counted as 思政相关 when it contains one of these words. */
+  related_majors: rule(z.array(z.string().min(1))).default({ value: ['思想政治', '马克思', '政治学', '中共党史', '党的建设', '教育学', '心理学', '社会学', '哲学', '法学'] }),
+});
+
+/** Rules about people across semesters (seeds 002–004). */
+const People = z.object({
+  consecutive_fail_years: rule(z.number().int().min(2)).default({ value: 2, source: 'seeds/004：连续两年年度考核不合格的，可以解除聘用合同' }),
+  top_counselors: rule(z.number().int().positive()).default({ value: 10, source: 'seeds/004：开展“十佳辅导员”等针对优秀辅导员的专项表彰' }),
+  lateness: rule(z.object({ max: z.number().int().nonnegative(), roles: z.array(z.enum(ROLES)).min(1) })).default({
+    value: { max: 3, roles: ['assistant'] },
+    source: 'seeds/002：迟到三次以上……综合评价不合格',
+  }),
+  graduate_min_months: rule(z.number().int().positive()).default({ value: 12, source: 'seeds/003：在岗时间至少为一年' }),
+});
+
 export const ProfileSchema = z.object({
   label: z.string(),
   staffing: z.object({
@@ -76,6 +116,9 @@ export const ProfileSchema = z.object({
   training: z.object({
     school_hours_per_year: rule(z.number().positive()),
     national_or_provincial_every_years: rule(z.number().int().positive()),
+    induction_hours: rule(z.number().positive()).default({ value: 40, source: '教育部令第43号：新入职辅导员应参加岗前培训，不少于40学时' }),
+    /** A training row whose 培训名称 holds one of these words is induction training (岗前培训). */
+    induction_keywords: rule(z.array(z.string().min(1)).min(1)).default({ value: ['岗前', '入职'] }),
   }),
   assessment: z.object({
     bands: rule(
@@ -90,6 +133,8 @@ export const ProfileSchema = z.object({
     excellence_quota: rule(z.number().gt(0).lte(1)),
     quota_rounding: rule(z.enum(['floor', 'round', 'ceil'])),
   }),
+  structure: Structure.prefault({}),
+  people: People.prefault({}),
 });
 
 export const RulesFileSchema = z
@@ -134,6 +179,30 @@ export const RulesFileSchema = z
 export type RulesFile = z.infer<typeof RulesFileSchema>;
 export type WorkloadNorm = z.infer<typeof Norm>;
 
+export interface StructureRules {
+  age_bands: number[];
+  young_age: number;
+  years_in_post_bands: number[];
+  min_education: Education;
+  party_expected: boolean;
+  party_share_target: number | null;
+  masters_share_target: number | null;
+  senior_share_target: number | null;
+  headline: StructureHeadline;
+  related_majors: string[];
+}
+
+export interface PeopleRules {
+  consecutive_fail_years: number;
+  top_counselors: number;
+  lateness: { max: number; roles: Role[] };
+  graduate_min_months: number;
+}
+
+/** { value, source } → value, for a section of rules. */
+const values = <T extends Record<string, { value: unknown }>>(section: T) =>
+  Object.fromEntries(Object.entries(section).map(([k, v]) => [k, v.value])) as { [K in keyof T]: T[K]['value'] };
+
 /** What the ingest and the site need from the rules file, with the active profile flattened. */
 export interface ActiveRules {
   institution: string;
@@ -147,7 +216,9 @@ export interface ActiveRules {
   disallowed_hiring: string[];
   workload_norms: WorkloadNorm[];
   workload_target_share: number;
-  training: { school_hours_per_year: number; national_or_provincial_every_years: number };
+  training: { school_hours_per_year: number; national_or_provincial_every_years: number; induction_hours: number; induction_keywords: string[] };
+  structure: StructureRules;
+  people: PeopleRules;
   assessment: ScoringRules & { excellence_quota: number; quota_rounding: 'floor' | 'round' | 'ceil' };
   calendar: CalendarRules;
   /** Each rule's source as written in the rules file, by its path (e.g. "staffing.max_students_per_counselor"). */
@@ -183,10 +254,9 @@ export function activeRules(file: RulesFile): ActiveRules {
     disallowed_hiring: p.staffing.disallowed_hiring.value,
     workload_norms: p.workload.norms,
     workload_target_share: p.workload.target_share.value,
-    training: {
-      school_hours_per_year: p.training.school_hours_per_year.value,
-      national_or_provincial_every_years: p.training.national_or_provincial_every_years.value,
-    },
+    training: values(p.training),
+    structure: values(p.structure),
+    people: values(p.people),
     assessment: {
       bands: p.assessment.bands.value,
       basis: p.assessment.basis.value,
@@ -204,8 +274,49 @@ export function activeRules(file: RulesFile): ActiveRules {
   };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `base` with `own` laid over it: objects merged key by key, anything else (arrays too) replaced.
+ * Used for a profile that extends another, and for an institution's own settings (a rules.json
+ * beside its exports holding only what differs) laid over the defaults.
+ */
+export function layRules(base: unknown, own: unknown): unknown {
+  if (!isObject(base) || !isObject(own)) return own;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(own)) out[k] = layRules(base[k], v);
+  return out;
+}
+
+/**
+ * A profile may say `"extends": "default"` and give only what differs (e.g. the national rules'
+ * 5-year course window against seed 004's 3 years). Resolved before validation; an unknown or
+ * circular base is an error naming the field.
+ */
+function resolveExtends(json: unknown): { json: unknown; errors: string[] } {
+  if (!isObject(json) || !isObject(json.profiles)) return { json, errors: [] };
+  const profiles = json.profiles;
+  const errors: string[] = [];
+  const resolved: Record<string, unknown> = {};
+  const resolve = (name: string, chain: string[]): unknown => {
+    if (name in resolved) return resolved[name];
+    const p = profiles[name];
+    if (!isObject(p) || p.extends === undefined) return (resolved[name] = p);
+    const { extends: base, ...own } = p;
+    if (typeof base !== 'string' || !(base in profiles) || chain.includes(base)) {
+      errors.push(`字段 profiles.${name}.extends：所继承的规则方案「${String(base)}」不存在或循环继承`);
+      return (resolved[name] = own);
+    }
+    return (resolved[name] = layRules(resolve(base, [...chain, name]), own));
+  };
+  for (const name of Object.keys(profiles)) resolve(name, [name]);
+  return { json: { ...json, profiles: resolved }, errors };
+}
+
 /** Validate a parsed rules file; on failure, one Chinese line per problem naming the field. */
-export function parseRules(json: unknown): { ok: true; rules: ActiveRules } | { ok: false; errors: string[] } {
+export function parseRules(input: unknown): { ok: true; rules: ActiveRules } | { ok: false; errors: string[] } {
+  const { json, errors } = resolveExtends(input);
+  if (errors.length) return { ok: false, errors };
   const result = RulesFileSchema.safeParse(json);
   if (result.success) return { ok: true, rules: activeRules(result.data) };
   return {

@@ -4,7 +4,7 @@
  */
 import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import type { NodeRunner } from '../io/duckdb-node.ts';
-import type { WarningRecord } from './pipeline.ts';
+import { WARNINGS_LISTED_PER_FILE, type WarningRecord } from './records.ts';
 
 interface CrossCheck {
   code: string;
@@ -97,9 +97,6 @@ FROM counselors, usual
 WHERE regexp_full_match(staff_id, '[0-9]+') AND LENGTH(staff_id) < usual.len`,
   },
 ];
-
-/** Warnings are for people: past this many of one kind in one file, the rest are counted, not listed. */
-export const WARNINGS_LISTED_PER_FILE = 200;
 
 /**
  * Every check's warnings, in the order of CHECKS. With a `helper` (another connection, free once

@@ -7,34 +7,42 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseRules, type ActiveRules } from '../domain/rules.ts';
+import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
 import { runCrossChecks } from './checks.ts';
-import { createIngest, IngestError, type SheetReport, type WarningRecord } from './pipeline.ts';
+import { createIngest } from './pipeline.ts';
 import { readerFor } from './readers/index.ts';
+import { IngestError, type SheetReport, type WarningRecord } from './records.ts';
 import { Staging } from './staging.ts';
 
-export const MANIFEST_FORMAT = 2;
+export const MANIFEST_FORMAT = 3;
 export const DEFAULT_RULES_PATH = 'data/rules.json';
+/** An input folder's own settings, laid over the defaults (loadRules). */
+export const LOCAL_RULES_FILE = 'rules.json';
 
 export interface Manifest {
   format: number;
   rules: ActiveRules;
+  /** The settings files read, the defaults first, then the input folder's own (laid over them). */
+  rules_files: string[];
   /** SHA-256 over every input file's path and bytes: tells which inputs made this output. */
   input_digest: string;
   tables: Record<TableKind | 'rejects' | 'warnings', { file: string; rows: number }>;
   semesters: string[];
   departments: string[];
-  totals: { files: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
+  /** `set_aside`: files and sheets not read (quarantine.ts), counted in none of the others. */
+  totals: { files: number; set_aside: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
   files: SheetReport[];
 }
 
 export interface IngestOptions {
   input: string;
   out: string;
-  /** The rules file; data/rules.json by default. */
+  /** The rules file; data/rules.json by default. A rules.json in the input folder is laid over it. */
   rulesPath?: string;
+  /** Stop at the first file that cannot be read or understood (as an IngestError), instead of setting it aside. */
+  strict?: boolean;
   onFile?: (index: number, total: number, path: string, reports: SheetReport[]) => void;
   /** Called every 100,000 rows of a long file. */
   onRows?: (path: string, rows: number) => void;
@@ -53,17 +61,31 @@ export async function listInputFiles(dir: string): Promise<string[]> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export async function loadRules(path = DEFAULT_RULES_PATH): Promise<ActiveRules> {
+async function readJson(path: string): Promise<unknown> {
   if (!existsSync(path)) throw new IngestError(path, '找不到规则配置文件。请从项目自带的 data/rules.json 复制一份并按本校规定修改。');
-  let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new IngestError(path, `规则配置文件不是合法的 JSON：${(error as Error).message}`);
   }
+}
+
+/**
+ * The rules: the defaults (data/rules.json: policy values with their sources, no institution's
+ * own names), with an institution's own settings laid over them — a rules.json holding only what
+ * differs (its department aliases, its calendar…), e.g. beside its exports.
+ */
+export async function loadRules(path = DEFAULT_RULES_PATH, overlay?: string): Promise<ActiveRules> {
+  const json = overlay ? layRules(await readJson(path), await readJson(overlay)) : await readJson(path);
   const parsed = parseRules(json);
-  if (!parsed.ok) throw new IngestError(path, `规则配置有误：\n  ${parsed.errors.join('\n  ')}`);
+  if (!parsed.ok) throw new IngestError(overlay ? `${path} + ${overlay}` : path, `规则配置有误：\n  ${parsed.errors.join('\n  ')}`);
   return parsed.rules;
+}
+
+/** The settings files a run over `input` reads: the defaults (or the one given), then the folder's own rules.json if it has one. */
+export function rulesFilesFor(input: string, rulesPath = DEFAULT_RULES_PATH): string[] {
+  const local = join(input, LOCAL_RULES_FILE);
+  return existsSync(local) && resolve(local) !== resolve(rulesPath) ? [rulesPath, local] : [rulesPath];
 }
 
 /**
@@ -84,14 +106,15 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
   const out = resolve(options.out);
   await recoverInterruptedRun(out);
   if (!existsSync(input)) throw new IngestError(options.input, '输入文件夹不存在。');
-  const rules = await loadRules(options.rulesPath);
+  const rulesFiles = rulesFilesFor(options.input, options.rulesPath);
+  const rules = await loadRules(rulesFiles[0], rulesFiles[1]);
   const files = await listInputFiles(input);
-  if (files.length === 0) throw new IngestError(options.input, '文件夹中没有 CSV 或 XLSX 文件。');
+  if (files.length === 0) throw new IngestError(options.input, '文件夹中没有 CSV 或 Excel（.xlsx、.xls）文件。');
 
   const staging = await Staging.open(rules);
   const folder = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
-    const ingest = createIngest(rules, staging, { onRows: options.onRows, splitBytes: options.splitBytes });
+    const ingest = createIngest(rules, staging, { onRows: options.onRows, splitBytes: options.splitBytes, strict: options.strict });
     const digest = createHash('sha256');
     for (const [i, file] of files.entries()) {
       const read = await readFile(join(input, file));
@@ -140,6 +163,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
       rules,
+      rules_files: rulesFiles.map(toPosix),
       input_digest: digest.digest('hex'),
       tables: {
         ...(tables as Record<TableKind, { file: string; rows: number }>),
@@ -148,7 +172,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
       },
       semesters: await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester'))),
       departments: await distinct('department', TABLE_KINDS),
-      totals: { files: files.length, read: sum('read'), accepted: sum('accepted'), rejected: sum('rejected'), skipped: sum('skipped'), warnings: warnings.length },
+      totals: { files: files.length, set_aside: sheets.filter((s) => s.set_aside).length, read: sum('read'), accepted: sum('accepted'), rejected: sum('rejected'), skipped: sum('skipped'), warnings: warnings.length },
       files: sheets,
     };
     await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -3,12 +3,18 @@
  * loaded from (staging.ts). Kept apart from the DuckDB side so that a worker writing lines
  * (tail-worker.ts) loads no more than it needs.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { publishName } from '../domain/names.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domain/tables/index.ts';
 
 export const NULL = '\\N';
+
+/** Where a writer stands: its rows and the bytes of its lines (StageWriter.mark). */
+export interface StageMark {
+  rows: number;
+  bytes: number;
+}
 const PERSON_COLUMNS = Object.fromEntries(
   TABLE_KINDS.map((k) => [k, TABLES[k].output.filter((c) => c.person).map((c) => c.name)]),
 ) as Record<TableKind, string[]>;
@@ -224,9 +230,34 @@ export class StageWriter {
     this.rows += rows;
   }
 
+  /** Bytes of lines written to the file so far (past the buffer). */
+  private written = 0;
+
   private write(bytes: Uint8Array): void {
     if (this.fd === null) this.chunks.push(bytes);
-    else for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    else
+      for (let done = 0; done < bytes.length; ) {
+        const n = writeSync(this.fd, bytes, done, bytes.length - done, this.written);
+        done += n;
+        this.written += n;
+      }
+  }
+
+  /** Where the lines stand now (the file's writers only). */
+  mark(): StageMark {
+    return { rows: this.rows, bytes: this.written + this.pos };
+  }
+
+  /** Back to a mark: the lines written since are dropped (a sheet set aside after some of its rows were staged). */
+  rollback(mark: StageMark): void {
+    if (this.fd === null) throw new Error('rollback of a writer without a file');
+    if (mark.bytes >= this.written) this.pos = mark.bytes - this.written;
+    else {
+      ftruncateSync(this.fd, mark.bytes);
+      this.written = mark.bytes;
+      this.pos = 0;
+    }
+    this.rows = mark.rows;
   }
 
   close(): void {

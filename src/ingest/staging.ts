@@ -12,8 +12,8 @@ import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { createTableSql, sqlString } from '../metrics/sql.ts';
-import type { RecordSink } from './pipeline.ts';
-import { NULL, publishRecord, StageWriter } from './stage-lines.ts';
+import type { RecordSink } from './records.ts';
+import { NULL, publishRecord, StageWriter, type StageMark } from './stage-lines.ts';
 
 export class Staging implements RecordSink {
   readonly runner: NodeRunner;
@@ -59,6 +59,14 @@ export class Staging implements RecordSink {
 
   appendStaged(kind: TableKind, chunks: readonly Uint8Array[], rows: number): void {
     this.tables[kind].appendLines(chunks, rows);
+  }
+
+  mark(): Record<TableKind, StageMark> {
+    return Object.fromEntries(TABLE_KINDS.map((k) => [k, this.tables[k].mark()])) as Record<TableKind, StageMark>;
+  }
+
+  rollback(mark: unknown): void {
+    for (const kind of TABLE_KINDS) this.tables[kind].rollback((mark as Record<TableKind, StageMark>)[kind]);
   }
 
   /** Load every staged table into DuckDB, typed by the data dictionary; after this, query them. */

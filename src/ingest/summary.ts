@@ -2,20 +2,25 @@
  * The one-screen summary printed at the end of an ingest run: totals, then per department the
  * files, rows accepted / rejected / skipped and warnings, then where a clerk has work to do.
  */
-import type { SheetReport } from './pipeline.ts';
+import { placeOf } from '../domain/context.ts';
+import { setAsideSheets } from './quarantine.ts';
+import type { SheetReport } from './records.ts';
 import type { Manifest } from './run.ts';
 
-/** The department a file belongs to: the one its accepted rows name, else the folder it sits in. */
+/** The department a file belongs to: the one its accepted rows name, else (set aside) the one its name or folder names, else the folder it sits in. */
 export function departmentOf(sheet: SheetReport, known: readonly string[]): string {
   const named = Object.keys(sheet.departments);
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return '（跨系部的汇总文件）';
-  const folder = sheet.file.split('/').reverse().slice(1).find((part) => known.includes(part));
+  if (sheet.set_aside?.department) return sheet.set_aside.department;
+  const folder = [...placeOf(sheet.file).folders].reverse().find((part) => known.includes(part));
   return folder ?? '（未知系部）';
 }
 
 interface Line {
   files: Set<string>;
+  /** Files (or sheets) set aside: not read. */
+  setAside: number;
   accepted: number;
   rejected: number;
   skipped: number;
@@ -26,8 +31,9 @@ export function summaryByDepartment(manifest: Manifest): Array<[string, Line]> {
   const lines = new Map<string, Line>();
   for (const sheet of manifest.files) {
     const department = departmentOf(sheet, manifest.departments);
-    const line = lines.get(department) ?? { files: new Set(), accepted: 0, rejected: 0, skipped: 0, warnings: 0 };
+    const line = lines.get(department) ?? { files: new Set(), setAside: 0, accepted: 0, rejected: 0, skipped: 0, warnings: 0 };
     line.files.add(sheet.file);
+    if (sheet.set_aside) line.setAside++;
     line.accepted += sheet.accepted;
     line.rejected += sheet.rejected;
     line.skipped += sheet.skipped;
@@ -47,9 +53,10 @@ const pad = (text: string | number, width: number) => {
 
 export function formatSummary(manifest: Manifest, elapsedMs: number, out: string): string {
   const t = manifest.totals;
+  const aside = setAsideSheets(manifest.files);
   const lines = [
     '',
-    `导入完成：${t.files} 个文件，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行）${t.skipped}，提示 ${t.warnings} 条，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
+    `导入完成：${t.files} 个文件${aside.length > 0 ? `（其中 ${aside.length} 个文件或工作表未能导入，已搁置）` : ''}，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行等）${t.skipped}，提示 ${t.warnings} 条，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
     `学期：${manifest.semesters.join('、')}`,
     '',
     `${pad('系部', 24)}${pad('文件', 6)}${pad('接受', 9)}${pad('拒绝', 7)}${pad('跳过', 7)}提示`,
@@ -62,9 +69,11 @@ export function formatSummary(manifest: Manifest, elapsedMs: number, out: string
       .join('，')}`,
   ];
   const withRejects = manifest.files.filter((f) => f.rejected > 0);
-  if (withRejects.length > 0) {
-    lines.push('', '以下文件有被拒绝的行，请通知报送单位修改后重新报送（原因见 rejects.parquet 或看板“数据质量”页）：');
-    for (const f of withRejects) lines.push(`  ${f.file}${f.sheet ? `［${f.sheet}］` : ''}：拒绝 ${f.rejected} 行`);
+  if (aside.length + withRejects.length > 0) {
+    lines.push('', '请退回以下文件，通知报送单位修改后重新报送（原因见 rejects.parquet 或看板“数据质量”页）：');
+    const where = (f: SheetReport) => `${f.file}${f.sheet ? `［${f.sheet}］` : ''}`;
+    for (const f of aside) lines.push(`  ✗ ${where(f)}：未能导入，已搁置。${f.set_aside!.message}`);
+    for (const f of withRejects) lines.push(`  ${where(f)}：拒绝 ${f.rejected} 行`);
   }
   const dropped = [...new Set(manifest.files.flatMap((f) => f.personal_columns_dropped))];
   if (dropped.length > 0) lines.push('', `已删除的个人信息列（不会发布）：${dropped.join('、')}`);

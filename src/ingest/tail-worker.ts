@@ -1,6 +1,6 @@
 /** Worker: reads the tail of a large CSV (see tail.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ingestTail, type TailJob, type TailStart } from './pipeline.ts';
+import { ingestTail, type TailJob, type TailStart } from './tail-read.ts';
 import { decodeTail } from './readers/csv.ts';
 import { UnbalancedQuotes } from './readers/csv-parse.ts';
 

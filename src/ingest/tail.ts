@@ -4,7 +4,7 @@
  * head's header is known; its result added to the sheet when the head has been read.
  */
 import { Worker } from 'node:worker_threads';
-import type { TailJob, TailResult, TailStart } from './pipeline.ts';
+import type { TailJob, TailResult, TailStart } from './tail-read.ts';
 import { unbalancedQuotes } from './readers/csv.ts';
 
 type Reply = { progress: number } | { result: TailResult } | { unbalanced: number } | { error: string };

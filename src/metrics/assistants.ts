@@ -30,7 +30,8 @@ per_class AS (SELECT semester, department, class_name, COUNT(*) AS holders FROM 
 SELECT a.semester, a.department, a.name, a.student_id, a.major, a.year_level, a.class_name, a.political_status, a.failed_courses,
   ${startYearSql('a.semester')} - TRY_CAST(regexp_extract(a.year_level, '\\d{4}') AS INTEGER) + 1 AS study_year,
   COALESCE(${startYearSql('a.semester')} - TRY_CAST(regexp_extract(a.year_level, '\\d{4}') AS INTEGER) + 1 IN (2, 3), FALSE) AS year_ok,
-  COALESCE(a.political_status IN (${political}), FALSE) AS political_ok,
+  -- NULL when not reported (seed 000's 考核情况汇总表, which also lists the classes, has no 政治面貌 column).
+  CASE WHEN a.political_status IS NULL THEN NULL ELSE a.political_status IN (${political}) END AS political_ok,
   a.failed_courses = 0 AS courses_ok,
   EXISTS (SELECT 1 FROM c WHERE c.semester = a.semester AND c.department = a.department AND c.class_name = a.class_name) AS class_listed,
   pc.holders > 1 AS shared_class,
@@ -49,7 +50,8 @@ export interface AssistantRow {
   failed_courses: number | null;
   study_year: number | null;
   year_ok: boolean;
-  political_ok: boolean;
+  /** NULL when the political status was not reported. */
+  political_ok: boolean | null;
   /** NULL when the number of failed courses was not reported. */
   courses_ok: boolean | null;
   class_listed: boolean;
@@ -72,6 +74,7 @@ export interface ClassCoverageRow {
   unmatched: number;
   year_ok: number;
   political_ok: number;
+  political_unknown: number;
   courses_ok: number;
   courses_unknown: number;
 }
@@ -90,13 +93,14 @@ cls AS (
     COUNT(*) FILTER (WHERE NOT class_listed)::INTEGER AS unmatched,
     COUNT(*) FILTER (WHERE year_ok)::INTEGER AS year_ok,
     COUNT(*) FILTER (WHERE political_ok)::INTEGER AS political_ok,
+    COUNT(*) FILTER (WHERE political_ok IS NULL)::INTEGER AS political_unknown,
     COUNT(*) FILTER (WHERE courses_ok)::INTEGER AS courses_ok,
     COUNT(*) FILTER (WHERE courses_ok IS NULL)::INTEGER AS courses_unknown
   FROM a GROUP BY ALL
 )
 SELECT department, COALESCE(classes, 0)::INTEGER AS classes, COALESCE(covered, 0)::INTEGER AS covered, COALESCE(shared, 0)::INTEGER AS shared,
   COALESCE(assistants, 0)::INTEGER AS assistants, COALESCE(unmatched, 0)::INTEGER AS unmatched, COALESCE(year_ok, 0)::INTEGER AS year_ok,
-  COALESCE(political_ok, 0)::INTEGER AS political_ok, COALESCE(courses_ok, 0)::INTEGER AS courses_ok, COALESCE(courses_unknown, 0)::INTEGER AS courses_unknown
+  COALESCE(political_ok, 0)::INTEGER AS political_ok, COALESCE(political_unknown, 0)::INTEGER AS political_unknown, COALESCE(courses_ok, 0)::INTEGER AS courses_ok, COALESCE(courses_unknown, 0)::INTEGER AS courses_unknown
 FROM cls FULL OUTER JOIN asst USING (department) ORDER BY department`;
 }
 

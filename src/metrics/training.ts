@@ -59,3 +59,31 @@ export function trainingUnitsSql(p: TrainingParams, f: Partial<Filters>, by: 'de
   COUNT(*) FILTER (WHERE higher_courses = 0)::INTEGER AS without_higher
 FROM (${peopleSql(p, f)}) GROUP BY ALL ORDER BY department`;
 }
+
+export interface InductionRow {
+  department: string;
+  name: string;
+  staff_id: string;
+  years_in_post: number;
+  induction_hours: number;
+  meets: boolean;
+}
+
+/**
+ * New full-time counselors (in post less than a year on the semester's first day, from the roster's
+ * 任辅导员时间) and their 岗前培训 hours: training rows whose 培训名称 holds one of the profile's
+ * words, dated up to the semester's training year; met at the profile's hours (40, 教育部令第43号).
+ */
+export function inductionSql(p: { hours: number; keywords: readonly string[] }, f: Partial<Filters>): string {
+  const induction = p.keywords.length ? p.keywords.map((w) => `contains(t.course, ${sqlString(w)})`).join(' OR ') : 'FALSE';
+  return `WITH roster AS (
+  SELECT semester, department, staff_id, name, years_in_post, ${calendarYearSql('semester')} AS year
+  FROM counselors WHERE employment = 'full_time' AND years_in_post < 1 AND ${filterSql(f, { semester: 'semester', department: 'department' })}
+)
+SELECT r.department, r.name, r.staff_id, r.years_in_post,
+  COALESCE(SUM(t.hours) FILTER (WHERE (${induction}) AND t.year <= r.year), 0)::DOUBLE AS induction_hours,
+  COALESCE(SUM(t.hours) FILTER (WHERE (${induction}) AND t.year <= r.year), 0) >= ${sqlNumber(p.hours)} AS meets
+FROM roster r LEFT JOIN training t ON (t.staff_id = r.staff_id OR (t.name = r.name AND t.department = r.department))
+GROUP BY r.semester, r.department, r.staff_id, r.name, r.years_in_post
+ORDER BY meets, r.department, r.name`;
+}

@@ -12,6 +12,7 @@ import type { TableView } from '../views/table.ts';
 import type { SemesterFigures } from './figures.ts';
 import { assessmentParagraph, assistantsParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from './narrative.ts';
 import { problems, type Problem } from './problems.ts';
+import { structureDepartmentsTable, structureParagraph, structureTable, structureTableNote } from './structure.ts';
 import {
   assistantsTable,
   comparisonTable,
@@ -43,9 +44,23 @@ export function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[n % 10]}`;
 }
 
-export function bodySections(f: SemesterFigures, prev: SemesterFigures | null, rules: ActiveRules): ReportSection[] {
+/** 队伍结构 is compared with the same term a year earlier, else with the previous semester. */
+function structureComparison(prev: SemesterFigures | null, yearAgo: SemesterFigures | null) {
+  return yearAgo
+    ? { semester: yearAgo.semester, label: '上年同期', figures: yearAgo.structure }
+    : prev
+      ? { semester: prev.semester, label: '上学期', figures: prev.structure }
+      : null;
+}
+
+export function bodySections(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null, rules: ActiveRules): ReportSection[] {
   return [
-    { id: 'sec-basic', title: '基本情况', kind: 'prose', paragraphs: [staffingParagraph(f, prev, rules)] },
+    {
+      id: 'sec-basic',
+      title: '基本情况',
+      kind: 'prose',
+      paragraphs: [structureParagraph(f.structure, f.semester, structureComparison(prev, yearAgo), rules), staffingParagraph(f, prev, rules)],
+    },
     { id: 'sec-workload', title: '工作落实情况', kind: 'prose', paragraphs: [workloadParagraph(f, rules)] },
     { id: 'sec-assessment', title: '考核情况', kind: 'prose', paragraphs: [assessmentParagraph(f, rules)] },
     { id: 'sec-training', title: '培训情况', kind: 'prose', paragraphs: [trainingParagraph(f, rules)] },
@@ -66,6 +81,15 @@ export function exhibits(f: SemesterFigures, prev: SemesterFigures | null, yearA
       view: comparisonTable(f, prev, yearAgo),
       note: '“上升”“下降”指数值本身的变化，“改善”“变差”指对照要求的好坏；师生比以每名专职辅导员对应的学生数计，数值越小越好。无可比数据时显示“无数据”。',
     },
+    {
+      kind: 'table',
+      id: 'tbl-structure-figures',
+      anchor: 'tbl-structure',
+      title: '专职辅导员队伍结构',
+      view: structureTable(f.structure, f.semester, structureComparison(prev, yearAgo), rules),
+      note: structureTableNote(rules),
+    },
+    { kind: 'table', id: 'tbl-structure-departments', anchor: 'tbl-structure-departments-title', title: '各系部专职辅导员队伍结构', view: structureDepartmentsTable(f.structure, rules) },
     { kind: 'table', id: 'tbl-staffing-departments', anchor: 'tbl-staffing', title: '各系部辅导员配备情况', view: staffingDepartmentsTable(f, rules) },
     { kind: 'chart', id: 'chart-staffing', title: `各系部每名专职辅导员对应在校生人数（虚线为1:${t}标准）`, chart: 'staffing' },
     { kind: 'table', id: 'tbl-hiring', anchor: 'tbl-hiring-title', title: '辅导员聘用方式', view: hiringTable(f) },

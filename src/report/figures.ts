@@ -23,6 +23,7 @@ import {
 } from '../metrics/staffing.ts';
 import { trainingPeopleSql, trainingUnitsSql, type TrainingPersonRow, type TrainingUnitRow } from '../metrics/training.ts';
 import { allWeeklyNormsSql, normSharesSql, type AllNormsRow, type NormShareRow } from '../metrics/workload.ts';
+import { collectStructure, type StructureReportFigures } from './structure.ts';
 
 /** The exports every department is expected to send each semester. */
 export const EXPECTED_EXPORTS: readonly TableKind[] = ['enrollment', 'counselors', 'worklogs'];
@@ -32,6 +33,8 @@ export interface Submission {
   /** Labels of the expected exports not received. */
   missing: string[];
   rejected: number;
+  /** Files (or sheets) it sent that could not be read or understood, set aside (not counted). */
+  setAside: number;
 }
 
 export interface SemesterFigures {
@@ -42,6 +45,8 @@ export interface SemesterFigures {
   quota: { units: QuotaRow[]; total: QuotaTotalRow | null };
   training: { institution: TrainingUnitRow | null; departments: TrainingUnitRow[]; short: TrainingPersonRow[] };
   assistants: { institution: ClassCoverageRow | null; departments: ClassCoverageRow[]; grades: GradeCountRow | null };
+  /** 队伍结构 and the people rules (report/structure.ts). */
+  structure: StructureReportFigures;
   /** The overview's measures for the institution (for the comparisons). */
   measures: Record<string, Reading | null>;
   submissions: Submission[];
@@ -49,7 +54,9 @@ export interface SemesterFigures {
 
 /** Which departments sent which exports for the semester, and how many rows were rejected. */
 export function submissions(ctx: DashboardContext, semester: string): Submission[] {
-  return ctx.departments.map((department) => {
+  // A department whose every file was set aside has no rows, but is reported all the same.
+  const aside = ctx.files.flatMap((f) => (f.set_aside?.department && (f.semester === semester || f.semester == null) ? [f.set_aside.department] : []));
+  return [...new Set([...ctx.departments, ...aside])].map((department) => {
     const files = ctx.files.filter(
       (f) => (f.semester === semester || f.semester == null) && (departmentOf(f, ctx.departments) === department || namesDepartment(f, department)),
     );
@@ -58,6 +65,7 @@ export function submissions(ctx: DashboardContext, semester: string): Submission
       department,
       missing: EXPECTED_EXPORTS.filter((k) => !received.has(k)).map((k) => TABLES[k].label),
       rejected: files.filter((f) => departmentOf(f, ctx.departments) === department).reduce((n, f) => n + f.rejected, 0),
+      setAside: files.filter((f) => f.set_aside && departmentOf(f, ctx.departments) === department).length,
     };
   });
 }
@@ -100,6 +108,7 @@ export async function collectFigures(db: QueryRunner, ctx: DashboardContext, sem
       departments: await q<ClassCoverageRow>(classCoverageSql(s, 'department')),
       grades: (await q<GradeCountRow>(gradeCountsSql({ semester, role: 'assistant' }, 'institution')))[0] ?? null,
     },
+    structure: await collectStructure(db, ctx, semester),
     measures,
     submissions: submissions(ctx, semester),
   };

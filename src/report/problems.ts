@@ -8,6 +8,7 @@ import { formatRatio } from '../domain/format.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { formatPercent } from '../views/table.ts';
 import type { SemesterFigures } from './figures.ts';
+import { STRUCTURE_CHECKS } from './structure.ts';
 
 export interface Problem {
   id: string;
@@ -101,18 +102,22 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
       const parts = [
         a.covered < a.classes && `${a.classes - a.covered}个班级尚未配备助理`,
         a.shared > 0 && `${a.shared}个班级多于1名助理`,
-        a.assistants - a.political_ok > 0 && `${a.assistants - a.political_ok}名助理不是中共党员或预备党员`,
+        a.assistants - a.political_ok - a.political_unknown > 0 && `${a.assistants - a.political_ok - a.political_unknown}名助理不是中共党员或预备党员`,
+        a.political_unknown > 0 && `${a.political_unknown}名助理未报政治面貌`,
         a.assistants - a.courses_ok - a.courses_unknown > 0 && `${a.assistants - a.courses_ok - a.courses_unknown}名助理有不及格课程`,
       ].filter(Boolean);
       return parts.length ? { title: '助理队伍建设有待加强', detail: `${parts.join('；')}。` } : null;
     },
   ],
+  ...STRUCTURE_CHECKS.map(([id, check]) => [id, (f: SemesterFigures, r: ActiveRules) => check(f.structure, r)] as const),
   [
     'data',
     (f) => {
       const missing = f.submissions.filter((s) => s.missing.length);
       const rejected = f.submissions.filter((s) => s.rejected > 0);
+      const aside = f.submissions.filter((s) => s.setAside > 0);
       const parts = [
+        aside.length && names(aside.map((s) => `${s.department}有${s.setAside}个报送文件无法读取或无法识别，未计入统计`)),
         missing.length && names(missing.map((s) => `${s.department}未报送${s.missing.join('、')}`)),
         rejected.length && names(rejected.map((s) => `${s.department}有${s.rejected}行数据因填写错误未能采用`)),
       ].filter(Boolean);

@@ -4,9 +4,9 @@
  * Writes the files of the bad-input corpus that cannot be kept as plain UTF-8 text: GBK and
  * GB18030, UTF-8 with a BOM, UTF-16LE, CR-only and mixed line endings, a UTF-8 file with a stray
  * GBK byte sequence, .xlsx workbooks (merged titles, several sheets, numeric staff ids), a
- * truncated .xlsx, an encrypted one and an old .xls. The small text cases sit in cases/ as they
- * are; the 100,000-row work log is never stored: the test builds it with bigWorklogCsv() into a
- * temporary folder.
+ * truncated .xlsx and an encrypted one. The small text cases sit in cases/ as they are; the
+ * workbooks that must come from a real office suite are LibreOffice's (office/); the 100,000-row
+ * work log is never stored: the test builds it with bigWorklogCsv() into a temporary folder.
  *
  * Deterministic: no clock, no randomness (the zip timestamps inside each .xlsx are fixed), so
  * running it again rewrites identical bytes; test/unit/corpus.test.ts checks that the files on
@@ -73,7 +73,7 @@ async function xlsx(sheets: XSheet[]): Promise<Uint8Array> {
 
 
 /**
- * An OLE compound file (the container of an encrypted .xlsx and of an old .xls): the CFB header
+ * An OLE compound file (the container of an encrypted .xlsx, as of an old .xls): the CFB header
  * signature and a directory sector naming its streams. Not a complete compound file, but what a
  * reader sees first; enough that no zip reader can mistake it for an .xlsx.
  */
@@ -183,9 +183,6 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     },
   ]);
   add('37-corrupt-xlsx/2025-2026-1/机电工程系/辅导员名册.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
-
-  // Excel 97–2003 .xls: also a compound file, with a Workbook stream.
-  add('38-old-xls/2025-2026-1/机电工程系/在校生人数.xls', compoundFile(['Workbook', '\u0005SummaryInformation']));
 
   // One workbook: enrollment, an empty Sheet2, and training (date cells typed as dates).
   add(

@@ -34,6 +34,7 @@ const LABELS: Record<MeasureId, string> = {
   quota: '优秀名额超额',
   training: '培训',
   assistants: '助理配备率',
+  structure: '队伍结构',
 };
 
 const reading = (m: MeasureId, semester: string, unit: string) => expectedReading(m, semester, unit, staffing, truth);
@@ -84,7 +85,7 @@ async function checkDepartments(page: Page, semester: string) {
   for (const d of departments)
     for (const m of MEASURE_IDS) {
       const want = reading(m, semester, d);
-      expect.soft(table[d]![m], `${semester} ${d} ${m}`).toBe(want ? `${want.text}${want.ok ? '' : ' 未达标'}` : '—');
+      expect.soft(table[d]![m], `${semester} ${d} ${m}`).toBe(want ? `${want.text}${want.ok === false ? ' 未达标' : ''}` : '—');
     }
 }
 

@@ -68,7 +68,9 @@ async function findInvalidRows(): Promise<Invalid[]> {
       const name = header.indexOf('姓名');
       const dept = header.findIndex((c) => DEPT.test(c));
       const id = header.findIndex((c) => c === '工号' || c === '职工号');
-      const isRoster = header.some((c) => EMPLOYMENT.includes(c));
+      // A 研究生德育助理名册 (README: told apart by its 上岗时间) heads its post types 岗位类型 too.
+      const isGraduates = header.includes('上岗时间');
+      const isRoster = !isGraduates && header.some((c) => EMPLOYMENT.includes(c));
       rows.forEach((r, i) => {
         if (i <= h || dept < 0 || !r[name] || !r[dept] || r[name] === '姓名' || r.includes('合计')) return;
         const bad = header.findIndex((col, c) => {
@@ -77,7 +79,7 @@ async function findInvalidRows(): Promise<Invalid[]> {
           if (COUNT.test(col)) return v !== '' && !/^\d+$/.test(v);
           if (col === '工作时长' || col.startsWith('工作时长(') || col === '学时') return v !== '' && !/^\d+(\.\d+)?$/.test(v);
           if (col === '级别' || col === '培训级别') return !LEVELS.has(v);
-          if (EMPLOYMENT.includes(col)) return !/^(专职|兼职)/.test(v);
+          if (EMPLOYMENT.includes(col) && !isGraduates) return !/^(专职|兼职)/.test(v);
           return false;
         });
         if (bad >= 0) out.push({ file, sheet, row: i + 1, column: norm(raw[h]![bad]), value: raw[i]![bad] ?? '' });

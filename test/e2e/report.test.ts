@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { num, ratioText, startHarness, type Harness } from '../support/site.ts';
-import { sharePercent as pct } from '../support/format.ts';
+import { sharePercent as pct, semesterText } from '../support/format.ts';
+import { computeStructureTruth, meanAge, type StructureTruth } from '../support/oracle-structure.ts';
 import type { Page } from 'playwright-core';
 
 const E2E = process.env.E2E_DIR ?? '.cache/e2e';
@@ -18,12 +19,14 @@ let h: Harness;
 let staffing: Truth;
 let metrics: MetricsTruth;
 let semesters: string[];
+let structure: StructureTruth;
 
 const int = (n: number) => n.toLocaleString('en-US');
 
 beforeAll(async () => {
   staffing = await computeTruth('data/exports');
   metrics = await computeMetricsTruth();
+  structure = await computeStructureTruth();
   semesters = [...staffing.keys()].sort();
   h = await startHarness();
 });
@@ -96,6 +99,68 @@ describe('党委会汇报', () => {
     expect(over.length).toBeGreaterThan(0);
     for (const d of over) expect(quotaProblem).toContain(d);
     await page.context().close();
+  });
+
+  it('opens 基本情况 with the full-time counselors’ structure as the rosters give it, compared with a year earlier', async () => {
+    const s = semesters.at(-1)!;
+    const yearAgo = semesters.at(-3)!; // 2025-2026-1
+    const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
+    const got = await numbersOf(page);
+    const u = structure.get(s)!.get(INSTITUTION)!.get('full_time')!;
+    const n = u.people.length;
+    expect(num(got.structure_people)).toBe(n);
+    expect(num(got.structure_women)).toBe(u.women);
+    expect(got.structure_mean_age).toBe(meanAge(u)!.toFixed(1));
+    expect(got.structure_young_share).toBe(pct(u.young, n));
+    expect(num(got.structure_party)).toBe(u.party);
+    expect(got.structure_party_share).toBe(pct(u.party, n));
+    expect(num(got.structure_masters)).toBe(u.masters);
+    expect(got.structure_masters_share).toBe(pct(u.masters, n));
+    expect(num(got.structure_senior)).toBe(u.senior);
+    expect(got.structure_senior_share).toBe(pct(u.senior, n));
+    expect(num(got.structure_below)).toBe(u.below);
+    // The standard phrasing, and the comparison with the same term a year earlier.
+    const first = (await page.textContent('#sec-basic .narrative')) ?? '';
+    expect(first).toContain(`全院专职辅导员${n}人，其中女性${u.women}人；平均年龄${meanAge(u)!.toFixed(1)}岁，35岁以下占${pct(u.young, n)}；中共党员（含预备党员）${u.party}人，占${pct(u.party, n)}；`);
+    const y = structure.get(yearAgo)!.get(INSTITUTION)!.get('full_time')!;
+    const move = (a: number, b: number) => `${a > b ? '提高' : '降低'}${Math.abs((a - b) * 100).toFixed(1)}个百分点`;
+    expect(first).toContain(`与上年同期（${semesterText(yearAgo)}）相比，人数${n > y.people.length ? '增加' : '减少'}${Math.abs(n - y.people.length)}人，中共党员占比${move(u.party / n, y.party / y.people.length)}`);
+    // The structure table says the same as the page's first view.
+    const table = await page.$$eval('#tbl-structure-figures tr[data-key="party"] td', (tds) => tds.map((td) => td.textContent!.trim()));
+    expect(table[0]).toBe(`${u.party}人（${pct(u.party, n)}）`);
+    expect(table[1]).toBe(`${y.party}人（${pct(y.party, y.people.length)}）`);
+    const dash = await h.open('structure.html', { javaScriptEnabled: false });
+    expect(await dash.textContent('[data-figure="party"] dd')).toBe(`${u.party} 人 · ${pct(u.party, n)}`);
+    await dash.context().close();
+    await page.context().close();
+
+    // 2024-2025-2's rosters have no such columns: said in words.
+    const oldest = await h.open(`report/${semesters[0]}.html`, { javaScriptEnabled: false });
+    expect(await oldest.textContent('#sec-basic .narrative')).toContain('无法分析队伍结构');
+    await oldest.context().close();
+  });
+
+  it('lists as problems what the people rules find: below 本科, two years 不合格, lateness, 岗前培训, graduate assistants who left early', async () => {
+    const s = semesters.at(-1)!;
+    const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
+    const problem = (id: string) => page.textContent(`[data-problem="${id}"]`).then((t) => t ?? null).catch(() => null);
+    const below = structure.get(s)!.get(INSTITUTION)!.get('full_time')!.people.filter((c) => c.education === '专科');
+    expect(below).toHaveLength(1);
+    expect(await problem('structure-education')).toContain(`1名专职辅导员学历低于本科（${below[0]!.department}1人）`);
+    const failed = (sem: string) => metrics.assessed.filter((a) => a.semester === sem && a.role === 'counselor' && a.grade === 'fail');
+    const twice = failed(s).filter((a) => failed(semesters.at(-2)!).some((b) => b.personId === a.personId));
+    expect(twice).toHaveLength(1);
+    expect(await problem('consecutive-fail')).toContain(`${twice[0]!.department}${twice[0]!.name}`);
+    expect(await problem('lateness')).toContain('数学与物理学院1人');
+    expect(await problem('induction')).toMatch(/^（[一二三四五六七八九十]+）岗前培训不足。1名新入职专职辅导员岗前培训不足40学时/);
+    expect(await page.$('[data-problem="graduates-tenure"]')).toBeNull();
+    await page.context().close();
+
+    // The graduate assistant who left after eight months is on 2025-2026-2's roster.
+    const spring = await h.open(`report/${semesters.at(-2)!}.html`, { javaScriptEnabled: false });
+    expect(await spring.textContent('[data-problem="graduates-tenure"]')).toContain('1名研究生德育工作助理在岗不足12个月即离岗（数学与物理学院1人）');
+    expect(await spring.$('[data-problem="consecutive-fail"]')).toBeNull();
+    await spring.context().close();
   });
 
   it('compares with the previous semester and a year earlier, and says when there is none', async () => {

@@ -7,10 +7,11 @@
  * floating-point doubt.
  */
 import { INSTITUTION, type MetricsTruth } from './oracle-metrics.ts';
+import { described } from './oracle-structure.ts';
 import { expected, institution, ratioString, type Truth, type Unit } from './oracle.ts';
 
-export type MeasureId = 'ratio' | 'workload' | 'assessment' | 'quota' | 'training' | 'assistants';
-export const MEASURE_IDS: readonly MeasureId[] = ['ratio', 'workload', 'assessment', 'quota', 'training', 'assistants'];
+export type MeasureId = 'ratio' | 'workload' | 'assessment' | 'quota' | 'training' | 'assistants' | 'structure';
+export const MEASURE_IDS: readonly MeasureId[] = ['ratio', 'workload', 'assessment', 'quota', 'training', 'assistants', 'structure'];
 /** Lower is better for the ratio and for the number of units over quota; higher for the shares. */
 export const LOWER_IS_BETTER: ReadonlySet<MeasureId> = new Set(['ratio', 'quota']);
 
@@ -20,7 +21,8 @@ export interface Expected {
   den: number;
   /** What the page writes for the value. */
   text: string;
-  ok: boolean;
+  /** null: nothing to judge against (the team's structure without a target). */
+  ok: boolean | null;
   detail: string;
 }
 
@@ -78,13 +80,23 @@ export function expectedReading(m: MeasureId, semester: string, unit: string, st
       const a = truth.assistants.get(semester)?.get(unit);
       return a ? share(a.covered, a.classes, '个班', a.covered === a.classes && a.multiple.length === 0) : null;
     }
+    case 'structure': {
+      // The full-time counselors' share the profile marks as headline; judged only against a target it sets.
+      const u = truth.structure.get(semester)?.get(unit)?.get('full_time');
+      if (!u || !u.people.length || !described(u)) return null;
+      const { figure, target } = truth.structureHeadline;
+      const met = { party: u.party, masters: u.masters, senior: u.senior }[figure];
+      const label = { party: '中共党员', masters: '硕士及以上', senior: '副高及以上' }[figure];
+      const n = u.people.length;
+      return { num: met, den: n, text: `${label} ${pct(met, n)}`, ok: target == null ? null : met * 1000 >= Math.round(target * 1000) * n, detail: `${group(met)}/${group(n)} 人` };
+    }
   }
 }
 
 /** A reading with a value to compare (a unit with students and no full-time counselor has none). */
 export const hasValue = (r: Expected | null): r is Expected => r != null && r.den > 0;
 
-export const statusWord = (r: Expected | null) => (r == null ? '无数据' : r.ok ? '达标' : '未达标');
+export const statusWord = (r: Expected | null) => (r == null ? '无数据' : r.ok == null ? '未设目标' : r.ok ? '达标' : '未达标');
 
 /** a − b as a number, for the size of a change. */
 const value = (r: Expected) => r.num / r.den;

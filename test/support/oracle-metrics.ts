@@ -6,10 +6,15 @@
  * said in a comment marked READING.
  *
  * Fitted to how the demo exports are laid out (scripts/generate-demo.ts): the semester is the top
- * folder; the header is the first row with a 姓名 (or, for class lists, 班级) cell; data rows are
- * those under it with a name and a department; title rows, 合计 rows, footers and blank rows have
- * no department cell and fall out. A row with an unreadable value (a count written "五", a
- * training level "市级") is left out, as the ingest rejects it.
+ * folder and the department the second; the header is the first row with a 姓名 (or, for class
+ * lists, 班级) cell; data rows are those under it with a name and a department (the folder's, in
+ * a table without a department column); title rows, 合计 rows, footers and blank rows have no
+ * department cell and fall out. A row with an unreadable value (a count written "五", a
+ * training level "市级") is left out, as the ingest rejects it. The department aliases are those
+ * of data/rules.json and of the exports folder's own rules.json (the demo's abbreviations).
+ * Seed 000's printed forms are read as the seed lays them out: the 考核情况汇总表 (姓名 … 聘用岗位(班级)
+ * … 考核结果) is both the assistants' assessment and a roster; a 考核量化表 sheet is one assessment
+ * (考核对象 line, the 14 items by name with their score under 考核成绩, the 等次 row).
  *
  * Shares are kept as counts ({ met, periods }), never as rounded percentages.
  *
@@ -29,9 +34,10 @@
  * - 全院 is also given for the heat map, assessments, training and assistants (sums; means over
  *   all the rows or people), since the pages show an "all departments" view.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { filesBelow, norm, readSheets } from './oracle.ts';
+import { computeStructureTruth, type StructureTruth } from './oracle-structure.ts';
 
 // ───────────────────────────── types ─────────────────────────────
 
@@ -248,6 +254,10 @@ export interface MetricsTruth {
   assessmentCoverage: BySemDept<AssessmentCoverage>;
   /** profiles.<active>.workload.target_share, when the rules file has one. */
   workloadTargetShare: number | null;
+  /** 队伍结构, from the rosters (oracle-structure.ts). */
+  structure: StructureTruth;
+  /** profiles.<active>.structure: the overview card's headline and its target. */
+  structureHeadline: { figure: 'party' | 'masters' | 'senior'; target: number | null };
 }
 
 // ───────────────────────────── small helpers ─────────────────────────────
@@ -298,13 +308,15 @@ interface Rules {
   schoolHours: number;
   widerYears: number;
   targetShare: number | null;
+  structureHeadline: { figure: 'party' | 'masters' | 'senior'; target: number | null };
 }
 
-function readRules(path: string): Rules {
+function readRules(path: string, exportsDir: string): Rules {
   const json = JSON.parse(readFileSync(path, 'utf8'));
+  const local = existsSync(join(exportsDir, 'rules.json')) ? JSON.parse(readFileSync(join(exportsDir, 'rules.json'), 'utf8')) : {};
   const p = json.profiles[json.active_profile];
   return {
-    aliases: json.department_aliases ?? {},
+    aliases: { ...(json.department_aliases ?? {}), ...(local.department_aliases ?? {}) },
     norms: p.workload.norms.map((n: { role: Role; field: Field; min: number; max?: number; per?: string; label: string }) => ({
       role: n.role,
       field: n.field,
@@ -324,6 +336,11 @@ function readRules(path: string): Rules {
     schoolHours: p.training.school_hours_per_year.value,
     widerYears: p.training.national_or_provincial_every_years.value,
     targetShare: p.workload.target_share?.value ?? null,
+    structureHeadline: (() => {
+      const figure = p.structure?.headline?.value ?? 'party';
+      const target = { party: 'party_share_target', masters: 'masters_share_target', senior: 'senior_share_target' }[figure as 'party'];
+      return { figure, target: p.structure?.[target]?.value ?? null };
+    })(),
   };
 }
 
@@ -387,6 +404,14 @@ const DIMENSION_MAX = Object.fromEntries(DIMENSIONS.map((d) => [d, ITEMS[d].redu
 
 const GRADE_LABELS: Record<string, Grade> = { 优秀: 'excellent', 良好: 'good', 合格: 'pass', 不合格: 'fail' };
 
+function kindsOf(header: string[]): Kind[] {
+  const has = (...names: string[]) => names.some((n) => header.includes(n));
+  // Seed 000's 考核情况汇总表: the roster of assistants and their assessment in one table.
+  if (has('聘用岗位(班级)') && has(...TOTAL_HEADERS, ...GRADE_HEADERS)) return ['assistants', 'assessment'];
+  const kind = kindOf(header);
+  return kind ? [kind] : [];
+}
+
 function kindOf(header: string[]): Kind | null {
   const has = (...names: string[]) => names.some((n) => header.includes(n));
   if (has('聘用岗位(班级)')) return 'assistants';
@@ -398,35 +423,75 @@ function kindOf(header: string[]): Kind | null {
   return null; // enrollment tables: the staffing oracle's business
 }
 
-async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<Table[]> {
+async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[] }> {
   const tables: Table[] = [];
+  const forms: AssessmentRow[] = [];
   for (const path of filesBelow(exportsDir).sort()) {
     const file = relative(exportsDir, path).split(/[\\/]/).join('/');
-    const semester = file.split('/')[0]!;
+    const [semester, folder] = file.split('/') as [string, string];
     for (const sheet of await readSheets(path)) {
       const rows = sheet.rows.map((r) => r.map(norm));
+      const form = quantifiedForm(rows, file, semester, folder);
+      if (form) {
+        forms.push(form);
+        continue;
+      }
       const h = rows.findIndex((r) => r.includes('姓名') || r.includes('班级'));
       if (h < 0) continue;
       const header = rows[h]!;
-      const kind = kindOf(header);
-      if (!kind) continue;
-      const col = (...names: Array<string | RegExp>) =>
-        header.findIndex((c) => names.some((n) => (typeof n === 'string' ? c === n : n.test(c))));
-      const dept = col(...DEPT_HEADERS);
-      const name = kind === 'classes' ? col('班级') : col('姓名');
-      const data: Row[] = [];
-      rows.forEach((r, i) => {
-        if (i <= h) return;
-        const cell = (c: number) => (c < 0 ? '' : (r[c] ?? ''));
-        // Titles, footers, blank and 合计 rows have no department or no name; a repeated header has 姓名 as its name.
-        if (!cell(dept) || !cell(name) || cell(name) === header[name] || r.some((c) => c === '合计')) return;
-        const department = aliases[cell(dept)] ?? cell(dept);
-        data.push({ line: i + 1, get: (c) => (c === dept ? department : cell(c)) });
-      });
-      tables.push({ kind, file, semester, titles: rows.slice(0, h).flat().join(''), header, col, rows: data });
+      for (const kind of kindsOf(header)) {
+        const col = (...names: Array<string | RegExp>) =>
+          header.findIndex((c) => names.some((n) => (typeof n === 'string' ? c === n : n.test(c))));
+        // READING: a table without a department column is the department of the folder it was sent in.
+        const dept = col(...DEPT_HEADERS);
+        const name = kind === 'classes' ? col('班级') : col('姓名');
+        const data: Row[] = [];
+        rows.forEach((r, i) => {
+          if (i <= h) return;
+          const cell = (c: number) => (c < 0 ? '' : (r[c] ?? ''));
+          const own = dept >= 0 ? cell(dept) : folder;
+          // Titles, footers, blank and 合计 rows have no department or no name; a repeated header has 姓名 as its name.
+          if (!own || !cell(name) || cell(name) === header[name] || r.some((c) => c === '合计')) return;
+          // A footer line's text sits in the name column of a table without a department column.
+          if (dept < 0 && /[:：]|签字|盖章|公章/.test(cell(name))) return;
+          const department = aliases[own] ?? own;
+          data.push({ line: i + 1, get: (c) => (c === dept ? department : cell(c)) });
+        });
+        // (Without a department column, col(...DEPT_HEADERS) is -1 and get(-1) gives the folder's department.)
+        tables.push({ kind, file, semester, titles: rows.slice(0, h).flat().join(''), header, col, rows: data });
+      }
     }
   }
-  return tables;
+  return { tables, forms };
+}
+
+/** Seed 000's 考核量化表, one per sheet: the person on the 考核对象 line, the items by name, their scores under 考核成绩, the 等次. */
+function quantifiedForm(rows: string[][], file: string, semester: string, folder: string): AssessmentRow | null {
+  const at = rows.findIndex((r) => r.some((c) => c.startsWith('考核对象')));
+  if (at < 0) return null;
+  const line = rows[at]!.join('');
+  const name = /考核对象[:：](.*?)考核部门/.exec(line)?.[1] ?? '';
+  const department = /考核部门[:：](.*?)时间/.exec(line)?.[1] || folder;
+  const header = rows.findIndex((r) => r.includes('考核成绩'));
+  const score = rows[header]!.indexOf('考核成绩');
+  const value = (label: string) => rows.find((r) => r.slice(0, score).includes(label))?.[score] ?? '';
+  const items = Object.fromEntries(DIMENSIONS.map((d) => [d, ITEMS[d].reduce((a, [n]) => a + Number(value(n)), 0)])) as Record<Dimension, number>;
+  const itemSum = DIMENSIONS.reduce((a, d) => a + items[d], 0);
+  const gradeRow = rows.find((r) => r[0] === '等次') ?? [];
+  const recorded = gradeRow.find((c) => GRADE_LABELS[c]);
+  return {
+    semester,
+    department,
+    role: roleOf(rows.slice(0, at).flat().join(''))!,
+    personId: null,
+    name,
+    score: itemSum,
+    scoreMax: 90,
+    recorded: recorded ? GRADE_LABELS[recorded]! : null,
+    items,
+    file,
+    line: at + 1,
+  };
 }
 
 const ROLE_LABELS: Array<[RegExp, Role]> = [
@@ -879,8 +944,8 @@ function coverageTruth(roster: RosterRow[], rows: AssessmentRow[], truth: Metric
 // ───────────────────────────── entry point ─────────────────────────────
 
 export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<MetricsTruth> {
-  const rules = readRules(rulesPath);
-  const tables = await readTables(exportsDir, rules.aliases);
+  const rules = readRules(rulesPath, exportsDir);
+  const { tables, forms } = await readTables(exportsDir, rules.aliases);
   const of = (kind: Kind) => tables.filter((t) => t.kind === kind);
   const semesters = [...new Set(tables.map((t) => t.semester))].filter((s) => /^\d{4}-\d{4}-[12]$/.test(s)).sort();
   const truth: MetricsTruth = {
@@ -898,9 +963,11 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
     assistants: new Map(),
     assessmentCoverage: new Map(),
     workloadTargetShare: rules.targetShare,
+    structure: await computeStructureTruth(exportsDir, rulesPath),
+    structureHeadline: rules.structureHeadline,
   };
   const roster = of('roster').flatMap(rosterRows);
-  const assessments = of('assessment').flatMap((t) => assessmentRows(t, rules));
+  const assessments = [...of('assessment').flatMap((t) => assessmentRows(t, rules)), ...forms].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   workloadTruth(of('worklog').flatMap((t) => worklogRows(t, rules)), rules, truth);
   assessmentTruth(assessments, rules, truth);
   trainingTruth(roster, of('training').flatMap(trainingRows), rules, truth);

@@ -1,8 +1,12 @@
 /**
  * An independent reading of the demo exports, for checking what the pages show. It shares no
- * code with the ingest: its own CSV parser, iconv-lite for GBK, NFKC for full-width text, and
- * deliberately plain rules fitted to how the demo exports are laid out (semester = top folder).
+ * code with the ingest: its own CSV parser, iconv-lite for GBK, NFKC for full-width text,
+ * read-excel-file for .xlsx (the ingest reads workbooks with SheetJS), and deliberately plain
+ * rules fitted to how the demo exports are laid out (semester = top folder). The one library
+ * both use is SheetJS for the demo's old-format .xls (read-excel-file reads no .xls); the corpus
+ * checks the ingest's .xls reading against LibreOffice-made files with known contents.
  */
+import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -44,9 +48,19 @@ function decode(bytes: Buffer): string {
   return utf8.includes('\uFFFD') ? iconv.decode(bytes, 'gbk') : utf8;
 }
 
+/** An old-format .xls, sheet by sheet, from A1: cells as read-excel-file would give them (null, text, number, Date). */
+function readXls(path: string): Array<{ sheet: string; data: unknown[][] }> {
+  const wb = XLSX.read(readFileSync(path), { cellDates: true });
+  return wb.SheetNames.map((name) => ({ sheet: name, data: XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name]!, { header: 1, raw: true, defval: null, blankrows: true }) }));
+}
+
+async function readWorkbook(path: string): Promise<Array<{ sheet: string; data: unknown[][] }>> {
+  return path.endsWith('.xls') ? readXls(path) : ((await readExcelFile(readFileSync(path))) as Array<{ sheet: string; data: unknown[][] }>);
+}
+
 export async function readRows(path: string): Promise<string[][]> {
   if (path.endsWith('.csv')) return parseCsv(decode(readFileSync(path)));
-  const sheets = (await readExcelFile(readFileSync(path))) as Array<{ data: unknown[][] }>;
+  const sheets = await readWorkbook(path);
   return sheets.flatMap((s) => s.data.map((r) => r.map((c) => (c == null ? '' : String(c)))));
 }
 
@@ -62,14 +76,14 @@ export interface SheetCells {
  */
 export async function readSheets(path: string): Promise<SheetCells[]> {
   if (path.endsWith('.csv')) return [{ sheet: '', rows: parseCsv(decode(readFileSync(path))) }];
-  const sheets = (await readExcelFile(readFileSync(path))) as Array<{ sheet: string; data: unknown[][] }>;
+  const sheets = await readWorkbook(path);
   const text = (c: unknown) => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c));
   return sheets.map((s) => ({ sheet: s.sheet, rows: s.data.map((r) => r.map(text)) }));
 }
 
 export function filesBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(csv|xlsx)$/.test(e.name))
+    .filter((e) => e.isFile() && /\.(csv|xlsx|xls)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
 }
 
@@ -104,9 +118,14 @@ export async function computeTruth(exportsDir: string): Promise<Truth> {
       }
     } else if (isEnrollment) {
       const n = header.findIndex((c) => STUDENTS.test(c));
+      // A department cell merged down its rows is read as blank below the first: the rows under it are its.
+      let above = '';
       for (const r of rows.slice(h + 1)) {
-        if (!r[dept] || r[dept]!.includes('合计') || !/^[\d,]+$/.test(r[n] ?? '')) continue;
-        unit(semester, r[dept]!).students += Number(r[n]!.replace(/,/g, ''));
+        if (r.some((c) => c.includes('合计'))) continue;
+        const department = r[dept] || above;
+        above = department;
+        if (!department || !/^[\d,]+$/.test(r[n] ?? '')) continue;
+        unit(semester, department).students += Number(r[n]!.replace(/,/g, ''));
       }
     }
   }

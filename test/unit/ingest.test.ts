@@ -10,10 +10,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/ingest/pipeline.ts';
+import { IngestError } from '../../src/ingest/records.ts';
 import { runIngest, type Manifest } from '../../src/ingest/run.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
-import { readRows } from '../support/oracle.ts';
+import { readSheets } from '../support/oracle.ts';
 import { writeWorklogCsv } from '../../scripts/bench/worklog-csv.ts';
 import { TABLE_KINDS } from '../../src/domain/tables/index.ts';
 
@@ -130,24 +130,47 @@ describe('where the semester comes from', () => {
   });
 });
 
-describe('files that stop the run', () => {
+describe('files that cannot be read or understood', () => {
   const good = { '2025-2026-1/甲系/a.csv': '系部,人数\n甲系,10\n' };
-
-  it.each([
+  const cases = [
     ['an unrecognised header, naming the closest kind and what it lacks', { '2025-2026-1/b.csv': '工号,姓名,系部\n1,张三,甲系\n' }, /b\.csv.*辅导员名册.*缺少列：专兼职/s],
     ['an empty file', { '2025-2026-1/b.csv': '' }, /b\.csv.*文件为空/],
-    ['an old .xls workbook', { '2025-2026-1/b.xls': 'not really' }, /b\.xls.*另存为/],
+    ['a text file named .xls', { '2025-2026-1/b.xls': 'not really' }, /b\.xls.*没有可识别的表头/],
     ['a corrupt .xlsx', { '2025-2026-1/b.xlsx': 'PK\u0003\u0004 broken' }, /b\.xlsx.*无法打开/],
     ['no semester anywhere', { 'misc/b.csv': '系部,人数\n乙系,5\n' }, /b\.csv.*无法确定学期/],
-  ])('%s', async (_, files, message) => {
+  ] as const;
+
+  it.each(cases)('%s: set aside with its reason, the other files published', async (_, files, message) => {
+    const manifest = await runIngest({ input: fixture({ ...good, ...files }), out: scratch() });
+    const aside = manifest.files.filter((f) => f.set_aside);
+    expect(aside.map((f) => `${f.file}：${f.set_aside!.message}`).join('\n')).toMatch(message);
+    expect(manifest.totals).toMatchObject({ set_aside: 1, accepted: 1 });
+    expect(manifest.files.find((f) => f.file === '2025-2026-1/甲系/a.csv')).toMatchObject({ accepted: 1, set_aside: null });
+  });
+
+  it.each(cases)('%s: with --strict, stops the run and leaves the previous output as it was', async (_, files, message) => {
     const out = scratch();
     const input = fixture({ ...good, ...files });
     await runIngest({ input: fixture(good), out });
     const before = digest(out);
-    const error = await runIngest({ input, out }).catch((e: unknown) => e);
+    const error = await runIngest({ input, out, strict: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IngestError);
     expect((error as Error).message).toMatch(message);
     expect(digest(out)).toEqual(before);
+  });
+
+  it('a sheet set aside after some of its rows were staged leaves none of them behind', async () => {
+    // The quote opened on row 40 is never closed: rows 2–39 had been staged when it was found.
+    const rows = Array.from({ length: 38 }, (_, i) => `00${i},王芳${i},甲系,专职`);
+    const roster = `工号,姓名,系部,专兼职\n${rows.join('\n')}\n9,"没有结束,甲系,专职\n`;
+    const out = scratch();
+    const manifest = await runIngest({ input: fixture({ ...good, '2025-2026-1/甲系/名册.csv': roster }), out });
+    expect(manifest.files.find((f) => f.file.endsWith('名册.csv'))!.set_aside!.message).toContain('引号不成对');
+    expect(manifest.tables.counselors.rows).toBe(0);
+    const runner = await NodeRunner.overParquet(out, ['counselors', 'enrollment']);
+    expect(await runner.query('SELECT COUNT(*)::INTEGER AS n FROM counselors')).toEqual([{ n: 0 }]);
+    expect(await runner.query('SELECT COUNT(*)::INTEGER AS n FROM enrollment')).toEqual([{ n: 1 }]);
+    runner.close();
   });
 
   it('a broken rules file, naming the field', async () => {
@@ -157,11 +180,17 @@ describe('files that stop the run', () => {
     expect((error as Error).message).toContain('profiles.p.staffing.max_students_per_counselor.value');
   });
 
-  it('exits with status 2 and a Chinese message from the command line', () => {
-    const input = fixture({ 'b.csv': '工号,姓名\n1,张三\n' });
+  it('from the command line: listed first among the files to send back; with --strict, exit status 2 and a Chinese message', () => {
+    const input = fixture({ ...good, 'b.csv': '工号,姓名\n1,张三\n', '2025-2026-1/甲系/c.csv': '系部,人数\n甲系,x\n' });
     const result = spawnSync(process.execPath, ['scripts/ingest.ts', '--input', input, '--out', scratch()], { encoding: 'utf8' });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('导入失败：b.csv');
+    expect(result.status).toBe(0);
+    const back = result.stdout.split('请退回以下文件')[1]!.split('\n').filter((l) => l.startsWith('  '));
+    expect(back[0]).toMatch(/^ {2}✗ b\.csv：未能导入，已搁置。/);
+    expect(back[1]).toMatch(/c\.csv：拒绝 1 行/);
+    expect(result.stdout).toContain('其中 1 个文件或工作表未能导入');
+    const strict = spawnSync(process.execPath, ['scripts/ingest.ts', '--input', input, '--out', scratch(), '--strict'], { encoding: 'utf8' });
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toContain('导入失败：b.csv');
   });
 });
 
@@ -191,8 +220,17 @@ describe('the bundled demo exports', () => {
     expect(manifest.files.length).toBeGreaterThanOrEqual(manifest.totals.files);
     for (const f of manifest.files) {
       expect(f.read, f.file).toBe(f.accepted + f.rejected + f.skipped);
-      expect(f.read, f.file).toBe((await readRows(join('data/exports', f.file))).length);
+      const sheets = await readSheets(join('data/exports', f.file));
+      expect(f.read, `${f.file} ${f.sheet ?? ''}`).toBe((sheets.find((s) => s.sheet === (f.sheet ?? '')) ?? sheets[0]!).rows.length);
     }
+    // The shapes departments really send are all there, and read without a reject: 系部 merged down its
+    // rows, an old .xls, seed 000's 汇总表 as printed (no 系部 column), a workbook of 考核量化表 forms.
+    const by = (pattern: RegExp) => manifest.files.filter((f) => pattern.test(f.file));
+    expect(by(/信息工程系在校生人数\.xlsx$/).every((f) => f.merged_cells_filled > 0 && f.rejected === 0)).toBe(true);
+    expect(by(/\.xls$/).map((f) => [f.encoding, f.kind, f.rejected])).toEqual([['xls', 'counselors', 0]]);
+    expect(by(/考核情况汇总表/).map((f) => [f.kind, f.also, f.department_source, f.rejected])).toEqual([['assessments', 'assistants', 'title', 0]]);
+    expect(new Set(by(/考核量化表/).map((f) => `${f.layout} ${f.rejected}`))).toEqual(new Set(['quantified_form 0']));
+    expect(manifest.rules_files).toEqual(['data/rules.json', 'data/exports/rules.json']);
     const runner = await NodeRunner.overParquet(out, TABLE_KINDS);
     let published = 0;
     for (const kind of TABLE_KINDS) {
@@ -201,7 +239,9 @@ describe('the bundled demo exports', () => {
       published += row!.n;
     }
     runner.close();
-    expect(published).toBe(manifest.totals.accepted);
+    // An accepted row is published once per table it fills: the 汇总表's rows twice (考核 and 助理名册).
+    expect(published).toBe(manifest.files.reduce((n, f) => n + Object.values(f.published).reduce((a, b) => a + (b ?? 0), 0), 0));
+    expect(published - manifest.totals.accepted).toBe(by(/考核情况汇总表/)[0]!.published.assistants);
     expect(manifest.departments).toHaveLength(12);
     expect(manifest.semesters).toHaveLength(4);
   });
@@ -288,13 +328,16 @@ describe('a large CSV read in two halves at once (a worker reads the second)', (
     }
   });
 
-  it('stops with the same message, naming the same line, for a quote left open in the second half', async () => {
+  it('sets the file aside with the same message, naming the same line, for a quote left open in the second half', async () => {
     const text = worklog(3000, (i) => (i === 2999 ? `${i},00${i},王芳,机电工程系,3,1,1,"没有结束` : null));
-    const { whole, split } = await both({ '2025-2026-1/a/worklog.csv': text });
-    expect(whole).toBeInstanceOf(IngestError);
-    expect((split as Error).message).toBe((whole as Error).message);
+    const { whole, split, one, two } = await both({ '2025-2026-1/a/worklog.csv': text });
+    const message = (m: unknown) => (m as Manifest).files[0]!.set_aside!.message;
+    expect(message(split)).toBe(message(whole));
     // Row 2999 is line 3001, after 8 cells that hold a line break: line 3009.
-    expect((split as Error).message).toContain('第 3009 行起引号不成对');
+    expect(message(split)).toContain('第 3009 行起引号不成对');
+    // None of the rows staged before it was found is published.
+    expect((split as Manifest).tables.worklogs.rows).toBe(0);
+    expect(digest(two)).toEqual(digest(one));
   });
 
   it('gives the same output for every case of the bad-input corpus', async () => {

@@ -28,6 +28,18 @@ describe('header detection', () => {
     if (!found.ok) expect(found.closest[0]).toEqual({ kind: 'counselors', label: '辅导员名册', missing: ['专兼职'] });
   });
 
+  it('reads seed 000\'s 考核情况汇总表 (no 系部; with or without 考核成绩) as assessments and the assistants\' roster, not as ambiguous', () => {
+    for (const header of [['姓  名', '专  业', '年 级', '聘用岗位(班级)', '聘用起止时间', '考核结果'], ['姓名', '专业', '年级', '聘用岗位(班级)', '聘用起止时间', '考核成绩', '考核结果']]) {
+      const found = findHeader([header]);
+      expect(found).toMatchObject({ ok: true, kind: 'assessments', also: { kind: 'assistants' }, unmapped: [] });
+    }
+  });
+
+  it('needs no 系部 column: a table may take its department from its title, file name or folder', () => {
+    expect(findHeader([['年级', '在校生人数']])).toMatchObject({ ok: true, kind: 'enrollment', columns: { grade: 0, students: 1 } });
+    expect(findHeader([['工号', '姓名', '专兼职']])).toMatchObject({ ok: true, kind: 'counselors' });
+  });
+
   it('flags contact columns as personal', () => {
     for (const h of ['联系电话', '手机号码', 'QQ', 'ＱＱ号', '电子邮件', 'E-mail', '身份证号', '邮箱']) expect(isPersonalColumn(h)).toBe(true);
     for (const h of ['姓名', '工号', '系部']) expect(isPersonalColumn(h)).toBe(false);
@@ -49,6 +61,15 @@ describe('non-data rows after the header', () => {
     [['序号', '系部', '在校生人数', '备注'], 'header_repeat'],
     [['1', '机电工程系', '120', ''], 'data'],
     [['1', '机电工程系', 'abc', ''], 'data'],
+    // Signature and stamp lines, whatever their wording (seed 000's forms among them).
+    [['聘用系部负责人签字：              2026年7月8日'], 'footer'],
+    [['聘用单位（盖章）：', '', '单位负责人签字：', '填报日期：'], 'footer'],
+    [['（公章）'], 'footer'],
+    [['', '单位负责人签名：李主任', '', ''], 'footer'],
+    [['经办人：张三'], 'footer'],
+    [['机电工程系（盖章）'], 'footer'],
+    // A job title is data: 负责人 only counts before a colon.
+    [['学工办负责人', '001001', '王芳', '专职'], 'data'],
   ] as const)('%j is %s', (cells, expected) => {
     expect(classifyRow([...cells], normaliseHeaderRow(header))).toBe(expected);
   });

@@ -10,6 +10,7 @@ import { changeText, comparedText, MEASURES } from '../../src/dashboard/measures
 import type { SemesterFigures } from '../../src/report/figures.ts';
 import { assessmentParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from '../../src/report/narrative.ts';
 import { problemText, problems } from '../../src/report/problems.ts';
+import { emptyFigures } from '../support/figures.ts';
 
 const parsed = parseRules(JSON.parse(readFileSync('data/rules.json', 'utf8')));
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -38,17 +39,10 @@ function figures(semester: string, departments: StaffingRow[]): SemesterFigures 
     (t, d) => ({ students: t.students + d.students, full: t.full + d.full_time, part: t.part + d.part_time }),
     { students: 0, full: 0, part: 0 },
   );
-  return {
-    semester,
+  return emptyFigures(semester, {
     staffing: { institution: departments.length ? { ...unit('全院', total.students, total.full, total.part), semester } : null, departments, hiring: [], flaggedHiring: 0 },
-    workload: { norms: [], institution: null, departments: [] },
-    assessment: { grades: [], coverage: null, mismatches: 0 },
-    quota: { units: [], total: null },
-    training: { institution: null, departments: [], short: [] },
-    assistants: { institution: null, departments: [], grades: null },
-    measures: {},
-    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0 })),
-  };
+    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, setAside: 0 })),
+  });
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
@@ -120,8 +114,8 @@ describe('存在问题', () => {
   it('lists the staffing shortfall and missing exports', () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
     f.submissions = [
-      { department: '甲系', missing: [], rejected: 2 },
-      { department: '乙系', missing: ['工作记录'], rejected: 0 },
+      { department: '甲系', missing: [], rejected: 2, setAside: 0 },
+      { department: '乙系', missing: ['工作记录'], rejected: 0, setAside: 0 },
     ];
     const found = problems(f, rules);
     expect(found.map((p) => p.id)).toEqual(['staffing', 'data']);
@@ -172,9 +166,9 @@ describe('punctuation and register of every generated sentence', () => {
       ],
     };
     f.submissions = [
-      { department: '甲系', missing: ['工作记录'], rejected: 2 },
-      { department: '乙系', missing: [], rejected: 0 },
-      { department: '丙系', missing: [], rejected: 0 },
+      { department: '甲系', missing: ['工作记录'], rejected: 2, setAside: 0 },
+      { department: '乙系', missing: [], rejected: 0, setAside: 0 },
+      { department: '丙系', missing: [], rejected: 0, setAside: 0 },
     ];
     return f;
   };
@@ -206,5 +200,11 @@ describe('punctuation and register of every generated sentence', () => {
     const t = sentences()[0]!;
     expect(t).toContain('甲系（1:250.0，缺1人）、丙系（1:225.0，缺1人）等2个系部未达到配备要求。');
     expect(problemText(problems(full(), rules)[0]!)).toBe('专职辅导员配备不足。全院专职辅导员师生比为1:210.0，未达到1:200的要求，尚缺1人。甲系（1:250.0，缺1人）、丙系（1:225.0，缺1人）等2个系部未达到1:200的配备要求。');
+  });
+
+  it('names a department whose file was set aside first, without naming the file', () => {
+    const f = figures('2025-2026-1', [unit('甲系', 400, 2)]);
+    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, setAside: 1 }];
+    expect(problemText(problems(f, rules).find((p) => p.id === 'data')!)).toBe('数据报送不完整。甲系有1个报送文件无法读取或无法识别，未计入统计；甲系未报送在校生人数。');
   });
 });

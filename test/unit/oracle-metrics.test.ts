@@ -82,7 +82,8 @@ describe('(a) totals that can be checked another way', () => {
   it('assistants and classes per department equal the published rows in the semesters that have the files', async () => {
     const assistants = await query(`SELECT semester, department, count(*) AS n FROM '$DATA/assistants.parquet' GROUP BY ALL`);
     const classes = await query(`SELECT semester, department, count(*) AS n FROM '$DATA/classes.parquet' GROUP BY ALL`);
-    expect(assistants.length).toBe(24);
+    // 12 departments × 2 academic years, and 机电工程系's 2025-2026-2 考核情况汇总表, which lists the classes too.
+    expect(assistants.length).toBe(25);
     for (const r of assistants) expect(unit(truth.assistants, String(r.semester), String(r.department))?.assistants, `${r.semester} ${r.department}`).toBe(Number(r.n));
     for (const r of classes) expect(unit(truth.assistants, String(r.semester), String(r.department))?.classes, `${r.semester} ${r.department}`).toBe(Number(r.n));
   });
@@ -113,12 +114,13 @@ describe('(b) facts about the demo exports', () => {
     expect(unit(truth.quota, LATEST, '机电工程系')!.get('counselor')).toEqual({ n: 13, allowed: 2, used: 2, over: false, unitsOver: 0 });
   });
 
-  it('counselor 优秀 over quota: 经济管理系 in 2025-2026-2; 经济管理系 and 旅游与酒店管理系 in 2026-2027-1; no assistant unit', () => {
+  it('优秀 over quota: counselors of 经济管理系 in 2025-2026-2, of 经济管理系 and 旅游与酒店管理系 in 2026-2027-1; the assistants of 机电工程系 in 2025-2026-2 (seed 000\'s 汇总表 as printed)', () => {
     const over = (s: string, role: Role) =>
       [...truth.quota.get(s)!].filter(([d, roles]) => d !== INSTITUTION && roles.get(role)?.over).map(([d]) => d).sort();
     expect(over('2025-2026-2', 'counselor')).toEqual(['经济管理系']);
     expect(over(LATEST, 'counselor')).toEqual(['旅游与酒店管理系', '经济管理系']);
-    expect(over('2025-2026-2', 'assistant')).toEqual([]);
+    expect(over('2025-2026-2', 'assistant')).toEqual(['机电工程系']);
+    expect(unit(truth.quota, '2025-2026-2', '机电工程系')!.get('assistant')).toEqual({ n: 31, allowed: 6, used: 7, over: true, unitsOver: 1 });
     expect(over(LATEST, 'assistant')).toEqual([]);
     expect(unit(truth.quota, LATEST, '经济管理系')!.get('counselor')).toEqual({ n: 10, allowed: 2, used: 3, over: true, unitsOver: 1 });
     expect(unit(truth.quota, LATEST, INSTITUTION)!.get('counselor')).toMatchObject({ n: 99, unitsOver: 2 });
@@ -126,9 +128,17 @@ describe('(b) facts about the demo exports', () => {
 
   it('band boundaries: 81 of 90 item points is 优秀, 67.5 is 良好 (75 %), 60 is 合格', () => {
     const row = (s: string, dept: string, name: string) => truth.assessed.find((a) => a.semester === s && a.department === dept && a.name === name)!;
-    expect(row('2025-2026-2', '机电工程系', '顾珊')).toMatchObject({ score: 81, scoreMax: 90, grade: 'excellent', recorded: 'excellent' });
+    expect(row('2025-2026-2', '汽车工程系', '毛敏娜')).toMatchObject({ score: 81, scoreMax: 90, grade: 'excellent', recorded: 'excellent' });
     expect(row(LATEST, '艺术设计系', '段晓')).toMatchObject({ score: 67.5, scoreMax: 90, grade: 'good' });
     expect(row(LATEST, '电子信息与通信工程学院', '肖梅瑶')).toMatchObject({ score: 60, scoreMax: 90, grade: 'pass' });
+  });
+
+  it('seed 000\'s forms: 医学护理系\'s workbook of 考核量化表 gives one assessment per sheet, graded from its items; 机电工程系\'s 汇总表 is a roster without 政治面貌 or 不及格课程', () => {
+    expect(unit(truth.assessment, LATEST, '医学护理系')!.get('assistant')!.count).toBe(33);
+    expect(truth.assessed.find((a) => a.semester === LATEST && a.name === '方丹')).toMatchObject({ department: '医学护理系', score: 60, scoreMax: 90, grade: 'pass', recorded: 'pass' });
+    const summary = unit(truth.assistants, '2025-2026-2', '机电工程系')!;
+    expect(summary).toMatchObject({ rosterFrom: '2025-2026-2', assistants: 31, politicalEligible: 0, failedNotReported: 31 });
+    expect(summary.people.every((p) => p.political === '' && p.studentId === null)).toBe(true);
   });
 
   it('the item above its maximum (到岗 12) is counted: 外国语学院 2025-2026-2 has 13 assistants assessed', () => {

@@ -11,7 +11,7 @@ import * as cell from '../../src/domain/cells.ts';
 import { mondayOf, parseDate } from '../../src/domain/dates.ts';
 import { maskName, pseudonym, publishName } from '../../src/domain/names.ts';
 import { cite } from '../../src/domain/policies.ts';
-import { parseRules, type ActiveRules } from '../../src/domain/rules.ts';
+import { layRules, parseRules, type ActiveRules } from '../../src/domain/rules.ts';
 import { gradeOf } from '../../src/domain/scoring.ts';
 import { parsePeriod } from '../../src/domain/tables/assistants.ts';
 import { TABLES } from '../../src/domain/tables/index.ts';
@@ -114,8 +114,9 @@ describe('the rules file', () => {
 
   it('cites a source for every rule of the default profile: a policy text, or the institution’s own setting', () => {
     const profile = file().profiles.default;
-    const rulesWithValue = [profile.staffing, profile.training, profile.assessment].flatMap((group) => Object.entries(group));
-    for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|^本校设定/);
+    const rulesWithValue = [profile.staffing, profile.training, profile.assessment, profile.structure, profile.people].flatMap((group) => Object.entries(group));
+    // A policy text, the national rule, or said to be the institution's own setting.
+    for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|教育部令第43号|^本校设定/);
     for (const norm of profile.workload.norms) expect(norm.source, norm.label).toMatch(/seeds\/00\d/);
   });
 
@@ -135,6 +136,22 @@ describe('the rules file', () => {
     );
     // A source that already gives the full title is not given it twice.
     expect(cite('教育部令第43号《普通高等学校辅导员队伍建设规定》第五条', parsed.rules.policy_documents)).toBe('教育部令第43号《普通高等学校辅导员队伍建设规定》第五条');
+  });
+
+  it('holds no setting made for the demo data: no department aliases, no departments list', () => {
+    expect(file().department_aliases).toEqual({});
+    expect(file().departments).toEqual([]);
+  });
+
+  it('takes an input folder\'s own settings laid over it: objects merge key by key, values and lists replace', () => {
+    const mine = { department_aliases: { 护理系: '医学护理系' }, calendar: { semester_starts: { '2025-2026-1': '2025-09-08' } }, profiles: { default: { assessment: { excellence_quota: { value: 0.15 } } } } };
+    const result = parseRules(layRules(file(), mine));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rules.department_aliases).toEqual({ 护理系: '医学护理系' });
+    expect(result.rules.calendar).toMatchObject({ semester_starts: { '2025-2026-1': '2025-09-08' }, default_start: file().calendar.default_start });
+    expect(result.rules.assessment).toMatchObject({ excellence_quota: 0.15, quota_rounding: 'floor', items_max: 90 });
+    expect(layRules({ a: [1, 2], b: { c: 1 } }, { a: [3], b: { d: 2 } })).toEqual({ a: [3], b: { c: 1, d: 2 } });
   });
 
   it.each([

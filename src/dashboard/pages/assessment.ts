@@ -19,6 +19,7 @@ import { formatPercent, type Column } from '../../views/table.ts';
 import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
+import { consecutiveFailPanel, topCounselorsPanel } from './people-rules.ts';
 
 const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
 
@@ -183,5 +184,5 @@ export const assessmentPage: PageSpec = {
     `每学期末对辅导员及其助理进行考核，等次由得分评定；优秀名额的使用见“优秀名额”页。优秀率 = 优秀人数 ÷ 参评人数，上限为 ${formatPercent(ctx.rules.assessment.excellence_quota)}。`,
   filters: ['semester', 'department', 'role'],
   roles: ['counselor', 'class_teacher', 'assistant', 'graduate_assistant'],
-  panels: [grades, scores, dimensions, mismatches],
+  panels: [grades, scores, dimensions, mismatches, consecutiveFailPanel, topCounselorsPanel],
 };

@@ -15,6 +15,7 @@ import { citeText, institutionFirst, ratio, ruleHtml, scopeLabel, semesterTitle,
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { gradeCountColumns } from './assessment.ts';
+import { graduatesPanel, latenessPanel } from './people-rules.ts';
 
 export const assistantRule = (ctx: DashboardContext) =>
   ruleHtml([
@@ -156,5 +157,5 @@ export const assistantsPage: PageSpec = {
   title: '辅导员（班主任）助理队伍',
   lede: () => `每个班级至多聘任 1 名助理，从二、三年级的学生党员（含预备党员）中选聘，且无不及格课程。配备比例 ${formatPercent(1)} 且无一班多人为达标。`,
   filters: ['semester', 'department'],
-  panels: [coverage, flags, uncovered, results],
+  panels: [coverage, flags, uncovered, results, latenessPanel, graduatesPanel],
 };

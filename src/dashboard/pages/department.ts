@@ -11,6 +11,7 @@ import { assessmentPage } from './assessment.ts';
 import { assistantsPage } from './assistants.ts';
 import { quotaPage } from './quota.ts';
 import { staffingPage } from './staffing.ts';
+import { structurePage } from './structure.ts';
 import { trainingPage } from './training.ts';
 import { workloadPage } from './workload.ts';
 
@@ -61,6 +62,7 @@ export const departmentPage: PageSpec = {
   panels: [
     ranks,
     ...pick(staffingPage, ['summary', 'hiring']),
+    ...pick(structurePage, ['summary', 'breakdown', 'people']).map((p) => ({ ...p, id: `structure-${p.id}` })),
     ...pick(workloadPage, ['norms', 'shortfalls']).map((p) => ({ ...p, id: `workload-${p.id}` })),
     ...pick(assessmentPage, ['grades', 'mismatches']).map((p) => ({ ...p, id: `assessment-${p.id}` })),
     ...pick(quotaPage, ['units']).map((p) => ({ ...p, id: `quota-${p.id}` })),

@@ -48,6 +48,7 @@ const measuresRule = (ctx: DashboardContext) =>
     ['优秀名额：按系部和角色分别核定，没有一个系部（角色）超出名额为达标。', ruleSource(ctx, 'assessment.excellence_quota')],
     [`培训：专职辅导员中校级培训学时达到每年 ${ctx.rules.training.school_hours_per_year} 学时的比例，全部达到为达标。`, ruleSource(ctx, 'training.school_hours_per_year')],
     ['助理：已配备助理的班级比例，每班有且只有 1 名为达标。', citeText(ctx, 'seeds/000')],
+    ['队伍结构：专职辅导员中本校选定指标（中共党员、硕士及以上学历或副高级及以上职称）所占比例；本校设有目标比例时判断是否达标，否则只列数值（“未设目标”）。', citeText(ctx, 'seeds/004')],
     ['变化：“上升”“下降”说的是数值本身，“改善”“变差”说的是对照要求的好坏。师生比数值越小越好，其余比例越大越好。', undefined],
   ]);
 

@@ -30,6 +30,7 @@ const inFiles = (files: readonly SheetReport[]) => (files.length ? `file IN (${[
 const conservationRule = () =>
   ruleHtml([
     ['每个文件（工作表）的读取行数 = 接受 + 拒绝 + 跳过。跳过的是标题、表头、合计、表尾（填表人、审核人等）和空行；拒绝的行不计入任何统计，原因见下表。', undefined],
+    ['无法读取或无法识别的文件（已损坏、设有密码、找不到表头、无法确定学期或系部等）整个搁置，不读取、不计入任何统计，原因列在“被拒绝的行及原因”表中（行号为空）；其他文件照常导入。', undefined],
     ['提示不影响接受：该行已计入统计，但数据可能有误（如得分与等次不一致、同一人同一周填报两次、工号丢失前导零），请核对。', undefined],
   ]);
 
@@ -40,9 +41,11 @@ const summary: Panel = {
   render: (_data, s, ctx) => {
     const files = filesInScope(s, ctx);
     const sum = (k: 'read' | 'accepted' | 'rejected' | 'skipped' | 'warnings') => files.reduce((n, f) => n + f[k], 0);
+    const aside = files.filter((f) => f.set_aside).length;
     return {
       html: cardsHtml([
         { key: 'files', label: '文件（工作表）', value: `${formatInt(new Set(files.map((f) => f.file)).size)} 个` },
+        { key: 'set_aside', label: '未能导入（已搁置）', value: `${formatInt(aside)} 个`, tone: aside > 0 ? 'bad' : 'ok' },
         { key: 'read', label: '读取行数', value: formatInt(sum('read')) },
         { key: 'accepted', label: '接受', value: formatInt(sum('accepted')) },
         { key: 'rejected', label: '拒绝', value: formatInt(sum('rejected')), tone: sum('rejected') > 0 ? 'bad' : 'ok' },
@@ -85,6 +88,7 @@ const departments: Panel = {
     const rows = summaryByDepartment(manifestOf({ ...ctx, files: filesInScope(s, ctx) })).map(([department, l]) => ({
       department,
       files: l.files.size,
+      setAside: l.setAside,
       accepted: l.accepted,
       rejected: l.rejected,
       skipped: l.skipped,
@@ -95,15 +99,21 @@ const departments: Panel = {
         title: '各系部报送情况',
         rows,
         rowKey: (r) => r.department,
-        flagged: (r) => r.rejected > 0 || r.warnings > 0,
+        flagged: (r) => r.setAside > 0 || r.rejected > 0 || r.warnings > 0,
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'files', label: '文件数', format: 'int' },
+          { key: 'setAside', label: '未能导入', format: 'int' },
           { key: 'accepted', label: '接受行数', format: 'int' },
           { key: 'rejected', label: '拒绝行数', format: 'int' },
           { key: 'skipped', label: '跳过行数', format: 'int' },
           { key: 'warnings', label: '提示条数', format: 'int' },
-          { key: 'action', label: '需要处理', display: (r) => (r.rejected > 0 ? '请修改被拒绝的行后重新报送' : r.warnings > 0 ? '请核对提示' : '无') },
+          {
+            key: 'action',
+            label: '需要处理',
+            display: (r) =>
+              r.setAside > 0 ? '请按原因修改未能导入的文件后重新报送' : r.rejected > 0 ? '请修改被拒绝的行后重新报送' : r.warnings > 0 ? '请核对提示' : '无',
+          },
         ],
       },
     };
@@ -120,11 +130,16 @@ const files: Panel = {
       title: '文件导入结果',
       rows: filesInScope(s, ctx),
       rowKey: (r) => `${r.file}|${r.sheet ?? ''}`,
-      flagged: (r) => r.rejected > 0,
+      flagged: (r) => r.rejected > 0 || r.set_aside !== null,
       columns: [
         { key: 'file', label: '文件', rowHeader: true },
         { key: 'sheet', label: '工作表' },
-        { key: 'kind', label: '识别为', display: (r) => (r.kind ? TABLES[r.kind as TableKind].label : '说明页（未导入）') },
+        {
+          key: 'kind',
+          label: '识别为',
+          display: (r) =>
+            r.set_aside ? '未能导入（已搁置）' : r.kind ? [r.kind, r.also].flatMap((k) => (k ? [TABLES[k as TableKind].label] : [])).join('、') : '说明页（未导入）',
+        },
         { key: 'semester', label: '学期', format: 'semester' },
         { key: 'read', label: '读取', format: 'int' },
         { key: 'accepted', label: '接受', format: 'int' },
@@ -141,7 +156,8 @@ const files: Panel = {
 const rejects: Panel = {
   id: 'rejects',
   title: () => '被拒绝的行及原因',
-  queries: (s, ctx) => ({ rows: `SELECT * FROM rejects WHERE ${inFiles(filesInScope(s, ctx))} ORDER BY file, sheet, "row", "column"` }),
+  // Files set aside (no row number) first: they are what most needs sending back.
+  queries: (s, ctx) => ({ rows: `SELECT * FROM rejects WHERE ${inFiles(filesInScope(s, ctx))} ORDER BY "row" IS NOT NULL, file, sheet, "row", "column"` }),
   render: (data) => ({
     table: {
       title: '被拒绝的行',
@@ -152,7 +168,7 @@ const rejects: Panel = {
       columns: [
         { key: 'file', label: '文件', rowHeader: true },
         { key: 'sheet', label: '工作表' },
-        { key: 'row', label: '行号', format: 'int' },
+        { key: 'row', label: '行号', display: (r) => (r.row == null ? '整个文件' : formatInt(Number(r.row))) },
         { key: 'column', label: '列' },
         { key: 'value', label: '原始值' },
         { key: 'message', label: '原因及修改建议' },

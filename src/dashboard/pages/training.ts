@@ -5,6 +5,7 @@ import { formatPercent } from '../../views/table.ts';
 import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import { trainingParams, type DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
+import { inductionPanel } from './people-rules.ts';
 
 export const trainingRule = (ctx: DashboardContext) => {
   const t = ctx.rules.training;
@@ -108,5 +109,5 @@ export const trainingPage: PageSpec = {
   lede: (ctx) =>
     `专职辅导员每年校级培训不少于 ${ctx.rules.training.school_hours_per_year} 学时，每 ${ctx.rules.training.national_or_provincial_every_years} 年至少参加一次国家级或省级（自治区级）培训。达到比例以 ${formatPercent(1)} 为达标。`,
   filters: ['semester', 'department'],
-  panels: [units, people],
+  panels: [units, people, inductionPanel],
 };

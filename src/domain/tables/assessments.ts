@@ -6,7 +6,7 @@
 import * as cell from '../cells.ts';
 import { gradeOf } from '../scoring.ts';
 import { department, name, outDepartment, outName, outRole, outSemester, role, semester } from './columns.ts';
-import { GRADE_LABELS, type Grade } from '../cells.ts';
+import { GRADE_LABELS, type Grade, type Role } from '../cells.ts';
 import { PROVENANCE, type InputColumn, type OutputColumn, type RowWarning, type TableSpec } from './types.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -44,6 +44,7 @@ export const assessments: TableSpec = {
     { key: 'total', label: '总分', aliases: ['总分', '考核成绩', '得分', '考核得分', '综合得分', '合计', '考核分数', '总成绩'], required: false, parse: cell.optionalScore },
     ...itemColumns,
     { key: 'grade_recorded', label: '考核结果', aliases: ['考核结果', '等次', '考核等次', '考核等级', '等级', '考核结论'], required: false, parse: cell.optionalGrade },
+    { key: 'late_count', label: '迟到次数', aliases: ['迟到次数', '迟到', '迟到情况', '本学期迟到次数'], required: false, parse: cell.optionalCount },
     semester,
   ],
   requireAnyOf: [['total', 'grade_recorded', ...ITEM_KEYS]],
@@ -84,10 +85,19 @@ export const assessments: TableSpec = {
         column: '考核结果',
         message: `填报等次为“${GRADE_LABELS[recorded as Grade]}”，按得分 ${score}（满分 ${score_max}）应为“${GRADE_LABELS[grade as Grade]}”。`,
       });
+    const late = (fields.late_count as number | null | undefined) ?? null;
+    const lateness = rules.people.lateness;
+    // Seed 002: late more than the limit in a semester → 不合格. Any better grade is reported, not changed.
+    if (late != null && late > lateness.max && lateness.roles.includes(fields.role as Role) && (grade !== 'fail' || (recorded != null && recorded !== 'fail')))
+      warnings.push({
+        code: 'LATENESS_NOT_FAILED',
+        column: '迟到次数',
+        message: `本学期迟到 ${late} 次，超过 ${lateness.max} 次，按规定应评为“不合格”，现评定为“${GRADE_LABELS[grade as Grade]}”${recorded != null && recorded !== grade ? `（填报为“${GRADE_LABELS[recorded as Grade]}”）` : ''}，请核实。`,
+      });
     return {
       ok: true,
       warnings,
-      record: { ...fields, ...itemValues, person_id: fields.person_id ?? null, role: fields.role, score, score_max, item_sum: itemSum, grade, grade_recorded: recorded },
+      record: { ...fields, ...itemValues, person_id: fields.person_id ?? null, role: fields.role, score, score_max, item_sum: itemSum, grade, grade_recorded: recorded, late_count: late },
     };
   },
   output: [
@@ -102,6 +112,7 @@ export const assessments: TableSpec = {
     { name: 'grade_recorded', type: 'VARCHAR', nullable: true, label: '填报的等次' },
     { name: 'item_sum', type: 'DOUBLE', nullable: true, label: '各项得分之和' },
     ...ASSESSMENT_ITEMS.map(([key, label, dim, max]): OutputColumn => ({ name: key, type: 'DOUBLE', nullable: true, label: `${dim}·${label}（满分 ${max}）` })),
+    { name: 'late_count', type: 'INTEGER', nullable: true, label: '本学期迟到次数（填报时）' },
     ...PROVENANCE,
   ],
 };

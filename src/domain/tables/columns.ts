@@ -7,6 +7,7 @@ export const department: InputColumn = {
   label: '系部',
   aliases: ['系部', '院系', '学院', '部门', '所在单位', '单位', '系别', '所在系部', '所在院系', '二级学院', '所在系', '系'],
   required: true,
+  fromContext: true,
   parse: cell.department,
 };
 

@@ -1,27 +1,50 @@
 /**
  * Every kind of export the ingest understands. Adding a kind: write its module and list it here.
  */
+import type { Role } from '../cells.ts';
 import { compactCell } from '../text.ts';
-import { assessments } from './assessments.ts';
+import { assessments, ITEM_KEYS } from './assessments.ts';
 import { assistants } from './assistants.ts';
 import { classes } from './classes.ts';
 import { counselors } from './counselors.ts';
 import { enrollment } from './enrollment.ts';
+import { graduateAssistants } from './graduate-assistants.ts';
 import { training } from './training.ts';
 import type { OutputColumn, TableKind, TableSpec } from './types.ts';
 import { worklogs } from './worklogs.ts';
 
 export * from './types.ts';
 
-export const TABLES: Record<TableKind, TableSpec> = { enrollment, counselors, worklogs, training, assessments, assistants, classes };
+export const TABLES: Record<TableKind, TableSpec> = {
+  enrollment,
+  counselors,
+  worklogs,
+  training,
+  assessments,
+  assistants,
+  classes,
+  graduate_assistants: graduateAssistants,
+};
 
 export const TABLE_KINDS = Object.keys(TABLES) as TableKind[];
 
-/** The rejects table: one row per problem cell of a rejected row. */
+/**
+ * Kinds one table is at once. Seed 000's 考核情况汇总表 (姓名, 专业, 年级, 聘用岗位(班级), 聘用起止时间,
+ * 考核结果) is the assistants' assessment result — what the ≤ 20 % 优秀 quota applies to — and
+ * lists the classes they were appointed to: a header fitting both is read as both. A row counts
+ * once; it goes to each table whose part of it it fills (a grade or score: an assessment; a
+ * class: a roster entry). The role of such a table, unless a column or its title says, is the
+ * assistants'.
+ */
+export const COMBINED: ReadonlyArray<{ kind: TableKind; also: TableKind; role: Role; kindKeys: readonly string[]; alsoKeys: readonly string[] }> = [
+  { kind: 'assessments', also: 'assistants', role: 'assistant', kindKeys: ['total', 'grade_recorded', ...ITEM_KEYS], alsoKeys: ['post'] },
+];
+
+/** The rejects table: one row per problem cell of a rejected row, and one per file or sheet set aside (quarantine). */
 export const REJECTS_OUTPUT: readonly OutputColumn[] = [
   { name: 'file', type: 'VARCHAR', nullable: false, label: '文件' },
   { name: 'sheet', type: 'VARCHAR', nullable: true, label: '工作表（CSV 为空）' },
-  { name: 'row', type: 'INTEGER', nullable: false, label: '行号' },
+  { name: 'row', type: 'INTEGER', nullable: true, label: '行号（整个文件或工作表未能导入时为空）' },
   { name: 'column', type: 'VARCHAR', nullable: true, label: '列（表头原文）' },
   { name: 'value', type: 'VARCHAR', nullable: true, label: '原始值' },
   { name: 'code', type: 'VARCHAR', nullable: false, label: '错误代码' },

@@ -7,7 +7,7 @@ import type { Cell, RejectCode, Role } from '../cells.ts';
 import type { ActiveRules } from '../rules.ts';
 import type { SemesterId } from '../semester.ts';
 
-export type TableKind = 'enrollment' | 'counselors' | 'worklogs' | 'training' | 'assessments' | 'assistants' | 'classes';
+export type TableKind = 'enrollment' | 'counselors' | 'worklogs' | 'training' | 'assessments' | 'assistants' | 'classes' | 'graduate_assistants';
 
 export interface InputColumn {
   key: string;
@@ -16,6 +16,8 @@ export interface InputColumn {
   /** Header spellings, compared after full-width→half-width and removing spaces and a trailing unit such as （人）. */
   aliases: readonly string[];
   required: boolean;
+  /** Required, but a table without the column may take its value from its title, file name or folder (domain/context.ts). */
+  fromContext?: true;
   /** The cell's parser: raw text in, typed value or a reject out. */
   parse: Cell<unknown>;
 }
@@ -39,7 +41,7 @@ export interface DeriveContext {
   rules: ActiveRules;
   /** The semester of the file (title or folder), when the row has none of its own. */
   fileSemester: SemesterId | null;
-  /** The role a title line names, when the table has no role column. */
+  /** The role the title, file name or folder names, when the table has no role column. */
   titleRole: Role | null;
 }
 

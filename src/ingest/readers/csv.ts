@@ -4,7 +4,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { countRecords, guessDelimiter, parseCsv, UnbalancedQuotes } from './csv-parse.ts';
-import type { Sheet, SourceFile, SourceReader } from './types.ts';
+import type { CsvHead, CsvTail, Sheet, SourceFile, SourceReader } from './types.ts';
 import { UnreadableFileError } from './types.ts';
 
 /** How a file's bytes are decoded: the decoder, the BOM bytes to skip, and the name reported. */
@@ -54,31 +54,13 @@ export function parseCsvText(text: string): string[][] {
   return rows;
 }
 
-/** The second part of a CSV cut in two at a record boundary: its bytes and their decoder. */
-export interface CsvTail {
-  bytes: Uint8Array;
-  decoder: string;
-}
-
 /** A tail as text (a BOM-like sequence at its start is text, as it is mid-file). */
 export function decodeTail(tail: CsvTail): string {
   return new TextDecoder(tail.decoder, { ignoreBOM: true }).decode(tail.bytes);
 }
 
-/** The head of a CSV cut in two, decoded. */
-export interface CsvHead {
-  /** The delimiter of the file's first line, for the tail as well. */
-  delimiter: string;
-  /** How many records (rows) the head holds. */
-  records: number;
-  /** Calls `visit` for each row of the head; returns the line number where the tail starts. */
-  forEachRow(visit: (cells: string[]) => void): number;
-  /** Calls `visit` for each row of the tail, read here; `firstLine` is what forEachRow returned. */
-  forEachTailRow(visit: (cells: string[]) => void, firstLine: number): void;
-}
-
 export function unbalancedQuotes(line: number): UnreadableFileError {
-  return new UnreadableFileError(`第 ${line} 行起引号不成对（某个单元格以 " 开头却没有结束的 "），文件可能已损坏或不是 CSV。`);
+  return new UnreadableFileError(`第 ${line} 行起引号不成对（某个单元格以 " 开头却没有结束的 "），文件可能已损坏或不是 CSV。`, 'UNBALANCED_QUOTES');
 }
 
 /** Files from this size on are cut in two, so that both halves can be read at once. */

@@ -1,9 +1,9 @@
 import { extname } from 'node:path';
 import { csvReader } from './csv.ts';
-import { xlsReader, xlsxReader } from './xlsx.ts';
 import type { SourceReader } from './types.ts';
+import { workbookReader } from './workbook.ts';
 
-export const READERS: readonly SourceReader[] = [csvReader, xlsxReader, xlsReader];
+export const READERS: readonly SourceReader[] = [csvReader, workbookReader];
 
 export function readerFor(path: string): SourceReader | undefined {
   const ext = extname(path).toLowerCase();

@@ -1,14 +1,51 @@
 /**
  * The uniform contract every source reader fulfils: a file in, its sheets out, each sheet
- * handing its rows of cell text one at a time (so a million-row CSV is never held as rows).
- * Everything after the reader (layout, validation) sees only this shape.
+ * handing its rows of cell text one at a time (so a million-row CSV is never held as rows),
+ * with what the workbook records around the cells: merged ranges and visibility. Everything
+ * after the reader (merges, layout, validation) sees only this shape.
  */
-import type { CsvHead, CsvTail } from './csv.ts';
+
+/** A merged range, rows and columns from 0, inclusive. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** The value in its first cell is a number (not a date): it is counted once, never copied (merges.ts). */
+  number: boolean;
+}
+
+/** What a workbook hides from view: recorded as the file has it; the ingest does not act on it yet. */
+export interface Visibility {
+  /** The sheet itself is hidden (or "very hidden"). */
+  hidden: boolean;
+  /** Hidden rows and columns, from 0. */
+  rows: readonly number[];
+  columns: readonly number[];
+}
+
+/** The second part of a CSV cut in two at a record boundary: its bytes and their decoder. */
+export interface CsvTail {
+  bytes: Uint8Array;
+  decoder: string;
+}
+
+/** The head of a CSV cut in two, decoded. */
+export interface CsvHead {
+  /** The delimiter of the file's first line, for the tail as well. */
+  delimiter: string;
+  /** How many records (rows) the head holds. */
+  records: number;
+  /** Calls `visit` for each row of the head; returns the line number where the tail starts. */
+  forEachRow(visit: (cells: string[]) => void): number;
+  /** Calls `visit` for each row of the tail, read here; `firstLine` is what forEachRow returned. */
+  forEachTailRow(visit: (cells: string[]) => void, firstLine: number): void;
+}
 
 export interface Sheet {
   /** Sheet name for workbooks; null for CSV. */
   name: string | null;
-  /** Calls `visit` with each row in order (synchronously). */
+  /** Calls `visit` with each row in order (synchronously), from the sheet's first row (A1). */
   forEachRow(visit: (cells: string[]) => void): void;
   /**
    * A large CSV cut in two: the tail's bytes, which a worker can read at the same time as the
@@ -16,10 +53,14 @@ export interface Sheet {
    * spans it: then read forEachRow).
    */
   split?: { tail: CsvTail; head(): CsvHead | null };
+  /** Merged ranges (workbooks); a merged range's value sits in its first cell only. */
+  merges?: readonly MergedRange[];
+  /** Hidden sheet, rows and columns (workbooks). */
+  visibility?: Visibility;
 }
 
 export interface SourceFile {
-  /** How the bytes were decoded: utf-8, utf-8-bom, gb18030, utf-16le, or xlsx. */
+  /** How the bytes were decoded: utf-8, utf-8-bom, gb18030, utf-16le; or the workbook format (xlsx, xls, …). */
   encoding: string;
   sheets: Sheet[];
 }
@@ -34,9 +75,31 @@ export interface SourceReader {
   read(bytes: Uint8Array, options?: ReadOptions): Promise<SourceFile>;
 }
 
-/** A file the ingest cannot read at all: the run stops with this message, naming the file. */
-export class UnreadableFileError extends Error {}
+/** Why a file (or one sheet of it) is set aside: a short code for the rejects table, and a message a clerk can act on. */
+export type SetAsideCode =
+  | 'UNREADABLE_FILE'
+  | 'PASSWORD_PROTECTED'
+  | 'EMPTY_FILE'
+  | 'UNBALANCED_QUOTES'
+  | 'NO_HEADER'
+  | 'AMBIGUOUS_HEADER'
+  | 'MULTI_ROW_HEADER'
+  | 'NO_SEMESTER'
+  | 'NO_DEPARTMENT'
+  | 'NO_ROLE';
 
-export function sheetOfRows(name: string | null, rows: string[][]): Sheet {
-  return { name, forEachRow: (visit) => rows.forEach((row) => visit(row)) };
+/**
+ * A file (or sheet) the ingest cannot read or understand: it is set aside with this message
+ * (quarantine.ts), or, with --strict, the run stops naming it.
+ */
+export class UnreadableFileError extends Error {
+  readonly code: SetAsideCode;
+  constructor(message: string, code: SetAsideCode = 'UNREADABLE_FILE') {
+    super(message);
+    this.code = code;
+  }
+}
+
+export function sheetOfRows(name: string | null, rows: string[][], more: Pick<Sheet, 'merges' | 'visibility'> = {}): Sheet {
+  return { name, forEachRow: (visit) => rows.forEach((row) => visit(row)), ...more };
 }

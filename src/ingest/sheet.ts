@@ -1,0 +1,131 @@
+/**
+ * One sheet, through the stages: merged cells filled (merges.ts); the top rows held until the
+ * layout is known — a sheet of notes, a per-person form (form-sheet.ts) or a table under a
+ * header row (wide-table.ts); then every row handed to it as it comes, counted exactly once as
+ * accepted, rejected or skipped. A large CSV is read in two halves at once, the second by a
+ * worker (tail.ts, tail-read.ts).
+ */
+import { findForm, type FormLayout } from '../domain/forms.ts';
+import { findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
+import { TABLES } from '../domain/tables/index.ts';
+import { isBlankRow } from '../domain/text.ts';
+import { provenanceFile, type RunContext } from './accept.ts';
+import { ingestForm } from './form-sheet.ts';
+import { fillMerges } from './merges.ts';
+import { UnreadableFileError, type Sheet } from './readers/types.ts';
+import { emptyReport, skipper, type SheetReport } from './records.ts';
+import { startTail } from './tail.ts';
+import { mergeTail } from './tail-read.ts';
+import { finishTable, prepareTable, type SheetTable } from './wide-table.ts';
+
+const PROGRESS_EVERY = 100_000;
+
+/** Sheets that hold instructions, not data: a template's 填表说明, 封面, 目录, 示例. */
+const NOTES_SHEET = /说明|须知|注意事项|填表要求|封面|目录|示例|样表|模板说明/;
+
+const KINDS_HINT = '本系统可识别：在校生人数、辅导员名册、工作记录、培训记录、考核结果（含考核量化表、考核登记表）、助理名册、班级名单';
+
+function headerFailure(failure: HeaderFailure, sheet: string | null, encoding: string): UnreadableFileError {
+  const where = sheet ? `工作表「${sheet}」` : '文件';
+  if (failure.ambiguous.length > 0)
+    return new UnreadableFileError(
+      `${where}的表头同时符合${failure.ambiguous.map((k) => `「${TABLES[k].label}」`).join('和')}，无法判断是哪种报表。请把不同报表分开保存，或删去无关的列。`,
+      'AMBIGUOUS_HEADER',
+    );
+  if (failure.closest.length > 0)
+    return new UnreadableFileError(
+      `${where}前 ${HEADER_SCAN_ROWS} 行中找不到可识别的表头。最接近的是${failure.closest
+        .map((c) => `「${c.label}」（缺少列：${c.missing.join('、')}）`)
+        .join('，其次是')}。请补上缺少的列或改用规范的表头名称，再报送。`,
+      'NO_HEADER',
+    );
+  if (encoding === 'gb18030-mixed')
+    return new UnreadableFileError(`${where}的编码混杂（大部分是 UTF-8，夹有 GBK 字符），表头无法正确读出。请用 Excel 或 WPS 打开后“另存为”CSV UTF-8 或 .xlsx，再报送。`, 'NO_HEADER');
+  return new UnreadableFileError(
+    `${where}中没有可识别的表头。${KINDS_HINT}；请把表头放在前 ${HEADER_SCAN_ROWS} 行内${sheet ? '；若这是说明等非数据工作表，请删除该工作表' : ''}，再报送。`,
+    'NO_HEADER',
+  );
+}
+
+export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, encoding: string): Promise<SheetReport> {
+  const report = emptyReport(file, source.name, encoding);
+  const skip = skipper(report);
+
+  if (source.name && NOTES_SHEET.test(source.name)) {
+    // Counted, and listed in the manifest as skipped 'notes': nothing in it is published.
+    source.forEachRow(() => {
+      report.read++;
+      skip('notes');
+    });
+    return report;
+  }
+
+  const { sheet, filled, numbers } = fillMerges(source);
+  report.merged_cells_filled = filled;
+
+  // Rows from the first non-blank one are held until the layout is found (at most HEADER_SCAN_ROWS).
+  const top: string[][] = [];
+  let topStart = 0;
+  let table: SheetTable | null = null;
+  /** A per-person form: every row from the first non-blank one is held, and read as one record at the end. */
+  let form: FormLayout | null = null;
+  /** Called once the header is known, before the rows held are handled. */
+  let onHeader: ((header: HeaderMatch) => void) | null = null;
+
+  const start = () => {
+    form = findForm(top);
+    if (form) return;
+    const header = findHeader(top);
+    if (!header.ok) throw headerFailure(header, sheet.name, encoding);
+    table = prepareTable(ctx, report, { file, sheet: sheet.name, header, top, topStart, merges: sheet.merges, mergedNumbers: numbers }, skip);
+    onHeader?.(header);
+    top.forEach((cells, i) => table!.row(cells, topStart + i));
+  };
+
+  const visit = (cells: string[]) => {
+    const index = report.read++;
+    if (report.read % PROGRESS_EVERY === 0) ctx.onRows?.(file, report.read);
+    if (table) return table.row(cells, index);
+    if (top.length === 0 && isBlankRow(cells)) {
+      topStart = index + 1;
+      return skip('blank');
+    }
+    top.push(cells);
+    if (top.length === HEADER_SCAN_ROWS) start();
+  };
+
+  // A large CSV in two halves: a worker reads the tail while this thread reads the head, from
+  // the moment the header is known. Kinds that reject a person listed twice need every row
+  // seen before, and a table feeding two kinds stages to both, so their tail is read here after
+  // the head, as is a sheet whose header is not in the head.
+  const tail = source.split
+    ? startTail({ tail: source.split.tail, fileId: ctx.sink.fileId!(provenanceFile(file)), rules: ctx.rules, file, sheet: sheet.name, encoding })
+    : null;
+  try {
+    const head = source.split?.head() ?? null;
+    if (!head) {
+      tail?.cancel();
+      sheet.forEachRow(visit);
+    } else {
+      let reading = false;
+      onHeader = (header) => {
+        if (TABLES[header.kind].uniqueKey || header.also) return;
+        tail!.read({ delimiter: head.delimiter, records: head.records, top, topStart, context: table!.context });
+        reading = true;
+      };
+      const line = head.forEachRow(visit);
+      if (reading) mergeTail(ctx, report, table!, await tail!.result(line, (rows) => ctx.onRows?.(file, rows)));
+      else {
+        tail!.cancel();
+        head.forEachTailRow(visit, line);
+      }
+    }
+  } finally {
+    tail?.cancel();
+  }
+  // A sheet of nothing but blank rows (Excel's empty Sheet2) has no table: kind stays null.
+  if (!table && !form && top.length > 0) start();
+  if (form) ingestForm(ctx, report, form, top, topStart, file, sheet.name, skip);
+  else if (table) finishTable(ctx, report, table);
+  return report;
+}

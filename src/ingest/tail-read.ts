@@ -1,0 +1,136 @@
+/**
+ * A large CSV read in two halves at once (see csvSheet and ingestSheet): what a worker needs to
+ * read the tail as the rest of its sheet, what it sends back, and how the head's thread adds
+ * that on, as if it had read the tail's rows itself after the head's.
+ */
+import { DepartmentNames } from '../domain/context.ts';
+import { findHeader, type SkipReason } from '../domain/layout.ts';
+import type { ActiveRules } from '../domain/rules.ts';
+import { TABLES } from '../domain/tables/index.ts';
+import type { RunContext, SheetContext } from './accept.ts';
+import { parseCsv } from './readers/csv-parse.ts';
+import type { CsvTail } from './readers/types.ts';
+import { emptyReport, skipper, WARNINGS_LISTED_PER_FILE, type RecordSink, type RejectRecord, type SheetReport, type WarningRecord } from './records.ts';
+import { publishRecord, StageWriter } from './stage-lines.ts';
+import { prepareTable, type SheetTable } from './wide-table.ts';
+
+const PROGRESS_EVERY = 100_000;
+
+/** What a worker needs to read a tail: the bytes, and the file they are part of. */
+export interface TailJob {
+  tail: CsvTail;
+  /** What the staging lines number the file (RecordSink.fileId). */
+  fileId: number;
+  rules: ActiveRules;
+  file: string;
+  sheet: string | null;
+  encoding: string;
+}
+
+/** Sent to the worker once the head's header is known: how to read the tail's rows. */
+export interface TailStart {
+  delimiter: string;
+  /** Rows in the head: the tail's first row has this index. */
+  records: number;
+  /** The rows the header was found in, and the index of the first. */
+  top: string[][];
+  topStart: number;
+  /** The sheet's context as the head resolved it (the departments known there are the head's thread's). */
+  context: SheetContext;
+}
+
+/** A tail's rows, counted, rejected, warned about and staged, for the head's thread to add on. */
+export interface TailResult {
+  read: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  skipped_by_reason: Partial<Record<SkipReason, number>>;
+  warnings: number;
+  departments: Array<[string, number]>;
+  /** Row warnings by code, all of them; `rowWarnings` lists the first of each code as the head would. */
+  warningCounts: Record<string, number>;
+  rowWarnings: WarningRecord[];
+  rejects: RejectRecord[];
+  /** Staging lines of the accepted rows (StageWriter), `rows` of them. */
+  chunks: Uint8Array[];
+  rows: number;
+}
+
+/**
+ * Reads a tail (in a worker) as the rest of its sheet: the table is prepared again from the
+ * rows the head found the header in, so every row is handled as it would be in one pass, with
+ * its own index and row number; accepted rows are written as staging lines in memory.
+ */
+export function ingestTail(job: TailJob, start: TailStart, text: string, onProgress: (rows: number) => void): TailResult {
+  const header = findHeader(start.top);
+  if (!header.ok) throw new Error(`${job.file}: the tail's header was not found again`);
+  const writer = new StageWriter(null, TABLES[header.kind].output, () => job.fileId);
+  const sink: RecordSink = {
+    append: (kind, record) => {
+      publishRecord(job.rules, kind, record);
+      writer.append(record);
+    },
+  };
+  const ctx: RunContext = {
+    rules: job.rules,
+    sink,
+    state: { sheets: [], rejects: [], warnings: [] },
+    seen: new Map(),
+    seenLog: [],
+    names: new DepartmentNames(job.rules),
+  };
+  const report = emptyReport(job.file, job.sheet, job.encoding);
+  const table = prepareTable(ctx, report, { file: job.file, sheet: job.sheet, header, top: start.top, topStart: start.topStart }, skipper(report), start.context);
+  // What prepareTable found about the sheet as a whole, the head has recorded.
+  ctx.state.warnings.length = 0;
+  report.warnings = 0;
+  let index = start.records;
+  parseCsv(
+    text,
+    (cells) => {
+      report.read++;
+      table.row(cells, index++);
+      if (index % PROGRESS_EVERY === 0) onProgress(index);
+    },
+    start.delimiter,
+  );
+  writer.close();
+  const target = table.targets[0]!;
+  return {
+    read: report.read,
+    accepted: report.accepted,
+    rejected: report.rejected,
+    skipped: report.skipped,
+    skipped_by_reason: report.skipped_by_reason,
+    warnings: report.warnings,
+    departments: [...table.departments.counts].map(([name, count]) => [name, count.n]),
+    warningCounts: target.warningCounts,
+    rowWarnings: ctx.state.warnings,
+    rejects: ctx.state.rejects,
+    chunks: writer.chunks,
+    rows: writer.rows,
+  };
+}
+
+/** Adds a tail's result to its sheet, as if this thread had read the tail's rows after the head's. */
+export function mergeTail(ctx: RunContext, report: SheetReport, table: SheetTable, tail: TailResult): void {
+  report.read += tail.read;
+  report.accepted += tail.accepted;
+  report.rejected += tail.rejected;
+  report.skipped += tail.skipped;
+  report.warnings += tail.warnings;
+  for (const [reason, n] of Object.entries(tail.skipped_by_reason) as Array<[SkipReason, number]>)
+    report.skipped_by_reason[reason] = (report.skipped_by_reason[reason] ?? 0) + n;
+  for (const [name, n] of tail.departments) table.departments.add(name, n);
+  for (const reject of tail.rejects) ctx.state.rejects.push(reject);
+  const target = table.targets[0]!;
+  const listed: Record<string, number> = {};
+  for (const warning of tail.rowWarnings) {
+    listed[warning.code] = (listed[warning.code] ?? 0) + 1;
+    if ((target.warningCounts[warning.code] ?? 0) + listed[warning.code]! <= WARNINGS_LISTED_PER_FILE) ctx.state.warnings.push(warning);
+  }
+  for (const [code, n] of Object.entries(tail.warningCounts)) target.warningCounts[code] = (target.warningCounts[code] ?? 0) + n;
+  target.rows += tail.rows;
+  ctx.sink.appendStaged!(table.kind, tail.chunks, tail.rows);
+}
