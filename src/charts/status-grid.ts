@@ -1,13 +1,14 @@
 /**
  * Units × measures as a grid of cells (the overview's picture): each cell carries the unit's value
  * as text and is coloured by one thing only, whether the value meets its requirement — 达标,
- * 未达标, or 无数据 in grey. The first row (the institution) is set apart by a rule under it.
+ * 未达标, 未设目标 (nothing to judge by) in blue-grey, or 无数据 in grey. The first row (the institution) is set apart by a rule under it.
  */
 import * as Plot from '@observablehq/plot';
 import { CHART_WIDTH, FONT_STACK, fitText, isNarrow, labelColumn } from './layout.ts';
 
-export type CellStatus = '达标' | '未达标' | '无数据';
-export const GRID_COLORS: Record<CellStatus, string> = { 达标: '#d9eadf', 未达标: '#f3c9c3', 无数据: '#eeeeea' };
+/** 未设目标: a figure shown without a requirement to judge it by (the team's structure, unless the institution sets a target). */
+export type CellStatus = '达标' | '未达标' | '未设目标' | '无数据';
+export const GRID_COLORS: Record<CellStatus, string> = { 达标: '#d9eadf', 未达标: '#f3c9c3', 未设目标: '#e3e9f1', 无数据: '#eeeeea' };
 
 export interface GridCell {
   row: string;

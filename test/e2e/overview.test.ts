@@ -123,7 +123,7 @@ describe('总览 page', () => {
       const own = grid.cells.filter((c) => c.startsWith(`${unit} · `));
       expect(own, unit).toHaveLength(MEASURE_IDS.length);
       const statuses = MEASURE_IDS.map((m) => statusWord(reading(m, latest, unit)));
-      expect(own.map((c) => /（(达标|未达标|无数据)）$/.exec(c)?.[1]), unit).toEqual(statuses);
+      expect(own.map((c) => /（(达标|未达标|未设目标|无数据)）$/.exec(c)?.[1]), unit).toEqual(statuses);
     }
     await page.context().close();
   });

@@ -131,7 +131,7 @@ function departmentRows(data: PanelData, s: State, ctx: DashboardContext): Depar
   );
 }
 
-const cellStatus = (r: Reading | null): CellStatus => (r?.ok == null ? '无数据' : r.ok ? '达标' : '未达标');
+const cellStatus = (r: Reading | null): CellStatus => statusWord(r) as CellStatus;
 
 /** The 需要关注 list: department, indicator, value against the requirement; the furthest from it first. */
 function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): string {
@@ -173,7 +173,7 @@ const departments: Panel = {
           columns: MEASURES.map((m) => m.short),
           ariaLabel: '全院及各系部各项指标达标情况',
         }),
-      chartAlt: `每行一个单位（第一行为全院），每列一项指标；格内为数值，底色表示是否达到要求：浅绿为达标，浅红为未达标，灰色为无数据。各系部数值见下表。`,
+      chartAlt: `每行一个单位（第一行为全院），每列一项指标；格内为数值，底色表示是否达到要求：浅绿为达标，浅红为未达标，浅蓝灰为未设目标，灰色为无数据。各系部数值见下表。`,
       table: {
         title: '各系部一览',
         rows,

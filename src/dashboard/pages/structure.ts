@@ -128,12 +128,12 @@ const breakdown: Panel = {
     return {
       chart:
         n > 0 && described
-          ? (document) =>
+          ? (document, width) =>
               shareStacks(
                 dims.flatMap((d) =>
                   d.categories.map((c, position): Segment => ({ row: d.label, category: c.label, position, count: count(rows, d.id, c.code), unknown: c.code === UNKNOWN })),
                 ),
-                { document, ariaLabel: `${scopeLabel(s)}${who(s)}各项构成（占全部人数的比例）` },
+                { document, width, ariaLabel: `${scopeLabel(s)}${who(s)}各项构成（占全部人数的比例）` },
               )
           : undefined,
       chartAlt: `每个条形为一项构成（性别、年龄、政治面貌、学历等），按类别分段，段内文字为类别和占全部${who(s)}的比例，灰色为未填写；较窄的段未标注，人数和占比见下表。`,
@@ -217,10 +217,10 @@ const stacks: Panel = {
     return {
       chart:
         departments.length && described
-          ? (document) =>
+          ? (document, width) =>
               shareStacks(
                 departments.flatMap((d) => dim.categories.map((c, position): Segment => ({ row: d, category: c.label, position, count: count(d, c.code), unknown: c.code === UNKNOWN }))),
-                { document, categories: dim.categories.map((c) => c.label), ariaLabel: `各系部${who(s)}${dim.label}构成（占比）` },
+                { document, width, categories: dim.categories.map((c) => c.label), ariaLabel: `各系部${who(s)}${dim.label}构成（占比）` },
               )
           : undefined,
       chartAlt: `每个条形为一个系部的${who(s)}，按${dim.label}分段，段内数字为占该系部人数的比例，灰色为未填写；人数见下表。`,
@@ -253,13 +253,13 @@ const pyramid: Panel = {
     return {
       chart:
         drawn > 0
-          ? (document) =>
+          ? (document, width) =>
               agePyramid(
                 known.flatMap((b) => [
                   { band: b.label, gender: '男' as const, count: count(b.code, 'male') },
                   { band: b.label, gender: '女' as const, count: count(b.code, 'female') },
                 ]),
-                { document, bands: known.map((b) => b.label), ariaLabel: `${scopeLabel(s)}${who(s)}各年龄段男女人数` },
+                { document, width: width == null ? undefined : Math.min(width, 640), bands: known.map((b) => b.label), ariaLabel: `${scopeLabel(s)}${who(s)}各年龄段男女人数` },
               )
           : undefined,
       chartAlt: `左侧为男性、右侧为女性各年龄段人数，条旁数字为人数；年龄或性别未填写的人员不在图中，见下表。`,
