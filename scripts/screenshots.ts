@@ -35,6 +35,7 @@ const pages = [
   'quota.html',
   'training.html',
   'assistants.html',
+  'structure.html',
   'departments.html',
   `departments/${departments[0]}`,
   'quality.html',

@@ -57,7 +57,7 @@ export function shareStacks(segments: readonly Segment[], o: ShareStacksOptions)
     width,
     height: 60 + rows.length * (narrow ? 46 : 34),
     marginLeft: narrow ? 12 : labels.margin,
-    marginRight: narrow ? 12 : 20,
+    marginRight: narrow ? 18 : 20,
     marginBottom: 40,
     style: { fontFamily: FONT_STACK, fontSize: '12px' },
     ariaLabel: o.ariaLabel,

@@ -43,7 +43,7 @@ const figures = (u: StructureUnit) =>
 /** How a change of a share is written: points with one decimal, under 0.05 points 持平. */
 function shareChange(a: number, an: number, b: number, bn: number): string {
   const d = a / an - b / bn;
-  return Math.abs(d) < 5e-4 ? '→ 持平' : `${d > 0 ? '↑' : '↓'} ${Math.abs(d * 100).toFixed(1)} 个百分点`;
+  return Math.abs(d) < 5e-4 ? '持平' : `${d > 0 ? '上升' : '下降'}${Math.abs(d * 100).toFixed(1)}个百分点`;
 }
 
 async function checkSummary(page: Page, semester: string, dept: string, scope: Scope, prefix = '') {

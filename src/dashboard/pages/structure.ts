@@ -74,7 +74,7 @@ const summary: Panel = {
       html: cardsHtml(
         figures.map((f) => {
           const unknown = f.unknown(now);
-          const change = comparable ? `较上学期 ${changeOf(f.value(now), f.value(comparable), f.delta)}` : prev ? '上学期无可比数据' : '无上一学期数据可比';
+          const change = comparable ? `较上学期${changeOf(f.value(now), f.value(comparable), f.delta)}` : prev ? '上学期无可比数据' : '无上一学期数据可比';
           return {
             key: f.id,
             label: f.label,
