@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NAV } from '../src/dashboard/registry.ts';
 import { launchChromium } from '../src/io/chromium.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
@@ -27,19 +28,10 @@ mkdirSync(out, { recursive: true });
 
 const departments = readdirSync(join(dist, 'departments')).filter((f) => f.endsWith('.html')).sort();
 const reports = readdirSync(join(dist, 'report')).filter((f) => f.endsWith('.html')).sort();
+// Every page in the navigation, one department's page and the latest report.
 const pages = [
-  'index.html',
-  'staffing.html',
-  'workload.html',
-  'assessment.html',
-  'quota.html',
-  'training.html',
-  'assistants.html',
-  'structure.html',
-  'departments.html',
+  ...NAV.map((n) => n.path),
   `departments/${departments[0]}`,
-  'quality.html',
-  'report.html',
   `report/${reports.at(-1)}`,
 ].filter((p) => !values.only || values.only.split(',').some((o) => p.startsWith(o)));
 

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAV } from '../../src/dashboard/registry.ts';
 import { startHarness, waitForEngine, type Harness } from '../support/site.ts';
 
 let h: Harness;
@@ -19,21 +20,8 @@ beforeAll(async () => {
   await list.goto(list.url().replace('departments.html', 'report.html'));
   const latestReport = await list.$eval('.report-list a:not(.pdf-link)', (a) => a.getAttribute('href')!);
   await list.context().close();
-  pages = [
-    'index.html',
-    'staffing.html',
-    'workload.html',
-    'assessment.html',
-    'quota.html',
-    'training.html',
-    'assistants.html',
-    'structure.html',
-    'departments.html',
-    departmentPages[0]!,
-    'quality.html',
-    'report.html',
-    latestReport,
-  ];
+  // Every page in the navigation, one department's page and the latest report.
+  pages = [...NAV.map((n) => n.path), departmentPages[0]!, latestReport];
 });
 afterAll(async () => {
   await h?.close();

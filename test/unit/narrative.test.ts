@@ -10,29 +10,11 @@ import { changeText, comparedText, MEASURES } from '../../src/dashboard/measures
 import type { SemesterFigures } from '../../src/report/figures.ts';
 import { assessmentParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from '../../src/report/narrative.ts';
 import { problemText, problems } from '../../src/report/problems.ts';
-import { emptyFigures } from '../support/figures.ts';
+import { emptyFigures, staffingUnit as unit } from '../support/figures.ts';
 
 const parsed = parseRules(JSON.parse(readFileSync('data/rules.json', 'utf8')));
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const rules: ActiveRules = parsed.rules;
-
-function unit(department: string, students: number, fullTime: number, partTime = 0): StaffingRow {
-  const fte = fullTime + partTime / 3;
-  return {
-    semester: '2025-2026-1',
-    department,
-    students,
-    full_time: fullTime,
-    part_time: partTime,
-    fte,
-    ratio_full_time: fullTime ? students / fullTime : null,
-    ratio_weighted: fte ? students / fte : null,
-    compliant_full_time: students <= 200 * fullTime,
-    compliant_weighted: students <= 200 * fte,
-    gap: Math.max(0, Math.ceil(students / 200) - fullTime),
-    flagged_hiring: 0,
-  };
-}
 
 function figures(semester: string, departments: StaffingRow[]): SemesterFigures {
   const total = departments.reduce(

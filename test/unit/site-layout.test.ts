@@ -16,9 +16,9 @@ import { downloadScope } from '../../src/dashboard/download-scope.ts';
 import { MEASURES, needingAttention } from '../../src/dashboard/measures.ts';
 import { overviewPage } from '../../src/dashboard/pages/overview.ts';
 import { workloadPage } from '../../src/dashboard/pages/workload.ts';
-import type { StaffingRow } from '../../src/metrics/staffing.ts';
 import { departmentFiles, hrefOf } from '../../src/site/department-files.ts';
 import { downloadRows, tableHtml, type TableView } from '../../src/views/table.ts';
+import { staffingUnit as unit } from '../support/figures.ts';
 
 const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 const LONG = '新疆维吾尔自治区阿克苏地区某某职业技术学院继续教育与社会培训学院（国际交流合作处）'; // 41 characters
@@ -69,21 +69,6 @@ describe('department page files', () => {
     expect(namesDepartment(file, 'toString')).toBe(false);
     expect(namesDepartment(file, '机电工程系')).toBe(true);
   });
-});
-
-const unit = (department: string, students: number, fullTime: number): StaffingRow => ({
-  semester: '2025-2026-1',
-  department,
-  students,
-  full_time: fullTime,
-  part_time: 0,
-  fte: fullTime,
-  ratio_full_time: fullTime ? students / fullTime : null,
-  ratio_weighted: fullTime ? students / fullTime : null,
-  compliant_full_time: students <= 200 * fullTime,
-  compliant_weighted: students <= 200 * fullTime,
-  gap: Math.max(0, Math.ceil(students / 200) - fullTime),
-  flagged_hiring: 0,
 });
 
 /** The chart's own <svg> (a figure with a legend also holds the legend's swatches). */
