@@ -17,8 +17,8 @@ export interface Fold {
 }
 
 /** How a list of `rows` rows folds, or null when it is short enough to show whole. */
-export function foldOf(rows: number): Fold | null {
-  return rows > FOLD_ABOVE ? { rows, show: FOLD_SHOW } : null;
+export function foldOf(rows: number, above = FOLD_ABOVE, show = FOLD_SHOW): Fold | null {
+  return rows > above ? { rows, show } : null;
 }
 
 /** The class of the row at `index` (0-based): folded away past the first rows. */
@@ -26,12 +26,15 @@ export function foldedRowClass(index: number, fold: Fold): string | null {
   return index >= fold.show ? 'row--folded' : null;
 }
 
-/** The table with its switch: the checkbox before it (the stylesheet reads it), its label after it. */
-export function foldControlHtml(id: string, fold: Fold, table: string): string {
+/**
+ * The list (a table, or any list whose items carry foldedRowClass) with its switch: the checkbox
+ * before it (the stylesheet reads it), its label after it. `unit` counts the items: 行, 项.
+ */
+export function foldControlHtml(id: string, fold: Fold, list: string, unit = '行'): string {
   const box = `${escapeHtml(id)}-unfold`;
   return (
     `<div class="fold" data-fold="${fold.rows}"><input type="checkbox" class="fold-toggle" id="${box}">` +
-    table +
-    `<label class="fold-label" for="${box}"><span class="fold-more">展开全部 ${fold.rows} 行（当前显示前 ${fold.show} 行）</span><span class="fold-less">收起，只显示前 ${fold.show} 行</span></label></div>`
+    list +
+    `<label class="fold-label" for="${box}"><span class="fold-more">展开全部 ${fold.rows} ${unit}（当前显示前 ${fold.show} ${unit}）</span><span class="fold-less">收起，只显示前 ${fold.show} ${unit}</span></label></div>`
   );
 }

@@ -7,6 +7,7 @@
  */
 import { statusGrid, type CellStatus, type GridCell } from '../../charts/status-grid.ts';
 import { escapeHtml } from '../../domain/format.ts';
+import { foldControlHtml, foldedRowClass, foldOf } from '../../views/fold.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
@@ -137,15 +138,16 @@ const cellStatus = (r: Reading | null): CellStatus => statusWord(r) as CellStatu
 function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): string {
   const items = needingAttention(new Map(rows.map((r) => [r.department, r.readings])), ctx);
   if (!items.length) return '<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3><p>所选学期各系部各项指标均达到要求，或尚无数据。</p></section>';
-  const SHOWN = 8;
-  const li = (x: (typeof items)[number]) =>
-    `<li data-attention="${escapeHtml(`${x.department}|${x.m.id}`)}"><strong>${escapeHtml(x.department)}</strong>：${escapeHtml(x.m.label)}为${escapeHtml(x.r.text)}，${escapeHtml(x.m.target(ctx))}。</li>`;
-  const more = items.length > SHOWN ? `<details class="attention-more"><summary>另有 ${items.length - SHOWN} 项，展开查看</summary><ol start="${SHOWN + 1}">${items.slice(SHOWN).map(li).join('')}</ol></details>` : '';
+  // The first eight in view; the rest one click away (and all of them on paper).
+  const fold = foldOf(items.length, 8, 8);
+  const li = (x: (typeof items)[number], i: number) =>
+    `<li data-attention="${escapeHtml(`${x.department}|${x.m.id}`)}"${fold && foldedRowClass(i, fold) ? ' class="row--folded"' : ''}><strong>${escapeHtml(x.department)}</strong>：${escapeHtml(x.m.label)}为${escapeHtml(x.r.text)}，${escapeHtml(x.m.target(ctx))}。</li>`;
+  const list = `<ol>${items.map(li).join('')}</ol>`;
   const departments = new Set(items.map((x) => x.department)).size;
   return (
     `<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3>` +
     `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求，按与要求的差距从大到小排列：</p>` +
-    `<ol>${items.slice(0, SHOWN).map(li).join('')}</ol>${more}</section>`
+    `${fold ? foldControlHtml('attention', fold, list, '项') : list}</section>`
   );
 }
 
