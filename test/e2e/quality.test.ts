@@ -22,6 +22,7 @@ interface FileReport {
   rejected: number;
   skipped: number;
   warnings: number;
+  set_aside?: unknown;
 }
 interface Manifest {
   totals: { files: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
@@ -172,7 +173,7 @@ describe('数据质量 page', () => {
 
     // The clerk's work is at the top: the files to send back are exactly those with rejected rows, listed before everything else.
     const resend = await readTable(page, 'resend-table');
-    expect(Object.keys(resend).sort()).toEqual(manifest.files.filter((f) => f.rejected > 0).map(fileKey).sort());
+    expect(Object.keys(resend).sort()).toEqual(manifest.files.filter((f) => f.rejected > 0 || f.set_aside).map(fileKey).sort());
     const order = await page.$$eval('main section.panel', (panels) => panels.map((p) => p.getAttribute('data-panel')));
     expect(order.slice(0, 3)).toEqual(['summary', 'resend', 'rejects']);
     // The long file list is folded after its first rows (every row still in the page).

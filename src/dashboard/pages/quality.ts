@@ -64,15 +64,18 @@ const resend: Panel = {
   render: (_data, s, ctx) => ({
     table: {
       title: '需要重新报送的文件',
-      rows: filesInScope(s, ctx).filter((f) => f.rejected > 0),
+      // Files that could not be read at all first, then those with rejected rows.
+      rows: filesInScope(s, ctx)
+        .filter((f) => f.rejected > 0 || f.set_aside)
+        .sort((a, b) => Number(!a.set_aside) - Number(!b.set_aside)),
       rowKey: (r) => `${r.file}|${r.sheet ?? ''}`,
       flagged: () => true,
-      empty: '没有需要重新报送的文件：所选范围内没有被拒绝的行。',
+      empty: '没有需要重新报送的文件：所选范围内没有未能导入的文件，也没有被拒绝的行。',
       columns: [
         { key: 'department', label: '报送单位', rowHeader: true, display: (r) => departmentOf(r, ctx.departments) },
         { key: 'file', label: '文件' },
         { key: 'sheet', label: '工作表' },
-        { key: 'rejected', label: '被拒绝的行', format: 'int' },
+        { key: 'rejected', label: '被拒绝的行', display: (r) => (r.set_aside ? '整个文件未能导入' : formatInt(r.rejected)), numeric: true },
         { key: 'action', label: '需要处理', display: () => '按下表所列原因修改后重新报送' },
       ],
     },
