@@ -10,7 +10,8 @@
  *   4. (filter) time for a filter change to redraw every chart and table of workload.html, p95 and
  *      median of 50 changes, on the demo data and with a generated 1,000,000-row work log added
  *      (with its engine-ready time, peak browser memory and first view). See bench/pages.ts.
- * `npm run bench -- --only scale` runs one part (demo, scale, page, filter).
+ * `npm run bench -- --only scale` runs one part (demo, scale, page, filter); `--rows N` sets the size
+ * of the generated work log (default 1,000,000).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { runIngest } from '../src/ingest/run.ts';
 import { NodeRunner } from '../src/io/duckdb-node.ts';
 import { sqlString } from '../src/metrics/sql.ts';
 import { writeWorklogCsv } from './bench/worklog-csv.ts';
-import { buildSite, firstViews, measureFilters, printFilters, scaleInput } from './bench/pages.ts';
+import { buildSite, firstViews, measureFilters, pageLoads, printFilters, scaleInput, sitePages } from './bench/pages.ts';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -40,7 +41,10 @@ async function ingestThroughput(): Promise<void> {
   console.log(`ingest (demo data, ${rows} rows): ${Math.round(median(rates)).toLocaleString('en-US')} rows/s (median of ${RUNS})`);
 }
 
-const SCALE_ROWS = 1_000_000;
+const { values } = parseArgs({ options: { only: { type: 'string' }, rows: { type: 'string', default: '1000000' } } });
+/** Rows of the generated work log (scale and filter parts); `--rows 10000000` for a province. */
+const SCALE_ROWS = Number(values.rows);
+if (!Number.isInteger(SCALE_ROWS) || SCALE_ROWS < 1) throw new Error(`--rows: a whole number of rows, not ${values.rows}`);
 
 async function ingestAtScale(): Promise<void> {
   const input = join(scratch, 'scale');
@@ -90,10 +94,10 @@ async function filterUpdate(): Promise<void> {
   const label = `demo data + ${SCALE_ROWS.toLocaleString('en-US')}-row work log`;
   printFilters(await measureFilters(scale, label), true);
   await firstViews(scale, ['workload.html'], RUNS, false, label);
+  await pageLoads(scale, sitePages(scale), label);
 }
 
 const PARTS: Record<string, () => Promise<void>> = { demo: ingestThroughput, scale: ingestAtScale, page: pageLoad, filter: filterUpdate };
-const { values } = parseArgs({ options: { only: { type: 'string' } } });
 try {
   process.chdir(resolve(import.meta.dirname, '..'));
   for (const [name, run] of Object.entries(PARTS)) if (!values.only || values.only === name) await run();
