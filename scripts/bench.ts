@@ -1,15 +1,16 @@
 /**
  * npm run bench — performance figures (a benchmark, not a test; quoted in the README):
  *   1. ingest throughput on the demo exports (rows read per second, median of 5 runs);
- *   2. ingest at scale: a generated 1,000,000-row GBK work-log CSV with full validation, in a
+ *   2. ingest at scale: a generated GBK work-log CSV (--rows, 1,000,000 by default) with full validation, in a
  *      child process: rows per second and peak memory (max RSS); and, as the reference, plain
  *      DuckDB turning the same file into Parquet (read_csv → COPY … TO);
  *   3. (page) cold page load in headless Chromium from a plain static server, on the overview,
  *      staffing and workload pages: time to the first chart visible (first contentful paint; the
  *      chart is in the HTML) and to DuckDB-WASM ready, median of 5 fresh browser contexts;
  *   4. (filter) time for a filter change to redraw every chart and table of workload.html, p95 and
- *      median of 50 changes, on the demo data and with a generated 1,000,000-row work log added
- *      (with its engine-ready time, peak browser memory and first view). See bench/pages.ts.
+ *      median of 50 changes, on the demo data and with the generated work log added (with its
+ *      engine-ready time, peak browser memory and first view); then, with that work log, every
+ *      page once: engine ready, the database files it fetched, peak memory. See bench/pages.ts.
  * `npm run bench -- --only scale` runs one part (demo, scale, page, filter); `--rows N` sets the size
  * of the generated work log (default 1,000,000).
  */

@@ -8,8 +8,9 @@
  *   - filter change: 50 changes on workload.html, cycling semester, department and role in turn;
  *     each timed in the page from the select's change event to the 'dashboard-rendered' mark with
  *     document.body.dataset.shown equal to the form (every chart and table redrawn), and to the
- *     next frame after it. Run on the demo data and on the demo data plus a generated
- *     1,000,000-row work-log CSV (one semester, one row per person-week).
+ *     next frame after it. Run on the demo data and on the demo data plus a generated work-log
+ *     CSV (one semester, one row per person-week; 1,000,000 rows unless --rows says otherwise);
+ *   - page loads: each page once, cold, until DuckDB-WASM is ready: the database files it fetched.
  * Peak browser memory: the proportional set size (PSS) of every Chromium process started by this
  * Node process, sampled every 200 ms (Linux /proc; omitted elsewhere).
  */

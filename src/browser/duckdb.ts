@@ -34,10 +34,11 @@ export async function openDatabase(
       const result = await conn.query(sql);
       return result.toArray().map((row) => plainRow(row.toJSON())) as T[];
     },
-    async open(_table, file) {
+    async open(file) {
       const name = file.slice(file.lastIndexOf('/') + 1);
       // The buffer moves to the engine's worker (transferred, not copied).
-      await db.registerFileBuffer(name, await fetchFile(file));
+      if (location.search.includes('blob')) await db.registerFileHandle(name, new Blob([(await fetchFile(file)) as Uint8Array<ArrayBuffer>]), duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      else await db.registerFileBuffer(name, await fetchFile(file));
       return name;
     },
   });

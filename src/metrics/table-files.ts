@@ -1,6 +1,7 @@
 /**
- * The site's tables live in one native DuckDB file each (written by the build, src/site/database.ts).
- * An engine attaches a table's file the first time a query names the table, so what a page loads
+ * The site's tables live in native DuckDB files (one per table, written by the build:
+ * src/site/build-data.ts). An engine attaches a table's file the first time a query names the
+ * table, and makes the table queryable under its own name (a view), so what a page loads
  * is whatever its panels' SQL reads, with nothing to declare: the staffing page never fetches work
  * logs, and only the data-quality page fetches the rejects. Both engines run this same code; only
  * how a file reaches the engine differs (a path in Node, a fetched buffer in the browser).
@@ -26,25 +27,26 @@ export function tablesFor(files: TableFiles, sqls: Iterable<string>): string[] {
   return [...needed];
 }
 
-/** Where the engine finds one table's file and what it must run to make the table queryable by name. */
-export function attachSql(table: string, path: string): string[] {
-  const catalog = `"file_${table}"`;
-  return [
-    `ATTACH '${path.replace(/'/g, "''")}' AS ${catalog} (READ_ONLY)`,
-    `CREATE OR REPLACE VIEW "${table}" AS SELECT * FROM ${catalog}."${table}"`,
-  ];
+/** The catalog a table file is attached as: named after the file, so that a file holding several tables is attached once. */
+export function catalogOf(file: string): string {
+  return `file_${file.slice(file.lastIndexOf('/') + 1).replace(/\.duckdb$/, '').replace(/\W/g, '_')}`;
 }
+
+/** Makes an attached file queryable by name: ATTACH it (read-only), or a view onto one of its tables. */
+export const attachSql = (path: string, catalog: string) => `ATTACH '${path.replace(/'/g, "''")}' AS "${catalog}" (READ_ONLY)`;
+export const viewSql = (table: string, catalog: string) => `CREATE OR REPLACE VIEW "${table}" AS SELECT * FROM "${catalog}"."${table}"`;
 
 export interface Engine {
   /** Runs one statement or query. */
   query<T>(sql: string): Promise<T[]>;
-  /** Makes a table's file available to the engine; returns the path ATTACH opens. */
-  open(table: string, file: string): Promise<string>;
+  /** Makes a file available to the engine; returns the path ATTACH opens. */
+  open(file: string): Promise<string>;
 }
 
 /** A QueryRunner over the site's table files: each query first attaches the tables it names. */
 export class AttachedTables implements QueryRunner {
-  private readonly attached = new Map<string, Promise<void>>();
+  private readonly tables = new Map<string, Promise<void>>();
+  private readonly catalogs = new Map<string, Promise<string>>();
   readonly files: TableFiles;
   private readonly engine: Engine;
   constructor(files: TableFiles, engine: Engine) {
@@ -52,19 +54,28 @@ export class AttachedTables implements QueryRunner {
     this.engine = engine;
   }
 
-  /** Attach these tables (once each, in parallel); later queries naming them wait for nothing. */
+  private attach(file: string): Promise<string> {
+    let catalog = this.catalogs.get(file);
+    if (!catalog) {
+      catalog = this.engine.open(file).then(async (path) => {
+        await this.engine.query(attachSql(path, catalogOf(file)));
+        return catalogOf(file);
+      });
+      this.catalogs.set(file, catalog);
+    }
+    return catalog;
+  }
+
+  /** Attach these tables (each file once, in parallel); later queries naming them wait for nothing. */
   ensure(tables: Iterable<string>): Promise<void> {
     const pending = [];
     for (const table of tables) {
       const file = this.files[table];
-      if (file === undefined) throw new Error(`数据表 ${table} 不在本站点中`);
-      let done = this.attached.get(table);
+      if (file === undefined) return Promise.reject(new Error(`数据表 ${table} 不在本站点中`));
+      let done = this.tables.get(table);
       if (!done) {
-        done = (async () => {
-          const path = await this.engine.open(table, file);
-          for (const sql of attachSql(table, path)) await this.engine.query(sql);
-        })();
-        this.attached.set(table, done);
+        done = this.attach(file).then((catalog) => this.engine.query(viewSql(table, catalog)).then(() => undefined));
+        this.tables.set(table, done);
       }
       pending.push(done);
     }

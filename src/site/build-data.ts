@@ -82,7 +82,7 @@ export function buildRunner(): Promise<AttachedTables> {
     const root = publicDir();
     return new AttachedTables(tableFiles(), {
       query: (sql) => db.query(sql),
-      open: async (_table, file) => join(root, file),
+      open: async (file) => join(root, file),
     });
   })();
   return runner;

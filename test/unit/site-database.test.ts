@@ -33,12 +33,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A fresh build-time engine over the site's files: it holds exactly the tables its queries named. */
+/** A fresh build-time engine over the site's files: it holds exactly the tables its queries named (one file each). */
 async function freshEngine(): Promise<{ tables: AttachedTables; attached: () => Promise<string[]> }> {
   const db = await NodeRunner.inMemory();
-  const tables = new AttachedTables(files, { query: (sql) => db.query(sql), open: async (_t, file) => join(publicDir, file) });
+  const tables = new AttachedTables(files, { query: (sql) => db.query(sql), open: async (file) => join(publicDir, file) });
   const attached = async () =>
-    (await db.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE database_name LIKE 'file_%' ORDER BY 1`)).map((r) => r.name);
+    (await db.query<{ name: string }>(`SELECT view_name AS name FROM duckdb_views() WHERE NOT internal ORDER BY 1`)).map((r) => r.name);
   return { tables, attached };
 }
 
