@@ -25,8 +25,7 @@ export async function openDatabase(
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(wasm);
   const conn = await db.connect();
-  await conn.query(`SET autoinstall_known_extensions = false`);
-  await conn.query(`SET autoload_known_extensions = false`);
+  await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false`);
   performance.mark('duckdb-started');
 
   const tables = new AttachedTables(files, {
@@ -37,8 +36,7 @@ export async function openDatabase(
     async open(file) {
       const name = file.slice(file.lastIndexOf('/') + 1);
       // The buffer moves to the engine's worker (transferred, not copied).
-      if (location.search.includes('blob')) await db.registerFileHandle(name, new Blob([(await fetchFile(file)) as Uint8Array<ArrayBuffer>]), duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
-      else await db.registerFileBuffer(name, await fetchFile(file));
+      await db.registerFileBuffer(name, await fetchFile(file));
       return name;
     },
   });

@@ -15,7 +15,7 @@ import { PAGE_LIST } from '../../src/dashboard/registry.ts';
 import type { PageSpec, State } from '../../src/dashboard/types.ts';
 import { runIngest } from '../../src/ingest/run.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
-import { AttachedTables, tablesIn, type TableFiles } from '../../src/metrics/table-files.ts';
+import { AttachedTables, catalogOf, tablesIn, type TableFiles } from '../../src/metrics/table-files.ts';
 import { loadManifest, siteTables, writeSiteDatabase } from '../../src/site/build-data.ts';
 import { initialState } from '../../src/views/controls.ts';
 
@@ -37,8 +37,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 async function freshEngine(): Promise<{ tables: AttachedTables; attached: () => Promise<string[]> }> {
   const db = await NodeRunner.inMemory();
   const tables = new AttachedTables(files, { query: (sql) => db.query(sql), open: async (file) => join(publicDir, file) });
+  const byCatalog = new Map(Object.entries(files).map(([table, file]) => [catalogOf(file), table]));
   const attached = async () =>
-    (await db.query<{ name: string }>(`SELECT view_name AS name FROM duckdb_views() WHERE NOT internal ORDER BY 1`)).map((r) => r.name);
+    (await db.query<{ name: string }>(`SELECT database_name AS name FROM duckdb_databases() WHERE NOT internal`)).flatMap((r) => byCatalog.get(r.name) ?? []).sort();
   return { tables, attached };
 }
 
