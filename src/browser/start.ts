@@ -1,18 +1,12 @@
 /**
- * Starts the in-browser engine with everything at once, so that its parts overlap: the database
- * files the page's first queries read, the engine's worker (which fetches and compiles the 34 MB
- * WebAssembly module) and the engine's JavaScript (src/browser/duckdb.ts, a chunk of its own).
- * This module is small and imports nothing heavy: it is part of every page's script.
+ * Starts the in-browser engine with its parts overlapping: the engine's worker script and its
+ * JavaScript (src/browser/duckdb.ts, a chunk of its own) load while the first view is painted;
+ * then the worker fetches and compiles the 34 MB WebAssembly module while the page fetches the
+ * database files its first queries read. This module is small and imports nothing heavy: it is
+ * part of every page's script.
  */
 import type { TableFiles } from '../metrics/table-files.ts';
 import type { BrowserDatabase } from './duckdb.ts';
-
-const engineCode = () => import('./duckdb.ts');
-
-/** Fetch the engine's JavaScript now (while the first view is painted), without starting it. */
-export function preloadEngine(): void {
-  void engineCode().catch(() => {}); // a failure shows when the engine starts
-}
 
 /**
  * DuckDB-WASM's build with WebAssembly exceptions (eh) where the browser has them, else the
@@ -43,15 +37,34 @@ function fetcher(root: URL): FileFetcher {
   };
 }
 
+export interface EngineParts {
+  worker: Promise<Worker>;
+  wasm: string;
+  code: Promise<typeof import('./duckdb.ts')>;
+}
+
 /**
- * `root`: the site root as a URL; `files`: the site's tables and their files; `first`: the tables
- * the page's first queries read, attached before the engine is reported ready.
+ * Loads the engine's worker script and its JavaScript now, without starting the engine: both are
+ * fetched and parsed off the page's main thread while the first view is painted.
  */
-export async function startEngine(root: URL, files: TableFiles, first: readonly string[]): Promise<BrowserDatabase> {
+export function loadEngine(root: URL): EngineParts {
+  const build = engineBuild();
+  const code = import('./duckdb.ts');
+  code.catch(() => {}); // reported when the engine starts
+  // A worker that cannot be created (e.g. a page opened as a file) is reported when the engine starts.
+  const worker = new Promise<Worker>((resolve) => resolve(new Worker(new URL(`duckdb/duckdb-browser-${build}.worker.js`, root))));
+  worker.catch(() => {});
+  return { worker, wasm: new URL(`duckdb/duckdb-${build}.wasm`, root).href, code };
+}
+
+/**
+ * Starts the engine loaded by loadEngine. `files`: the site's tables and their files; `first`: the
+ * tables the page's first queries read, fetched while the engine starts and attached before it is
+ * reported ready.
+ */
+export async function startEngine(engine: EngineParts, root: URL, files: TableFiles, first: readonly string[]): Promise<BrowserDatabase> {
   const fetchFile = fetcher(root);
   for (const table of first) void fetchFile(files[table]!);
-  const build = engineBuild();
-  const worker = new Worker(new URL(`duckdb/duckdb-browser-${build}.worker.js`, root));
-  const { openDatabase } = await engineCode();
-  return openDatabase(worker, new URL(`duckdb/duckdb-${build}.wasm`, root).href, files, first, fetchFile);
+  const { openDatabase } = await engine.code;
+  return openDatabase(await engine.worker, engine.wasm, files, first, fetchFile);
 }

@@ -4,7 +4,7 @@
  * page's panels with the shared SQL and redraws them together; the state goes into the URL so a
  * view can be shared, and downloads always take the rows currently shown.
  */
-import { preloadEngine, startEngine } from '../browser/start.ts';
+import { loadEngine, startEngine } from '../browser/start.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { DashboardContext } from '../dashboard/context.ts';
 import { PAGES } from '../dashboard/registry.ts';
@@ -64,7 +64,8 @@ function writeUrl(state: State, fixed: Partial<State>): void {
 }
 
 export function startDashboard(): void {
-  preloadEngine();
+  const root = new URL($<HTMLMetaElement>('meta[name=site-root]').content, location.href);
+  const engine = loadEngine(root);
   const config = JSON.parse($('#page-config').textContent!) as PageConfig;
   const page = PAGES[config.page]!;
   const ctx = config.ctx;
@@ -127,11 +128,10 @@ export function startDashboard(): void {
   const boot = async () => {
     setStatus('loading', '正在加载交互查询引擎…');
     try {
-      const root = new URL($<HTMLMetaElement>('meta[name=site-root]').content, location.href);
       // The tables this page's panels read for the state it opens in: fetched while the engine starts.
       const opening = readState(form, config.state, config.fixed);
       const first = tablesFor(config.tables, page.panels.flatMap((panel) => Object.values(panel.queries(opening, ctx))));
-      const db = await startEngine(root, config.tables, first);
+      const db = await startEngine(engine, root, config.tables, first);
       performance.mark('duckdb-ready');
       const update = async () => {
         const state = readState(form, config.state, config.fixed);
