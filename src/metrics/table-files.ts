@@ -6,7 +6,7 @@
  * engines run this same code; only how a file reaches the engine differs (a path in Node, a
  * fetched buffer in the browser).
  */
-import type { QueryRunner } from './sql.ts';
+import { sqlString, type QueryRunner } from './sql.ts';
 
 /** Table name → its file, relative to the site root (e.g. "db/enrollment.1f2e3d4c.duckdb"). */
 export type TableFiles = Readonly<Record<string, string>>;
@@ -64,9 +64,9 @@ export class AttachedTables implements QueryRunner {
     opened.catch(() => {}); // awaited below, maybe after it failed
     const done = this.statements.then(async () => {
       const catalog = catalogOf(file);
-      await this.engine.query(`ATTACH '${(await opened).replace(/'/g, "''")}' AS "${catalog}" (READ_ONLY)`);
+      await this.engine.query(`ATTACH ${sqlString(await opened)} AS "${catalog}" (READ_ONLY)`);
       this.catalogs.push(catalog);
-      await this.engine.query(`SET search_path = '${this.catalogs.join(',')}'`);
+      await this.engine.query(`SET search_path = ${sqlString(this.catalogs.join(','))}`);
     });
     this.statements = done.catch(() => {}); // a file that fails is reported to its queries, not to the next file's
     this.attached.set(file, done);
