@@ -1,16 +1,18 @@
 /**
  * npm run bench — performance figures (a benchmark, not a test; quoted in the README):
  *   1. ingest throughput on the demo exports (rows read per second, median of 5 runs);
- *   2. ingest at scale: a generated 1,000,000-row GBK work-log CSV with full validation, in a
+ *   2. ingest at scale: a generated GBK work-log CSV (--rows, 1,000,000 by default) with full validation, in a
  *      child process: rows per second and peak memory (max RSS); and, as the reference, plain
  *      DuckDB turning the same file into Parquet (read_csv → COPY … TO);
  *   3. (page) cold page load in headless Chromium from a plain static server, on the overview,
  *      staffing and workload pages: time to the first chart visible (first contentful paint; the
  *      chart is in the HTML) and to DuckDB-WASM ready, median of 5 fresh browser contexts;
  *   4. (filter) time for a filter change to redraw every chart and table of workload.html, p95 and
- *      median of 50 changes, on the demo data and with a generated 1,000,000-row work log added
- *      (with its engine-ready time, peak browser memory and first view). See bench/pages.ts.
- * `npm run bench -- --only scale` runs one part (demo, scale, page, filter).
+ *      median of 50 changes, on the demo data and with the generated work log added (with its
+ *      engine-ready time, peak browser memory and first view); then, with that work log, every
+ *      page once: engine ready, the database files it fetched, peak memory. See bench/pages.ts.
+ * `npm run bench -- --only scale` runs one part (demo, scale, page, filter); `--rows N` sets the size
+ * of the generated work log (default 1,000,000).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +23,7 @@ import { runIngest } from '../src/ingest/run.ts';
 import { NodeRunner } from '../src/io/duckdb-node.ts';
 import { sqlString } from '../src/metrics/sql.ts';
 import { writeWorklogCsv } from './bench/worklog-csv.ts';
-import { buildSite, firstViews, measureFilters, printFilters, scaleInput } from './bench/pages.ts';
+import { buildSite, firstViews, measureFilters, pageLoads, printFilters, scaleInput, sitePages } from './bench/pages.ts';
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -40,7 +42,10 @@ async function ingestThroughput(): Promise<void> {
   console.log(`ingest (demo data, ${rows} rows): ${Math.round(median(rates)).toLocaleString('en-US')} rows/s (median of ${RUNS})`);
 }
 
-const SCALE_ROWS = 1_000_000;
+const { values } = parseArgs({ options: { only: { type: 'string' }, rows: { type: 'string', default: '1000000' } } });
+/** Rows of the generated work log (scale and filter parts); `--rows 10000000` for a province. */
+const SCALE_ROWS = Number(values.rows);
+if (!Number.isInteger(SCALE_ROWS) || SCALE_ROWS < 1) throw new Error(`--rows: a whole number of rows, not ${values.rows}`);
 
 async function ingestAtScale(): Promise<void> {
   const input = join(scratch, 'scale');
@@ -90,10 +95,10 @@ async function filterUpdate(): Promise<void> {
   const label = `demo data + ${SCALE_ROWS.toLocaleString('en-US')}-row work log`;
   printFilters(await measureFilters(scale, label), true);
   await firstViews(scale, ['workload.html'], RUNS, false, label);
+  await pageLoads(scale, sitePages(scale), label);
 }
 
 const PARTS: Record<string, () => Promise<void>> = { demo: ingestThroughput, scale: ingestAtScale, page: pageLoad, filter: filterUpdate };
-const { values } = parseArgs({ options: { only: { type: 'string' } } });
 try {
   process.chdir(resolve(import.meta.dirname, '..'));
   for (const [name, run] of Object.entries(PARTS)) if (!values.only || values.only === name) await run();

@@ -1,7 +1,8 @@
 /**
  * npm run build [-- --public public --out dist]
- * Copies the DuckDB-WASM engine into <public>/duckdb/ and builds <out> from the last ingest's
- * output in <public>/data. Telemetry is off: the build sends nothing anywhere.
+ * Copies the DuckDB-WASM engine into <public>/duckdb/, writes the site's database from the last
+ * ingest's output (<public>/data → <public>/db, one DuckDB file per table) and builds <out> from
+ * them. Telemetry is off: the build sends nothing anywhere.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,8 @@ process.env.DASHBOARD_PUBLIC_DIR = resolve(values.public);
 process.env.DASHBOARD_OUT_DIR = resolve(values.out);
 
 await copyDuckdbAssets(values.public);
+const { writeSiteDatabase } = await import('../src/site/build-data.ts');
+await writeSiteDatabase(resolve(values.public));
 const { build } = await import('astro');
 await build({ root: resolve(import.meta.dirname, '..'), logLevel: 'warn' });
 process.stdout.write(`构建完成：${values.out}/（可整体复制到任意静态服务器的任意目录）\n`);

@@ -8,8 +8,9 @@
  *   - filter change: 50 changes on workload.html, cycling semester, department and role in turn;
  *     each timed in the page from the select's change event to the 'dashboard-rendered' mark with
  *     document.body.dataset.shown equal to the form (every chart and table redrawn), and to the
- *     next frame after it. Run on the demo data and on the demo data plus a generated
- *     1,000,000-row work-log CSV (one semester, one row per person-week).
+ *     next frame after it. Run on the demo data and on the demo data plus a generated work-log
+ *     CSV (one semester, one row per person-week; 1,000,000 rows unless --rows says otherwise);
+ *   - page loads: each page once, cold, until DuckDB-WASM is ready: the database files it fetched.
  * Peak browser memory: the proportional set size (PSS) of every Chromium process started by this
  * Node process, sampled every 200 ms (Linux /proc; omitted elsewhere).
  */
@@ -17,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { PAGE_LIST } from '../../src/dashboard/registry.ts';
 import { launchChromium } from '../../src/io/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/io/static-server.ts';
 import { writeWorklogCsv } from './worklog-csv.ts';
@@ -197,6 +199,47 @@ export async function firstViews(dist: string, paths: readonly string[], runs: n
   }
 }
 
+/** The dashboard's pages: every page of the registry (for the department page, the first department's). */
+export function sitePages(dist: string): string[] {
+  const department = readdirSync(join(dist, 'departments')).filter((f) => f.startsWith('dept-')).sort()[0];
+  return PAGE_LIST.map((p) => (p.id === 'department' ? `departments/${department}` : p.path));
+}
+
+/**
+ * What each page loads for its engine: one cold load per page (fresh context) until DuckDB-WASM
+ * is ready, with the database files fetched (tables, MB) and the peak browser memory.
+ */
+export async function pageLoads(dist: string, paths: readonly string[], label: string): Promise<void> {
+  const server = await serveStatic(dist, { mount: MOUNT });
+  const browser = await launchChromium();
+  try {
+    for (const path of paths) {
+      const memory = memorySampler();
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      await page.goto(server.url + path);
+      await waitForEngine(page);
+      const t = await page.evaluate(() => ({
+        ready: performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? NaN,
+        files: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((r) => r.name.endsWith('.duckdb'))
+          .map((r) => ({ table: r.name.slice(r.name.lastIndexOf('/') + 1).replace(/(_[0-9a-f]{8})?\.[0-9a-f]{10}\.duckdb$/, ''), bytes: r.encodedBodySize })),
+      }));
+      await context.close();
+      const peak = memory.stop();
+      const mb = t.files.reduce((sum, f) => sum + f.bytes, 0) / 2 ** 20;
+      console.log(
+        `page ${path} (${label}): DuckDB-WASM ready ${ms(t.ready)}, ${mb.toFixed(1)} MB of data (${t.files.map((f) => f.table).sort().join(', ')})` +
+          (Number.isFinite(peak) ? `, peak browser memory ${Math.round(peak).toLocaleString('en-US')} MB` : ''),
+      );
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 interface ChangeTiming {
   /** change event → 'dashboard-rendered' mark */
   rendered: number;
@@ -263,9 +306,13 @@ async function changePlan(page: Page, count: number): Promise<Array<[string, str
 
 export interface FilterResult {
   label: string;
-  /** navigation start → the engine ready for queries ('duckdb-ready'), and → its tables loaded ('duckdb-loaded'), after which the derived tables are built */
+  /** navigation start → the engine ready for queries ('duckdb-ready'); → its start after the first paint ('duckdb-boot'); → DuckDB-WASM up ('duckdb-started'), after which the page's tables are attached */
   ready: number;
-  loaded: number;
+  boot: number;
+  started: number;
+  /** the database files fetched by then: count and bytes */
+  files: number;
+  bytes: number;
   rendered: number[];
   frame: number[];
   query: number[];
@@ -286,7 +333,14 @@ export async function filterChanges(dist: string, label: string, path = 'workloa
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url + path);
     await waitForEngine(page);
-    const [ready, loaded] = await page.evaluate(() => ['duckdb-ready', 'duckdb-loaded'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN));
+    const [ready, boot, started, files, bytes] = await page.evaluate(() => {
+      const data = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.duckdb'));
+      return [
+        ...['duckdb-ready', 'duckdb-boot', 'duckdb-started'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN),
+        data.length,
+        data.reduce((sum, r) => sum + r.encodedBodySize, 0),
+      ];
+    });
     const timings: ChangeTiming[] = [];
     for (const [name, value] of await changePlan(page, count)) timings.push(await timeChange(page, name, value));
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
@@ -294,7 +348,10 @@ export async function filterChanges(dist: string, label: string, path = 'workloa
     return {
       label,
       ready: ready!,
-      loaded: loaded!,
+      boot: boot!,
+      started: started!,
+      files: files!,
+      bytes: bytes!,
       rendered: timings.map((t) => t.rendered),
       frame: timings.map((t) => t.frame),
       query: timings.map((t) => t.query),
@@ -327,7 +384,9 @@ export function printFilters(r: FilterResult, scale: boolean): void {
         : ''),
   );
   console.log(
-    `  ${r.label}: DuckDB-WASM ready ${ms(r.ready)} after navigation start (tables loaded at ${ms(r.loaded)}, then ${ms(r.ready - r.loaded)} building the derived tables)` +
+    `  ${r.label}: DuckDB-WASM ready ${ms(r.ready)} after navigation start (started after the first paint, at ${ms(r.boot)}; ` +
+      `DuckDB-WASM up ${ms(r.started - r.boot)} later, then ${ms(r.ready - r.started)} attaching the page's tables: ` +
+      `${r.files} database files, ${(r.bytes / 2 ** 20).toFixed(1)} MB)` +
       (Number.isFinite(r.peakMB) ? `; peak browser memory (PSS, all Chromium processes) ${Math.round(r.peakMB).toLocaleString('en-US')} MB` : ''),
   );
 }

@@ -1,50 +1,45 @@
 /**
- * DuckDB-WASM bootstrap for the browser. The engine files are served from the site itself
- * (copied into duckdb/ at build time) and extension autoloading is switched off, so nothing is
- * ever fetched from another host: a query that would need an extension fails instead of hanging.
- * Once the tables are in, the derived tables the workload queries read are created from the same
- * SQL as at build time (src/metrics/workload.ts).
+ * DuckDB-WASM in the browser (started by ./start.ts). The engine files are served from the site
+ * itself (copied into duckdb/ at build time) and extension autoloading is switched off, so nothing
+ * is ever fetched from another host: a query that would need an extension fails instead of
+ * hanging. The data are the site's database files (one native DuckDB file per table, written by
+ * the build with the derived tables already in them): a table's file, fetched whole, is registered
+ * as a buffer and attached the first time a query names the table (src/metrics/table-files.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { TABLES, REJECTS_OUTPUT, WARNINGS_OUTPUT } from '../domain/tables/index.ts';
-import { plainRow, type QueryRunner } from '../metrics/sql.ts';
-import { workloadTablesSql, type WorkloadParams } from '../metrics/workload.ts';
-import { loadParquetTable } from './load-parquet.ts';
+import { plainRow } from '../metrics/sql.ts';
+import { AttachedTables, type TableFiles } from '../metrics/table-files.ts';
+import type { FileFetcher } from './start.ts';
 
-export interface BrowserDatabase extends QueryRunner {
+export interface BrowserDatabase extends AttachedTables {
   db: duckdb.AsyncDuckDB;
-  conn: duckdb.AsyncDuckDBConnection;
 }
 
-/** `root` is the site root as a URL (pages know theirs; see siteRoot()); `workload`: the page's rules and calendar. */
-export async function openDatabase(root: URL, workload: WorkloadParams): Promise<BrowserDatabase> {
-  const asset = (file: string) => new URL(`duckdb/${file}`, root).href;
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: asset('duckdb-mvp.wasm'), mainWorker: asset('duckdb-browser-mvp.worker.js') },
-    eh: { mainModule: asset('duckdb-eh.wasm'), mainWorker: asset('duckdb-browser-eh.worker.js') },
-  });
-  const worker = new Worker(bundle.mainWorker!);
+export async function openDatabase(
+  worker: Worker,
+  wasm: string,
+  files: TableFiles,
+  first: readonly string[],
+  fetchFile: FileFetcher,
+): Promise<BrowserDatabase> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.instantiate(wasm);
   const conn = await db.connect();
-  await conn.query(`SET autoinstall_known_extensions = false`);
-  await conn.query(`SET autoload_known_extensions = false`);
+  await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false`);
+  performance.mark('duckdb-started');
 
-  const data = (file: string) => new URL(`data/${file}`, root).href;
-  await Promise.all([
-    ...Object.values(TABLES).map((spec) => loadParquetTable(conn, spec.kind, data(spec.file), spec.output)),
-    loadParquetTable(conn, 'rejects', data('rejects.parquet'), REJECTS_OUTPUT),
-    loadParquetTable(conn, 'warnings', data('warnings.parquet'), WARNINGS_OUTPUT),
-  ]);
-  performance.mark('duckdb-loaded');
-  for (const sql of workloadTablesSql(workload)) await conn.query(sql);
-
-  return {
-    db,
-    conn,
+  const tables = new AttachedTables(files, {
     async query<T>(sql: string): Promise<T[]> {
       const result = await conn.query(sql);
       return result.toArray().map((row) => plainRow(row.toJSON())) as T[];
     },
-  };
+    async open(file) {
+      const name = file.slice(file.lastIndexOf('/') + 1);
+      // The buffer moves to the engine's worker (transferred, not copied).
+      await db.registerFileBuffer(name, await fetchFile(file));
+      return name;
+    },
+  });
+  await tables.ensure(first);
+  return Object.assign(tables, { db });
 }

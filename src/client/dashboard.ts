@@ -4,8 +4,9 @@
  * page's panels with the shared SQL and redraws them together; the state goes into the URL so a
  * view can be shared, and downloads always take the rows currently shown.
  */
+import { loadEngine, startEngine } from '../browser/start.ts';
 import { semesterLabel } from '../domain/semester.ts';
-import { workloadParams, type DashboardContext } from '../dashboard/context.ts';
+import type { DashboardContext } from '../dashboard/context.ts';
 import { downloadScope } from '../dashboard/download-scope.ts';
 import { PAGES } from '../dashboard/registry.ts';
 import { NARROW_WIDTH } from '../charts/layout.ts';
@@ -13,6 +14,7 @@ import { queryPanel } from '../dashboard/run.ts';
 import type { PanelData, PanelOutput, State } from '../dashboard/types.ts';
 import { wireDownloads } from '../downloads/buttons.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
+import { tablesFor, type TableFiles } from '../metrics/table-files.ts';
 import { panelInnerHtml } from '../views/panel.ts';
 import { downloadRows } from '../views/table.ts';
 
@@ -22,6 +24,8 @@ interface PageConfig {
   state: State;
   fixed: Partial<State>;
   data: Record<string, PanelData>;
+  /** The site's tables and their database files (see src/site/build-data.ts). */
+  tables: TableFiles;
 }
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
@@ -72,6 +76,8 @@ function writeUrl(state: State, fixed: Partial<State>): void {
 }
 
 export function startDashboard(): void {
+  const root = new URL($<HTMLMetaElement>('meta[name=site-root]').content, location.href);
+  const engine = loadEngine(root);
   const config = JSON.parse($('#page-config').textContent!) as PageConfig;
   const page = PAGES[config.page]!;
   const ctx = config.ctx;
@@ -150,11 +156,13 @@ export function startDashboard(): void {
   };
 
   const boot = async () => {
-    setStatus('loading', '正在加载交互查询引擎（首次打开需数秒）…');
+    performance.mark('duckdb-boot'); // the engine's start, after the first paint (read by the benchmark)
+    setStatus('loading', '正在加载交互查询引擎…');
     try {
-      const { openDatabase } = await import('../browser/duckdb.ts');
-      const root = new URL($<HTMLMetaElement>('meta[name=site-root]').content, location.href);
-      const db = await openDatabase(root, workloadParams(ctx));
+      // The tables this page's panels read for the state it opens in: fetched while the engine starts.
+      const opening = readState(form, config.state, config.fixed);
+      const first = tablesFor(config.tables, page.panels.flatMap((panel) => Object.values(panel.queries(opening, ctx))));
+      const db = await startEngine(engine, root, config.tables, first);
       performance.mark('duckdb-ready');
       const update = async () => {
         const state = readState(form, config.state, config.fixed);
@@ -179,8 +187,7 @@ export function startDashboard(): void {
     console.error(error);
     setStatus('error', `交互查询失败，页面仍显示最新学期的数据。原因：${(error as Error).message}`);
   };
-  // Start after the first view is on screen, so the 34 MB engine never delays it.
-  const idle = (cb: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(cb, { timeout: 500 }) : setTimeout(cb, 50));
-  if (document.readyState === 'complete') idle(boot);
-  else addEventListener('load', () => idle(boot), { once: true });
+  // Start once the first view has been painted (the task after the next frame), so the 34 MB
+  // engine never delays it, but without waiting for the load event or an idle period.
+  requestAnimationFrame(() => setTimeout(boot, 0));
 }
