@@ -4,6 +4,7 @@
  * embedded in each page as JSON, so the browser runs the panels with exactly the same parameters.
  */
 import { semesterStart } from '../domain/calendar.ts';
+import type { Audience, Withheld } from '../domain/disclosure.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import type { Manifest } from '../ingest/run.ts';
 import type { QuotaParams } from '../metrics/quota.ts';
@@ -25,9 +26,15 @@ export interface DashboardContext {
   departmentPages: ReadonlyArray<readonly [string, string]>;
   /** The site root relative to the current page ('' or '../'), for links rendered by panels. */
   root: string;
+  /** Who the site is built for (src/domain/disclosure.ts). */
+  audience: Audience;
+  /** Public build: the smallest group of people a figure is published for. */
+  minGroup: number;
+  /** Public build: the groups withheld (empty for the internal build). */
+  withheld: Withheld;
 }
 
-export function buildContext(manifest: Manifest): DashboardContext {
+export function buildContext(manifest: Manifest, audience: Audience = manifest.rules.publish.audience ?? 'internal', withheld: Withheld = {}): DashboardContext {
   const collator = new Intl.Collator('zh-CN');
   const departments = [...manifest.departments].sort(collator.compare);
   return {
@@ -39,6 +46,9 @@ export function buildContext(manifest: Manifest): DashboardContext {
     totals: manifest.totals,
     departmentPages: [...departmentFiles(departments)].sort(([a], [b]) => collator.compare(a, b)),
     root: '',
+    audience,
+    minGroup: manifest.rules.publish.min_group_size ?? 3,
+    withheld,
   };
 }
 

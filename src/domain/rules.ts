@@ -162,6 +162,10 @@ export const RulesFileSchema = z
       /** full: as written; masked: 张*明; pseudonym: a stable code per person. */
       names: z.enum(['full', 'masked', 'pseudonym']),
       pseudonym_salt: z.string().default(''),
+      /** Who the build is for (src/domain/disclosure.ts): internal (everything, behind authentication) or public (aggregates only); `npm run build -- --audience` overrides it. */
+      audience: z.enum(['internal', 'public']).default('internal'),
+      /** Public build: figures about fewer people than this are not published. */
+      min_group_size: z.number().int().min(2).default(3),
     }),
     department_aliases: z.record(z.string(), z.string()).default({}),
     /** When listed, a department not in the list (after aliases) is rejected. */
@@ -225,7 +229,7 @@ export interface ActiveRules {
   sources: Record<string, string>;
   /** Short name → title of the policy documents the sources cite. */
   policy_documents: Record<string, string>;
-  publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string };
+  publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string; audience: 'internal' | 'public'; min_group_size: number };
   department_aliases: Record<string, string>;
   departments: string[];
 }
@@ -268,7 +272,7 @@ export function activeRules(file: RulesFile): ActiveRules {
     calendar: file.calendar,
     sources: sourcesOf(p),
     policy_documents: file.policy_documents,
-    publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt },
+    publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt, audience: file.publish.audience, min_group_size: file.publish.min_group_size },
     department_aliases: file.department_aliases,
     departments: file.departments,
   };
