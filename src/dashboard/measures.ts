@@ -4,17 +4,19 @@
  */
 import { formatInt, formatRatio } from '../domain/format.ts';
 import { assessmentCoverageSql, type CoverageRow } from '../metrics/assessment.ts';
-import { classCoverageSql, type ClassCoverageRow } from '../metrics/assistants.ts';
+import { ASSISTANT_ATTRIBUTES, classCoverageSql, type ClassCoverageRow } from '../metrics/assistants.ts';
 import type { Filters } from '../metrics/filters.ts';
-import { quotaSql, type QuotaRow } from '../metrics/quota.ts';
+import { quotaSql, quotaTotalSql, type QuotaRow, type QuotaTotalRow } from '../metrics/quota.ts';
 import { departmentStaffingSql, institutionStaffingSql, INSTITUTION, type StaffingRow } from '../metrics/staffing.ts';
 import { trainingUnitsSql, type TrainingUnitRow } from '../metrics/training.ts';
 import { structureSummarySql, type StructureSummaryRow } from '../metrics/structure.ts';
 import { allWeeklyNormsSql, type AllNormsRow } from '../metrics/workload.ts';
 import { HEADLINES, structureFigures } from '../views/structure.ts';
 import { formatPercent } from '../views/table.ts';
-import { quotaParams, staffingParams, structureParams, trainingParams, workloadParams, type DashboardContext } from './context.ts';
-import type { Rows } from './types.ts';
+import { POPULATIONS } from '../domain/disclosure.ts';
+import { previousSemester, quotaParams, staffingParams, structureParams, trainingParams, workloadParams, type DashboardContext } from './context.ts';
+import { acrossRoles, counting, staffingRows } from './groups.ts';
+import type { RowPeople, Rows } from './types.ts';
 
 export interface Reading {
   value: number | null;
@@ -45,6 +47,8 @@ export interface Measure {
   /** The size of a change in the measure's unit, and the words for its direction ("上升"/"下降" or "增加"/"减少"). */
   amount(current: number, previous: number): string;
   rise: readonly [up: string, down: string];
+  /** Whose figure a reading is, for the public build ('as-is': no one's attribute or result). */
+  people: RowPeople | 'as-is';
 }
 
 const f = (semester: string): Partial<Filters> => ({ semester });
@@ -59,6 +63,13 @@ const shareReading = (met: number, total: number, unit: string, ok: boolean | nu
 const shareShortfall = (target: number) => (r: Reading) => (r.value == null || r.ok !== false ? 0 : Math.max(0, (target - r.value) / target));
 const rowsOf = <T>(rows: Rows, unit: string) => (rows as unknown as Array<T & { department: string }>).filter((r) => r.department === unit);
 const SHARE = { amount: points, rise: ['上升', '下降'] } as const;
+/** The quota is set per department and role: a unit over it is not offset by another under it. */
+const quotaReading = (over: number, used: number, allowed: number): Reading => ({
+  value: over,
+  ok: over === 0,
+  text: over === 0 ? '无超额' : `${over} 个单位超额`,
+  detail: `名额按系部、角色分别核定；优秀 ${used} 人，名额 ${allowed} 人`,
+});
 
 export const MEASURES: readonly Measure[] = [
   {
@@ -84,6 +95,8 @@ export const MEASURES: readonly Measure[] = [
     shortfall: (r, ctx) => (r.ok !== false ? 0 : r.value == null ? 1 : (r.value - ctx.rules.max_students_per_counselor) / ctx.rules.max_students_per_counselor),
     amount: (a, b) => Math.abs(a - b).toFixed(1),
     rise: ['上升', '下降'],
+    // The ratio is head counts; the rows also count disallowed hiring, which no reading shows.
+    people: staffingRows({ silent: true }),
   },
   {
     id: 'workload',
@@ -99,6 +112,7 @@ export const MEASURES: readonly Measure[] = [
     target: (ctx) => `目标为${formatPercent(ctx.rules.workload_target_share)}`,
     shortfall: (r, ctx) => shareShortfall(ctx.rules.workload_target_share)(r),
     ...SHARE,
+    people: counting([POPULATIONS.worklog('counselor')]),
   },
   {
     id: 'assessment',
@@ -115,6 +129,8 @@ export const MEASURES: readonly Measure[] = [
     target: () => '应全部完成',
     shortfall: shareShortfall(1),
     ...SHARE,
+    // Whether the department's assessment was sent for everyone on its roster: the department's work, no one's result.
+    people: 'as-is',
   },
   {
     id: 'quota',
@@ -122,21 +138,28 @@ export const MEASURES: readonly Measure[] = [
     short: '优秀名额',
     page: 'quota.html',
     better: 'lower',
-    sql: (ctx, s) => quotaSql(quotaParams(ctx), f(s)),
+    // The institution's figure from the SQL's own total (the units' allowed counts added up), the same sum as the units'.
+    sql: (ctx, s, by) => (by === 'department' ? quotaSql(quotaParams(ctx), f(s)) : quotaTotalSql(quotaParams(ctx), f(s))),
     read: (rows, unit) => {
-      const list = unit === INSTITUTION ? (rows as unknown as QuotaRow[]) : rowsOf<QuotaRow>(rows, unit);
+      if (unit === INSTITUTION) {
+        const t = (rows as unknown as QuotaTotalRow[])[0];
+        if (!t || t.assessed === 0) return null;
+        return quotaReading(t.units_over, t.used, t.allowed);
+      }
+      const list = rowsOf<QuotaRow>(rows, unit);
       if (!list.length) return null;
       const over = list.filter((r) => r.over).length;
       const used = list.reduce((n, r) => n + r.used, 0);
       const allowed = list.reduce((n, r) => n + r.allowed, 0);
-      // The quota is set per department and role: a unit over it is not offset by another under it.
-      return { value: over, ok: over === 0, text: over === 0 ? '无超额' : `${over} 个单位超额`, detail: `名额按系部、角色分别核定；优秀 ${used} 人，名额 ${allowed} 人` };
+      return quotaReading(over, used, allowed);
     },
     brief: (r) => (r.value ? `超额${r.value}个` : '无超额'),
     target: () => '各单位均不得超额',
     shortfall: (r) => (r.value ?? 0) * 0.1,
     amount: (a, b) => `${Math.abs(a - b)}个`,
     rise: ['增加', '减少'],
+    // A department's reading adds up its roles: withheld when any of them is.
+    people: acrossRoles('assessed'),
   },
   {
     id: 'training',
@@ -152,6 +175,7 @@ export const MEASURES: readonly Measure[] = [
     target: (ctx) => `应全部达到每年${ctx.rules.training.school_hours_per_year}学时`,
     shortfall: shareShortfall(1),
     ...SHARE,
+    people: counting([POPULATIONS.fullTime]),
   },
   {
     id: 'assistants',
@@ -168,6 +192,8 @@ export const MEASURES: readonly Measure[] = [
     // Every class covered but one with two assistants still misses the rule: a small shortfall, not none.
     shortfall: (r) => (r.ok !== false ? 0 : Math.max(0.01, 1 - (r.value ?? 0))),
     ...SHARE,
+    // Classes covered are no one's attribute; the rows also count the assistants' eligibility, which no reading shows.
+    people: counting([POPULATIONS.assistants], { columns: ASSISTANT_ATTRIBUTES, silent: true }),
   },
   {
     // The share the profile marks as headline (中共党员 by default), judged only against a target the profile sets.
@@ -195,10 +221,21 @@ export const MEASURES: readonly Measure[] = [
     },
     shortfall: (r, ctx) => shareShortfall(HEADLINES[ctx.rules.structure.headline].target(ctx.rules.structure) ?? 0)(r),
     ...SHARE,
+    people: counting([POPULATIONS.fullTime]),
   },
 ];
 
 export const measureById = (id: string) => MEASURES.find((m) => m.id === id)!;
+
+/**
+ * The measures' queries as the public build stores them, named by measure id and suffix: '' and
+ * '_all' (the view's semester), '_prev' (the previous semester's).
+ */
+export function measureRows(suffixes: readonly string[]): Record<string, RowPeople | 'as-is'> {
+  const previous = (p: RowPeople | 'as-is'): RowPeople | 'as-is' =>
+    p === 'as-is' ? p : { ...p, semester: p.semester ?? ((s, ctx) => previousSemester(ctx, s.semester)) };
+  return Object.fromEntries(MEASURES.flatMap((m) => suffixes.map((suffix) => [`${m.id}${suffix}`, suffix === '_prev' ? previous(m.people) : m.people])));
+}
 
 /**
  * A change between two readings, in two separate words: what the number did (上升/下降, 增加/减少,

@@ -40,6 +40,39 @@ export interface Panel {
   render(data: PanelData, state: State, ctx: DashboardContext): PanelOutput;
   /** The rule behind the numbers and its source, shown under 口径与依据. */
   rule?(ctx: DashboardContext): string;
+  /** What the public build (aggregates only) shows of it: see PublicForm and src/dashboard/public.ts. */
+  public: PublicForm;
+}
+
+/**
+ * A panel in the public build (src/domain/disclosure.ts):
+ * - 'as-is': it shows no figure about people's attributes or results (students per counselor, classes);
+ * - rows: figures over groups of people, each query's rows described by a RowPeople (or 'as-is'),
+ *   withheld where a group is smaller than the threshold;
+ * - panel: a list of people, replaced by this panel (counts, src/dashboard/counts.ts);
+ * - 'omit': nothing (a clerk's list of files and rows to send back).
+ */
+export type PublicForm = 'as-is' | 'omit' | { rows: Record<string, Disclosure> } | { panel: Panel };
+
+/** A query's rows in the public build: as they are, or whose figures they are (several: columns of different groups). */
+export type Disclosure = 'as-is' | RowPeople | readonly RowPeople[];
+
+/** Whose figures a query's rows are: which groups of people each row counts. */
+export interface RowPeople {
+  /** The populations (src/domain/disclosure.ts POPULATIONS) the rows count, for this view. */
+  populations(state: State, ctx: DashboardContext): readonly string[];
+  /** Where each row counts one of them: its population. */
+  of?(row: Rows[number]): string;
+  /** The semester the rows describe, when not the view's: a comparison with the previous semester, or each row's own (a trend). */
+  semester?(state: State, ctx: DashboardContext, row?: Rows[number]): string | null;
+  /** A row's unit when its rows have no department column (else the row's department; a 全院 row on a department's view is that department). */
+  unit?(state: State): string;
+  /** Only these columns are about people: a withheld row keeps the others (they show as —). */
+  columns?: readonly string[];
+  /** A row's own number of people, where it is a part of its unit (a week of the heat map). */
+  size?(row: Rows[number]): number;
+  /** The columns withheld are not shown by this panel: nothing to say about them. */
+  silent?: boolean;
 }
 
 export interface OptionControl {

@@ -65,6 +65,9 @@ export function assistantListSql(f: Partial<Filters>): string {
   return `${assistantsSql(f)} ORDER BY a.department, a.class_name, a.name`;
 }
 
+/** The columns of ClassCoverageRow about the assistants themselves (the rest count classes and heads). */
+export const ASSISTANT_ATTRIBUTES = ['year_ok', 'political_ok', 'political_unknown', 'courses_ok', 'courses_unknown'] as const;
+
 export interface ClassCoverageRow {
   department: string;
   classes: number;

@@ -18,6 +18,9 @@ import { filterSql } from '../../metrics/filters.ts';
 import { formatPercent, type Column } from '../../views/table.ts';
 import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
+import { countsPanel } from '../counts.ts';
+import { acrossRoles, perRole } from '../groups.ts';
+import { rolePopulations } from '../../domain/disclosure.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { consecutiveFailPanel, topCounselorsPanel } from './people-rules.ts';
 
@@ -43,6 +46,9 @@ export const gradeCountColumns = <R extends GradeCountRow>(): Column<R>[] => [
   { key: 'fail', label: '不合格', format: 'int' },
   { key: 'excellent_share', label: '优秀率', format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
 ];
+
+/** Grade counts are over those assessed; the mean score over those of them with a score. */
+export const gradeRows = [perRole('assessed'), perRole('scored', { columns: ['mean_percent'] })];
 
 const grades: Panel = {
   id: 'grades',
@@ -78,6 +84,7 @@ const grades: Panel = {
     };
   },
   rule: gradingRule,
+  public: { rows: { rows: gradeRows, total: gradeRows } },
 };
 
 const quantile = (sorted: number[], q: number) => {
@@ -124,6 +131,8 @@ const scores: Panel = {
     };
   },
   rule: gradingRule,
+  // Every score, and the lowest and highest, are single people's: the public build shows the grades and the mean above.
+  public: 'omit',
 };
 
 const dimensions: Panel = {
@@ -147,6 +156,8 @@ const dimensions: Panel = {
     ruleHtml([
       ['各维度得分率 = 该维度各项得分之和 ÷ 该维度满分 × 100，取有分项得分人员的平均值。满分：德 15 分（思想素质、工作态度、工作作风），能 30 分（组织、分析、创新能力、工作效率），勤 20 分（到岗、到位、到会），绩 25 分（工作完成、日常管理、活动开展、突发事件处理）。', ruleSource(ctx, 'assessment.items_max')],
     ]),
+  // A department's row is over every role the view selects.
+  public: { rows: { rows: acrossRoles('itemised'), total: acrossRoles('itemised') } },
 };
 
 const mismatches: Panel = {
@@ -173,6 +184,18 @@ const mismatches: Panel = {
     },
   }),
   rule: gradingRule,
+  public: {
+    panel: countsPanel({
+      title: (s) => `得分与填报等次不一致的记录数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+      list: (s) => mismatchesSql(s),
+      populations: (s) => rolePopulations('assessed', s.role),
+      perRole: 'assessed',
+      label: '记录数',
+      tableTitle: '等次不一致记录数',
+      empty: () => '所选范围内得分与填报等次全部一致，或没有考核数据。',
+      rule: gradingRule,
+    }),
+  },
 };
 
 export const assessmentPage: PageSpec = {

@@ -13,6 +13,10 @@ import {
 import { formatPercent } from '../../views/table.ts';
 import { citeText, institutionFirst, ratio, ruleHtml, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
+import { POPULATIONS } from '../../domain/disclosure.ts';
+import { ASSISTANT_ATTRIBUTES } from '../../metrics/assistants.ts';
+import { countsPanel } from '../counts.ts';
+import { counting } from '../groups.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { gradeCountColumns } from './assessment.ts';
 import { graduatesPanel, latenessPanel } from './people-rules.ts';
@@ -22,6 +26,8 @@ export const assistantRule = (ctx: DashboardContext) =>
     ['每个班级至多聘任 1 名助理；助理名册和班级名单按学年报送，第二学期沿用同一学年第一学期的名单（本学期另有报送时以本学期为准）。', citeText(ctx, 'seeds/000')],
     [`任职条件：二、三年级（学年首年 − 年级 + 1 为 2 或 3）；政治面貌为${ELIGIBLE_POLITICAL_STATUS.join('或')}；无不及格课程（未填写视为未报送）。`, citeText(ctx, 'seeds/000')],
   ]);
+
+const coverageRows = counting([POPULATIONS.assistants], { columns: ASSISTANT_ATTRIBUTES });
 
 const coverage: Panel = {
   id: 'coverage',
@@ -65,6 +71,8 @@ const coverage: Panel = {
     };
   },
   rule: assistantRule,
+  // Classes and heads are no one's attribute; the eligibility counts are the assistants'.
+  public: { rows: { rows: coverageRows, total: coverageRows } },
 };
 
 const flags: Panel = {
@@ -105,6 +113,32 @@ const flags: Panel = {
     };
   },
   rule: assistantRule,
+  // Each condition's count is in the table above: this list adds only who.
+  public: {
+    panel: countsPanel({
+      title: (s) => `任职条件不符或未报送的助理人数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+      list: (s) =>
+        `SELECT * FROM (${assistantListSql(s)}) WHERE NOT year_ok OR political_ok IS NOT TRUE OR courses_ok IS NOT TRUE OR NOT class_listed OR shared_class`,
+      populations: () => [POPULATIONS.assistants],
+      label: '人数',
+      tableTitle: '任职条件不符人数',
+      empty: () => '所选范围内的助理均符合任职条件，或没有助理名册。',
+      rule: assistantRule,
+    }),
+  },
+};
+
+/** Classes are no one's: the public build lists them too, without the counselor's name. */
+const uncoveredClasses: Panel = {
+  id: 'uncovered',
+  title: (s) => `尚未配备助理的班级 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s) => ({ rows: `SELECT department, class_name, students FROM (${uncoveredClassesSql(s)})`, total: classCoverageSql(s, 'institution') }),
+  render: (data, s, ctx) => {
+    const output = uncovered.render(data, s, ctx);
+    return { ...output, table: { ...output.table!, columns: output.table!.columns.filter((c) => c.key !== 'counselor') } };
+  },
+  rule: assistantRule,
+  public: { rows: { rows: 'as-is', total: coverageRows } },
 };
 
 const uncovered: Panel = {
@@ -127,7 +161,11 @@ const uncovered: Panel = {
     },
   }),
   rule: assistantRule,
+  public: { panel: uncoveredClasses },
 };
+
+/** Grade counts over the assistants assessed; the rows' mean score (not shown here) over those with a score. */
+const assistantGrades = [counting([POPULATIONS.assessed('assistant')]), counting([POPULATIONS.scored('assistant')], { columns: ['mean_percent'], silent: true })];
 
 const results: Panel = {
   id: 'results',
@@ -148,6 +186,7 @@ const results: Panel = {
       ],
     },
   }),
+  public: { rows: { rows: assistantGrades, total: assistantGrades } },
 };
 
 export const assistantsPage: PageSpec = {

@@ -5,7 +5,7 @@
  */
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { ruleHtml, semesterTitle } from '../common.ts';
-import { MEASURES, rankOf, statusWord } from '../measures.ts';
+import { MEASURES, measureRows, rankOf, statusWord } from '../measures.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { assessmentPage } from './assessment.ts';
 import { assistantsPage } from './assistants.ts';
@@ -48,6 +48,7 @@ const ranks: Panel = {
     ruleHtml([
       ['排名在有数据的系部中计算，第 1 名为最好：师生比、超额个数越小越好，其余比例越大越好；数值相同者名次相同。', undefined],
     ]),
+  public: { rows: measureRows(['', '_all']) },
 };
 
 const pick = (page: PageSpec, ids: string[]) => page.panels.filter((p) => ids.includes(p.id));

@@ -12,7 +12,7 @@ import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
 import { departmentPage, previousSemester, type DashboardContext } from '../context.ts';
-import { MEASURES, changeText, comparedText, needingAttention, statusWord, type Measure, type Reading } from '../measures.ts';
+import { MEASURES, changeText, comparedText, measureRows, needingAttention, statusWord, type Measure, type Reading } from '../measures.ts';
 import type { Panel, PageSpec, PanelData, State } from '../types.ts';
 
 /** The note under a card: the counts behind the figure, and how it moved since the previous semester. */
@@ -76,6 +76,7 @@ const cards: Panel = {
     };
   },
   rule: measuresRule,
+  public: { rows: measureRows(['', '_prev']) },
 };
 
 /** The cards' figures as a table (to read aloud, compare and download), after the departments. */
@@ -104,6 +105,7 @@ const areas: Panel = {
     };
   },
   rule: measuresRule,
+  public: { rows: measureRows(['', '_prev']) },
 };
 
 type DepartmentRow = { department: string; readings: Map<string, Reading | null> };
@@ -198,6 +200,7 @@ const departments: Panel = {
       ['每项指标的口径与达标要求同上；点击系部名称查看该系部的详细情况及其在各系部中的排名。', undefined],
       ['需要关注：按与要求的差距（占要求的比例）从大到小排列，例如师生比超出标准的比例、达标率距目标的差距。', undefined],
     ]),
+  public: { rows: measureRows(['', '_all']) },
 };
 
 export const overviewPage: PageSpec = {

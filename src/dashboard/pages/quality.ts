@@ -11,6 +11,7 @@ import { cardsHtml, namesDepartment, ruleHtml } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
 import { formatInt } from '../../domain/format.ts';
+import { filterSql } from '../../metrics/filters.ts';
 
 type SheetReport = Manifest['files'][number];
 
@@ -55,6 +56,8 @@ const summary: Panel = {
     };
   },
   rule: conservationRule,
+  // Counts of files and rows (the public build's file list holds no file names: src/site/public-build.ts).
+  public: 'as-is',
 };
 
 const resend: Panel = {
@@ -81,6 +84,8 @@ const resend: Panel = {
     },
   }),
   rule: conservationRule,
+  // File names may hold a person's (a folder of per-person forms): the 学工部's own work list.
+  public: 'omit',
 };
 
 const departments: Panel = {
@@ -122,6 +127,7 @@ const departments: Panel = {
     };
   },
   rule: conservationRule,
+  public: 'as-is',
 };
 
 const files: Panel = {
@@ -154,6 +160,87 @@ const files: Panel = {
     },
   }),
   rule: conservationRule,
+  public: 'omit',
+};
+
+/**
+ * The public build's aggregates of the rejects and warnings (created by the build from the full
+ * data, src/site/public-build.ts): per semester, department and table, and for rejects per column,
+ * how many rows — no file name, row number, value or message.
+ */
+export const QUALITY_TABLES = { rejects: 'quality_rejects', warnings: 'quality_warnings' } as const;
+
+export function qualityTablesSql(ctx: DashboardContext): string[] {
+  const files = ctx.files.map(
+    (f) => `(${sqlString(f.file)}, ${f.sheet == null ? 'NULL' : sqlString(f.sheet)}, ${f.semester == null ? 'NULL' : sqlString(f.semester)}, ${sqlString(departmentOf(f, ctx.departments))}, ${f.kind == null ? 'NULL' : sqlString(f.kind)})`,
+  );
+  const place = files.length
+    ? `(VALUES ${files.join(', ')}) m(file, sheet, semester, department, kind)`
+    : `(SELECT NULL::VARCHAR AS file, NULL::VARCHAR AS sheet, NULL::VARCHAR AS semester, NULL::VARCHAR AS department, NULL::VARCHAR AS kind WHERE FALSE) m`;
+  const on = `ON x.file = m.file AND x.sheet IS NOT DISTINCT FROM m.sheet`;
+  return [
+    `CREATE OR REPLACE TABLE ${QUALITY_TABLES.rejects} AS SELECT m.semester, m.department, m.kind, x."column", x."row" IS NULL AS whole_file,
+  COUNT(DISTINCT (x.file, x.sheet, x."row"))::INTEGER AS rows FROM rejects x JOIN ${place} ${on} GROUP BY ALL`,
+    `CREATE OR REPLACE TABLE ${QUALITY_TABLES.warnings} AS SELECT m.semester, m.department, x."table" AS kind, COUNT(*)::INTEGER AS warnings
+  FROM warnings x JOIN ${place} ${on} GROUP BY ALL`,
+  ];
+}
+
+/** The aggregates' rows in the view (a file with no semester counts in every semester, as on the internal page). */
+const qualityScope = (s: State) => `(semester IS NULL OR ${filterSql({ semester: s.semester })}) AND ${filterSql({ department: s.department })}`;
+const kindLabel = (kind: string | null) => (kind ? (TABLES[kind as TableKind]?.label ?? kind) : '（未识别）');
+
+const rejectCounts: Panel = {
+  id: 'rejects',
+  title: () => '被拒绝的行数（按系部、数据表和列）',
+  queries: (s) => ({
+    rows: `SELECT department, kind, "column", whole_file, SUM(rows)::INTEGER AS rows FROM ${QUALITY_TABLES.rejects} WHERE ${qualityScope(s)}
+GROUP BY ALL ORDER BY whole_file DESC, department, kind, "column"`,
+  }),
+  render: (data) => ({
+    table: {
+      title: '被拒绝的行数',
+      rows: data.rows as Array<{ department: string; kind: string | null; column: string | null; whole_file: boolean; rows: number }>,
+      rowKey: (r) => `${r.department}|${r.kind ?? ''}|${r.column ?? ''}|${r.whole_file}`,
+      flagged: () => true,
+      empty: '没有被拒绝的行。',
+      columns: [
+        { key: 'department', label: '报送单位', rowHeader: true },
+        { key: 'kind', label: '数据表', display: (r) => kindLabel(r.kind) },
+        { key: 'column', label: '列', display: (r) => (r.whole_file ? '整个文件未能导入' : (r.column ?? '')) },
+        { key: 'rows', label: '行数（文件数）', format: 'int' },
+      ],
+    },
+  }),
+  rule: () =>
+    ruleHtml([
+      ['被拒绝的行不计入任何统计。公开版只按报送单位、数据表和列统计行数，不列文件名、行号、原始值和原因（其中可能含有人员信息）；需要修改的文件和原因见内部版。', undefined],
+    ]),
+  public: 'as-is',
+};
+
+const warningCounts: Panel = {
+  id: 'warnings',
+  title: () => '数据提示条数（已计入统计）',
+  queries: (s) => ({
+    rows: `SELECT department, kind, SUM(warnings)::INTEGER AS warnings FROM ${QUALITY_TABLES.warnings} WHERE ${qualityScope(s)} GROUP BY ALL ORDER BY department, kind`,
+  }),
+  render: (data) => ({
+    table: {
+      title: '数据提示条数',
+      rows: data.rows as Array<{ department: string; kind: string | null; warnings: number }>,
+      rowKey: (r) => `${r.department}|${r.kind ?? ''}`,
+      empty: '没有数据提示。',
+      columns: [
+        { key: 'department', label: '报送单位', rowHeader: true },
+        { key: 'kind', label: '数据表', display: (r) => kindLabel(r.kind) },
+        { key: 'warnings', label: '提示条数', format: 'int' },
+      ],
+    },
+  }),
+  rule: () =>
+    ruleHtml([['提示不影响接受：该行已计入统计，但数据可能有误，请报送单位核对。公开版只统计条数，说明见内部版。', undefined]]),
+  public: 'as-is',
 };
 
 const rejects: Panel = {
@@ -180,6 +267,8 @@ const rejects: Panel = {
     },
   }),
   rule: conservationRule,
+  // A rejected cell's value and its message can be a person's (a name, a score): counts only.
+  public: { panel: rejectCounts },
 };
 
 const warnings: Panel = {
@@ -203,6 +292,7 @@ const warnings: Panel = {
     },
   }),
   rule: conservationRule,
+  public: { panel: warningCounts },
 };
 
 export const qualityPage: PageSpec = {

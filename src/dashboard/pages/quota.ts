@@ -6,6 +6,7 @@ import { quotaSql, quotaTotalSql, type QuotaRow, type QuotaTotalRow } from '../.
 import { formatPercent } from '../../views/table.ts';
 import { cardsHtml, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import { quotaParams, type DashboardContext } from '../context.ts';
+import { acrossRoles, perRole } from '../groups.ts';
 import type { Panel, PageSpec } from '../types.ts';
 
 const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
@@ -45,6 +46,8 @@ const total: Panel = {
     };
   },
   rule: quotaRule,
+  // The total adds up every role the view selects.
+  public: { rows: { rows: acrossRoles('assessed') } },
 };
 
 const units: Panel = {
@@ -81,6 +84,7 @@ const units: Panel = {
     };
   },
   rule: quotaRule,
+  public: { rows: { rows: perRole('assessed') } },
 };
 
 export const quotaPage: PageSpec = {

@@ -14,6 +14,9 @@ import { MODE_LABELS, SORT_LABELS, compliantOf, sortRows, statusText, summaryHtm
 import type { TableView } from '../../views/table.ts';
 import { ruleHtml, ruleSource, scopeLabel, semesterTitle, shortSemester, unitsLabel } from '../common.ts';
 import { staffingParams, type DashboardContext } from '../context.ts';
+import { POPULATIONS } from '../../domain/disclosure.ts';
+import { countsPanel } from '../counts.ts';
+import { staffingRows } from '../groups.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
 
 const mode = (s: State) => (s.mode ?? 'full_time') as RatioMode;
@@ -45,7 +48,8 @@ export function departmentTableView(rows: readonly StaffingRow[], m: RatioMode, 
       { key: 'ratio_weighted', label: '师生比（兼职折算）', format: 'ratio', target },
       { key: 'status', label: `达标情况（${MODE_LABELS[m]}）`, display: (r) => statusText(r, m) },
       { key: 'gap', label: '专职缺口', format: 'int' },
-      { key: 'flagged_hiring', label: '派遣、代理聘用人数', display: (r) => (r.flagged_hiring > 0 ? String(r.flagged_hiring) : ''), numeric: true },
+      // Empty for none; — where the public build withholds it.
+      { key: 'flagged_hiring', label: '派遣、代理聘用人数', display: (r) => (r.flagged_hiring == null ? '—' : r.flagged_hiring > 0 ? String(r.flagged_hiring) : ''), numeric: true },
     ],
   };
 }
@@ -64,6 +68,7 @@ const summary: Panel = {
     return { html: `<dl class="cards" id="summary">${summaryHtml(unit, s.department ? null : all, ctx.rules.max_students_per_counselor, weightLabel(ctx), scopeLabel(s))}</dl>` };
   },
   rule: staffingRule,
+  public: { rows: { unit: staffingRows({ silent: true }), all: staffingRows({ silent: true }) } },
 };
 
 const ratioPanel: Panel = {
@@ -84,6 +89,7 @@ const ratioPanel: Panel = {
     };
   },
   rule: staffingRule,
+  public: { rows: { rows: staffingRows() } },
 };
 
 const trend: Panel = {
@@ -123,7 +129,13 @@ const trend: Panel = {
     };
   },
   rule: staffingRule,
+  public: { rows: { rows: staffingRows({ silent: true }), inst: staffingRows({ silent: true }) } },
 };
+
+const hiringRule = (ctx: DashboardContext) =>
+  ruleHtml([
+    [`原则上不得以${ctx.rules.disallowed_hiring.join('、')}方式聘用辅导员；此类人员仍计入上表人数，在此单独列出（下载的表格注明其所在文件和行号）。`, ruleSource(ctx, 'staffing.disallowed_hiring')],
+  ]);
 
 const hiring: Panel = {
   id: 'hiring',
@@ -145,10 +157,19 @@ const hiring: Panel = {
       ],
     },
   }),
-  rule: (ctx) =>
-    ruleHtml([
-      [`原则上不得以${ctx.rules.disallowed_hiring.join('、')}方式聘用辅导员；此类人员仍计入上表人数，在此单独列出（下载的表格注明其所在文件和行号）。`, ruleSource(ctx, 'staffing.disallowed_hiring')],
-    ]),
+  rule: hiringRule,
+  public: {
+    panel: countsPanel({
+      title: (s) => `以劳务派遣、人事代理方式聘用的辅导员人数 · ${semesterTitle(s)}`,
+      list: (s, ctx) => flaggedHiringSql(staffingParams(ctx), s),
+      populations: () => [POPULATIONS.roster],
+      label: '人数',
+      tableTitle: '派遣代理聘用人数',
+      empty: () => '所选范围内没有以劳务派遣、人事代理方式聘用的辅导员。',
+      rule: (ctx) =>
+        ruleHtml([[`原则上不得以${ctx.rules.disallowed_hiring.join('、')}方式聘用辅导员；此类人员仍计入上表人数，在此按系部统计人数。`, ruleSource(ctx, 'staffing.disallowed_hiring')]]),
+    }),
+  },
 };
 
 export const staffingPage: PageSpec = {

@@ -30,13 +30,19 @@ import { meanAgeText, pointsDelta, structureFigures } from '../../views/structur
 import { formatPercent, type Column } from '../../views/table.ts';
 import { cardsHtml, citeText, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import { previousSemester, structureParams, type DashboardContext } from '../context.ts';
-import type { Panel, PageSpec, State } from '../types.ts';
+import { countsPanel } from '../counts.ts';
+import { rosterPopulations } from '../groups.ts';
+import type { Panel, PageSpec, RowPeople, State } from '../types.ts';
 
 const employmentOf = (s: State) => (s.employment ?? 'full_time') as EmploymentScope;
 const who = (s: State) => EMPLOYMENT_SCOPES[employmentOf(s)];
 const scope = (s: State, semester = s.semester): StructureFilters => ({ semester, department: s.department, employment: employmentOf(s) });
 const unitOf = (s: State) => (s.department ? 'department' : 'institution');
 const DIMENSION_DEFAULT = 'education';
+/** Rows about the counselors in scope (the previous semester's for `prev`). */
+const inScope: RowPeople = { populations: (s) => rosterPopulations(employmentOf(s)) };
+const previous: RowPeople = { ...inScope, semester: (s, ctx) => previousSemester(ctx, s.semester) };
+const withPreviousRows = (now: string) => ({ [now]: inScope, prev: previous });
 
 export const structureRule = (ctx: DashboardContext) => {
   const st = ctx.rules.structure;
@@ -101,6 +107,7 @@ const summary: Panel = {
     };
   },
   rule: structureRule,
+  public: { rows: withPreviousRows('now') },
 };
 
 const breakdown: Panel = {
@@ -154,6 +161,7 @@ const breakdown: Panel = {
     };
   },
   rule: structureRule,
+  public: { rows: withPreviousRows('rows') },
 };
 
 const compare: Panel = {
@@ -190,6 +198,7 @@ const compare: Panel = {
     };
   },
   rule: structureRule,
+  public: { rows: { rows: inScope, total: inScope } },
 };
 
 const DIMENSION_OPTIONS: ReadonlyArray<readonly [string, string]> = [
@@ -238,6 +247,7 @@ const stacks: Panel = {
     };
   },
   rule: structureRule,
+  public: { rows: { rows: inScope } },
 };
 
 const pyramid: Panel = {
@@ -279,6 +289,8 @@ const pyramid: Panel = {
     };
   },
   rule: structureRule,
+  // The rows are the view's unit's (the institution, or the department selected).
+  public: { rows: { rows: inScope } },
 };
 
 const people: Panel = {
@@ -326,6 +338,19 @@ const people: Panel = {
       [`以 ${ctx.rules.disallowed_hiring.join('、')} 方式聘用：原则上不得以此类方式聘用辅导员（所在行标红，另见“师生比”页）。`, ruleSource(ctx, 'staffing.disallowed_hiring')],
       ['非中共党员：政策要求“原则上应为中共党员”，此处仅作提示，不计为不符合；政治面貌未填写的不列入（计入“未填写”）。', ruleSource(ctx, 'structure.party_expected')],
     ]),
+  // Membership is in the 政治面貌 breakdown above and hiring on the staffing page: the public count is of those below the minimum 学历.
+  public: {
+    panel: countsPanel({
+      title: (s, ctx) => `学历低于${EDUCATION_LABELS[ctx.rules.structure.min_education]}的${who(s)}人数 · ${semesterTitle(s)}`,
+      list: (s, ctx) =>
+        `SELECT * FROM (${peopleFlagsSql({ ...structureParams(ctx), partyExpected: false, disallowedHiring: [] }, scope(s))}) WHERE below_education`,
+      populations: (s) => rosterPopulations(employmentOf(s)),
+      label: '人数',
+      tableTitle: `学历低于要求人数`,
+      empty: (s, ctx) => `所选范围内的${who(s)}学历均为${EDUCATION_LABELS[ctx.rules.structure.min_education]}及以上，或名册未填写学历。`,
+      rule: (ctx) => ruleHtml([[`学历低于${EDUCATION_LABELS[ctx.rules.structure.min_education]}：不符合辅导员基本条件。`, ruleSource(ctx, 'structure.min_education')]]),
+    }),
+  },
 };
 
 const completeness: Panel = {
@@ -350,6 +375,7 @@ const completeness: Panel = {
       },
     };
   },
+  public: { rows: { rows: inScope } },
 };
 
 export const structurePage: PageSpec = {

@@ -4,6 +4,9 @@ import { trainingPeopleSql, trainingUnitsSql, type TrainingPersonRow, type Train
 import { formatPercent } from '../../views/table.ts';
 import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import { trainingParams, type DashboardContext } from '../context.ts';
+import { POPULATIONS } from '../../domain/disclosure.ts';
+import { countsPanel } from '../counts.ts';
+import { counting } from '../groups.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { inductionPanel } from './people-rules.ts';
 
@@ -68,6 +71,7 @@ const units: Panel = {
     };
   },
   rule: trainingRule,
+  public: { rows: { rows: counting([POPULATIONS.fullTime]), total: counting([POPULATIONS.fullTime]) } },
 };
 
 const people: Panel = {
@@ -99,6 +103,18 @@ const people: Panel = {
     };
   },
   rule: trainingRule,
+  // The counts per department are in the table above (达到学时人数, 无国家级、省级培训人数): this list adds only who.
+  public: {
+    panel: countsPanel({
+      title: (s) => `培训未达要求的专职辅导员人数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+      list: (s, ctx) => `SELECT * FROM (${trainingPeopleSql(trainingParams(ctx), s)}) WHERE NOT meets_hours OR higher_courses = 0`,
+      populations: () => [POPULATIONS.fullTime],
+      label: '人数',
+      tableTitle: '培训未达要求人数',
+      empty: () => '所选范围内的专职辅导员培训均达到要求，或没有专职辅导员。',
+      rule: trainingRule,
+    }),
+  },
 };
 
 export const trainingPage: PageSpec = {

@@ -15,9 +15,13 @@ import {
   type PersonNormRow,
   type ShortfallRow,
 } from '../../metrics/workload.ts';
+import { sqlString } from '../../metrics/sql.ts';
 import { formatPercent } from '../../views/table.ts';
 import { citeText, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import { workloadParams, type DashboardContext } from '../context.ts';
+import { POPULATIONS, rolePopulations } from '../../domain/disclosure.ts';
+import { countsPanel, NO_LIMIT } from '../counts.ts';
+import { perRole } from '../groups.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
 
 const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
@@ -67,6 +71,7 @@ const norms: Panel = {
     };
   },
   rule: normsRule,
+  public: { rows: { rows: perRole('worklog') } },
 };
 
 const departments: Panel = {
@@ -112,6 +117,7 @@ const departments: Panel = {
     };
   },
   rule: normsRule,
+  public: { rows: { rows: perRole('worklog') } },
 };
 
 const heatmap: Panel = {
@@ -153,6 +159,8 @@ const heatmap: Panel = {
     ruleHtml([
       [`教学周按校历计算（第 1 周自学期第一天所在周的周一起，共 ${ctx.rules.calendar.semester_weeks} 周）；学期外的记录不在此图中，但计入其他统计，并在“数据质量”页提示。`, undefined],
     ]),
+  // A week's cell is the people who kept a log that week (one row a person-week).
+  public: { rows: { rows: { populations: (s) => [POPULATIONS.worklog(chartRole(s))], size: (row) => Number(row.periods) } } },
 };
 
 const shortfalls: Panel = {
@@ -178,20 +186,77 @@ const shortfalls: Panel = {
     },
   }),
   rule: () => ruleHtml([['按“未达到至少一项周工作要求的周数”排序，相同时按各周各项要求差额之和（要求次数 − 实际次数，不足 0 计 0）排序，列出前 15 人。', undefined]]),
+  public: {
+    panel: countsPanel({
+      title: (s) => `有未达到周工作要求的周次的人数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+      list: (s, ctx) => shortfallsSql(workloadParams(ctx), s, NO_LIMIT),
+      populations: (s) => rolePopulations('worklog', s.role),
+      perRole: 'worklog',
+      label: '人数',
+      tableTitle: '未达周工作要求人数',
+      empty: () => '所选范围内没有未达到周工作要求的人员，或没有工作记录。',
+      rule: () => ruleHtml([['至少有一周未达到该角色的某项周工作要求的人数（按人计，不论几周）。', undefined]]),
+    }),
+  },
+};
+
+const assistantsRule = (ctx: DashboardContext) =>
+  ruleHtml(
+    ctx.rules.workload_norms
+      .filter((n) => n.role === 'assistant' || n.role === 'graduate_assistant')
+      .map((n) => [`${roleLabel(n.role)}：${n.label}`, citeText(ctx, n.source)] as const),
+  );
+
+/** The assistants' weekly norms the view selects, by index into the profile's norms. */
+const assistantNorms = (s: State, ctx: DashboardContext) =>
+  ctx.rules.workload_norms
+    .map((n, i) => [n, i] as const)
+    .filter(([n]) => (n.role === 'assistant' || n.role === 'graduate_assistant') && n.per !== 'month' && (!s.role || s.role === n.role))
+    .map(([, i]) => i);
+
+/** The public build's form of the list below: per department and norm, how many kept a log and how many met the norm every week. */
+const assistantCounts: Panel = {
+  id: 'assistants',
+  title: (s) => `助理与研究生德育助理工作情况（人数） · ${scopeLabel(s)} · ${semesterTitle(s)}`,
+  queries: (s, ctx) => {
+    const counts = assistantNorms(s, ctx).map(
+      (i) =>
+        `SELECT department, ${i} AS norm, ${sqlString(ctx.rules.workload_norms[i]!.role)} AS role, COUNT(*)::INTEGER AS people, (COUNT(*) FILTER (WHERE met = weeks))::INTEGER AS every_week
+  FROM (${personNormSql(workloadParams(ctx), s, i)}) GROUP BY ALL`,
+    );
+    return { rows: counts.length ? `SELECT * FROM (${counts.join('\nUNION ALL\n')}) ORDER BY norm, department` : `SELECT NULL AS department WHERE FALSE` };
+  },
+  render: (data, _s, ctx) => {
+    const rows = (data.rows as unknown as Array<{ department: string; norm: number; people: number; every_week: number }>).map((r) => ({
+      ...r,
+      n: ctx.rules.workload_norms[r.norm]!,
+      share: ratio(r.every_week, r.people),
+    }));
+    return {
+      table: {
+        title: '助理工作情况人数',
+        rows,
+        rowKey: (r) => `${r.department}|${r.n.role}|${r.n.field}`,
+        empty: '无数据：所选范围内没有助理或研究生德育助理的工作记录。',
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          { key: 'role', label: '角色', display: (r) => roleLabel(r.n.role) },
+          { key: 'norm', label: '工作要求', display: (r) => r.n.label },
+          { key: 'people', label: '有工作记录人数', format: 'int' },
+          { key: 'every_week', label: '每周均达到要求人数', format: 'int' },
+          { key: 'share', label: '比例', format: 'percent' },
+        ],
+      },
+    };
+  },
+  rule: assistantsRule,
+  public: { rows: { rows: perRole('worklog') } },
 };
 
 const assistants: Panel = {
   id: 'assistants',
   title: (s) => `助理与研究生德育助理工作情况 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-  queries: (s, ctx) => {
-    const p = workloadParams(ctx);
-    return Object.fromEntries(
-      p.norms
-        .map((n, i) => [n, i] as const)
-        .filter(([n]) => (n.role === 'assistant' || n.role === 'graduate_assistant') && n.per !== 'month' && (!s.role || s.role === n.role))
-        .map(([, i]) => [`n${i}`, personNormSql(p, s, i)]),
-    );
-  },
+  queries: (s, ctx) => Object.fromEntries(assistantNorms(s, ctx).map((i) => [`n${i}`, personNormSql(workloadParams(ctx), s, i)])),
   render: (data, s, ctx) => {
     const rows = Object.entries(data).flatMap(([key, list]) => {
       const n = ctx.rules.workload_norms[Number(key.slice(1))]!;
@@ -217,12 +282,8 @@ const assistants: Panel = {
       },
     };
   },
-  rule: (ctx) =>
-    ruleHtml(
-      ctx.rules.workload_norms
-        .filter((n) => n.role === 'assistant' || n.role === 'graduate_assistant')
-        .map((n) => [`${roleLabel(n.role)}：${n.label}`, citeText(ctx, n.source)] as const),
-    ),
+  rule: assistantsRule,
+  public: { panel: assistantCounts },
 };
 
 export const workloadPage: PageSpec = {

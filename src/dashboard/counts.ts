@@ -1,0 +1,62 @@
+/**
+ * A list of people as the public build shows it (src/dashboard/public.ts): how many are on it per
+ * department (and role), the institution's first — the same list, from the same SQL, counted.
+ */
+import { POPULATIONS } from '../domain/disclosure.ts';
+import { INSTITUTION } from '../metrics/staffing.ts';
+import { sqlString } from '../metrics/sql.ts';
+import { institutionFirst } from './common.ts';
+import type { DashboardContext } from './context.ts';
+import type { Panel, RowPeople, State } from './types.ts';
+
+export interface CountsOptions {
+  title(state: State, ctx: DashboardContext): string;
+  /** The list the internal build shows, as SQL for the view, with no limit. */
+  list(state: State, ctx: DashboardContext): string;
+  /** The populations the list's people belong to, for the view. */
+  populations(state: State, ctx: DashboardContext): readonly string[];
+  /** A list of people of several roles is counted per role (each row then counts that role's population of this kind). */
+  perRole?: 'assessed' | 'worklog';
+  /** The count's column heading, e.g. "人数". */
+  label: string;
+  /** The download's name. */
+  tableTitle: string;
+  empty(state: State, ctx: DashboardContext): string;
+  rule?(ctx: DashboardContext): string;
+}
+
+/** A list limit that never cuts: lists counted here are counted whole. */
+export const NO_LIMIT = 1_000_000_000;
+
+export function countsPanel(o: CountsOptions): Panel {
+  const keys = o.perRole ? 'department, role' : 'department';
+  const people: RowPeople = {
+    populations: o.populations,
+    ...(o.perRole ? { of: (row: Record<string, unknown>) => POPULATIONS[o.perRole!](String(row.role)) } : {}),
+  };
+  return {
+    id: 'counts',
+    title: o.title,
+    queries: (s, ctx) => {
+      const list = o.list(s, ctx);
+      const counted = (unit: string) => `SELECT ${unit} AS department${o.perRole ? ', role' : ''}, COUNT(*)::INTEGER AS people FROM (${list}) GROUP BY ALL ORDER BY ${keys}`;
+      // The institution's row only for the whole institution: on a department's view it would be the department's under 全院.
+      return { rows: counted('department'), ...(s.department ? {} : { total: counted(sqlString(INSTITUTION)) }) };
+    },
+    render: (data, s, ctx) => ({
+      table: {
+        title: o.tableTitle,
+        rows: institutionFirst<{ department: string; role?: string; people: number }>(data),
+        rowKey: (r) => `${r.department}|${r.role ?? ''}`,
+        empty: o.empty(s, ctx),
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          ...(o.perRole ? [{ key: 'role', label: '角色', format: 'role' as const }] : []),
+          { key: 'people', label: o.label, format: 'int' },
+        ],
+      },
+    }),
+    ...(o.rule ? { rule: o.rule } : {}),
+    public: { rows: { rows: people, total: people } },
+  };
+}
