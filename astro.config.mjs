@@ -4,7 +4,8 @@ import relativeUrls from './src/integrations/relative-urls.ts';
 
 export default defineConfig({
   // scripts/build.ts may point these elsewhere (the tests build into a scratch folder).
-  publicDir: process.env.DASHBOARD_PUBLIC_DIR ?? './public',
+  // A public build's files are staged apart (scripts/build.ts): nothing of public/ reaches its dist/.
+  publicDir: process.env.DASHBOARD_SITE_DIR ?? process.env.DASHBOARD_PUBLIC_DIR ?? './public',
   outDir: process.env.DASHBOARD_OUT_DIR ?? './dist',
   // Pages as name.html: links work on any static server, with or without directory indexes.
   build: { format: 'file' },

@@ -8,12 +8,13 @@ import { loadEngine, startEngine } from '../browser/start.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { DashboardContext } from '../dashboard/context.ts';
 import { downloadScope } from '../dashboard/download-scope.ts';
-import { PAGES } from '../dashboard/registry.ts';
+import { pageFor } from '../dashboard/public.ts';
 import { NARROW_WIDTH } from '../charts/layout.ts';
 import { queryPanel } from '../dashboard/run.ts';
 import type { PanelData, PanelOutput, State } from '../dashboard/types.ts';
 import { wireDownloads } from '../downloads/buttons.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
+import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
 import { tablesFor, type TableFiles } from '../metrics/table-files.ts';
 import { panelInnerHtml } from '../views/panel.ts';
 import { downloadRows } from '../views/table.ts';
@@ -24,8 +25,10 @@ interface PageConfig {
   state: State;
   fixed: Partial<State>;
   data: Record<string, PanelData>;
-  /** The site's tables and their database files (see src/site/build-data.ts). */
-  tables: TableFiles;
+  /** The site's tables and their database files (see src/site/build-data.ts)… */
+  tables?: TableFiles;
+  /** …or, in a public build, the file of the page's views (src/metrics/precomputed.ts). */
+  views?: string;
 }
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
@@ -77,10 +80,11 @@ function writeUrl(state: State, fixed: Partial<State>): void {
 
 export function startDashboard(): void {
   const root = new URL($<HTMLMetaElement>('meta[name=site-root]').content, location.href);
-  const engine = loadEngine(root);
   const config = JSON.parse($('#page-config').textContent!) as PageConfig;
-  const page = PAGES[config.page]!;
+  // A public build has no engine to load: its views were computed when it was built.
+  const engine = config.tables ? loadEngine(root) : null;
   const ctx = config.ctx;
+  const page = pageFor(config.page, ctx.audience);
   const form = $<HTMLFormElement>('#controls');
 
   // What each panel shows now: the build's output until the first query returns.
@@ -155,14 +159,23 @@ export function startDashboard(): void {
     performance.mark('dashboard-rendered');
   };
 
+  /** The tables this page's panels read for the state it opens in: fetched while the engine starts. */
+  const openTables = (parts: NonNullable<typeof engine>, tables: TableFiles) => {
+    const opening = readState(form, config.state, config.fixed);
+    const first = tablesFor(tables, page.panels.flatMap((panel) => Object.values(panel.queries(opening, ctx))));
+    return startEngine(parts, root, tables, first);
+  };
+  const openViews = async (file: string) => {
+    const response = await fetch(new URL(file, root));
+    if (!response.ok) throw new Error(`无法读取数据文件 ${file}（HTTP ${response.status}）`);
+    return new PrecomputedViews((await response.json()) as Views);
+  };
+
   const boot = async () => {
     performance.mark('duckdb-boot'); // the engine's start, after the first paint (read by the benchmark)
-    setStatus('loading', '正在加载交互查询引擎…');
+    setStatus('loading', engine ? '正在加载交互查询引擎…' : '正在加载数据…');
     try {
-      // The tables this page's panels read for the state it opens in: fetched while the engine starts.
-      const opening = readState(form, config.state, config.fixed);
-      const first = tablesFor(config.tables, page.panels.flatMap((panel) => Object.values(panel.queries(opening, ctx))));
-      const db = await startEngine(engine, root, config.tables, first);
+      const db = engine && config.tables ? await openTables(engine, config.tables) : await openViews(config.views!);
       performance.mark('duckdb-ready');
       const update = async () => {
         const state = readState(form, config.state, config.fixed);

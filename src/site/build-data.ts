@@ -3,15 +3,22 @@
  * it (public/db, served as dist/db), and a QueryRunner over that database for the prerendered pages.
  * The browser attaches the very same files (src/browser/duckdb.ts), so both engines read the same
  * tables, the derived ones included, through the same code (src/metrics/table-files.ts).
+ *
+ * A public build (src/site/public-build.ts) has no database: its pages read the views the build
+ * computed (src/metrics/precomputed.ts), staged with its other files in a folder of their own
+ * (DASHBOARD_BUILD_DIR) so that nothing of public/ reaches its dist/.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
+import type { Audience } from '../domain/disclosure.ts';
 import { TABLE_KINDS } from '../domain/tables/index.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { writeTableFile } from '../io/duckdb-file.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
+import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
+import type { QueryRunner } from '../metrics/sql.ts';
 import { AttachedTables, type TableFiles } from '../metrics/table-files.ts';
 import { workloadTables, workloadTablesSql } from '../metrics/workload.ts';
 
@@ -29,14 +36,16 @@ export function loadManifest(dataDir = DATA_DIR): Manifest {
 }
 
 /** Tables the ingest publishes as Parquet in data/. */
-const PUBLISHED = [...TABLE_KINDS, 'rejects', 'warnings'];
+export const PUBLISHED = [...TABLE_KINDS, 'rejects', 'warnings'];
 
 /**
  * The tables of the site's database: what any page may query. The one place that decides it: the
  * published tables, and the derived tables the workload SQL reads (built here once, by the same
- * SQL, instead of in every browser).
+ * SQL, instead of in every browser). A public build has none: most tables are about people, and
+ * any table in a browser can be read whole — its pages get their views' rows instead.
  */
 export function siteTables(ctx: DashboardContext): { published: string[]; derived: { names: string[]; sql: string[] } } {
+  if (ctx.audience === 'public') return { published: [], derived: { names: [], sql: [] } };
   const params = workloadParams(ctx);
   return { published: PUBLISHED, derived: { names: Object.values(workloadTables(params)), sql: workloadTablesSql(params) } };
 }
@@ -45,7 +54,7 @@ export function siteTables(ctx: DashboardContext): { published: string[]; derive
 export async function writeSiteDatabase(publicFolder = publicDir()): Promise<TableFiles> {
   const dataDir = join(publicFolder, 'data');
   const dbDir = join(publicFolder, DB_FOLDER);
-  const tables = siteTables(buildContext(loadManifest(dataDir)));
+  const tables = siteTables(buildContext(loadManifest(dataDir), 'internal'));
   rmSync(dbDir, { recursive: true, force: true });
   mkdirSync(dbDir, { recursive: true });
   const runner = await NodeRunner.overParquet(dataDir, tables.published);
@@ -86,4 +95,64 @@ export function buildRunner(): Promise<AttachedTables> {
     });
   })();
   return runner;
+}
+
+/** The audience of the build under way (scripts/build.ts sets it; else the rules' publish.audience). */
+export function siteAudience(): Audience {
+  const env = process.env.DASHBOARD_AUDIENCE;
+  return env === 'public' || env === 'internal' ? env : (loadManifest().rules.publish.audience ?? 'internal');
+}
+
+const buildDir = () => {
+  const dir = process.env.DASHBOARD_BUILD_DIR;
+  if (!dir) throw new Error('公开版须由 npm run build -- --audience public 构建。');
+  return dir;
+};
+
+/** The public build's staged files: Astro's public folder (site/) and what the prerendering needs (public.json). */
+export const publicSiteDir = (dir: string) => join(dir, 'site');
+const PUBLIC_BUILD = 'public.json';
+
+/** Writes the public build's files into `dir` (see src/site/public-build.ts). */
+export async function writePublicBuild(publicFolder: string, dir: string): Promise<void> {
+  const { writePublicSite } = await import('./public-build.ts');
+  const dataDir = join(publicFolder, 'data');
+  const built = await writePublicSite(dataDir, publicSiteDir(dir), loadManifest(dataDir), PUBLISHED);
+  writeFileSync(join(dir, PUBLIC_BUILD), JSON.stringify(built));
+}
+
+let publicBuild: { ctx: DashboardContext; views: Record<string, string> } | undefined;
+const publicBuilt = () => (publicBuild ??= JSON.parse(readFileSync(join(buildDir(), PUBLIC_BUILD), 'utf8')) as { ctx: DashboardContext; views: Record<string, string> });
+
+/** What every page knows besides its rows, for the audience (a public build's: without file names, with the groups withheld). */
+export function siteContext(): DashboardContext {
+  return siteAudience() === 'public' ? structuredClone(publicBuilt().ctx) : buildContext(loadManifest(), 'internal');
+}
+
+/** The page's data, as its config tells the browser: the site database's files, or (public) its views' file. */
+export function pageData(key: string): { tables: TableFiles } | { views: string } {
+  if (siteAudience() === 'internal') return { tables: tableFiles() };
+  const file = publicBuilt().views[key];
+  if (!file) throw new Error(`公开版缺少页面 ${key} 的数据。`);
+  return { views: file };
+}
+
+const viewRunners = new Map<string, PrecomputedViews>();
+
+/** The runner a page's first view is prerendered with: the site database, or (public) the page's views. */
+export async function pageRunner(key: string): Promise<QueryRunner> {
+  if (siteAudience() === 'internal') return buildRunner();
+  const data = pageData(key) as { views: string };
+  let views = viewRunners.get(data.views);
+  if (!views) viewRunners.set(data.views, (views = new PrecomputedViews(JSON.parse(readFileSync(join(publicSiteDir(buildDir()), data.views), 'utf8')) as Views)));
+  return views;
+}
+
+let fullData: Promise<QueryRunner> | undefined;
+
+/** The report's runner: the site database, or (public) the full data, whose figures the report then discloses. */
+export function reportRunner(): Promise<QueryRunner> {
+  if (siteAudience() === 'internal') return buildRunner();
+  fullData ??= import('./public-build.ts').then(({ fullDataRunner }) => fullDataRunner(DATA_DIR, PUBLISHED, buildContext(loadManifest(), 'internal')));
+  return fullData;
 }

@@ -16,27 +16,38 @@ function select(name: string, label: string, options: ReadonlyArray<readonly [st
   return `<label>${escapeHtml(label)} <select name="${name}" id="filter-${name}" disabled>${opts}</select></label>`;
 }
 
-export function controlsHtml(page: PageSpec, ctx: DashboardContext, state: State): string {
-  const parts: string[] = [];
+/** The page's controls — filters, then options — each with its values ('' for 全部) and their labels. */
+export function controlOptions(page: PageSpec, ctx: DashboardContext): Array<{ name: string; label: string; options: ReadonlyArray<readonly [string, string]> }> {
+  const controls: Array<{ name: string; label: string; options: ReadonlyArray<readonly [string, string]> }> = [];
   for (const filter of page.filters) {
     if (filter === 'semester')
-      parts.push(
-        select(
-          'semester',
-          '学期',
-          [...(page.semesterOptional ? [['', '全部学期'] as const] : []), ...[...ctx.semesters].reverse().map((s) => [s, semesterLabel(s)] as const)],
-          state.semester ?? '',
-        ),
-      );
-    if (filter === 'department')
-      parts.push(select('department', '系部', [['', ALL_DEPARTMENTS], ...ctx.departments.map((d) => [d, d] as const)], state.department ?? ''));
+      controls.push({
+        name: 'semester',
+        label: '学期',
+        options: [...(page.semesterOptional ? [['', '全部学期'] as const] : []), ...[...ctx.semesters].reverse().map((s) => [s, semesterLabel(s)] as const)],
+      });
+    if (filter === 'department') controls.push({ name: 'department', label: '系部', options: [['', ALL_DEPARTMENTS], ...ctx.departments.map((d) => [d, d] as const)] });
     if (filter === 'role') {
       const roles = (page.roles ?? Object.keys(ROLE_LABELS)) as Role[];
-      parts.push(select('role', '角色', [['', ALL_ROLES], ...roles.map((r) => [r, ROLE_LABELS[r]] as const)], state.role ?? ''));
+      controls.push({ name: 'role', label: '角色', options: [['', ALL_ROLES], ...roles.map((r) => [r, ROLE_LABELS[r]] as const)] });
     }
   }
-  for (const option of page.options ?? []) parts.push(select(option.name, option.label, option.options, state[option.name] ?? option.default));
-  return parts.join('\n');
+  for (const option of page.options ?? []) controls.push({ name: option.name, label: option.label, options: option.options });
+  return controls;
+}
+
+export function controlsHtml(page: PageSpec, ctx: DashboardContext, state: State): string {
+  return controlOptions(page, ctx)
+    .map((c) => select(c.name, c.label, c.options, state[c.name] ?? (page.options?.find((o) => o.name === c.name)?.default ?? '')))
+    .join('\n');
+}
+
+/** Every state the page's controls can be set to (as the page reads them: '' is unset), with the fixed filters. */
+export function pageStates(page: PageSpec, ctx: DashboardContext, fixed: Partial<State> = {}): State[] {
+  let states: State[] = [initialState(page, ctx, fixed)];
+  for (const control of controlOptions(page, ctx))
+    states = states.flatMap((state) => control.options.map(([value]) => ({ ...state, [control.name]: value === '' ? null : value }) as State));
+  return states.map((state) => ({ ...state, ...fixed }) as State);
 }
 
 /** The state a page opens with: the latest semester, everything else unset or at its default. */

@@ -1,0 +1,130 @@
+/**
+ * The public build (src/domain/disclosure.ts): the site's files for readers who may see
+ * aggregates only. It holds no table. Every view a page's controls can choose is computed here,
+ * with the pages' own panels and metric SQL over the full data (build time only), its rows
+ * disclosed — groups below the threshold withheld, lists of people counted — and stored as the
+ * only data the site has: db/views/<page>.<hash>.json, the rows by a digest of their SQL
+ * (src/metrics/precomputed.ts). data/ holds the manifest without file names and the enrollment
+ * (head counts per department), nothing about a person.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
+import { qualityTablesSql } from '../dashboard/pages/quality.ts';
+import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
+import type { PageSpec, Rows } from '../dashboard/types.ts';
+import { withheldGroups, type GroupSize } from '../domain/disclosure.ts';
+import { departmentOf } from '../ingest/summary.ts';
+import type { Manifest } from '../ingest/run.ts';
+import { NodeRunner } from '../io/duckdb-node.ts';
+import { groupSizesSql } from '../metrics/populations.ts';
+import { viewKey } from '../metrics/precomputed.ts';
+import { workloadTablesSql } from '../metrics/workload.ts';
+import { pageStates } from '../views/controls.ts';
+
+/** The tables of the full data the public views are computed from (never published). */
+export async function fullDataRunner(dataDir: string, tables: readonly string[], ctx: DashboardContext): Promise<NodeRunner> {
+  const runner = await NodeRunner.overParquet(dataDir, tables);
+  for (const sql of workloadTablesSql(workloadParams(ctx))) await runner.connection.run(sql);
+  for (const sql of qualityTablesSql(ctx)) await runner.connection.run(sql);
+  return runner;
+}
+
+/**
+ * The manifest's files as the public build describes them: no file or sheet name (a folder of
+ * per-person forms names people), no column header or message; each file a number under its department.
+ */
+export function publicFiles(files: Manifest['files'], departments: readonly string[]): Manifest['files'] {
+  const ids = new Map<string, string>();
+  return files.map((f) => {
+    const department = departmentOf(f, departments);
+    const id = ids.get(f.file) ?? ids.set(f.file, `${department}/${ids.size + 1}`).get(f.file)!;
+    return {
+      ...f,
+      file: id,
+      sheet: null,
+      dropped_columns: [],
+      personal_columns_dropped: [],
+      set_aside: f.set_aside ? { code: f.set_aside.code, message: '', department } : null,
+    };
+  });
+}
+
+/** The public build's context: the groups withheld, and the files without their names. */
+export async function publicContext(manifest: Manifest, runner: NodeRunner): Promise<DashboardContext> {
+  const internal = buildContext(manifest, 'internal');
+  const sizes = await runner.query<GroupSize>(groupSizesSql(workloadParams(internal)));
+  const withheld = withheldGroups(sizes, manifest.rules.publish.min_group_size);
+  return { ...buildContext({ ...manifest, files: publicFiles(manifest.files, manifest.departments) }, 'public', withheld) };
+}
+
+/** A page of the site and the filters it is fixed to: the area pages, and one page per department. */
+export function sitePages(ctx: DashboardContext): Array<{ key: string; page: PageSpec; fixed: Record<string, string> }> {
+  return [
+    ...pagesFor('public')
+      .filter((page) => page.id !== 'department')
+      .map((page) => ({ key: page.id, page, fixed: {} })),
+    ...ctx.departmentPages.map(([department]) => ({ key: `department:${department}`, page: pageFor('department', 'public'), fixed: { department } })),
+  ];
+}
+
+/**
+ * Every view of a page: for each state its controls can be set to, each panel's queries, run on
+ * the full data and disclosed. A query asked by two views is stored once; it must come out the
+ * same in both (its SQL holds the filters the disclosure depends on).
+ */
+export async function pageViews(page: PageSpec, fixed: Record<string, string>, ctx: DashboardContext, runner: NodeRunner): Promise<Record<string, Rows>> {
+  const views: Record<string, Rows> = {};
+  const raw = new Map<string, Rows>();
+  for (const state of pageStates(page, ctx, fixed)) {
+    for (const panel of page.panels) {
+      const disclosure = disclosureOf(panel);
+      for (const [name, sql] of Object.entries(panel.queries(state, ctx))) {
+        const spec = disclosure ? disclosure[name] : 'as-is';
+        if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
+        let rows = raw.get(sql);
+        if (!rows) raw.set(sql, (rows = await runner.query(sql)));
+        const shown = discloseRows(rows, spec, state, ctx);
+        const key = viewKey(sql);
+        if (key in views && JSON.stringify(views[key]) !== JSON.stringify(shown))
+          throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 在不同视图中隐去的内容不同（${JSON.stringify(state)}）。`);
+        views[key] = shown;
+      }
+    }
+  }
+  return views;
+}
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
+
+/** Writes the public site's own files into `siteDir` (Astro's public folder for this build); returns the context and each page's views file. */
+export async function writePublicSite(
+  dataDir: string,
+  siteDir: string,
+  manifest: Manifest,
+  tables: readonly string[],
+): Promise<{ ctx: DashboardContext; views: Record<string, string> }> {
+  rmSync(siteDir, { recursive: true, force: true });
+  mkdirSync(join(siteDir, 'db', 'views'), { recursive: true });
+  mkdirSync(join(siteDir, 'data'), { recursive: true });
+  const runner = await fullDataRunner(dataDir, tables, buildContext(manifest, 'internal'));
+  try {
+    const ctx = await publicContext(manifest, runner);
+    const views: Record<string, string> = {};
+    for (const [index, { key, page, fixed }] of sitePages(ctx).entries()) {
+      const json = JSON.stringify(await pageViews(page, fixed, ctx, runner));
+      const name = `${key.startsWith('department:') ? `department-${index}` : key}.${hashOf(json)}.json`;
+      writeFileSync(join(siteDir, 'db', 'views', name), json);
+      views[key] = `db/views/${name}`;
+    }
+    // data/: what users' own tools may read of a public build — the manifest without file names, and the enrollment.
+    const { rules_files: _files, ...rest } = manifest;
+    const published = { ...rest, audience: 'public', files: ctx.files, tables: { enrollment: manifest.tables.enrollment } };
+    writeFileSync(join(siteDir, 'data', 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
+    if (existsSync(join(dataDir, 'enrollment.parquet'))) copyFileSync(join(dataDir, 'enrollment.parquet'), join(siteDir, 'data', 'enrollment.parquet'));
+    return { ctx, views };
+  } finally {
+    runner.close();
+  }
+}
