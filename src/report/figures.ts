@@ -23,6 +23,11 @@ import {
 } from '../metrics/staffing.ts';
 import { trainingPeopleSql, trainingUnitsSql, type TrainingPersonRow, type TrainingUnitRow } from '../metrics/training.ts';
 import { allWeeklyNormsSql, normSharesSql, type AllNormsRow, type NormShareRow } from '../metrics/workload.ts';
+import { POPULATIONS, rolePopulations } from '../domain/disclosure.ts';
+import { acrossRoles, counting, perRole, rosterPopulations, staffingRows } from '../dashboard/groups.ts';
+import { gradeRows } from '../dashboard/pages/assessment.ts';
+import { ASSISTANT_ATTRIBUTES } from '../metrics/assistants.ts';
+import { reportQuery } from './query.ts';
 import { collectStructure, type StructureReportFigures } from './structure.ts';
 
 /** The exports every department is expected to send each semester. */
@@ -70,43 +75,51 @@ export function submissions(ctx: DashboardContext, semester: string): Submission
   });
 }
 
+/** A list's people counted for the whole institution (a count, not the list: the unit is 全院 whatever their departments). */
+const institutionCount = (populations: readonly string[]) => counting(populations, { unit: () => INSTITUTION });
+
 export async function collectFigures(db: QueryRunner, ctx: DashboardContext, semester: string): Promise<SemesterFigures> {
-  const q = <T>(sql: string) => db.query<T>(sql);
+  const q = reportQuery(db, ctx, semester);
   const s = { semester };
-  const [institution] = await q<StaffingRow>(institutionStaffingSql(staffingParams(ctx), semester));
+  const [institution] = await q<StaffingRow>(institutionStaffingSql(staffingParams(ctx), semester), staffingRows());
   const measures: Record<string, Reading | null> = {};
-  for (const m of MEASURES) measures[m.id] = m.read(await db.query(m.sql(ctx, semester, 'institution')), INSTITUTION, ctx);
+  for (const m of MEASURES) measures[m.id] = m.read(await q(m.sql(ctx, semester, 'institution'), m.people), INSTITUTION, ctx);
+  const assistants = counting([POPULATIONS.assistants], { columns: ASSISTANT_ATTRIBUTES });
   return {
     semester,
     staffing: {
       institution: institution ?? null,
-      departments: await q<StaffingRow>(departmentStaffingSql(staffingParams(ctx), semester)),
-      hiring: await q<HiringRow>(hiringBreakdownSql(semester)),
-      flaggedHiring: (await q(flaggedHiringSql(staffingParams(ctx), s))).length,
+      departments: await q<StaffingRow>(departmentStaffingSql(staffingParams(ctx), semester), staffingRows()),
+      hiring: await q<HiringRow>(hiringBreakdownSql(semester), { populations: () => rosterPopulations('all'), of: (r) => `roster:${String(r.employment)}` }),
+      flaggedHiring: (await q(flaggedHiringSql(staffingParams(ctx), s), institutionCount([POPULATIONS.roster]))).length,
     },
     workload: {
-      norms: await q<NormShareRow>(normSharesSql(workloadParams(ctx), s, 'institution')),
-      institution: (await q<AllNormsRow>(allWeeklyNormsSql(workloadParams(ctx), { semester, role: 'counselor' }, 'institution')))[0] ?? null,
-      departments: await q<AllNormsRow>(allWeeklyNormsSql(workloadParams(ctx), { semester, role: 'counselor' }, 'department')),
+      norms: await q<NormShareRow>(normSharesSql(workloadParams(ctx), s, 'institution'), perRole('worklog')),
+      institution: (await q<AllNormsRow>(allWeeklyNormsSql(workloadParams(ctx), { semester, role: 'counselor' }, 'institution'), perRole('worklog')))[0] ?? null,
+      departments: await q<AllNormsRow>(allWeeklyNormsSql(workloadParams(ctx), { semester, role: 'counselor' }, 'department'), perRole('worklog')),
     },
     assessment: {
-      grades: await q<GradeCountRow>(gradeCountsSql(s, 'institution')),
-      coverage: (await q<CoverageRow>(assessmentCoverageSql(s, 'institution')))[0] ?? null,
-      mismatches: (await q(mismatchesSql(s))).length,
+      grades: await q<GradeCountRow>(gradeCountsSql(s, 'institution'), gradeRows),
+      coverage: (await q<CoverageRow>(assessmentCoverageSql(s, 'institution'), 'as-is'))[0] ?? null,
+      mismatches: (await q(mismatchesSql(s), institutionCount(rolePopulations('assessed', null)))).length,
     },
     quota: {
-      units: await q<QuotaRow>(quotaSql(quotaParams(ctx), s)),
-      total: (await q<QuotaTotalRow>(quotaTotalSql(quotaParams(ctx), s)))[0] ?? null,
+      units: await q<QuotaRow>(quotaSql(quotaParams(ctx), s), perRole('assessed')),
+      total: (await q<QuotaTotalRow>(quotaTotalSql(quotaParams(ctx), s), acrossRoles('assessed')))[0] ?? null,
     },
     training: {
-      institution: (await q<TrainingUnitRow>(trainingUnitsSql(trainingParams(ctx), s, 'institution')))[0] ?? null,
-      departments: await q<TrainingUnitRow>(trainingUnitsSql(trainingParams(ctx), s, 'department')),
-      short: (await q<TrainingPersonRow>(trainingPeopleSql(trainingParams(ctx), s))).filter((p) => !p.meets_hours || p.higher_courses === 0),
+      institution: (await q<TrainingUnitRow>(trainingUnitsSql(trainingParams(ctx), s, 'institution'), counting([POPULATIONS.fullTime])))[0] ?? null,
+      departments: await q<TrainingUnitRow>(trainingUnitsSql(trainingParams(ctx), s, 'department'), counting([POPULATIONS.fullTime])),
+      // Who: the internal report's only (the public one counts them in the table above).
+      short:
+        ctx.audience === 'public'
+          ? []
+          : (await q<TrainingPersonRow>(trainingPeopleSql(trainingParams(ctx), s), 'as-is')).filter((p) => !p.meets_hours || p.higher_courses === 0),
     },
     assistants: {
-      institution: (await q<ClassCoverageRow>(classCoverageSql(s, 'institution')))[0] ?? null,
-      departments: await q<ClassCoverageRow>(classCoverageSql(s, 'department')),
-      grades: (await q<GradeCountRow>(gradeCountsSql({ semester, role: 'assistant' }, 'institution')))[0] ?? null,
+      institution: (await q<ClassCoverageRow>(classCoverageSql(s, 'institution'), assistants))[0] ?? null,
+      departments: await q<ClassCoverageRow>(classCoverageSql(s, 'department'), assistants),
+      grades: (await q<GradeCountRow>(gradeCountsSql({ semester, role: 'assistant' }, 'institution'), gradeRows))[0] ?? null,
     },
     structure: await collectStructure(db, ctx, semester),
     measures,

@@ -16,8 +16,13 @@ import { inductionSql, type InductionRow } from '../metrics/training.ts';
 import { structureFigures, type StructureFigure } from '../views/structure.ts';
 import { formatPercent, type Column, type TableView } from '../views/table.ts';
 import { n } from './narrative.ts';
+import { reportQuery } from './query.ts';
+import { counting } from '../dashboard/groups.ts';
+import { isWithheld, POPULATIONS } from '../domain/disclosure.ts';
 
 export interface StructureReportFigures {
+  /** The lists below name people (internal build); else they hold only departments, a withheld group's as 其他系部. */
+  named: boolean;
   /** Full-time counselors, institution-wide; null when the roster lists none. */
   institution: StructureSummaryRow | null;
   departments: StructureSummaryRow[];
@@ -33,16 +38,39 @@ export async function collectStructure(db: QueryRunner, ctx: DashboardContext, s
   const p = structureParams(ctx);
   const fullTime = { semester, employment: 'full_time' as const };
   const people = ctx.rules.people;
+  const q = reportQuery(db, ctx, semester);
+  const named = ctx.audience !== 'public';
+  /**
+   * A list of people: as it is in the internal build; in a public one, each only by department
+   * (a withheld group's as 其他系部, whose people together are at least the threshold).
+   */
+  const listed = async <T extends { department: string }>(sql: string, populations: (row: T) => readonly string[], keep: (row: T) => boolean): Promise<T[]> => {
+    const rows = (await db.query<T>(sql)).filter(keep);
+    if (named) return rows;
+    return rows.map((r) => {
+      const withheld = isWithheld(ctx.withheld, semester, populations(r), r.department);
+      return { department: withheld ? OTHER_DEPARTMENTS : r.department } as T;
+    });
+  };
+  const fullTimers = () => [POPULATIONS.fullTime];
   return {
-    institution: (await db.query<StructureSummaryRow>(structureSummarySql(p, fullTime, 'institution')))[0] ?? null,
-    departments: await db.query<StructureSummaryRow>(structureSummarySql(p, fullTime, 'department')),
-    belowEducation: (await db.query<PersonFlagRow>(peopleFlagsSql({ ...p, partyExpected: false, disallowedHiring: [] }, fullTime))).filter((r) => r.below_education),
-    consecutiveFail: await db.query<ConsecutiveFailRow>(consecutiveFailSql({ years: people.consecutive_fail_years }, { semester })),
-    latenessNotApplied: (await db.query<LatenessRow>(latenessSql(people.lateness, { semester }))).filter((r) => !r.applied),
-    graduatesLeftEarly: (await db.query<GraduateAssistantRow>(graduateAssistantsSql({ minMonths: people.graduate_min_months }, { semester }))).filter((r) => r.left_early),
-    inductionShort: (await db.query<InductionRow>(inductionSql({ hours: ctx.rules.training.induction_hours, keywords: ctx.rules.training.induction_keywords }, { semester }))).filter((r) => !r.meets),
+    named,
+    institution: (await q<StructureSummaryRow>(structureSummarySql(p, fullTime, 'institution'), counting(fullTimers())))[0] ?? null,
+    departments: await q<StructureSummaryRow>(structureSummarySql(p, fullTime, 'department'), counting(fullTimers())),
+    belowEducation: await listed<PersonFlagRow>(peopleFlagsSql({ ...p, partyExpected: false, disallowedHiring: [] }, fullTime), fullTimers, (r) => r.below_education),
+    consecutiveFail: await listed<ConsecutiveFailRow>(consecutiveFailSql({ years: people.consecutive_fail_years }, { semester }), () => [POPULATIONS.assessed('counselor')], () => true),
+    latenessNotApplied: await listed<LatenessRow>(latenessSql(people.lateness, { semester }), (r) => [POPULATIONS.assessed(r.role)], (r) => !r.applied),
+    graduatesLeftEarly: await listed<GraduateAssistantRow>(graduateAssistantsSql({ minMonths: people.graduate_min_months }, { semester }), () => [POPULATIONS.graduates], (r) => r.left_early),
+    inductionShort: await listed<InductionRow>(
+      inductionSql({ hours: ctx.rules.training.induction_hours, keywords: ctx.rules.training.induction_keywords }, { semester }),
+      fullTimers,
+      (r) => !r.meets,
+    ),
   };
 }
+
+/** Where a public report counts people of departments it does not name one by one. */
+const OTHER_DEPARTMENTS = '其他系部';
 
 /** A structure with at least one attribute filled in. */
 function described(r: StructureSummaryRow | null | undefined): r is StructureSummaryRow {
@@ -202,7 +230,7 @@ export const STRUCTURE_CHECKS: ReadonlyArray<readonly [string, (f: StructureRepo
       f.consecutiveFail.length
         ? {
             title: '连续考核不合格',
-            detail: `${f.consecutiveFail.length}名辅导员连续${r.people.consecutive_fail_years}个学年考核不合格（${f.consecutiveFail.map((x) => `${x.department}${x.name}`).join('、')}），按规定可解除聘用合同，需研究处理。`,
+            detail: `${f.consecutiveFail.length}名辅导员连续${r.people.consecutive_fail_years}个学年考核不合格（${f.named ? f.consecutiveFail.map((x) => `${x.department}${x.name}`).join('、') : byDepartment(f.consecutiveFail)}），按规定可解除聘用合同，需研究处理。`,
           }
         : null,
   ],
