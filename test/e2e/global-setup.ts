@@ -1,6 +1,6 @@
 /**
  * Before the end-to-end tests: ingest the demo exports and build the site into a scratch folder
- * (.cache/e2e), leaving the user's public/data and dist/ alone.
+ * (.cache/e2e) — the internal build in dist/, the public one in dist-public/ — leaving the user's public/data and dist/ alone.
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -15,4 +15,6 @@ export default function setup(): void {
     execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   run('scripts/ingest.ts', ['--input', 'data/exports', '--out', join(E2E_DIR, 'public/data'), '--quiet']);
   run('scripts/build.ts', ['--public', join(E2E_DIR, 'public'), '--out', join(E2E_DIR, 'dist')]);
+  // The aggregate-only build of the same data (test/e2e/audience.test.ts).
+  run('scripts/build.ts', ['--public', join(E2E_DIR, 'public'), '--out', join(E2E_DIR, 'dist-public'), '--audience', 'public']);
 }
