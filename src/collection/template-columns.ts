@@ -22,7 +22,7 @@ import type { ActiveRules } from '../domain/rules.ts';
 import { gradeOf } from '../domain/scoring.ts';
 import { ASSESSMENT_ITEMS } from '../domain/tables/assessments.ts';
 import type { TableKind } from '../domain/tables/index.ts';
-import { ACTIVITIES } from '../domain/tables/worklogs.ts';
+import { ACTIVITIES } from '../domain/activities.ts';
 
 /** How a column's cells are formatted in the template, so that what is typed in survives: IDs as text, dates as dates. */
 export type CellFormat = 'text' | 'date' | 'month' | 'integer' | 'decimal';

@@ -39,8 +39,15 @@ async function tables(out: string) {
   return all;
 }
 
+/** Every file of an output folder (its return lists too) by path, with its SHA-256. */
 function digest(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort()
+      .map((path) => [path.slice(dir.length + 1), createHash('sha256').update(readFileSync(path)).digest('hex')]),
+  );
 }
 
 const ENROLLMENT_GBK =

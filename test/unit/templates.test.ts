@@ -16,7 +16,7 @@ import { TABLES, TABLE_KINDS, type TableKind } from '../../src/domain/tables/ind
 import { loadRules, runIngest, type Manifest } from '../../src/ingest/run.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { workbookBytes } from '../../src/io/xlsx-workbook.ts';
-import { fillTemplate, headerOf, partOf, type Typed } from '../support/fill-template.ts';
+import { fillTemplate, headerOf, partOf, type Typed } from '../support/workbook-xml.ts';
 
 const SEMESTER = '2025-2026-1';
 const ROWS = 4;

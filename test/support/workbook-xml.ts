@@ -1,9 +1,10 @@
 /**
- * Fills a generated template the way Excel or WPS saves it after typing: values go into the
- * formatted empty cells of the data sheet, each keeping its cell's style (text typed into a text
- * cell is text, a date typed into a date cell a serial number with that cell's date format),
- * and the rest of the workbook — 填表说明, dropdowns, formats — stays as it was. Works on the
- * .xlsx bytes, so the test reads the very file a department sends back.
+ * .xlsx files at the level of their XML, with no spreadsheet library (so no code of the ingest's
+ * reader or of the writer under test): filling a generated template the way Excel or WPS saves
+ * it after typing — values go into the formatted empty cells of the data sheet, each keeping its
+ * cell's style (text typed into a text cell is text, a date typed into a date cell a serial number
+ * with that cell's date format), and the rest of the workbook — 填表说明, dropdowns, formats —
+ * stays as it was — and reading a sheet's cells back as text.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
@@ -59,4 +60,26 @@ export function headerOf(xlsx: Uint8Array, headerRow: number): string[] {
 /** The XML of one part of the workbook, e.g. a sheet, for the tests to look into. */
 export function partOf(xlsx: Uint8Array, path: string): string {
   return strFromU8(unzipSync(xlsx)[path]!);
+}
+
+const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Every cell of the first sheet as text, rows and columns from A1 (shared and inline strings, numbers as written). */
+export function readFirstSheet(xlsx: Uint8Array): string[][] {
+  const files = unzipSync(xlsx);
+  const sharedXml = files['xl/sharedStrings.xml'] ? strFromU8(files['xl/sharedStrings.xml']) : '';
+  const shared = [...sharedXml.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => unescapeXml([...m[1]!.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join('')));
+  const rows: string[][] = [];
+  for (const row of strFromU8(files['xl/worksheets/sheet1.xml']!).matchAll(/<row r="(\d+)"[^>]*?(?:\/>|>(.*?)<\/row>)/gs)) {
+    const cells: string[] = [];
+    for (const c of (row[2] ?? '').matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
+      const column = [...c[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const body = c[3] ?? '';
+      const v = /<v>(.*?)<\/v>/s.exec(body)?.[1];
+      const text = /t="s"/.test(c[2]!) ? shared[Number(v)]! : /t="inlineStr"/.test(c[2]!) ? unescapeXml([...body.matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join('')) : v !== undefined ? unescapeXml(v) : '';
+      cells[column] = text;
+    }
+    rows[Number(row[1]) - 1] = Array.from(cells, (x) => x ?? '');
+  }
+  return Array.from(rows, (r) => r ?? []);
 }

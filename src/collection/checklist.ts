@@ -1,0 +1,139 @@
+/**
+ * The 报送 checklist: for one semester, each department × each kind of export — 已报送, 有问题
+ * (rows rejected or a file set aside) or 未报送 — with the rows accepted and rejected and the date
+ * of the last file. Which kinds a department should have sent: the rules' list when it has one,
+ * else the kinds that at least half of the departments sending anything that semester sent (so
+ * that one department's 研究生德育助理名册 does not make it missing everywhere else). Pure: it
+ * reads the ingest's report of its files (manifest.json).
+ */
+import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
+
+/** What the checklist needs of a file's (or sheet's) report in the manifest. */
+export interface SubmittedSheet {
+  file: string;
+  sheet: string | null;
+  kind: TableKind | null;
+  /** A second kind the same rows were read as (seed 000's 汇总表: assessments and the assistants' roster). */
+  also?: TableKind | null;
+  semester: string | null;
+  /** Accepted rows per department. */
+  departments: Record<string, number>;
+  accepted: number;
+  rejected: number;
+  warnings: number;
+  /** A file set aside (not read): why, and the department its name or folder names. */
+  set_aside?: { message: string; department: string | null } | null;
+  /** The day the file was last saved (YYYY-MM-DD), as the ingest found it. */
+  file_date?: string | null;
+}
+
+export type SubmissionStatus = 'sent' | 'problem' | 'missing' | 'not_expected';
+
+export const STATUS_LABELS: Record<SubmissionStatus, string> = {
+  sent: '已报送',
+  problem: '有问题',
+  missing: '未报送',
+  not_expected: '不需报送',
+};
+
+export interface ChecklistCell {
+  status: SubmissionStatus;
+  /** Rows accepted for this department and kind. */
+  accepted: number;
+  /** Rows rejected in this department's files of this kind. */
+  rejected: number;
+  /** This department's files of this kind that were set aside. */
+  setAside: number;
+  files: string[];
+  lastFileDate: string | null;
+}
+
+export interface Checklist {
+  semester: string;
+  /** Kinds shown: those expected, then any other sent. */
+  kinds: TableKind[];
+  expected: TableKind[];
+  rows: Array<{ department: string; cells: Record<TableKind, ChecklistCell> }>;
+}
+
+/** A file set aside cannot tell its kind from a header: the template's name in its file name does. */
+export function kindFromFileName(file: string): TableKind | null {
+  const name = file.split('/').pop() ?? file;
+  // Longest label first: 研究生德育助理名册 before 助理名册.
+  const kinds = [...TABLE_KINDS].sort((a, b) => TABLES[b].label.length - TABLES[a].label.length);
+  return kinds.find((k) => name.includes(TABLES[k].label)) ?? null;
+}
+
+/** The kinds a sheet's rows went to. */
+const kindsOf = (s: SubmittedSheet): TableKind[] => [s.kind, s.also].filter((k): k is TableKind => k != null);
+
+/**
+ * Who sent a file whose rows name no single department: the department its set-aside record or
+ * its folders name. `departmentOf` in the ingest's summary does the same for the run summary.
+ */
+export function senderOf(s: SubmittedSheet, departments: readonly string[]): string | null {
+  const named = Object.keys(s.departments);
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1) return null;
+  if (s.set_aside?.department) return s.set_aside.department;
+  return [...s.file.split('/').slice(0, -1)].reverse().find((part) => departments.includes(part)) ?? null;
+}
+
+/** The names an export may be given in the rules' expected_exports: its Chinese name. */
+export const EXPORT_NAMES = TABLE_KINDS.map((k) => TABLES[k].label);
+
+/** An export named by its Chinese name (辅导员名册) or its kind (counselors). */
+export function exportKindOf(name: string): TableKind | null {
+  const wanted = name.trim();
+  return TABLE_KINDS.find((k) => k === wanted || TABLES[k].label === wanted) ?? null;
+}
+
+/** The kinds expected of every department in a semester (see the module's comment); `configured` as the rules name them. */
+export function expectedKinds(sheets: readonly SubmittedSheet[], semester: string, configured: readonly string[] = []): TableKind[] {
+  if (configured.length > 0) return TABLE_KINDS.filter((k) => configured.some((name) => exportKindOf(name) === k));
+  const senders = new Map<TableKind, Set<string>>();
+  const anyone = new Set<string>();
+  for (const s of sheets)
+    if (s.semester === semester)
+      for (const kind of kindsOf(s))
+        for (const [department, n] of Object.entries(s.departments))
+          if (n > 0) {
+            anyone.add(department);
+            (senders.get(kind) ?? senders.set(kind, new Set()).get(kind)!).add(department);
+          }
+  return TABLE_KINDS.filter((k) => (senders.get(k)?.size ?? 0) * 2 >= anyone.size && anyone.size > 0);
+}
+
+const emptyCell = (): ChecklistCell => ({ status: 'missing', accepted: 0, rejected: 0, setAside: 0, files: [], lastFileDate: null });
+const later = (a: string | null, b: string | null | undefined) => (b && (!a || b > a) ? b : a);
+
+export function buildChecklist(sheets: readonly SubmittedSheet[], departments: readonly string[], semester: string, configured: readonly string[] = []): Checklist {
+  const expected = expectedKinds(sheets, semester, configured);
+  const cells = new Map(departments.map((d) => [d, Object.fromEntries(TABLE_KINDS.map((k) => [k, emptyCell()])) as Record<TableKind, ChecklistCell>]));
+  const touch = (department: string, kind: TableKind, s: SubmittedSheet) => {
+    const cell = cells.get(department)?.[kind];
+    if (!cell) return null;
+    if (!cell.files.includes(s.file)) cell.files.push(s.file);
+    cell.lastFileDate = later(cell.lastFileDate, s.file_date);
+    return cell;
+  };
+  for (const s of sheets) {
+    if (s.semester !== semester) continue;
+    for (const kind of kindsOf(s)) for (const [department, n] of Object.entries(s.departments)) if (n > 0) touch(department, kind, s)!.accepted += n;
+    const sender = senderOf(s, departments);
+    if (!sender) continue;
+    if (s.set_aside) {
+      const kind = kindFromFileName(s.file);
+      const cell = kind ? touch(sender, kind, s) : null;
+      if (cell) cell.setAside++;
+    } else if (s.rejected > 0) for (const kind of kindsOf(s)) touch(sender, kind, s)!.rejected += s.rejected;
+  }
+  for (const byKind of cells.values())
+    for (const kind of TABLE_KINDS) {
+      const c = byKind[kind];
+      c.status = c.rejected > 0 || c.setAside > 0 ? 'problem' : c.accepted > 0 ? 'sent' : expected.includes(kind) ? 'missing' : 'not_expected';
+    }
+  const sent = TABLE_KINDS.filter((k) => [...cells.values()].some((byKind) => byKind[k].status !== 'missing' && byKind[k].status !== 'not_expected'));
+  const kinds = TABLE_KINDS.filter((k) => expected.includes(k) || sent.includes(k));
+  return { semester, kinds, expected, rows: departments.map((department) => ({ department, cells: cells.get(department)! })) };
+}
