@@ -99,7 +99,7 @@ const name = (example: string): ColumnGuide => ({ format: 'text', meaning: '姓�
 const departmentColumn: ColumnGuide = {
   format: 'text',
   meaning: '系部（学院）全称',
-  hint: (ctx) => (ctx.departments.length ? '从下拉列表中选择本系部；列表中没有的，填写全称' : '填写全称，全院统一'),
+  hint: (ctx) => (ctx.departments.length ? '' : '填写全称，全院统一'),
   choices: (ctx) => (ctx.departments.length ? { values: ctx.departments, closed: false } : null),
   example: department,
   use: () => ({ text: '按系部统计各项指标，并在系部之间比较' }),
@@ -129,7 +129,6 @@ const monthOf = (meaning: string, example: (ctx: TemplateContext) => string, use
 const count = (meaning: string, example: number, max = MAX_COUNT_PER_ROW, use?: ColumnGuide['use']): ColumnGuide => ({
   format: 'integer',
   meaning,
-  hint: () => '填写不小于 0 的整数',
   bounds: () => ({ min: 0, max }),
   example: () => example,
   use,
