@@ -54,7 +54,8 @@ export const checklistPanel: Panel = {
       `<p class="note" data-figure="checklist-summary">${escapeHtml(`${semesterLabel(semester)}：已报送 ${count('sent')} 项，有问题 ${count('problem')} 项，未报送 ${count('missing')} 项。`)}</p>` +
       (links.length
         ? `<p class="note" data-figure="return-lists">退回清单（Excel，逐项写明文件、行号、问题和修改办法，可直接发给各系部）：${links.join('、')}</p>`
-        : '<p class="note" data-figure="return-lists">没有需要退回的文件。</p>');
+        : '<p class="note" data-figure="return-lists">没有需要退回的文件。</p>') +
+      `<p class="note">下发模板、收回、导入和退回的步骤，以及导入时各条提示的含义，见<a href="${escapeHtml(`${ctx.root}guide.html`)}">使用说明</a>。</p>`;
     return {
       html,
       table: {
