@@ -371,7 +371,16 @@ export const COLUMN_GUIDES: Record<TableKind, Record<string, ColumnGuide>> = {
     political_status: political(() => ({ text: `任职条件：${ELIGIBLE_POLITICAL.join('或')}`, source: { document: 'seeds/000' } }), '中共预备党员'),
     previous_roles: { format: 'text', meaning: '曾任学生干部职务', example: () => '班长', use: () => ({ text: '任职条件：担任学生干部一年以上', source: { document: 'seeds/000' } }) },
     failed_courses: count('不及格课程门数（没有填 0）', 0, MAX_COUNT_PER_ROW, () => ({ text: '任职条件：无不及格课程；不填视为未报送', source: { document: 'seeds/000' } })),
-    grade_recorded: { ...grade, example: () => '优秀' },
+    grade_recorded: {
+      ...grade,
+      meaning: '本学期考核结果（等次）',
+      example: () => '优秀',
+      // Seed 000's 考核情况汇总表 is this roster with its 考核结果: the ingest reads such a row as the assistant's assessment too.
+      use: (ctx) => ({
+        text: `填写了考核结果的行，同时计为该助理本学期的考核结果（考核情况汇总表），不必再在“考核结果”表中重复填写；优秀不超过参评人数的 ${Math.round(ctx.rules.assessment.excellence_quota * 100)}%`,
+        source: { rule: 'assessment.excellence_quota' },
+      }),
+    },
   },
   classes: {
     class_name: {

@@ -83,3 +83,10 @@ export function readFirstSheet(xlsx: Uint8Array): string[][] {
   }
   return Array.from(rows, (r) => r ?? []);
 }
+
+/** Every part of a workbook as one text (its XML, strings included): what a reader of the file could see. */
+export function workbookText(xlsx: Uint8Array): string {
+  return Object.values(unzipSync(xlsx))
+    .map((part) => strFromU8(part))
+    .join('\n');
+}

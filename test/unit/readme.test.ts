@@ -32,6 +32,7 @@ function ingestCodes(): string[] {
     for (const m of body.matchAll(/'([A-Z_]+)'/g)) codes.add(m[1]!);
   };
   union('src/domain/cells.ts', 'RejectCode');
+  union('src/ingest/readers/types.ts', 'SetAsideCode');
   for (const entry of readdirSync('src', { recursive: true, withFileTypes: true }))
     if (entry.isFile() && entry.name.endsWith('.ts'))
       for (const m of readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/\bcode: '([A-Z][A-Z_]+)'/g)) codes.add(m[1]!);

@@ -76,10 +76,15 @@ describe('a template filled in with valid rows', () => {
   });
 
   it.each(TABLE_KINDS)('%s: every row accepted, none rejected, no warning', (kind) => {
-    const data = manifest.files.filter((f) => f.kind === kind);
+    const data = manifest.files.filter((f) => f.file.endsWith(`/${templateFileName(kind)}`) && f.sheet !== NOTES_SHEET);
     expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ accepted: ROWS, rejected: 0, warnings: 0, semester: SEMESTER });
-    expect(manifest.tables[kind].rows).toBe(ROWS);
+    expect(data[0]).toMatchObject({ accepted: ROWS, rejected: 0, warnings: 0, semester: SEMESTER, published: { [kind]: ROWS } });
+  });
+
+  it('publishes each row once per table it belongs to: the 助理名册 with its 考核结果 is also the assistants’ assessment (seed 000’s 汇总表)', () => {
+    const assistants = manifest.files.find((f) => f.file.endsWith(`/${templateFileName('assistants')}`) && f.sheet !== NOTES_SHEET)!;
+    expect(assistants.published).toEqual({ assistants: ROWS, assessments: ROWS });
+    for (const kind of TABLE_KINDS) expect(manifest.tables[kind].rows).toBe(kind === 'assessments' ? 2 * ROWS : ROWS);
   });
 
   it('skips every 填表说明 sheet as notes, and only those', () => {
@@ -189,5 +194,30 @@ describe("a department's own templates", () => {
     const ctx = context('机电工程系');
     expect(templateTitle('counselors', ctx)).toBe('示范职业技术学院机电工程系2025-2026学年第一学期辅导员名册');
     expect(templateColumns('counselors', ctx).map((c) => c.key)).not.toContain('department');
+  });
+
+  it('filled in, ingest with no reject as that department’s, wherever the file is put; the class list comes pre-filled', async () => {
+    const classes = [
+      { class_name: '机电2501班', students: 45, counselor: '王芳', class_teacher: null },
+      { class_name: '机电2502班', students: 43, counselor: null, class_teacher: '张伟' },
+    ];
+    const ctx: TemplateContext = { ...context('机电工程系'), classes };
+    const files: Record<string, Uint8Array> = {};
+    for (const kind of TABLE_KINDS) {
+      // The class list is sent back as it was pre-filled; the others filled in.
+      const rows = kind === 'classes' ? [] : Array.from({ length: ROWS }, (_, i) => typedRow(kind, ctx, i));
+      files[`收回/未分类/${templateFileName(kind)}`] = await filledTemplate(kind, ctx, rows);
+    }
+    const out = join(mkdtempSync(join(tmpdir(), 'own-')), 'data');
+    const manifest = await runIngest({ input: folder(files), out });
+    expect(manifest.totals.rejected).toBe(0);
+    expect(manifest.totals.set_aside).toBe(0);
+    expect(manifest.departments).toEqual(['机电工程系']);
+    const data = manifest.files.filter((f) => f.sheet !== NOTES_SHEET);
+    expect(data.map((f) => f.department_source)).toEqual(data.map(() => 'title'));
+    const db = await NodeRunner.overParquet(out, ['classes']);
+    const listed = await db.query<{ class_name: string; students: number }>('SELECT class_name, students FROM classes ORDER BY source_row');
+    db.close();
+    expect(listed).toEqual(classes.map((c) => ({ class_name: c.class_name, students: c.students })));
   });
 });
