@@ -104,6 +104,15 @@ export function expectedKinds(sheets: readonly SubmittedSheet[], semester: strin
   return TABLE_KINDS.filter((k) => (senders.get(k)?.size ?? 0) * 2 >= anyone.size && anyone.size > 0);
 }
 
+/**
+ * The departments a checklist has rows for: those the rules list and those the rows name, and a
+ * department whose only file was set aside — it sent something, and that is its problem.
+ */
+export function checklistDepartments(sheets: readonly SubmittedSheet[], known: readonly string[]): string[] {
+  const aside = sheets.flatMap((s) => (s.set_aside?.department ? [s.set_aside.department] : []));
+  return [...new Set([...known, ...aside])].sort(new Intl.Collator('zh-CN').compare);
+}
+
 const emptyCell = (): ChecklistCell => ({ status: 'missing', accepted: 0, rejected: 0, setAside: 0, files: [], lastFileDate: null });
 const later = (a: string | null, b: string | null | undefined) => (b && (!a || b > a) ? b : a);
 

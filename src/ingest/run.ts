@@ -10,7 +10,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
-import { EXPORT_NAMES, exportKindOf } from '../collection/checklist.ts';
+import { checklistDepartments, EXPORT_NAMES, exportKindOf } from '../collection/checklist.ts';
 import { buildReturnLists } from '../collection/return-list.ts';
 import { writeReturnLists, type ReturnListEntry } from '../collection/write-returns.ts';
 import { runCrossChecks } from './checks.ts';
@@ -175,7 +175,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     const departments = await distinct('department', TABLE_KINDS);
     const semesters = await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester')));
     // Each department's return list, for the semester being collected: the latest.
-    const lists = buildReturnLists({ sheets, rejects, warnings, departments: [...new Set([...rules.departments, ...departments])], semester: semesters.at(-1) ?? null, expected: rules.expected_exports });
+    const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports });
     const returns = await writeReturnLists(folder, lists, rules.institution);
     const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
     const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging.counts[k] }]));

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildChecklist, expectedKinds, kindFromFileName, type SubmittedSheet } from '../../src/collection/checklist.ts';
+import { buildChecklist, checklistDepartments, expectedKinds, kindFromFileName, type SubmittedSheet } from '../../src/collection/checklist.ts';
 import { splitAdvice } from '../../src/collection/return-list.ts';
 import type { TemplateContext } from '../../src/collection/template-columns.ts';
 import { FIRST_DATA_ROW, templateColumns, templateFileName, templateWorkbook } from '../../src/collection/template.ts';
@@ -60,6 +60,9 @@ describe('return lists from templates filled in with errors', () => {
       [`${SEMESTER}/乙系/${templateFileName('enrollment')}`]: await filled('enrollment', [enrollment('乙系', 400)]),
       // 丙系: a roster listing the same person twice (rejected) and no enrollment at all.
       [`${SEMESTER}/丙系/${templateFileName('counselors')}`]: await filled('counselors', [roster('丙系', '0301', '刘洋', '专职'), roster('丙系', '0301', '刘洋', '兼职')]),
+      // 丁系: its roster cut short in sending (not a workbook any more): set aside; its enrollment fine.
+      [`${SEMESTER}/丁系/${templateFileName('counselors')}`]: (await filled('counselors', [roster('丁系', '0401', '孙丽', '专职')])).slice(0, 400),
+      [`${SEMESTER}/丁系/${templateFileName('enrollment')}`]: await filled('enrollment', [enrollment('丁系', 300)]),
     };
     for (const [path, bytes] of Object.entries(files)) {
       mkdirSync(join(input, path, '..'), { recursive: true });
@@ -109,11 +112,20 @@ describe('return lists from templates filled in with errors', () => {
     expect(items[1]!['修改办法']).toContain('在校生人数.xlsx');
     expect(existsSync(join(out, 'returns', '乙系.xlsx'))).toBe(false);
     // In the Chinese order of their names.
-    expect(manifest.returns.map((r) => r.department)).toEqual(['丙系', '甲系']);
+    expect(manifest.returns.map((r) => r.department)).toEqual(['丙系', '丁系', '甲系']);
+  });
+
+  it('lists a file set aside first, as a whole, with its reason', () => {
+    const items = itemsOf('丁系');
+    expect(items.map((i) => [i['类别'], i['文件'], i['行号']])).toEqual([['整个文件未能导入', `${SEMESTER}/丁系/${templateFileName('counselors')}`, '']]);
+    const aside = manifest.files.find((f) => f.set_aside)!;
+    expect(`${items[0]!['问题']}${items[0]!['修改办法']}`.replace(/[，。；]/g, '')).toBe(aside.set_aside!.message.replace(/[，。；]/g, ''));
+    expect(listOf('丁系')[1]![0]).toContain('1 个文件未能导入');
   });
 
   it('the checklist: who sent what, with rows and the last file’s date', () => {
-    const list = buildChecklist(manifest.files, ['甲系', '乙系', '丙系'], SEMESTER, rules.expected_exports);
+    const list = buildChecklist(manifest.files, checklistDepartments(manifest.files, manifest.departments), SEMESTER, rules.expected_exports);
+    expect(list.rows.map((r) => r.department)).toEqual(['丙系', '丁系', '甲系', '乙系']);
     const cell = (d: string, k: TableKind) => list.rows.find((r) => r.department === d)!.cells[k];
     expect(list.kinds).toEqual(['enrollment', 'counselors']);
     expect(cell('甲系', 'counselors')).toMatchObject({ status: 'problem', accepted: 2, rejected: 2 });
@@ -121,6 +133,9 @@ describe('return lists from templates filled in with errors', () => {
     expect(cell('乙系', 'counselors')).toMatchObject({ status: 'sent', accepted: 1, rejected: 0 });
     expect(cell('丙系', 'counselors')).toMatchObject({ status: 'problem', accepted: 1, rejected: 1 });
     expect(cell('丙系', 'enrollment')).toMatchObject({ status: 'missing', accepted: 0, files: [] });
+    // 丁系's roster was sent, and could not be read: a problem, not missing.
+    expect(cell('丁系', 'counselors')).toMatchObject({ status: 'problem', accepted: 0, setAside: 1 });
+    expect(cell('丁系', 'enrollment')).toMatchObject({ status: 'sent', accepted: 1 });
   });
 });
 

@@ -4,7 +4,7 @@
  * file, and the return lists to send back. Built from the ingest's report of its files
  * (src/collection/checklist.ts), not from the published rows: a file set aside has none.
  */
-import { buildChecklist, expectedKinds, STATUS_LABELS, type ChecklistCell } from '../../collection/checklist.ts';
+import { buildChecklist, checklistDepartments, expectedKinds, STATUS_LABELS, type ChecklistCell } from '../../collection/checklist.ts';
 import { escapeHtml, formatInt } from '../../domain/format.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { TABLES, type TableKind } from '../../domain/tables/index.ts';
@@ -40,7 +40,7 @@ export const checklistPanel: Panel = {
   queries: () => ({}),
   render: (_data, s, ctx) => {
     const semester = semesterOf(s, ctx);
-    const departments = [...new Set([...ctx.rules.departments, ...ctx.departments])].sort(new Intl.Collator('zh-CN').compare);
+    const departments = checklistDepartments(ctx.files, [...ctx.rules.departments, ...ctx.departments]);
     const list = buildChecklist(ctx.files, departments, semester, ctx.rules.expected_exports);
     const returns = new Map(ctx.returns.map((r) => [r.department, r]));
     const rows: Row[] = list.rows
