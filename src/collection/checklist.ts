@@ -7,25 +7,12 @@
  * reads the ingest's report of its files (manifest.json).
  */
 import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
+import type { SheetReport } from '../ingest/records.ts';
+import { departmentOf } from '../ingest/summary.ts';
 
-/** What the checklist needs of a file's (or sheet's) report in the manifest. */
-export interface SubmittedSheet {
-  file: string;
-  sheet: string | null;
-  kind: TableKind | null;
-  /** A second kind the same rows were read as (seed 000's 汇总表: assessments and the assistants' roster). */
-  also?: TableKind | null;
-  semester: string | null;
-  /** Accepted rows per department. */
-  departments: Record<string, number>;
-  accepted: number;
-  rejected: number;
-  warnings: number;
-  /** A file set aside (not read): why, and the department its name or folder names. */
-  set_aside?: { message: string; department: string | null } | null;
-  /** The day the file was last saved (YYYY-MM-DD), as the ingest found it. */
-  file_date?: string | null;
-}
+/** What the checklist needs of a file's (or sheet's) report in the manifest (src/ingest/records.ts). */
+export type SubmittedSheet = Pick<SheetReport, 'file' | 'sheet' | 'kind' | 'semester' | 'departments' | 'accepted' | 'rejected' | 'warnings'> &
+  Partial<Pick<SheetReport, 'also' | 'set_aside' | 'published' | 'file_date'>>;
 
 export type SubmissionStatus = 'sent' | 'problem' | 'missing' | 'not_expected';
 
@@ -67,16 +54,10 @@ export function kindFromFileName(file: string): TableKind | null {
 /** The kinds a sheet's rows went to. */
 const kindsOf = (s: SubmittedSheet): TableKind[] => [s.kind, s.also].filter((k): k is TableKind => k != null);
 
-/**
- * Who sent a file whose rows name no single department: the department its set-aside record or
- * its folders name. `departmentOf` in the ingest's summary does the same for the run summary.
- */
+/** The department that sent a file (its rows' one department, else the one its set-aside record or folder names), or null (several, or none known). */
 export function senderOf(s: SubmittedSheet, departments: readonly string[]): string | null {
-  const named = Object.keys(s.departments);
-  if (named.length === 1) return named[0]!;
-  if (named.length > 1) return null;
-  if (s.set_aside?.department) return s.set_aside.department;
-  return [...s.file.split('/').slice(0, -1)].reverse().find((part) => departments.includes(part)) ?? null;
+  const department = departmentOf({ set_aside: null, ...s }, departments);
+  return departments.includes(department) ? department : null;
 }
 
 /** The names an export may be given in the rules' expected_exports: its Chinese name. */
@@ -128,7 +109,13 @@ export function buildChecklist(sheets: readonly SubmittedSheet[], departments: r
   };
   for (const s of sheets) {
     if (s.semester !== semester) continue;
-    for (const kind of kindsOf(s)) for (const [department, n] of Object.entries(s.departments)) if (n > 0) touch(department, kind, s)!.accepted += n;
+    // A sheet of one department: the rows each kind got (a 汇总表 row without a grade is no assessment); of several, each row once.
+    const named = Object.entries(s.departments).filter(([, n]) => n > 0);
+    for (const kind of kindsOf(s))
+      for (const [department, n] of named) {
+        const cell = touch(department, kind, s);
+        if (cell) cell.accepted += named.length === 1 ? (s.published?.[kind] ?? n) : n;
+      }
     const sender = senderOf(s, departments);
     if (!sender) continue;
     if (s.set_aside) {

@@ -8,7 +8,7 @@ import type { SheetReport } from './records.ts';
 import type { Manifest } from './run.ts';
 
 /** The department a file belongs to: the one its accepted rows name, else (set aside) the one its name or folder names, else the folder it sits in. */
-export function departmentOf(sheet: SheetReport, known: readonly string[]): string {
+export function departmentOf(sheet: Pick<SheetReport, 'file' | 'departments' | 'set_aside'>, known: readonly string[]): string {
   const named = Object.keys(sheet.departments);
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return '（跨系部的汇总文件）';

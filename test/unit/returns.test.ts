@@ -177,7 +177,7 @@ describe('the checklist on its own', () => {
   it('counts a summary file of several departments for each of them, and a file set aside against its sender and kind', () => {
     const sheets = [
       sheet('学工部/培训记录.xlsx', 'training', { 甲: 4, 乙: 2 }),
-      sheet('甲/辅导员名册.xlsx', null, {}, { accepted: 0, set_aside: { message: '文件已损坏', department: '甲' } }),
+      sheet('甲/辅导员名册.xlsx', null, {}, { accepted: 0, set_aside: { code: 'UNREADABLE_FILE', message: '文件已损坏', department: '甲' } }),
       sheet('乙/辅导员名册.csv', 'counselors', { 乙: 5 }, { rejected: 1, file_date: '2025-09-03' }),
     ];
     const list = buildChecklist(sheets, ['甲', '乙'], '2025-2026-1');
@@ -185,6 +185,9 @@ describe('the checklist on its own', () => {
     expect(list.rows[1]!.cells.training).toMatchObject({ status: 'sent', accepted: 2 });
     expect(list.rows[0]!.cells.counselors).toMatchObject({ status: 'problem', setAside: 1, accepted: 0 });
     expect(list.rows[1]!.cells.counselors).toMatchObject({ status: 'problem', rejected: 1, accepted: 5, lastFileDate: '2025-09-03' });
+    // Seed 000's 汇总表: a roster of assistants and, for rows with a grade, their assessment.
+    const combined = buildChecklist([sheet('甲/汇总表.xlsx', 'assessments', { 甲: 3 }, { also: 'assistants', published: { assessments: 2, assistants: 3 } })], ['甲'], '2025-2026-1');
+    expect([combined.rows[0]!.cells.assessments.accepted, combined.rows[0]!.cells.assistants.accepted]).toEqual([2, 3]);
     expect(kindFromFileName('2025-2026-1/甲/研究生德育助理名册.xlsx')).toBe('graduate_assistants');
     expect(kindFromFileName('2025-2026-1/甲/助理名册（修改）.xlsx')).toBe('assistants');
     expect(kindFromFileName('2025-2026-1/甲/统计.xlsx')).toBeNull();
