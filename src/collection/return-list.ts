@@ -10,6 +10,7 @@ import { TABLES, type TableKind } from '../domain/tables/index.ts';
 import { displayWidth } from '../downloads/table.ts';
 import { buildChecklist, senderOf, type SubmittedSheet } from './checklist.ts';
 import { templateFileName } from './template.ts';
+import { TITLE_POINTS } from './template-notes.ts';
 import type { CellSpec, SheetSpec, WorkbookSpec } from './workbook.ts';
 
 /** What a department is asked to do about an item, most urgent first. */
@@ -185,7 +186,7 @@ export function returnListWorkbook(list: ReturnList, institution: string): Workb
     whole(`${institution}　${list.summary}`, 'subtitle'),
     COLUMNS.map((c): CellSpec => ({ value: c.label, style: 'header' })),
   ];
-  const heights: Record<number, number> = { 1: Math.ceil(displayWidth(`${institution}　${list.summary}`) / total + 1) * LINE_POINTS + 4 };
+  const heights: Record<number, number> = { 0: TITLE_POINTS, 1: Math.ceil(displayWidth(`${institution}　${list.summary}`) / total + 1) * LINE_POINTS + 4 };
   list.items.forEach((item, n) => {
     const values = COLUMNS.map((c) => c.value(item, n + 1));
     heights[rows.length] = rowHeight(values);

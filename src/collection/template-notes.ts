@@ -38,6 +38,8 @@ export interface ListPlacement {
 const WIDTHS = [16, 10, 26, 36, 16, 34, 40];
 const WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
 const LINE_POINTS = 15;
+/** A title line (16 pt) on one line. */
+export const TITLE_POINTS = 32;
 
 /** The lines a text takes in a cell this wide (Excel characters; a Chinese character takes two). */
 function linesIn(text: string, width: number): number {
@@ -80,6 +82,7 @@ export function notesSheet(kind: TableKind, ctx: TemplateContext, columns: reado
   const whole = (value: string, style: CellSpec['style']) => {
     merges.push({ row: rows.length, column: 0, columns: span });
     if (style === 'wrap' || style === 'subtitle') heights[rows.length] = heightFor(linesIn(value, WIDTH));
+    if (style === 'title') heights[rows.length] = TITLE_POINTS;
     rows.push([{ value, style }, ...Array<null>(span - 1).fill(null)]);
   };
   const gap = () => rows.push([]);

@@ -127,6 +127,9 @@ function dataSheet(kind: TableKind, ctx: TemplateContext, lists: ListPlacement):
   const header = columns.map((c): CellSpec => ({ value: c.header, style: c.required ? 'header-required' : 'header' }));
   const body = Array.from({ length: rows }, (_, i) => filled[i] ?? columns.map((c): CellSpec => ({ value: null, style: STYLE_OF[c.guide.format] })));
   const widths = columns.map((c) => Math.min(40, Math.max(8, displayWidth(c.header) + 2, displayWidth(String(c.guide.example(ctx))) + 2)));
+  // The title (16 pt, about 1.5 times as wide as body text) and the instructions wrap across the merged width.
+  const across = widths.reduce((a, b) => a + b, 0);
+  const lines = (text: string, scale: number) => Math.max(1, Math.ceil((displayWidth(text) * scale) / across));
   return {
     name: TABLES[kind].label,
     rows: [title, note, header, ...body],
@@ -135,6 +138,7 @@ function dataSheet(kind: TableKind, ctx: TemplateContext, lists: ListPlacement):
       { row: 0, column: 0, columns: width },
       { row: 1, column: 0, columns: width },
     ],
+    rowHeights: { 0: lines(String(title[0]!.value), 1.5) * 22 + 10, 1: lines(INSTRUCTIONS, 1) * 15 + 4 },
     frozenRows: FIRST_DATA_ROW,
     validations: validationsOf(columns, ctx, rows, lists),
     landscape: width > 8,

@@ -27,7 +27,7 @@ const HEADER = { fontWeight: 'bold', backgroundColor: '#DDEBF7', align: 'center'
 
 /** How each style looks, and for body cells the number format that keeps what is typed into them. */
 const STYLES: Record<CellStyle, CellProps> = {
-  title: { fontWeight: 'bold', fontSize: 16, align: 'center', alignVertical: 'center', height: 32 },
+  title: { fontWeight: 'bold', fontSize: 16, align: 'center', alignVertical: 'center', wrap: true },
   subtitle: { fontSize: 10, textColor: '#404040', wrap: true, alignVertical: 'center' },
   header: HEADER,
   'header-required': { ...HEADER, textColor: '#C00000' },
