@@ -40,7 +40,14 @@ export interface Checklist {
   /** Kinds shown: those expected, then any other sent. */
   kinds: TableKind[];
   expected: TableKind[];
-  rows: Array<{ department: string; cells: Record<TableKind, ChecklistCell> }>;
+  rows: ChecklistRow[];
+}
+
+export interface ChecklistRow {
+  department: string;
+  cells: Record<TableKind, ChecklistCell>;
+  /** Files of this department set aside whose kind their name does not tell (counted in no cell). */
+  setAsideUnknown: string[];
 }
 
 /** A file set aside cannot tell its kind from a header: the template's name in its file name does. */
@@ -100,6 +107,7 @@ const later = (a: string | null, b: string | null | undefined) => (b && (!a || b
 export function buildChecklist(sheets: readonly SubmittedSheet[], departments: readonly string[], semester: string, configured: readonly string[] = []): Checklist {
   const expected = expectedKinds(sheets, semester, configured);
   const cells = new Map(departments.map((d) => [d, Object.fromEntries(TABLE_KINDS.map((k) => [k, emptyCell()])) as Record<TableKind, ChecklistCell>]));
+  const unknown = new Map(departments.map((d) => [d, [] as string[]]));
   const touch = (department: string, kind: TableKind, s: SubmittedSheet) => {
     const cell = cells.get(department)?.[kind];
     if (!cell) return null;
@@ -122,6 +130,7 @@ export function buildChecklist(sheets: readonly SubmittedSheet[], departments: r
       const kind = kindFromFileName(s.file);
       const cell = kind ? touch(sender, kind, s) : null;
       if (cell) cell.setAside++;
+      else unknown.get(sender)?.push(s.file);
     } else if (s.rejected > 0) for (const kind of kindsOf(s)) touch(sender, kind, s)!.rejected += s.rejected;
   }
   for (const byKind of cells.values())
@@ -131,5 +140,5 @@ export function buildChecklist(sheets: readonly SubmittedSheet[], departments: r
     }
   const sent = TABLE_KINDS.filter((k) => [...cells.values()].some((byKind) => byKind[k].status !== 'missing' && byKind[k].status !== 'not_expected'));
   const kinds = TABLE_KINDS.filter((k) => expected.includes(k) || sent.includes(k));
-  return { semester, kinds, expected, rows: departments.map((department) => ({ department, cells: cells.get(department)! })) };
+  return { semester, kinds, expected, rows: departments.map((department) => ({ department, cells: cells.get(department)!, setAsideUnknown: unknown.get(department)! })) };
 }

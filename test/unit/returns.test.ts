@@ -184,6 +184,9 @@ describe('the checklist on its own', () => {
     expect(list.rows[0]!.cells.training).toMatchObject({ status: 'sent', accepted: 4 });
     expect(list.rows[1]!.cells.training).toMatchObject({ status: 'sent', accepted: 2 });
     expect(list.rows[0]!.cells.counselors).toMatchObject({ status: 'problem', setAside: 1, accepted: 0 });
+    // A file set aside whose name tells no kind is the department's problem all the same.
+    const unknown = buildChecklist([sheet('甲/周报.csv', null, {}, { accepted: 0, set_aside: { code: 'NO_ROLE', message: '无法确定人员角色', department: '甲' } })], ['甲'], '2025-2026-1');
+    expect(unknown.rows[0]!.setAsideUnknown).toEqual(['甲/周报.csv']);
     expect(list.rows[1]!.cells.counselors).toMatchObject({ status: 'problem', rejected: 1, accepted: 5, lastFileDate: '2025-09-03' });
     // Seed 000's 汇总表: a roster of assistants and, for rows with a grade, their assessment.
     const combined = buildChecklist([sheet('甲/汇总表.xlsx', 'assessments', { 甲: 3 }, { also: 'assistants', published: { assessments: 2, assistants: 3 } })], ['甲'], '2025-2026-1');

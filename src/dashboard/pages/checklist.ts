@@ -4,7 +4,7 @@
  * file, and the return lists to send back. Built from the ingest's report of its files
  * (src/collection/checklist.ts), not from the published rows: a file set aside has none.
  */
-import { buildChecklist, checklistDepartments, expectedKinds, STATUS_LABELS, type ChecklistCell } from '../../collection/checklist.ts';
+import { buildChecklist, checklistDepartments, expectedKinds, STATUS_LABELS, type ChecklistCell, type ChecklistRow } from '../../collection/checklist.ts';
 import { escapeHtml, formatInt } from '../../domain/format.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { TABLES, type TableKind } from '../../domain/tables/index.ts';
@@ -32,7 +32,7 @@ export function cellText(c: ChecklistCell): string {
   }
 }
 
-type Row = { department: string; cells: Record<TableKind, ChecklistCell>; returnList: { file: string; items: number } | null };
+type Row = ChecklistRow & { returnList: { file: string; items: number } | null };
 
 export const checklistPanel: Panel = {
   id: 'checklist',
@@ -62,10 +62,14 @@ export const checklistPanel: Panel = {
         title: `报送清单_${semester}`,
         rows,
         rowKey: (r) => r.department,
-        flagged: (r) => list.kinds.some((k) => r.cells[k].status === 'problem' || r.cells[k].status === 'missing'),
+        flagged: (r) => r.setAsideUnknown.length > 0 || list.kinds.some((k) => r.cells[k].status === 'problem' || r.cells[k].status === 'missing'),
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           ...list.kinds.map((k) => ({ key: k, label: TABLES[k].label, display: (r: Row) => cellText(r.cells[k]) })),
+          // A file set aside whose name tells no kind: a problem of the department all the same.
+          ...(rows.some((r) => r.setAsideUnknown.length)
+            ? [{ key: 'other', label: '其他未能导入的文件', display: (r: Row) => (r.setAsideUnknown.length ? `${r.setAsideUnknown.length} 个` : '—') }]
+            : []),
           { key: 'returns', label: '退回清单', display: (r: Row) => (r.returnList ? `${r.returnList.items} 项` : '无') },
         ],
         empty: '所选学期没有任何系部报送的文件。',
