@@ -16,7 +16,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SkipReason } from '../../src/domain/layout.ts';
 import { TABLE_KINDS, type TableKind } from '../../src/domain/tables/index.ts';
@@ -28,6 +27,7 @@ import { quotaSql } from '../../src/metrics/quota.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { workbookText } from '../support/workbook-xml.ts';
 import { bigWorklogCsv, CASES_DIR, corpusFiles } from '../corpus/make-corpus.ts';
+import { digest } from '../support/digest.ts';
 
 // ───────────────────────────── the table ─────────────────────────────
 
@@ -937,16 +937,6 @@ const tempDir = (prefix: string) => {
 };
 const scratch = () => join(tempDir('corpus-out-'), 'data');
 
-/** Every file of an output folder (its return lists too) by path, with its SHA-256. */
-function digest(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort()
-      .map((path) => [path.slice(dir.length + 1), createHash('sha256').update(readFileSync(path)).digest('hex')]),
-  );
-}
 
 async function queryOut<T>(out: string, sql: string): Promise<T[]> {
   const runner = await NodeRunner.overParquet(out, ALL_TABLES);
