@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { workbookBytes } from '../io/xlsx-workbook.ts';
+import { departmentFileNames } from '../site/department-files.ts';
 import { returnListWorkbook, type ReturnList } from './return-list.ts';
 
 export const RETURNS_FOLDER = 'returns';
@@ -18,22 +19,14 @@ export interface ReturnListEntry {
   summary: string;
 }
 
-/** A department's name as a file name any file system and server takes. */
-function fileNameOf(department: string): string {
-  const name = department.replace(/[\\/:*?"<>|#%\u0000-\u001f]+/g, '-').replace(/^[-.\s]+|[-.\s]+$/g, '');
-  return name || '未命名';
-}
-
 export async function writeReturnLists(out: string, lists: readonly ReturnList[], institution: string): Promise<ReturnListEntry[]> {
   if (lists.length === 0) return [];
   await mkdir(join(out, RETURNS_FOLDER), { recursive: true });
   const entries: ReturnListEntry[] = [];
-  const taken = new Set<string>();
+  // The department's name, made safe and distinct as for its page.
+  const names = departmentFileNames(lists.map((l) => l.department));
   for (const list of lists) {
-    let name = fileNameOf(list.department);
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${fileNameOf(list.department)}-${n}`;
-    taken.add(name.toLowerCase());
-    const file = `${RETURNS_FOLDER}/${name}.xlsx`;
+    const file = `${RETURNS_FOLDER}/${names.get(list.department)!}.xlsx`;
     await writeFile(join(out, file), await workbookBytes(returnListWorkbook(list, institution)));
     entries.push({ department: list.department, file, items: list.items.length, summary: list.summary });
   }

@@ -11,6 +11,7 @@ import type { ActiveRules } from '../domain/rules.ts';
 import { TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { workbookBytes } from '../io/xlsx-workbook.ts';
+import { departmentFileNames } from '../site/department-files.ts';
 import { sqlString } from '../metrics/sql.ts';
 import type { TemplateContext } from './template-columns.ts';
 import { templateFileName, templateWorkbook } from './template.ts';
@@ -65,10 +66,12 @@ export async function writeTemplates(options: TemplateOptions): Promise<WrittenT
   // Names published masked or as pseudonyms are not the names a department writes: not pre-filled.
   const names = rules.publish.names === 'full';
   const folders: Array<[string, TemplateContext]> = [[join(options.out, semester), { rules, semester, department: null, departments, classes: [] }]];
+  // Each department's folder under its name, made safe and distinct as for its page.
+  const folderNames = departmentFileNames(departments);
   if (options.perDepartment)
     for (const department of departments)
       folders.push([
-        join(options.out, semester, department),
+        join(options.out, semester, folderNames.get(department)!),
         {
           rules,
           semester,

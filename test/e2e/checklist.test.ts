@@ -71,11 +71,13 @@ describe('报送清单', () => {
     expect(problems.sort()).toEqual(['机电工程系·培训记录', '机电工程系·工作记录', '艺术设计系·辅导员名册'].sort());
 
     const csv = parseCsvDownload((await download(page, 'checklist', 'csv')).bytes);
-    expect(csv.header.slice(0, 1)).toEqual(['系部']);
+    // The download says which semester it is of, then holds the matrix.
+    const at = (label: string) => csv.header.indexOf(label);
+    expect(csv.rows.every((r) => r[at('学期')] === '2025-2026学年第一学期')).toBe(true);
     const table = await readTable(page, 'checklist-table');
-    expect(csv.rows.map((r) => r[0])).toEqual(Object.keys(table));
-    const machine = csv.rows.find((r) => r[0] === '机电工程系')!;
-    expect(machine[csv.header.indexOf('工作记录')]).toBe(expectedCell(semester, '机电工程系', '工作记录'));
+    expect(csv.rows.map((r) => r[at('系部')])).toEqual(Object.keys(table));
+    const machine = csv.rows.find((r) => r[at('系部')] === '机电工程系')!;
+    expect(machine[at('工作记录')]).toBe(expectedCell(semester, '机电工程系', '工作记录'));
     await page.context().close();
   });
 

@@ -118,7 +118,7 @@ describe('数据质量 page', () => {
     const resend = await readTable(page, 'resend-table');
     expect(Object.keys(resend).sort()).toEqual(manifest.files.filter((f) => f.rejected > 0 || f.set_aside).map(fileKey).sort());
     const order = await page.$$eval('main section.panel', (panels) => panels.map((p) => p.getAttribute('data-panel')));
-    expect(order.slice(0, 3)).toEqual(['summary', 'resend', 'rejects']);
+    expect(order.slice(0, 4)).toEqual(['summary', 'checklist', 'resend', 'rejects']);
     // The long file list is folded after its first rows (every row still in the page).
     expect(await page.$$eval('#files-table tbody tr.row--folded', (rows) => rows.length)).toBe(manifest.files.length - 10);
 

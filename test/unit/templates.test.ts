@@ -182,10 +182,18 @@ describe('the 填表说明 sheet', () => {
     expect(notes).toContain('师生比只计专职辅导员；兼职辅导员的工作量按专职的 1/3 折算');
     expect(notes).toContain('原则上不得以劳务派遣、人事代理方式聘用辅导员');
     expect(notes).toContain('0201015');
+    // The policy behind each rule, the document named by its title.
+    expect(notes).toContain('《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》：“兼职辅导员工作量按专职辅导员工作量的三分之一核定”');
     const worklogs = partOf(new Uint8Array(await workbookBytes(templateWorkbook('worklogs', ctx))), 'xl/sharedStrings.xml');
-    // The profile's norms, with their numbers.
-    expect(worklogs).toContain('辅导员：个别谈心 ≥ 5 人/周');
+    // The profile's norms, with their numbers and sources.
+    expect(worklogs).toContain('辅导员：每周个别谈心不少于5人');
+    expect(worklogs).toContain('《济源职业技术学院辅导员、班主任工作指导纲要》（学工〔2018〕10号）第一部分第（五）条');
     expect(worklogs).toContain('第 1 周从 2025-09-01（星期一）开始，本学期共 20 周');
+  });
+
+  it.each(TABLE_KINDS)('%s: cites every policy by its title, never by a file name or a setting', async (kind) => {
+    const text = partOf(new Uint8Array(await workbookBytes(templateWorkbook(kind, context()))), 'xl/sharedStrings.xml');
+    expect(text).not.toMatch(/seeds\/|DOMAIN\.md|\.json|[a-z]+_[a-z]+/);
   });
 });
 

@@ -8,6 +8,7 @@ import { buildChecklist, checklistDepartments, expectedKinds, STATUS_LABELS, typ
 import { escapeHtml, formatInt } from '../../domain/format.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { TABLES, type TableKind } from '../../domain/tables/index.ts';
+import { hrefOf } from '../../site/department-files.ts';
 import { ruleHtml } from '../common.ts';
 import { latestSemester, type DashboardContext } from '../context.ts';
 import type { Panel, State } from '../types.ts';
@@ -49,7 +50,7 @@ export const checklistPanel: Panel = {
     const count = (status: ChecklistCell['status']) => rows.reduce((n, r) => n + list.kinds.filter((k) => r.cells[k].status === status).length, 0);
     const links = rows
       .filter((r) => r.returnList)
-      .map((r) => `<a href="${escapeHtml(encodeURI(`${ctx.root}data/${r.returnList!.file}`))}" download>${escapeHtml(r.department)}</a>（${r.returnList!.items} 项）`);
+      .map((r) => `<a href="${escapeHtml(ctx.root + hrefOf(`data/${r.returnList!.file}`))}" download>${escapeHtml(r.department)}</a>（${r.returnList!.items} 项）`);
     const html =
       `<p class="note" data-figure="checklist-summary">${escapeHtml(`${semesterLabel(semester)}：已报送 ${count('sent')} 项，有问题 ${count('problem')} 项，未报送 ${count('missing')} 项。`)}</p>` +
       (links.length
@@ -65,6 +66,8 @@ export const checklistPanel: Panel = {
         flagged: (r) => r.setAsideUnknown.length > 0 || list.kinds.some((k) => r.cells[k].status === 'problem' || r.cells[k].status === 'missing'),
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
+          // The semester the matrix is of (the latest when none is chosen), said in the download.
+          { key: 'semester', label: '学期', downloadOnly: true, display: () => semesterLabel(semester) },
           ...list.kinds.map((k) => ({ key: k, label: TABLES[k].label, display: (r: Row) => cellText(r.cells[k]) })),
           // A file set aside whose name tells no kind: a problem of the department all the same.
           ...(rows.some((r) => r.setAsideUnknown.length)
