@@ -31,7 +31,7 @@ const rules = await loadRules('data/rules.json');
 
 /** The roster template with its first rows filled in from the examples of its 填表说明, as a department would. */
 async function filledRoster(): Promise<string> {
-  const ctx: TemplateContext = { rules, semester, department: null, departments: manifest.departments, classes: [] };
+  const ctx: TemplateContext = { rules, semester, department: null, departments: [...manifest.departments].sort(new Intl.Collator('zh-CN').compare), classes: [] };
   const spec = templateWorkbook('counselors', ctx);
   const columns = templateColumns('counselors', ctx);
   const people = [['王芳', '0201015', '专职'], ['李明', '0201022', '专职'], ['张伟', '0203007', '兼职（教师）']];
@@ -78,7 +78,8 @@ await photographSheet(asHtml(join(data, list.file), 'returns'), 0, 20, '退回�
 
 const site = await serveStatic(join(work, 'dist'), { port: 0 });
 await page.goto(`${site.url}quality.html?semester=2025-2026-1`);
-await page.waitForFunction(() => document.querySelector('#engine-status')?.getAttribute('data-state') !== 'static', null, { timeout: 60_000 }).catch(() => {});
+// The semester with rows rejected, once the engine has drawn it.
+await page.waitForFunction(() => document.querySelector('#checklist-title')?.textContent?.includes('2025-2026学年第一学期'), null, { timeout: 90_000 });
 await page.locator('#panel-checklist').screenshot({ path: join(IMAGES, '报送清单.png') });
 await site.close();
 await browser.close();

@@ -103,7 +103,7 @@ export function notesSheet(kind: TableKind, ctx: TemplateContext, columns: reado
     '工号、学号等列已设为文本格式，开头的 0 会保留。从其他表格复制时请用“选择性粘贴—数值”，不要粘贴公式。',
     '日期列请填写日期，如 2025-09-01；只需年月的填 2025-09。有下拉箭头的列请从列表中选择，数字列只能填写数字。',
     '联系电话、身份证号、QQ、电子邮箱等个人信息不要填写；即使填写，导入时也会删除，不会公布。',
-    `填好后保存为 .xlsx 格式（Excel、WPS 均可，不要另存为 .xls 或 .et），报送${ctx.rules.report.issuer}。`,
+    `填好后直接保存（Excel、WPS 均可；保持 .xlsx 格式，下拉选项和格式都会保留），报送${ctx.rules.report.issuer}。`,
   ];
   instructions.forEach((text, i) => whole(`${i + 1}. ${text}`, 'wrap'));
   gap();
