@@ -10,6 +10,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kindFromFileName } from '../collection/checklist.ts';
+import { TABLES } from '../domain/tables/index.ts';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import { qualityTablesSql } from '../dashboard/pages/quality.ts';
 import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
@@ -39,7 +41,9 @@ export function publicFiles(files: Manifest['files'], departments: readonly stri
   const ids = new Map<string, string>();
   return files.map((f) => {
     const department = departmentOf(f, departments);
-    const id = ids.get(f.file) ?? ids.set(f.file, `${department}/${ids.size + 1}`).get(f.file)!;
+    // The kind a file's name tells (the template's), kept in its number: the 报送 checklist counts a file set aside under it.
+    const kind = kindFromFileName(f.file);
+    const id = ids.get(f.file) ?? ids.set(f.file, `${department}/${ids.size + 1}${kind ? `（${TABLES[kind].label}）` : ''}`).get(f.file)!;
     return {
       ...f,
       file: id,

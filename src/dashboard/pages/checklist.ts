@@ -48,13 +48,19 @@ export const checklistPanel: Panel = {
       .filter((r) => !s.department || r.department === s.department)
       .map((r) => ({ ...r, returnList: returns.get(r.department) ?? null }));
     const count = (status: ChecklistCell['status']) => rows.reduce((n, r) => n + list.kinds.filter((k) => r.cells[k].status === status).length, 0);
+    // The lists name files, rows and values (a person's among them): a public build says how many items, and links none.
+    const internal = ctx.audience !== 'public';
     const links = rows
       .filter((r) => r.returnList)
-      .map((r) => `<a href="${escapeHtml(ctx.root + hrefOf(`data/${r.returnList!.file}`))}" download>${escapeHtml(r.department)}</a>（${r.returnList!.items} 项）`);
+      .map((r) =>
+        internal
+          ? `<a href="${escapeHtml(ctx.root + hrefOf(`data/${r.returnList!.file}`))}" download>${escapeHtml(r.department)}</a>（${r.returnList!.items} 项）`
+          : `${escapeHtml(r.department)}（${r.returnList!.items} 项）`,
+      );
     const html =
       `<p class="note" data-figure="checklist-summary">${escapeHtml(`${semesterLabel(semester)}：已报送 ${count('sent')} 项，有问题 ${count('problem')} 项，未报送 ${count('missing')} 项。`)}</p>` +
       (links.length
-        ? `<p class="note" data-figure="return-lists">退回清单（Excel，逐项写明文件、行号、问题和修改办法，可直接发给各系部）：${links.join('、')}</p>`
+        ? `<p class="note" data-figure="return-lists">${internal ? '退回清单（Excel，逐项写明文件、行号、问题和修改办法，可直接发给各系部）' : '需要退回修改的项目（退回清单由学工部发给各系部）'}：${links.join('、')}</p>`
         : '<p class="note" data-figure="return-lists">没有需要退回的文件。</p>') +
       `<p class="note">下发模板、收回、导入和退回的步骤，以及导入时各条提示的含义，见<a href="${escapeHtml(`${ctx.root}guide.html`)}">使用说明</a>。</p>`;
     return {
@@ -90,4 +96,6 @@ export const checklistPanel: Panel = {
       ],
       ['退回清单在每次导入时生成，列出该系部所有未能导入的文件、被拒绝的行、需要核对的提示和本学期未报送的报表。', undefined],
     ]),
+  // Files and departments, counted: no one's attribute (a public build's file list holds no file names, src/site/public-build.ts).
+  public: 'as-is',
 };
