@@ -19,6 +19,7 @@ import { n } from './narrative.ts';
 import { reportQuery } from './query.ts';
 import { counting } from '../dashboard/groups.ts';
 import { isWithheld, POPULATIONS } from '../domain/disclosure.ts';
+import { INSTITUTION } from '../metrics/staffing.ts';
 
 export interface StructureReportFigures {
   /** The lists below name people (internal build); else they hold only departments, a withheld group's as 其他系部. */
@@ -42,12 +43,13 @@ export async function collectStructure(db: QueryRunner, ctx: DashboardContext, s
   const named = ctx.audience !== 'public';
   /**
    * A list of people: as it is in the internal build; in a public one, each only by department
-   * (a withheld group's as 其他系部, whose people together are at least the threshold).
+   * (a withheld group's as 其他系部, whose people together are at least the threshold), and not
+   * at all where the institution has fewer than the threshold (even a count would be theirs).
    */
   const listed = async <T extends { department: string }>(sql: string, populations: (row: T) => readonly string[], keep: (row: T) => boolean): Promise<T[]> => {
     const rows = (await db.query<T>(sql)).filter(keep);
     if (named) return rows;
-    return rows.map((r) => {
+    return rows.filter((r) => !isWithheld(ctx.withheld, semester, populations(r), INSTITUTION)).map((r) => {
       const withheld = isWithheld(ctx.withheld, semester, populations(r), r.department);
       return { department: withheld ? OTHER_DEPARTMENTS : r.department } as T;
     });
