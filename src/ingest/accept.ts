@@ -12,6 +12,8 @@ import { parseDate } from '../domain/dates.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { semesterLabel, type SemesterId } from '../domain/semester.ts';
 import type { TableKind, TableSpec } from '../domain/tables/index.ts';
+import { stripInvisible } from '../domain/invisible.ts';
+import { nearestName } from '../domain/nearest.ts';
 import { cleanCell, compactCell } from '../domain/text.ts';
 import { UnreadableFileError } from './readers/types.ts';
 import { WARNINGS_LISTED_PER_FILE, type IngestState, type RecordSink, type RejectRecord, type SheetReport } from './records.ts';
@@ -31,13 +33,15 @@ export interface RunContext {
 /** "角色：counselor 辅导员 / …" → "角色": the label as a clerk's header would say it. */
 const shortLabel = (label: string) => label.split(/[（：(]/)[0]!;
 
-/** The file as source_file names it: published as text lines to the staging tables, which no tab or line break may split. */
-export const provenanceFile = (file: string) => file.replace(/[\t\r\n]/g, ' ');
+/** The file (or sheet) as source_file names it: no tab, line break or other control character (invisible.ts) is published. */
+export const provenanceFile = (file: string) => stripInvisible(file.replace(/[\t\r\n\v\f]/g, ' '));
 
 /** What a sheet's records take from around the table when they have no column for it. */
 export interface SheetContext {
   /** From the title or folder (for a blank 学期 cell too), or a form's date. */
   semester: SemesterId | null;
+  /** Where that semester came from (a 学期 column naming another one is warned about). */
+  semesterFrom: 'title' | 'folder' | 'form' | null;
   department: string | null;
   role: Role | null;
 }
@@ -67,9 +71,11 @@ export function resolveContext(ctx: RunContext, report: SheetReport, q: ContextQ
   const found = semesterContext(q.title, place);
   let semester = found.semester?.value ?? null;
   report.semester_source = q.columns.semester ? 'column' : (found.semester?.source as 'title' | 'folder' | undefined) ?? null;
+  let semesterFrom: SheetContext['semesterFrom'] = (found.semester?.source as 'title' | 'folder' | undefined) ?? null;
   const formDate = q.form?.date ? parseDate(q.form.date) : null;
   if (!semester && formDate) {
     semester = semesterOfDate(formDate);
+    semesterFrom = 'form';
     if (!q.columns.semester) report.semester_source = 'form';
   }
   report.semester = semester;
@@ -104,7 +110,7 @@ export function resolveContext(ctx: RunContext, report: SheetReport, q: ContextQ
   report.role_source = q.columns.role ? 'column' : (role?.source ?? null);
   if (q.spec.needsRole && !q.columns.role && !role)
     throw new UnreadableFileError('无法确定人员角色：表中没有“角色”列，标题、文件名和文件夹名中也没有写明“辅导员”“班主任”或“助理”。请补充其一。', 'NO_ROLE');
-  return { semester, department, role: role?.value ?? null };
+  return { semester, semesterFrom, department, role: role?.value ?? null };
 }
 
 /** A problem with one cell of a row, as the rejects table records it. */
@@ -154,7 +160,7 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
   /** Published columns that must hold a value (provenance is always set). */
   const required = spec.output.filter((c) => !c.nullable && !c.name.startsWith('source_')).map((c) => c.name);
   const sourceFile = provenanceFile(o.file);
-  const sourceSheet = o.sheet?.replace(/[\t\r\n]/g, ' ') ?? null;
+  const sourceSheet = o.sheet === null ? null : provenanceFile(o.sheet);
   const { problem } = o;
   const warningCounts: Record<string, number> = {};
 
@@ -164,11 +170,13 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
     fields.department ??= o.context.department;
     const department = String(fields.department);
     fields.department = aliases.get(department) ?? department;
-    if (known.size > 0 && !known.has(String(fields.department)))
+    if (known.size > 0 && !known.has(String(fields.department))) {
+      const nearest = nearestName(department, ctx.rules.departments);
       return [
         problem(rowNumber, o.headerOf('department') ?? '系部', department, 'UNKNOWN_DEPARTMENT',
-          `系部名称「${department}」不在本校系部名单中，请改用规范名称（${[...known].slice(0, 4).join('、')}等），或在规则配置的 department_aliases 中登记该别名。`),
+          `系部名称「${department}」不在本校系部名单中，${nearest ? `是否应为「${nearest}」？请改用规范名称` : `请改用规范名称（${[...known].slice(0, 4).join('、')}等）`}，或在规则配置的 department_aliases 中登记该别名。`),
       ];
+    }
 
     const derived = spec.derive ? spec.derive(fields, deriveContext) : { ok: true as const, record: fields };
     if (!derived.ok) return [problem(rowNumber, derived.column, null, derived.code, derived.message)];

@@ -25,7 +25,8 @@ export interface WarningRecord {
   file: string;
   sheet: string | null;
   row: number | null;
-  table: TableKind;
+  /** The table the rows went to; null for what concerns a whole sheet or file not read (a hidden sheet, a file superseded). */
+  table: TableKind | null;
   column: string | null;
   code: string;
   message: string;
@@ -65,6 +66,8 @@ export interface SheetReport {
   warnings: number;
   /** Cells of merged ranges given their range's value before the rows were read (merges.ts). */
   merged_cells_filled: number;
+  /** The sheet is hidden in the workbook: not read, its rows counted as skipped ('hidden', blank ones 'blank'). */
+  hidden: boolean;
   /** Header cells of columns that were not published (personal ones are also listed below). */
   dropped_columns: string[];
   personal_columns_dropped: string[];
@@ -94,6 +97,7 @@ export function emptyReport(file: string, sheet: string | null, encoding: string
     published: {},
     warnings: 0,
     merged_cells_filled: 0,
+    hidden: false,
     dropped_columns: [],
     personal_columns_dropped: [],
     set_aside: null,

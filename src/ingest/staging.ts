@@ -83,7 +83,7 @@ export class Staging implements RecordSink {
         await this.runner.connection.run(
           `INSERT INTO ${kind} SELECT * REPLACE (list_extract(${files}, source_file + 1) AS source_file)
            FROM read_csv(${sqlString(table.path!)}, delim = '\t', quote = '', escape = '',
-             header = false, nullstr = ${sqlString(NULL)}, auto_detect = false, columns = {${columns}})`,
+             header = false, nullstr = chr(${NULL.charCodeAt(0)}), auto_detect = false, columns = {${columns}})`,
         );
       const [loaded] = await this.runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM ${kind}`);
       if (loaded!.n !== table.rows) throw new Error(`staging ${kind}: wrote ${table.rows} rows, read back ${loaded!.n}`);

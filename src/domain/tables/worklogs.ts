@@ -23,7 +23,7 @@ export const worklogs: TableSpec = {
     department,
     role,
     { key: 'week', label: '周次', aliases: ['周次', '第几周', '教学周', '周'], required: false, parse: cell.optionalWeekNumber },
-    { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, parse: cell.optionalDate },
+    { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, parse: cell.optionalDate, value: 'date' },
     ...activityColumns,
     hours,
     semester,
