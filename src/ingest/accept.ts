@@ -24,10 +24,27 @@ export interface RunContext {
   sink: RecordSink;
   state: IngestState;
   /** First place each unique key was seen, to reject a second listing; `seenLog` lists the keys in the order added (for a rollback). */
-  seen: Map<string, string>;
+  seen: Map<string, FirstListing>;
   seenLog: string[];
+  /** Each second listing rejected, with the file of the first: two files listing the same people may be versions of one roster (files.ts). */
+  repeats: Repeat[];
   names: DepartmentNames;
   onRows?: (file: string, rows: number) => void;
+}
+
+/** Where a person was first listed (a unique key): for the message, and the file. */
+export interface FirstListing {
+  place: string;
+  file: string;
+  sheet: string | null;
+}
+
+/** A row rejected as a second listing of a person first listed in `first`. */
+export interface Repeat {
+  file: string;
+  sheet: string | null;
+  department: string;
+  first: { file: string; sheet: string | null };
 }
 
 /** "角色：counselor 辅导员 / …" → "角色": the label as a clerk's header would say it. */
@@ -198,12 +215,14 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
     if (spec.uniqueKey) {
       const key = `${spec.kind}\u0000${spec.uniqueKey.map((k) => String(record[k])).join('\u0000')}`;
       const first = ctx.seen.get(key);
-      if (first)
+      if (first) {
+        ctx.repeats.push({ file: o.file, sheet: o.sheet, department: String(record.department), first: { file: first.file, sheet: first.sheet } });
         return [
           problem(rowNumber, o.headerOf('staff_id') ?? '工号', String(record.staff_id), 'DUPLICATE_PERSON',
-            `工号 ${record.staff_id}（${record.name}）在 ${record.semester} 学期已登记于 ${first}，同一人只能登记一次（专兼职或系部不同时，请确认后保留一行）。`),
+            `工号 ${record.staff_id}（${record.name}）在 ${record.semester} 学期已登记于 ${first.place}，同一人只能登记一次（专兼职或系部不同时，请确认后保留一行）。`),
         ];
-      ctx.seen.set(key, `${o.file} 第 ${rowNumber} 行（${record.department}，${record.employment === 'full_time' ? '专职' : '兼职'}）`);
+      }
+      ctx.seen.set(key, { place: `${o.file} 第 ${rowNumber} 行（${record.department}，${record.employment === 'full_time' ? '专职' : '兼职'}）`, file: o.file, sheet: o.sheet });
       ctx.seenLog.push(key);
     }
     // The derived result itself goes on (an object fewer per row).

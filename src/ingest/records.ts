@@ -9,6 +9,7 @@ import type { SkipReason } from '../domain/layout.ts';
 import type { SemesterId } from '../domain/semester.ts';
 import type { TableKind } from '../domain/tables/index.ts';
 import type { SetAsideCode } from './readers/types.ts';
+import type { Superseded } from './versions.ts';
 
 export interface RejectRecord {
   file: string;
@@ -73,6 +74,10 @@ export interface SheetReport {
   personal_columns_dropped: string[];
   /** Set aside, not read: why (the same as its line in rejects), and the department its file name or folder names. Its rows are counted nowhere. */
   set_aside: { code: SetAsideCode; message: string; department: string | null } | null;
+  /** Not read because another version of the same export is (versions.ts): which, and why. Its rows are counted nowhere. */
+  superseded: Superseded | null;
+  /** The 填报日期 its title or footer lines give (which version of an export is the latest). */
+  filled_on: string | null;
 }
 
 export function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {
@@ -101,6 +106,8 @@ export function emptyReport(file: string, sheet: string | null, encoding: string
     dropped_columns: [],
     personal_columns_dropped: [],
     set_aside: null,
+    superseded: null,
+    filled_on: null,
   };
 }
 

@@ -61,6 +61,8 @@ export interface TailResult {
   /** What the tail's rows showed for the sheet's warnings, and where invisible characters were removed. */
   notes: SheetNotes;
   invisible: InvisibleColumn[];
+  /** A 填报日期 in the tail's footer. */
+  filled_on: string | null;
 }
 
 /**
@@ -84,6 +86,7 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
     state: { sheets: [], rejects: [], warnings: [] },
     seen: new Map(),
     seenLog: [],
+    repeats: [],
     names: new DepartmentNames(job.rules),
   };
   const report = emptyReport(job.file, job.sheet, job.encoding);
@@ -116,6 +119,7 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
     rows: writer.rows,
     notes: table.notes,
     invisible: invisible.entries,
+    filled_on: report.filled_on,
   };
 }
 
@@ -123,6 +127,7 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
 export function mergeTail(ctx: RunContext, report: SheetReport, table: SheetTable, tail: TailResult, invisible?: InvisibleTally): void {
   mergeNotes(table.notes, tail.notes);
   invisible?.add(tail.invisible);
+  report.filled_on ??= tail.filled_on;
   report.read += tail.read;
   report.accepted += tail.accepted;
   report.rejected += tail.rejected;

@@ -10,6 +10,7 @@
 import { Failure } from '../domain/cells.ts';
 import { classifyRow, columnLetter, findHeader, headerWords, normaliseHeaderRow, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import { COMBINED, TABLES, isPersonalColumn, type InputColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
+import { filledOnIn } from '../domain/versions.ts';
 import { cleanCell, isBlankCell, isBlankRow } from '../domain/text.ts';
 import { DepartmentCounts, finishTargets, problemsOf, resolveContext, tableTarget, type Prepared, type Problem, type RunContext, type SheetContext, type TableTarget } from './accept.ts';
 import type { MergedRange } from './readers/types.ts';
@@ -193,7 +194,7 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
     const before = layout.headerCells.map((c) => cleanCell(c)).filter(Boolean);
     const other = named.filter((c) => !before.includes(c));
     throw new UnreadableFileError(
-      `第 ${rowNumber} 行又是一行表头（${named.join('、')}），但它的列与第 ${headerIndex + 1} 行的表头不同${other.length ? `（多出${other.map((c) => `「${c}」`).join('、')}）` : ''}，其下的行无法按原表头读取。请把两部分分开保存为两个文件，或把两部分的列对齐、删去重复的表头后重新报送。`,
+      `第 ${rowNumber} 行又是一行表头（${named.join('、')}），但它的列与第 ${headerIndex + 1} 行的表头不同${other.length ? `（多出${other.map((c) => `「${c}」`).join('')}）` : ''}，其下的行无法按原表头读取。请把两部分分开保存为两个文件，或把两部分的列对齐、删去重复的表头后重新报送。`,
       'HEADER_CHANGED',
     );
   };
@@ -232,11 +233,19 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   const filled = (p: Columns, cells: readonly string[]) => p.present.some((c) => !isBlankCell(cells[p.at[c]!]));
 
   const row = (cells: string[], index: number): void => {
-    if (index < headerIndex) return skip(isBlankRow(cells) ? 'blank' : 'title');
+    if (index < headerIndex) {
+      if (isBlankRow(cells)) return skip('blank');
+      report.filled_on ??= filledOnIn(cells);
+      return skip('title');
+    }
     if (index === headerIndex) return skip('header');
     const kind = classifyRow(cells, layout.normalised, layout.words);
     if (kind === 'header_like') return headerAgain(cells, index + 1);
-    if (kind !== 'data') return skip(kind);
+    if (kind !== 'data') {
+      // 填报日期：… in a footer dates the return (which of two versions is the later one).
+      if (kind === 'footer') report.filled_on ??= filledOnIn(cells);
+      return skip(kind);
+    }
 
     const rowNumber = index + 1;
     const { parts, readAt } = layout;

@@ -100,6 +100,7 @@ export const assessments: TableSpec = {
       record: { ...fields, ...itemValues, person_id: fields.person_id ?? null, role: fields.role, score, score_max, item_sum: itemSum, grade, grade_recorded: recorded, late_count: late },
     };
   },
+  identity: ['semester', 'department', 'role', ['person_id', 'name']],
   output: [
     outSemester,
     outDepartment,

@@ -126,6 +126,7 @@ export const counselors: TableSpec = {
     };
   },
   uniqueKey: ['semester', 'staff_id'],
+  identity: ['semester', 'staff_id'],
   output: [
     outSemester,
     outDepartment,

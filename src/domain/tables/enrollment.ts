@@ -14,6 +14,7 @@ export const enrollment: TableSpec = {
     semester,
   ],
   needsSemester: true,
+  identity: ['semester', 'department', 'grade'],
   output: [
     outSemester,
     outDepartment,

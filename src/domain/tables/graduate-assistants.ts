@@ -67,6 +67,7 @@ export const graduateAssistants: TableSpec = {
       },
     };
   },
+  identity: ['semester', 'department', ['student_id', 'name']],
   output: [
     outSemester,
     outDepartment,

@@ -21,6 +21,7 @@ export const training: TableSpec = {
     if (fields.hours == null) return { ok: false, column: '学时', code: 'MISSING_VALUE', message: '「学时」不能为空，请填写培训学时数。' };
     return { ok: true, record: { ...fields, staff_id: fields.staff_id ?? null, year: Number(String(fields.date).slice(0, 4)) } };
   },
+  identity: ['department', ['staff_id', 'name'], 'course', 'date'],
   output: [
     { name: 'staff_id', type: 'VARCHAR', nullable: true, label: '工号' },
     outName,

@@ -80,6 +80,12 @@ export interface TableSpec {
   derive?(fields: Record<string, unknown>, ctx: DeriveContext): Derived;
   /** One person once per key (e.g. semester + staff id): a second listing is rejected. */
   uniqueKey?: readonly string[];
+  /**
+   * What a record is about — two records with these equal are the same record, written twice
+   * (a file sent again, files.ts): published columns, a list meaning the first of them not null
+   * (a staff ID, else the name).
+   */
+  identity: ReadonlyArray<string | readonly string[]>;
   output: readonly OutputColumn[];
 }
 
