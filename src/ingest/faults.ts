@@ -25,6 +25,7 @@ const BY_CODE: Record<string, (path: string) => string> = {
   EDQUOT: (p) => `磁盘配额已用完，写入 ${p} 时失败。请清理文件或请管理员增加配额后重试。`,
   ENOENT: (p) => `找不到 ${p}。请检查路径是否正确。`,
   ENOTDIR: (p) => `${p} 的上级路径不是文件夹（是一个文件），无法在其中建立文件夹。请用 --out 换一个文件夹。`,
+  EEXIST: (p) => `${p} 已存在，但不是文件夹（是一个文件），无法在其中建立输出文件夹。请用 --out 换一个文件夹。`,
   EISDIR: (p) => `${p} 是一个文件夹，不是文件。请检查路径。`,
   EMFILE: () => '同时打开的文件过多。请关闭其他程序后重试。',
   EIO: (p) => `读写 ${p} 时磁盘出错。请检查磁盘或换一个文件夹后重试。`,
@@ -40,6 +41,14 @@ const DUCKDB: Array<[RegExp, string]> = [
 
 /** A path named in a DuckDB message ("…file "x.parquet": …"). */
 const quotedPath = (message: string) => /"([^"]+\.[a-z]+)"/i.exec(message)?.[1] ?? /'([^']+)'/.exec(message)?.[1] ?? null;
+
+/** For a promise's catch: the error names `path` (a write through a file handle names none). */
+export const naming =
+  (path: string) =>
+  (error: unknown): never => {
+    if (error && typeof error === 'object' && !('path' in error)) Object.assign(error, { path });
+    throw error;
+  };
 
 /** The Chinese message for an error that stopped the run. */
 export function faultMessage(error: unknown): string {

@@ -38,11 +38,13 @@ function readOwner(path: string): Owner | null {
   }
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Takes the output folder's lock, or throws an IngestError naming who holds it. Returns the release. */
-export function lockOutput(out: string): () => void {
+export async function lockOutput(out: string): Promise<() => void> {
   const path = lockPath(out);
   const me: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 50; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, JSON.stringify(me));
@@ -56,8 +58,11 @@ export function lockOutput(out: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = readOwner(path);
-    // Being written this instant: look again.
-    if (!owner) continue;
+    // Being written this instant: look again in a moment.
+    if (!owner) {
+      await pause(20);
+      continue;
+    }
     if (owner.host === me.host && !isRunning(owner.pid)) {
       // Its owner was killed: the lock is stale. Removed only if it is still the same one.
       if (readOwner(path)?.pid === owner.pid) rmSync(path, { force: true });

@@ -14,6 +14,7 @@ import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
 import { runCrossChecks } from './checks.ts';
+import { naming } from './faults.ts';
 import { folderDepartmentWarnings } from './folder-departments.ts';
 import { LOCAL_RULES_FILE, listInputs, type NotRead } from './inputs.ts';
 import { lockOutput } from './lock.ts';
@@ -204,12 +205,14 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
   const out = resolve(options.out);
   if (!existsSync(input)) throw new IngestError(options.input, '输入文件夹不存在。');
   await mkdir(dirname(out), { recursive: true });
-  const release = lockOutput(out);
+  const release = await lockOutput(out);
   const folder = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   let staging: Staging | null = null;
   const cleanup = (stopping = false) => {
-    if (stopping) staging?.discard();
-    else staging?.close();
+    if (stopping) {
+      staging?.discard();
+      Staging.removeOwn(options.tempDir);
+    } else staging?.close();
     rmSync(folder, { recursive: true, force: true });
     release();
   };
@@ -254,7 +257,11 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
         for (const kind of TABLE_KINDS) await copyOnOneThread(copier, kind, join(folder, TABLES[kind].file));
         await writeParquet(copier, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects, { oneThread: true });
       })();
-      [crossWarnings] = await Promise.all([runCrossChecks(runner, { runner: copier, ready: copies }), copies]);
+      // Both settle before either connection is closed (closing one while the other runs a query crashes DuckDB).
+      const [checked, copied] = await Promise.allSettled([runCrossChecks(runner, { runner: copier, ready: copies }), copies]);
+      if (copied.status === 'rejected') throw copied.reason;
+      if (checked.status === 'rejected') throw checked.reason;
+      crossWarnings = checked.value;
     } finally {
       await runner.connection.run('RESET threads');
       copier.close();
@@ -302,7 +309,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
       files: sheets,
       not_read: notRead,
     };
-    await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n').catch(naming(join(folder, 'manifest.json')));
 
     // Swap: the old output stays whole until the new one is complete.
     const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);

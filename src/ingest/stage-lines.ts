@@ -247,10 +247,15 @@ export class StageWriter {
   private write(bytes: Uint8Array): void {
     if (this.fd === null) this.chunks.push(bytes);
     else
-      for (let done = 0; done < bytes.length; ) {
-        const n = writeSync(this.fd, bytes, done, bytes.length - done, this.written);
-        done += n;
-        this.written += n;
+      try {
+        for (let done = 0; done < bytes.length; ) {
+          const n = writeSync(this.fd, bytes, done, bytes.length - done, this.written);
+          done += n;
+          this.written += n;
+        }
+      } catch (error) {
+        // A write by descriptor names no file: name it (a full disk is said with its path, faults.ts).
+        throw Object.assign(error as Error, { path: this.path });
       }
   }
 

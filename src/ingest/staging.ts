@@ -64,6 +64,17 @@ export class Staging implements RecordSink {
     }
   }
 
+  /** This process's staging folders in `parent`, removed (a signal handler's, when the run may be between making one and holding it). */
+  static removeOwn(parent = tmpdir()): void {
+    let names: string[] = [];
+    try {
+      names = readdirSync(parent).filter((n) => n.startsWith(`${STAGING_PREFIX}${process.pid}-`));
+    } catch {
+      return;
+    }
+    for (const name of names) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+
   /** Staging folders of runs that were killed (their process is gone), and unnamed ones of older versions a day old: removed. */
   static clearStale(parent = tmpdir()): void {
     let names: string[];
