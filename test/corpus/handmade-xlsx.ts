@@ -18,29 +18,26 @@ export function zip(parts: ReadonlyArray<readonly [string, Uint8Array | string]>
     const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
     const packed = deflateRawSync(raw);
     const file = Buffer.from(name, 'utf8');
+    // The fields a local header and its central directory entry share, from "flags" to "name length".
+    const common = (header: Buffer, at: number) => {
+      header.writeUInt16LE(0x0800, at); // UTF-8 names
+      header.writeUInt16LE(8, at + 2); // deflate
+      header.writeUInt16LE(time, at + 4);
+      header.writeUInt16LE(date, at + 6);
+      header.writeUInt32LE(crc32(raw), at + 8);
+      header.writeUInt32LE(packed.length, at + 12);
+      header.writeUInt32LE(raw.length, at + 16);
+      header.writeUInt16LE(file.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(file.length, 26);
+    common(local, 6);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc32(raw), 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(file.length, 28);
+    common(entry, 8);
     entry.writeUInt32LE(offset, 42);
     locals.push(local, file, packed);
     central.push(entry, file);
