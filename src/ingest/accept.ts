@@ -44,6 +44,7 @@ export interface Repeat {
   file: string;
   sheet: string | null;
   department: string;
+  period: string;
   first: { file: string; sheet: string | null };
 }
 
@@ -159,6 +160,8 @@ export interface TableTarget {
   warningCounts: Record<string, number>;
   /** Records published. */
   rows: number;
+  /** The semesters of the records published (a training record's year): which files may be versions of one export. */
+  periods: Set<string>;
 }
 
 export interface TargetOptions {
@@ -216,7 +219,7 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
       const key = `${spec.kind}\u0000${spec.uniqueKey.map((k) => String(record[k])).join('\u0000')}`;
       const first = ctx.seen.get(key);
       if (first) {
-        ctx.repeats.push({ file: o.file, sheet: o.sheet, department: String(record.department), first: { file: first.file, sheet: first.sheet } });
+        ctx.repeats.push({ file: o.file, sheet: o.sheet, department: String(record.department), period: String(record.semester), first: { file: first.file, sheet: first.sheet } });
         return [
           problem(rowNumber, o.headerOf('staff_id') ?? '工号', String(record.staff_id), 'DUPLICATE_PERSON',
             `工号 ${record.staff_id}（${record.name}）在 ${record.semester} 学期已登记于 ${first.place}，同一人只能登记一次（专兼职或系部不同时，请确认后保留一行）。`),
@@ -237,10 +240,13 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
         ctx.state.warnings.push({ file: o.file, sheet: o.sheet, row: rowNumber, table: spec.kind, column: w.column ?? null, code: w.code, message: w.message });
     }
     target.rows++;
+    const period = (prepared.record.semester ?? prepared.record.year) as string | number;
+    if (period !== lastPeriod) target.periods.add(String((lastPeriod = period)));
     ctx.sink.append(spec.kind, prepared.record);
   };
 
-  const target: TableTarget = { kind: spec.kind, prepare, publish, warningCounts, rows: 0 };
+  let lastPeriod: string | number | undefined;
+  const target: TableTarget = { kind: spec.kind, prepare, publish, warningCounts, rows: 0, periods: new Set() };
   return target;
 }
 
@@ -268,6 +274,7 @@ export function finishTargets(ctx: RunContext, report: SheetReport, targets: rea
   }
   for (const target of targets) {
     report.published[target.kind] = target.rows;
+    for (const period of target.periods) if (!report.periods.includes(period)) report.periods.push(period);
     for (const [code, n] of Object.entries(target.warningCounts))
       if (n > WARNINGS_LISTED_PER_FILE)
         ctx.state.warnings.push({ file: report.file, sheet: report.sheet, row: null, table: target.kind, column: null, code, message: `同类问题另有 ${n - WARNINGS_LISTED_PER_FILE} 处，未逐条列出；请先核对上面列出的行。` });

@@ -78,6 +78,8 @@ export interface SheetReport {
   superseded: Superseded | null;
   /** The 填报日期 its title or footer lines give (which version of an export is the latest). */
   filled_on: string | null;
+  /** The semesters its published records fall in (training: the years), in the order met. */
+  periods: string[];
 }
 
 export function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {
@@ -108,6 +110,7 @@ export function emptyReport(file: string, sheet: string | null, encoding: string
     set_aside: null,
     superseded: null,
     filled_on: null,
+    periods: [],
   };
 }
 

@@ -63,6 +63,8 @@ export interface TailResult {
   invisible: InvisibleColumn[];
   /** A 填报日期 in the tail's footer. */
   filled_on: string | null;
+  /** The semesters (years) of the tail's published records. */
+  periods: string[];
 }
 
 /**
@@ -120,6 +122,7 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
     notes: table.notes,
     invisible: invisible.entries,
     filled_on: report.filled_on,
+    periods: [...target.periods],
   };
 }
 
@@ -145,5 +148,6 @@ export function mergeTail(ctx: RunContext, report: SheetReport, table: SheetTabl
   }
   for (const [code, n] of Object.entries(tail.warningCounts)) target.warningCounts[code] = (target.warningCounts[code] ?? 0) + n;
   target.rows += tail.rows;
+  for (const period of tail.periods) target.periods.add(period);
   ctx.sink.appendStaged!(table.kind, tail.chunks, tail.rows);
 }

@@ -57,29 +57,39 @@ interface Candidate {
   department: string;
 }
 
-/** The department a sheet's records belong to, if it is one: its accepted rows', and its rows rejected as listed before. */
-function soleDepartment(report: SheetReport, repeats: readonly Repeat[]): string | null {
+/**
+ * The department a sheet's records belong to, if it is one, and the semesters (training: years)
+ * they fall in: its published records', and those of its rows rejected as listed before.
+ */
+function placeOfRecords(report: SheetReport, repeats: readonly Repeat[]): { department: string | null; periods: Set<string> } {
   const departments = new Set(Object.keys(report.departments));
-  for (const r of repeats) if (r.file === report.file && r.sheet === report.sheet) departments.add(r.department);
-  return departments.size === 1 ? [...departments][0]! : null;
+  const periods = new Set(report.periods);
+  for (const r of repeats)
+    if (r.file === report.file && r.sheet === report.sheet) {
+      departments.add(r.department);
+      periods.add(r.period);
+    }
+  return { department: departments.size === 1 ? [...departments][0]! : null, periods };
 }
 
-/** Pairs of sheets sharing records, with how many; and each sheet's number of records. */
+/**
+ * For every sheet of one kind among `candidates`: how many distinct records it has, and how many
+ * it shares with each other sheet of the same department — two queries per kind, whatever the
+ * number of departments.
+ */
 async function overlaps(runner: NodeRunner, kind: TableKind, candidates: readonly Candidate[]) {
-  const files = [...new Set(candidates.map((c) => provenanceFile(c.report.file)))];
-  const rows = await runner.query<{ fa: string; sa: string | null; fb: string; sb: string | null; shared: number }>(`
+  const files = `(${[...new Set(candidates.map((c) => provenanceFile(c.report.file)))].map(sqlString).join(', ')})`;
+  const pairs = await runner.query<{ fa: string; sa: string | null; fb: string; sb: string | null; shared: number }>(`
     WITH keys AS (
-      SELECT DISTINCT source_file, source_sheet, department, ${identitySql(kind)} AS k FROM ${kind}
-      WHERE source_file IN (${files.map(sqlString).join(', ')})
+      SELECT DISTINCT source_file, source_sheet, department, ${identitySql(kind)} AS k FROM ${kind} WHERE source_file IN ${files}
     )
     SELECT a.source_file AS fa, a.source_sheet AS sa, b.source_file AS fb, b.source_sheet AS sb, COUNT(*)::INTEGER AS shared
     FROM keys a JOIN keys b ON a.k = b.k AND a.department = b.department
       AND (a.source_file < b.source_file OR (a.source_file = b.source_file AND COALESCE(a.source_sheet, '') < COALESCE(b.source_sheet, '')))
     GROUP BY ALL`);
   const sizes = await runner.query<{ f: string; s: string | null; n: number }>(`
-    SELECT source_file AS f, source_sheet AS s, COUNT(DISTINCT ${identitySql(kind)})::INTEGER AS n FROM ${kind}
-    WHERE source_file IN (${files.map(sqlString).join(', ')}) GROUP BY ALL`);
-  return { pairs: rows, sizes };
+    SELECT source_file AS f, source_sheet AS s, COUNT(DISTINCT ${identitySql(kind)})::INTEGER AS n FROM ${kind} WHERE source_file IN ${files} GROUP BY ALL`);
+  return { pairs, sizes };
 }
 
 /**
@@ -88,14 +98,17 @@ async function overlaps(runner: NodeRunner, kind: TableKind, candidates: readonl
  */
 export async function decideFileVersions(runner: NodeRunner, input: string, sheets: readonly SheetReport[], repeats: readonly Repeat[]): Promise<VersionDecision> {
   const decision: VersionDecision = { superseded: new Map(), conflicting: new Map(), notes: [] };
-  // Candidates: sheets read as a table of one department, grouped by kind and department.
+  // Candidates: sheets read as a table of one department, grouped by kind, department and
+  // semester (records of two semesters are never the same records).
   const groups = new Map<string, Candidate[]>();
   for (const report of sheets) {
     if (!report.kind || report.set_aside) continue;
-    const department = soleDepartment(report, repeats);
+    const { department, periods } = placeOfRecords(report, repeats);
     if (!department) continue;
-    const key = `${report.kind}\u0000${department}`;
-    groups.set(key, [...(groups.get(key) ?? []), { report, department }]);
+    for (const period of periods) {
+      const key = `${report.kind}\u0000${department}\u0000${period}`;
+      groups.set(key, [...(groups.get(key) ?? []), { report, department }]);
+    }
   }
   const digests = new Map<string, Promise<string>>();
   const digestOf = (file: string) => {
@@ -104,10 +117,24 @@ export async function decideFileVersions(runner: NodeRunner, input: string, shee
     return d;
   };
 
+  // The records shared, per kind, for the groups of two sheets or more.
+  const byKind = new Map<TableKind, Candidate[]>();
+  for (const group of groups.values()) if (group.length > 1) byKind.set(group[0]!.report.kind!, [...(byKind.get(group[0]!.report.kind!) ?? []), ...group]);
+  const counted = new Map<TableKind, Awaited<ReturnType<typeof overlaps>>>();
+  for (const [kind, candidates] of byKind) counted.set(kind, await overlaps(runner, kind, candidates));
+
+  // Versions of one export: connected by sharing at least half of the smaller one's records. A
+  // sheet spanning several semesters is in several groups: the sets are joined across groups, so
+  // that each is decided once.
+  const component = new Map<SheetReport, SheetReport[]>();
+  const unite = (a: SheetReport, b: SheetReport) => {
+    const merged = [...new Set([...(component.get(a) ?? [a]), ...(component.get(b) ?? [b])])];
+    for (const r of merged) component.set(r, merged);
+  };
+  const departmentOf = new Map<SheetReport, string>();
   for (const candidates of groups.values()) {
     if (candidates.length < 2) continue;
-    const kind = candidates[0]!.report.kind!;
-    const { pairs, sizes } = await overlaps(runner, kind, candidates);
+    const { pairs, sizes } = counted.get(candidates[0]!.report.kind!)!;
     const byProvenance = new Map(candidates.map((c) => [sheetKey(provenanceFile(c.report.file), c.report.sheet), c]));
     const size = new Map(sizes.map((s) => [sheetKey(s.f, s.s), s.n]));
     const shared = new Map<string, number>();
@@ -126,24 +153,21 @@ export async function decideFileVersions(runner: NodeRunner, input: string, shee
       shared.set(pairKey(a, b), (shared.get(pairKey(a, b)) ?? 0) + 1);
       records.set(b, records.get(b)! + 1);
     }
-    // Versions of one export: connected by sharing at least half of the smaller one's records.
-    const component = new Map<Candidate, Candidate[]>(candidates.map((c) => [c, [c]]));
     for (const [i, a] of candidates.entries())
       for (const b of candidates.slice(i + 1)) {
         const n = shared.get(pairKey(a, b)) ?? 0;
-        const smaller = Math.min(records.get(a)!, records.get(b)!);
-        if (n === 0 || n < SAME_EXPORT * smaller) continue;
-        const merged = [...new Set([...component.get(a)!, ...component.get(b)!])];
-        for (const c of merged) component.set(c, merged);
+        if (n === 0 || n < SAME_EXPORT * Math.min(records.get(a)!, records.get(b)!)) continue;
+        unite(a.report, b.report);
+        departmentOf.set(a.report, a.department);
       }
-    for (const set of new Set(component.values())) {
-      if (set.length < 2) continue;
-      const versions: Version[] = await Promise.all(
-        set.map(async (c) => ({ file: c.report.file, sheet: c.report.sheet, digest: await digestOf(c.report.file), filledOn: c.report.filled_on })),
-      );
-      versions.sort((a, b) => (sheetKey(a.file, a.sheet) < sheetKey(b.file, b.sheet) ? -1 : 1));
-      record(decision, decideVersions(versions), set[0]!.department, kind, new Map(set.map((c) => [sheetKey(c.report.file, c.report.sheet), c.report])));
-    }
+  }
+  for (const set of new Set(component.values())) {
+    const versions: Version[] = await Promise.all(
+      set.map(async (r) => ({ file: r.file, sheet: r.sheet, digest: await digestOf(r.file), filledOn: r.filled_on })),
+    );
+    versions.sort((a, b) => (sheetKey(a.file, a.sheet) < sheetKey(b.file, b.sheet) ? -1 : 1));
+    const department = set.map((r) => departmentOf.get(r)).find((d) => d !== undefined)!;
+    record(decision, decideVersions(versions), department, set[0]!.kind!, new Map(set.map((r) => [sheetKey(r.file, r.sheet), r])));
   }
   return decision;
 }
