@@ -1062,6 +1062,19 @@ const CASES: Case[] = [
     },
   },
   {
+    name: '114-semester-column-vs-title',
+    what: 'a 学期 column naming another semester than the title (no semester folder): the column wins, and it is said',
+    files: { '机电工程系/在校生人数.csv': f('enrollment', 2, 0, 2, { semester: S, source: 'column' }) },
+    warnings: ['SEMESTER_COLUMN_MISMATCH'],
+    check: async (ctx) => {
+      expect((await ctx.query<{ message: string }>('SELECT message FROM warnings'))[0]!.message).toMatch(/「学期」列写的是2025-2026学年第二学期（第 3 行起共 1 行），标题却是2025-2026学年第一学期/);
+      expect(await ctx.query('SELECT semester, SUM(students)::INTEGER AS n FROM enrollment GROUP BY ALL ORDER BY ALL')).toEqual([
+        { semester: '2025-2026-1', n: 20 },
+        { semester: '2025-2026-2', n: 1830 },
+      ]);
+    },
+  },
+  {
     // Until issue 10 the date won silently.
     name: '95-week-vs-date',
     what: 'a 周次 and a 日期 that disagree (week 3, a date in week 11): the date counts, and it is said',
