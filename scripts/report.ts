@@ -43,7 +43,7 @@ try {
     await page.goto(`${server.url}report/${semester}.html`, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const path = join(dist, 'report', `${semester}.pdf`);
-    // Page size, margins, running header and page numbers come from the page's own @page CSS.
+    // Page size, margins and page numbers come from the page's own @page CSS (src/styles/report.css).
     await page.pdf({ path, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     await page.close();
     process.stdout.write(`[${i + 1}/${semesters.length}] ${path}\n`);
@@ -53,12 +53,13 @@ try {
   await server.close();
 }
 
-// Un-hide the links of the PDFs now present (the index is static; nothing is fetched to find out).
-const index = join(dist, 'report.html');
-if (existsSync(index)) {
-  const html = readFileSync(index, 'utf8').replace(/(<a class="pdf-link"[^>]*data-pdf="([^"]+)"[^>]*?)\s+hidden(?=[\s>])/g, (all, start: string, s: string) =>
+// Un-hide the links of the PDFs now present, on the index and on each report page (the pages are
+// static; nothing is fetched to find out).
+for (const page of [join(dist, 'report.html'), ...semesters.map((s) => join(dist, 'report', `${s}.html`))]) {
+  if (!existsSync(page)) continue;
+  const html = readFileSync(page, 'utf8').replace(/(<a class="pdf-link"[^>]*data-pdf="([^"]+)"[^>]*?)\s+hidden(?=[\s>])/g, (all, start: string, s: string) =>
     existsSync(join(dist, 'report', `${s}.pdf`)) ? start : all,
   );
-  writeFileSync(index, html);
+  writeFileSync(page, html);
 }
 process.stdout.write(`已生成 ${semesters.length} 份 PDF，位于 ${dist}/report/；看板“党委会汇报”页已链接。\n`);

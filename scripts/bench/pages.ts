@@ -143,7 +143,8 @@ async function firstView(browser: Browser, server: StaticServer, path: string, e
     if (engine) await waitForEngine(page);
     else await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     const t = await page.evaluate(() => {
-      const figure = document.querySelector('figure.chart');
+      // The first chart on the first screen (the overview's grid is below its cards: then the first view is timed).
+      const figure = [...document.querySelectorAll('figure.chart')].find((f) => f.getBoundingClientRect().top < innerHeight) ?? null;
       const top = figure?.getBoundingClientRect().top ?? Infinity;
       return {
         fcp: Math.max(
@@ -184,7 +185,7 @@ export async function firstViews(dist: string, paths: readonly string[], runs: n
         await new Promise((r) => setTimeout(r, 2000)); // let the closed context's engine wind down first
       }
       const chart = views[0]!.chart;
-      const what = chart ? `first chart (#${chart}) visible` : 'first view visible (no chart on this page)';
+      const what = chart ? `first chart (#${chart}) visible` : 'first view visible (no chart on the first screen)';
       console.log(
         `page ${path}${label ? ` (${label})` : ''}, cold, localhost: ${what} ${ms(median(views.map((v) => v.fcp)))} ` +
           `(range ${ms(Math.min(...views.map((v) => v.fcp)))}–${ms(Math.max(...views.map((v) => v.fcp)))})` +

@@ -3,7 +3,7 @@
  * with its count. Bands run from the youngest at the bottom to the oldest at the top.
  */
 import * as Plot from '@observablehq/plot';
-import { FONT_STACK } from './hbars.ts';
+import { FONT_STACK } from './layout.ts';
 
 export interface PyramidBar {
   band: string;

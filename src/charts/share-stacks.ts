@@ -4,7 +4,7 @@
  * from bar to bar — so nothing rests on colour alone; 未填写 is grey and always shown.
  */
 import * as Plot from '@observablehq/plot';
-import { FONT_STACK } from './hbars.ts';
+import { CHART_WIDTH, FONT_STACK, isNarrow, labelColumn } from './layout.ts';
 
 export interface Segment {
   row: string;
@@ -39,33 +39,40 @@ export function shareStacks(segments: readonly Segment[], o: ShareStacksOptions)
   const data = segments
     .filter((s) => s.count > 0)
     .map((s) => ({ ...s, share: s.count / totals.get(s.row)!, color: colorOf(s) }));
-  const longest = Math.max(4, ...rows.map((r) => [...r].length));
+  const width = o.width ?? CHART_WIDTH;
+  // On a phone each row's name goes on a line of its own above its bar, which then has the whole width.
+  const narrow = isNarrow(width);
+  const labels = labelColumn(rows, width, 12, narrow ? 0.9 : 0.3);
+  const plotWidth = width - (narrow ? 24 : labels.margin + 20);
   const legend = o.categories;
   // A segment is labelled where it is wide enough for its text.
   const label = (d: (typeof data)[number]) => {
     const text = legend ? percent(d.share) : `${d.category} ${percent(d.share)}`;
-    return d.share * (o.width ?? 860) * 0.85 >= [...text].length * 12 + 4 ? text : '';
+    return d.share * plotWidth >= [...text].length * 11 + 6 ? text : '';
   };
   // Colours by the category's place, whether or not any bar has it.
   const colors = legend ? legend.map((c) => { const s = segments.find((x) => x.category === c); return s ? colorOf(s) : UNKNOWN_COLOR; }) : undefined;
   return Plot.plot({
     document: o.document,
-    width: o.width ?? 860,
-    height: 60 + rows.length * 34,
-    marginLeft: 16 + longest * 13,
-    marginRight: 20,
+    width,
+    height: 60 + rows.length * (narrow ? 46 : 34),
+    marginLeft: narrow ? 12 : labels.margin,
+    marginRight: narrow ? 18 : 20,
     marginBottom: 40,
     style: { fontFamily: FONT_STACK, fontSize: '12px' },
     ariaLabel: o.ariaLabel,
     x: { label: '占比 →', labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => `${Math.round(v * 100)}%`, domain: [0, 1] },
-    y: { domain: rows, label: null, tickSize: 0 },
+    y: { domain: rows, label: null, axis: null },
     color: legend ? { type: 'ordinal', domain: [...legend], range: colors, legend: true } : undefined,
     marks: [
-      Plot.barX(data, Plot.stackX({ x: 'share', y: 'row', fill: legend ? 'category' : 'color', order: 'position', insetTop: 4, insetBottom: 4, title: (d: (typeof data)[number]) => `${d.row} · ${d.category}：${d.count} 人（${percent(d.share)}）` })),
+      Plot.barX(data, Plot.stackX({ x: 'share', y: 'row', fill: legend ? 'category' : 'color', order: 'position', insetTop: narrow ? 20 : 4, insetBottom: 4, title: (d: (typeof data)[number]) => `${d.row} · ${d.category}：${d.count} 人（${percent(d.share)}）` })),
       Plot.text(
         data,
-        Plot.stackX({ x: 'share', y: 'row', z: 'category', order: 'position', text: label, fill: (d: (typeof data)[number]) => (LIGHT.has(d.color) ? '#1a1a1a' : 'white'), fontSize: 11 }),
+        Plot.stackX({ x: 'share', y: 'row', z: 'category', order: 'position', text: label, dy: narrow ? 8 : 0, fill: (d: (typeof data)[number]) => (LIGHT.has(d.color) ? '#1a1a1a' : 'white'), fontSize: 11 }),
       ),
+      narrow
+        ? Plot.text(rows, { y: (d: string) => d, text: labels.fit, frameAnchor: 'left', dy: -12, textAnchor: 'start', fill: '#1a1a1a', fontWeight: 'bold' })
+        : Plot.axisY({ tickSize: 0, label: null, tickFormat: labels.fit, title: (d: string) => (labels.fit(d) === d ? null : d) }),
     ],
   });
 }

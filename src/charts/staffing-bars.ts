@@ -7,7 +7,6 @@ import type { StaffingRow } from '../metrics/staffing.ts';
 import { MODE_LABELS, compliantOf, ratioOf, type RatioMode } from '../views/staffing.ts';
 import { hbars } from './hbars.ts';
 
-export { FONT_STACK } from './hbars.ts';
 
 export interface StaffingBarsOptions {
   mode: RatioMode;

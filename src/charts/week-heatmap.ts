@@ -3,7 +3,7 @@
  * carries its percentage as text, so the colour is never the only signal.
  */
 import * as Plot from '@observablehq/plot';
-import { FONT_STACK } from './hbars.ts';
+import { FONT_STACK, labelColumn } from './layout.ts';
 
 /** Whole percent, rounded, but never 100 for a share below 1 nor 0 above 0. */
 export function cellPercent(share: number): string {
@@ -19,19 +19,22 @@ export interface HeatCellDatum {
 
 export function weekHeatmap(cells: readonly HeatCellDatum[], o: { document: Document; weeks: number; ariaLabel: string; target: number }): HTMLElement | SVGSVGElement {
   const departments = [...new Set(cells.map((c) => c.department))];
-  const longest = Math.max(4, ...departments.map((d) => [...d].length));
   const weeks = Array.from({ length: o.weeks }, (_, i) => i + 1);
+  // Weeks keep a legible width (a phone scrolls this one chart sideways); names fit a fifth of it.
+  const labels = labelColumn(departments, 40 + o.weeks * 34 * 1.25, 12, 0.2);
   return Plot.plot({
     document: o.document,
-    width: 40 + longest * 13 + o.weeks * 34,
+    width: labels.margin + 24 + o.weeks * 34,
     height: 80 + departments.length * 28,
-    marginLeft: 16 + longest * 13,
+    marginLeft: labels.margin,
     marginTop: 40,
     marginBottom: 44,
     style: { fontFamily: FONT_STACK, fontSize: '12px' },
     ariaLabel: o.ariaLabel,
+    // Kept at its width on a phone (the stylesheet lets it scroll sideways in its frame).
+    className: 'chart-scroll',
     x: { domain: weeks, label: '教学周 →', labelAnchor: 'center', tickSize: 0, axis: 'top' },
-    y: { domain: departments, label: null, tickSize: 0 },
+    y: { domain: departments, label: null, axis: null },
     // Bands rather than a continuous ramp: the top band starts at the target, so 达标 cells read at a glance.
     color: {
       type: 'threshold',
@@ -44,6 +47,7 @@ export function weekHeatmap(cells: readonly HeatCellDatum[], o: { document: Docu
     marks: [
       Plot.cell(cells, { x: 'week_no', y: 'department', fill: 'share', inset: 1 }),
       Plot.text(cells, { x: 'week_no', y: 'department', text: (d: HeatCellDatum) => cellPercent(d.share), fill: (d: HeatCellDatum) => (d.share < 0.5 || d.share >= o.target ? 'white' : 'black'), fontSize: 10 }),
+      Plot.axisY({ tickSize: 0, label: null, tickFormat: labels.fit, title: (d: string) => (labels.fit(d) === d ? null : d) }),
     ],
   });
 }

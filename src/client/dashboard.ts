@@ -7,7 +7,9 @@
 import { loadEngine, startEngine } from '../browser/start.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { DashboardContext } from '../dashboard/context.ts';
+import { downloadScope } from '../dashboard/download-scope.ts';
 import { PAGES } from '../dashboard/registry.ts';
+import { NARROW_WIDTH } from '../charts/layout.ts';
 import { queryPanel } from '../dashboard/run.ts';
 import type { PanelData, PanelOutput, State } from '../dashboard/types.ts';
 import { wireDownloads } from '../downloads/buttons.ts';
@@ -53,6 +55,16 @@ function applyUrl(form: HTMLFormElement): void {
   }
 }
 
+/**
+ * The width to lay charts out for: the page's column on a phone, where a desktop chart scaled down
+ * would have unreadable labels; undefined on wider screens (the width the first view was drawn at).
+ */
+function chartWidth(): number | undefined {
+  const column = document.querySelector('main')?.clientWidth ?? window.innerWidth;
+  // The figure's padding and border take about 34 px of the column.
+  return column - 34 < NARROW_WIDTH ? Math.max(280, column - 34) : undefined;
+}
+
 function writeUrl(state: State, fixed: Partial<State>): void {
   const url = new URL(location.href);
   for (const [key, value] of Object.entries(state)) {
@@ -80,7 +92,7 @@ export function startDashboard(): void {
     document.body,
     (id) => {
       const table = outputs.get(id)?.table;
-      return table ? downloadRows(table) : undefined;
+      return table ? downloadRows(table, downloadScope(page, shown).columns) : undefined;
     },
     (id) => document.querySelector(`#${id}-chart`) ?? undefined,
   );
@@ -92,6 +104,30 @@ export function startDashboard(): void {
   // rows, and a panel whose markup comes out the same is left alone in the page.
   const asked = new Map<string, { sql: string; data: PanelData }>();
   const drawn = new Map<string, string>();
+
+  /** One panel's output into the page, unless its markup comes out as it already is. */
+  const draw = (panel: (typeof page.panels)[number], data: PanelData, state: State): void => {
+    const output = panel.render(data, state, ctx);
+    outputs.set(panel.id, output);
+    const chart = output.chart ? output.chart(document, chartWidth()).outerHTML : null;
+    const html = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null, downloadScope(page, state).suffix);
+    if (drawn.get(panel.id) === html) return;
+    $(`#panel-${panel.id}`).innerHTML = html;
+    drawn.set(panel.id, html);
+  };
+  // A phone gets charts laid out for its width at once, from the data in the page (no engine needed);
+  // so does a window resized across that width.
+  const redrawShown = () => {
+    for (const panel of page.panels) draw(panel, asked.get(panel.id)?.data ?? config.data[panel.id] ?? {}, shown);
+  };
+  if (chartWidth() !== undefined) redrawShown();
+  let narrow = chartWidth() !== undefined;
+  addEventListener('resize', () => {
+    if ((chartWidth() !== undefined) !== narrow || narrow) {
+      narrow = chartWidth() !== undefined;
+      redrawShown();
+    }
+  });
 
   const render = async (db: QueryRunner, state: State): Promise<void> => {
     const ticket = ++latest;
@@ -107,17 +143,11 @@ export function startDashboard(): void {
     );
     if (ticket !== latest) return; // a newer change is on its way
     const queried = performance.now();
+    shown = state;
     for (const { panel, sql, data } of results) {
       asked.set(panel.id, { sql, data });
-      const output = panel.render(data, state, ctx);
-      outputs.set(panel.id, output);
-      const chart = output.chart ? output.chart(document).outerHTML : null;
-      const html = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null);
-      if (drawn.get(panel.id) === html) continue;
-      $(`#panel-${panel.id}`).innerHTML = html;
-      drawn.set(panel.id, html);
+      draw(panel, data, state);
     }
-    shown = state;
     document.body.dataset.shown = JSON.stringify(state);
     // Where an update's time goes (read by the benchmark): the queries, then drawing the panels.
     performance.measure('dashboard-query', { start: started, end: queried });

@@ -11,6 +11,7 @@ import type { StaffingParams } from '../metrics/staffing.ts';
 import type { StructureParams } from '../metrics/structure.ts';
 import type { TrainingParams } from '../metrics/training.ts';
 import type { WorkloadParams } from '../metrics/workload.ts';
+import { departmentFiles, hrefOf } from '../site/department-files.ts';
 
 export interface DashboardContext {
   rules: ActiveRules;
@@ -20,17 +21,12 @@ export interface DashboardContext {
   semesterMondays: Record<string, string>;
   files: Manifest['files'];
   totals: Manifest['totals'];
-  /** Department → path of its page from the site root. */
-  departmentPages: Record<string, string>;
+  /** The return lists the last ingest wrote (data/returns/…). */
+  returns: Manifest['returns'];
+  /** [department, path of its page from the site root], in the departments' order (JSON-safe; look up with departmentPage). */
+  departmentPages: ReadonlyArray<readonly [string, string]>;
   /** The site root relative to the current page ('' or '../'), for links rendered by panels. */
   root: string;
-}
-
-/** A stable, ASCII file name for a department's page (Chinese paths trip some servers and zip tools). */
-export function departmentSlug(name: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of name) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return `dept-${h.toString(16).padStart(8, '0')}`;
 }
 
 export function buildContext(manifest: Manifest): DashboardContext {
@@ -43,9 +39,21 @@ export function buildContext(manifest: Manifest): DashboardContext {
     semesterMondays: Object.fromEntries(manifest.semesters.map((s) => [s, semesterStart(s, manifest.rules.calendar)])),
     files: manifest.files,
     totals: manifest.totals,
-    departmentPages: Object.fromEntries(departments.map((d) => [d, `departments/${departmentSlug(d)}.html`])),
+    // A manifest of an ingest before return lists existed has none.
+    returns: manifest.returns ?? [],
+    departmentPages: [...departmentFiles(departments)].sort(([a], [b]) => collator.compare(a, b)),
     root: '',
   };
+}
+
+const pageMaps = new WeakMap<DashboardContext['departmentPages'], Map<string, string>>();
+
+/** The href of a department's page from the site root, or null when it has none. A Map, so no department name ("constructor", "__proto__") can find an object's built-ins. */
+export function departmentPage(ctx: DashboardContext, department: string): string | null {
+  let pages = pageMaps.get(ctx.departmentPages);
+  if (!pages) pageMaps.set(ctx.departmentPages, (pages = new Map(ctx.departmentPages)));
+  const path = pages.get(department);
+  return path == null ? null : hrefOf(path);
 }
 
 export const latestSemester = (ctx: DashboardContext) => ctx.semesters[ctx.semesters.length - 1] ?? '';

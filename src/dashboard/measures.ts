@@ -28,32 +28,43 @@ export interface Reading {
 export interface Measure {
   id: string;
   label: string;
+  /** A column heading for the overview's grid: a few characters. */
+  short: string;
   /** The page with the details. */
   page: string;
   better: 'lower' | 'higher';
   sql(ctx: DashboardContext, semester: string, by: 'department' | 'institution'): string;
   /** The unit's reading from the rows, or null when the unit has no data. */
   read(rows: Rows, unit: string, ctx: DashboardContext): Reading | null;
-  /** "↑ 1.2 个百分点": how a change is written. */
-  delta(current: number, previous: number): string;
+  /** The reading in a few characters, where a grid cell has no room for its text (else the text). */
+  brief?(r: Reading): string;
+  /** The requirement, in words: "标准为1:200". */
+  target(ctx: DashboardContext): string;
+  /** How far a reading misses the requirement, as a share of it (0 when met): orders the 需要关注 list. */
+  shortfall(r: Reading, ctx: DashboardContext): number;
+  /** The size of a change in the measure's unit, and the words for its direction ("上升"/"下降" or "增加"/"减少"). */
+  amount(current: number, previous: number): string;
+  rise: readonly [up: string, down: string];
 }
 
 const f = (semester: string): Partial<Filters> => ({ semester });
-const points = (a: number, b: number) => `${Math.abs((a - b) * 100).toFixed(1)} 个百分点`;
-const arrow = (a: number, b: number) => (a > b ? '↑' : a < b ? '↓' : '→');
-const shareDelta = (a: number, b: number) => (a === b ? '→ 持平' : `${arrow(a, b)} ${points(a, b)}`);
+const points = (a: number, b: number) => `${Math.abs((a - b) * 100).toFixed(1)}个百分点`;
 const shareReading = (met: number, total: number, unit: string, ok: boolean | null): Reading => ({
   value: total > 0 ? met / total : null,
   ok: total > 0 ? ok : null,
   text: total > 0 ? formatPercent(met / total) : '无数据',
   detail: `${formatInt(met)}/${formatInt(total)} ${unit}`,
 });
+/** A share against its target (1 when everyone must): the missing part of the target. */
+const shareShortfall = (target: number) => (r: Reading) => (r.value == null || r.ok !== false ? 0 : Math.max(0, (target - r.value) / target));
 const rowsOf = <T>(rows: Rows, unit: string) => (rows as unknown as Array<T & { department: string }>).filter((r) => r.department === unit);
+const SHARE = { amount: points, rise: ['上升', '下降'] } as const;
 
 export const MEASURES: readonly Measure[] = [
   {
     id: 'ratio',
     label: '师生比（仅计专职）',
+    short: '师生比',
     page: 'staffing.html',
     better: 'lower',
     sql: (ctx, s, by) => (by === 'department' ? departmentStaffingSql(staffingParams(ctx), s) : institutionStaffingSql(staffingParams(ctx), s)),
@@ -68,11 +79,16 @@ export const MEASURES: readonly Measure[] = [
         detail: `在校生 ${formatInt(r.students)} 人，专职 ${formatInt(r.full_time)} 人${r.gap > 0 ? `，缺 ${r.gap} 人` : ''}`,
       };
     },
-    delta: (a, b) => (a === b ? '→ 持平' : `${arrow(a, b)} ${Math.abs(a - b).toFixed(1)} 人/名`),
+    target: (ctx) => `标准为1:${ctx.rules.max_students_per_counselor}`,
+    // No full-time counselor at all is the worst case: the whole requirement is missing.
+    shortfall: (r, ctx) => (r.ok !== false ? 0 : r.value == null ? 1 : (r.value - ctx.rules.max_students_per_counselor) / ctx.rules.max_students_per_counselor),
+    amount: (a, b) => Math.abs(a - b).toFixed(1),
+    rise: ['上升', '下降'],
   },
   {
     id: 'workload',
     label: '辅导员周工作要求达成率',
+    short: '周工作要求达成率',
     page: 'workload.html',
     better: 'higher',
     sql: (ctx, s, by) => allWeeklyNormsSql(workloadParams(ctx), { semester: s, role: 'counselor' }, by),
@@ -80,11 +96,14 @@ export const MEASURES: readonly Measure[] = [
       const r = rowsOf<AllNormsRow>(rows, unit)[0];
       return r ? shareReading(r.met, r.periods, '人周次', r.met / r.periods >= ctx.rules.workload_target_share) : null;
     },
-    delta: shareDelta,
+    target: (ctx) => `目标为${formatPercent(ctx.rules.workload_target_share)}`,
+    shortfall: (r, ctx) => shareShortfall(ctx.rules.workload_target_share)(r),
+    ...SHARE,
   },
   {
     id: 'assessment',
     label: '辅导员考核完成率',
+    short: '考核完成率',
     page: 'assessment.html',
     better: 'higher',
     sql: (_ctx, s, by) => assessmentCoverageSql(f(s), by),
@@ -93,11 +112,14 @@ export const MEASURES: readonly Measure[] = [
       // No assessment at all this semester: not sent yet (assessment is at the semester's end), not 0 %.
       return r && r.roster > 0 && r.semester_rows > 0 ? shareReading(r.assessed, r.roster, '人', r.assessed === r.roster) : null;
     },
-    delta: shareDelta,
+    target: () => '应全部完成',
+    shortfall: shareShortfall(1),
+    ...SHARE,
   },
   {
     id: 'quota',
     label: '优秀名额超额',
+    short: '优秀名额',
     page: 'quota.html',
     better: 'lower',
     sql: (ctx, s) => quotaSql(quotaParams(ctx), f(s)),
@@ -107,13 +129,19 @@ export const MEASURES: readonly Measure[] = [
       const over = list.filter((r) => r.over).length;
       const used = list.reduce((n, r) => n + r.used, 0);
       const allowed = list.reduce((n, r) => n + r.allowed, 0);
-      return { value: over, ok: over === 0, text: over === 0 ? '无超额' : `${over} 个超额`, detail: `优秀 ${used} 人，名额 ${allowed} 人` };
+      // The quota is set per department and role: a unit over it is not offset by another under it.
+      return { value: over, ok: over === 0, text: over === 0 ? '无超额' : `${over} 个单位超额`, detail: `名额按系部、角色分别核定；优秀 ${used} 人，名额 ${allowed} 人` };
     },
-    delta: (a, b) => (a === b ? '→ 持平' : `${arrow(a, b)} ${Math.abs(a - b)} 个`),
+    brief: (r) => (r.value ? `超额${r.value}个` : '无超额'),
+    target: () => '各单位均不得超额',
+    shortfall: (r) => (r.value ?? 0) * 0.1,
+    amount: (a, b) => `${Math.abs(a - b)}个`,
+    rise: ['增加', '减少'],
   },
   {
     id: 'training',
     label: '专职辅导员校级培训学时达标率',
+    short: '培训学时达标率',
     page: 'training.html',
     better: 'higher',
     sql: (ctx, s, by) => trainingUnitsSql(trainingParams(ctx), f(s), by),
@@ -121,11 +149,14 @@ export const MEASURES: readonly Measure[] = [
       const r = rowsOf<TrainingUnitRow>(rows, unit)[0];
       return r && r.counselors > 0 ? shareReading(r.meets_hours, r.counselors, '人', r.meets_hours === r.counselors) : null;
     },
-    delta: shareDelta,
+    target: (ctx) => `应全部达到每年${ctx.rules.training.school_hours_per_year}学时`,
+    shortfall: shareShortfall(1),
+    ...SHARE,
   },
   {
     id: 'assistants',
     label: '班级助理配备率',
+    short: '助理配备率',
     page: 'assistants.html',
     better: 'higher',
     sql: (_ctx, s, by) => classCoverageSql(f(s), by),
@@ -133,12 +164,16 @@ export const MEASURES: readonly Measure[] = [
       const r = rowsOf<ClassCoverageRow>(rows, unit)[0];
       return r && r.classes > 0 ? shareReading(r.covered, r.classes, '个班', r.covered === r.classes && r.shared === 0) : null;
     },
-    delta: shareDelta,
+    target: () => '应每班配备1名',
+    // Every class covered but one with two assistants still misses the rule: a small shortfall, not none.
+    shortfall: (r) => (r.ok !== false ? 0 : Math.max(0.01, 1 - (r.value ?? 0))),
+    ...SHARE,
   },
   {
     // The share the profile marks as headline (中共党员 by default), judged only against a target the profile sets.
     id: 'structure',
     label: '专职辅导员队伍结构',
+    short: '队伍结构',
     page: 'structure.html',
     better: 'higher',
     sql: (ctx, s, by) => structureSummarySql(structureParams(ctx), { semester: s, employment: 'full_time' }, by),
@@ -151,15 +186,41 @@ export const MEASURES: readonly Measure[] = [
       const reading = shareReading(met, r.people, '人', target == null ? null : met * 1e6 >= Math.round(target * 1e6) * r.people); // exact: 7/10 meets 0.7
       return { ...reading, text: `${headline.label} ${reading.text}` };
     },
-    delta: shareDelta,
+    // The grid's cell has room for the share only (its column says what it is a share of).
+    brief: (r) => r.text.split(' ').at(-1)!,
+    target: (ctx) => {
+      const headline = HEADLINES[ctx.rules.structure.headline];
+      const target = headline.target(ctx.rules.structure);
+      return target == null ? '本校未设目标' : `${headline.label}目标为${formatPercent(target)}`;
+    },
+    shortfall: (r, ctx) => shareShortfall(HEADLINES[ctx.rules.structure.headline].target(ctx.rules.structure) ?? 0)(r),
+    ...SHARE,
   },
 ];
 
-/** The change with its direction in words: an arrow alone would read "↑" as better even where lower is better. */
+export const measureById = (id: string) => MEASURES.find((m) => m.id === id)!;
+
+/**
+ * A change between two readings, in two separate words: what the number did (上升/下降, 增加/减少,
+ * 持平) and whether that is better or worse (改善/变差) — for 师生比 a rise is a change for the worse.
+ */
+export function change(m: Measure, current: number, previous: number): { direction: string; judgement: '改善' | '变差' | null } {
+  if (current === previous) return { direction: '持平', judgement: null };
+  const up = current > previous;
+  const improved = m.better === 'lower' ? !up : up;
+  return { direction: `${up ? m.rise[0] : m.rise[1]}${m.amount(current, previous)}`, judgement: improved ? '改善' : '变差' };
+}
+
+/** "上升5.9，变差" or "持平": a change as a table cell says it. */
 export function changeText(m: Measure, current: number, previous: number): string {
-  if (current === previous) return m.delta(current, previous);
-  const improved = m.better === 'lower' ? current < previous : current > previous;
-  return `${m.delta(current, previous)}（${improved ? '改善' : '变差'}）`;
+  const c = change(m, current, previous);
+  return c.judgement ? `${c.direction}，${c.judgement}` : c.direction;
+}
+
+/** "较上学期（1:186.6）上升5.9，变差" / "与上学期持平（1:186.6）": a change against a named earlier reading. */
+export function comparedText(m: Measure, now: Reading, before: Reading, when: string): string {
+  const c = change(m, now.value!, before.value!);
+  return c.judgement ? `较${when}（${before.text}）${c.direction}，${c.judgement}` : `与${when}持平（${before.text}）`;
 }
 
 export function statusWord(r: Reading | null): string {
@@ -174,4 +235,20 @@ export function rankOf(m: Measure, rows: Rows, unit: string, departments: readon
   if (own == null) return null;
   const better = values.filter((v) => (m.better === 'lower' ? v < own : v > own)).length;
   return { rank: better + 1, of: values.length };
+}
+
+/** What needs attention: each department's readings that miss their requirement, the furthest first. */
+export function needingAttention(
+  readings: ReadonlyMap<string, ReadonlyMap<string, Reading | null>>,
+  ctx: DashboardContext,
+): Array<{ department: string; m: Measure; r: Reading; shortfall: number }> {
+  const collator = new Intl.Collator('zh-CN');
+  return [...readings]
+    .flatMap(([department, byMeasure]) =>
+      MEASURES.flatMap((m) => {
+        const r = byMeasure.get(m.id);
+        return r?.ok === false ? [{ department, m, r, shortfall: m.shortfall(r, ctx) }] : [];
+      }),
+    )
+    .sort((a, b) => b.shortfall - a.shortfall || MEASURES.indexOf(a.m) - MEASURES.indexOf(b.m) || collator.compare(a.department, b.department));
 }

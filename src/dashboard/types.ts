@@ -21,8 +21,11 @@ export type PanelData = Record<string, Rows>;
 export interface PanelOutput {
   /** Cards, notes, lists: HTML, may be empty. */
   html?: string;
-  /** A Plot chart; `document` is the browser's or jsdom's. */
-  chart?: (document: Document) => Element;
+  /**
+   * A Plot chart; `document` is the browser's or jsdom's. `width` is the width to lay it out for
+   * (the page's column on a phone; absent: the desktop width the first view is drawn at).
+   */
+  chart?: (document: Document, width?: number) => Element;
   /** What the chart shows, in words (text alternative). */
   chartAlt?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each panel's rows have their own type

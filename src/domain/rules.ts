@@ -152,6 +152,12 @@ export const RulesFileSchema = z
         logo: z.string().optional(),
       })
       .default({ title: '关于辅导员队伍建设情况的报告', addressee: '校党委', issuer: '学生工作处', signature: [] }),
+    /**
+     * The policy documents the rules' sources cite, by the short name the sources use (e.g.
+     * "seeds/004") → the title readers see (《…实施细则》). Pages and the report name documents by
+     * their titles only; see src/domain/policies.ts.
+     */
+    policy_documents: z.record(z.string().min(1), z.string().min(1)).default({}),
     publish: z.object({
       /** full: as written; masked: 张*明; pseudonym: a stable code per person. */
       names: z.enum(['full', 'masked', 'pseudonym']),
@@ -160,6 +166,13 @@ export const RulesFileSchema = z
     department_aliases: z.record(z.string(), z.string()).default({}),
     /** When listed, a department not in the list (after aliases) is rejected. */
     departments: z.array(z.string()).default([]),
+    /**
+     * The exports every department is to send each semester, by name (辅导员名册) or kind
+     * (counselors): checked against the kinds when the ingest loads the rules (which may read both;
+     * this module knows no table). Empty: those that at least half of the departments sent
+     * (src/collection/checklist.ts).
+     */
+    expected_exports: z.array(z.string().min(1)).default([]),
     calendar: z.object({
       semester_starts: z.record(z.string().regex(/^\d{4}-\d{4}-[12]$/, '学期应写成 2025-2026-1'), isoDate).default({}),
       default_start: z.object({ autumn: monthDay, spring: monthDay }),
@@ -215,9 +228,25 @@ export interface ActiveRules {
   people: PeopleRules;
   assessment: ScoringRules & { excellence_quota: number; quota_rounding: 'floor' | 'round' | 'ceil' };
   calendar: CalendarRules;
+  /** Each rule's source as written in the rules file, by its path (e.g. "staffing.max_students_per_counselor"). */
+  sources: Record<string, string>;
+  /** Short name → title of the policy documents the sources cite. */
+  policy_documents: Record<string, string>;
   publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string };
   department_aliases: Record<string, string>;
   departments: string[];
+  /** As written; src/collection/checklist.ts reads them as kinds. */
+  expected_exports: string[];
+}
+
+/** Every { value, source } of a profile, by its path: the policy behind each number, for the pages' notes. */
+function sourcesOf(profile: z.infer<typeof ProfileSchema>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [area, rules] of Object.entries(profile))
+    if (rules && typeof rules === 'object')
+      for (const [name, rule] of Object.entries(rules as Record<string, unknown>))
+        if (rule && typeof rule === 'object' && 'source' in rule && typeof rule.source === 'string') out[`${area}.${name}`] = rule.source;
+  return out;
 }
 
 export function activeRules(file: RulesFile): ActiveRules {
@@ -246,9 +275,12 @@ export function activeRules(file: RulesFile): ActiveRules {
       quota_rounding: p.assessment.quota_rounding.value,
     },
     calendar: file.calendar,
+    sources: sourcesOf(p),
+    policy_documents: file.policy_documents,
     publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt },
     department_aliases: file.department_aliases,
     departments: file.departments,
+    expected_exports: file.expected_exports,
   };
 }
 

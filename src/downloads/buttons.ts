@@ -27,16 +27,17 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * Buttons for one panel. `title` is what is downloaded (the table or chart title); it goes into
- * each aria-label and, as data-title, names chart files when the chart has no title of its own.
+ * Buttons for one panel. `title` is what is downloaded (the panel's title, with its semester); it
+ * goes into each aria-label and, as data-title, is drawn above a downloaded chart. `filename`
+ * (without extension) names the files: what they hold and the filters they were made under.
  */
-export function downloadButtonsHtml(targetId: string, kinds: DownloadKind[], title: string): string {
+export function downloadButtonsHtml(targetId: string, kinds: DownloadKind[], title: string, filename?: string): string {
   return kinds
     .map((kind) => {
       const label = DOWNLOAD_LABELS[kind];
       return (
         `<button type="button" class="download-button" data-download="${kind}" data-target="${escapeHtml(targetId)}"` +
-        ` data-title="${escapeHtml(title)}" aria-label="${escapeHtml(`${label}：${title}（${WHAT[kind]}）`)}">${label}</button>`
+        ` data-title="${escapeHtml(title)}"${filename ? ` data-filename="${escapeHtml(filename)}"` : ''} aria-label="${escapeHtml(`${label}：${title}（${WHAT[kind]}）`)}">${label}</button>`
       );
     })
     .join('');
@@ -70,12 +71,14 @@ async function makeFile(
     if (!table) throw new Error(`没有找到表格“${targetId}”的数据`);
     const blob =
       kind === 'csv' ? new Blob([tableToCsv(table)], { type: 'text/csv;charset=utf-8' }) : await tableToXlsxBlob(table);
-    return { blob, name: table.title };
+    return { blob, name: button.dataset.filename || table.title };
   }
   const chart = getChart(targetId);
   if (!chart) throw new Error(`没有找到图表“${targetId}”`);
-  const blob = kind === 'svg' ? svgBlob(chart) : await svgToPngBlob(chart);
-  return { blob, name: chartTitle(chart, button, targetId) };
+  // The file carries the chart's title (and legend) above the drawing.
+  const title = chartTitle(chart, button, targetId);
+  const blob = kind === 'svg' ? svgBlob(chart, title) : await svgToPngBlob(chart, 2, title);
+  return { blob, name: button.dataset.filename || title };
 }
 
 /**

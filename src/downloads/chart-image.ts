@@ -67,11 +67,63 @@ export function mainSvg(el: Element): SVGSVGElement {
   return best;
 }
 
-/** Standalone SVG file text for the chart in `el` (an <svg>, or an element containing one). */
-export function svgMarkup(el: Element): string {
+/** A Plot figure's colour legend as [colour, label] pairs (its swatches are HTML beside the chart's <svg>). */
+function legendOf(el: Element): Array<[string, string]> {
+  return [...el.querySelectorAll('[class*="-swatch"]:not([class*="-swatches"])')]
+    .map((s) => [s.querySelector('svg')?.getAttribute('fill') ?? '', (s.textContent ?? '').trim()] as [string, string])
+    .filter(([color, label]) => color && label);
+}
+
+const HEADER = 36;
+const LEGEND = 22;
+
+/**
+ * Puts a title (and the figure's legend, which is not part of its <svg>) above the chart, so a
+ * file on its own says what it shows: the drawing moves down, the canvas grows.
+ */
+function addHeader(svg: SVGSVGElement, title: string, legend: ReadonlyArray<[string, string]>, width: number, height: number): { width: number; height: number } {
+  const doc = svg.ownerDocument;
+  const vb = viewBoxOf(svg) ?? [0, 0, width, height];
+  const extra = HEADER + (legend.length ? LEGEND : 0);
+  const body = doc.createElementNS(SVG_NS, 'g');
+  body.setAttribute('transform', `translate(0,${extra})`);
+  while (svg.firstChild) body.appendChild(svg.firstChild);
+  const text = (x: number, y: number, content: string, size: number, bold = false) => {
+    const t = doc.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', String(x));
+    t.setAttribute('y', String(y));
+    t.setAttribute('font-size', String(size));
+    t.setAttribute('fill', '#1a1a1a');
+    t.setAttribute('text-anchor', 'start');
+    if (bold) t.setAttribute('font-weight', 'bold');
+    t.textContent = content;
+    return t;
+  };
+  svg.appendChild(text(vb[0] + 12, vb[1] + 24, title, 16, true));
+  let x = vb[0] + 12;
+  for (const [color, label] of legend) {
+    const swatch = doc.createElementNS(SVG_NS, 'rect');
+    for (const [k, v] of [['x', x], ['y', vb[1] + HEADER + 3], ['width', 12], ['height', 12], ['fill', color]] as const) swatch.setAttribute(k, String(v));
+    svg.appendChild(swatch);
+    svg.appendChild(text(x + 16, vb[1] + HEADER + 14, label, 12));
+    x += 16 + label.length * 12 + 18;
+  }
+  svg.appendChild(body);
+  svg.setAttribute('viewBox', `${vb[0]} ${vb[1]} ${vb[2]} ${vb[3] + extra}`);
+  const scaled = Math.round(height + (extra * height) / vb[3]);
+  return { width, height: scaled };
+}
+
+/**
+ * Standalone SVG file text for the chart in `el` (an <svg>, or an element containing one); with a
+ * title, the title and the figure's legend are drawn above the chart.
+ */
+export function svgMarkup(el: Element, title?: string): string {
   const source = mainSvg(el);
-  const { width, height } = svgSize(source);
+  const drawn = svgSize(source);
   const svg = source.cloneNode(true) as SVGSVGElement;
+  if (!svg.hasAttribute('viewBox')) svg.setAttribute('viewBox', `0 0 ${drawn.width} ${drawn.height}`);
+  const { width, height } = title ? addHeader(svg, title, legendOf(el), drawn.width, drawn.height) : drawn;
   svg.setAttributeNS(XMLNS_NS, 'xmlns', SVG_NS);
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
@@ -102,8 +154,8 @@ export function svgMarkup(el: Element): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
 }
 
-export function svgBlob(el: Element): Blob {
-  return new Blob([svgMarkup(el)], { type: 'image/svg+xml;charset=utf-8' });
+export function svgBlob(el: Element, title?: string): Blob {
+  return new Blob([svgMarkup(el, title)], { type: 'image/svg+xml;charset=utf-8' });
 }
 
 function loadImage(url: string): Promise<HTMLImageElement> {
@@ -116,9 +168,12 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 }
 
 /** The chart drawn on a canvas at `scale` × its size (2 = sharp on high-DPI screens and in print). */
-export async function svgToPngBlob(el: Element, scale = 2): Promise<Blob> {
-  const { width, height } = svgSize(mainSvg(el));
-  const url = URL.createObjectURL(svgBlob(el));
+export async function svgToPngBlob(el: Element, scale = 2, title?: string): Promise<Blob> {
+  const markup = svgMarkup(el, title);
+  const root = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+  const width = Number(root.getAttribute('width'));
+  const height = Number(root.getAttribute('height'));
+  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = await loadImage(url);
     const canvas = document.createElement('canvas');

@@ -269,7 +269,8 @@ export class DepartmentCounts {
 /** When a sheet has been read: its departments and published rows into the report, and the count of warnings not listed. */
 export function finishTargets(ctx: RunContext, report: SheetReport, targets: readonly TableTarget[], departments: DepartmentCounts): void {
   for (const [name, count] of departments.counts) {
-    report.departments[name] = count.n;
+    // A data property: a department called "__proto__" must be a key, not the object's prototype.
+    Object.defineProperty(report.departments, name, { value: count.n, enumerable: true, writable: true, configurable: true });
     ctx.names.add(name);
   }
   for (const target of targets) {

@@ -80,6 +80,8 @@ export interface SheetReport {
   filled_on: string | null;
   /** The semesters its published records fall in (training: the years), in the order met. */
   periods: string[];
+  /** The day the file was last saved (YYYY-MM-DD, local time): when the department sent it, for the 报送 checklist. */
+  file_date: string | null;
 }
 
 export function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {
@@ -111,6 +113,7 @@ export function emptyReport(file: string, sheet: string | null, encoding: string
     superseded: null,
     filled_on: null,
     periods: [],
+    file_date: null,
   };
 }
 

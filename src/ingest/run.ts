@@ -13,6 +13,9 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
+import { checklistDepartments, EXPORT_NAMES, exportKindOf } from '../collection/checklist.ts';
+import { buildReturnLists } from '../collection/return-list.ts';
+import { writeReturnLists, type ReturnListEntry } from '../collection/write-returns.ts';
 import { runCrossChecks } from './checks.ts';
 import { naming } from './faults.ts';
 import { folderDepartmentWarnings } from './folder-departments.ts';
@@ -48,6 +51,8 @@ export interface Manifest {
   files: SheetReport[];
   /** Files in the input folder not read, and why. */
   not_read: NotRead[];
+  /** The return lists written (returns/<department>.xlsx): what each department is to fix or send. */
+  returns: ReturnListEntry[];
 }
 
 export interface IngestOptions {
@@ -89,6 +94,9 @@ export function abortIngests(): void {
   inProgress.clear();
 }
 
+/** A file's day in the local calendar (the clerk's), YYYY-MM-DD. */
+const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 async function readJson(path: string): Promise<unknown> {
   if (!existsSync(path)) throw new IngestError(path, '找不到规则配置文件。请从项目自带的 data/rules.json 复制一份并按本校规定修改。');
   try {
@@ -106,7 +114,11 @@ async function readJson(path: string): Promise<unknown> {
 export async function loadRules(path = DEFAULT_RULES_PATH, overlay?: string): Promise<ActiveRules> {
   const json = overlay ? layRules(await readJson(path), await readJson(overlay)) : await readJson(path);
   const parsed = parseRules(json);
-  if (!parsed.ok) throw new IngestError(overlay ? `${path} + ${overlay}` : path, `规则配置有误：\n  ${parsed.errors.join('\n  ')}`);
+  // The exports every department is to send are named as the rules file's author knows them: each must be a kind.
+  const errors = parsed.ok
+    ? parsed.rules.expected_exports.flatMap((name, i) => (exportKindOf(name) ? [] : [`字段 expected_exports.${i}：「${name}」不是可识别的报表，可写：${EXPORT_NAMES.join('、')}`]))
+    : parsed.errors;
+  if (!parsed.ok || errors.length) throw new IngestError(overlay ? `${path} + ${overlay}` : path, `规则配置有误：\n  ${errors.join('\n  ')}`);
   return parsed.rules;
 }
 
@@ -151,7 +163,7 @@ async function readFiles(
     const path = join(input, file);
     const skip = given.get(file);
     let reports: SheetReport[];
-    const size = (await stat(path)).size;
+    const { size, mtime } = await stat(path);
     if (skip?.whole) {
       reports = [...skip.reports.values()];
       ingest.addReports(reports);
@@ -172,6 +184,8 @@ async function readFiles(
         reports = await ingest.addFile(bytes, file, skip?.reports);
       }
     }
+    // The day it was last saved: when the department sent it (the 报送 checklist).
+    for (const report of reports) report.file_date = localDay(mtime);
     options.onFile?.(i + 1, files.length, file, reports);
   }
   await staging.finish();
@@ -190,7 +204,11 @@ function versionReports(decision: VersionDecision, first: readonly SheetReport[]
     if (superseded) {
       const { kind, semester, ...entry } = superseded;
       report = { ...emptyReport(r.file, r.sheet, r.encoding), kind, also: r.also, layout: r.layout, semester, semester_source: r.semester_source, filled_on: r.filled_on, superseded: entry };
-    } else report = ingest.setAsideSheet(r.file, r.sheet, r.encoding, new UnreadableFileError(conflicting!.message, 'CONFLICTING_VERSIONS'), conflicting!.department);
+    } else {
+      report = ingest.setAsideSheet(r.file, r.sheet, r.encoding, new UnreadableFileError(conflicting!.message, 'CONFLICTING_VERSIONS'), conflicting!.department);
+      // Its semester as its first reading found it (a title, a column) when no folder names one: the 报送 checklist lists it there.
+      if (!report.semester) Object.assign(report, { semester: r.semester, semester_source: r.semester_source });
+    }
     const file = given.get(r.file) ?? { reports: new Map<string | null, SheetReport>(), whole: false };
     file.reports.set(r.sheet, report);
     given.set(r.file, file);
@@ -281,6 +299,10 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     const warnings = [...ingest.state.warnings, ...runWarnings];
     await writeParquet(runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings);
 
+    const semesters = await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester')));
+    // Each department's return list, for the semester being collected: the latest.
+    const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports });
+    const returns = await writeReturnLists(folder, lists, rules.institution);
     const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
     const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging!.counts[k] }]));
     const manifest: Manifest = {
@@ -293,7 +315,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
         rejects: { file: 'rejects.parquet', rows: rejects.length },
         warnings: { file: 'warnings.parquet', rows: warnings.length },
       },
-      semesters: await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester'))),
+      semesters,
       departments,
       totals: {
         files: files.length,
@@ -308,6 +330,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
       },
       files: sheets,
       not_read: notRead,
+      returns,
     };
     await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n').catch(naming(join(folder, 'manifest.json')));
 

@@ -31,8 +31,13 @@ export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | nu
       (i.compliant_full_time ? `达到1:${t}的配备要求。` : `未达到1:${t}的配备要求，尚缺${n('gap', formatInt(i.gap), T)}人。`);
   const p = prev?.staffing.institution;
   if (p?.ratio_full_time != null && i.ratio_full_time != null) {
-    const change = i.ratio_full_time < p.ratio_full_time ? '有所改善' : i.ratio_full_time > p.ratio_full_time ? '有所下降' : '保持不变';
-    text += `与上学期（${semesterLabel(prev!.semester)}，${formatRatio(p.ratio_full_time, t)}）相比${change}。`;
+    // The number is students per counselor: say what it did (增加/减少) and, separately, what that means (变差/改善).
+    const before = `上学期（${semesterLabel(prev!.semester)}，${formatRatio(p.ratio_full_time, t)}）`;
+    const delta = Math.abs(i.ratio_full_time - p.ratio_full_time).toFixed(1);
+    text +=
+      i.ratio_full_time === p.ratio_full_time || delta === '0.0'
+        ? `每名专职辅导员对应的学生数与${before}基本持平。`
+        : `每名专职辅导员对应的学生数较${before}${i.ratio_full_time > p.ratio_full_time ? '增加' : '减少'}${delta}人，配备状况${i.ratio_full_time > p.ratio_full_time ? '有所变差' : '有所改善'}。`;
   }
   const below = f.staffing.departments.filter((d) => d.students > 0 && !d.compliant_full_time);
   const withData = f.staffing.departments.filter((d) => d.students > 0);
@@ -40,9 +45,9 @@ export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | nu
   else if (below.length === 0) text += `${withData.length}个系部均达到配备要求。`;
   else
     text +=
-      `${withData.length}个系部中，${n('departments_below', formatInt(below.length), 'tbl-staffing-departments')}个未达到配备要求：` +
+      `${withData.length}个系部中，` +
       list(below.map((d) => `${escapeHtml(d.department)}（${d.ratio_full_time == null ? '无专职辅导员' : formatRatio(d.ratio_full_time, t)}，缺${d.gap}人）`)) +
-      '。';
+      `${below.length > 1 ? '等' : ''}${n('departments_below', formatInt(below.length), 'tbl-staffing-departments')}个系部未达到配备要求。`;
   if (f.staffing.flaggedHiring > 0)
     text += `另有${n('flagged_hiring', formatInt(f.staffing.flaggedHiring), 'tbl-hiring')}名辅导员以${escapeHtml(rules.disallowed_hiring.join('、'))}方式聘用，不符合“原则上不得以此类方式聘用辅导员”的要求。`;
   return text;
@@ -64,7 +69,7 @@ export function workloadParagraph(f: SemesterFigures, rules: ActiveRules): strin
   text +=
     below.length === 0
       ? '各系部均达到目标。'
-      : `${n('workload_departments_below', formatInt(below.length), 'tbl-workload-departments')}个系部低于目标：${list(below.map((d) => `${escapeHtml(d.department)}（${formatPercent(d.met / d.periods)}）`))}。`;
+      : `${list(below.map((d) => `${escapeHtml(d.department)}（${formatPercent(d.met / d.periods)}）`))}${below.length > 1 ? '等' : ''}${n('workload_departments_below', formatInt(below.length), 'tbl-workload-departments')}个系部低于目标。`;
   return text;
 }
 
@@ -88,7 +93,7 @@ export function assessmentParagraph(f: SemesterFigures, rules: ActiveRules): str
       `按优秀比例不超过${formatPercent(rules.assessment.excellence_quota)}核定，优秀名额合计${n('quota_allowed', formatInt(q.allowed), 'tbl-quota')}个，实际评为优秀${n('quota_used', formatInt(q.used), 'tbl-quota')}人，` +
       (over.length === 0
         ? '各系部均未超出名额。'
-        : `${n('quota_units_over', formatInt(over.length), 'tbl-quota')}个系部（角色）超出名额：${list(over.map((u) => `${escapeHtml(u.department)}${ROLE_LABELS[u.role as Role] ?? u.role}（名额${u.allowed}个，评优${u.used}人）`))}。`);
+        : `${list(over.map((u) => `${escapeHtml(u.department)}${ROLE_LABELS[u.role as Role] ?? u.role}（名额${u.allowed}个，评优${u.used}人）`))}${over.length > 1 ? '等' : ''}${n('quota_units_over', formatInt(over.length), 'tbl-quota')}个系部（角色）超出名额。名额按系部、角色分别核定，超出的不能用其他系部（角色）未用完的名额抵补。`);
   }
   if (f.assessment.mismatches > 0) text += `另有${n('mismatches', formatInt(f.assessment.mismatches), T)}条记录的得分与填报等次不一致，需核实。`;
   return text;

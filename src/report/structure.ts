@@ -168,12 +168,16 @@ const byDepartment = (rows: ReadonlyArray<{ department: string }>) => {
 };
 
 /** 存在问题 that follow from the people rules: a table of checks, each returning its finding or nothing. */
-export const STRUCTURE_CHECKS: ReadonlyArray<readonly [string, (f: StructureReportFigures, rules: ActiveRules) => string | null]> = [
+/** The people rules' findings for 存在的问题, each a heading and the sentence that states it (as src/report/problems.ts). */
+export const STRUCTURE_CHECKS: ReadonlyArray<readonly [string, (f: StructureReportFigures, rules: ActiveRules) => { title: string; detail: string } | null]> = [
   [
     'structure-education',
     (f, r) =>
       f.belowEducation.length
-        ? `${f.belowEducation.length}名专职辅导员学历低于${EDUCATION_LABELS[r.structure.min_education]}（${byDepartment(f.belowEducation)}），不符合辅导员“具备${EDUCATION_LABELS[r.structure.min_education]}及以上学历”的基本条件。`
+        ? {
+            title: '学历条件不符',
+            detail: `${f.belowEducation.length}名专职辅导员学历低于${EDUCATION_LABELS[r.structure.min_education]}（${byDepartment(f.belowEducation)}），不符合辅导员“具备${EDUCATION_LABELS[r.structure.min_education]}及以上学历”的基本条件。`,
+          }
         : null,
   ],
   [
@@ -187,35 +191,46 @@ export const STRUCTURE_CHECKS: ReadonlyArray<readonly [string, (f: StructureRepo
         ['副高级及以上职称占比', i.senior / i.people, r.structure.senior_share_target],
       ];
       const below = targets.filter(([, v, t]) => t != null && v < t);
-      return below.length ? `队伍结构未达到规划目标：${below.map(([what, v, t]) => `${what}为${formatPercent(v)}，低于${formatPercent(t)}`).join('；')}。` : null;
+      return below.length
+        ? { title: '队伍结构未达到规划目标', detail: `${below.map(([what, v, t]) => `${what}为${formatPercent(v)}，低于${formatPercent(t)}`).join('；')}。` }
+        : null;
     },
   ],
   [
     'consecutive-fail',
     (f, r) =>
       f.consecutiveFail.length
-        ? `${f.consecutiveFail.length}名辅导员连续${r.people.consecutive_fail_years}个学年考核不合格（${f.consecutiveFail.map((x) => `${x.department}${x.name}`).join('、')}），按规定可解除聘用合同，需研究处理。`
+        ? {
+            title: '连续考核不合格',
+            detail: `${f.consecutiveFail.length}名辅导员连续${r.people.consecutive_fail_years}个学年考核不合格（${f.consecutiveFail.map((x) => `${x.department}${x.name}`).join('、')}），按规定可解除聘用合同，需研究处理。`,
+          }
         : null,
   ],
   [
     'lateness',
     (f, r) =>
       f.latenessNotApplied.length
-        ? `${f.latenessNotApplied.length}名助理本学期迟到超过${r.people.lateness.max}次，但未评为不合格（${byDepartment(f.latenessNotApplied)}），考核等次需核实。`
+        ? {
+            title: '助理考核等次需核实',
+            detail: `${f.latenessNotApplied.length}名助理本学期迟到超过${r.people.lateness.max}次，但未评为不合格（${byDepartment(f.latenessNotApplied)}）。`,
+          }
         : null,
   ],
   [
     'graduates-tenure',
     (f, r) =>
       f.graduatesLeftEarly.length
-        ? `${f.graduatesLeftEarly.length}名研究生德育工作助理在岗不足${r.people.graduate_min_months}个月即离岗（${byDepartment(f.graduatesLeftEarly)}），不符合“在岗时间至少为一年”的要求。`
+        ? {
+            title: '研究生德育工作助理在岗时间不足',
+            detail: `${f.graduatesLeftEarly.length}名研究生德育工作助理在岗不足${r.people.graduate_min_months}个月即离岗（${byDepartment(f.graduatesLeftEarly)}），不符合“在岗时间至少为一年”的要求。`,
+          }
         : null,
   ],
   [
     'induction',
     (f, r) =>
       f.inductionShort.length
-        ? `${f.inductionShort.length}名新入职专职辅导员岗前培训不足${r.training.induction_hours}学时（${byDepartment(f.inductionShort)}）。`
+        ? { title: '岗前培训不足', detail: `${f.inductionShort.length}名新入职专职辅导员岗前培训不足${r.training.induction_hours}学时（${byDepartment(f.inductionShort)}）。` }
         : null,
   ],
 ];

@@ -23,10 +23,10 @@ export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null
     rowKey: (r) => r.id,
     columns: [
       { key: 'measure', label: '指标', rowHeader: true, display: (r) => MEASURES.find((m) => m.id === r.id)!.label },
-      { key: 'now', label: semesterLabel(f.semester), display: (r) => cell(f, r.id)?.text ?? '无数据' },
-      { key: 'prev', label: `上学期（${label(prev, '无')}）`, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'now', label: `本学期（${semesterLabel(f.semester)}）`, numeric: true, display: (r) => cell(f, r.id)?.text ?? '无数据' },
+      { key: 'prev', label: `上学期（${label(prev, '无')}）`, numeric: true, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
       { key: 'prev_change', label: '较上学期', display: (r) => change(cell(f, r.id), cell(prev, r.id), r.id) },
-      { key: 'year', label: `上年同期（${label(yearAgo, '无')}）`, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'year', label: `上年同期（${label(yearAgo, '无')}）`, numeric: true, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
       { key: 'year_change', label: '较上年同期', display: (r) => change(cell(f, r.id), cell(yearAgo, r.id), r.id) },
     ],
   };
@@ -139,7 +139,7 @@ export function trainingTable(f: SemesterFigures, rules: ActiveRules): TableView
       { key: 'counselors', label: '专职辅导员', format: 'int' },
       { key: 'mean', label: '人均校级学时', format: 'decimal1', value: (r) => (r.counselors ? r.school_hours / r.counselors : null) },
       { key: 'meets_hours', label: `达到${rules.training.school_hours_per_year}学时`, format: 'int' },
-      { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级/省级培训`, format: 'int' },
+      { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级、省级培训`, format: 'int' },
     ],
   };
 }

@@ -8,7 +8,8 @@ import { downloadButtonsHtml, type DownloadKind } from '../downloads/buttons.ts'
 import type { PanelOutput } from '../dashboard/types.ts';
 import { tableHtml } from './table.ts';
 
-export function panelInnerHtml(id: string, title: string, output: PanelOutput, chartMarkup: string | null, rule: string | null): string {
+/** `fileScope` ends the download file names: the view's semester, department and role. */
+export function panelInnerHtml(id: string, title: string, output: PanelOutput, chartMarkup: string | null, rule: string | null, fileScope = ''): string {
   const parts = [`<h2 id="${id}-title">${escapeHtml(title)}</h2>`];
   if (output.html) parts.push(`<div class="panel-figures">${output.html}</div>`);
   if (chartMarkup != null) {
@@ -19,7 +20,9 @@ export function panelInnerHtml(id: string, title: string, output: PanelOutput, c
   }
   if (output.table) parts.push(tableHtml(output.table, `${id}-table`));
   const kinds: DownloadKind[] = [...(output.table ? (['csv', 'xlsx'] as const) : []), ...(chartMarkup != null ? (['svg', 'png'] as const) : [])];
-  if (kinds.length) parts.push(`<div class="panel-tools">${downloadButtonsHtml(id, kinds, output.table?.title ?? title)}</div>`);
+  // Files are named after the table (or the chart's title without its semester), then the filters.
+  const base = output.table?.title ?? title.split(' · ')[0]!;
+  if (kinds.length) parts.push(`<div class="panel-tools">${downloadButtonsHtml(id, kinds, title, fileScope ? `${base}_${fileScope}` : base)}</div>`);
   if (rule) parts.push(`<details class="rule"><summary>口径与依据</summary>${rule}</details>`);
   return parts.join('\n');
 }

@@ -2,7 +2,8 @@
  * The staffing page's figures and table as HTML strings. The same functions render the first
  * view at build time and every update in the browser, so both always show the same thing.
  */
-import { escapeHtml, formatFte, formatInt, formatRatio } from '../domain/format.ts';
+import { formatFte, formatInt, formatRatio } from '../domain/format.ts';
+import { cardItemsHtml, type Card } from './cards.ts';
 import type { StaffingRow } from '../metrics/staffing.ts';
 
 /** Which denominator a view uses: full-time counselors only, or part-time counted at their weight. */
@@ -54,47 +55,26 @@ export function departmentsBelowTarget(rows: readonly StaffingRow[]): StaffingRo
   return rows.filter((r) => r.students > 0 && !r.compliant_full_time);
 }
 
-/** The institution's figures for one semester, as cards. */
-export function summaryHtml(inst: StaffingRow, departments: readonly StaffingRow[], target: number, weightLabel: string): string {
-  const ok = inst.compliant_full_time;
-  const below = departmentsBelowTarget(departments).length;
-  const cards: Array<[string, string, string, string?]> = [
-    ['students', '在校生', `${formatInt(inst.students)} 人`],
-    ['full_time', '专职辅导员', `${formatInt(inst.full_time)} 人`],
-    ['part_time', '兼职辅导员', `${formatInt(inst.part_time)} 人`],
-    ['fte', `折算人数（兼职按 ${weightLabel}）`, `${formatFte(inst.fte)} 人`],
-    ['ratio_full_time', '师生比（仅计专职）', formatRatio(inst.ratio_full_time, target), ok ? 'ok' : 'bad'],
-    ['ratio_weighted', '师生比（兼职折算）', formatRatio(inst.ratio_weighted, target)],
-    ['status', `对照 1:${target} 要求`, ok ? '达标' : '未达标', ok ? 'ok' : 'bad'],
-    ['gap', '全院专职辅导员缺口', `${formatInt(inst.gap)} 人`, inst.gap > 0 ? 'bad' : 'ok'],
-    ['departments_below', `未达标系部（共 ${departments.filter((r) => r.students > 0).length} 个）`, `${formatInt(below)} 个`, below > 0 ? 'bad' : 'ok'],
+/**
+ * A unit's figures for one semester, as cards: the institution's (with how many departments miss
+ * the target, given `departments`) or one department's (labelled as its own, never 全院).
+ */
+export function summaryHtml(unit: StaffingRow, departments: readonly StaffingRow[] | null, target: number, weightLabel: string, scope: string): string {
+  const ok = unit.compliant_full_time;
+  const tone = (good: boolean): Card['tone'] => (good ? 'ok' : 'bad');
+  const cards: Card[] = [
+    { key: 'students', label: '在校生', value: `${formatInt(unit.students)} 人` },
+    { key: 'full_time', label: '专职辅导员', value: `${formatInt(unit.full_time)} 人` },
+    { key: 'part_time', label: '兼职辅导员', value: `${formatInt(unit.part_time)} 人` },
+    { key: 'fte', label: `折算人数（兼职按 ${weightLabel}）`, value: `${formatFte(unit.fte)} 人` },
+    { key: 'ratio_full_time', label: '师生比（仅计专职）', value: formatRatio(unit.ratio_full_time, target), tone: tone(ok) },
+    { key: 'ratio_weighted', label: '师生比（兼职折算）', value: formatRatio(unit.ratio_weighted, target) },
+    { key: 'status', label: `对照 1:${target} 要求`, value: ok ? '达标' : '未达标', tone: tone(ok) },
+    { key: 'gap', label: `${scope}专职辅导员缺口`, value: `${formatInt(unit.gap)} 人`, tone: tone(unit.gap === 0) },
   ];
-  return cards
-    .map(
-      ([key, label, value, tone]) =>
-        `<div class="card${tone ? ` card--${tone}` : ''}" data-figure="${key}"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`,
-    )
-    .join('');
-}
-
-/** One row per department: the gap table. */
-export function departmentTableHtml(rows: readonly StaffingRow[], mode: RatioMode, target: number): string {
-  const body = rows
-    .map((r) => {
-      const ok = r.students === 0 || compliantOf(r, mode);
-      return `<tr data-department="${escapeHtml(r.department)}" class="${ok ? '' : 'row--bad'}">
-<th scope="row">${escapeHtml(r.department)}</th>
-<td data-col="students">${formatInt(r.students)}</td>
-<td data-col="full_time">${formatInt(r.full_time)}</td>
-<td data-col="part_time">${formatInt(r.part_time)}</td>
-<td data-col="fte">${formatFte(r.fte)}</td>
-<td data-col="ratio_full_time">${formatRatio(r.ratio_full_time, target)}</td>
-<td data-col="ratio_weighted">${formatRatio(r.ratio_weighted, target)}</td>
-<td data-col="status">${escapeHtml(statusText(r, mode))}</td>
-<td data-col="gap">${formatInt(r.gap)}</td>
-<td data-col="flagged_hiring">${r.flagged_hiring > 0 ? formatInt(r.flagged_hiring) : ''}</td>
-</tr>`;
-    })
-    .join('\n');
-  return body;
+  if (departments) {
+    const below = departmentsBelowTarget(departments).length;
+    cards.push({ key: 'departments_below', label: `未达标系部（共 ${departments.filter((r) => r.students > 0).length} 个系部）`, value: `${formatInt(below)} 个`, tone: tone(below === 0) });
+  }
+  return cardItemsHtml(cards);
 }

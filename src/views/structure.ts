@@ -29,9 +29,10 @@ export interface StructureFigure {
 }
 
 const share = (n: number, r: StructureSummaryRow) => (r.people > 0 ? n / r.people : null);
-const arrow = (a: number, b: number) => (a > b ? '↑' : '↓');
+/** What the number did, in words (an arrow would read as better or worse; the structure has no better). */
+const rose = (a: number, b: number, up = '上升', down = '下降') => (a > b ? up : down);
 /** A change of a share in percentage points; under 0.05 points is 持平. */
-export const pointsDelta = (a: number, b: number) => (Math.abs(a - b) < 5e-4 ? '→ 持平' : `${arrow(a, b)} ${Math.abs((a - b) * 100).toFixed(1)} 个百分点`);
+export const pointsDelta = (a: number, b: number) => (Math.abs(a - b) < 5e-4 ? '持平' : `${rose(a, b)}${Math.abs((a - b) * 100).toFixed(1)}个百分点`);
 
 export const meanAgeText = (r: StructureSummaryRow) => (r.mean_age == null ? '—' : `${r.mean_age.toFixed(1)} 岁`);
 
@@ -59,7 +60,7 @@ export function structureFigures(rules: StructureRules): StructureFigure[] {
       value: (r) => r.people,
       unknown: () => 0,
       text: (r) => `${formatInt(r.people)} 人`,
-      delta: (a, b) => (a === b ? '→ 持平' : `${arrow(a, b)} ${formatInt(Math.abs(a - b))} 人`),
+      delta: (a, b) => (a === b ? '持平' : `${rose(a, b, '增加', '减少')}${formatInt(Math.abs(a - b))}人`),
     },
     shareFigure('women', '女性', '女性', (r) => r.women, (r) => r.people - r.gender_known),
     {
@@ -70,7 +71,7 @@ export function structureFigures(rules: StructureRules): StructureFigure[] {
       value: (r) => r.mean_age,
       unknown: (r) => r.people - r.age_known,
       text: meanAgeText,
-      delta: (a, b) => (Math.abs(a - b) < 0.05 ? '→ 持平' : `${arrow(a, b)} ${Math.abs(a - b).toFixed(1)} 岁`),
+      delta: (a, b) => (Math.abs(a - b) < 0.05 ? '持平' : `${rose(a, b)}${Math.abs(a - b).toFixed(1)}岁`),
     },
     shareFigure('young', `${rules.young_age}岁及以下`, `${rules.young_age}岁及以下`, (r) => r.young, (r) => r.people - r.age_known),
     shareFigure('party', '中共党员（含预备党员）', '党员（含预备）', (r) => r.party, (r) => r.people - r.political_known),

@@ -110,7 +110,9 @@ async function checkGrades(page: Page, f: Filters) {
     segments: [...svg!.querySelectorAll('g[aria-label="bar"] ~ g[aria-label="text"] text')].map((t) => t.textContent),
   }));
   expect(chart.units.sort()).toEqual(units.map(label).sort());
-  expect(chart.segments.sort()).toEqual(units.flatMap((w) => GRADES.filter((g) => w.grades[g] > 0).map((g) => `${GRADE[g].slice(0, 1)}${w.grades[g]}`)).sort());
+  // Each bar's counts are written beside it, grade by grade ("优1 良4 合2"): every grade present, with its count.
+  expect(chart.segments.flatMap((t) => t!.split(' ')).sort()).toEqual(units.flatMap((w) => GRADES.filter((g) => w.grades[g] > 0).map((g) => `${GRADE[g].slice(0, 1)}${w.grades[g]}`)).sort());
+  expect(chart.segments).toHaveLength(units.length);
 }
 
 async function checkScores(page: Page, f: Filters) {
@@ -167,8 +169,8 @@ async function checkMismatches(page: Page, f: Filters) {
       want.map((m) => [
         `${m.file}|${m.row}`,
         {
+          // The source file and row are for the clerk: in the download (checked below), not on the page.
           department: m.department, name: m.name, role: ROLE[m.role], score: `${m.score} / ${m.scoreMax}`, grade: GRADE[m.derived], grade_recorded: GRADE[m.recorded],
-          source: `${m.file} 第 ${m.row} 行`,
         },
       ]),
     ),
@@ -251,17 +253,17 @@ describe('考核 page', () => {
 
     const csv = await download(page, 'grades', 'csv');
     expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(csv.name).toContain(f.semester);
+    expect(csv.name).toBe(`考核等次分布_${f.semester}_全院_辅导员.csv`);
     const { header, rows } = parseCsvDownload(csv.bytes);
-    expect(header).toEqual(['系部', '角色', '参评人数', '优秀', '良好', '合格', '不合格', '优秀率（%）', '平均得分率']);
+    expect(header).toEqual(['学期', '系部', '角色', '参评人数', '优秀', '良好', '合格', '不合格', '优秀率（%）', '平均得分率']);
     expect(rows).toHaveLength(Object.keys(screen).length);
     const want = new Map(expectedGrades(f).map((w) => [w.department, w]));
     for (const r of rows) {
-      const w = want.get(r[0]!)!;
-      expect(w, r[0]).toBeDefined();
-      const onScreen = screen[`${r[0]}|counselor`]!;
-      expect(r, r[0]).toEqual([
-        w.department, ROLE.counselor, String(w.count), ...GRADES.map((g) => String(w.grades[g])), String(Math.floor((2000 * w.grades.excellent + w.count) / (2 * w.count)) / 10), onScreen.mean_percent,
+      const w = want.get(r[1]!)!;
+      expect(w, r[1]).toBeDefined();
+      const onScreen = screen[`${r[1]}|counselor`]!;
+      expect(r, r[1]).toEqual([
+        TERM(f.semester), w.department, ROLE.counselor, String(w.count), ...GRADES.map((g) => String(w.grades[g])), String(Math.floor((2000 * w.grades.excellent + w.count) / (2 * w.count)) / 10), onScreen.mean_percent,
       ]);
     }
 
@@ -269,14 +271,16 @@ describe('考核 page', () => {
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     const sheet = await readSheet(xlsx.bytes);
     expect(sheet[0]).toEqual(header);
-    expect(sheet.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual(rows.map((r) => [r[0], Number(r[2]), Number(r[3])]));
+    expect(sheet.slice(1).map((r) => [r[1], r[3], r[4]])).toEqual(rows.map((r) => [r[1], Number(r[3]), Number(r[4])]));
 
     // The mismatch list of the latest semester as downloaded: the one row on screen.
     await setFilters(page, { semester: '2026-2027-1', role: '' });
     const mm = parseCsvDownload((await download(page, 'mismatches', 'csv')).bytes);
-    expect(mm.header).toEqual(['系部', '姓名', '角色', '得分', '按得分评定', '填报等次', '来源']);
+    expect(mm.header).toEqual(['学期', '系部', '姓名', '角色', '得分', '按得分评定', '填报等次', '来源']);
     expect(mm.rows).toEqual(
-      truth.mismatches.filter((m) => m.semester === '2026-2027-1').map((m) => [m.department, m.name, ROLE[m.role], `${m.score} / ${m.scoreMax}`, GRADE[m.derived], GRADE[m.recorded], `${m.file} 第 ${m.row} 行`]),
+      truth.mismatches
+        .filter((m) => m.semester === '2026-2027-1')
+        .map((m) => [TERM('2026-2027-1'), m.department, m.name, ROLE[m.role], `${m.score} / ${m.scoreMax}`, GRADE[m.derived], GRADE[m.recorded], `${m.file} 第 ${m.row} 行`]),
     );
 
     const svg = (await download(page, 'grades', 'svg')).bytes.toString('utf8');

@@ -1,5 +1,5 @@
 /**
- * The department pages (departments/dept-<hash>.html, listed on departments.html): each names its
+ * The department pages (departments/<name>.html, listed on departments.html): each names its
  * department, and its ranks table shows the department's figure for every area, 达标/未达标, the
  * institution's figure and the department's rank among all departments — each computed here from
  * the independent oracles (ties share a rank; lower is better for 师生比 and 超额, higher for the rest).
@@ -59,7 +59,8 @@ describe('department pages', () => {
   it('departments.html links one page per department', () => {
     expect([...pages.keys()].sort()).toEqual(departments);
     expect(departments).toHaveLength(12);
-    for (const path of pages.values()) expect(path).toMatch(/^departments\/dept-[0-9a-f]{8}\.html$/);
+    // Readable file names: the department's own name, percent-encoded in the link.
+    for (const [department, path] of pages) expect(path, department).toBe(`departments/${encodeURIComponent(department)}.html`);
   });
 
   it('the demo gives the ranks something to decide: ties, and both directions', () => {
@@ -82,6 +83,10 @@ describe('department pages', () => {
       expect(Object.keys(await readTable(page, 'assistants-coverage-table'))).toEqual([department]);
       expect(num((await readTable(page, 'assistants-coverage-table'))[department]!.classes)).toBe(truth.assistants.get(latest)!.get(department)!.classes);
       expect(await page.$$eval('tbody tr[data-key^="全院"]', (rows) => rows.length), `${department}: a 全院 row on the department's page`).toBe(0);
+      // Its own labels: no heading or figure speaks of 各系部 or of 全院 as if the page were the institution's.
+      const labels = await page.$$eval('main h2, main .card dt', (els) => els.map((e) => e.textContent ?? ''));
+      for (const label of labels) expect(label, `${department}: ${label}`).not.toMatch(/^各系部|全院专职辅导员缺口|未达标系部/);
+      expect(await page.textContent('[data-figure="gap"] dt')).toBe(`${department}专职辅导员缺口`);
       await page.context().close();
     }
   });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedDelta, expectedReading, hasValue, MEASURE_IDS, semesterLabel, statusWord, type Expected, type MeasureId } from '../support/expected-measures.ts';
+import { expectedCompared, expectedDelta, expectedReading, hasValue, MEASURE_IDS, semesterLabel, statusWord, type Expected, type MeasureId } from '../support/expected-measures.ts';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { computeTruth, type Truth } from '../support/oracle.ts';
 import { readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
@@ -46,7 +46,7 @@ function expectedChange(m: MeasureId, semester: string, now: Expected | null): s
   const prev = semesters[i - 1]!;
   const before = reading(m, prev, INSTITUTION);
   if (!hasValue(now) || !hasValue(before)) return `上学期（${semesterLabel(prev)}）无可比数据`;
-  return `较上学期 ${expectedDelta(m, now, before)}（上学期 ${before.text}）`;
+  return expectedCompared(m, now, before, '上学期');
 }
 
 async function checkCards(page: Page, semester: string) {
@@ -55,8 +55,10 @@ async function checkCards(page: Page, semester: string) {
     const card = page.locator(`[data-figure="${m}"]`);
     const at = `${semester} ${m}`;
     expect.soft(await card.locator('dt').textContent(), at).toContain(LABELS[m]);
-    expect.soft(await card.locator('dd').first().textContent(), at).toBe(want ? `${want.text} · ${statusWord(want)}` : '无数据');
-    expect.soft(await card.locator('dd.card__note').textContent(), at).toBe(`${want ? `${want.detail}。` : ''}${expectedChange(m, semester, want)}`);
+    expect.soft(await card.locator('dd.card__value').textContent(), at).toBe(want ? want.text : '无数据');
+    // 达标/未达标 as a flag beside the value.
+    expect.soft(await card.locator('dd.card__status .flag').textContent(), at).toBe(statusWord(want));
+    expect.soft(await card.locator('dd.card__note').textContent(), at).toBe(`${want ? `${want.detail}。` : ''}${expectedChange(m, semester, want)}。`);
     // Green or red as the words say, never colour alone.
     const cls = (await card.getAttribute('class')) ?? '';
     expect.soft(cls.includes('card--ok'), at).toBe(want?.ok === true);
@@ -83,7 +85,7 @@ async function checkDepartments(page: Page, semester: string) {
   for (const d of departments)
     for (const m of MEASURE_IDS) {
       const want = reading(m, semester, d);
-      expect.soft(table[d]![m], `${semester} ${d} ${m}`).toBe(want ? `${want.text}${want.ok === false ? ' ▲未达标' : ''}` : '—');
+      expect.soft(table[d]![m], `${semester} ${d} ${m}`).toBe(want ? `${want.text}${want.ok === false ? ' 未达标' : ''}` : '—');
     }
 }
 
@@ -102,6 +104,40 @@ describe('总览 page', () => {
     expect(await page.inputValue('#filter-semester')).toBe(latest);
     await checkCards(page, latest);
     await checkDepartments(page, latest);
+    await page.context().close();
+  });
+
+  it('draws every department × indicator as a prerendered grid, 全院 first, each cell coloured by whether it meets its requirement', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const latest = semesters.at(-1)!;
+    const grid = await page.$$eval('#departments-chart svg[aria-label="全院及各系部各项指标达标情况"]', ([svg]) => {
+      const cells = [...svg!.querySelectorAll('g[aria-label="cell"] rect')].map((r) => r.querySelector('title')?.textContent ?? '');
+      const rows = [...svg!.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+      return { cells, rows };
+    });
+    expect(grid.rows[0]).toBe(INSTITUTION);
+    expect([...grid.rows.slice(1)].sort()).toEqual([...departments].sort());
+    expect(grid.cells).toHaveLength((departments.length + 1) * MEASURE_IDS.length);
+    // Each cell's tooltip: "<unit> · <indicator>：<value>（<status>）", the status the oracle's.
+    for (const unit of [INSTITUTION, ...departments]) {
+      const own = grid.cells.filter((c) => c.startsWith(`${unit} · `));
+      expect(own, unit).toHaveLength(MEASURE_IDS.length);
+      const statuses = MEASURE_IDS.map((m) => statusWord(reading(m, latest, unit)));
+      expect(own.map((c) => /（(达标|未达标|未设目标|无数据)）$/.exec(c)?.[1]), unit).toEqual(statuses);
+    }
+    await page.context().close();
+  });
+
+  it('lists under 需要关注 exactly the departments and indicators that miss their requirement', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const latest = semesters.at(-1)!;
+    const listed = await page.$$eval('.attention li[data-attention]', (items) => items.map((li) => li.getAttribute('data-attention')!));
+    const want = departments.flatMap((d) => MEASURE_IDS.filter((m) => reading(m, latest, d)?.ok === false).map((m) => `${d}|${m}`));
+    expect(want.length).toBeGreaterThan(5);
+    expect([...listed].sort()).toEqual([...want].sort());
+    // The first eight are in view; the rest are one click away.
+    expect(await page.$$eval('.attention ol > li', (items) => items.filter((li) => getComputedStyle(li).display !== 'none').length)).toBe(Math.min(8, want.length));
+    if (want.length > 8) expect(await page.textContent('.attention .fold-label')).toContain(`展开全部 ${want.length} 项`);
     await page.context().close();
   });
 

@@ -53,7 +53,7 @@ async function checkTotal(page: Page, f: Filters) {
   const list = units(f);
   expect(await page.textContent('#total-title')).toBe(`${f.department ?? '全院'}优秀名额使用情况 · ${TERM(f.semester)}`);
   if (!list.length) {
-    expect(await page.textContent('#panel-total .empty')).toBe('所选学期和范围内没有考核数据。');
+    expect(await page.textContent('#panel-total .empty')).toBe('无数据：所选学期和范围内没有考核数据。');
     expect(await page.$('#panel-total [data-figure]')).toBeNull();
     return;
   }
@@ -64,7 +64,10 @@ async function checkTotal(page: Page, f: Filters) {
     { assessed: count(await figure('assessed')), allowed: count(await figure('allowed')), used: count(await figure('used')), over: count(await figure('units_over')) },
     `cards ${JSON.stringify(f)}`,
   ).toEqual({ assessed: sum('n'), allowed: sum('allowed'), used: sum('used'), over });
-  expect(await page.textContent('#panel-total [data-figure="units_over"] .card__note')).toBe(over > 0 ? '未达标' : '达标');
+  expect(await page.textContent('#panel-total [data-figure="units_over"] .card__status .flag')).toBe(over > 0 ? '未达标' : '达标');
+  // Units over quota while the totals are within it: the card says the quota is per unit.
+  const note = await page.$('#panel-total [data-figure="units_over"] .card__note');
+  expect(note !== null, `note ${JSON.stringify(f)}`).toBe(over > 0 && sum('used') <= sum('allowed'));
   // For the whole institution, the cards are the oracle's 全院 figures (the units' allowed counts added up, not ⌊Σn × 20 %⌋).
   if (!f.department && !f.role) {
     const inst = [...(truth.quota.get(f.semester)?.get(INSTITUTION)?.values() ?? [])];
@@ -90,7 +93,7 @@ async function checkUnits(page: Page, f: Filters) {
   // Exactly the units over quota are marked.
   const flagged = await page.$$eval('#units-table tbody tr.row--bad', (rows) => rows.map((r) => r.getAttribute('data-key')));
   expect(flagged.sort()).toEqual(list.filter((u) => u.q.over).map((u) => `${u.department}|${u.role}`).sort());
-  expect(await page.textContent('#units-title')).toBe(`各系部、各角色优秀名额 · ${TERM(f.semester)}`);
+  expect(await page.textContent('#units-title')).toBe(`${f.department ? `${f.department}各角色` : '各系部、各角色'}优秀名额 · ${TERM(f.semester)}`);
   if (!list.length) {
     expect(await page.$('#units-chart')).toBeNull();
     expect(await page.textContent('#units-table tbody')).toContain('所选学期和范围内没有考核数据');
@@ -172,14 +175,14 @@ describe('优秀名额 page', () => {
 
     const csv = await download(page, 'units', 'csv');
     expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(csv.name).toContain(f.semester);
+    expect(csv.name).toBe(`优秀名额_${f.semester}_全院_辅导员.csv`);
     const { header, rows } = parseCsvDownload(csv.bytes);
-    expect(header).toEqual(['系部', '角色', '参评人数', '优秀名额', '评为优秀', '是否超额']);
+    expect(header).toEqual(['学期', '系部', '角色', '参评人数', '优秀名额', '评为优秀', '是否超额']);
     expect(rows).toHaveLength(Object.keys(screen).length);
     expect(rows.map((r) => r.join('|')).sort()).toEqual(
-      units(f).map(({ department, role, q }) => [department, ROLE[role], q.n, q.allowed, q.used, status(q)].join('|')).sort(),
+      units(f).map(({ department, role, q }) => [TERM(f.semester), department, ROLE[role], q.n, q.allowed, q.used, status(q)].join('|')).sort(),
     );
-    expect(rows.filter((r) => r[5]!.startsWith('超额')).map((r) => r[0]).sort()).toEqual(['旅游与酒店管理系', '经济管理系']);
+    expect(rows.filter((r) => r[6]!.startsWith('超额')).map((r) => r[1]).sort()).toEqual(['旅游与酒店管理系', '经济管理系']);
 
     const xlsx = await download(page, 'units', 'xlsx');
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');

@@ -152,7 +152,7 @@ describe('党委会汇报', () => {
     expect(twice).toHaveLength(1);
     expect(await problem('consecutive-fail')).toContain(`${twice[0]!.department}${twice[0]!.name}`);
     expect(await problem('lateness')).toContain('数学与物理学院1人');
-    expect(await problem('induction')).toMatch(/^1名新入职专职辅导员岗前培训不足40学时/);
+    expect(await problem('induction')).toMatch(/^（[一二三四五六七八九十]+）岗前培训不足。1名新入职专职辅导员岗前培训不足40学时/);
     expect(await page.$('[data-problem="graduates-tenure"]')).toBeNull();
     await page.context().close();
 
@@ -180,13 +180,17 @@ describe('党委会汇报', () => {
     expect(ratioText(ratioRow[0])).toBe(now.ratioFullTime);
     expect(ratioText(ratioRow[1])).toBe(p.ratioFullTime);
     expect(ratioText(ratioRow[3])).toBe(y.ratioFullTime);
-    const arrow = (a: string, b: string) => (Number(a.slice(2)) > Number(b.slice(2)) ? '↑' : Number(a.slice(2)) < Number(b.slice(2)) ? '↓' : '→');
-    expect(ratioRow[2]!.startsWith(arrow(now.ratioFullTime, p.ratioFullTime))).toBe(true);
-    expect(ratioRow[4]!.startsWith(arrow(now.ratioFullTime, y.ratioFullTime))).toBe(true);
+    // What the number did, then — separately — whether that is better or worse: a higher ratio is worse.
+    const change = (a: string, b: string) => {
+      const [x, z] = [Number(a.slice(2)), Number(b.slice(2))];
+      return x === z ? '持平' : `${x > z ? '上升' : '下降'}${Math.abs(x - z).toFixed(1)}，${x > z ? '变差' : '改善'}`;
+    };
+    expect(ratioRow[2]).toBe(change(now.ratioFullTime, p.ratioFullTime));
+    expect(ratioRow[4]).toBe(change(now.ratioFullTime, y.ratioFullTime));
     await page.context().close();
   });
 
-  it('prints to A4 PDFs with Chinese text, a page header and page numbers (npm run report)', () => {
+  it('prints to A4 PDFs in official-document form: Chinese text, headings 一、, page numbers — n —, no empty suggestion section (npm run report)', () => {
     const dist = join(E2E, 'dist');
     const out = execFileSync(process.execPath, ['scripts/report.ts', '--dist', dist], { encoding: 'utf8' });
     expect(out).toContain(`已生成 ${semesters.length} 份 PDF`);
@@ -201,10 +205,13 @@ describe('党委会汇报', () => {
     // pdftotext drops or adds spaces between CJK glyphs: compare without white space.
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     const want = expected(institution(staffing.get(s)!.values()));
-    for (const phrase of ['示范职业技术学院', '关于辅导员队伍建设情况的报告', '一、基本情况', '六、存在问题', '七、下一步建议', `第 ${pages} 页 / 共 ${pages} 页`, int(want.students), want.ratioFullTime])
+    for (const phrase of ['示范职业技术学院', '关于辅导员队伍建设情况的报告', '校党委：', '一、基本情况', '（一）专职辅导员配备不足。', '六、存在的问题', '附件', '表1', '图1', `— ${pages} —`, int(want.students), want.ratioFullTime])
       expect(text, phrase).toContain(phrase.replace(/\s+/g, ''));
-    // The report index now links the PDFs.
+    // The suggestions were not filled in: that section, heading included, is not printed.
+    expect(text).not.toContain('七、下一步工作建议');
+    // The report index and the report page now link the PDF.
     expect(readFileSync(join(dist, 'report.html'), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);
+    expect(readFileSync(join(dist, 'report', `${s}.html`), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);
   });
 
   it('made no request to any other host and logged no error', () => {

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharePercent as pct } from '../support/format.ts';
+import { sharePercent as pct, semesterText } from '../support/format.ts';
 import { computeStructureTruth, described, meanAge, type Scope, type StructureTruth, type StructureUnit } from '../support/oracle-structure.ts';
 import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
 
@@ -43,7 +43,7 @@ const figures = (u: StructureUnit) =>
 /** How a change of a share is written: points with one decimal, under 0.05 points 持平. */
 function shareChange(a: number, an: number, b: number, bn: number): string {
   const d = a / an - b / bn;
-  return Math.abs(d) < 5e-4 ? '→ 持平' : `${d > 0 ? '↑' : '↓'} ${Math.abs(d * 100).toFixed(1)} 个百分点`;
+  return Math.abs(d) < 5e-4 ? '持平' : `${d > 0 ? '上升' : '下降'}${Math.abs(d * 100).toFixed(1)}个百分点`;
 }
 
 async function checkSummary(page: Page, semester: string, dept: string, scope: Scope, prefix = '') {
@@ -183,14 +183,16 @@ describe('队伍结构 page', () => {
     const latest = semesters.at(-1)!;
     const file = await download(page, 'compare', 'csv');
     const csv = parseCsvDownload(file.bytes);
-    expect(csv.header.slice(0, 3)).toEqual(['系部', '人数', '女性（%）']);
+    // The semester the rows are for leads each row (the table has no column of its own for it).
+    expect(csv.header.slice(0, 4)).toEqual(['学期', '系部', '人数', '女性（%）']);
     const shown = await readTable(page, 'compare-table');
-    expect(csv.rows.map((r) => r[0]).sort()).toEqual(Object.keys(shown).sort());
+    expect(csv.rows.map((r) => r[1]).sort()).toEqual(Object.keys(shown).sort());
     for (const r of csv.rows) {
-      const u = unit(latest, r[0]!);
-      expect.soft(Number(r[1]), r[0]).toBe(u.people.length);
+      const u = unit(latest, r[1]!);
+      expect.soft(r[0], r[1]).toBe(semesterText(latest));
+      expect.soft(Number(r[2]), r[1]).toBe(u.people.length);
       // A percentage goes out as the number shown (43.2), not as text.
-      expect.soft(Number(r[2]), r[0]).toBe(Number(pct(u.women, u.people.length).replace('%', '')));
+      expect.soft(Number(r[3]), r[1]).toBe(Number(pct(u.women, u.people.length).replace('%', '')));
     }
     await page.context().close();
   });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth, type TrainingPerson } from '../support/oracle-metrics.ts';
 import { download, num, parseCsvDownload, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
-import { sharePercent as pct } from '../support/format.ts';
+import { sharePercent as pct, semesterText } from '../support/format.ts';
 
 let h: Harness;
 let truth: MetricsTruth;
@@ -119,15 +119,16 @@ describe('培训 page', () => {
     await waitForEngine(page);
     await setFilters(page, { semester, department });
     const file = await download(page, 'people', 'csv');
-    expect(file.name).toMatch(/\.csv$/);
+    expect(file.name).toBe(`培训未达要求人员_${semester}_${department}.csv`);
     const { header, rows } = parseCsvDownload(file.bytes);
-    expect(header.slice(0, 3)).toEqual(['系部', '姓名', '工号']);
+    expect(header.slice(0, 4)).toEqual(['学期', '系部', '姓名', '工号']);
     const col = (label: string) => header.findIndex((c) => c.startsWith(label));
     const want = truth.training.get(semester)!.get(department)!.people.filter(missesTraining);
-    expect(rows.map((r) => `${r[0]}|${r[2]}`).sort()).toEqual(want.map(personKey).sort());
+    expect(rows.map((r) => `${r[1]}|${r[3]}`).sort()).toEqual(want.map(personKey).sort());
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set([semesterText(semester)]));
     for (const p of want) {
-      const r = rows.find((x) => x[2] === p.staffId)!;
-      expect.soft(r[1], p.name).toBe(p.name);
+      const r = rows.find((x) => x[3] === p.staffId)!;
+      expect.soft(r[2], p.name).toBe(p.name);
       expect.soft(Number(r[col('校级学时')]), `${p.name} 校级学时`).toBe(p.schoolHours);
       expect.soft(r[col('校级学时达到')], `${p.name} 达到`).toBe(p.metHours ? '是' : '否');
     }

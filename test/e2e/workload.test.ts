@@ -160,8 +160,13 @@ async function checkDepartments(page: Page, f: Filters) {
   expect(flagged.sort()).toEqual(Object.keys(want).filter((k) => want[k]!.status === '未达标').sort());
   // The chart shows one role: the one selected, else counselors.
   const role = chartRole(f);
-  expect(await page.getAttribute('#departments-chart svg[aria-label]', 'aria-label')).toBe(`各系部${ROLE[role]}达到全部周工作要求的人周次比例`);
   const shown = Object.values(want).filter((r) => r.role === ROLE[role]);
+  // Nothing to draw: no empty chart, the table says 无数据.
+  if (!shown.length) {
+    expect(await page.$('#departments-chart')).toBeNull();
+    return;
+  }
+  expect(await page.getAttribute('#departments-chart svg[aria-label]', 'aria-label')).toBe(`各系部${ROLE[role]}达到全部周工作要求的人周次比例`);
   const bars = (await barTexts(page, 'departments')).sort(([a], [b]) => a.localeCompare(b));
   expect(bars).toEqual(shown.map((r) => [r.department, `${r.share}${r.status === '达标' ? '' : '  未达标'}`]).sort(([a], [b]) => a!.localeCompare(b!)));
   expect(await barCount(page, 'departments')).toBe(shown.length);
@@ -170,7 +175,7 @@ async function checkDepartments(page: Page, f: Filters) {
 async function checkHeatmap(page: Page, f: Filters) {
   const { table, cells } = expectedHeatmap(f);
   expect(comparable(await readTable(page, 'heatmap-table')), `heatmap ${JSON.stringify(f)}`).toEqual(table);
-  expect(await page.textContent('#heatmap-title')).toBe(`各系部逐周工作情况（${ROLE[chartRole(f)]}） · ${TERM(f.semester)}`);
+  expect(await page.textContent('#heatmap-title')).toBe(`${f.department ?? '各系部'}逐周工作情况（${ROLE[chartRole(f)]}） · ${TERM(f.semester)}`);
   if (!cells.length) {
     expect(await page.$('#heatmap-chart')).toBeNull();
     return;
@@ -216,7 +221,9 @@ async function checkShortfalls(page: Page, f: Filters) {
   shown.forEach((p, i) => i > 0 && expect(above(p, shown[i - 1]!), `${personKey(p)} after ${personKey(shown[i - 1]!)}`).toBe(false));
   const last = shown.at(-1);
   if (last) for (const p of all) if (above(p, last)) expect(keys, `${personKey(p)} is missing`).toContain(personKey(p));
-  if (!all.length) expect(await page.textContent('#shortfalls-table tbody')).toContain('所选范围内所有人员每周均达到要求');
+  // "Everyone met the norms" only where someone kept a log; with no log at all, 无数据.
+  if (!all.length)
+    expect(await page.textContent('#shortfalls-table tbody')).toContain(people(f).length ? '所选范围内所有人员每周均达到要求' : '无数据');
 }
 
 async function checkAssistants(page: Page, f: Filters) {
@@ -261,7 +268,7 @@ describe('工作量 page', () => {
     // Graduate assistants: three in 数学与物理学院, each with weeks met of 15–20 hours.
     const grads = Object.entries(await readTable(page, 'assistants-table')).filter(([k]) => k.includes('|graduate_assistant|'));
     expect(grads.map(([, r]) => r.department)).toEqual(['数学与物理学院', '数学与物理学院', '数学与物理学院']);
-    expect(grads.every(([, r]) => r.norm === '工作 15–20 小时/周')).toBe(true);
+    expect(grads.every(([, r]) => r.norm === '每周工作15至20小时')).toBe(true);
     // A shortfall in hours is not rounded to a whole number.
     const xiong = people({ semester: latest, department: '数学与物理学院', role: 'graduate_assistant' }).find((p) => p.name === '熊燕梦')!;
     expect(xiong.shortfall % 1).not.toBe(0);
@@ -310,22 +317,25 @@ describe('工作量 page', () => {
 
     const csv = await download(page, 'departments', 'csv');
     expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(csv.name).toContain(f.semester);
+    // Named after the view: the table, the semester, the department (全院) and the role (全部角色).
+    expect(csv.name).toBe(`周工作要求达标情况_${f.semester}_全院_全部角色.csv`);
     const { header, rows } = parseCsvDownload(csv.bytes);
-    expect(header).toEqual(['系部', '角色', '达到全部要求的人周次', '人周次', '比例（%）', '达标情况']);
+    // The semester the rows are for leads each row: the table has no column of its own for it.
+    expect(header).toEqual(['学期', '系部', '角色', '达到全部要求的人周次', '人周次', '比例（%）', '达标情况']);
     expect(rows).toHaveLength(Object.keys(screen).length);
-    const fromCsv = Object.fromEntries(rows.map((r) => [`${r[0]}|${Object.entries(ROLE).find(([, l]) => l === r[1])?.[0]}`, r]));
+    const fromCsv = Object.fromEntries(rows.map((r) => [`${r[1]}|${Object.entries(ROLE).find(([, l]) => l === r[2])?.[0]}`, r]));
     expect(Object.keys(fromCsv).sort()).toEqual(Object.keys(screen).sort());
     for (const [key, r] of Object.entries(fromCsv)) {
       const w = want[key]!;
-      expect(r, key).toEqual([w.department, w.role, w.met, w.periods, String(pctNumber(Number(w.met), Number(w.periods))), w.status]);
+      expect(r, key).toEqual([TERM(f.semester), w.department, w.role, w.met, w.periods, String(pctNumber(Number(w.met), Number(w.periods))), w.status]);
     }
 
     // The shortfall list as downloaded: same people, same numbers as on screen.
     const shortCsv = parseCsvDownload((await download(page, 'shortfalls', 'csv')).bytes);
-    expect(shortCsv.header).toEqual(['系部', '姓名', '角色', '记录周数', '未达要求周数', '累计差额（次/人次/小时）']);
+    expect(shortCsv.header).toEqual(['学期', '系部', '姓名', '角色', '记录周数', '未达要求周数', '累计差额（次/人次/小时）']);
     const shortScreen = Object.values(await readTable(page, 'shortfalls-table'));
-    expect(shortCsv.rows.map((r) => [r[0], r[1], r[2], Number(r[3]), Number(r[4]), Number(r[5])])).toEqual(
+    expect(shortCsv.rows.map((r) => r[0])).toEqual(shortScreen.map(() => TERM(f.semester)));
+    expect(shortCsv.rows.map((r) => [r[1], r[2], r[3], Number(r[4]), Number(r[5]), Number(r[6])])).toEqual(
       shortScreen.map((r) => [r.department, r.name, r.role, num(r.weeks), num(r.weeks_missed), num(r.shortfall)]),
     );
 
@@ -334,14 +344,21 @@ describe('工作量 page', () => {
     const sheet = await readSheet(xlsx.bytes);
     expect(sheet[0]).toEqual(header);
     expect(sheet).toHaveLength(rows.length + 1);
-    const excelRows = sheet.slice(1).map((r) => `${r[0]}|${r[1]}|${r[2]}|${r[3]}`).sort();
+    const excelRows = sheet.slice(1).map((r) => `${r[1]}|${r[2]}|${r[3]}|${r[4]}`).sort();
     expect(excelRows).toEqual(Object.values(want).map((w) => `${w.department}|${w.role}|${w.met}|${w.periods}`).sort());
 
-    const svg = (await download(page, 'heatmap', 'svg')).bytes.toString('utf8');
+    const svgFile = await download(page, 'heatmap', 'svg');
+    const svg = svgFile.bytes.toString('utf8');
     expect(svg.startsWith('<?xml') || svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('各系部逐周达到全部周工作要求的人周次比例');
-    const png = (await download(page, 'heatmap', 'png')).bytes;
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // The file says what it shows: the chart's title is drawn in it.
+    expect(svg).toContain(`<text x="12" y="24" font-size="16" fill="#1a1a1a" text-anchor="start" font-weight="bold">各系部逐周工作情况（辅导员） · ${TERM(f.semester)}</text>`);
+    expect(svgFile.name).toBe(`逐周工作情况_${f.semester}_全院_全部角色.svg`);
+    const pngFile = await download(page, 'heatmap', 'png');
+    expect(pngFile.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // Taller than the chart by the title's band: width and height from the PNG header (2× scale).
+    const chartSize = await page.$eval('#heatmap-chart svg[aria-label]', (el) => [Number(el.getAttribute('width')), Number(el.getAttribute('height'))]);
+    expect([pngFile.bytes.readUInt32BE(16), pngFile.bytes.readUInt32BE(20)]).toEqual([chartSize[0]! * 2, (chartSize[1]! + 36) * 2]);
     await page.context().close();
   });
 

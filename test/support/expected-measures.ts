@@ -70,7 +70,7 @@ export function expectedReading(m: MeasureId, semester: string, unit: string, st
       const over = roles.reduce((n, q) => n + q.unitsOver, 0);
       const used = roles.reduce((n, q) => n + q.used, 0);
       const allowed = roles.reduce((n, q) => n + q.allowed, 0);
-      return { num: over, den: 1, text: over === 0 ? '无超额' : `${over} 个超额`, ok: over === 0, detail: `优秀 ${used} 人，名额 ${allowed} 人` };
+      return { num: over, den: 1, text: over === 0 ? '无超额' : `${over} 个单位超额`, ok: over === 0, detail: `名额按系部、角色分别核定；优秀 ${used} 人，名额 ${allowed} 人` };
     }
     case 'training': {
       const t = truth.training.get(semester)?.get(unit);
@@ -101,18 +101,25 @@ export const statusWord = (r: Expected | null) => (r == null ? '无数据' : r.o
 /** a − b as a number, for the size of a change. */
 const value = (r: Expected) => r.num / r.den;
 
-/** How the overview writes the change from the previous semester. */
+/**
+ * How the pages write a change: what the number did (上升/下降, for counts 增加/减少) and, apart
+ * from it, whether that is better or worse (改善/变差) — for 师生比 and 超额 a rise is worse.
+ */
 export function expectedDelta(m: MeasureId, now: Expected, before: Expected): string {
   const a = value(now);
   const b = value(before);
   const same = now.num * before.den === before.num * now.den;
-  if (same) return '→ 持平';
-  const arrow = a > b ? '↑' : '↓';
-  // Direction in words too: for 师生比 and 超额 a rise is a change for the worse.
-  const words = (LOWER_IS_BETTER.has(m) ? a < b : a > b) ? '（改善）' : '（变差）';
-  if (m === 'ratio') return `${arrow} ${Math.abs(a - b).toFixed(1)} 人/名${words}`;
-  if (m === 'quota') return `${arrow} ${Math.abs(a - b)} 个${words}`;
-  return `${arrow} ${Math.abs((a - b) * 100).toFixed(1)} 个百分点${words}`;
+  if (same) return '持平';
+  const judgement = (LOWER_IS_BETTER.has(m) ? a < b : a > b) ? '改善' : '变差';
+  if (m === 'ratio') return `${a > b ? '上升' : '下降'}${Math.abs(a - b).toFixed(1)}，${judgement}`;
+  if (m === 'quota') return `${a > b ? '增加' : '减少'}${Math.abs(a - b)}个，${judgement}`;
+  return `${a > b ? '上升' : '下降'}${Math.abs((a - b) * 100).toFixed(1)}个百分点，${judgement}`;
+}
+
+/** The same change against a named earlier reading, as a card's note says it. */
+export function expectedCompared(m: MeasureId, now: Expected, before: Expected, when: string): string {
+  const delta = expectedDelta(m, now, before);
+  return delta === '持平' ? `与${when}持平（${before.text}）` : `较${when}（${before.text}）${delta}`;
 }
 
 /** Compare two readings exactly: negative when a is better than b for the measure. */

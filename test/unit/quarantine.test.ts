@@ -57,7 +57,7 @@ describe('a file set aside', () => {
   });
 
   it('is named in the report\'s 存在问题 by department, not by file', () => {
-    const text = problems(emptyFigures(S, { submissions: submissions(ctx, S) }), manifest.rules).find((p) => p.id === 'data')!.text;
+    const text = problems(emptyFigures(S, { submissions: submissions(ctx, S) }), manifest.rules).find((p) => p.id === 'data')!.detail;
     expect(text).toContain('信息工程系有1个报送文件无法读取或无法识别，未计入统计');
     expect(text).toContain('经济管理系有1个报送文件无法读取或无法识别，未计入统计');
     expect(text).not.toMatch(/\.xls|\.csv|周报/);

@@ -10,6 +10,7 @@ import { Failure } from '../../src/domain/cells.ts';
 import * as cell from '../../src/domain/cells.ts';
 import { mondayOf, parseDate } from '../../src/domain/dates.ts';
 import { maskName, pseudonym, publishName } from '../../src/domain/names.ts';
+import { cite } from '../../src/domain/policies.ts';
 import { layRules, parseRules, type ActiveRules } from '../../src/domain/rules.ts';
 import { gradeOf } from '../../src/domain/scoring.ts';
 import { parsePeriod } from '../../src/domain/tables/assistants.ts';
@@ -111,12 +112,30 @@ describe('published names', () => {
 describe('the rules file', () => {
   const file = () => JSON.parse(readFileSync('data/rules.json', 'utf8'));
 
-  it('cites a source for every rule of the default profile', () => {
+  it('cites a source for every rule of the default profile: a policy text, or the institution’s own setting', () => {
     const profile = file().profiles.default;
     const rulesWithValue = [profile.staffing, profile.training, profile.assessment, profile.structure, profile.people].flatMap((group) => Object.entries(group));
-    // A policy text, the digest, the national rule, or said to be the institution's own setting.
-    for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|DOMAIN|教育部令第43号|本校设定/);
+    // A policy text, the national rule, or said to be the institution's own setting.
+    for (const [name, rule] of rulesWithValue) expect((rule as { source?: string }).source, name).toMatch(/seeds\/00\d|教育部令第43号|^本校设定/);
     for (const norm of profile.workload.norms) expect(norm.source, norm.label).toMatch(/seeds\/00\d/);
+  });
+
+  it('names every policy document it cites by its title, so no page shows a seed file’s number', () => {
+    const f = file();
+    const parsed = parseRules(f);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const sources = [...Object.values(parsed.rules.sources), ...parsed.rules.workload_norms.map((n) => n.source ?? '')];
+    expect(sources.length).toBeGreaterThan(10);
+    for (const source of sources) {
+      const shown = cite(source, parsed.rules.policy_documents);
+      expect(shown, source).not.toMatch(/seeds|DOMAIN|\.txt|\.md/);
+      if (source.includes('seeds/004')) expect(shown).toContain('《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》');
+    }
+    expect(cite('seeds/004：…；教育部令第43号同', parsed.rules.policy_documents)).toBe(
+      '《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》：…；教育部令第43号《普通高等学校辅导员队伍建设规定》同',
+    );
+    // A source that already gives the full title is not given it twice.
+    expect(cite('教育部令第43号《普通高等学校辅导员队伍建设规定》第五条', parsed.rules.policy_documents)).toBe('教育部令第43号《普通高等学校辅导员队伍建设规定》第五条');
   });
 
   it('holds no setting made for the demo data: no department aliases, no departments list', () => {

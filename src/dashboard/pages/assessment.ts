@@ -16,7 +16,7 @@ import {
 } from '../../metrics/assessment.ts';
 import { filterSql } from '../../metrics/filters.ts';
 import { formatPercent, type Column } from '../../views/table.ts';
-import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { consecutiveFailPanel, topCounselorsPanel } from './people-rules.ts';
@@ -25,10 +25,11 @@ const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
 
 export const gradingRule = (ctx: DashboardContext) => {
   const a = ctx.rules.assessment;
-  const bands = a.bands.map((b) => `${GRADE_LABELS[b.grade]} ≥ ${b.min}`).join('，');
+  const unit = a.basis === 'percent' ? '%' : '分';
+  const bands = a.bands.map((b, i) => (i === a.bands.length - 1 ? `不足 ${a.bands[i - 1]?.min ?? b.min}${unit}为${GRADE_LABELS[b.grade]}` : `${b.min}${unit}及以上为${GRADE_LABELS[b.grade]}`)).join('，');
   return ruleHtml([
-    [`等次：${bands}${a.basis === 'percent' ? '（按得分占满分的百分比）' : '（按原始得分）'}；界值归入较高等次。`, 'seeds/000；规则方案 assessment.bands、assessment.basis'],
-    [`满分：填报总分按 ${a.total_max} 分，14 项得分之和按 ${a.items_max} 分（考核量化表各项合计为 ${a.items_max}，合计栏却写 100，取此口径）。`, 'seeds/000 考核量化表；规则方案 assessment.items_max、total_max'],
+    [`等次：${bands}${a.basis === 'percent' ? '（按得分占满分的百分比）' : '（按原始得分）'}；恰在分界处的归入较高等次。`, ruleSource(ctx, 'assessment.bands')],
+    [`满分：填报总分按 ${a.total_max} 分，14 项得分之和按 ${a.items_max} 分（考核量化表各项合计为 ${a.items_max} 分，合计栏却写 100 分，取此口径）。`, ruleSource(ctx, 'assessment.basis')],
     ['有得分时等次由得分评定；只有填报等次时采用填报等次。得分与填报等次不一致的记录单独列出。', undefined],
   ]);
 };
@@ -49,29 +50,29 @@ const grades: Panel = {
   // 全院 rows only for the whole institution: with a department selected they would be that department's numbers under 全院.
   queries: (s) => ({ rows: gradeCountsSql(s, 'department'), ...(s.department ? {} : { total: gradeCountsSql(s, 'institution') }) }),
   render: (data, s) => {
-    const rows = [...(data.rows as unknown as GradeCountRow[]), ...((data.total ?? []) as unknown as GradeCountRow[])];
+    const rows = institutionFirst<GradeCountRow>(data);
     const multiRole = new Set(rows.map((r) => r.role)).size > 1;
     const unit = (r: GradeCountRow) => (multiRole ? `${r.department}·${roleLabel(r.role)}` : r.department);
     const keys: Grade[] = ['excellent', 'good', 'pass', 'fail'];
     return {
       chart: rows.length
-        ? (document) =>
+        ? (document, width) =>
             gradeBars(
               (data.rows as unknown as GradeCountRow[]).flatMap((r) => keys.map((g, i) => ({ unit: unit(r), grade: GRADE_ORDER[i]!, count: r[g] }))),
-              { document, ariaLabel: '各系部考核等次人数' },
+              { document, width, ariaLabel: '各系部考核等次人数' },
             )
         : undefined,
-      chartAlt: '每个条形为一个系部（及角色）参加考核的人数，按优秀、良好、合格、不合格分段，段内文字为等次首字和人数；数值见下表。',
+      chartAlt: '每个条形为一个系部（及角色）参加考核的人数，按优秀、良好、合格、不合格分色；条形右侧为各等次人数（优、良、合、不分别为优秀、良好、合格、不合格）。数值见下表。',
       table: {
-        title: `考核等次分布_${s.semester}`,
+        title: '考核等次分布',
         rows,
         rowKey: (r) => `${r.department}|${r.role}`,
-        empty: '所选学期和范围内没有考核数据。',
+        empty: '无数据：所选学期和范围内没有考核数据。',
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'role', label: '角色', format: 'role' },
           ...gradeCountColumns<GradeCountRow>(),
-          { key: 'mean_percent', label: '平均得分率', display: (r) => (r.mean_percent == null ? '—' : `${r.mean_percent.toFixed(1)}%`) },
+          { key: 'mean_percent', label: '平均得分率', numeric: true, display: (r) => (r.mean_percent == null ? '—' : `${r.mean_percent.toFixed(1)}%`) },
         ],
       },
     };
@@ -89,7 +90,7 @@ const quantile = (sorted: number[], q: number) => {
 const scores: Panel = {
   id: 'scores',
   title: (s) => `得分率分布 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: scoresSql(s) }),
+  queries: (s) => ({ rows: scoresSql(s), assessed: `SELECT COUNT(*)::INTEGER AS n FROM assessments WHERE ${filterSql(s)}` }),
   render: (data, s, ctx) => {
     const rows = data.rows as unknown as ScoreRow[];
     const byUnit = new Map<string, number[]>();
@@ -102,21 +103,22 @@ const scores: Panel = {
     const one = (v: number) => v.toFixed(1);
     return {
       chart: rows.length
-        ? (document) => scoreBoxes(rows.map((r) => ({ unit: r.department, percent: r.percent })), { document, bands, ariaLabel: '各系部考核得分率分布（箱线图）' })
+        ? (document, width) => scoreBoxes(rows.map((r) => ({ unit: r.department, percent: r.percent })), { document, width, bands, ariaLabel: '各系部考核得分率分布（箱线图）' })
         : undefined,
       chartAlt: '箱线图：箱体为中间一半人员的得分率范围，箱中竖线为中位数，两端线延伸至非异常的最高、最低值，圆点为异常值；虚线为等次界线。各系部最低、中位、最高得分率见下表。',
       table: {
-        title: `得分率分布_${s.semester}`,
+        title: '得分率分布',
         rows: summary,
         rowKey: (r) => r.department,
-        empty: '所选范围内没有考核得分（可能只填报了等次）。',
+        // Grades without scores is a different thing from nothing at all: say which.
+        empty: Number(data.assessed?.[0]?.n ?? 0) > 0 ? '所选范围内的考核结果只填报了等次，没有得分。' : '无数据：所选学期和范围内没有考核数据。',
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'n', label: '有得分人数', format: 'int' },
-          { key: 'min', label: '最低（%）', display: (r) => one(r.min) },
-          { key: 'median', label: '中位数（%）', display: (r) => one(r.median) },
-          { key: 'max', label: '最高（%）', display: (r) => one(r.max) },
-          { key: 'mean', label: '平均（%）', display: (r) => one(r.mean) },
+          { key: 'min', label: '最低（%）', numeric: true, display: (r) => one(r.min) },
+          { key: 'median', label: '中位数（%）', numeric: true, display: (r) => one(r.median) },
+          { key: 'max', label: '最高（%）', numeric: true, display: (r) => one(r.max) },
+          { key: 'mean', label: '平均（%）', numeric: true, display: (r) => one(r.mean) },
         ],
       },
     };
@@ -128,22 +130,22 @@ const dimensions: Panel = {
   id: 'dimensions',
   title: (s) => `德、能、勤、绩分项得分率 · ${semesterTitle(s)}`,
   queries: (s) => ({ rows: dimensionsSql(s, 'department'), ...(s.department ? {} : { total: dimensionsSql(s, 'institution') }) }),
-  render: (data, s) => ({
+  render: (data) => ({
     table: {
-      title: `德能勤绩分项_${s.semester}`,
-      rows: [...(data.rows as unknown as DimensionRow[]), ...((data.total ?? []) as unknown as DimensionRow[])],
+      title: '德能勤绩分项',
+      rows: institutionFirst<DimensionRow>(data),
       rowKey: (r) => String(r.department),
-      empty: '所选范围内没有填报考核量化表分项得分的记录。',
+      empty: '无数据：所选范围内没有填报考核量化表分项得分的记录。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'rows', label: '有分项得分人数', format: 'int' },
-        ...DIMENSIONS.map((d) => ({ key: dimensionKey(d), label: `${d}（%）`, display: (r: DimensionRow) => (r[dimensionKey(d)] as number).toFixed(1) })),
+        ...DIMENSIONS.map((d) => ({ key: dimensionKey(d), label: `${d}（%）`, numeric: true, display: (r: DimensionRow) => (r[dimensionKey(d)] as number).toFixed(1) })),
       ],
     },
   }),
-  rule: () =>
+  rule: (ctx) =>
     ruleHtml([
-      ['各维度得分率 = 该维度各项得分之和 ÷ 该维度满分 × 100，取有分项得分人员的平均值。满分：德 15（思想素质、工作态度、工作作风），能 30（组织、分析、创新能力、工作效率），勤 20（到岗、到位、到会），绩 25（工作完成、日常管理、活动开展、突发事件处理）。', 'seeds/000 考核量化表'],
+      ['各维度得分率 = 该维度各项得分之和 ÷ 该维度满分 × 100，取有分项得分人员的平均值。满分：德 15 分（思想素质、工作态度、工作作风），能 30 分（组织、分析、创新能力、工作效率），勤 20 分（到岗、到位、到会），绩 25 分（工作完成、日常管理、活动开展、突发事件处理）。', ruleSource(ctx, 'assessment.items_max')],
     ]),
 };
 
@@ -151,14 +153,14 @@ const mismatches: Panel = {
   id: 'mismatches',
   title: (s) => `得分与填报等次不一致的记录 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
   queries: (s) => ({ rows: mismatchesSql(s), assessed: `SELECT COUNT(*)::INTEGER AS n FROM assessments WHERE ${filterSql(s)}` }),
-  render: (data, s) => ({
+  render: (data) => ({
     table: {
-      title: `等次不一致_${s.semester}`,
+      title: '等次不一致',
       rows: data.rows as unknown as MismatchRow[],
       rowKey: (r) => `${r.source_file}|${r.source_row}`,
       flagged: () => true,
       // "All consistent" only where something was assessed; otherwise say that nothing was.
-      empty: Number(data.assessed?.[0]?.n ?? 0) > 0 ? '所选范围内得分与填报等次全部一致。' : '所选范围内没有考核数据。',
+      empty: Number(data.assessed?.[0]?.n ?? 0) > 0 ? '所选范围内得分与填报等次全部一致。' : '无数据：所选范围内没有考核数据。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'name', label: '姓名' },
@@ -166,7 +168,7 @@ const mismatches: Panel = {
         { key: 'score', label: '得分', display: (r) => `${r.score} / ${r.score_max}` },
         { key: 'grade', label: '按得分评定', format: 'grade' },
         { key: 'grade_recorded', label: '填报等次', format: 'grade' },
-        { key: 'source', label: '来源', display: (r) => `${r.source_file} 第 ${r.source_row} 行` },
+        { key: 'source', label: '来源', display: (r) => `${r.source_file} 第 ${r.source_row} 行`, downloadOnly: true },
       ],
     },
   }),
@@ -179,7 +181,7 @@ export const assessmentPage: PageSpec = {
   navLabel: '考核',
   title: '考核情况',
   lede: (ctx) =>
-    `每学期末对辅导员及其助理进行考核。等次按规则方案（${ctx.rules.profile_label}）由得分评定；优秀比例见“优秀名额”页。优秀率 = 优秀人数 ÷ 参评人数，当前上限 ${formatPercent(ctx.rules.assessment.excellence_quota)}。`,
+    `每学期末对辅导员及其助理进行考核，等次由得分评定；优秀名额的使用见“优秀名额”页。优秀率 = 优秀人数 ÷ 参评人数，上限为 ${formatPercent(ctx.rules.assessment.excellence_quota)}。`,
   filters: ['semester', 'department', 'role'],
   roles: ['counselor', 'class_teacher', 'assistant', 'graduate_assistant'],
   panels: [grades, scores, dimensions, mismatches, consecutiveFailPanel, topCounselorsPanel],

@@ -11,43 +11,44 @@ import {
   type UncoveredClassRow,
 } from '../../metrics/assistants.ts';
 import { formatPercent } from '../../views/table.ts';
-import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import { citeText, institutionFirst, ratio, ruleHtml, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
+import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { gradeCountColumns } from './assessment.ts';
 import { graduatesPanel, latenessPanel } from './people-rules.ts';
 
-export const assistantRule = () =>
+export const assistantRule = (ctx: DashboardContext) =>
   ruleHtml([
-    ['每个班级至多聘任 1 名助理；助理名册和班级名单按学年报送，第二学期沿用同一学年第一学期的名单（本学期另有报送时以本学期为准）。', 'seeds/000'],
-    [`任职条件：二、三年级（学年首年 − 年级 + 1 为 2 或 3）；政治面貌为${ELIGIBLE_POLITICAL_STATUS.join('或')}；无不及格课程（未填写视为未报送）。`, 'seeds/000'],
+    ['每个班级至多聘任 1 名助理；助理名册和班级名单按学年报送，第二学期沿用同一学年第一学期的名单（本学期另有报送时以本学期为准）。', citeText(ctx, 'seeds/000')],
+    [`任职条件：二、三年级（学年首年 − 年级 + 1 为 2 或 3）；政治面貌为${ELIGIBLE_POLITICAL_STATUS.join('或')}；无不及格课程（未填写视为未报送）。`, citeText(ctx, 'seeds/000')],
   ]);
 
 const coverage: Panel = {
   id: 'coverage',
-  title: (s) => `各系部班级助理配备情况 · ${semesterTitle(s)}`,
+  title: (s) => `${unitsLabel(s)}班级助理配备情况 · ${semesterTitle(s)}`,
   // 全院 row only for the whole institution: with a department selected it would be that department's numbers under 全院.
   queries: (s) => ({ rows: classCoverageSql(s, 'department'), ...(s.department ? {} : { total: classCoverageSql(s, 'institution') }) }),
   render: (data, s) => {
     // A unit with neither classes nor assistants in force (the institution in a semester before any list) has nothing to show.
-    const rows = [...(data.rows as unknown as ClassCoverageRow[]), ...((data.total ?? []) as unknown as ClassCoverageRow[])]
+    const rows = institutionFirst<ClassCoverageRow>(data)
       .filter((r) => r.classes > 0 || r.assistants > 0)
       .map((r) => ({ ...r, share: ratio(r.covered, r.classes) }));
     const depts = rows.filter((r) => r.department !== '全院').sort((a, b) => (a.share ?? 0) - (b.share ?? 0));
     return {
       chart: depts.length
-        ? (document) =>
+        ? (document, width) =>
             hbars(
               depts.map((r) => ({ label: r.department, value: r.share, ok: r.classes > 0 && r.covered === r.classes && r.shared === 0, text: `${r.covered}/${r.classes} 个班${r.shared ? `；${r.shared} 个班多于 1 人` : ''}` })),
-              { document, percent: true, max: 1, ariaLabel: '各系部已配备助理的班级比例', xLabel: '已配备助理的班级比例 →' },
+              { document, width, percent: true, max: 1, ariaLabel: '各系部已配备助理的班级比例', xLabel: '已配备助理的班级比例 →', rule: { value: 1, label: '要求：每班 1 名' } },
             )
         : undefined,
-      chartAlt: '条形长度为已配备助理的班级占全部班级的比例；每班都有且仅有 1 名助理为达标。数值见下表。',
+      chartAlt: '条形长度为已配备助理的班级占全部班级的比例，虚线为每班都配备的要求；每班都有且仅有 1 名助理为绿色（达标），否则为红色。数值见下表。',
       table: {
-        title: `助理配备_${s.semester}`,
+        title: '助理配备',
         rows,
         rowKey: (r) => r.department,
         flagged: (r) => r.covered < r.classes || r.shared > 0 || r.unmatched > 0,
-        empty: '所选学期和范围内没有班级名单或助理名册。',
+        empty: '无数据：所选学期和范围内没有班级名单或助理名册。',
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'classes', label: '班级数', format: 'int' },
@@ -85,19 +86,19 @@ const flags: Panel = {
         .join('；');
     return {
       table: {
-        title: `助理任职条件_${s.semester}`,
+        title: '助理任职条件',
         rows,
         rowKey: (r) => `${r.department}|${r.student_id ?? r.name}|${r.class_name}`,
         flagged: () => true,
         // "All eligible" only when there are assistants: no roster is not a clean roster.
-        empty: data.rows!.length ? '所选范围内的助理均符合任职条件。' : '所选学期和范围内没有助理名册。',
+        empty: data.rows!.length ? '所选范围内的助理均符合任职条件。' : '无数据：所选学期和范围内没有助理名册。',
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'name', label: '姓名' },
           { key: 'class_name', label: '聘用班级' },
           { key: 'year_level', label: '年级' },
           { key: 'political_status', label: '政治面貌' },
-          { key: 'failed_courses', label: '不及格课程数', display: (r) => (r.failed_courses == null ? '未填' : String(r.failed_courses)) },
+          { key: 'failed_courses', label: '不及格课程数', numeric: true, display: (r) => (r.failed_courses == null ? '未填' : String(r.failed_courses)) },
           { key: 'problems', label: '问题', display: problems },
         ],
       },
@@ -112,11 +113,11 @@ const uncovered: Panel = {
   queries: (s) => ({ rows: uncoveredClassesSql(s), total: classCoverageSql(s, 'institution') }),
   render: (data, s) => ({
     table: {
-      title: `未配助理班级_${s.semester}`,
+      title: '未配助理班级',
       rows: data.rows as unknown as UncoveredClassRow[],
       rowKey: (r) => `${r.department}|${r.class_name}`,
       // "Every class covered" only when there is a class list: no list is not full coverage.
-      empty: (data.total as unknown as ClassCoverageRow[]).some((r) => r.classes > 0) ? '所选范围内每个班级都已配备助理。' : '所选学期和范围内没有班级名单。',
+      empty: (data.total as unknown as ClassCoverageRow[]).some((r) => r.classes > 0) ? '所选范围内每个班级都已配备助理。' : '无数据：所选学期和范围内没有班级名单。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'class_name', label: '班级' },
@@ -137,10 +138,10 @@ const results: Panel = {
   }),
   render: (data, s) => ({
     table: {
-      title: `助理考核结果_${s.semester}`,
-      rows: [...(data.rows as unknown as GradeCountRow[]), ...((data.total ?? []) as unknown as GradeCountRow[])],
+      title: '助理考核结果',
+      rows: institutionFirst<GradeCountRow>(data),
       rowKey: (r) => r.department,
-      empty: '所选学期没有助理考核结果（考核在学期末进行）。',
+      empty: '无数据：所选学期没有助理考核结果（考核在学期末进行）。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         ...gradeCountColumns<GradeCountRow>(),

@@ -1,97 +1,203 @@
-/** 总览: one card per area with its key figure, 达标/未达标, and the change against the previous semester; then every department at a glance. */
+/**
+ * 总览, what a leader reads in ten seconds: one card per area in a row (key figure, 达标/未达标 as
+ * a flag, the change against the previous semester); then what needs attention — each department
+ * and indicator that misses its requirement, the furthest first — and every department × indicator
+ * as a grid of cells coloured by status, with its table. All of it is driven by the list of
+ * measures (measures.ts): a new measure there is a new card, column and grid column here.
+ */
+import { statusGrid, type CellStatus, type GridCell } from '../../charts/status-grid.ts';
 import { escapeHtml } from '../../domain/format.ts';
+import { foldControlHtml, foldedRowClass, foldOf } from '../../views/fold.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
-import { cardsHtml, ruleHtml, semesterTitle } from '../common.ts';
-import { previousSemester } from '../context.ts';
-import { MEASURES, changeText, statusWord, type Reading } from '../measures.ts';
-import type { Panel, PageSpec } from '../types.ts';
+import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
+import { departmentPage, previousSemester, type DashboardContext } from '../context.ts';
+import { MEASURES, changeText, comparedText, needingAttention, statusWord, type Measure, type Reading } from '../measures.ts';
+import type { Panel, PageSpec, PanelData, State } from '../types.ts';
 
-const areas: Panel = {
-  id: 'areas',
+/** The note under a card: the counts behind the figure, and how it moved since the previous semester. */
+function comparison(m: Measure, now: Reading | null, before: Reading | null, prev: string | null): string {
+  if (!prev) return '无上一学期数据可比';
+  if (!now || now.value == null || !before || before.value == null) return `上学期（${semesterLabel(prev)}）无可比数据`;
+  return comparedText(m, now, before, '上学期');
+}
+
+/** The institution's readings this semester and the previous one: the same queries for the cards and the table. */
+const institutionQueries = (s: State, ctx: DashboardContext) => {
+  const prev = previousSemester(ctx, s.semester);
+  return Object.fromEntries(MEASURES.flatMap((m) => [[m.id, m.sql(ctx, s.semester, 'institution')], ...(prev ? [[`${m.id}_prev`, m.sql(ctx, prev, 'institution')]] : [])]));
+};
+
+function institutionReadings(data: PanelData, s: State, ctx: DashboardContext) {
+  const prev = previousSemester(ctx, s.semester);
+  return {
+    prev,
+    rows: MEASURES.map((m) => ({
+      m,
+      now: m.read(data[m.id] ?? [], INSTITUTION, ctx),
+      before: prev ? m.read(data[`${m.id}_prev`] ?? [], INSTITUTION, ctx) : null,
+    })),
+  };
+}
+
+/** What each measure counts and its requirement, with the documents behind them. */
+const measuresRule = (ctx: DashboardContext) =>
+  ruleHtml([
+    [`师生比：专职辅导员按 1:${ctx.rules.max_students_per_counselor} 配备，每名专职辅导员对应的在校生不超过 ${ctx.rules.max_students_per_counselor} 人即达标。`, ruleSource(ctx, 'staffing.max_students_per_counselor')],
+    [`周工作要求达成率：辅导员达到全部周工作要求的人周次占全部人周次的比例，不低于 ${Math.round(ctx.rules.workload_target_share * 100)}% 为达标。`, ruleSource(ctx, 'workload.target_share')],
+    ['考核完成率：名册上的辅导员中本学期已有考核结果的比例，全部完成为达标。', undefined],
+    ['优秀名额：按系部和角色分别核定，没有一个系部（角色）超出名额为达标。', ruleSource(ctx, 'assessment.excellence_quota')],
+    [`培训：专职辅导员中校级培训学时达到每年 ${ctx.rules.training.school_hours_per_year} 学时的比例，全部达到为达标。`, ruleSource(ctx, 'training.school_hours_per_year')],
+    ['助理：已配备助理的班级比例，每班有且只有 1 名为达标。', citeText(ctx, 'seeds/000')],
+    ['队伍结构：专职辅导员中本校选定指标（中共党员、硕士及以上学历或副高级及以上职称）所占比例；本校设有目标比例时判断是否达标，否则只列数值（“未设目标”）。', citeText(ctx, 'seeds/004')],
+    ['变化：“上升”“下降”说的是数值本身，“改善”“变差”说的是对照要求的好坏。师生比数值越小越好，其余比例越大越好。', undefined],
+  ]);
+
+/** The cards, at the top: what a leader reads first. */
+const cards: Panel = {
+  id: 'cards',
   title: (s) => `全院各项指标 · ${semesterTitle(s)}`,
-  queries: (s, ctx) => {
-    const prev = previousSemester(ctx, s.semester);
-    return Object.fromEntries(
-      MEASURES.flatMap((m) => [[m.id, m.sql(ctx, s.semester, 'institution')], ...(prev ? [[`${m.id}_prev`, m.sql(ctx, prev, 'institution')]] : [])]),
-    );
-  },
+  queries: institutionQueries,
   render: (data, s, ctx) => {
-    const prev = previousSemester(ctx, s.semester);
-    const change = (m: (typeof MEASURES)[number], now: Reading | null) => {
-      if (!prev) return '无上一学期数据可比';
-      const before = m.read(data[`${m.id}_prev`] ?? [], INSTITUTION, ctx);
-      if (!now || now.value == null || !before || before.value == null) return `上学期（${semesterLabel(prev)}）无可比数据`;
-      return `较上学期 ${changeText(m, now.value, before.value)}（上学期 ${before.text}）`;
-    };
+    const { prev, rows } = institutionReadings(data, s, ctx);
     return {
       html: cardsHtml(
-        MEASURES.map((m) => {
-          const now = m.read(data[m.id] ?? [], INSTITUTION, ctx);
-          return {
-            key: m.id,
-            label: m.label,
-            value: now ? `${now.text} · ${statusWord(now)}` : '无数据',
-            tone: now?.ok == null ? undefined : now.ok ? 'ok' : 'bad',
-            note: `${now ? `${now.detail}。` : ''}${change(m, now)}`,
-            href: ctx.root + m.page,
-          };
-        }),
+        rows.map(({ m, now, before }) => ({
+          key: m.id,
+          label: m.label,
+          value: now?.text ?? '无数据',
+          status: statusWord(now),
+          tone: now?.ok == null ? undefined : now.ok ? 'ok' : 'bad',
+          note: `${now ? `${now.detail}。` : ''}${comparison(m, now, before, prev)}。`,
+          href: ctx.root + m.page,
+        })),
+        'cards--row',
       ),
+    };
+  },
+  rule: measuresRule,
+};
+
+/** The cards' figures as a table (to read aloud, compare and download), after the departments. */
+const areas: Panel = {
+  id: 'areas',
+  title: (s) => `全院各项指标与上学期比较 · ${semesterTitle(s)}`,
+  queries: institutionQueries,
+  render: (data, s, ctx) => {
+    const { prev, rows } = institutionReadings(data, s, ctx);
+    return {
       table: {
-        title: `全院各项指标_${s.semester}`,
-        rows: MEASURES.map((m) => ({ m, now: m.read(data[m.id] ?? [], INSTITUTION, ctx), before: prev ? m.read(data[`${m.id}_prev`] ?? [], INSTITUTION, ctx) : null })),
+        title: '全院各项指标',
+        rows,
         rowKey: (r) => r.m.id,
         flagged: (r) => r.now?.ok === false,
         columns: [
           { key: 'measure', label: '指标', rowHeader: true, display: (r) => r.m.label },
-          { key: 'value', label: semesterLabel(s.semester), display: (r) => r.now?.text ?? '无数据' },
+          { key: 'value', label: semesterLabel(s.semester), display: (r) => r.now?.text ?? '无数据', numeric: true },
           { key: 'detail', label: '依据', display: (r) => r.now?.detail ?? '' },
           { key: 'status', label: '达标情况', display: (r) => statusWord(r.now) },
-          { key: 'previous', label: prev ? `上学期（${semesterLabel(prev)}）` : '上学期', display: (r) => r.before?.text ?? '无数据' },
-          { key: 'change', label: '变化', display: (r) => (r.now?.value != null && r.before?.value != null ? changeText(r.m, r.now.value, r.before.value) : '—') },
+          { key: 'target', label: '要求', display: (r) => r.m.target(ctx) },
+          { key: 'previous', label: prev ? `上学期（${semesterLabel(prev)}）` : '上学期', display: (r) => r.before?.text ?? '无数据', numeric: true },
+          { key: 'change', label: '较上学期', display: (r) => (r.now?.value != null && r.before?.value != null ? changeText(r.m, r.now.value, r.before.value) : '—') },
+        ],
+      },
+    };
+  },
+  rule: measuresRule,
+};
+
+type DepartmentRow = { department: string; readings: Map<string, Reading | null> };
+
+const ORDERS: ReadonlyArray<readonly [string, string]> = [
+  ['attention', '未达标项多的在前'],
+  ['name', '按系部名称'],
+  ...MEASURES.map((m) => [m.id, `按${m.short}（差的在前）`] as const),
+];
+
+function departmentRows(data: PanelData, s: State, ctx: DashboardContext): DepartmentRow[] {
+  const rows = ctx.departments.map((department) => ({ department, readings: new Map(MEASURES.map((m) => [m.id, m.read(data[m.id] ?? [], department, ctx)])) }));
+  const collator = new Intl.Collator('zh-CN');
+  const misses = (r: DepartmentRow) => [...r.readings.values()].filter((x) => x?.ok === false).length;
+  const shortfall = (r: DepartmentRow) => MEASURES.reduce((n, m) => n + (r.readings.get(m.id) ? m.shortfall(r.readings.get(m.id)!, ctx) : 0), 0);
+  const byName = (a: DepartmentRow, b: DepartmentRow) => collator.compare(a.department, b.department);
+  const order = s.order ?? 'attention';
+  const m = MEASURES.find((x) => x.id === order);
+  // Worst first on one measure; no value (no data) last.
+  const worst = (r: DepartmentRow) => {
+    const v = m ? r.readings.get(m.id)?.value : null;
+    return v == null ? -Infinity : m!.better === 'lower' ? v : -v;
+  };
+  return rows.sort(
+    order === 'name' ? byName : m ? (a, b) => worst(b) - worst(a) || byName(a, b) : (a, b) => misses(b) - misses(a) || shortfall(b) - shortfall(a) || byName(a, b),
+  );
+}
+
+const cellStatus = (r: Reading | null): CellStatus => statusWord(r) as CellStatus;
+
+/** The 需要关注 list: department, indicator, value against the requirement; the furthest from it first. */
+function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): string {
+  const items = needingAttention(new Map(rows.map((r) => [r.department, r.readings])), ctx);
+  if (!items.length) return '<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3><p>所选学期各系部各项指标均达到要求，或尚无数据。</p></section>';
+  // The first eight in view; the rest one click away (and all of them on paper).
+  const fold = foldOf(items.length, 8, 8);
+  const li = (x: (typeof items)[number], i: number) =>
+    `<li data-attention="${escapeHtml(`${x.department}|${x.m.id}`)}"${fold && foldedRowClass(i, fold) ? ' class="row--folded"' : ''}><strong>${escapeHtml(x.department)}</strong>：${escapeHtml(x.m.label)}为${escapeHtml(x.r.text)}，${escapeHtml(x.m.target(ctx))}。</li>`;
+  const list = `<ol>${items.map(li).join('')}</ol>`;
+  const departments = new Set(items.map((x) => x.department)).size;
+  return (
+    `<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3>` +
+    `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求，按与要求的差距从大到小排列：</p>` +
+    `${fold ? foldControlHtml('attention', fold, list, '项') : list}</section>`
+  );
+}
+
+const departments: Panel = {
+  id: 'departments',
+  title: (s) => `各系部一览 · ${semesterTitle(s)}`,
+  queries: (s, ctx) => Object.fromEntries(MEASURES.flatMap((m) => [[m.id, m.sql(ctx, s.semester, 'department')], [`${m.id}_all`, m.sql(ctx, s.semester, 'institution')]])),
+  render: (data, s, ctx) => {
+    const rows = departmentRows(data, s, ctx);
+    const institution = new Map(MEASURES.map((m) => [m.id, m.read(data[`${m.id}_all`] ?? [], INSTITUTION, ctx)]));
+    const gridRows = [{ department: INSTITUTION, readings: institution }, ...rows];
+    const cells: GridCell[] = gridRows.flatMap((r) =>
+      MEASURES.map((m) => {
+        const x = r.readings.get(m.id) ?? null;
+        return { row: r.department, column: m.short, text: !x || x.value == null ? (x?.text === '无数据' || !x ? '—' : x.text) : (m.brief?.(x) ?? x.text), status: cellStatus(x) };
+      }),
+    );
+    return {
+      html: attentionHtml(rows, ctx),
+      chart: (document, width) =>
+        statusGrid(cells, {
+          document,
+          width,
+          rows: gridRows.map((r) => r.department),
+          columns: MEASURES.map((m) => m.short),
+          ariaLabel: '全院及各系部各项指标达标情况',
+        }),
+      chartAlt: `每行一个单位（第一行为全院），每列一项指标；格内为数值，底色表示是否达到要求：浅绿为达标，浅红为未达标，浅蓝灰为未设目标，灰色为无数据。各系部数值见下表。`,
+      table: {
+        title: '各系部一览',
+        rows,
+        rowKey: (r) => r.department,
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true, href: (r) => (departmentPage(ctx, r.department) ? ctx.root + departmentPage(ctx, r.department) : null) },
+          ...MEASURES.map((m) => ({
+            key: m.id,
+            label: m.label,
+            numeric: true,
+            display: (r: DepartmentRow) => r.readings.get(m.id)?.text ?? '—',
+            flag: (r: DepartmentRow) => (r.readings.get(m.id)?.ok === false ? '未达标' : null),
+          })),
         ],
       },
     };
   },
   rule: (ctx) =>
     ruleHtml([
-      [`师生比：专职辅导员按 1:${ctx.rules.max_students_per_counselor} 配备，不超过即达标。`, 'seeds/004'],
-      ['周工作要求达成率：辅导员达到全部周工作要求的人周次 ÷ 全部人周次，不低于规则方案 workload.target_share 为达标。', 'seeds/001'],
-      ['考核完成率：名册上的辅导员中本学期有考核结果的比例，全部完成为达标。', 'seeds/000、004'],
-      ['优秀名额：按系部和角色分别核定，无一超额为达标。', 'seeds/000'],
-      [`培训：专职辅导员校级培训学时达到每年 ${ctx.rules.training.school_hours_per_year} 学时的比例，全部达到为达标。`, 'seeds/004'],
-      ['助理：已配备助理的班级比例，每班有且只有 1 名为达标。', 'seeds/000'],
-      ['队伍结构：专职辅导员中规则方案所选指标（中共党员、硕士及以上学历或副高级及以上职称）的占比；规则方案设有目标比例时判断是否达标，否则只列数值（“未设目标”）。', 'seeds/004；规则方案 structure.headline'],
+      ['每项指标的口径与达标要求同上；点击系部名称查看该系部的详细情况及其在各系部中的排名。', undefined],
+      ['需要关注：按与要求的差距（占要求的比例）从大到小排列，例如师生比超出标准的比例、达标率距目标的差距。', undefined],
     ]),
-};
-
-const departments: Panel = {
-  id: 'departments',
-  title: (s) => `各系部一览 · ${semesterTitle(s)}`,
-  queries: (s, ctx) => Object.fromEntries(MEASURES.map((m) => [m.id, m.sql(ctx, s.semester, 'department')])),
-  render: (data, s, ctx) => ({
-    table: {
-      title: `各系部一览_${s.semester}`,
-      rows: ctx.departments.map((department) => ({ department, readings: new Map(MEASURES.map((m) => [m.id, m.read(data[m.id] ?? [], department, ctx)])) })),
-      rowKey: (r) => r.department,
-      flagged: (r) => [...r.readings.values()].some((x) => x?.ok === false),
-      columns: [
-        { key: 'department', label: '系部', rowHeader: true },
-        ...MEASURES.map((m) => ({
-          key: m.id,
-          label: m.label,
-          display: (r: { readings: Map<string, Reading | null> }) => {
-            const x = r.readings.get(m.id) ?? null;
-            return x ? `${x.text}${x.ok === false ? ' ▲未达标' : ''}` : '—';
-          },
-        })),
-      ],
-    },
-    html: `<p class="note">点击系部名称查看该系部的详细情况及在各系部中的排名：${ctx.departments
-      .map((d) => `<a href="${escapeHtml(ctx.root + ctx.departmentPages[d]!)}">${escapeHtml(d)}</a>`)
-      .join('、')}</p>`,
-  }),
 };
 
 export const overviewPage: PageSpec = {
@@ -99,7 +205,8 @@ export const overviewPage: PageSpec = {
   path: 'index.html',
   navLabel: '总览',
   title: '辅导员队伍建设总览',
-  lede: (ctx) => `${ctx.rules.institution}辅导员队伍建设各项指标，对照规则方案（${ctx.rules.profile_label}）判断是否达标，并与上一学期比较。`,
+  lede: (ctx) => `${ctx.rules.institution}辅导员队伍建设各项指标对照有关文件的要求判断是否达标，并与上一学期比较；“需要关注”列出未达到要求的系部和指标。`,
   filters: ['semester'],
-  panels: [areas, departments],
+  options: [{ name: 'order', label: '系部排序', options: ORDERS, default: 'attention' }],
+  panels: [cards, departments, areas],
 };

@@ -20,7 +20,7 @@ import {
   type TopCounselorRow,
 } from '../../metrics/people.ts';
 import { inductionSql, type InductionRow } from '../../metrics/training.ts';
-import { ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import { citeText, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import type { Panel } from '../types.ts';
 
 const year = (semester: string) => `${semester.slice(0, 9)}学年`;
@@ -47,7 +47,7 @@ export const consecutiveFailPanel: Panel = {
   }),
   rule: (ctx) =>
     ruleHtml([
-      [`所选学期所在学年及其前 ${ctx.rules.people.consecutive_fail_years - 1} 个学年，每个学年都有一次辅导员考核为“不合格”的，列入本表（考核每学期一次，一个学年内任一学期不合格即计为该学年不合格；同一人按工号识别，无工号时按系部和姓名）。`, 'seeds/004：连续两年年度考核不合格的，可以解除聘用合同；规则方案 people.consecutive_fail_years'],
+      [`所选学期所在学年及其前 ${ctx.rules.people.consecutive_fail_years - 1} 个学年，每个学年都有一次辅导员考核为“不合格”的，列入本表（考核每学期一次，一个学年内任一学期不合格即计为该学年不合格；同一人按工号识别，无工号时按系部和姓名）。`, ruleSource(ctx, 'people.consecutive_fail_years')],
     ]),
 };
 
@@ -73,7 +73,7 @@ export const topCounselorsPanel: Panel = {
   }),
   rule: (ctx) =>
     ruleHtml([
-      [`所选学期所在学年（截至所选学期）辅导员考核得分率（得分 ÷ 满分）的平均值，全院排名前 ${ctx.rules.people.top_counselors} 名（并列者一并列入）；该学年有“不合格”的不列入。选定系部时只显示该系部进入全院前列的人员。名单供评选参考，不代替评选程序。`, 'seeds/004：开展“十佳辅导员”专项表彰；规则方案 people.top_counselors'],
+      [`所选学期所在学年（截至所选学期）辅导员考核得分率（得分 ÷ 满分）的平均值，全院排名前 ${ctx.rules.people.top_counselors} 名（并列者一并列入）；该学年有“不合格”的不列入。选定系部时只显示该系部进入全院前列的人员。名单供评选参考，不代替评选程序。`, ruleSource(ctx, 'people.top_counselors')],
     ]),
 };
 
@@ -101,7 +101,7 @@ export const latenessPanel: Panel = {
   }),
   rule: (ctx) =>
     ruleHtml([
-      [`考核表“迟到次数”超过 ${ctx.rules.people.lateness.max} 次的，按规定综合评价为不合格，不再聘任；评定或填报的等次好于“不合格”的标 ▲，并在“数据质量”页提示（等次不自动更改）。`, 'seeds/002《数学与物理学院学工组学生助管培养与管理方案》；规则方案 people.lateness'],
+      [`考核表“迟到次数”超过 ${ctx.rules.people.lateness.max} 次的，按规定综合评价为不合格，不再聘任；评定或填报的等次好于“不合格”的所在行标红，并在“数据质量”页提示（等次不自动更改）。`, ruleSource(ctx, 'people.lateness')],
     ]),
 };
 
@@ -153,9 +153,9 @@ export const graduatesPanel: Panel = {
   },
   rule: (ctx) =>
     ruleHtml([
-      ['岗位类型：党建、团工作、学术、就业、实践、文体、信息（宣传）、教育管理。', 'seeds/003 岗位职责'],
-      [`在岗时间至少为一年：已离岗且在岗不足 ${ctx.rules.people.graduate_min_months} 个月的标 ▲；仍在岗、上岗未满 ${ctx.rules.people.graduate_min_months} 个月的仅作提示。在岗月数算至离岗时间，仍在岗的算至学期第一天。`, 'seeds/003；规则方案 people.graduate_min_months'],
-      ['须为预备党员或正式党员，党建助理应由正式党员担任（不符合的标 ▲）。', 'seeds/003 助理选拔'],
+      ['岗位类型：党建、团工作、学术、就业、实践、文体、信息（宣传）、教育管理。', citeText(ctx, 'seeds/003“岗位职责”')],
+      [`在岗时间至少为一年：已离岗且在岗不足 ${ctx.rules.people.graduate_min_months} 个月的所在行标红；仍在岗、上岗未满 ${ctx.rules.people.graduate_min_months} 个月的仅作提示。在岗月数算至离岗时间，仍在岗的算至学期第一天。`, ruleSource(ctx, 'people.graduate_min_months')],
+      ['须为预备党员或正式党员，党建助理应由正式党员担任（不符合的所在行标红）。', citeText(ctx, 'seeds/003“助理选拔”')],
     ]),
 };
 
@@ -181,6 +181,6 @@ export const inductionPanel: Panel = {
   }),
   rule: (ctx) =>
     ruleHtml([
-      [`新入职辅导员岗前培训不少于 ${ctx.rules.training.induction_hours} 学时。新入职指名册“任辅导员时间”至学期第一天不满 1 年；岗前培训指培训名称含“${ctx.rules.training.induction_keywords.join('”或“')}”的培训（不论级别），计至本培训年度。`, '教育部令第43号；规则方案 training.induction_hours、training.induction_keywords'],
+      [`新入职辅导员岗前培训不少于 ${ctx.rules.training.induction_hours} 学时。新入职指名册“任辅导员时间”至学期第一天不满 1 年；岗前培训指培训名称含“${ctx.rules.training.induction_keywords.join('”或“')}”的培训（不论级别），计至本培训年度。`, ruleSource(ctx, 'training.induction_hours') ?? citeText(ctx, '教育部令第43号')],
     ]),
 };

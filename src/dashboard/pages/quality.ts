@@ -7,9 +7,10 @@ import { TABLES, type TableKind } from '../../domain/tables/index.ts';
 import { departmentOf, summaryByDepartment } from '../../ingest/summary.ts';
 import type { Manifest } from '../../ingest/run.ts';
 import { sqlString } from '../../metrics/sql.ts';
-import { cardsHtml, ruleHtml } from '../common.ts';
+import { cardsHtml, namesDepartment, ruleHtml } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
+import { checklistPanel } from './checklist.ts';
 import { formatInt } from '../../domain/format.ts';
 
 type SheetReport = Manifest['files'][number];
@@ -20,7 +21,7 @@ const manifestOf = (ctx: DashboardContext) => ({ files: ctx.files, departments: 
 function filesInScope(s: State, ctx: DashboardContext): SheetReport[] {
   return ctx.files.filter(
     (f) =>
-      (!s.department || departmentOf(f, ctx.departments) === s.department || s.department in f.departments) &&
+      (!s.department || departmentOf(f, ctx.departments) === s.department || namesDepartment(f, s.department)) &&
       (!s.semester || f.semester == null || f.semester === s.semester),
   );
 }
@@ -55,6 +56,32 @@ const summary: Panel = {
       ]),
     };
   },
+  rule: conservationRule,
+};
+
+const resend: Panel = {
+  id: 'resend',
+  title: () => '需要修改后重新报送的文件',
+  queries: () => ({}),
+  render: (_data, s, ctx) => ({
+    table: {
+      title: '需要重新报送的文件',
+      // Files that could not be read at all first, then those with rejected rows.
+      rows: filesInScope(s, ctx)
+        .filter((f) => f.rejected > 0 || f.set_aside)
+        .sort((a, b) => Number(!a.set_aside) - Number(!b.set_aside)),
+      rowKey: (r) => `${r.file}|${r.sheet ?? ''}`,
+      flagged: () => true,
+      empty: '没有需要重新报送的文件：所选范围内没有未能导入的文件，也没有被拒绝的行。',
+      columns: [
+        { key: 'department', label: '报送单位', rowHeader: true, display: (r) => departmentOf(r, ctx.departments) },
+        { key: 'file', label: '文件' },
+        { key: 'sheet', label: '工作表' },
+        { key: 'rejected', label: '被拒绝的行', display: (r) => (r.set_aside ? '整个文件未能导入' : formatInt(r.rejected)), numeric: true },
+        { key: 'action', label: '需要处理', display: () => '按下表所列原因修改后重新报送' },
+      ],
+    },
+  }),
   rule: conservationRule,
 };
 
@@ -158,7 +185,7 @@ const rejects: Panel = {
         { key: 'column', label: '列' },
         { key: 'value', label: '原始值' },
         { key: 'message', label: '原因及修改建议' },
-        { key: 'code', label: '代码' },
+        { key: 'code', label: '代码', downloadOnly: true },
       ],
     },
   }),
@@ -181,7 +208,7 @@ const warnings: Panel = {
         { key: 'row', label: '行号', format: 'int' },
         { key: 'column', label: '列' },
         { key: 'message', label: '说明' },
-        { key: 'code', label: '代码' },
+        { key: 'code', label: '代码', downloadOnly: true },
       ],
     },
   }),
@@ -196,5 +223,6 @@ export const qualityPage: PageSpec = {
   lede: () => '各系部报送文件的导入结果：每一行或被接受，或被拒绝（附原因），或作为标题、表头、合计、表尾、空行跳过，没有遗漏。请通知有拒绝行的单位修改后重新报送。',
   filters: ['semester', 'department'],
   semesterOptional: true,
-  panels: [summary, departments, files, rejects, warnings],
+  // The clerk's work first: who sent what (the 报送 checklist), what to send back and why; then the warnings; then the full accounts.
+  panels: [summary, checklistPanel, resend, rejects, warnings, departments, files],
 };

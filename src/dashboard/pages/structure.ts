@@ -28,7 +28,7 @@ import {
 } from '../../metrics/structure.ts';
 import { meanAgeText, pointsDelta, structureFigures } from '../../views/structure.ts';
 import { formatPercent, type Column } from '../../views/table.ts';
-import { cardsHtml, ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import { cardsHtml, citeText, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import { previousSemester, structureParams, type DashboardContext } from '../context.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
 
@@ -42,10 +42,10 @@ export const structureRule = (ctx: DashboardContext) => {
   const st = ctx.rules.structure;
   return ruleHtml([
     ['统计对象为所选学期辅导员名册上的人员，默认为专职辅导员（可选兼职或全部）。各项占比的分母为全部人数；未填写或无法识别的单列为“未填写”，不从分母中剔除。', undefined],
-    ['年龄和从事辅导员工作年限按学期第一天（教学日历所定的开学日）计算周岁和整年。出生年月只用于计算年龄，不发布。', '规则方案 calendar'],
-    [`年龄段：${ageBands(st.age_bands).map((b) => b.label).join('、')}；“${st.young_age}岁及以下”含${st.young_age}岁（汇报中“${st.young_age}岁以下”同此口径）。平均年龄按填写了出生年月的人员计算。`, '规则方案 structure.age_bands、structure.young_age'],
+    ['年龄和从事辅导员工作年限按学期第一天（教学日历所定的开学日）计算周岁和整年。出生年月只用于计算年龄，不发布。', undefined],
+    [`年龄段：${ageBands(st.age_bands).map((b) => b.label).join('、')}；“${st.young_age}岁及以下”含${st.young_age}岁（汇报中“${st.young_age}岁以下”同此口径）。平均年龄按填写了出生年月的人员计算。`, ruleSource(ctx, 'structure.age_bands')],
     ['中共党员含中共预备党员。硕士及以上学历指硕士研究生、博士研究生。职称按名称归入正高级（教授、研究员等）、副高级（副教授、高级讲师、高级工程师等）、中级（讲师等）、初级（助教等）和未定级，副高级及以上含正高级、副高级。', undefined],
-    [`辅导员应具备${EDUCATION_LABELS[st.min_education]}及以上学历；原则上应为中共党员（“原则上”，非党员仅作提示，不计为不符合）。`, 'seeds/004；规则方案 structure.min_education、structure.party_expected'],
+    [`辅导员应具备${EDUCATION_LABELS[st.min_education]}及以上学历；原则上应为中共党员（“原则上”，非党员仅作提示，不计为不符合）。`, ruleSource(ctx, 'structure.party_expected')],
   ]);
 };
 
@@ -74,7 +74,7 @@ const summary: Panel = {
       html: cardsHtml(
         figures.map((f) => {
           const unknown = f.unknown(now);
-          const change = comparable ? `较上学期 ${changeOf(f.value(now), f.value(comparable), f.delta)}` : prev ? '上学期无可比数据' : '无上一学期数据可比';
+          const change = comparable ? `较上学期${changeOf(f.value(now), f.value(comparable), f.delta)}` : prev ? '上学期无可比数据' : '无上一学期数据可比';
           return {
             key: f.id,
             label: f.label,
@@ -128,12 +128,12 @@ const breakdown: Panel = {
     return {
       chart:
         n > 0 && described
-          ? (document) =>
+          ? (document, width) =>
               shareStacks(
                 dims.flatMap((d) =>
                   d.categories.map((c, position): Segment => ({ row: d.label, category: c.label, position, count: count(rows, d.id, c.code), unknown: c.code === UNKNOWN })),
                 ),
-                { document, ariaLabel: `${scopeLabel(s)}${who(s)}各项构成（占全部人数的比例）` },
+                { document, width, ariaLabel: `${scopeLabel(s)}${who(s)}各项构成（占全部人数的比例）` },
               )
           : undefined,
       chartAlt: `每个条形为一项构成（性别、年龄、政治面貌、学历等），按类别分段，段内文字为类别和占全部${who(s)}的比例，灰色为未填写；较窄的段未标注，人数和占比见下表。`,
@@ -217,10 +217,10 @@ const stacks: Panel = {
     return {
       chart:
         departments.length && described
-          ? (document) =>
+          ? (document, width) =>
               shareStacks(
                 departments.flatMap((d) => dim.categories.map((c, position): Segment => ({ row: d, category: c.label, position, count: count(d, c.code), unknown: c.code === UNKNOWN }))),
-                { document, categories: dim.categories.map((c) => c.label), ariaLabel: `各系部${who(s)}${dim.label}构成（占比）` },
+                { document, width, categories: dim.categories.map((c) => c.label), ariaLabel: `各系部${who(s)}${dim.label}构成（占比）` },
               )
           : undefined,
       chartAlt: `每个条形为一个系部的${who(s)}，按${dim.label}分段，段内数字为占该系部人数的比例，灰色为未填写；人数见下表。`,
@@ -253,13 +253,13 @@ const pyramid: Panel = {
     return {
       chart:
         drawn > 0
-          ? (document) =>
+          ? (document, width) =>
               agePyramid(
                 known.flatMap((b) => [
                   { band: b.label, gender: '男' as const, count: count(b.code, 'male') },
                   { band: b.label, gender: '女' as const, count: count(b.code, 'female') },
                 ]),
-                { document, bands: known.map((b) => b.label), ariaLabel: `${scopeLabel(s)}${who(s)}各年龄段男女人数` },
+                { document, width: width == null ? undefined : Math.min(width, 640), bands: known.map((b) => b.label), ariaLabel: `${scopeLabel(s)}${who(s)}各年龄段男女人数` },
               )
           : undefined,
       chartAlt: `左侧为男性、右侧为女性各年龄段人数，条旁数字为人数；年龄或性别未填写的人员不在图中，见下表。`,
@@ -322,9 +322,9 @@ const people: Panel = {
   },
   rule: (ctx) =>
     ruleHtml([
-      [`学历低于${EDUCATION_LABELS[ctx.rules.structure.min_education]}：不符合辅导员基本条件（标 ▲）。`, 'seeds/004“具备本科及以上学历”；规则方案 structure.min_education'],
-      [`以 ${ctx.rules.disallowed_hiring.join('、')} 方式聘用：原则上不得以此类方式聘用辅导员（标 ▲，另见“师生比”页）。`, 'seeds/004；规则方案 staffing.disallowed_hiring'],
-      ['非中共党员：政策要求“原则上应为中共党员”，此处仅作提示，不计为不符合；政治面貌未填写的不列入（计入“未填写”）。', 'seeds/004；规则方案 structure.party_expected'],
+      [`学历低于${EDUCATION_LABELS[ctx.rules.structure.min_education]}：不符合辅导员基本条件（所在行标红）。`, ruleSource(ctx, 'structure.min_education')],
+      [`以 ${ctx.rules.disallowed_hiring.join('、')} 方式聘用：原则上不得以此类方式聘用辅导员（所在行标红，另见“师生比”页）。`, ruleSource(ctx, 'staffing.disallowed_hiring')],
+      ['非中共党员：政策要求“原则上应为中共党员”，此处仅作提示，不计为不符合；政治面貌未填写的不列入（计入“未填写”）。', ruleSource(ctx, 'structure.party_expected')],
     ]),
 };
 
@@ -358,7 +358,7 @@ export const structurePage: PageSpec = {
   navLabel: '队伍结构',
   title: '辅导员队伍结构',
   lede: (ctx) =>
-    `辅导员的性别、年龄、政治面貌、学历学位、职称和从事辅导员工作年限，与上一学期比较；默认统计专职辅导员。辅导员应具备${EDUCATION_LABELS[ctx.rules.structure.min_education]}及以上学历，原则上应为中共党员（规则方案：${ctx.rules.profile_label}）。`,
+    `辅导员的性别、年龄、政治面貌、学历学位、职称和从事辅导员工作年限，与上一学期比较；默认统计专职辅导员。辅导员应具备${EDUCATION_LABELS[ctx.rules.structure.min_education]}及以上学历，原则上应为中共党员。`,
   filters: ['semester', 'department'],
   options: [
     { name: 'employment', label: '统计对象', options: Object.entries(EMPLOYMENT_SCOPES), default: 'full_time' },

@@ -16,7 +16,7 @@ import {
   type ShortfallRow,
 } from '../../metrics/workload.ts';
 import { formatPercent } from '../../views/table.ts';
-import { ratio, ruleHtml, scopeLabel, semesterTitle } from '../common.ts';
+import { citeText, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import { workloadParams, type DashboardContext } from '../context.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
 
@@ -28,9 +28,9 @@ const chartRole = (s: State) => s.role ?? 'counselor';
 
 const normsRule = (ctx: DashboardContext) =>
   ruleHtml([
-    ...ctx.rules.workload_norms.map((n) => [`${roleLabel(n.role)}：${n.label}`, n.source] as const),
+    ...ctx.rules.workload_norms.map((n) => [`${roleLabel(n.role)}：${n.label}`, citeText(ctx, n.source)] as const),
     ['每条工作记录为一人一周；空白按 0 计（未记录即未完成）。按月的要求按自然月合计后判断。', undefined],
-    [`“达到全部周工作要求”的人周次比例不低于 ${formatPercent(target(ctx))} 为达标。`, '规则方案 workload.target_share（本校设定）'],
+    [`“达到全部周工作要求”的人周次比例不低于 ${formatPercent(target(ctx))} 为达标；各项要求的达标率也以此为参照线。`, ruleSource(ctx, 'workload.target_share')],
   ]);
 
 const norms: Panel = {
@@ -40,15 +40,19 @@ const norms: Panel = {
   render: (data, s, ctx) => {
     const list = ctx.rules.workload_norms;
     const rows = (data.rows as unknown as NormShareRow[]).map((r) => ({ ...r, n: list[r.norm]!, share: ratio(r.met, r.periods) }));
+    const t = target(ctx);
     return {
-      chart: (document) =>
-        hbars(
-          rows.map((r) => ({ label: `${roleLabel(r.role)}·${r.n.label}`, value: r.share, ok: null, text: `${formatPercent(r.share)}（${r.met}/${r.periods}）` })),
-          { document, percent: true, max: 1, ariaLabel: '各项工作要求的达标率', xLabel: '达到该项要求的人周次（人月次）比例 →' },
-        ),
-      chartAlt: '每个条形为一项工作要求的达标率：达到要求的人周次（按月的要求为人月次）占全部记录的比例；数值见下表。',
+      chart: rows.length
+        ? (document, width) =>
+            hbars(
+              rows.map((r) => ({ label: `${roleLabel(r.role)}·${r.n.label}`, value: r.share, ok: (r.share ?? 0) >= t, text: `${formatPercent(r.share)}（${r.met}/${r.periods}）` })),
+              { document, width, percent: true, max: 1, ariaLabel: '各项工作要求的达标率', xLabel: '达到该项要求的人周次（人月次）比例 →', rule: { value: t, label: `目标 ${formatPercent(t)}` } },
+            )
+        : undefined,
+      chartAlt: `每个条形为一项工作要求的达标率：达到要求的人周次（按月的要求为人月次）占全部记录的比例；虚线为 ${formatPercent(t)} 的目标，达到目标为绿色。数值见下表。`,
       table: {
-        title: `各项工作要求达标率_${s.semester}`,
+        title: '各项工作要求达标率',
+        empty: '无数据：所选范围内没有工作记录。',
         rows,
         rowKey: (r) => `${r.role}|${r.n.field}|${r.n.per}`,
         columns: [
@@ -67,29 +71,33 @@ const norms: Panel = {
 
 const departments: Panel = {
   id: 'departments',
-  title: (s) => `各系部达到全部周工作要求的比例 · ${semesterTitle(s)}`,
+  title: (s) => `${unitsLabel(s)}达到全部周工作要求的比例 · ${semesterTitle(s)}`,
   queries: (s, ctx) => ({ rows: allWeeklyNormsSql(workloadParams(ctx), s, 'department') }),
   render: (data, s, ctx) => {
     const t = target(ctx);
     const rows = (data.rows as unknown as AllNormsRow[]).map((r) => ({ ...r, share: ratio(r.met, r.periods) }));
     const shown = rows.filter((r) => r.role === chartRole(s)).sort((a, b) => (a.share ?? 0) - (b.share ?? 0));
     return {
-      chart: (document) =>
+      chart: shown.length
+        ? (document, width) =>
         hbars(
           shown.map((r) => ({ label: r.department, value: r.share, ok: (r.share ?? 0) >= t, text: `${formatPercent(r.share)}${(r.share ?? 0) >= t ? '' : '  未达标'}` })),
           {
             document,
+            width,
             percent: true,
             max: 1,
             ariaLabel: `各系部${roleLabel(chartRole(s))}达到全部周工作要求的人周次比例`,
             xLabel: `${roleLabel(chartRole(s))}达到全部周工作要求的人周次比例 →`,
             rule: { value: t, label: `达标线 ${formatPercent(t)}` },
           },
-        ),
+        )
+        : undefined,
       chartAlt: `图中为${roleLabel(chartRole(s))}：每个系部达到全部周工作要求的人周次占比，虚线为 ${formatPercent(t)} 达标线；所有角色的数值见下表。`,
       table: {
-        title: `各系部周工作要求达标情况_${s.semester}`,
+        title: '周工作要求达标情况',
         rows,
+        empty: '无数据：所选范围内没有工作记录。',
         rowKey: (r) => `${r.department}|${r.role}`,
         flagged: (r) => (r.share ?? 0) < t,
         columns: [
@@ -108,7 +116,7 @@ const departments: Panel = {
 
 const heatmap: Panel = {
   id: 'heatmap',
-  title: (s) => `各系部逐周工作情况（${roleLabel(chartRole(s))}） · ${semesterTitle(s)}`,
+  title: (s) => `${unitsLabel(s)}逐周工作情况（${roleLabel(chartRole(s))}） · ${semesterTitle(s)}`,
   queries: (s, ctx) => ({ rows: heatmapSql(workloadParams(ctx), { ...s, role: chartRole(s) }) }),
   render: (data, s, ctx) => {
     const weeks = ctx.rules.calendar.semester_weeks;
@@ -122,8 +130,9 @@ const heatmap: Panel = {
         ? `每格为一个系部一个教学周中达到全部周工作要求的人周次比例（格内数字为百分比）。最低为${worst.department}第 ${worst.week_no} 周（${formatPercent(worst.share)}）。`
         : '',
       table: {
-        title: `逐周工作情况_${s.semester}`,
+        title: '逐周工作情况',
         rows: [...byDept.keys()].map((department) => ({ department })),
+        empty: '无数据：所选范围内没有该角色的工作记录。',
         rowKey: (r) => r.department,
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
@@ -149,13 +158,14 @@ const heatmap: Panel = {
 const shortfalls: Panel = {
   id: 'shortfalls',
   title: (s) => `未达到周工作要求次数最多的人员 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-  queries: (s, ctx) => ({ rows: shortfallsSql(workloadParams(ctx), s, 15) }),
-  render: (data, s) => ({
+  // "Everyone met every norm" only where someone kept a log: no records is no data, not compliance.
+  queries: (s, ctx) => ({ rows: shortfallsSql(workloadParams(ctx), s, 15), kept: allWeeklyNormsSql(workloadParams(ctx), s, 'institution') }),
+  render: (data) => ({
     table: {
-      title: `工作量差距最大人员_${s.semester}`,
+      title: '工作量差距最大人员',
       rows: data.rows as unknown as ShortfallRow[],
       rowKey: (r) => `${r.department}|${r.role}|${r.staff_id ?? r.name}`,
-      empty: '所选范围内所有人员每周均达到要求。',
+      empty: (data.kept as unknown as AllNormsRow[]).some((r) => r.periods > 0) ? '所选范围内所有人员每周均达到要求。' : '无数据：所选范围内没有工作记录。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'name', label: '姓名' },
@@ -189,11 +199,11 @@ const assistants: Panel = {
     });
     return {
       table: {
-        title: `助理工作情况_${s.semester}`,
+        title: '助理工作情况',
         rows,
         rowKey: (r) => `${r.department}|${r.n.role}|${r.staff_id ?? r.name}|${r.n.field}`,
         flagged: (r) => r.met < r.weeks,
-        empty: '所选范围内没有助理或研究生德育助理的工作记录。',
+        empty: '无数据：所选范围内没有助理或研究生德育助理的工作记录。',
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'name', label: '姓名' },
@@ -202,7 +212,7 @@ const assistants: Panel = {
           { key: 'weeks', label: '记录周数', format: 'int' },
           { key: 'met', label: '达到要求周数', format: 'int' },
           { key: 'share', label: '达标率', format: 'percent' },
-          { key: 'mean', label: '周平均', display: (r) => (r.mean == null ? '—' : `${r.mean.toFixed(1)}${r.n.field === 'hours' ? ' 小时' : ' 次'}`) },
+          { key: 'mean', label: '周平均', numeric: true, display: (r) => (r.mean == null ? '—' : `${r.mean.toFixed(1)}${r.n.field === 'hours' ? ' 小时' : ' 次'}`) },
         ],
       },
     };
@@ -211,7 +221,7 @@ const assistants: Panel = {
     ruleHtml(
       ctx.rules.workload_norms
         .filter((n) => n.role === 'assistant' || n.role === 'graduate_assistant')
-        .map((n) => [`${roleLabel(n.role)}：${n.label}`, n.source] as const),
+        .map((n) => [`${roleLabel(n.role)}：${n.label}`, citeText(ctx, n.source)] as const),
     ),
 };
 
@@ -221,7 +231,7 @@ export const workloadPage: PageSpec = {
   navLabel: '工作量',
   title: '工作量落实情况',
   lede: (ctx) =>
-    `对照规则方案（${ctx.rules.profile_label}）中的每周工作要求，统计每条工作记录（一人一周）是否达到要求。辅导员、班主任、助理和研究生德育助理分别对照各自的要求。`,
+    `对照有关文件规定的每周工作要求，统计每条工作记录（一人一周）是否达到要求。辅导员、班主任、助理和研究生德育助理分别对照各自的要求。`,
   filters: ['semester', 'department', 'role'],
   panels: [norms, departments, heatmap, shortfalls, assistants],
 };
