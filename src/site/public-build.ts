@@ -39,18 +39,23 @@ export async function fullDataRunner(dataDir: string, tables: readonly string[],
  */
 export function publicFiles(files: Manifest['files'], departments: readonly string[]): Manifest['files'] {
   const ids = new Map<string, string>();
-  return files.map((f) => {
-    const department = departmentOf(f, departments);
+  for (const f of files) {
+    if (ids.has(f.file)) continue;
     // The kind a file's name tells (the template's), kept in its number: the 报送 checklist counts a file set aside under it.
     const kind = kindFromFileName(f.file);
-    const id = ids.get(f.file) ?? ids.set(f.file, `${department}/${ids.size + 1}${kind ? `（${TABLES[kind].label}）` : ''}`).get(f.file)!;
+    ids.set(f.file, `${departmentOf(f, departments)}/${ids.size + 1}${kind ? `（${TABLES[kind].label}）` : ''}`);
+  }
+  return files.map((f) => {
+    const department = departmentOf(f, departments);
     return {
       ...f,
-      file: id,
+      file: ids.get(f.file)!,
       sheet: null,
       dropped_columns: [],
       personal_columns_dropped: [],
       set_aside: f.set_aside ? { code: f.set_aside.code, message: '', department } : null,
+      // The version read instead, by its number too.
+      superseded: f.superseded ? { ...f.superseded, by: ids.get(f.superseded.by) ?? '', by_sheet: null, message: '' } : null,
     };
   });
 }
@@ -124,7 +129,8 @@ export async function writePublicSite(
     }
     // data/: what users' own tools may read of a public build — the manifest without file names, and the enrollment.
     const { rules_files: _files, ...rest } = manifest;
-    const published = { ...rest, audience: 'public', files: ctx.files, tables: { enrollment: manifest.tables.enrollment } };
+    // The files not read are counted in the totals; their names stay with the internal build.
+    const published = { ...rest, audience: 'public', files: ctx.files, not_read: [], tables: { enrollment: manifest.tables.enrollment } };
     writeFileSync(join(siteDir, 'data', 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
     if (existsSync(join(dataDir, 'enrollment.parquet'))) copyFileSync(join(dataDir, 'enrollment.parquet'), join(siteDir, 'data', 'enrollment.parquet'));
     return { ctx, views };

@@ -86,6 +86,7 @@ describe('the public build', () => {
     expect(Object.keys(manifest.tables)).toEqual(['enrollment']);
     // A folder of per-person forms names its files after people: the public manifest numbers them instead.
     expect(manifest.files.filter((f) => /\.(csv|xlsx?|xlsm)$/i.test(f.file))).toEqual([]);
+    expect(JSON.stringify(manifest)).not.toMatch(/\.(csv|xlsx?|xlsm|xls|et|ods|txt|tsv)\b/i);
   });
 
   it('pages work with no outside request, every download holds no name, and every figure equals the internal build’s', async () => {
