@@ -65,7 +65,9 @@ export async function publicContext(manifest: Manifest, runner: NodeRunner): Pro
   const internal = buildContext(manifest, 'internal');
   const sizes = await runner.query<GroupSize>(groupSizesSql(workloadParams(internal)));
   const withheld = withheldGroups(sizes, manifest.rules.publish.min_group_size);
-  return { ...buildContext({ ...manifest, files: publicFiles(manifest.files, manifest.departments) }, 'public', withheld) };
+  // The return lists are the internal build's (data/returns/): the public one says only how many items each department has.
+  const returns = manifest.returns.map((r) => ({ ...r, file: '' }));
+  return { ...buildContext({ ...manifest, files: publicFiles(manifest.files, manifest.departments), returns }, 'public', withheld) };
 }
 
 /** A page of the site and the filters it is fixed to: the area pages, and one page per department. */
@@ -130,7 +132,7 @@ export async function writePublicSite(
     // data/: what users' own tools may read of a public build — the manifest without file names, and the enrollment.
     const { rules_files: _files, ...rest } = manifest;
     // The files not read are counted in the totals; their names stay with the internal build.
-    const published = { ...rest, audience: 'public', files: ctx.files, not_read: [], tables: { enrollment: manifest.tables.enrollment } };
+    const published = { ...rest, audience: 'public', files: ctx.files, not_read: [], returns: ctx.returns, tables: { enrollment: manifest.tables.enrollment } };
     writeFileSync(join(siteDir, 'data', 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
     if (existsSync(join(dataDir, 'enrollment.parquet'))) copyFileSync(join(dataDir, 'enrollment.parquet'), join(siteDir, 'data', 'enrollment.parquet'));
     return { ctx, views };

@@ -37,7 +37,11 @@ const filesOf = (dir: string) =>
 const namesIn = (text: string) => [...names].filter((n) => text.includes(n)).slice(0, 5);
 
 beforeAll(async () => {
-  names = await demoNames();
+  // A short name can be a part of a word in the hand-written guide (向文 in 指向文件夹), which both builds publish: such names are left out (a few at most, checked below).
+  const guide = readFileSync('docs/使用说明.md', 'utf8');
+  const all = await demoNames();
+  names = new Set([...all].filter((n) => !guide.includes(n)));
+  expect(all.size - names.size).toBeLessThanOrEqual(3);
   truth = await computeStructureTruth();
   pub = await startHarness(PUBLIC_DIST);
   internal = await startHarness(INTERNAL_DIST);
