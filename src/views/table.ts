@@ -193,12 +193,13 @@ function headHtml<R>(view: TableView<R>, id: string, state: TableState): string 
 export function tableViewHtml<R>(view: TableView<R>, id: string, state: TableState = {}): string {
   const columns = screenColumns(view);
   const rows = shownRows(view, state);
+  const pinned = view.sortable === false ? undefined : (view.pinned ?? institutionRow);
   const fold = view.fold === false ? null : foldOf(rows.length);
   const empty = view.rows.length && !rows.length ? `没有与“${(state.query ?? '').trim()}”相符的行。` : (view.empty ?? '所选范围内无数据。');
   const body = rows.length
     ? rows
         .map((row, index) => {
-          const classes = [view.flagged?.(row) ? 'row--bad' : null, fold ? foldedRowClass(index, fold) : null].filter(Boolean);
+          const classes = [view.flagged?.(row) ? 'row--bad' : null, pinned?.(row) ? 'row--pinned' : null, fold ? foldedRowClass(index, fold) : null].filter(Boolean);
           const key = view.rowKey ? ` data-key="${escapeHtml(view.rowKey(row))}"` : '';
           const cells = columns.map((c, i) => cellHtml(row, c, c.rowHeader === true || (i === 0 && columns[0]!.rowHeader !== false))).join('');
           return `<tr role="row"${key}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cells}</tr>`;
@@ -228,7 +229,7 @@ function searchHtml<R>(view: TableView<R>, id: string, options: TableOptions): s
  * order; announced politely) and the table in its fold.
  */
 export function tableHtml<R>(view: TableView<R>, id: string, options: TableOptions = {}): string {
-  const status = view.sortable === false ? '' : `<p class="table-status" id="${escapeHtml(id)}-status" role="status">${escapeHtml(tableStatusText(view, options))}</p>`;
+  const status = view.sortable === false ? '' : `<p class="table-status" id="${escapeHtml(id)}-status" role="status" aria-live="polite">${escapeHtml(tableStatusText(view, options))}</p>`;
   const tools = searchable(view as TableView<unknown>) ? `<div class="table-tools">${searchHtml(view, id, options)}${status}</div>` : status;
   return `<div class="table-block" data-table="${escapeHtml(id)}">${tools}<div class="table-view" id="${escapeHtml(id)}-view">${tableViewHtml(view, id, options)}</div></div>`;
 }

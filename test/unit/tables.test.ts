@@ -72,6 +72,8 @@ describe('sorting', () => {
       expect(rows[0]!.department).toBe('全院');
       expect(rows.at(-1)!.department).toBe('汽车工程系');
     }
+    // An empty text cell ("—") too, when no row is pinned.
+    for (const dir of ['asc', 'desc'] as const) expect(shownRows({ ...v, pinned: () => false }, { sort: { key: 'name', dir } }).at(-1)!.department).toBe('全院');
     // 信息工程系 and 化学与生物工程学院 both have 1,020: given order kept either way.
     expect(departments(shownRows(v, { sort: { key: 'students', dir: 'desc' } })).slice(1, 3)).toEqual(['信息工程系', '化学与生物工程学院']);
     // No order chosen: the table's own.
@@ -131,7 +133,11 @@ describe('the markup', () => {
     expect(d.querySelector('tbody td')!.getAttribute('role')).toBe('cell');
     expect(d.querySelector('thead th')!.getAttribute('role')).toBe('columnheader');
     expect(d.querySelector('#t-status')!.getAttribute('role')).toBe('status');
+    expect(d.querySelector('#t-status')!.getAttribute('aria-live')).toBe('polite');
     expect(d.querySelector('#t-status')!.textContent).toBe('按“在校生”降序排列');
+    // The institution's row leads, set apart, whatever the order.
+    expect([...d.querySelectorAll('tbody tr.row--pinned')].map((tr) => tr.getAttribute('data-key'))).toEqual(['全院']);
+    expect(d.querySelector('tbody tr')!.getAttribute('data-key')).toBe('全院');
     // A short table has no search box.
     expect(d.querySelector('input.table-find')).toBeNull();
   });
