@@ -102,7 +102,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
-import { stampZip } from './lib/stamp-zip.ts';
+import { stampZip } from '../src/io/stamp-zip.ts';
 import { PROFILE_HEADERS, drawProfile, monthText, type CounselorProfile, type ProfileStyle } from './demo/profiles.ts';
 
 const SEED = 20250915;

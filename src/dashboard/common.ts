@@ -1,6 +1,6 @@
 /** Small pieces the page definitions share: labels, shares, status words, the rule notes, the cards. */
 import { escapeHtml } from '../domain/format.ts';
-import { cite } from '../domain/policies.ts';
+import { cite, ruleSource as ruleSourceOf } from '../domain/policies.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { Manifest } from '../ingest/run.ts';
 import type { DashboardContext } from './context.ts';
@@ -30,8 +30,7 @@ export function institutionFirst<T>(data: PanelData): T[] {
 
 /** The source of a rule of the active profile (by its path in the rules file), with the documents named by their titles. */
 export function ruleSource(ctx: DashboardContext, path: string): string | undefined {
-  const source = ctx.rules.sources[path];
-  return source == null ? undefined : cite(source, ctx.rules.policy_documents);
+  return ruleSourceOf(ctx.rules, path);
 }
 
 /** Any source text as a reader sees it: short document names replaced by the documents' titles. */

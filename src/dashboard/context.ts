@@ -21,6 +21,8 @@ export interface DashboardContext {
   semesterMondays: Record<string, string>;
   files: Manifest['files'];
   totals: Manifest['totals'];
+  /** The return lists the last ingest wrote (data/returns/…). */
+  returns: Manifest['returns'];
   /** [department, path of its page from the site root], in the departments' order (JSON-safe; look up with departmentPage). */
   departmentPages: ReadonlyArray<readonly [string, string]>;
   /** The site root relative to the current page ('' or '../'), for links rendered by panels. */
@@ -37,6 +39,8 @@ export function buildContext(manifest: Manifest): DashboardContext {
     semesterMondays: Object.fromEntries(manifest.semesters.map((s) => [s, semesterStart(s, manifest.rules.calendar)])),
     files: manifest.files,
     totals: manifest.totals,
+    // A manifest of an ingest before return lists existed has none.
+    returns: manifest.returns ?? [],
     departmentPages: [...departmentFiles(departments)].sort(([a], [b]) => collator.compare(a, b)),
     root: '',
   };

@@ -12,3 +12,9 @@ export function cite(source: string, documents: Readonly<Record<string, string>>
   // A title already followed by the title again (e.g. "教育部令第43号《…规定》" written out in full) stays once.
   return source.replace(pattern, (name, at: number) => (source.startsWith(documents[name]!.slice(name.length), at + name.length) && documents[name]!.startsWith(name) ? name : documents[name]!));
 }
+
+/** The source of a rule of the active profile, by its path in the rules file (e.g. "staffing.part_time_weight"), as a reader sees it. */
+export function ruleSource(rules: { sources: Readonly<Record<string, string>>; policy_documents: Readonly<Record<string, string>> }, path: string): string | undefined {
+  const source = rules.sources[path];
+  return source == null ? undefined : cite(source, rules.policy_documents);
+}

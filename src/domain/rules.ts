@@ -166,6 +166,13 @@ export const RulesFileSchema = z
     department_aliases: z.record(z.string(), z.string()).default({}),
     /** When listed, a department not in the list (after aliases) is rejected. */
     departments: z.array(z.string()).default([]),
+    /**
+     * The exports every department is to send each semester, by name (辅导员名册) or kind
+     * (counselors): checked against the kinds when the ingest loads the rules (which may read both;
+     * this module knows no table). Empty: those that at least half of the departments sent
+     * (src/collection/checklist.ts).
+     */
+    expected_exports: z.array(z.string().min(1)).default([]),
     calendar: z.object({
       semester_starts: z.record(z.string().regex(/^\d{4}-\d{4}-[12]$/, '学期应写成 2025-2026-1'), isoDate).default({}),
       default_start: z.object({ autumn: monthDay, spring: monthDay }),
@@ -228,6 +235,8 @@ export interface ActiveRules {
   publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string };
   department_aliases: Record<string, string>;
   departments: string[];
+  /** As written; src/collection/checklist.ts reads them as kinds. */
+  expected_exports: string[];
 }
 
 /** Every { value, source } of a profile, by its path: the policy behind each number, for the pages' notes. */
@@ -271,6 +280,7 @@ export function activeRules(file: RulesFile): ActiveRules {
     publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt },
     department_aliases: file.department_aliases,
     departments: file.departments,
+    expected_exports: file.expected_exports,
   };
 }
 

@@ -70,6 +70,8 @@ export interface SheetReport {
   personal_columns_dropped: string[];
   /** Set aside, not read: why (the same as its line in rejects), and the department its file name or folder names. Its rows are counted nowhere. */
   set_aside: { code: SetAsideCode; message: string; department: string | null } | null;
+  /** The day the file was last saved (YYYY-MM-DD, local time): when the department sent it, for the 报送 checklist. */
+  file_date: string | null;
 }
 
 export function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {
@@ -97,6 +99,7 @@ export function emptyReport(file: string, sheet: string | null, encoding: string
     dropped_columns: [],
     personal_columns_dropped: [],
     set_aside: null,
+    file_date: null,
   };
 }
 

@@ -5,11 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
+import { checklistDepartments, EXPORT_NAMES, exportKindOf } from '../collection/checklist.ts';
+import { buildReturnLists } from '../collection/return-list.ts';
+import { writeReturnLists, type ReturnListEntry } from '../collection/write-returns.ts';
 import { runCrossChecks } from './checks.ts';
 import { createIngest } from './pipeline.ts';
 import { readerFor } from './readers/index.ts';
@@ -34,6 +37,8 @@ export interface Manifest {
   /** `set_aside`: files and sheets not read (quarantine.ts), counted in none of the others. */
   totals: { files: number; set_aside: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
   files: SheetReport[];
+  /** The return lists written (returns/<department>.xlsx): what each department is to fix or send. */
+  returns: ReturnListEntry[];
 }
 
 export interface IngestOptions {
@@ -61,6 +66,9 @@ export async function listInputFiles(dir: string): Promise<string[]> {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** A file's day in the local calendar (the clerk's), YYYY-MM-DD. */
+const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 async function readJson(path: string): Promise<unknown> {
   if (!existsSync(path)) throw new IngestError(path, '找不到规则配置文件。请从项目自带的 data/rules.json 复制一份并按本校规定修改。');
   try {
@@ -78,7 +86,11 @@ async function readJson(path: string): Promise<unknown> {
 export async function loadRules(path = DEFAULT_RULES_PATH, overlay?: string): Promise<ActiveRules> {
   const json = overlay ? layRules(await readJson(path), await readJson(overlay)) : await readJson(path);
   const parsed = parseRules(json);
-  if (!parsed.ok) throw new IngestError(overlay ? `${path} + ${overlay}` : path, `规则配置有误：\n  ${parsed.errors.join('\n  ')}`);
+  // The exports every department is to send are named as the rules file's author knows them: each must be a kind.
+  const errors = parsed.ok
+    ? parsed.rules.expected_exports.flatMap((name, i) => (exportKindOf(name) ? [] : [`字段 expected_exports.${i}：「${name}」不是可识别的报表，可写：${EXPORT_NAMES.join('、')}`]))
+    : parsed.errors;
+  if (!parsed.ok || errors.length) throw new IngestError(overlay ? `${path} + ${overlay}` : path, `规则配置有误：\n  ${errors.join('\n  ')}`);
   return parsed.rules;
 }
 
@@ -121,6 +133,8 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
       const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength); // a plain view, not a copy
       digest.update(file).update('\0').update(bytes).update('\0');
       const reports = await ingest.addFile(bytes, file);
+      const saved = localDay((await stat(join(input, file))).mtime);
+      for (const report of reports) report.file_date = saved;
       options.onFile?.(i + 1, files.length, file, reports);
     }
     await staging.finish();
@@ -158,6 +172,11 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
           kinds.map((k) => `SELECT DISTINCT ${column}::VARCHAR AS v FROM ${k}`).join(' UNION ') + ' ORDER BY v',
         )
       ).map((r) => r.v);
+    const departments = await distinct('department', TABLE_KINDS);
+    const semesters = await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester')));
+    // Each department's return list, for the semester being collected: the latest.
+    const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports });
+    const returns = await writeReturnLists(folder, lists, rules.institution);
     const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
     const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging.counts[k] }]));
     const manifest: Manifest = {
@@ -170,10 +189,11 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
         rejects: { file: 'rejects.parquet', rows: rejects.length },
         warnings: { file: 'warnings.parquet', rows: warnings.length },
       },
-      semesters: await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester'))),
-      departments: await distinct('department', TABLE_KINDS),
+      semesters,
+      departments,
       totals: { files: files.length, set_aside: sheets.filter((s) => s.set_aside).length, read: sum('read'), accepted: sum('accepted'), rejected: sum('rejected'), skipped: sum('skipped'), warnings: warnings.length },
       files: sheets,
+      returns,
     };
     await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 

@@ -8,7 +8,7 @@ import type { SheetReport } from './records.ts';
 import type { Manifest } from './run.ts';
 
 /** The department a file belongs to: the one its accepted rows name, else (set aside) the one its name or folder names, else the folder it sits in. */
-export function departmentOf(sheet: SheetReport, known: readonly string[]): string {
+export function departmentOf(sheet: Pick<SheetReport, 'file' | 'departments' | 'set_aside'>, known: readonly string[]): string {
   const named = Object.keys(sheet.departments);
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return '（跨系部的汇总文件）';
@@ -70,11 +70,16 @@ export function formatSummary(manifest: Manifest, elapsedMs: number, out: string
   ];
   const withRejects = manifest.files.filter((f) => f.rejected > 0);
   if (aside.length + withRejects.length > 0) {
-    lines.push('', '请退回以下文件，通知报送单位修改后重新报送（原因见 rejects.parquet 或看板“数据质量”页）：');
+    lines.push('', '请退回以下文件，通知报送单位修改后重新报送（原因见各系部的退回清单，或看板“数据质量”页）：');
     const where = (f: SheetReport) => `${f.file}${f.sheet ? `［${f.sheet}］` : ''}`;
     for (const f of aside) lines.push(`  ✗ ${where(f)}：未能导入，已搁置。${f.set_aside!.message}`);
     for (const f of withRejects) lines.push(`  ${where(f)}：拒绝 ${f.rejected} 行`);
   }
+  if (manifest.returns.length > 0)
+    lines.push(
+      '',
+      `退回清单（逐项写明问题和修改办法，可直接发给各系部）：${out}/returns/ — ${manifest.returns.map((r) => `${r.department} ${r.items} 项`).join('，')}`,
+    );
   const dropped = [...new Set(manifest.files.flatMap((f) => f.personal_columns_dropped))];
   if (dropped.length > 0) lines.push('', `已删除的个人信息列（不会发布）：${dropped.join('、')}`);
   return lines.join('\n') + '\n';

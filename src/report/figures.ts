@@ -2,12 +2,11 @@
  * Every number of the semester report, gathered with the dashboard's own metric SQL (so the
  * report and the dashboard cannot disagree), for one semester.
  */
-import { TABLES, type TableKind } from '../domain/tables/index.ts';
+import { buildChecklist, checklistDepartments, type ChecklistCell } from '../collection/checklist.ts';
+import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import type { DashboardContext } from '../dashboard/context.ts';
 import { quotaParams, staffingParams, trainingParams, workloadParams } from '../dashboard/context.ts';
-import { namesDepartment, rowsForDepartment } from '../dashboard/common.ts';
 import { MEASURES, type Reading } from '../dashboard/measures.ts';
-import { departmentOf } from '../ingest/summary.ts';
 import { assessmentCoverageSql, gradeCountsSql, mismatchesSql, type CoverageRow, type GradeCountRow } from '../metrics/assessment.ts';
 import { classCoverageSql, type ClassCoverageRow } from '../metrics/assistants.ts';
 import { quotaSql, quotaTotalSql, type QuotaRow, type QuotaTotalRow } from '../metrics/quota.ts';
@@ -24,9 +23,6 @@ import {
 import { trainingPeopleSql, trainingUnitsSql, type TrainingPersonRow, type TrainingUnitRow } from '../metrics/training.ts';
 import { allWeeklyNormsSql, normSharesSql, type AllNormsRow, type NormShareRow } from '../metrics/workload.ts';
 import { collectStructure, type StructureReportFigures } from './structure.ts';
-
-/** The exports every department is expected to send each semester. */
-export const EXPECTED_EXPORTS: readonly TableKind[] = ['enrollment', 'counselors', 'worklogs'];
 
 export interface Submission {
   department: string;
@@ -52,22 +48,20 @@ export interface SemesterFigures {
   submissions: Submission[];
 }
 
-/** Which departments sent which exports for the semester, and how many rows were rejected. */
+/**
+ * Which departments sent which exports for the semester, and how many rows were rejected: the
+ * 报送 checklist's reading (src/collection/checklist.ts), so that the report, 数据质量 and the
+ * return lists name the same exports missing.
+ */
 export function submissions(ctx: DashboardContext, semester: string): Submission[] {
-  // A department whose every file was set aside has no rows, but is reported all the same.
-  const aside = ctx.files.flatMap((f) => (f.set_aside?.department && (f.semester === semester || f.semester == null) ? [f.set_aside.department] : []));
-  return [...new Set([...ctx.departments, ...aside])].map((department) => {
-    const files = ctx.files.filter(
-      (f) => (f.semester === semester || f.semester == null) && (departmentOf(f, ctx.departments) === department || namesDepartment(f, department)),
-    );
-    const received = new Set(files.filter((f) => f.semester === semester && f.kind && rowsForDepartment(f, department) > 0).map((f) => f.kind));
-    return {
-      department,
-      missing: EXPECTED_EXPORTS.filter((k) => !received.has(k)).map((k) => TABLES[k].label),
-      rejected: files.filter((f) => departmentOf(f, ctx.departments) === department).reduce((n, f) => n + f.rejected, 0),
-      setAside: files.filter((f) => f.set_aside && departmentOf(f, ctx.departments) === department).length,
-    };
-  });
+  const list = buildChecklist(ctx.files, checklistDepartments(ctx.files, [...ctx.rules.departments, ...ctx.departments]), semester, ctx.rules.expected_exports);
+  const sum = (cells: Record<TableKind, ChecklistCell>, key: 'rejected' | 'setAside') => TABLE_KINDS.reduce((n, k) => n + cells[k][key], 0);
+  return list.rows.map(({ department, cells, setAsideUnknown }) => ({
+    department,
+    missing: list.kinds.filter((k) => cells[k].status === 'missing').map((k) => TABLES[k].label),
+    rejected: sum(cells, 'rejected'),
+    setAside: sum(cells, 'setAside') + setAsideUnknown.length,
+  }));
 }
 
 export async function collectFigures(db: QueryRunner, ctx: DashboardContext, semester: string): Promise<SemesterFigures> {

@@ -18,19 +18,24 @@ function baseName(department: string): string {
   return name === '' || RESERVED.test(name) ? `dept-${name}` : name;
 }
 
-/** Department → its page's path from the site root ("departments/<name>.html"), one distinct file per department. */
-export function departmentFiles(departments: readonly string[]): Map<string, string> {
+/** Department → a file name (no extension) of its own, safe and distinct: for its page, and for its return list (src/collection/write-returns.ts). */
+export function departmentFileNames(departments: readonly string[]): Map<string, string> {
   const taken = new Set<string>();
-  const files = new Map<string, string>();
+  const names = new Map<string, string>();
   // Code-unit order, not the locale's: the same names always number the same way.
   for (const department of [...new Set(departments)].sort()) {
     const base = baseName(department);
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
     taken.add(name.toLowerCase());
-    files.set(department, `departments/${name}.html`);
+    names.set(department, name);
   }
-  return files;
+  return names;
+}
+
+/** Department → its page's path from the site root ("departments/<name>.html"), one distinct file per department. */
+export function departmentFiles(departments: readonly string[]): Map<string, string> {
+  return new Map([...departmentFileNames(departments)].map(([department, name]) => [department, `departments/${name}.html`]));
 }
 
 /** A site path as an href: each segment percent-encoded (Chinese, and anything a file name kept that a URL would misread). */

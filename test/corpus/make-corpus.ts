@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeXlsxFile from 'write-excel-file/node';
-import { stampZip } from '../../scripts/lib/stamp-zip.ts';
+import { stampZip } from '../../src/io/stamp-zip.ts';
 
 export const CASES_DIR = join(import.meta.dirname, 'cases');
 

@@ -5,10 +5,10 @@
  * filter shows only that department's files; the warnings are listed, and the grade mismatches
  * among them are the oracle's.
  */
-import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, type MetricsTruth } from '../support/oracle-metrics.ts';
-import { filesBelow, norm, readSheets } from '../support/oracle.ts';
+import { norm } from '../support/oracle.ts';
+import { findInvalidRows, type Invalid } from '../support/oracle-rejects.ts';
 import { num, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
 
 interface FileReport {
@@ -28,13 +28,6 @@ interface Manifest {
   totals: { files: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
   files: FileReport[];
 }
-interface Invalid {
-  file: string;
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-}
 
 const EXPORTS = 'data/exports';
 let h: Harness;
@@ -45,62 +38,12 @@ let truth: MetricsTruth;
 const fileKey = (f: { file: string; sheet: string | null }) => `${f.file}|${f.sheet ?? ''}`;
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
-/**
- * The rows the ingest must reject, found by reading the input files: a data row (with a name and a
- * department) holding a count that is not a whole number, hours that are not a number, a training
- * level or an employment type no rule knows, or a formula; or a counselor listed a second time in
- * one semester. Written from the README's rules, without the product's code.
- */
-async function findInvalidRows(): Promise<Invalid[]> {
-  const COUNT = /^(谈心谈话|查课|宿舍卫生检查|深入宿舍|听课|联系任课教师|主题班会|联系家长)(\(.*\))?$/;
-  const DEPT = /^(系部|院系|学院|部门|所在单位|单位|系别|所在系部|所在院系|二级学院|所在系)$/;
-  const LEVELS = new Set(['校级', '院级', '系级', '省级', '自治区级', '国家级']);
-  const EMPLOYMENT = ['专兼职', '岗位类型', '类别', '类型'];
-  const out: Invalid[] = [];
-  const listed = new Set<string>();
-  for (const path of filesBelow(EXPORTS).sort()) {
-    const file = relative(EXPORTS, path).split(/[\\/]/).join('/');
-    const semester = file.split('/')[0]!;
-    for (const { sheet, rows: raw } of await readSheets(path)) {
-      const rows = raw.map((r) => r.map(norm));
-      const h = rows.findIndex((r) => r.includes('姓名'));
-      if (h < 0) continue;
-      const header = rows[h]!;
-      const name = header.indexOf('姓名');
-      const dept = header.findIndex((c) => DEPT.test(c));
-      const id = header.findIndex((c) => c === '工号' || c === '职工号');
-      // A 研究生德育助理名册 (README: told apart by its 上岗时间) heads its post types 岗位类型 too.
-      const isGraduates = header.includes('上岗时间');
-      const isRoster = !isGraduates && header.some((c) => EMPLOYMENT.includes(c));
-      rows.forEach((r, i) => {
-        if (i <= h || dept < 0 || !r[name] || !r[dept] || r[name] === '姓名' || r.includes('合计')) return;
-        const bad = header.findIndex((col, c) => {
-          const v = r[c] ?? '';
-          if (v.startsWith('=')) return true;
-          if (COUNT.test(col)) return v !== '' && !/^\d+$/.test(v);
-          if (col === '工作时长' || col.startsWith('工作时长(') || col === '学时') return v !== '' && !/^\d+(\.\d+)?$/.test(v);
-          if (col === '级别' || col === '培训级别') return !LEVELS.has(v);
-          if (EMPLOYMENT.includes(col) && !isGraduates) return !/^(专职|兼职)/.test(v);
-          return false;
-        });
-        if (bad >= 0) out.push({ file, sheet, row: i + 1, column: norm(raw[h]![bad]), value: raw[i]![bad] ?? '' });
-        else if (isRoster && id >= 0) {
-          const who = `${semester}|${r[id]}`;
-          if (listed.has(who)) out.push({ file, sheet, row: i + 1, column: norm(raw[h]![id]), value: raw[i]![id] ?? '' });
-          listed.add(who);
-        }
-      });
-    }
-  }
-  return out;
-}
-
 beforeAll(async () => {
   h = await startHarness();
   const res = await fetch(`${h.server.url}data/manifest.json`);
   expect(res.status).toBe(200);
   manifest = (await res.json()) as Manifest;
-  invalid = await findInvalidRows();
+  invalid = await findInvalidRows(EXPORTS);
   truth = await computeMetricsTruth();
 });
 afterAll(async () => {
@@ -175,7 +118,7 @@ describe('数据质量 page', () => {
     const resend = await readTable(page, 'resend-table');
     expect(Object.keys(resend).sort()).toEqual(manifest.files.filter((f) => f.rejected > 0 || f.set_aside).map(fileKey).sort());
     const order = await page.$$eval('main section.panel', (panels) => panels.map((p) => p.getAttribute('data-panel')));
-    expect(order.slice(0, 3)).toEqual(['summary', 'resend', 'rejects']);
+    expect(order.slice(0, 4)).toEqual(['summary', 'checklist', 'resend', 'rejects']);
     // The long file list is folded after its first rows (every row still in the page).
     expect(await page.$$eval('#files-table tbody tr.row--folded', (rows) => rows.length)).toBe(manifest.files.length - 10);
 

@@ -16,7 +16,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SkipReason } from '../../src/domain/layout.ts';
 import { TABLE_KINDS, type TableKind } from '../../src/domain/tables/index.ts';
@@ -26,7 +25,9 @@ import { runIngest, type Manifest } from '../../src/ingest/run.ts';
 import { formatSummary } from '../../src/ingest/summary.ts';
 import { quotaSql } from '../../src/metrics/quota.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { workbookText } from '../support/workbook-xml.ts';
 import { bigWorklogCsv, CASES_DIR, corpusFiles } from '../corpus/make-corpus.ts';
+import { digest } from '../support/digest.ts';
 
 // ───────────────────────────── the table ─────────────────────────────
 
@@ -936,9 +937,6 @@ const tempDir = (prefix: string) => {
 };
 const scratch = () => join(tempDir('corpus-out-'), 'data');
 
-function digest(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
-}
 
 async function queryOut<T>(out: string, sql: string): Promise<T[]> {
   const runner = await NodeRunner.overParquet(out, ALL_TABLES);
@@ -949,11 +947,14 @@ async function queryOut<T>(out: string, sql: string): Promise<T[]> {
   }
 }
 
-/** Every published table in full, and the manifest, as one text (to look for personal data). */
+/** Every published table in full, the manifest and the return lists, as one text (to look for personal data). */
 async function publishedText(ctx: Ctx): Promise<string> {
   const parts = [readFileSync(join(ctx.out, 'manifest.json'), 'utf8')];
   for (const table of ALL_TABLES) parts.push(JSON.stringify(await ctx.query(`SELECT * FROM ${table}`)));
-  expect(readdirSync(ctx.out).sort()).toEqual([...ALL_TABLES.map((t) => `${t}.parquet`), 'manifest.json'].sort());
+  const returns = existsSync(join(ctx.out, 'returns')) ? readdirSync(join(ctx.out, 'returns')) : [];
+  for (const list of returns) parts.push(workbookText(new Uint8Array(readFileSync(join(ctx.out, 'returns', list)))));
+  expect(returns).toEqual(ctx.manifest.returns.map((r) => r.file.replace(/^returns\//, '')).sort());
+  expect(readdirSync(ctx.out).filter((f) => f !== 'returns').sort()).toEqual([...ALL_TABLES.map((t) => `${t}.parquet`), 'manifest.json'].sort());
   return parts.join('\n');
 }
 

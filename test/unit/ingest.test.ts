@@ -5,7 +5,6 @@
  */
 import iconv from 'iconv-lite';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +15,7 @@ import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { readSheets } from '../support/oracle.ts';
 import { writeWorklogCsv } from '../../scripts/bench/worklog-csv.ts';
 import { TABLE_KINDS } from '../../src/domain/tables/index.ts';
+import { digest } from '../support/digest.ts';
 
 function fixture(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
@@ -39,9 +39,6 @@ async function tables(out: string) {
   return all;
 }
 
-function digest(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
-}
 
 const ENROLLMENT_GBK =
   '机电工程系2025-2026学年第一学期在校生人数统计表,,,,\r\n' +

@@ -13,6 +13,7 @@ import { parseRules } from '../../src/domain/rules.ts';
 import { TABLES } from '../../src/domain/tables/index.ts';
 import { runIngest } from '../../src/ingest/run.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { workbookText } from '../support/workbook-xml.ts';
 import { consecutiveFailSql, graduateAssistantsSql, latenessSql, topCounselorsSql, type ConsecutiveFailRow, type GraduateAssistantRow, type LatenessRow, type TopCounselorRow } from '../../src/metrics/people.ts';
 import { createTableSql, sqlString } from '../../src/metrics/sql.ts';
 import { breakdownSql, peopleFlagsSql, structureSummarySql, type BreakdownRow, type PersonFlagRow, type StructureParams, type StructureSummaryRow } from '../../src/metrics/structure.ts';
@@ -128,7 +129,11 @@ describe('a 辅导员信息表 through the ingest', () => {
   });
 
   it('never publishes a birth date, a phone or an ID number — not even in a warning', () => {
-    const everything = JSON.stringify([rows, warnings]) + readdirSync(out).map((f) => readFileSync(join(out, f)).toString('latin1')).join('');
+    // Every file written, the return lists' text unzipped.
+    const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    const text = (path: string) => (path.endsWith('.xlsx') ? workbookText(new Uint8Array(readFileSync(path))) : readFileSync(path).toString('latin1'));
+    expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
+    const everything = JSON.stringify([rows, warnings]) + files.map(text).join('');
     for (const secret of ['1990.09', '1990-09', '1991年10月', '1991-10', '1988.13', '13800000001', '110101199009011234']) expect(everything).not.toContain(secret);
     expect(Object.keys(rows[0]!)).not.toContain('birth');
   });

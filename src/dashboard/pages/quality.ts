@@ -10,6 +10,7 @@ import { sqlString } from '../../metrics/sql.ts';
 import { cardsHtml, namesDepartment, ruleHtml } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
+import { checklistPanel } from './checklist.ts';
 import { formatInt } from '../../domain/format.ts';
 
 type SheetReport = Manifest['files'][number];
@@ -213,6 +214,6 @@ export const qualityPage: PageSpec = {
   lede: () => '各系部报送文件的导入结果：每一行或被接受，或被拒绝（附原因），或作为标题、表头、合计、表尾、空行跳过，没有遗漏。请通知有拒绝行的单位修改后重新报送。',
   filters: ['semester', 'department'],
   semesterOptional: true,
-  // The clerk's work first: what to send back and why; then the warnings; then the full accounts.
-  panels: [summary, resend, rejects, warnings, departments, files],
+  // The clerk's work first: who sent what (the 报送 checklist), what to send back and why; then the warnings; then the full accounts.
+  panels: [summary, checklistPanel, resend, rejects, warnings, departments, files],
 };

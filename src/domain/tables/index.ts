@@ -72,9 +72,10 @@ export function isPersonalColumn(header: string): boolean {
   return PERSONAL_COLUMN.test(compactCell(header));
 }
 
-/** Header text as compared with aliases: half-width, no spaces, no trailing unit like "(人)" or "（人次）". */
+/** Header text as compared with aliases: half-width, no spaces, no required-column mark ("*姓名", as templates write it), no trailing unit like "(人)" or "（人次）". */
 export function normaliseHeader(header: string): string {
   return compactCell(header)
+    .replace(/^[*＊]+/, '')
     .replace(/\((人|人次|次|个|名|小时|学时|分|h)\)$/i, '')
     .replace(/[:：*＊]$/, '');
 }

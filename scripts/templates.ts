@@ -1,0 +1,51 @@
+/**
+ * npm run templates -- [--semester 2025-2026-2] [--out templates] [--per-department] [--data public/data] [--rules data/rules.json]
+ * Writes the templates to send to departments: one .xlsx per kind of export for the semester
+ * (this semester by default), with --per-department also each department's own copies.
+ */
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { semesterOfDate } from '../src/domain/calendar.ts';
+import { findSemester, semesterLabel } from '../src/domain/semester.ts';
+import { writeTemplates } from '../src/collection/write-templates.ts';
+import { IngestError } from '../src/ingest/pipeline.ts';
+import { loadRules } from '../src/ingest/run.ts';
+
+const { values } = parseArgs({
+  options: {
+    semester: { type: 'string' },
+    out: { type: 'string', default: 'templates' },
+    data: { type: 'string', default: 'public/data' },
+    rules: { type: 'string', default: 'data/rules.json' },
+    'per-department': { type: 'boolean', default: false },
+  },
+});
+
+const today = new Date();
+const localDay = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+const semester = values.semester ? findSemester(values.semester) : semesterOfDate(localDay);
+if (!semester) {
+  process.stderr.write(`无法识别学期「${values.semester}」，请写成 2025-2026-1 或“2025-2026学年第一学期”。\n`);
+  process.exit(2);
+}
+
+try {
+  const rules = await loadRules(values.rules);
+  const written = await writeTemplates({ rules, semester, out: values.out, data: values.data, perDepartment: values['per-department'] });
+  const shared = written.filter((w) => !w.department);
+  const departments = new Set(written.filter((w) => w.department).map((w) => w.department));
+  const lines = [
+    `已生成${semesterLabel(semester)}的报送模板：`,
+    `  ${join(values.out, semester)}/ — 各系部通用，${shared.length} 个：${shared.map((w) => relative(join(values.out, semester), w.path)).join('、')}`,
+  ];
+  if (departments.size > 0) lines.push(`  以及 ${departments.size} 个系部各自的文件夹（标题写明系部，班级名单按上次导入预先填好）：${[...departments].join('、')}`);
+  else if (values['per-department']) lines.push('  未找到系部名单（data/rules.json 的 departments，或上次导入的数据），没有生成各系部的文件夹。');
+  lines.push('把文件夹打包发给各系部；收回后放进导入文件夹（可按 学期/系部/ 分子文件夹），运行 npm run ingest。');
+  process.stdout.write(lines.join('\n') + '\n');
+} catch (error) {
+  if (error instanceof IngestError) {
+    process.stderr.write(`\n生成模板失败：${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,93 @@
+/**
+ * The 报送 checklist on 数据质量: for the chosen semester (the latest when none is chosen), each
+ * department × each kind of export — 已报送, 有问题 or 未报送 — with its rows and the date of its last
+ * file, and the return lists to send back. Built from the ingest's report of its files
+ * (src/collection/checklist.ts), not from the published rows: a file set aside has none.
+ */
+import { buildChecklist, checklistDepartments, expectedKinds, STATUS_LABELS, type ChecklistCell, type ChecklistRow } from '../../collection/checklist.ts';
+import { escapeHtml, formatInt } from '../../domain/format.ts';
+import { semesterLabel } from '../../domain/semester.ts';
+import { TABLES, type TableKind } from '../../domain/tables/index.ts';
+import { hrefOf } from '../../site/department-files.ts';
+import { ruleHtml } from '../common.ts';
+import { latestSemester, type DashboardContext } from '../context.ts';
+import type { Panel, State } from '../types.ts';
+
+/** The semester the checklist is for: the one chosen, else the latest. */
+const semesterOf = (s: State, ctx: DashboardContext) => s.semester || latestSemester(ctx);
+
+/** What a cell says, a line each: its status, its rows (and what went wrong), the last file's date. */
+export function cellText(c: ChecklistCell): string {
+  const date = c.lastFileDate ? [c.lastFileDate] : [];
+  switch (c.status) {
+    case 'sent':
+      return [STATUS_LABELS.sent, `${formatInt(c.accepted)} 行`, ...date].join('\n');
+    case 'problem': {
+      const problems = [c.setAside ? `${c.setAside} 个文件未能导入` : '', c.rejected ? `拒绝 ${formatInt(c.rejected)} 行` : ''].filter(Boolean);
+      return [STATUS_LABELS.problem, `${problems.join('，')}，接受 ${formatInt(c.accepted)} 行`, ...date].join('\n');
+    }
+    case 'missing':
+      return STATUS_LABELS.missing;
+    case 'not_expected':
+      return '—';
+  }
+}
+
+type Row = ChecklistRow & { returnList: { file: string; items: number } | null };
+
+export const checklistPanel: Panel = {
+  id: 'checklist',
+  title: (s, ctx) => `报送清单 · ${semesterLabel(semesterOf(s, ctx))}`,
+  queries: () => ({}),
+  render: (_data, s, ctx) => {
+    const semester = semesterOf(s, ctx);
+    const departments = checklistDepartments(ctx.files, [...ctx.rules.departments, ...ctx.departments]);
+    const list = buildChecklist(ctx.files, departments, semester, ctx.rules.expected_exports);
+    const returns = new Map(ctx.returns.map((r) => [r.department, r]));
+    const rows: Row[] = list.rows
+      .filter((r) => !s.department || r.department === s.department)
+      .map((r) => ({ ...r, returnList: returns.get(r.department) ?? null }));
+    const count = (status: ChecklistCell['status']) => rows.reduce((n, r) => n + list.kinds.filter((k) => r.cells[k].status === status).length, 0);
+    const links = rows
+      .filter((r) => r.returnList)
+      .map((r) => `<a href="${escapeHtml(ctx.root + hrefOf(`data/${r.returnList!.file}`))}" download>${escapeHtml(r.department)}</a>（${r.returnList!.items} 项）`);
+    const html =
+      `<p class="note" data-figure="checklist-summary">${escapeHtml(`${semesterLabel(semester)}：已报送 ${count('sent')} 项，有问题 ${count('problem')} 项，未报送 ${count('missing')} 项。`)}</p>` +
+      (links.length
+        ? `<p class="note" data-figure="return-lists">退回清单（Excel，逐项写明文件、行号、问题和修改办法，可直接发给各系部）：${links.join('、')}</p>`
+        : '<p class="note" data-figure="return-lists">没有需要退回的文件。</p>') +
+      `<p class="note">下发模板、收回、导入和退回的步骤，以及导入时各条提示的含义，见<a href="${escapeHtml(`${ctx.root}guide.html`)}">使用说明</a>。</p>`;
+    return {
+      html,
+      table: {
+        title: `报送清单_${semester}`,
+        rows,
+        rowKey: (r) => r.department,
+        flagged: (r) => r.setAsideUnknown.length > 0 || list.kinds.some((k) => r.cells[k].status === 'problem' || r.cells[k].status === 'missing'),
+        columns: [
+          { key: 'department', label: '系部', rowHeader: true },
+          // The semester the matrix is of (the latest when none is chosen), said in the download.
+          { key: 'semester', label: '学期', downloadOnly: true, display: () => semesterLabel(semester) },
+          ...list.kinds.map((k) => ({ key: k, label: TABLES[k].label, display: (r: Row) => cellText(r.cells[k]) })),
+          // A file set aside whose name tells no kind: a problem of the department all the same.
+          ...(rows.some((r) => r.setAsideUnknown.length)
+            ? [{ key: 'other', label: '其他未能导入的文件', display: (r: Row) => (r.setAsideUnknown.length ? `${r.setAsideUnknown.length} 个` : '—') }]
+            : []),
+          { key: 'returns', label: '退回清单', display: (r: Row) => (r.returnList ? `${r.returnList.items} 项` : '无') },
+        ],
+        empty: '所选学期没有任何系部报送的文件。',
+      },
+    };
+  },
+  rule: (ctx) =>
+    ruleHtml([
+      ['已报送：收到该系部该类报表，各行均已导入；有问题：有被拒绝的行，或有文件整个未能导入；未报送：没有收到。日期为最后收到的文件的保存日期。', undefined],
+      [
+        ctx.rules.expected_exports.length
+          ? `每个系部每学期应报送：${expectedKinds([], '', ctx.rules.expected_exports).map((k) => TABLES[k].label).join('、')}（本校设定）。`
+          : '每个系部每学期应报送的报表：该学期半数及以上系部报送了的各类报表；只有少数系部报送的（如研究生德育助理名册），其他系部未报送不计为缺报，显示为“—”。',
+        undefined,
+      ],
+      ['退回清单在每次导入时生成，列出该系部所有未能导入的文件、被拒绝的行、需要核对的提示和本学期未报送的报表。', undefined],
+    ]),
+};
