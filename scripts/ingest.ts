@@ -1,12 +1,15 @@
 /**
  * npm run ingest -- [--input data/exports] [--out public/data] [--rules data/rules.json] [--strict]
+ *                   [--max-file-mb 500] [--max-workbook-mb 100] [--temp-dir DIR]
  * Reads every CSV/Excel export below --input and writes validated Parquet + manifest.json to --out.
  * A rules.json inside --input (an institution's own settings) is laid over --rules. A file that
  * cannot be read or understood is set aside and listed; with --strict it stops the run (exit 2).
+ * Anything else that stops the run (no permission, a full disk, another run writing the same
+ * --out) is said in Chinese, exit 2; Ctrl+C removes what the run made.
  */
 import { parseArgs } from 'node:util';
-import { IngestError } from '../src/ingest/records.ts';
-import { runIngest } from '../src/ingest/run.ts';
+import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
+import { abortIngests, runIngest } from '../src/ingest/run.ts';
 import { formatSummary } from '../src/ingest/summary.ts';
 
 const { values } = parseArgs({
@@ -16,8 +19,26 @@ const { values } = parseArgs({
     rules: { type: 'string', default: 'data/rules.json' },
     quiet: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
+    'max-file-mb': { type: 'string' },
+    'max-workbook-mb': { type: 'string' },
+    'temp-dir': { type: 'string' },
   },
 });
+
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
+  process.on(signal, () => {
+    abortIngests();
+    process.stderr.write(`\n导入已中断，已有的输出未被改动。\n`);
+    process.exit(code);
+  });
+
+function megabytes(option: string | undefined, name: string): number | undefined {
+  if (option === undefined) return undefined;
+  const n = Number(option);
+  if (Number.isFinite(n) && n > 0) return n * 2 ** 20;
+  process.stderr.write(`--${name} 应为正数（单位 MB），实际为「${option}」。\n`);
+  process.exit(FAULT_EXIT_CODE);
+}
 
 try {
   const started = performance.now();
@@ -26,6 +47,10 @@ try {
     out: values.out,
     rulesPath: values.rules,
     strict: values.strict,
+    maxFileBytes: megabytes(values['max-file-mb'], 'max-file-mb'),
+    maxWorkbookBytes: megabytes(values['max-workbook-mb'], 'max-workbook-mb'),
+    tempDir: values['temp-dir'],
+    onNotice: values.quiet ? undefined : (message) => process.stderr.write(`${message}\n`),
     onFile: values.quiet
       ? undefined
       : (i, total, file, reports) => {
@@ -37,9 +62,7 @@ try {
   });
   process.stdout.write(formatSummary(manifest, performance.now() - started, values.out));
 } catch (error) {
-  if (error instanceof IngestError) {
-    process.stderr.write(`\n导入失败：${error.message}\n已有的输出未被改动。\n`);
-    process.exit(2);
-  }
-  throw error;
+  process.stderr.write(`\n${faultMessage(error)}\n`);
+  if (process.env.INGEST_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(FAULT_EXIT_CODE);
 }

@@ -12,7 +12,7 @@ import { departmentOf } from '../ingest/summary.ts';
 
 /** What the checklist needs of a file's (or sheet's) report in the manifest (src/ingest/records.ts). */
 export type SubmittedSheet = Pick<SheetReport, 'file' | 'sheet' | 'kind' | 'semester' | 'departments' | 'accepted' | 'rejected' | 'warnings'> &
-  Partial<Pick<SheetReport, 'also' | 'set_aside' | 'published' | 'file_date'>>;
+  Partial<Pick<SheetReport, 'also' | 'set_aside' | 'superseded' | 'published' | 'file_date'>>;
 
 export type SubmissionStatus = 'sent' | 'problem' | 'missing' | 'not_expected';
 
@@ -63,7 +63,7 @@ const kindsOf = (s: SubmittedSheet): TableKind[] => [s.kind, s.also].filter((k):
 
 /** The department that sent a file (its rows' one department, else the one its set-aside record or folder names), or null (several, or none known). */
 export function senderOf(s: SubmittedSheet, departments: readonly string[]): string | null {
-  const department = departmentOf({ set_aside: null, ...s }, departments);
+  const department = departmentOf({ set_aside: null, superseded: null, ...s }, departments);
   return departments.includes(department) ? department : null;
 }
 

@@ -2,8 +2,10 @@
  * The return list (退回清单) of a department: everything in its files the clerk sends back for
  * correction — files set aside, rejected rows, warnings — each with the file, sheet, row, column,
  * the value as written, what is wrong and how to fix it, sorted by file and row; then the kinds
- * of export it should have sent this semester and did not (checklist.ts). A summary line counts
- * them. Pure: fed by the ingest's records at the end of a run; write-returns.ts writes the files.
+ * of export it should have sent this semester and did not (checklist.ts). A file not counted
+ * because a later version of it is (a resent or corrected export, a copy) is listed too, as
+ * nothing to fix; versions none of which could be chosen are files set aside. A summary line
+ * counts them. Pure: fed by the ingest's records at the end of a run; write-returns.ts writes the files.
  */
 import { semesterLabel } from '../domain/semester.ts';
 import { TABLES, type TableKind } from '../domain/tables/index.ts';
@@ -14,12 +16,13 @@ import { TITLE_POINTS } from './template-notes.ts';
 import type { CellSpec, SheetSpec, WorkbookSpec } from './workbook.ts';
 
 /** What a department is asked to do about an item, most urgent first. */
-export type ReturnCategory = 'set_aside' | 'rejected' | 'warning' | 'missing';
+export type ReturnCategory = 'set_aside' | 'rejected' | 'warning' | 'superseded' | 'missing';
 
 const CATEGORIES: Record<ReturnCategory, { label: string; fix: string }> = {
   set_aside: { label: '整个文件未能导入', fix: '请按原因修改后重新报送整个文件。' },
   rejected: { label: '本行未导入', fix: '请改正后重新报送该文件。' },
   warning: { label: '已导入，请核对', fix: '请核对；确有错误的，改正后重新报送。' },
+  superseded: { label: '旧版本或副本，未计入', fix: '无需修改（已按较新的版本计入）。' },
   missing: { label: '未报送', fix: '' },
 };
 
@@ -33,7 +36,12 @@ export interface Finding {
   column: string | null;
   value?: string | null;
   message: string;
+  /** The ingest's code (a warning that a version replaced another is said by the superseded item instead). */
+  code?: string;
 }
+
+/** Warnings on the version read naming the one it replaced: the return list lists the one replaced. */
+const VERSION_NOTES = new Set(['SUPERSEDES', 'IDENTICAL_COPY_IGNORED']);
 
 export interface ReturnItem {
   category: ReturnCategory;
@@ -96,11 +104,13 @@ function summaryOf(items: readonly ReturnItem[]): string {
   const aside = count('set_aside');
   const rejected = count('rejected');
   const warnings = count('warning');
+  const superseded = count('superseded');
   const missing = count('missing');
   const parts = [
     aside.length ? `${aside.length} 个文件未能导入` : '',
     rejected.length ? `${files(rejected)} 个文件中有 ${rows(rejected)} 行未导入（${rejected.length} 处问题）` : '',
     warnings.length ? `${warnings.length} 条提示请核对` : '',
+    superseded.length ? `${superseded.length} 个文件是重复或旧版本，未计入，无需修改` : '',
     missing.length ? `${missing.length} 类报表未报送（${missing.map((m) => TABLES[m.kind!].label).join('、')}）` : '',
   ].filter(Boolean);
   const resend = aside.length + rejected.length > 0 ? '请按“修改办法”改正后，重新报送整个文件（不要只报送改动的行）。' : '';
@@ -132,7 +142,21 @@ export function buildReturnLists(input: ReturnInputs): ReturnList[] {
     const sheet = sheetOf(f.file, f.sheet);
     add(senderName(sheet, f.file, input.departments), place(f, f.row === null && sheet?.set_aside ? 'set_aside' : 'rejected'));
   }
-  for (const f of input.warnings) add(senderName(sheetOf(f.file, f.sheet), f.file, input.departments), place(f, 'warning'));
+  for (const f of input.warnings)
+    if (!VERSION_NOTES.has(f.code ?? '')) add(senderName(sheetOf(f.file, f.sheet), f.file, input.departments), place(f, 'warning'));
+  for (const s of input.sheets)
+    if (s.superseded)
+      add(senderName(s, s.file, input.departments), {
+        category: 'superseded',
+        semester: s.semester,
+        file: s.file,
+        sheet: s.sheet,
+        row: null,
+        column: null,
+        value: null,
+        reason: s.superseded.message,
+        fix: CATEGORIES.superseded.fix,
+      });
   if (input.semester) {
     const checklist = buildChecklist(input.sheets, input.departments, input.semester, input.expected);
     for (const { department, cells } of checklist.rows)
@@ -190,7 +214,7 @@ export function returnListWorkbook(list: ReturnList, institution: string): Workb
   list.items.forEach((item, n) => {
     const values = COLUMNS.map((c) => c.value(item, n + 1));
     heights[rows.length] = rowHeight(values);
-    rows.push(values.map((value, i): CellSpec => ({ value, style: i === 1 && item.category !== 'warning' ? 'flag' : 'wrap' })));
+    rows.push(values.map((value, i): CellSpec => ({ value, style: i === 1 && item.category !== 'warning' && item.category !== 'superseded' ? 'flag' : 'wrap' })));
   });
   const sheet: SheetSpec = {
     name: '需修改的问题',

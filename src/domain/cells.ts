@@ -117,10 +117,25 @@ function countUpTo(max: number) {
   };
 }
 
-function decimalUpTo(max: number) {
+/** How a decimal column also reads a value: hours written as a time (7:30), scores as a percentage (95%). */
+type Alternative = (text: string) => number | null;
+
+/** "7:30" or "18:00:00" → hours (7.5, 18): a 工作时长 typed or formatted as a time (README, "Values"). */
+const hoursAsTime: Alternative = (text) => {
+  const m = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(text);
+  return m ? Number(m[1]) + Number(m[2]) / 60 + Number(m[3] ?? 0) / 3600 : null;
+};
+
+/** "95%" → 95: a score read as the cell shows it (a warning says so: sheet-notes.ts). */
+const percentAsShown: Alternative = (text) => {
+  const m = /^(\d+(?:\.\d+)?)%$/.exec(text);
+  return m ? Number(m[1]) : null;
+};
+
+function decimalUpTo(max: number, alternative?: Alternative) {
   return (raw: string, label: string): number | Failure => {
     if (isBlankCell(raw)) return missing(label, '请填写数字');
-    const n = parseDecimal(raw);
+    const n = parseDecimal(raw) ?? (alternative ? alternative(compactCell(raw)) : null);
     if (n === null) return fail('NOT_A_NUMBER', `「${label}」应为不小于0的数字，实际为「${cleanCell(raw)}」。`);
     if (n > max) return fail('COUNT_TOO_LARGE', `「${label}」为 ${n}，超过合理上限 ${max}，请核对。`);
     return n;
@@ -131,9 +146,9 @@ export const count = cell(countUpTo(MAX_COUNT_PER_ROW));
 export const optionalCount = optional(countUpTo(MAX_COUNT_PER_ROW));
 /** Weekly activity counts: a person does not hold 500 talks in a week. */
 export const weeklyCount = optional(countUpTo(500));
-export const optionalHours = optional(decimalUpTo(168));
+export const optionalHours = optional(decimalUpTo(168, hoursAsTime));
 /** Scores may exceed the form's maximum (a warning, not a reject), but not absurdly. */
-export const optionalScore = optional(decimalUpTo(1000));
+export const optionalScore = optional(decimalUpTo(1000, percentAsShown));
 
 const parseDateCell = (raw: string, label: string) =>
   !cleanCell(raw)

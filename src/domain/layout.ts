@@ -5,7 +5,7 @@
 import { COMBINED, TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
 import { cleanCell, compactCell } from './text.ts';
 
-export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat' | 'notes' | 'form';
+export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat' | 'notes' | 'form' | 'hidden';
 
 export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   title: '标题行',
@@ -16,21 +16,32 @@ export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   header_repeat: '重复的表头',
   notes: '说明类工作表（填表说明、封面等）',
   form: '表单的栏目行（考核量化表、考核登记表的各项，已汇总为一条记录）',
+  hidden: '隐藏工作表中的行（未导入）',
 };
 
 /** How many rows from the top may hold titles before the header. */
 export const HEADER_SCAN_ROWS = 15;
 
-export interface HeaderMatch {
+/** Which sheet column each input column of one kind is read from. */
+export interface ColumnMap {
+  /** Column index in the sheet for each input column key found (a joined key: its first column). */
+  columns: Record<string, number>;
+  /** Keys filled from several columns (a `joined` input column with more than one): all of them, in header order. */
+  joined: Record<string, number[]>;
+}
+
+export interface HeaderMatch extends ColumnMap {
   ok: true;
   kind: TableKind;
   row: number;
-  /** Column index in the sheet for each input column key found. */
-  columns: Record<string, number>;
   /** Header cells that no column of the kind reads (published nowhere). */
   unmapped: string[];
   /** A second kind the same rows are also read as (COMBINED), with its columns. */
-  also?: { kind: TableKind; columns: Record<string, number> };
+  also?: { kind: TableKind } & ColumnMap;
+  /** Hidden columns read because they are the only one for their field (a warning says so). */
+  hiddenRead: number[];
+  /** Hidden columns passed over because a visible column fills the same field (a warning says so). */
+  hiddenPassedOver: Array<{ label: string; used: number; hidden: number }>;
 }
 
 export interface HeaderFailure {
@@ -38,21 +49,31 @@ export interface HeaderFailure {
   /** The kinds nearest to fitting (fewest columns missing), nearest first, with what they missed. */
   closest: Array<{ kind: TableKind; label: string; missing: string[] }>;
   ambiguous: TableKind[];
+  /** The header fits a kind, but one of its fields is in two columns (neither hidden): which, and the header's row. */
+  duplicate?: { label: string; columns: number[]; cells: string[]; row: number };
 }
 
-function matchColumns(headerCells: readonly string[], input: readonly InputColumn[]): Record<string, number> {
-  const found: Record<string, number> = {};
+/** "D" for column index 3, "XFD" for 16383: how Excel names a column, for messages. */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** For each input column of a kind, every sheet column whose header is one of its spellings. */
+function matchColumns(headerCells: readonly string[], input: readonly InputColumn[]): Record<string, number[]> {
+  const found: Record<string, number[]> = {};
   headerCells.forEach((raw, index) => {
     const header = normaliseHeader(raw);
     if (!header) return;
-    const column = input.find((c) => !(c.key in found) && c.aliases.includes(header));
-    if (column) found[column.key] = index;
+    const column = input.find((c) => c.aliases.includes(header));
+    if (column) (found[column.key] ??= []).push(index);
   });
   return found;
 }
 
 /** What a kind still lacks in this header: its required columns, and one of each any-of group. */
-function missingFor(spec: TableSpec, columns: Record<string, number>): string[] {
+function missingFor(spec: TableSpec, columns: Record<string, unknown>): string[] {
   const label = (key: string) => spec.input.find((c) => c.key === key)?.label ?? key;
   // A column that may come from the title, file name or folder instead (系部) is not missed here.
   const missing = spec.input.filter((c) => c.required && !c.fromContext && !(c.key in columns)).map((c) => c.label);
@@ -63,11 +84,13 @@ function missingFor(spec: TableSpec, columns: Record<string, number>): string[] 
 
 interface Fit {
   kind: TableKind;
-  columns: Record<string, number>;
-  also?: { kind: TableKind; columns: Record<string, number> };
+  candidates: Record<string, number[]>;
+  also?: { kind: TableKind; candidates: Record<string, number[]> };
   /** Sheet columns read, by this kind and the one it is combined with. */
   read: Set<number>;
 }
+
+const columnsRead = (candidates: Record<string, number[]>) => new Set(Object.values(candidates).flat());
 
 /** Two kinds that fit one header and are one table (COMBINED) become one fit reading both kinds' columns. */
 function combine(fits: Fit[]): Fit[] {
@@ -75,38 +98,90 @@ function combine(fits: Fit[]): Fit[] {
     const a = fits.find((f) => f.kind === kind);
     const b = fits.find((f) => f.kind === also);
     if (!a || !b) continue;
-    const both: Fit = { kind, columns: a.columns, also: { kind: also, columns: b.columns }, read: new Set([...a.read, ...b.read]) };
+    const both: Fit = { kind, candidates: a.candidates, also: { kind: also, candidates: b.candidates }, read: new Set([...a.read, ...b.read]) };
     fits = [both, ...fits.filter((f) => f !== a && f !== b)];
   }
   return fits;
 }
 
 /**
+ * One kind's columns from its candidates. A field two columns could fill: a joined one reads
+ * them all (the visible ones, if any are); otherwise a hidden column never wins over a visible
+ * one — the visible one is read and the hidden one passed over — and two visible columns (or
+ * two hidden ones) are a duplicate: which one holds the figure is not ours to guess.
+ */
+function resolveColumns(
+  spec: TableSpec,
+  candidates: Record<string, number[]>,
+  hidden: ReadonlySet<number>,
+  cells: readonly string[],
+  notes: Pick<HeaderMatch, 'hiddenRead' | 'hiddenPassedOver'>,
+): ColumnMap | Omit<NonNullable<HeaderFailure['duplicate']>, 'row'> {
+  const map: ColumnMap = { columns: {}, joined: {} };
+  for (const column of spec.input) {
+    const all = candidates[column.key];
+    if (!all) continue;
+    const visible = all.filter((i) => !hidden.has(i));
+    if (all.length === 1) {
+      map.columns[column.key] = all[0]!;
+      if (visible.length === 0) notes.hiddenRead.push(all[0]!);
+    } else if (column.joined) {
+      const read = visible.length > 0 ? visible : all;
+      map.columns[column.key] = read[0]!;
+      if (read.length > 1) map.joined[column.key] = read;
+      for (const i of all) if (!read.includes(i)) notes.hiddenPassedOver.push({ label: column.label, used: read[0]!, hidden: i });
+      if (visible.length === 0) notes.hiddenRead.push(...all);
+    } else if (visible.length === 1) {
+      map.columns[column.key] = visible[0]!;
+      for (const i of all) if (i !== visible[0]) notes.hiddenPassedOver.push({ label: column.label, used: visible[0]!, hidden: i });
+    } else return { label: column.label, columns: all, cells: all.map((i) => cleanCell(cells[i])) };
+  }
+  return map;
+}
+
+const isDuplicate = (r: ColumnMap | Omit<NonNullable<HeaderFailure['duplicate']>, 'row'>): r is Omit<NonNullable<HeaderFailure['duplicate']>, 'row'> => 'label' in r;
+
+/**
  * Scan the top rows for the first row that carries everything one kind requires. When two kinds
  * fit, the one reading more columns wins only if it reads every column the other would; else
  * the file is ambiguous and stops (no column silently goes unread) — unless the two are one
- * table by the seeds' own forms (COMBINED).
+ * table by the seeds' own forms (COMBINED). `hidden`: the sheet's hidden columns.
  */
-export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | HeaderFailure {
+export function findHeader(rows: readonly (readonly string[])[], hidden: ReadonlySet<number> = new Set()): HeaderMatch | HeaderFailure {
   const near = new Map<TableKind, { kind: TableKind; label: string; missing: string[]; matched: number }>();
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = rows[r]!;
     let fits: Fit[] = [];
     for (const spec of Object.values(TABLES)) {
-      const columns = matchColumns(cells, spec.input);
-      const missing = missingFor(spec, columns);
-      if (missing.length === 0) fits.push({ kind: spec.kind, columns, read: new Set(Object.values(columns)) });
-      else if (Object.keys(columns).length > 0 && missing.length < (near.get(spec.kind)?.missing.length ?? Infinity))
-        near.set(spec.kind, { kind: spec.kind, label: spec.label, missing, matched: Object.keys(columns).length });
+      const candidates = matchColumns(cells, spec.input);
+      const missing = missingFor(spec, candidates);
+      if (missing.length === 0) fits.push({ kind: spec.kind, candidates, read: columnsRead(candidates) });
+      else if (Object.keys(candidates).length > 0 && missing.length < (near.get(spec.kind)?.missing.length ?? Infinity))
+        near.set(spec.kind, { kind: spec.kind, label: spec.label, missing, matched: Object.keys(candidates).length });
     }
     if (fits.length === 0) continue;
     fits = combine(fits).sort((a, b) => b.read.size - a.read.size);
     const [best, ...others] = fits;
     const unread = others.filter((o) => [...o.read].some((i) => !best!.read.has(i)));
     if (unread.length > 0) return { ok: false, closest: [], ambiguous: [best!.kind, ...unread.map((o) => o.kind)] };
-    const unmapped = cells.map((c, i) => (best!.read.has(i) ? '' : cleanCell(c))).filter((c) => c !== '');
-    return { ok: true, kind: best!.kind, row: r, columns: best!.columns, unmapped, ...(best!.also ? { also: best!.also } : {}) };
+    const notes: Pick<HeaderMatch, 'hiddenRead' | 'hiddenPassedOver'> = { hiddenRead: [], hiddenPassedOver: [] };
+    const main = resolveColumns(TABLES[best!.kind], best!.candidates, hidden, cells, notes);
+    if (isDuplicate(main)) return { ok: false, closest: [], ambiguous: [], duplicate: { ...main, row: r } };
+    const also = best!.also ? resolveColumns(TABLES[best!.also.kind], best!.also.candidates, hidden, cells, notes) : undefined;
+    if (also && isDuplicate(also)) return { ok: false, closest: [], ambiguous: [], duplicate: { ...also, row: r } };
+    const read = new Set([...Object.values(main.columns), ...Object.values(main.joined).flat(), ...(also ? [...Object.values(also.columns), ...Object.values(also.joined).flat()] : [])]);
+    const unmapped = cells.map((c, i) => (read.has(i) ? '' : cleanCell(c))).filter((c) => c !== '');
+    return {
+      ok: true,
+      kind: best!.kind,
+      row: r,
+      ...main,
+      unmapped,
+      ...(also ? { also: { kind: best!.also!.kind, ...also } } : {}),
+      hiddenRead: [...new Set(notes.hiddenRead)].sort((a, b) => a - b),
+      hiddenPassedOver: notes.hiddenPassedOver,
+    };
   }
   // Nearest: most columns recognised net of those missing, then fewest missing.
   const closest = [...near.values()]
@@ -114,6 +189,33 @@ export function findHeader(rows: readonly (readonly string[])[]): HeaderMatch | 
     .slice(0, 2)
     .map(({ kind, label, missing }) => ({ kind, label, missing }));
   return { ok: false, closest, ambiguous: [] };
+}
+
+/** Every header spelling of every kind, normalised: what a row repeating a header is made of. */
+const HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(TABLES).flatMap((spec) => spec.input.flatMap((c) => c.aliases)));
+
+/**
+ * The words a header row of this sheet may start with, compacted as classifyRow compacts a
+ * row's first cell: every kind's spellings and this header's own cells (序号 too).
+ */
+export function headerWords(header: readonly string[]): Set<string> {
+  return new Set([...HEADER_WORDS, ...header.map((c) => compactCell(c)).filter(Boolean)]);
+}
+
+/**
+ * Whether a row after the header is a header again (a second block pasted under the first):
+ * at least two of its cells, and at least half of those filled, are header spellings.
+ */
+export function looksLikeHeader(cells: readonly string[], words: ReadonlySet<string>): boolean {
+  let filled = 0;
+  let named = 0;
+  for (const cell of cells) {
+    const text = compactCell(cell);
+    if (!text) continue;
+    filled++;
+    if (words.has(text) || HEADER_WORDS.has(normaliseHeader(cell))) named++;
+  }
+  return named >= 2 && named * 2 >= filled;
 }
 
 const TOTAL_WORDS = ['合计', '总计', '小计', '共计', '总数', '全系合计', '全院合计'];
@@ -146,10 +248,12 @@ const isFooter = (text: string) => (FOOTER_FIRST.has(text[0]!) && FOOTER.test(te
  * Rows after the header that are not data, by the first rule that fits, in this order:
  * blank (nothing in any cell); total (合计… in one of the first three cells that hold anything,
  * 序号 often being the empty one); footer (its first filled cell a 填表人/审核人/盖章/日期 line or
- * a signature line, or a date standing alone); the header repeated. The cells are looked at
- * once, in one pass (this runs for every row).
+ * a signature line, or a date standing alone); the header repeated; with `words`
+ * (headerWords), a header that is not the same (`header_like`: its first cell is a header
+ * word and so are most of its cells). The cells are looked at once, in one pass (this runs for
+ * every row; a row's first cell is looked up in `words`, nothing more, unless it is one).
  */
-export function classifyRow(cells: readonly string[], header: readonly string[]): SkipReason | 'data' {
+export function classifyRow(cells: readonly string[], header: readonly string[], words?: ReadonlySet<string>): SkipReason | 'data' | 'header_like' {
   // The first three cells that hold anything, compacted; counting stops at three.
   let filled = 0;
   let first = '';
@@ -169,6 +273,8 @@ export function classifyRow(cells: readonly string[], header: readonly string[])
   if (isTotal(first) || (filled > 1 && isTotal(second)) || (filled > 2 && isTotal(third))) return 'total';
   if (isFooter(first) || (filled === 1 && LONE_DATE.test(first))) return 'footer';
   if (header.length > 0 && first === firstFilled(header) && cells.every((c, i) => normaliseHeader(c) === (header[i] ?? ''))) return 'header_repeat';
+  // A header in another order, or with other columns: the caller decides (wide-table.ts).
+  if (words?.has(first) && looksLikeHeader(cells, words)) return 'header_like';
   return 'data';
 }
 

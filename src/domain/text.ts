@@ -1,8 +1,10 @@
 /**
  * Cell-text normalisation shared by every reader and validator.
  * Department exports mix full-width and half-width characters, stray spaces
- * (including the ideographic space U+3000) and thousands separators.
+ * (including the ideographic space U+3000) and thousands separators — and, pasted from web
+ * systems, invisible characters (invisible.ts), which are dropped.
  */
+import { isInvisible, stripInvisible } from './invisible.ts';
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 
@@ -11,48 +13,52 @@ export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
-/** What JavaScript's \s matches, by code unit. */
+/** What JavaScript's \s matches, by code unit, but U+FEFF (invisible: dropped, not a space). */
 function isSpace(c: number): boolean {
   return (
     c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
   );
 }
 
 /**
  * Whether cleanCell would change the text: a full-width character or U+3000, a tab, line break,
- * form feed, vertical tab or no-break space, white space at either end, or two white-space
- * characters in a row. The same test as /[\uFF01-\uFF5E\u3000]|\s\s|^\s|\s$|[\t\n\r\f\v\u00a0]/,
- * written out: it runs for nearly every cell, and most cells are clean.
+ * form feed, vertical tab or no-break space, white space at either end, two white-space
+ * characters in a row, or an invisible character. Written out: it runs for nearly every cell,
+ * and most cells are clean — plain ASCII and Chinese text take the first two branches.
  */
 function needsCleaning(text: string): boolean {
   const n = text.length;
   let space = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x20 && c < 0xa0) space = false;
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfe00)) space = false;
     else if (c >= 0xff01 && c <= 0xff5e) return true;
     else if (isSpace(c)) {
       if (c < 0x20 || c === 0xa0 || c === 0x3000 || space || i === 0 || i === n - 1) return true;
       space = true;
-    } else space = false;
+    } else if (isInvisible(c)) return true;
+    else space = false;
   }
   return false;
 }
 
-/** Trimmed, half-width, inner runs of white space folded to one space. */
+/** Trimmed, half-width, invisible characters dropped, inner runs of white space folded to one space. */
 export function cleanCell(value: string | null | undefined): string {
   if (value == null) return '';
   const text = String(value);
   // Most cells are already clean; the check is much cheaper than the replacements.
   if (!needsCleaning(text)) return text;
-  return toHalfWidth(text).replace(/\s+/g, ' ').trim();
+  return toHalfWidth(stripInvisible(text)).replace(/\s+/g, ' ').trim();
 }
 
-/** Whether cleanCell(value) is '' (nothing but white space), without cleaning it. */
+/** Whether cleanCell(value) is '' (nothing but white space and invisible characters), without cleaning it. */
 export function isBlankCell(value: string | null | undefined): boolean {
   if (value == null) return true;
-  for (let i = 0; i < value.length; i++) if (!isSpace(value.charCodeAt(i))) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!isSpace(c) && !isInvisible(c)) return false;
+  }
   return true;
 }
 

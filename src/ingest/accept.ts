@@ -12,6 +12,8 @@ import { parseDate } from '../domain/dates.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { semesterLabel, type SemesterId } from '../domain/semester.ts';
 import type { TableKind, TableSpec } from '../domain/tables/index.ts';
+import { stripInvisible } from '../domain/invisible.ts';
+import { nearestName } from '../domain/nearest.ts';
 import { cleanCell, compactCell } from '../domain/text.ts';
 import { UnreadableFileError } from './readers/types.ts';
 import { WARNINGS_LISTED_PER_FILE, type IngestState, type RecordSink, type RejectRecord, type SheetReport } from './records.ts';
@@ -22,22 +24,42 @@ export interface RunContext {
   sink: RecordSink;
   state: IngestState;
   /** First place each unique key was seen, to reject a second listing; `seenLog` lists the keys in the order added (for a rollback). */
-  seen: Map<string, string>;
+  seen: Map<string, FirstListing>;
   seenLog: string[];
+  /** Each second listing rejected, with the file of the first: two files listing the same people may be versions of one roster (files.ts). */
+  repeats: Repeat[];
   names: DepartmentNames;
   onRows?: (file: string, rows: number) => void;
+}
+
+/** Where a person was first listed (a unique key): for the message, and the file. */
+export interface FirstListing {
+  place: string;
+  file: string;
+  sheet: string | null;
+}
+
+/** A row rejected as a second listing of a person first listed in `first`. */
+export interface Repeat {
+  file: string;
+  sheet: string | null;
+  department: string;
+  period: string;
+  first: { file: string; sheet: string | null };
 }
 
 /** "角色：counselor 辅导员 / …" → "角色": the label as a clerk's header would say it. */
 const shortLabel = (label: string) => label.split(/[（：(]/)[0]!;
 
-/** The file as source_file names it: published as text lines to the staging tables, which no tab or line break may split. */
-export const provenanceFile = (file: string) => file.replace(/[\t\r\n]/g, ' ');
+/** The file (or sheet) as source_file names it: no tab, line break or other control character (invisible.ts) is published. */
+export const provenanceFile = (file: string) => stripInvisible(file.replace(/[\t\r\n\v\f]/g, ' '));
 
 /** What a sheet's records take from around the table when they have no column for it. */
 export interface SheetContext {
   /** From the title or folder (for a blank 学期 cell too), or a form's date. */
   semester: SemesterId | null;
+  /** Where that semester came from (a 学期 column naming another one is warned about). */
+  semesterFrom: 'title' | 'folder' | 'form' | null;
   department: string | null;
   role: Role | null;
 }
@@ -67,9 +89,11 @@ export function resolveContext(ctx: RunContext, report: SheetReport, q: ContextQ
   const found = semesterContext(q.title, place);
   let semester = found.semester?.value ?? null;
   report.semester_source = q.columns.semester ? 'column' : (found.semester?.source as 'title' | 'folder' | undefined) ?? null;
+  let semesterFrom: SheetContext['semesterFrom'] = (found.semester?.source as 'title' | 'folder' | undefined) ?? null;
   const formDate = q.form?.date ? parseDate(q.form.date) : null;
   if (!semester && formDate) {
     semester = semesterOfDate(formDate);
+    semesterFrom = 'form';
     if (!q.columns.semester) report.semester_source = 'form';
   }
   report.semester = semester;
@@ -104,7 +128,7 @@ export function resolveContext(ctx: RunContext, report: SheetReport, q: ContextQ
   report.role_source = q.columns.role ? 'column' : (role?.source ?? null);
   if (q.spec.needsRole && !q.columns.role && !role)
     throw new UnreadableFileError('无法确定人员角色：表中没有“角色”列，标题、文件名和文件夹名中也没有写明“辅导员”“班主任”或“助理”。请补充其一。', 'NO_ROLE');
-  return { semester, department, role: role?.value ?? null };
+  return { semester, semesterFrom, department, role: role?.value ?? null };
 }
 
 /** A problem with one cell of a row, as the rejects table records it. */
@@ -136,6 +160,8 @@ export interface TableTarget {
   warningCounts: Record<string, number>;
   /** Records published. */
   rows: number;
+  /** The semesters of the records published (a training record's year): which files may be versions of one export. */
+  periods: Set<string>;
 }
 
 export interface TargetOptions {
@@ -154,7 +180,7 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
   /** Published columns that must hold a value (provenance is always set). */
   const required = spec.output.filter((c) => !c.nullable && !c.name.startsWith('source_')).map((c) => c.name);
   const sourceFile = provenanceFile(o.file);
-  const sourceSheet = o.sheet?.replace(/[\t\r\n]/g, ' ') ?? null;
+  const sourceSheet = o.sheet === null ? null : provenanceFile(o.sheet);
   const { problem } = o;
   const warningCounts: Record<string, number> = {};
 
@@ -164,11 +190,13 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
     fields.department ??= o.context.department;
     const department = String(fields.department);
     fields.department = aliases.get(department) ?? department;
-    if (known.size > 0 && !known.has(String(fields.department)))
+    if (known.size > 0 && !known.has(String(fields.department))) {
+      const nearest = nearestName(department, ctx.rules.departments);
       return [
         problem(rowNumber, o.headerOf('department') ?? '系部', department, 'UNKNOWN_DEPARTMENT',
-          `系部名称「${department}」不在本校系部名单中，请改用规范名称（${[...known].slice(0, 4).join('、')}等），或在规则配置的 department_aliases 中登记该别名。`),
+          `系部名称「${department}」不在本校系部名单中，${nearest ? `是否应为「${nearest}」？请改用规范名称` : `请改用规范名称（${[...known].slice(0, 4).join('、')}等）`}，或在规则配置的 department_aliases 中登记该别名。`),
       ];
+    }
 
     const derived = spec.derive ? spec.derive(fields, deriveContext) : { ok: true as const, record: fields };
     if (!derived.ok) return [problem(rowNumber, derived.column, null, derived.code, derived.message)];
@@ -190,12 +218,14 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
     if (spec.uniqueKey) {
       const key = `${spec.kind}\u0000${spec.uniqueKey.map((k) => String(record[k])).join('\u0000')}`;
       const first = ctx.seen.get(key);
-      if (first)
+      if (first) {
+        ctx.repeats.push({ file: o.file, sheet: o.sheet, department: String(record.department), period: String(record.semester), first: { file: first.file, sheet: first.sheet } });
         return [
           problem(rowNumber, o.headerOf('staff_id') ?? '工号', String(record.staff_id), 'DUPLICATE_PERSON',
-            `工号 ${record.staff_id}（${record.name}）在 ${record.semester} 学期已登记于 ${first}，同一人只能登记一次（专兼职或系部不同时，请确认后保留一行）。`),
+            `工号 ${record.staff_id}（${record.name}）在 ${record.semester} 学期已登记于 ${first.place}，同一人只能登记一次（专兼职或系部不同时，请确认后保留一行）。`),
         ];
-      ctx.seen.set(key, `${o.file} 第 ${rowNumber} 行（${record.department}，${record.employment === 'full_time' ? '专职' : '兼职'}）`);
+      }
+      ctx.seen.set(key, { place: `${o.file} 第 ${rowNumber} 行（${record.department}，${record.employment === 'full_time' ? '专职' : '兼职'}）`, file: o.file, sheet: o.sheet });
       ctx.seenLog.push(key);
     }
     // The derived result itself goes on (an object fewer per row).
@@ -210,10 +240,13 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
         ctx.state.warnings.push({ file: o.file, sheet: o.sheet, row: rowNumber, table: spec.kind, column: w.column ?? null, code: w.code, message: w.message });
     }
     target.rows++;
+    const period = (prepared.record.semester ?? prepared.record.year) as string | number;
+    if (period !== lastPeriod) target.periods.add(String((lastPeriod = period)));
     ctx.sink.append(spec.kind, prepared.record);
   };
 
-  const target: TableTarget = { kind: spec.kind, prepare, publish, warningCounts, rows: 0 };
+  let lastPeriod: string | number | undefined;
+  const target: TableTarget = { kind: spec.kind, prepare, publish, warningCounts, rows: 0, periods: new Set() };
   return target;
 }
 
@@ -242,6 +275,7 @@ export function finishTargets(ctx: RunContext, report: SheetReport, targets: rea
   }
   for (const target of targets) {
     report.published[target.kind] = target.rows;
+    for (const period of target.periods) if (!report.periods.includes(period)) report.periods.push(period);
     for (const [code, n] of Object.entries(target.warningCounts))
       if (n > WARNINGS_LISTED_PER_FILE)
         ctx.state.warnings.push({ file: report.file, sheet: report.sheet, row: null, table: target.kind, column: null, code, message: `同类问题另有 ${n - WARNINGS_LISTED_PER_FILE} 处，未逐条列出；请先核对上面列出的行。` });

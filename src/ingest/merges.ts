@@ -56,5 +56,6 @@ export function fillMerges(sheet: Sheet): FilledSheet {
       }
     }
   }
-  return { sheet: sheetOfRows(sheet.name, rows, { merges, visibility: sheet.visibility }), filled, numbers };
+  const { name, forEachRow: _read, split: _split, ...more } = sheet;
+  return { sheet: sheetOfRows(name, rows, more), filled, numbers };
 }

@@ -27,34 +27,53 @@ export interface IngestSettings {
   splitBytes?: number;
   /** Stop the run at the first file that cannot be read or understood, instead of setting it aside. */
   strict?: boolean;
+  /** A workbook unpacking to more than this is set aside (DEFAULT_LIMITS). */
+  maxWorkbookBytes?: number;
 }
 
 export function createIngest(rules: ActiveRules, sink: RecordSink, settings: IngestSettings = {}) {
   const state: IngestState = { sheets: [], rejects: [], warnings: [] };
-  const ctx: RunContext = { rules, sink, state, seen: new Map(), seenLog: [], names: new DepartmentNames(rules), onRows: settings.onRows };
+  const ctx: RunContext = { rules, sink, state, seen: new Map(), seenLog: [], repeats: [], names: new DepartmentNames(rules), onRows: settings.onRows };
 
   /** Where the run stands, to take back what a sheet added if it is set aside. */
-  const checkpoint = () => ({ rejects: state.rejects.length, warnings: state.warnings.length, seen: ctx.seenLog.length, sink: sink.mark?.() });
+  const checkpoint = () => ({ rejects: state.rejects.length, warnings: state.warnings.length, seen: ctx.seenLog.length, repeats: ctx.repeats.length, sink: sink.mark?.() });
   const rollback = (at: ReturnType<typeof checkpoint>) => {
     state.rejects.length = at.rejects;
     state.warnings.length = at.warnings;
+    ctx.repeats.length = at.repeats;
     for (const key of ctx.seenLog.splice(at.seen)) ctx.seen.delete(key);
     if (at.sink !== undefined) sink.rollback!(at.sink);
   };
-  const refuse = (file: string, sheet: string | null, encoding: string, error: UnreadableFileError): SheetReport => {
+  const refuse = (file: string, sheet: string | null, encoding: string, error: UnreadableFileError, department?: string): SheetReport => {
     if (settings.strict) throw new IngestError(file, error.message);
-    return setAside(state, ctx.names, file, sheet, encoding, error);
+    return setAside(state, ctx.names, file, sheet, encoding, error, department);
   };
 
   return {
     state,
-    /** Read one file's bytes; `relativePath` (forward slashes) is how it is named in outputs and messages. */
-    async addFile(bytes: Uint8Array, relativePath: string): Promise<SheetReport[]> {
+    ctx,
+    /** A file set aside without being read (too large, no permission): its report. */
+    setAsideFile(relativePath: string, error: UnreadableFileError): SheetReport {
+      const report = refuse(relativePath, null, '', error);
+      state.sheets.push(report);
+      return report;
+    },
+    /** A sheet set aside without being read (a version of an export that cannot be chosen): its report, to be given to addFile or addReports. */
+    setAsideSheet: refuse,
+    /** Reports made elsewhere (a version not read), in the order read. */
+    addReports(reports: SheetReport[]): void {
+      state.sheets.push(...reports);
+    },
+    /**
+     * Read one file's bytes; `relativePath` (forward slashes) is how it is named in outputs and
+     * messages. `instead`: sheets not to read (by name; null for a CSV), with the report to give them.
+     */
+    async addFile(bytes: Uint8Array, relativePath: string, instead?: ReadonlyMap<string | null, SheetReport>): Promise<SheetReport[]> {
       const reader = readerFor(relativePath);
       if (!reader) return [];
       let source: SourceFile;
       try {
-        source = await reader.read(bytes, { splitBytes: sink.appendStaged && sink.fileId ? settings.splitBytes : Infinity });
+        source = await reader.read(bytes, { splitBytes: sink.appendStaged && sink.fileId ? settings.splitBytes : Infinity, maxWorkbookBytes: settings.maxWorkbookBytes });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         const report = refuse(relativePath, null, '', error);
@@ -64,6 +83,11 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, settings: Ing
       const reports: SheetReport[] = [];
       const start = checkpoint();
       for (const sheet of source.sheets) {
+        const given = instead?.get(sheet.name);
+        if (given) {
+          reports.push(given);
+          continue;
+        }
         const at = checkpoint();
         try {
           reports.push(await ingestSheet(ctx, sheet, relativePath, source.encoding));
@@ -73,9 +97,18 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, settings: Ing
           reports.push(refuse(relativePath, sheet.name, source.encoding, error));
         }
       }
-      if (reports.every((r) => r.kind === null && r.set_aside === null)) {
+      if (reports.every((r) => r.kind === null && r.set_aside === null && r.superseded === null)) {
+        // Nothing read: an empty file — or a workbook whose only content is in hidden sheets.
         rollback(start);
-        const empty = refuse(relativePath, null, source.encoding, new UnreadableFileError('文件为空，没有任何内容。请确认导出是否成功后重新报送。', 'EMPTY_FILE'));
+        const hidden = reports.filter((r) => r.hidden && (r.skipped_by_reason.hidden ?? 0) > 0).map((r) => `「${r.sheet}」`);
+        const empty = refuse(
+          relativePath,
+          null,
+          source.encoding,
+          hidden.length > 0
+            ? new UnreadableFileError(`文件中有内容的工作表${hidden.join('、')}都是隐藏的，看得见的工作表是空的，未导入。请在 Excel 中取消隐藏（右键工作表标签—取消隐藏）、确认是要报送的数据后重新报送。`, 'ONLY_HIDDEN_SHEETS')
+            : new UnreadableFileError('文件为空，没有任何内容。请确认导出是否成功后重新报送。', 'EMPTY_FILE'),
+        );
         state.sheets.push(empty);
         return [empty];
       }

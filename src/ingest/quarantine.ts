@@ -11,11 +11,11 @@ import { departmentContext, placeOf, semesterContext, type DepartmentNames } fro
 import type { UnreadableFileError } from './readers/types.ts';
 import { emptyReport, type IngestState, type SheetReport } from './records.ts';
 
-export function setAside(state: IngestState, names: DepartmentNames, file: string, sheet: string | null, encoding: string, error: UnreadableFileError): SheetReport {
+export function setAside(state: IngestState, names: DepartmentNames, file: string, sheet: string | null, encoding: string, error: UnreadableFileError, department?: string): SheetReport {
   const report = emptyReport(file, sheet, encoding);
   // The department and semester its file name and folders name, so that it is listed with them (and in their report).
   const place = placeOf(file);
-  report.set_aside = { code: error.code, message: error.message, department: departmentContext('', place, names)?.value ?? null };
+  report.set_aside = { code: error.code, message: error.message, department: department ?? departmentContext('', place, names)?.value ?? null };
   const folder = semesterContext('', place).semester;
   report.semester = folder?.value ?? null;
   report.semester_source = folder ? 'folder' : null;

@@ -9,6 +9,7 @@ import type { SkipReason } from '../domain/layout.ts';
 import type { SemesterId } from '../domain/semester.ts';
 import type { TableKind } from '../domain/tables/index.ts';
 import type { SetAsideCode } from './readers/types.ts';
+import type { Superseded } from './versions.ts';
 
 export interface RejectRecord {
   file: string;
@@ -25,7 +26,8 @@ export interface WarningRecord {
   file: string;
   sheet: string | null;
   row: number | null;
-  table: TableKind;
+  /** The table the rows went to; null for what concerns a whole sheet or file not read (a hidden sheet, a file superseded). */
+  table: TableKind | null;
   column: string | null;
   code: string;
   message: string;
@@ -65,11 +67,19 @@ export interface SheetReport {
   warnings: number;
   /** Cells of merged ranges given their range's value before the rows were read (merges.ts). */
   merged_cells_filled: number;
+  /** The sheet is hidden in the workbook: not read, its rows counted as skipped ('hidden', blank ones 'blank'). */
+  hidden: boolean;
   /** Header cells of columns that were not published (personal ones are also listed below). */
   dropped_columns: string[];
   personal_columns_dropped: string[];
   /** Set aside, not read: why (the same as its line in rejects), and the department its file name or folder names. Its rows are counted nowhere. */
   set_aside: { code: SetAsideCode; message: string; department: string | null } | null;
+  /** Not read because another version of the same export is (versions.ts): which, and why. Its rows are counted nowhere. */
+  superseded: Superseded | null;
+  /** The 填报日期 its title or footer lines give (which version of an export is the latest). */
+  filled_on: string | null;
+  /** The semesters its published records fall in (training: the years), in the order met. */
+  periods: string[];
   /** The day the file was last saved (YYYY-MM-DD, local time): when the department sent it, for the 报送 checklist. */
   file_date: string | null;
 }
@@ -96,9 +106,13 @@ export function emptyReport(file: string, sheet: string | null, encoding: string
     published: {},
     warnings: 0,
     merged_cells_filled: 0,
+    hidden: false,
     dropped_columns: [],
     personal_columns_dropped: [],
     set_aside: null,
+    superseded: null,
+    filled_on: null,
+    periods: [],
     file_date: null,
   };
 }

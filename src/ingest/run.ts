@@ -1,12 +1,15 @@
 /**
- * One ingest run: list the input files, stream them through the pipeline into the staging
- * tables, run the cross-checks, write Parquet + manifest.json into a fresh folder, then swap it
- * in for the old output, so that a failed or killed run leaves the previous output as it was.
+ * One ingest run: take the output folder's lock, list the input files, stream them through the
+ * pipeline into the staging tables; if some sheets turn out to be versions of one export, decide
+ * which is read and read the files again without the others; run the cross-checks, write
+ * Parquet + manifest.json into a fresh folder, then swap it in for the old output, so that a
+ * failed or killed run leaves the previous output as it was. Every exit path removes what the
+ * run made in the temporary folders; a killed run's are removed by the next run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
@@ -14,15 +17,20 @@ import { checklistDepartments, EXPORT_NAMES, exportKindOf } from '../collection/
 import { buildReturnLists } from '../collection/return-list.ts';
 import { writeReturnLists, type ReturnListEntry } from '../collection/write-returns.ts';
 import { runCrossChecks } from './checks.ts';
+import { naming } from './faults.ts';
+import { folderDepartmentWarnings } from './folder-departments.ts';
+import { LOCAL_RULES_FILE, listInputs, type NotRead } from './inputs.ts';
+import { lockOutput } from './lock.ts';
 import { createIngest } from './pipeline.ts';
-import { readerFor } from './readers/index.ts';
-import { IngestError, type SheetReport, type WarningRecord } from './records.ts';
+import { DEFAULT_LIMITS, UnreadableFileError } from './readers/types.ts';
+import { emptyReport, IngestError, type SheetReport, type WarningRecord } from './records.ts';
 import { Staging } from './staging.ts';
+import { decideFileVersions, sheetKey, type VersionDecision } from './versions.ts';
 
-export const MANIFEST_FORMAT = 3;
+export { LOCAL_RULES_FILE } from './inputs.ts';
+
+export const MANIFEST_FORMAT = 4;
 export const DEFAULT_RULES_PATH = 'data/rules.json';
-/** An input folder's own settings, laid over the defaults (loadRules). */
-export const LOCAL_RULES_FILE = 'rules.json';
 
 export interface Manifest {
   format: number;
@@ -34,9 +42,15 @@ export interface Manifest {
   tables: Record<TableKind | 'rejects' | 'warnings', { file: string; rows: number }>;
   semesters: string[];
   departments: string[];
-  /** `set_aside`: files and sheets not read (quarantine.ts), counted in none of the others. */
-  totals: { files: number; set_aside: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
+  /**
+   * `set_aside`: files and sheets not read (quarantine.ts); `superseded`: sheets not read because
+   * another version of them is (versions.ts); `not_read`: files in the input folder that are not
+   * exports (other formats, links outside it): none of them counted in the others.
+   */
+  totals: { files: number; set_aside: number; superseded: number; not_read: number; read: number; accepted: number; rejected: number; skipped: number; warnings: number };
   files: SheetReport[];
+  /** Files in the input folder not read, and why. */
+  not_read: NotRead[];
   /** The return lists written (returns/<department>.xlsx): what each department is to fix or send. */
   returns: ReturnListEntry[];
 }
@@ -51,19 +65,33 @@ export interface IngestOptions {
   onFile?: (index: number, total: number, path: string, reports: SheetReport[]) => void;
   /** Called every 100,000 rows of a long file. */
   onRows?: (path: string, rows: number) => void;
+  /** Said when the run does something a clerk watching should know (reading the files again). */
+  onNotice?: (message: string) => void;
   /** CSV files from this many bytes on are read in two halves at once (8 MB by default; Infinity: never). */
   splitBytes?: number;
+  /** Files larger than this are set aside unread (DEFAULT_LIMITS.maxFileBytes). */
+  maxFileBytes?: number;
+  /** Workbooks unpacking to more than this are set aside unread (DEFAULT_LIMITS.maxWorkbookBytes). */
+  maxWorkbookBytes?: number;
+  /** Where the staging folder is made (the system's temporary folder by default). */
+  tempDir?: string;
 }
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** Spreadsheet files below `dir`, in code-point order of their relative paths (stable across machines). */
-export async function listInputFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$') && readerFor(e.name))
-    .map((e) => toPosix(relative(dir, join(e.parentPath, e.name))))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** What the runs in progress would leave behind, removed synchronously when the process is told to stop (abortIngests): the database is left to the exit. */
+const inProgress = new Set<() => void>();
+
+/** Removes what every run in progress made (staging folder, half-written output, lock): for a signal handler, before exiting. */
+export function abortIngests(): void {
+  for (const cleanup of [...inProgress]) {
+    try {
+      cleanup();
+    } catch {
+      // best effort: the next run clears what is left
+    }
+  }
+  inProgress.clear();
 }
 
 /** A file's day in the local calendar (the clerk's), YYYY-MM-DD. */
@@ -113,31 +141,123 @@ async function recoverInterruptedRun(out: string): Promise<void> {
   if (old && !existsSync(out)) await rename(join(parent, old), out);
 }
 
+const megabytes = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
+
+/** Sheets a reading does not read, by file, with the reports they get instead; `whole`: the file has no other sheet to read. */
+type Given = Map<string, { reports: Map<string | null, SheetReport>; whole: boolean }>;
+
+/** One reading of the input files (a second one leaves out the versions not read). */
+async function readFiles(
+  options: IngestOptions,
+  input: string,
+  files: readonly string[],
+  rules: ActiveRules,
+  staging: Staging,
+  instead: (ingest: ReturnType<typeof createIngest>) => Given,
+  digest: ReturnType<typeof createHash> | null,
+) {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const ingest = createIngest(rules, staging, { onRows: options.onRows, splitBytes: options.splitBytes, strict: options.strict, maxWorkbookBytes: options.maxWorkbookBytes });
+  const given = instead(ingest);
+  for (const [i, file] of files.entries()) {
+    const path = join(input, file);
+    const skip = given.get(file);
+    let reports: SheetReport[];
+    const { size, mtime } = await stat(path);
+    if (skip?.whole) {
+      reports = [...skip.reports.values()];
+      ingest.addReports(reports);
+    } else if (size > maxFileBytes) {
+      reports = [ingest.setAsideFile(file, new UnreadableFileError(`文件太大（${megabytes(size)}），超过单个文件的上限 ${megabytes(maxFileBytes)}，未读取。请按系部、学期或月份拆分成多个文件后报送（上限可由管理员调整）。`, 'FILE_TOO_LARGE'))];
+    } else {
+      let read: Buffer | null = null;
+      try {
+        read = await readFile(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EACCES' && code !== 'EPERM') throw error;
+      }
+      if (!read) reports = [ingest.setAsideFile(file, new UnreadableFileError('无法读取此文件：没有读取权限。请让管理员开放该文件的读取权限（或重新复制一份），再导入。', 'NO_PERMISSION'))];
+      else {
+        const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength); // a plain view, not a copy
+        digest?.update(file).update('\0').update(bytes).update('\0');
+        reports = await ingest.addFile(bytes, file, skip?.reports);
+      }
+    }
+    // The day it was last saved: when the department sent it (the 报送 checklist).
+    for (const report of reports) report.file_date = localDay(mtime);
+    options.onFile?.(i + 1, files.length, file, reports);
+  }
+  await staging.finish();
+  return ingest;
+}
+
+/** The reports a second reading gives the sheets it does not read: superseded, or set aside with the other versions. */
+function versionReports(decision: VersionDecision, first: readonly SheetReport[], ingest: ReturnType<typeof createIngest>): Given {
+  const given: Given = new Map();
+  for (const r of first) {
+    const key = sheetKey(r.file, r.sheet);
+    const superseded = decision.superseded.get(key);
+    const conflicting = decision.conflicting.get(key);
+    if (!superseded && !conflicting) continue;
+    let report: SheetReport;
+    if (superseded) {
+      const { kind, semester, ...entry } = superseded;
+      report = { ...emptyReport(r.file, r.sheet, r.encoding), kind, also: r.also, layout: r.layout, semester, semester_source: r.semester_source, filled_on: r.filled_on, superseded: entry };
+    } else {
+      report = ingest.setAsideSheet(r.file, r.sheet, r.encoding, new UnreadableFileError(conflicting!.message, 'CONFLICTING_VERSIONS'), conflicting!.department);
+      // Its semester as its first reading found it (a title, a column) when no folder names one: the 报送 checklist lists it there.
+      if (!report.semester) Object.assign(report, { semester: r.semester, semester_source: r.semester_source });
+    }
+    const file = given.get(r.file) ?? { reports: new Map<string | null, SheetReport>(), whole: false };
+    file.reports.set(r.sheet, report);
+    given.set(r.file, file);
+  }
+  // A file is read again only when it has other sheets to give.
+  for (const [name, file] of given) file.whole = first.filter((r) => r.file === name).every((r) => file.reports.has(r.sheet));
+  return given;
+}
+
 export async function runIngest(options: IngestOptions): Promise<Manifest> {
   const input = resolve(options.input);
   const out = resolve(options.out);
-  await recoverInterruptedRun(out);
   if (!existsSync(input)) throw new IngestError(options.input, '输入文件夹不存在。');
-  const rulesFiles = rulesFilesFor(options.input, options.rulesPath);
-  const rules = await loadRules(rulesFiles[0], rulesFiles[1]);
-  const files = await listInputFiles(input);
-  if (files.length === 0) throw new IngestError(options.input, '文件夹中没有 CSV 或 Excel（.xlsx、.xls）文件。');
-
-  const staging = await Staging.open(rules);
+  await mkdir(dirname(out), { recursive: true });
+  const release = await lockOutput(out);
   const folder = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  let staging: Staging | null = null;
+  const cleanup = (stopping = false) => {
+    if (stopping) {
+      staging?.discard();
+      Staging.removeOwn(options.tempDir);
+    } else staging?.close();
+    rmSync(folder, { recursive: true, force: true });
+    release();
+  };
+  const abort = () => cleanup(true);
+  inProgress.add(abort);
   try {
-    const ingest = createIngest(rules, staging, { onRows: options.onRows, splitBytes: options.splitBytes, strict: options.strict });
+    await recoverInterruptedRun(out);
+    Staging.clearStale(options.tempDir);
+    const rulesFiles = rulesFilesFor(options.input, options.rulesPath);
+    const rules = await loadRules(rulesFiles[0], rulesFiles[1]);
+    const { files, notRead } = await listInputs(input);
+    if (files.length === 0)
+      throw new IngestError(options.input, `文件夹中没有 CSV 或 Excel（.xlsx、.xls）文件${notRead.length ? `（另有 ${notRead.length} 个文件不是报表，未读取：${notRead.slice(0, 3).map((n) => n.file).join('、')}${notRead.length > 3 ? '等' : ''}）` : ''}。`);
+
+    // First reading: every file. Sheets that are versions of one export are then decided on,
+    // and, if some are not to be read, every file is read again without them.
     const digest = createHash('sha256');
-    for (const [i, file] of files.entries()) {
-      const read = await readFile(join(input, file));
-      const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength); // a plain view, not a copy
-      digest.update(file).update('\0').update(bytes).update('\0');
-      const reports = await ingest.addFile(bytes, file);
-      const saved = localDay((await stat(join(input, file))).mtime);
-      for (const report of reports) report.file_date = saved;
-      options.onFile?.(i + 1, files.length, file, reports);
+    staging = await Staging.open(rules, options.tempDir);
+    let ingest = await readFiles(options, input, files, rules, staging, () => new Map(), digest);
+    const decision = await decideFileVersions(staging.runner, input, ingest.state.sheets, ingest.ctx.repeats);
+    if (decision.superseded.size + decision.conflicting.size > 0) {
+      options.onNotice?.(`发现同一份报表的多个版本（重复报送或更正后重新报送），已按规则确定读取哪一个；重新读取其余文件……`);
+      const first = ingest.state.sheets;
+      staging.close();
+      staging = await Staging.open(rules, options.tempDir);
+      ingest = await readFiles(options, input, files, rules, staging, (next) => versionReports(decision, first, next), null);
     }
-    await staging.finish();
     const { sheets, rejects } = ingest.state;
 
     // The cross-checks and the Parquet copies run side by side, on two connections: copying
@@ -146,39 +266,45 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     // The copier then helps with the checks left.
     await rm(folder, { recursive: true, force: true });
     await mkdir(folder, { recursive: true });
-    const copier = await staging.runner.connect();
+    const runner = staging.runner;
+    const copier = await runner.connect();
     let crossWarnings: WarningRecord[];
     try {
-      await staging.runner.connection.run('SET threads = 1');
+      await runner.connection.run('SET threads = 1');
       const copies = (async () => {
         for (const kind of TABLE_KINDS) await copyOnOneThread(copier, kind, join(folder, TABLES[kind].file));
         await writeParquet(copier, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects, { oneThread: true });
       })();
-      [crossWarnings] = await Promise.all([runCrossChecks(staging.runner, { runner: copier, ready: copies }), copies]);
+      // Both settle before either connection is closed (closing one while the other runs a query crashes DuckDB).
+      const [checked, copied] = await Promise.allSettled([runCrossChecks(runner, { runner: copier, ready: copies }), copies]);
+      if (copied.status === 'rejected') throw copied.reason;
+      if (checked.status === 'rejected') throw checked.reason;
+      crossWarnings = checked.value;
     } finally {
-      await staging.runner.connection.run('RESET threads');
+      await runner.connection.run('RESET threads');
       copier.close();
     }
-    for (const w of crossWarnings) {
-      const sheet = sheets.find((s) => s.file === w.file && s.sheet === w.sheet);
-      if (sheet) sheet.warnings++;
-    }
-    const warnings = [...ingest.state.warnings, ...crossWarnings];
-    await writeParquet(staging.runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings);
-
     const distinct = async (column: string, kinds: readonly TableKind[]) =>
       (
-        await staging.runner.query<{ v: string }>(
+        await runner.query<{ v: string }>(
           kinds.map((k) => `SELECT DISTINCT ${column}::VARCHAR AS v FROM ${k}`).join(' UNION ') + ' ORDER BY v',
         )
       ).map((r) => r.v);
     const departments = await distinct('department', TABLE_KINDS);
+    const runWarnings = [...crossWarnings, ...decision.notes, ...folderDepartmentWarnings(sheets, ingest.ctx.names, rules, departments)];
+    for (const w of runWarnings) {
+      const sheet = sheets.find((s) => s.file === w.file && s.sheet === w.sheet);
+      if (sheet) sheet.warnings++;
+    }
+    const warnings = [...ingest.state.warnings, ...runWarnings];
+    await writeParquet(runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings);
+
     const semesters = await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester')));
     // Each department's return list, for the semester being collected: the latest.
     const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports });
     const returns = await writeReturnLists(folder, lists, rules.institution);
     const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
-    const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging.counts[k] }]));
+    const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging!.counts[k] }]));
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
       rules,
@@ -191,11 +317,22 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
       },
       semesters,
       departments,
-      totals: { files: files.length, set_aside: sheets.filter((s) => s.set_aside).length, read: sum('read'), accepted: sum('accepted'), rejected: sum('rejected'), skipped: sum('skipped'), warnings: warnings.length },
+      totals: {
+        files: files.length,
+        set_aside: sheets.filter((s) => s.set_aside).length,
+        superseded: sheets.filter((s) => s.superseded).length,
+        not_read: notRead.length,
+        read: sum('read'),
+        accepted: sum('accepted'),
+        rejected: sum('rejected'),
+        skipped: sum('skipped'),
+        warnings: warnings.length,
+      },
       files: sheets,
+      not_read: notRead,
       returns,
     };
-    await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n').catch(naming(join(folder, 'manifest.json')));
 
     // Swap: the old output stays whole until the new one is complete.
     const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
@@ -203,10 +340,8 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     await rename(folder, out);
     await rm(old, { recursive: true, force: true });
     return manifest;
-  } catch (error) {
-    await rm(folder, { recursive: true, force: true });
-    throw error;
   } finally {
-    staging.close();
+    inProgress.delete(abort);
+    cleanup();
   }
 }

@@ -1,12 +1,13 @@
 /**
- * One sheet, through the stages: merged cells filled (merges.ts); the top rows held until the
- * layout is known — a sheet of notes, a per-person form (form-sheet.ts) or a table under a
- * header row (wide-table.ts); then every row handed to it as it comes, counted exactly once as
- * accepted, rejected or skipped. A large CSV is read in two halves at once, the second by a
- * worker (tail.ts, tail-read.ts).
+ * One sheet, through the stages: a hidden sheet is counted and not read; merged cells filled
+ * (merges.ts); the top rows held until the layout is known — a sheet of notes, a per-person form
+ * (form-sheet.ts) or a table under a header row (wide-table.ts); then every row handed to it as
+ * it comes, counted exactly once as accepted, rejected or skipped; then what the reading noticed
+ * about the sheet as warnings (sheet-notes.ts). A large CSV is read in two halves at once, the
+ * second by a worker (tail.ts, tail-read.ts).
  */
 import { findForm, type FormLayout } from '../domain/forms.ts';
-import { findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
+import { columnLetter, findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
 import { TABLES } from '../domain/tables/index.ts';
 import { isBlankRow } from '../domain/text.ts';
 import { provenanceFile, type RunContext } from './accept.ts';
@@ -14,9 +15,10 @@ import { ingestForm } from './form-sheet.ts';
 import { fillMerges } from './merges.ts';
 import { UnreadableFileError, type Sheet } from './readers/types.ts';
 import { emptyReport, skipper, type SheetReport } from './records.ts';
+import { hiddenSheetWarning, readingWarnings } from './sheet-notes.ts';
 import { startTail } from './tail.ts';
 import { mergeTail } from './tail-read.ts';
-import { finishTable, prepareTable, type SheetTable } from './wide-table.ts';
+import { finishTable, multiRowHeader, prepareTable, type SheetTable } from './wide-table.ts';
 
 const PROGRESS_EVERY = 100_000;
 
@@ -25,8 +27,20 @@ const NOTES_SHEET = /说明|须知|注意事项|填表要求|封面|目录|示�
 
 const KINDS_HINT = '本系统可识别：在校生人数、辅导员名册、工作记录、培训记录、考核结果（含考核量化表、考核登记表）、助理名册、班级名单';
 
-function headerFailure(failure: HeaderFailure, sheet: string | null, encoding: string): UnreadableFileError {
+function headerFailure(failure: HeaderFailure, sheet: string | null, encoding: string, encodingProblem: string | null): UnreadableFileError {
   const where = sheet ? `工作表「${sheet}」` : '文件';
+  if (failure.duplicate) {
+    const d = failure.duplicate;
+    return new UnreadableFileError(
+      `${where}的表头中${d.columns.map((c, i) => `「${d.cells[i]}」（第 ${columnLetter(c)} 列）`).join('和')}都对应「${d.label}」，无法判断应读哪一列。请删去或改名多余的一列后重新报送（两列都需要时，请分成两个文件）。`,
+      'DUPLICATE_COLUMN',
+    );
+  }
+  if (encodingProblem)
+    return new UnreadableFileError(
+      `${where}似乎是${encodingProblem}，按 GBK 读出的表头是乱码。请用 Excel 或 WPS 打开后“另存为”CSV UTF-8 或 .xlsx，再报送。`,
+      'UNKNOWN_ENCODING',
+    );
   if (failure.ambiguous.length > 0)
     return new UnreadableFileError(
       `${where}的表头同时符合${failure.ambiguous.map((k) => `「${TABLES[k].label}」`).join('和')}，无法判断是哪种报表。请把不同报表分开保存，或删去无关的列。`,
@@ -51,17 +65,27 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   const report = emptyReport(file, source.name, encoding);
   const skip = skipper(report);
 
-  if (source.name && NOTES_SHEET.test(source.name)) {
-    // Counted, and listed in the manifest as skipped 'notes': nothing in it is published.
-    source.forEachRow(() => {
+  const hidden = source.visibility?.hidden ?? false;
+  if (hidden || (source.name && NOTES_SHEET.test(source.name))) {
+    // Counted, and listed in the manifest as skipped 'hidden' or 'notes': nothing in it is
+    // published. A hidden sheet (last term's figures kept "for reference") is not what the
+    // clerk sees: it is said so, with its row count.
+    source.forEachRow((cells) => {
       report.read++;
-      skip('notes');
+      skip(hidden ? (isBlankRow(cells) ? 'blank' : 'hidden') : 'notes');
     });
+    report.hidden = hidden;
+    if (hidden && (report.skipped_by_reason.hidden ?? 0) > 0) {
+      report.warnings++;
+      ctx.state.warnings.push(hiddenSheetWarning(file, source.name!, report.skipped_by_reason.hidden ?? 0));
+    }
     return report;
   }
 
   const { sheet, filled, numbers } = fillMerges(source);
   report.merged_cells_filled = filled;
+  const hiddenRows = new Set(source.visibility?.rows ?? []);
+  const hiddenColumns = new Set(source.visibility?.columns ?? []);
 
   // Rows from the first non-blank one are held until the layout is found (at most HEADER_SCAN_ROWS).
   const top: string[][] = [];
@@ -71,13 +95,26 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   let form: FormLayout | null = null;
   /** Called once the header is known, before the rows held are handled. */
   let onHeader: ((header: HeaderMatch) => void) | null = null;
+  let headerFound: HeaderMatch | null = null;
 
   const start = () => {
     form = findForm(top);
     if (form) return;
-    const header = findHeader(top);
-    if (!header.ok) throw headerFailure(header, sheet.name, encoding);
-    table = prepareTable(ctx, report, { file, sheet: sheet.name, header, top, topStart, merges: sheet.merges, mergedNumbers: numbers }, skip);
+    const header = findHeader(top, hiddenColumns);
+    if (!header.ok) {
+      // One field in two columns because one header cell is merged across them: a two-row header.
+      const d = header.duplicate;
+      const merged = d && (sheet.merges ?? []).some((m) => m.top <= topStart + d.row && topStart + d.row <= m.bottom && m.left <= d.columns[0]! && d.columns[d.columns.length - 1]! <= m.right);
+      if (merged && top[d.row + 1]) throw multiRowHeader(topStart + d.row, top[d.row + 1]!);
+      throw headerFailure(header, sheet.name, encoding, d ? null : (source.encodingProblem?.() ?? null));
+    }
+    headerFound = header;
+    table = prepareTable(
+      ctx,
+      report,
+      { file, sheet: sheet.name, header, top, topStart, merges: sheet.merges, mergedNumbers: numbers, hiddenRows, hiddenColumns, date1904: source.date1904 },
+      skip,
+    );
     onHeader?.(header);
     top.forEach((cells, i) => table!.row(cells, topStart + i));
   };
@@ -114,7 +151,8 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
         reading = true;
       };
       const line = head.forEachRow(visit);
-      if (reading) mergeTail(ctx, report, table!, await tail!.result(line, (rows) => ctx.onRows?.(file, rows)));
+      // A header repeated in another order in the head changes how the tail's rows are read: read it here.
+      if (reading && !table!.remapped) mergeTail(ctx, report, table!, await tail!.result(line, (rows) => ctx.onRows?.(file, rows)), source.invisible);
       else {
         tail!.cancel();
         head.forEachTailRow(visit, line);
@@ -127,5 +165,13 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   if (!table && !form && top.length > 0) start();
   if (form) ingestForm(ctx, report, form, top, topStart, file, sheet.name, skip);
   else if (table) finishTable(ctx, report, table);
+  const found = headerFound as HeaderMatch | null;
+  const reading = readingWarnings(
+    { file, sheet: sheet.name, table: report.kind, header: table ? (table as SheetTable).headerCells() : null },
+    source,
+    found ? { read: found.hiddenRead, passedOver: found.hiddenPassedOver } : undefined,
+  );
+  report.warnings += reading.length;
+  ctx.state.warnings.push(...reading);
   return report;
 }

@@ -8,7 +8,13 @@ import { publishName } from '../domain/names.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domain/tables/index.ts';
 
-export const NULL = '\\N';
+/**
+ * The null marker of the staging lines: a control character (U+0001), which no text value can
+ * hold — cell text has its control characters removed (invisible.ts) and the writer turns any
+ * left into a space — so a cell holding \N, a tab, a quote or a line break is staged as text,
+ * never as a null or a broken line.
+ */
+export const NULL = '\u0001';
 
 /** Where a writer stands: its rows and the bytes of its lines (StageWriter.mark). */
 export interface StageMark {
@@ -22,6 +28,9 @@ const PERSON_COLUMNS = Object.fromEntries(
 const BUFFER_BYTES = 1 << 20;
 const TAB = 9;
 const NEWLINE = 10;
+/** Control characters: never written from text (see StageWriter). */
+const CONTROL = /[\u0000-\u001f]/;
+const CONTROLS = /[\u0000-\u001f]/g;
 
 /** Person names as the rules say they are published (full, masked or pseudonym), in place. */
 export function publishRecord(rules: ActiveRules, kind: TableKind, record: Record<string, unknown>): void {
@@ -55,9 +64,11 @@ function lineWriter(names: readonly string[]): (record: Record<string, unknown>,
 /**
  * One kind's records as tab-separated UTF-8 lines in a file, encoded straight into a byte buffer
  * (building a string per line and encoding it took a fifth of the ingest's time at a million
- * rows). Cell text never holds a tab or line break after cleaning (cleanCell folds white space),
- * so values go out as they are; Staging.finish() checks that DuckDB read back as many rows.
- * A null is \N; a number is written as String(n) would write it.
+ * rows). The lines are read with no quoting and no escapes (staging.ts), so a value must never
+ * hold the delimiter, a line break or the null marker: every control character in text (tab,
+ * line feed, U+0001…) is written as a space — cell text has none after cleaning, so this only
+ * guards — and a quote or a backslash is an ordinary character. Staging.finish() checks that
+ * DuckDB read back as many rows. A null is NULL; a number is written as String(n) would write it.
  */
 export class StageWriter {
   /** The file written; null: the lines are kept in `chunks` (in a worker, to hand them over). */
@@ -175,7 +186,7 @@ export class StageWriter {
     if (n <= 32 && text === this.lastText[column]) return this.bytes(this.lastBytes[column]!);
     if (n > 256) {
       this.reserve(n * 3);
-      this.pos += this.buffer.write(text, this.pos, 'utf8');
+      this.pos += this.buffer.write(CONTROL.test(text) ? text.replace(CONTROLS, ' ') : text, this.pos, 'utf8');
       return;
     }
     this.reserve(n * 3);
@@ -184,7 +195,7 @@ export class StageWriter {
     let pos = start;
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
-      if (c < 0x80) buffer[pos++] = c;
+      if (c < 0x80) buffer[pos++] = c < 0x20 ? 0x20 : c;
       else if (c < 0x800) {
         buffer[pos++] = 0xc0 | (c >> 6);
         buffer[pos++] = 0x80 | (c & 0x3f);
@@ -236,10 +247,15 @@ export class StageWriter {
   private write(bytes: Uint8Array): void {
     if (this.fd === null) this.chunks.push(bytes);
     else
-      for (let done = 0; done < bytes.length; ) {
-        const n = writeSync(this.fd, bytes, done, bytes.length - done, this.written);
-        done += n;
-        this.written += n;
+      try {
+        for (let done = 0; done < bytes.length; ) {
+          const n = writeSync(this.fd, bytes, done, bytes.length - done, this.written);
+          done += n;
+          this.written += n;
+        }
+      } catch (error) {
+        // A write by descriptor names no file: name it (a full disk is said with its path, faults.ts).
+        throw Object.assign(error as Error, { path: this.path });
       }
   }
 

@@ -4,13 +4,16 @@
  * that on, as if it had read the tail's rows itself after the head's.
  */
 import { DepartmentNames } from '../domain/context.ts';
+import { InvisibleTally, type InvisibleColumn } from '../domain/invisible.ts';
 import { findHeader, type SkipReason } from '../domain/layout.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES } from '../domain/tables/index.ts';
 import type { RunContext, SheetContext } from './accept.ts';
+import { visitClean } from './readers/csv.ts';
 import { parseCsv } from './readers/csv-parse.ts';
 import type { CsvTail } from './readers/types.ts';
 import { emptyReport, skipper, WARNINGS_LISTED_PER_FILE, type RecordSink, type RejectRecord, type SheetReport, type WarningRecord } from './records.ts';
+import { mergeNotes, type SheetNotes } from './sheet-notes.ts';
 import { publishRecord, StageWriter } from './stage-lines.ts';
 import { prepareTable, type SheetTable } from './wide-table.ts';
 
@@ -55,6 +58,13 @@ export interface TailResult {
   /** Staging lines of the accepted rows (StageWriter), `rows` of them. */
   chunks: Uint8Array[];
   rows: number;
+  /** What the tail's rows showed for the sheet's warnings, and where invisible characters were removed. */
+  notes: SheetNotes;
+  invisible: InvisibleColumn[];
+  /** A 填报日期 in the tail's footer. */
+  filled_on: string | null;
+  /** The semesters (years) of the tail's published records. */
+  periods: string[];
 }
 
 /**
@@ -78,6 +88,7 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
     state: { sheets: [], rejects: [], warnings: [] },
     seen: new Map(),
     seenLog: [],
+    repeats: [],
     names: new DepartmentNames(job.rules),
   };
   const report = emptyReport(job.file, job.sheet, job.encoding);
@@ -86,15 +97,13 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
   ctx.state.warnings.length = 0;
   report.warnings = 0;
   let index = start.records;
-  parseCsv(
-    text,
-    (cells) => {
-      report.read++;
-      table.row(cells, index++);
-      if (index % PROGRESS_EVERY === 0) onProgress(index);
-    },
-    start.delimiter,
-  );
+  const invisible = new InvisibleTally();
+  const visit = (cells: string[]) => {
+    report.read++;
+    table.row(cells, index++);
+    if (index % PROGRESS_EVERY === 0) onProgress(index);
+  };
+  parseCsv(text, visitClean(text, visit, invisible, start.records), start.delimiter);
   writer.close();
   const target = table.targets[0]!;
   return {
@@ -110,11 +119,18 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
     rejects: ctx.state.rejects,
     chunks: writer.chunks,
     rows: writer.rows,
+    notes: table.notes,
+    invisible: invisible.entries,
+    filled_on: report.filled_on,
+    periods: [...target.periods],
   };
 }
 
 /** Adds a tail's result to its sheet, as if this thread had read the tail's rows after the head's. */
-export function mergeTail(ctx: RunContext, report: SheetReport, table: SheetTable, tail: TailResult): void {
+export function mergeTail(ctx: RunContext, report: SheetReport, table: SheetTable, tail: TailResult, invisible?: InvisibleTally): void {
+  mergeNotes(table.notes, tail.notes);
+  invisible?.add(tail.invisible);
+  report.filled_on ??= tail.filled_on;
   report.read += tail.read;
   report.accepted += tail.accepted;
   report.rejected += tail.rejected;
@@ -132,5 +148,6 @@ export function mergeTail(ctx: RunContext, report: SheetReport, table: SheetTabl
   }
   for (const [code, n] of Object.entries(tail.warningCounts)) target.warningCounts[code] = (target.warningCounts[code] ?? 0) + n;
   target.rows += tail.rows;
+  for (const period of tail.periods) target.periods.add(period);
   ctx.sink.appendStaged!(table.kind, tail.chunks, tail.rows);
 }

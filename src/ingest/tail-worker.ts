@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ingestTail, type TailJob, type TailStart } from './tail-read.ts';
 import { decodeTail } from './readers/csv.ts';
 import { UnbalancedQuotes } from './readers/csv-parse.ts';
+import { UnreadableFileError } from './readers/types.ts';
 
 const job = workerData as TailJob;
 const port = parentPort!;
@@ -13,6 +14,7 @@ port.once('message', (start: TailStart) => {
     port.postMessage({ result }, result.chunks.map((chunk) => chunk.buffer as ArrayBuffer));
   } catch (error) {
     if (error instanceof UnbalancedQuotes) port.postMessage({ unbalanced: error.line });
+    else if (error instanceof UnreadableFileError) port.postMessage({ unreadable: { message: error.message, code: error.code } });
     else port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

@@ -6,8 +6,10 @@
 import { Worker } from 'node:worker_threads';
 import type { TailJob, TailResult, TailStart } from './tail-read.ts';
 import { unbalancedQuotes } from './readers/csv.ts';
+import { UnreadableFileError, type SetAsideCode } from './readers/types.ts';
 
-type Reply = { progress: number } | { result: TailResult } | { unbalanced: number } | { error: string };
+type Unreadable = { unreadable: { message: string; code: SetAsideCode } };
+type Reply = { progress: number } | { result: TailResult } | { unbalanced: number } | Unreadable | { error: string };
 
 export interface TailWorker {
   /** Start reading the rows. */
@@ -27,12 +29,12 @@ export function startTail(job: TailJob): TailWorker {
   });
   let running = true;
   let progress: (rows: number) => void = () => {};
-  const reply = new Promise<TailResult | { unbalanced: number }>((resolve, reject) => {
+  const reply = new Promise<TailResult | { unbalanced: number } | Unreadable>((resolve, reject) => {
     worker.on('message', (message: Reply) => {
       if ('progress' in message) return progress(message.progress);
       running = false;
       if ('result' in message) resolve(message.result);
-      else if ('unbalanced' in message) resolve(message);
+      else if ('unbalanced' in message || 'unreadable' in message) resolve(message);
       else reject(new Error(`${job.file}: ${message.error}`));
     });
     worker.on('error', (error) => {
@@ -51,6 +53,7 @@ export function startTail(job: TailJob): TailWorker {
       progress = onRows;
       const result = await reply;
       if ('unbalanced' in result) throw unbalancedQuotes(line + result.unbalanced - 1);
+      if ('unreadable' in result) throw new UnreadableFileError(result.unreadable.message, result.unreadable.code);
       return result;
     },
     cancel() {

@@ -3,16 +3,20 @@
  * sheet from its header and title lines (which kind, which columns, the context), then a
  * handler for each row from the top of the sheet on: title, header, blank, total, footer or
  * repeated header rows are skipped; a data row is parsed and accepted or rejected (accept.ts).
- * A header fitting two kinds that are one table (COMBINED) sends each row to both.
+ * A header fitting two kinds that are one table (COMBINED) sends each row to both. A header
+ * repeated further down in another order re-maps the columns of the rows under it; one naming
+ * another kind's columns stops the sheet.
  */
 import { Failure } from '../domain/cells.ts';
-import { classifyRow, normaliseHeaderRow, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
+import { classifyRow, columnLetter, findHeader, headerWords, normaliseHeaderRow, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import { COMBINED, TABLES, isPersonalColumn, type InputColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
+import { filledOnIn } from '../domain/versions.ts';
 import { cleanCell, isBlankCell, isBlankRow } from '../domain/text.ts';
 import { DepartmentCounts, finishTargets, problemsOf, resolveContext, tableTarget, type Prepared, type Problem, type RunContext, type SheetContext, type TableTarget } from './accept.ts';
 import type { MergedRange } from './readers/types.ts';
 import { UnreadableFileError } from './readers/types.ts';
 import type { RejectRecord, SheetReport } from './records.ts';
+import { addRow, emptyNotes, noteWarnings, tally, type SheetNotes } from './sheet-notes.ts';
 
 /** A sheet's table once its header is known: the row handler and what it counts. */
 export interface SheetTable {
@@ -24,34 +28,54 @@ export interface SheetTable {
   departments: DepartmentCounts;
   /** What the rows take from the title, file name or folder (handed to a worker reading the same sheet's tail). */
   context: SheetContext;
+  /** What the rows showed that is a warning for the sheet as a whole (sheet-notes.ts). */
+  notes: SheetNotes;
+  /** The header row's cells (the last one, if the header was repeated in another order). */
+  headerCells(): readonly string[];
+  /** Whether a repeated header re-mapped the columns (then a tail read meanwhile with the first header is read again). */
+  remapped: boolean;
 }
+
+/** Excel's day serials in a 1904 workbook are 1462 days behind the 1900 system's. */
+const DAYS_1900_TO_1904 = 1462;
+const SERIAL = /^\d{5}(\.0+)?$/;
+/** Full-width Latin letters and digits (ＩＴ学院): folded by cleanCell, so a second spelling of a name. */
+const FULL_WIDTH_NAME = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
 
 /** The columns one kind reads in this sheet, as parallel arrays (this runs once per row): key, sheet column, parser, label. */
 interface Columns {
   spec: TableSpec;
   keys: string[];
   at: number[];
+  /** For a key filled from several columns (joined), all of them; else null. */
+  joinAt: Array<number[] | null>;
   parsers: InputColumn['parse'][];
   labels: string[];
+  /** What each cell holds, where that changes the reading: dates and scores. */
+  values: Array<InputColumn['value'] | undefined>;
   make: (values: readonly unknown[]) => Record<string, unknown>;
-  values: unknown[];
+  fields: unknown[];
   semesterAt: number;
+  departmentAt: number;
   /** Columns whose filling makes the row this kind's (COMBINED), as indexes into `at`. */
   present: number[];
 }
 
-function columnsOf(spec: TableSpec, found: Record<string, number>, presentKeys: readonly string[] = []): Columns {
+function columnsOf(spec: TableSpec, found: Record<string, number>, joined: Record<string, number[]>, presentKeys: readonly string[] = []): Columns {
   const columns = spec.input.filter((c) => c.key in found);
   const keys = columns.map((c) => c.key);
   return {
     spec,
     keys,
     at: columns.map((c) => found[c.key]!),
+    joinAt: columns.map((c) => joined[c.key] ?? null),
     parsers: columns.map((c) => c.parse),
     labels: columns.map((c) => c.label),
+    values: columns.map((c) => c.value),
     make: recordFactory(keys),
-    values: new Array(columns.length),
+    fields: new Array(columns.length),
     semesterAt: keys.indexOf('semester'),
+    departmentAt: keys.indexOf('department'),
     present: keys.flatMap((k, i) => (presentKeys.includes(k) ? [i] : [])),
   };
 }
@@ -66,6 +90,20 @@ export interface WideSheet {
   /** Merged ranges of the sheet (workbooks): a header cell merged across columns is a two-row header; a merged number gets a warning. */
   merges?: readonly MergedRange[];
   mergedNumbers?: ReadonlyArray<MergedRange & { value: string }>;
+  /** Rows and columns Excel hides (from 0): hidden rows are read and counted in a warning; a hidden column never wins over a visible one. */
+  hiddenRows?: ReadonlySet<number>;
+  hiddenColumns?: ReadonlySet<number>;
+  /** The workbook counts days from 1904: a bare serial in a date column is read so. */
+  date1904?: boolean;
+}
+
+/** The sheet's column layout from a header row: what each kind reads, and what no column reads. */
+interface Layout {
+  headerCells: readonly string[];
+  normalised: string[];
+  words: Set<string>;
+  parts: Columns[];
+  readAt: number[];
 }
 
 /**
@@ -85,22 +123,17 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   report.dropped_columns = header.unmapped;
   report.personal_columns_dropped = header.unmapped.filter(isPersonalColumn);
 
-  const headerCells = top[header.row]!;
-  const normalisedHeader = normaliseHeaderRow(headerCells);
+  const firstHeader = top[header.row]!;
   /** A cell holding something under no header (or past the last one) is data no column reads. */
-  const unnamed = (cells: readonly string[]) => {
-    for (let i = 0; i < cells.length; i++) if (!normalisedHeader[i] && cells[i] !== '' && cleanCell(cells[i]) !== '') return i;
+  const unnamedIn = (cells: readonly string[], normalised: readonly string[]) => {
+    for (let i = 0; i < cells.length; i++) if (!normalised[i] && cells[i] !== '' && cleanCell(cells[i]) !== '') return i;
     return -1;
   };
   const subHeader = top[header.row + 1];
   const textOnly = (cells: readonly string[]) => cells.every((c) => cleanCell(c) === '' || !/\d/.test(c));
   // A header cell merged across columns with text under it: the columns' names are in the next row.
   const mergedAcross = (w.merges ?? []).some((m) => m.top <= headerIndex && m.bottom === headerIndex && m.right > m.left && subHeader && subHeader.slice(m.left, m.right + 1).filter((c) => cleanCell(c)).length > 1);
-  if (subHeader && textOnly(subHeader) && (unnamed(subHeader) >= 0 || mergedAcross))
-    throw new UnreadableFileError(
-      `表头似乎有两行（第 ${headerIndex + 2} 行“${subHeader.filter((c) => cleanCell(c)).join('、')}”是下一级表头），或用了合并单元格。请把表头整理成一行（如“男生人数”“女生人数”各占一列）后重新报送。`,
-      'MULTI_ROW_HEADER',
-    );
+  if (subHeader && textOnly(subHeader) && (unnamedIn(subHeader, normaliseHeaderRow(firstHeader)) >= 0 || mergedAcross)) throw multiRowHeader(headerIndex, subHeader);
 
   const has = (key: string) => key in header.columns || (header.also ? key in header.also.columns : false);
   const context = known ?? resolveContext(ctx, report, {
@@ -113,29 +146,58 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
     impliedRole: combined?.role,
   });
 
-  const primary = columnsOf(spec, header.columns, combined?.kindKeys);
-  const second = header.also ? columnsOf(TABLES[header.also.kind], header.also.columns, combined?.alsoKeys) : null;
-  const parts = second ? [primary, second] : [primary];
-  const readAt = [...new Set(parts.flatMap((p) => p.at))];
+  const layoutOf = (cells: readonly string[], match: HeaderMatch): Layout => {
+    const parts = [columnsOf(spec, match.columns, match.joined, combined?.kindKeys)];
+    if (match.also) parts.push(columnsOf(TABLES[match.also.kind], match.also.columns, match.also.joined, combined?.alsoKeys));
+    return {
+      headerCells: cells,
+      normalised: normaliseHeaderRow(cells),
+      words: headerWords(cells),
+      parts,
+      readAt: [...new Set(parts.flatMap((p) => [...p.at, ...p.joinAt.flatMap((j) => j ?? [])]))],
+    };
+  };
+  let layout = layoutOf(firstHeader, header);
+  let remapped = false;
+
   const problem: Problem = problemsOf(file, w.sheet);
   const headerOf = (key: string) => {
     const at = header.columns[key] ?? header.also?.columns[key];
-    return at === undefined ? undefined : headerCells[at];
+    return at === undefined ? undefined : layout.headerCells[at];
   };
-  const targets = parts.map((p) => tableTarget(ctx, report, p.spec, { file, sheet: w.sheet, context, problem, headerOf }));
+  const targets = layout.parts.map((p) => tableTarget(ctx, report, p.spec, { file, sheet: w.sheet, context, problem, headerOf }));
   const departments = new DepartmentCounts();
   const fileSemester = context.semester;
+  const notes = emptyNotes();
+  const hiddenRows = w.hiddenRows && w.hiddenRows.size > 0 ? w.hiddenRows : null;
 
   // A number merged over several data rows is counted once, in its first row: say so.
   for (const m of w.mergedNumbers ?? []) {
-    const column = normalisedHeader[m.left] ? headerCells[m.left] : null;
-    if (m.bottom <= headerIndex || !column || !readAt.includes(m.left)) continue;
+    const column = layout.normalised[m.left] ? firstHeader[m.left] : null;
+    if (m.bottom <= headerIndex || !column || !layout.readAt.includes(m.left)) continue;
     report.warnings++;
     ctx.state.warnings.push({
       file, sheet: w.sheet, row: m.top + 1, table: spec.kind, column: cleanCell(column), code: 'MERGED_NUMBER',
       message: `第 ${m.top + 1}–${m.bottom + 1} 行的「${cleanCell(column)}」是一个合并单元格（${cleanCell(m.value)}），只计入第 ${m.top + 1} 行一次；如该数字分属各行，请取消合并并逐行填写。`,
     });
   }
+
+  /** A header again under the data: the same kind's columns in another order re-map the rows after it; anything else stops the sheet. */
+  const headerAgain = (cells: string[], rowNumber: number): void => {
+    const again = findHeader([cells], w.hiddenColumns);
+    if (again.ok && again.kind === header.kind && (again.also?.kind ?? null) === (header.also?.kind ?? null)) {
+      layout = layoutOf(cells, again);
+      remapped = true;
+      return skip('header_repeat');
+    }
+    const named = cells.map((c) => cleanCell(c)).filter(Boolean);
+    const before = layout.headerCells.map((c) => cleanCell(c)).filter(Boolean);
+    const other = named.filter((c) => !before.includes(c));
+    throw new UnreadableFileError(
+      `第 ${rowNumber} 行又是一行表头（${named.join('、')}），但它的列与第 ${headerIndex + 1} 行的表头不同${other.length ? `（多出${other.map((c) => `「${c}」`).join('')}）` : ''}，其下的行无法按原表头读取。请把两部分分开保存为两个文件，或把两部分的列对齐、删去重复的表头后重新报送。`,
+      'HEADER_CHANGED',
+    );
+  };
 
   const rejectRow = (problems: RejectRecord[]) => {
     report.rejected++;
@@ -145,39 +207,63 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   /** One kind's cells of a row as its fields, or the problems that reject the row. */
   const parse = (p: Columns, cells: string[], rowNumber: number): Record<string, unknown> | RejectRecord[] => {
     let problems: RejectRecord[] | null = null;
-    for (let c = 0; c < p.values.length; c++) {
-      let raw = cells[p.at[c]!] ?? '';
+    for (let c = 0; c < p.fields.length; c++) {
+      const joined = p.joinAt[c];
+      let raw = joined ? joinCells(cells, joined) : (cells[p.at[c]!] ?? '');
       // A blank 学期 cell takes the semester of the title or folder.
       if (c === p.semesterAt && fileSemester && isBlankCell(raw)) raw = fileSemester;
+      const kind = p.values[c];
+      if (kind === 'date' && w.date1904 && SERIAL.test(raw)) raw = String(Number(raw) + DAYS_1900_TO_1904);
       const value = p.parsers[c]!(raw, p.labels[c]!);
-      if (value instanceof Failure) (problems ??= []).push(problem(rowNumber, headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, value.message));
-      else p.values[c] = value;
+      if (value instanceof Failure) {
+        (problems ??= []).push(problem(rowNumber, layout.headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, value.message));
+        continue;
+      }
+      p.fields[c] = value;
+      if (c === p.semesterAt && fileSemester && value !== fileSemester)
+        if (!notes.semester) notes.semester = { value: String(value), first: rowNumber, count: 1 };
+        else if (notes.semester.value === value) notes.semester.count++;
+      if (c === p.departmentAt && value !== raw && FULL_WIDTH_NAME.test(raw))
+        tally(notes.departments, (d) => d.raw === raw.trim(), () => ({ raw: raw.trim(), value: String(value), first: rowNumber }));
+      if (kind === 'score' && value !== null && raw.endsWith('%'))
+        tally(notes.percents, (n) => n.column === p.labels[c], () => ({ column: cleanCell(layout.headerCells[p.at[c]!]) || p.labels[c]!, raw: cleanCell(raw), first: rowNumber }));
     }
-    return problems ?? p.make(p.values);
+    return problems ?? p.make(p.fields);
   };
   const filled = (p: Columns, cells: readonly string[]) => p.present.some((c) => !isBlankCell(cells[p.at[c]!]));
 
   const row = (cells: string[], index: number): void => {
-    if (index < headerIndex) return skip(isBlankRow(cells) ? 'blank' : 'title');
+    if (index < headerIndex) {
+      if (isBlankRow(cells)) return skip('blank');
+      report.filled_on ??= filledOnIn(cells);
+      return skip('title');
+    }
     if (index === headerIndex) return skip('header');
-    const kind = classifyRow(cells, normalisedHeader);
-    if (kind !== 'data') return skip(kind);
+    const kind = classifyRow(cells, layout.normalised, layout.words);
+    if (kind === 'header_like') return headerAgain(cells, index + 1);
+    if (kind !== 'data') {
+      // 填报日期：… in a footer dates the return (which of two versions is the later one).
+      if (kind === 'footer') report.filled_on ??= filledOnIn(cells);
+      return skip(kind);
+    }
 
     const rowNumber = index + 1;
+    const { parts, readAt } = layout;
     // A template's unused rows (a pre-filled 序号 and nothing else) hold no data.
     let empty = true;
     for (let c = 0; c < readAt.length && empty; c++) empty = isBlankCell(cells[readAt[c]!]);
     if (empty) return skip('blank');
-    const stray = unnamed(cells);
+    if (hiddenRows?.has(index)) addRow(notes.hiddenRows, rowNumber);
+    const stray = unnamedIn(cells, layout.normalised);
     if (stray >= 0)
       return rejectRow([
-        problem(rowNumber, `第 ${stray + 1} 列（无表头）`, cells[stray]!, 'UNNAMED_CELL',
-          `第 ${stray + 1} 列没有表头，却填了「${cleanCell(cells[stray]).slice(0, 20)}」。可能是未加引号的千分位数字（如 1,020 被拆成两格）或数据错位，请核对本行后重新报送。`),
+        problem(rowNumber, `第 ${columnLetter(stray)} 列（无表头）`, cells[stray]!, 'UNNAMED_CELL',
+          `第 ${columnLetter(stray)} 列没有表头，却填了「${cleanCell(cells[stray]).slice(0, 20)}」。可能是未加引号的千分位数字（如 1,020 被拆成两格）或数据错位，请核对本行后重新报送。`),
       ]);
 
-    if (!second) {
+    if (parts.length === 1) {
       // One table: the common case, kept to one parse and one target (this runs for every row).
-      const fields = parse(primary, cells, rowNumber);
+      const fields = parse(parts[0]!, cells, rowNumber);
       if (Array.isArray(fields)) return rejectRow(fields);
       const prepared = targets[0]!.prepare(fields, rowNumber);
       if (Array.isArray(prepared)) return rejectRow(prepared);
@@ -193,7 +279,7 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       ready.push(null);
-      if (!(filled(p, cells) || (i === 0 && !filled(second, cells)))) continue;
+      if (!(filled(p, cells) || (i === 0 && !filled(parts[1]!, cells)))) continue;
       const fields = parse(p, cells, rowNumber);
       const prepared = Array.isArray(fields) ? fields : targets[i]!.prepare(fields, rowNumber);
       if (Array.isArray(prepared)) problems.push(...prepared);
@@ -204,12 +290,48 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
     departments.add(String((ready[0] ?? ready[1])!.record.department));
     ready.forEach((prepared, i) => prepared && targets[i]!.publish(prepared, rowNumber));
   };
-  return { kind: spec.kind, row, targets, departments, context };
+  return {
+    kind: spec.kind,
+    row,
+    targets,
+    departments,
+    context,
+    notes,
+    headerCells: () => layout.headerCells,
+    get remapped() {
+      return remapped;
+    },
+  };
 }
 
-/** When the sheet has been read: departments and published rows into the report, and the count of warnings not listed. */
+/** A header whose columns' names are in the row under it (a cell merged across them above). */
+export function multiRowHeader(headerIndex: number, subHeader: readonly string[]): UnreadableFileError {
+  return new UnreadableFileError(
+    `表头似乎有两行（第 ${headerIndex + 2} 行“${subHeader.filter((c) => cleanCell(c)).join('、')}”是下一级表头），或用了合并单元格。请把表头整理成一行（如“男生人数”“女生人数”各占一列）后重新报送。`,
+    'MULTI_ROW_HEADER',
+  );
+}
+
+/** The cells of a joined field (年级 and 层次), as one text: the filled ones, cleaned, in header order. */
+function joinCells(cells: readonly string[], at: readonly number[]): string {
+  let text = '';
+  for (const i of at) {
+    const cell = cleanCell(cells[i]);
+    if (cell) text = text ? `${text} ${cell}` : cell;
+  }
+  return text;
+}
+
+/** When the sheet has been read: departments and published rows into the report, the sheet's notes as warnings, and the count of warnings not listed. */
 export function finishTable(ctx: RunContext, report: SheetReport, table: SheetTable): void {
   finishTargets(ctx, report, table.targets, table.departments);
+  const from = table.context.semesterFrom;
+  const warnings = noteWarnings(
+    { file: report.file, sheet: report.sheet, table: table.kind, header: table.headerCells(), semesterFrom: from && table.context.semester ? { semester: table.context.semester, source: from } : null },
+    table.notes,
+  );
+  report.warnings += warnings.length;
+  ctx.state.warnings.push(...warnings);
 }
 
 /**

@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeXlsxFile from 'write-excel-file/node';
 import { stampZip } from '../../src/io/stamp-zip.ts';
+import { handmadeXlsx } from './handmade-xlsx.ts';
 
 export const CASES_DIR = join(import.meta.dirname, 'cases');
 
@@ -302,6 +303,82 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
   // Excel's lock file beside the workbook it belongs to, and macOS's AppleDouble shadow of a CSV.
   add('65-lock-and-hidden-files/2025-2026-1/机电工程系/~$在校生人数.xlsx', concat(utf8('\u0006张老师'), new Uint8Array(150)));
   add('65-lock-and-hidden-files/2025-2026-1/机电工程系/._在校生人数.csv', concat(new Uint8Array([0, 5, 22, 7, 0, 2, 0, 0]), utf8('Mac OS X        '), new Uint8Array(60)));
+
+  // ── hidden and duplicated data, invisible characters, hostile files (issue 10) ──
+
+  // A "very hidden" sheet (Excel: only VBA can show it again) of last term's numbers, beside the visible one.
+  add(
+    '84-very-hidden-sheet/2025-2026-1/医学护理系/在校生人数.xlsx',
+    handmadeXlsx([
+      { name: '在校生人数', rows: [['系部', '年级', '在校生人数'], ['医学护理系', '2024级', 512], ['医学护理系', '2025级', 498]] },
+      { name: '上学期', state: 'veryHidden', rows: [['系部', '年级', '在校生人数'], ['医学护理系', '2023级', 470], ['医学护理系', '2024级', 515]] },
+    ]),
+  );
+
+  // Invisible characters where a clerk cannot see them: a zero-width space, a NUL, a BOM, a soft
+  // hyphen and a direction mark inside 系部 and 姓名 cells (pasted from a web system).
+  add(
+    '97-invisible-characters/2025-2026-1/学工部/辅导员名册.csv',
+    utf8(
+      '工号,姓名,系部,专兼职\n' +
+        '001001,王芳,机电工程系,专职\n' +
+        '001002,李强,机电\u200b工程系,专职\n' +
+        '001003,张\u0000伟,机电工程系\u0000,兼职\n' +
+        '001004,赵\u00ad敏,\ufeff机电工程系,专职\n' +
+        '002001,陈静,\u200e信息工程系,专职\n',
+    ),
+  );
+  add('97-invisible-characters/2025-2026-1/学工部/在校生人数.csv', utf8('系部,在校生人数\n机电工程系,1830\n信息\u2060工程系,880\n'));
+
+  // One stray cell in column XFD on each of 20,000 rows under a dimension of A1:XFD1048576
+  // (a 100 KB file that needed 2.8 GB when every row was built out to 16,384 cells).
+  add(
+    '106-stray-cells-xfd/2025-2026-1/汽车工程系/在校生人数.xlsx',
+    handmadeXlsx([
+      {
+        name: '在校生人数',
+        rows: [['系部', '年级', '在校生人数'], ['汽车工程系', '2024级', 402], ['汽车工程系', '2025级', 388]],
+        far: Array.from({ length: 20_000 }, (_, i): [string, string] => [`XFD${i + 5}`, 'x']),
+        dimension: 'A1:XFD1048576',
+      },
+    ]),
+  );
+
+  // A workbook far larger unpacked than packed (the test lowers the limit: 1 MB of sheet XML is over it).
+  add(
+    '107-workbook-unpacks-too-large/2025-2026-1/汽车工程系/辅导员工作记录.xlsx',
+    handmadeXlsx([
+      {
+        name: '工作记录',
+        rows: [['工号', '姓名', '系部', '周次', '谈心谈话'], ...Array.from({ length: 20_000 }, () => ['006001', '孙力', '汽车工程系', 3, 5])],
+      },
+    ]),
+  );
+  add('107-workbook-unpacks-too-large/2025-2026-1/汽车工程系/在校生人数.csv', utf8('系部,在校生人数\n汽车工程系,790\n'));
+
+  // Files that are not exports, beside one that is: each listed as not read, with its reason.
+  add('109-other-extensions/2025-2026-1/机电工程系/在校生人数.csv', utf8('系部,在校生人数\n机电工程系,1830\n'));
+  add('109-other-extensions/2025-2026-1/机电工程系/辅导员名册.docx', concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array(60)));
+  add('109-other-extensions/2025-2026-1/机电工程系/考核结果扫描件.pdf', utf8('%PDF-1.4\n%\u00e2\u00e3\n'));
+  add('109-other-extensions/2025-2026-1/机电工程系/全部报表.zip', concat(new Uint8Array([0x50, 0x4b, 0x05, 0x06]), new Uint8Array(18)));
+  add('109-other-extensions/2025-2026-1/机电工程系/签字页.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]));
+  add('109-other-extensions/2025-2026-1/机电工程系/说明.txt', utf8('本文件夹为机电工程系 2025-2026 学年第一学期报送材料。\n'));
+
+  // Tab-separated text as Excel saves it: 文本文件(制表符分隔) in GBK, and a .tsv in UTF-8.
+  add('110-tab-separated-text/2025-2026-1/机电工程系/辅导员名册.txt', gbk(crlf('工号\t姓名\t系部\t专兼职\n001001\t王芳\t机电工程系\t专职\n001002\t李强\t机电工程系\t兼职, 教师\n')));
+  add('110-tab-separated-text/2025-2026-1/信息工程系/在校生人数.tsv', utf8('系部\t年级\t在校生人数\n信息工程系\t2024级\t"1,020"\n'));
+
+  // Text in encodings other than GBK, UTF-8 and UTF-16LE with a BOM.
+  const table = '系部,在校生人数\n建筑工程系,1250\n';
+  add('111-other-encodings/2025-2026-1/建筑工程系/在校生人数.csv', new Uint8Array(iconv.encode(table, 'utf-16le')));
+  add('111-other-encodings/2025-2026-1/经济管理系/在校生人数.csv', concat(new Uint8Array([0xfe, 0xff]), new Uint8Array(iconv.encode('系部,在校生人数\n经济管理系,960\n', 'utf-16be'))));
+  add('111-other-encodings/2025-2026-1/外国语学院/在校生人数.csv', new Uint8Array(iconv.encode('系部,在校生人數\n外國語學院,640\n', 'big5')));
+
+  // A workbook saved under a .csv name (a web system's download): read as the workbook it is.
+  add(
+    '112-workbook-named-csv/2025-2026-1/经济管理系/在校生人数.csv',
+    handmadeXlsx([{ name: 'Sheet1', rows: [['系部', '年级', '在校生人数'], ['经济管理系', '2024级', 470], ['经济管理系', '2025级', 490]] }]),
+  );
 
   return files;
 }

@@ -35,7 +35,11 @@ function ingestCodes(): string[] {
   union('src/ingest/readers/types.ts', 'SetAsideCode');
   for (const entry of readdirSync('src', { recursive: true, withFileTypes: true }))
     if (entry.isFile() && entry.name.endsWith('.ts'))
-      for (const m of readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/\bcode: '([A-Z][A-Z_]+)'/g)) codes.add(m[1]!);
+      for (const m of readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(
+        // code: 'X', code: a ? 'X' : 'Y', and warn(row, column, 'X', …)
+        /\bcode: (?:[^,\n?]+\? )?'([A-Z][A-Z_]+)'(?: : '([A-Z][A-Z_]+)')?|\bwarn\([^\n]*?'([A-Z][A-Z_]{3,})'/g,
+      ))
+        for (const code of m.slice(1)) if (code) codes.add(code);
   return [...codes].sort();
 }
 

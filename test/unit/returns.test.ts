@@ -209,3 +209,60 @@ describe('a message as its reason and its fix', () => {
     expect(splitAdvice('各项得分之和 85 与填报总分 90 不一致。', 'warning')).toEqual({ reason: '各项得分之和 85 与填报总分 90 不一致。', fix: '请核对；确有错误的，改正后重新报送。' });
   });
 });
+
+describe('versions of one export in the return lists and the checklist', () => {
+  let out: string;
+  let manifest: Manifest;
+  const listOf = (department: string) => readFirstSheet(new Uint8Array(readFileSync(join(out, 'returns', `${department}.xlsx`))));
+  const itemsOf = (department: string) => {
+    const [, , header, ...rows] = listOf(department);
+    return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+  };
+
+  beforeAll(async () => {
+    const input = mkdtempSync(join(tmpdir(), 'returns-versions-'));
+    const files: Record<string, string> = {
+      // 甲系 resent its enrollment corrected: the correction counts, the first is a version not read.
+      [`${SEMESTER}/甲系/在校生人数.csv`]: '系部,在校生人数\n甲系,1950\n',
+      [`${SEMESTER}/甲系/在校生人数（更正）.csv`]: '系部,在校生人数\n甲系,2010\n',
+      // 乙系's file was copied beside itself: counted once.
+      [`${SEMESTER}/乙系/在校生人数.csv`]: '系部,在校生人数\n乙系,880\n',
+      [`${SEMESTER}/乙系/在校生人数 - 副本.csv`]: '系部,在校生人数\n乙系,880\n',
+      // 丙系 sent two different versions and nothing tells which is right: both set aside.
+      [`${SEMESTER}/丙系/在校生人数.csv`]: '系部,在校生人数\n丙系,700\n',
+      [`${SEMESTER}/丙系/在校生人数(1).csv`]: '系部,在校生人数\n丙系,720\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(input, path, '..'), { recursive: true });
+      writeFileSync(join(input, path), text);
+    }
+    out = join(mkdtempSync(join(tmpdir(), 'returns-versions-out-')), 'data');
+    manifest = await runIngest({ input, out });
+  });
+
+  it('a version replaced is listed as not counted, with nothing to fix; no list says to resend it', () => {
+    expect(itemsOf('甲系').map((i) => [i['类别'], i['文件'], i['修改办法']])).toEqual([['旧版本或副本，未计入', `${SEMESTER}/甲系/在校生人数.csv`, '无需修改（已按较新的版本计入）。']]);
+    expect(itemsOf('甲系')[0]!['问题']).toMatch(/已被 .*在校生人数（更正）\.csv 取代/);
+    expect(listOf('甲系')[1]![0]).toContain('1 个文件是重复或旧版本，未计入，无需修改');
+    expect(listOf('甲系')[1]![0]).not.toContain('重新报送');
+    expect(itemsOf('乙系').map((i) => [i['类别'], i['文件']])).toEqual([['旧版本或副本，未计入', `${SEMESTER}/乙系/在校生人数 - 副本.csv`]]);
+  });
+
+  it('versions none of which can be chosen are files to send again', () => {
+    const items = itemsOf('丙系');
+    expect(items.map((i) => [i['类别'], i['文件']])).toEqual([
+      ['整个文件未能导入', `${SEMESTER}/丙系/在校生人数(1).csv`],
+      ['整个文件未能导入', `${SEMESTER}/丙系/在校生人数.csv`],
+    ]);
+    expect(items[0]!['修改办法']).toMatch(/^请删去旧的版本只保留一个文件/);
+    expect(listOf('丙系')[1]![0]).toContain('2 个文件未能导入');
+  });
+
+  it('the checklist: the version read counts as sent; versions set aside are a problem', () => {
+    const list = buildChecklist(manifest.files, checklistDepartments(manifest.files, manifest.departments), SEMESTER);
+    const cell = (d: string) => list.rows.find((r) => r.department === d)!.cells.enrollment;
+    expect(cell('甲系')).toMatchObject({ status: 'sent', accepted: 1, files: [`${SEMESTER}/甲系/在校生人数（更正）.csv`] });
+    expect(cell('乙系')).toMatchObject({ status: 'sent', accepted: 1, files: [`${SEMESTER}/乙系/在校生人数.csv`] });
+    expect(cell('丙系')).toMatchObject({ status: 'problem', accepted: 0, setAside: 2 });
+  });
+});

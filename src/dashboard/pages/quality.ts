@@ -32,6 +32,7 @@ const conservationRule = () =>
   ruleHtml([
     ['每个文件（工作表）的读取行数 = 接受 + 拒绝 + 跳过。跳过的是标题、表头、合计、表尾（填表人、审核人等）和空行；拒绝的行不计入任何统计，原因见下表。', undefined],
     ['无法读取或无法识别的文件（已损坏、设有密码、找不到表头、无法确定学期或系部等）整个搁置，不读取、不计入任何统计，原因列在“被拒绝的行及原因”表中（行号为空）；其他文件照常导入。', undefined],
+    ['同一系部同一学期的同一份报表报送了多个版本（副本、更正后重新报送）时只计入一个：完全相同的副本只计一次；内容不同时以填报日期较晚的、或文件名注明“更正”的为准；无法判断时各版本均搁置。未计入的版本列为“重复或旧版本（未计入）”。Excel 中隐藏的工作表不导入，隐藏的行照常计入并给出提示。', undefined],
     ['提示不影响接受：该行已计入统计，但数据可能有误（如得分与等次不一致、同一人同一周填报两次、工号丢失前导零），请核对。', undefined],
   ]);
 
@@ -142,7 +143,15 @@ const files: Panel = {
           key: 'kind',
           label: '识别为',
           display: (r) =>
-            r.set_aside ? '未能导入（已搁置）' : r.kind ? [r.kind, r.also].flatMap((k) => (k ? [TABLES[k as TableKind].label] : [])).join('、') : '说明页（未导入）',
+            r.set_aside
+              ? '未能导入（已搁置）'
+              : r.superseded
+                ? '重复或旧版本（未计入）'
+                : r.hidden
+                  ? '隐藏的工作表（未导入）'
+                  : r.kind
+                    ? [r.kind, r.also].flatMap((k) => (k ? [TABLES[k as TableKind].label] : [])).join('、')
+                    : '说明页（未导入）',
         },
         { key: 'semester', label: '学期', format: 'semester' },
         { key: 'read', label: '读取', format: 'int' },

@@ -30,7 +30,7 @@ export const ASSESSMENT_ITEMS: ReadonlyArray<readonly [string, string, '德' | '
 ];
 export const ITEM_KEYS = ASSESSMENT_ITEMS.map(([key]) => key);
 
-const itemColumns: InputColumn[] = ASSESSMENT_ITEMS.map(([key, label]) => ({ key, label, aliases: [label], required: false, parse: cell.optionalScore }));
+const itemColumns: InputColumn[] = ASSESSMENT_ITEMS.map(([key, label]) => ({ key, label, aliases: [label], required: false, parse: cell.optionalScore, value: 'score' }));
 
 export const assessments: TableSpec = {
   kind: 'assessments',
@@ -41,7 +41,7 @@ export const assessments: TableSpec = {
     name,
     department,
     role,
-    { key: 'total', label: '总分', aliases: ['总分', '考核成绩', '得分', '考核得分', '综合得分', '合计', '考核分数', '总成绩'], required: false, parse: cell.optionalScore },
+    { key: 'total', label: '总分', aliases: ['总分', '考核成绩', '得分', '考核得分', '综合得分', '合计', '考核分数', '总成绩'], required: false, parse: cell.optionalScore, value: 'score' },
     ...itemColumns,
     { key: 'grade_recorded', label: '考核结果', aliases: ['考核结果', '等次', '考核等次', '考核等级', '等级', '考核结论'], required: false, parse: cell.optionalGrade },
     { key: 'late_count', label: '迟到次数', aliases: ['迟到次数', '迟到', '迟到情况', '本学期迟到次数'], required: false, parse: cell.optionalCount },
@@ -100,6 +100,7 @@ export const assessments: TableSpec = {
       record: { ...fields, ...itemValues, person_id: fields.person_id ?? null, role: fields.role, score, score_max, item_sum: itemSum, grade, grade_recorded: recorded, late_count: late },
     };
   },
+  identity: ['semester', 'department', 'role', ['person_id', 'name']],
   output: [
     outSemester,
     outDepartment,

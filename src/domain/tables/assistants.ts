@@ -46,6 +46,7 @@ export const assistants: TableSpec = {
       },
     };
   },
+  identity: ['semester', 'department', ['student_id', 'name']],
   output: [
     outSemester,
     outDepartment,

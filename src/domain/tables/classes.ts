@@ -17,6 +17,7 @@ export const classes: TableSpec = {
   ],
   requireAnyOf: [['counselor', 'class_teacher']],
   needsSemester: true,
+  identity: ['semester', 'department', 'class_name'],
   output: [
     outSemester,
     outDepartment,

@@ -27,7 +27,7 @@ import { PROVENANCE, type InputColumn, type RowWarning, type TableSpec } from '.
 /** An attribute cell as text, never refused: even a formula's text is read (and found unreadable) rather than echoed into a reject. */
 const attribute: cell.Cell<string | null> = (raw) => (isBlankCell(raw) || cell.isFormula(raw) ? null : cleanCell(raw));
 
-const optional = (key: string, label: string, aliases: string[]): InputColumn => ({ key, label, aliases, required: false, parse: attribute });
+const optional = (key: string, label: string, aliases: string[], value?: 'date'): InputColumn => ({ key, label, aliases, required: false, parse: attribute, ...(value ? { value } : {}) });
 
 /** Ages outside this range are typing slips in 出生年月 (or 年龄). */
 const PLAUSIBLE_AGE = [16, 80] as const;
@@ -87,7 +87,7 @@ export const counselors: TableSpec = {
     { key: 'students_assigned', label: '所带学生数', aliases: ['所带学生数', '所带学生人数', '带学生数'], required: false, parse: cell.optionalCount },
     { key: 'hiring', label: '聘用方式', aliases: ['聘用方式', '用工方式', '聘用形式', '编制类型'], required: false, parse: cell.optionalText },
     optional('gender', '性别', ['性别']),
-    optional('birth', '出生年月', ['出生年月', '出生日期', '出生年月日', '出生时间']),
+    optional('birth', '出生年月', ['出生年月', '出生日期', '出生年月日', '出生时间'], 'date'),
     optional('age', '年龄', ['年龄']),
     optional('ethnicity', '民族', ['民族']),
     optional('political', '政治面貌', ['政治面貌', '政治身份']),
@@ -95,7 +95,7 @@ export const counselors: TableSpec = {
     optional('degree', '学位', ['学位', '最高学位']),
     optional('title', '职称', ['职称', '专业技术职务', '专业技术职称', '技术职称', '职称(专业技术职务)']),
     optional('rank', '职级', ['职级', '职员等级', '职员职级', '管理岗位职级', '行政职级']),
-    optional('in_post_since', '任辅导员时间', ['任辅导员时间', '从事辅导员工作时间', '从事辅导员工作年月', '担任辅导员时间', '任辅导员年月', '开始从事辅导员工作时间', '辅导员工作起始时间']),
+    optional('in_post_since', '任辅导员时间', ['任辅导员时间', '从事辅导员工作时间', '从事辅导员工作年月', '担任辅导员时间', '任辅导员年月', '开始从事辅导员工作时间', '辅导员工作起始时间'], 'date'),
     optional('major', '所学专业', ['所学专业', '专业', '毕业专业', '最高学历专业']),
     semester,
   ],
@@ -126,6 +126,7 @@ export const counselors: TableSpec = {
     };
   },
   uniqueKey: ['semester', 'staff_id'],
+  identity: ['semester', 'staff_id'],
   output: [
     outSemester,
     outDepartment,

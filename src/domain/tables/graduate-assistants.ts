@@ -25,8 +25,8 @@ export const graduateAssistants: TableSpec = {
     { key: 'student_id', label: '学号', aliases: ['学号'], required: false, parse: cell.optionalIdentifier },
     department,
     { key: 'post', label: '岗位类型', aliases: ['岗位类型', '助理岗位', '岗位类别', '设岗类型', '助理类型', '岗位名称'], required: true, parse: cell.compactText },
-    { key: 'since', label: '上岗时间', aliases: ['上岗时间', '上岗日期', '上岗年月', '任职起始时间', '聘任起始时间'], required: true, parse: dateText },
-    { key: 'left', label: '离岗时间', aliases: ['离岗时间', '离岗日期', '卸任时间'], required: false, parse: dateText },
+    { key: 'since', label: '上岗时间', aliases: ['上岗时间', '上岗日期', '上岗年月', '任职起始时间', '聘任起始时间'], required: true, parse: dateText, value: 'date' },
+    { key: 'left', label: '离岗时间', aliases: ['离岗时间', '离岗日期', '卸任时间'], required: false, parse: dateText, value: 'date' },
     { key: 'political', label: '政治面貌', aliases: ['政治面貌'], required: false, parse: cell.optionalText },
     semester,
   ],
@@ -67,6 +67,7 @@ export const graduateAssistants: TableSpec = {
       },
     };
   },
+  identity: ['semester', 'department', ['student_id', 'name']],
   output: [
     outSemester,
     outDepartment,

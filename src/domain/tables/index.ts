@@ -51,12 +51,12 @@ export const REJECTS_OUTPUT: readonly OutputColumn[] = [
   { name: 'message', type: 'VARCHAR', nullable: false, label: '原因及修改建议' },
 ];
 
-/** The warnings table: findings that did not reject a row (cross-checks), for the data-quality page. */
+/** The warnings table: findings that did not reject a row (cross-checks, how a sheet was read), for the data-quality page. */
 export const WARNINGS_OUTPUT: readonly OutputColumn[] = [
   { name: 'file', type: 'VARCHAR', nullable: false, label: '文件' },
   { name: 'sheet', type: 'VARCHAR', nullable: true, label: '工作表' },
   { name: 'row', type: 'INTEGER', nullable: true, label: '行号' },
-  { name: 'table', type: 'VARCHAR', nullable: false, label: '数据表' },
+  { name: 'table', type: 'VARCHAR', nullable: true, label: '数据表（整个工作表或文件的提示为空）' },
   { name: 'column', type: 'VARCHAR', nullable: true, label: '列' },
   { name: 'code', type: 'VARCHAR', nullable: false, label: '检查项代码' },
   { name: 'message', type: 'VARCHAR', nullable: false, label: '说明' },

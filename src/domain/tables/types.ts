@@ -20,6 +20,13 @@ export interface InputColumn {
   fromContext?: true;
   /** The cell's parser: raw text in, typed value or a reject out. */
   parse: Cell<unknown>;
+  /**
+   * Several columns of one header may fill it (年级 and 层次 of 在校生人数): their texts are joined,
+   * in header order. Any other field read from two columns is a problem for the file (layout.ts).
+   */
+  joined?: true;
+  /** What the cells hold, where the reading depends on it: dates (a bare serial counts from 1904 in a 1904 workbook), scores (95% is read as shown). */
+  value?: 'date' | 'score';
 }
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE';
@@ -73,6 +80,12 @@ export interface TableSpec {
   derive?(fields: Record<string, unknown>, ctx: DeriveContext): Derived;
   /** One person once per key (e.g. semester + staff id): a second listing is rejected. */
   uniqueKey?: readonly string[];
+  /**
+   * What a record is about — two records with these equal are the same record, written twice
+   * (a file sent again, files.ts): published columns, a list meaning the first of them not null
+   * (a staff ID, else the name).
+   */
+  identity: ReadonlyArray<string | readonly string[]>;
   output: readonly OutputColumn[];
 }
 

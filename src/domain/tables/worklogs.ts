@@ -4,11 +4,11 @@
  */
 import * as cell from '../cells.ts';
 import { semesterOfDate, semesterWeeks } from '../calendar.ts';
-import { mondayOf } from '../dates.ts';
+import { addDays, mondayOf } from '../dates.ts';
 import { semesterLabel } from '../semester.ts';
 import { ACTIVITIES } from '../activities.ts';
 import { department, name, outDepartment, outName, outRole, outSemester, role, semester } from './columns.ts';
-import { PROVENANCE, type InputColumn, type OutputColumn, type TableSpec } from './types.ts';
+import { PROVENANCE, type InputColumn, type OutputColumn, type RowWarning, type TableSpec } from './types.ts';
 
 const activityColumns: InputColumn[] = ACTIVITIES.map(([key, label, aliases]) => ({ key, label, aliases, required: false, parse: cell.weeklyCount }));
 const hours: InputColumn = { key: 'hours', label: '工作时长（小时）', aliases: ['工作时长', '工作时间', '工时', '时长', '工作小时数'], required: false, parse: cell.optionalHours };
@@ -23,7 +23,7 @@ export const worklogs: TableSpec = {
     department,
     role,
     { key: 'week', label: '周次', aliases: ['周次', '第几周', '教学周', '周'], required: false, parse: cell.optionalWeekNumber },
-    { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, parse: cell.optionalDate },
+    { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, parse: cell.optionalDate, value: 'date' },
     ...activityColumns,
     hours,
     semester,
@@ -42,10 +42,17 @@ export const worklogs: TableSpec = {
     if (!week_start) return { ok: false, column: '周次', code: 'NO_WEEK', message: '「周次」和「日期」都为空，请填写第几周或该周的任一日期。' };
     const first = weeks.mondays[1]!;
     const end = weeks.end;
-    const warnings =
+    const warnings: RowWarning[] =
       week_start < first || week_start >= end
         ? [{ code: 'WEEK_OUTSIDE_SEMESTER', column: date ? '日期' : '周次', message: `该周（${week_start} 起）不在${semesterLabel(semester)}（${first} 至 ${end}）之内，请核对日期或学期。` }]
         : [];
+    // Both written and they disagree: the date is the more precise of the two, and it is said so.
+    if (date && week && weeks.mondays[week] !== week_start)
+      warnings.push({
+        code: 'WEEK_DATE_MISMATCH',
+        column: '周次',
+        message: `「周次」填的是第${week}周（${weeks.mondays[week]} 至 ${addDays(weeks.mondays[week]!, 6)}），「日期」${date} 却不在这一周；已按日期计入（${week_start} 起的一周），请核对。`,
+      });
     // Filled in place: this runs once per row of files that may hold a million.
     fields.semester = semester;
     fields.role ??= titleRole;
@@ -53,6 +60,7 @@ export const worklogs: TableSpec = {
     fields.week = week ?? null;
     return { ok: true, warnings, record: fields };
   },
+  identity: ['semester', 'department', 'role', ['staff_id', 'name'], 'week_start'],
   output: [
     outSemester,
     outDepartment,

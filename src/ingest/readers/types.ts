@@ -1,9 +1,11 @@
 /**
  * The uniform contract every source reader fulfils: a file in, its sheets out, each sheet
  * handing its rows of cell text one at a time (so a million-row CSV is never held as rows),
- * with what the workbook records around the cells: merged ranges and visibility. Everything
+ * with what the workbook records around the cells: merged ranges, visibility, its date system,
+ * cells beyond the columns read, and where invisible characters were removed. Everything
  * after the reader (merges, layout, validation) sees only this shape.
  */
+import type { InvisibleTally } from '../../domain/invisible.ts';
 
 /** A merged range, rows and columns from 0, inclusive. */
 export interface MergedRange {
@@ -15,9 +17,9 @@ export interface MergedRange {
   number: boolean;
 }
 
-/** What a workbook hides from view: recorded as the file has it; the ingest does not act on it yet. */
+/** What a workbook hides from view, as the file records it (what the ingest does about it: sheet.ts, layout.ts). */
 export interface Visibility {
-  /** The sheet itself is hidden (or "very hidden"). */
+  /** The sheet itself is hidden (or "very hidden", which only a macro can show again). */
   hidden: boolean;
   /** Hidden rows and columns, from 0. */
   rows: readonly number[];
@@ -57,7 +59,21 @@ export interface Sheet {
   merges?: readonly MergedRange[];
   /** Hidden sheet, rows and columns (workbooks). */
   visibility?: Visibility;
+  /** Day serials count from 1904 (the workbook's 1904 date system): a bare serial in a date column is read so (wide-table.ts). */
+  date1904?: boolean;
+  /** Non-empty cells past the last column read (MAX_COLUMNS), never materialised: how many, and the first. */
+  beyond?: { cells: number; row: number; column: number; text: string };
+  /** Invisible characters removed from the cells as they were read, per column (filled while the rows are read). */
+  invisible?: InvisibleTally;
+  /** Text: when no table could be read from it, what its encoding seems to be (Big5…), for the message; null if nothing is wrong with it. */
+  encodingProblem?: () => string | null;
 }
+
+/**
+ * Columns read from a sheet: a cell further right (a stray keystroke in column XFD) is counted
+ * and reported, never materialised — a row is never built out to the sheet's declared width.
+ */
+export const MAX_COLUMNS = 1024;
 
 export interface SourceFile {
   /** How the bytes were decoded: utf-8, utf-8-bom, gb18030, utf-16le; or the workbook format (xlsx, xls, …). */
@@ -68,7 +84,17 @@ export interface SourceFile {
 export interface ReadOptions {
   /** CSV files from this many bytes on are cut in two (see csvSheet); Infinity: never. */
   splitBytes?: number;
+  /** A workbook whose sheets unpack to more than this is refused before it is read (DEFAULT_LIMITS). */
+  maxWorkbookBytes?: number;
 }
+
+/** How large an input may be before it is refused with a message rather than read (README, "Nothing is lost"). */
+export const DEFAULT_LIMITS = {
+  /** Any file: CSV and text up to this are read in two halves at once; V8 holds no longer text anyway. */
+  maxFileBytes: 500 * 2 ** 20,
+  /** A workbook, unpacked: SheetJS needs about ten times its sheets' XML in memory (a 54 MB sheet: 550 MB). */
+  maxWorkbookBytes: 100 * 2 ** 20,
+};
 
 export interface SourceReader {
   extensions: readonly string[];
@@ -86,7 +112,15 @@ export type SetAsideCode =
   | 'MULTI_ROW_HEADER'
   | 'NO_SEMESTER'
   | 'NO_DEPARTMENT'
-  | 'NO_ROLE';
+  | 'NO_ROLE'
+  | 'FILE_TOO_LARGE'
+  | 'UNKNOWN_ENCODING'
+  | 'NOT_A_TABLE'
+  | 'ONLY_HIDDEN_SHEETS'
+  | 'DUPLICATE_COLUMN'
+  | 'HEADER_CHANGED'
+  | 'NO_PERMISSION'
+  | 'CONFLICTING_VERSIONS';
 
 /**
  * A file (or sheet) the ingest cannot read or understand: it is set aside with this message
@@ -100,6 +134,6 @@ export class UnreadableFileError extends Error {
   }
 }
 
-export function sheetOfRows(name: string | null, rows: string[][], more: Pick<Sheet, 'merges' | 'visibility'> = {}): Sheet {
+export function sheetOfRows(name: string | null, rows: string[][], more: Omit<Sheet, 'name' | 'forEachRow' | 'split'> = {}): Sheet {
   return { name, forEachRow: (visit) => rows.forEach((row) => visit(row)), ...more };
 }

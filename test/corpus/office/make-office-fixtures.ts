@@ -1,5 +1,5 @@
 /**
- * node test/corpus/office/make-office-fixtures.ts   (needs LibreOffice: apt-get install libreoffice-calc)
+ * node test/corpus/office/make-office-fixtures.ts [case-folder…]   (needs LibreOffice: apt-get install libreoffice-calc)
  *
  * Writes the corpus workbooks that must be what a real office suite saves — genuine BIFF8 .xls,
  * Excel-style .xlsx and .xlsm with merged cells, seed 000's printed forms — by describing each
@@ -19,14 +19,24 @@ import { fods, type FodsCell, type FodsRow, type FodsSheet } from './fods.ts';
 
 const CASES = join(import.meta.dirname, '..', 'cases');
 
-/** LibreOffice's export filters by extension. */
-const FILTERS = { xlsx: 'xlsx:Calc MS Excel 2007 XML', xls: 'xls:MS Excel 97', xlsm: 'xlsm:Calc MS Excel 2007 VBA XML' } as const;
+/**
+ * LibreOffice's export filters by extension; .txt is Excel's "Unicode 文本": UTF-16LE with a BOM
+ * (character set 65535), tab-separated (9), text not quoted.
+ */
+const FILTERS = {
+  xlsx: 'xlsx:Calc MS Excel 2007 XML',
+  xls: 'xls:MS Excel 97',
+  xlsm: 'xlsm:Calc MS Excel 2007 VBA XML',
+  txt: 'txt:Text - txt - csv (StarCalc):9,34,65535,1,,0,false,true,true',
+} as const;
 
 interface Fixture {
   path: string;
   sheets: FodsSheet[];
   /** Keep only the first half of the saved file (a workbook cut short in transfer). */
   truncate?: boolean;
+  /** The workbook counts days from 1904-01-01 (Excel for Mac's old date system). */
+  date1904?: boolean;
 }
 
 const line = (text: string, width: number): FodsCell[] => [{ text, cols: width }, ...Array.from({ length: width - 1 }, () => null)];
@@ -221,6 +231,97 @@ const FIXTURES: Fixture[] = [
     path: '80-xlsm/2025-2026-1/建筑工程系/辅导员名册.xlsm',
     sheets: [roster('建筑工程系', [['005001', '何军', '专职'], ['005002', '罗静', '兼职']])],
   },
+  // ── issue 10: what Excel hides, its formats, its "Unicode 文本" ──
+  // A hidden sheet of last term's numbers kept "for reference" beside the visible one.
+  {
+    path: '83-hidden-sheet/2025-2026-1/机电工程系/在校生人数.xlsx',
+    sheets: [
+      { name: '在校生人数', rows: [['系部', '年级', '在校生人数'], ['机电工程系', '2024级', 610], ['机电工程系', '2025级', 640]] },
+      { name: '上学期（参考）', hidden: true, rows: [['系部', '年级', '在校生人数'], ['机电工程系', '2023级', 580], ['机电工程系', '2024级', 612]] },
+    ],
+  },
+  // Last term's 在校生人数 column hidden, this term's visible beside it.
+  {
+    path: '85-hidden-column-duplicate/2025-2026-1/建筑工程系/在校生人数.xlsx',
+    sheets: [
+      {
+        name: '在校生人数',
+        hiddenColumns: [2],
+        rows: [['系部', '年级', '在校生人数', '在校生人数', '备注'], ['建筑工程系', '2024级', 560, 575, null], ['建筑工程系', '2025级', 600, 612, '含转专业 3 人']],
+      },
+    ],
+  },
+  // Two rows hidden (people who left, kept out of sight), and the 工号 column hidden.
+  {
+    path: '87-hidden-rows/2025-2026-1/信息工程系/辅导员名册.xlsx',
+    sheets: [
+      {
+        name: '辅导员名册',
+        hiddenColumns: [0],
+        rows: [
+          ['工号', '姓名', '系部', '专兼职'],
+          [id('002001'), '陈静', '信息工程系', '专职'],
+          { cells: [id('002002'), '刘洋', '信息工程系', '专职'], hidden: true },
+          [id('002003'), '黄磊', '信息工程系', '兼职'],
+          { cells: [id('002004'), '吴倩', '信息工程系', '专职'], hidden: true },
+          [id('002005'), '郑凯', '信息工程系', '专职'],
+        ],
+      },
+    ],
+  },
+  // The roster in a hidden sheet, the visible sheet empty: what the clerk sees is an empty workbook.
+  {
+    path: '88-only-hidden-sheet-has-data/2025-2026-1/经济管理系/辅导员名册.xls',
+    sheets: [
+      { name: 'Sheet1', rows: [[null]] },
+      { name: '辅导员名册', hidden: true, rows: [['工号', '姓名', '系部', '专兼职'], [id('007001'), '林峰', '经济管理系', '专职'], [id('007002'), '何静', '经济管理系', '兼职']] },
+    ],
+  },
+  // A workbook in the 1904 date system: date cells, and a date left as a General number (its serial).
+  {
+    path: '103-date-1904/2025-2026-1/机电工程系/培训记录.xlsx',
+    date1904: true,
+    sheets: [
+      {
+        name: '培训记录',
+        rows: [
+          ['工号', '姓名', '系部', '培训名称', '级别', '学时', '日期'],
+          [id('001001'), '王芳', '机电工程系', '辅导员素质能力提升培训', '校级', 8, { date: '2025-09-20' }],
+          [id('001002'), '李强', '机电工程系', '心理危机干预', '省级', 16, 44479],
+        ],
+      },
+    ],
+  },
+  // 总分 kept as a fraction and formatted as a percentage (0.95 shown as 95%).
+  {
+    path: '104-percent-score/2025-2026-1/信息工程系/辅导员考核结果.xlsx',
+    sheets: [
+      {
+        name: '考核结果',
+        rows: [['姓名', '系部', '角色', '总分'], ['陈静', '信息工程系', '辅导员', { percent: 0.95 }], ['刘洋', '信息工程系', '辅导员', { percent: 0.72 }], ['黄磊', '信息工程系', '辅导员', 81]],
+      },
+    ],
+  },
+  // 工作时长 typed as a time (18:00, formatted hh:mm) and as a duration ([h]:mm).
+  {
+    path: '105-time-hours/2025-2026-1/研究生院/研究生德育助理工作记录.xlsx',
+    sheets: [
+      {
+        name: '工作记录',
+        rows: [
+          ['学号', '姓名', '系部', '角色', '周次', '工作时长'],
+          ['S002', '钱程', '研究生院', '研究生德育助理', 3, { time: 'PT18H00M00S' }],
+          ['S002', '钱程', '研究生院', '研究生德育助理', 4, { duration: 'PT20H30M00S' }],
+          ['S002', '钱程', '研究生院', '研究生德育助理', 5, 16],
+        ],
+      },
+    ],
+  },
+  // Excel's "Unicode 文本": UTF-16LE with a BOM, tab-separated, saved as .txt.
+  {
+    path: '110-tab-separated-text/2025-2026-1/经济管理系/辅导员名册.txt',
+    sheets: [{ name: '辅导员名册', rows: [['工号', '姓名', '系部', '专兼职'], [id('007001'), '林峰', '经济管理系', '专职'], [id('007002'), '何静', '经济管理系', '兼职']] }],
+  },
   // A two-row header made with merged cells: 在校生人数 across 男 | 女.
   {
     path: '81-two-row-header-merged/2025-2026-1/机电工程系/在校生人数.xlsx',
@@ -252,11 +353,11 @@ const VISIBILITY: FodsSheet[] = [
   { name: '旧名册', hidden: true, rows: [['工号', '姓名', '系部', '专兼职'], [id('009001'), '赵敏', '机电工程系', '专职']] },
 ];
 
-function convert(sheets: FodsSheet[], ext: keyof typeof FILTERS, target: string, truncate = false): void {
+function convert(sheets: FodsSheet[], ext: keyof typeof FILTERS, target: string, truncate = false, date1904 = false): void {
   const dir = mkdtempSync(join(tmpdir(), 'fods-'));
   try {
     const source = join(dir, 'book.fods');
-    writeFileSync(source, fods(sheets));
+    writeFileSync(source, fods(sheets, date1904 ? { nullDate: '1904-01-01' } : {}));
     execFileSync('soffice', ['--headless', '--convert-to', FILTERS[ext], '--outdir', dir, source], { stdio: 'ignore' });
     mkdirSync(dirname(target), { recursive: true });
     const saved = join(dir, `book.${ext}`);
@@ -269,10 +370,16 @@ function convert(sheets: FodsSheet[], ext: keyof typeof FILTERS, target: string,
   }
 }
 
+// Arguments: only the fixtures whose path starts with one of them (e.g. 103-date-1904), so that a new
+// case does not rewrite the others' bytes (LibreOffice stamps the time into every file it saves).
+const only = process.argv.slice(2);
 for (const f of FIXTURES) {
+  if (only.length > 0 && !only.some((prefix) => f.path.startsWith(prefix))) continue;
   const ext = f.path.split('.').pop() as keyof typeof FILTERS;
-  convert(f.sheets, ext, join(CASES, f.path), f.truncate);
+  convert(f.sheets, ext, join(CASES, f.path), f.truncate, f.date1904);
   process.stdout.write(`wrote ${f.path}\n`);
 }
-convert(VISIBILITY, 'xlsx', VISIBILITY_FIXTURE);
-process.stdout.write(`wrote ${VISIBILITY_FIXTURE}\n`);
+if (only.length === 0) {
+  convert(VISIBILITY, 'xlsx', VISIBILITY_FIXTURE);
+  process.stdout.write(`wrote ${VISIBILITY_FIXTURE}\n`);
+}
