@@ -45,3 +45,14 @@ export function integerTicks(max: number, most = 10): number[] {
   const nice = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((s) => s >= step) ?? step;
   return Array.from({ length: Math.floor(max / nice) + 1 }, (_, i) => i * nice);
 }
+
+/**
+ * Plot names every mark's group (aria-label="bar", "rule", "frame"); a group holding only shapes
+ * tells a screen reader nothing, and ARIA allows no name on a group without a role. Such groups are
+ * hidden from assistive technology, as Plot hides its grid and ticks; the chart keeps its name (the
+ * svg's aria-label) and its text alternative (the figure's caption), and groups of text its labels.
+ */
+export function readableChart<E extends Element>(chart: E): E {
+  for (const group of chart.querySelectorAll('g[aria-label]:not([aria-hidden])')) if (!group.querySelector('text, title')) group.setAttribute('aria-hidden', 'true');
+  return chart;
+}

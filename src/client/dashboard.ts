@@ -2,7 +2,8 @@
  * Browser side of every dashboard page. The first view is in the HTML; once it has been painted,
  * DuckDB-WASM loads (never holding up the first view). Then every filter change re-runs all the
  * page's panels with the shared SQL and redraws them together; the state goes into the URL so a
- * view can be shared, and downloads always take the rows currently shown.
+ * view can be shared, and downloads always take the rows currently shown. Tables are sorted and
+ * searched on the rows their panel has (tables.ts), without the engine, and stay so across filters.
  */
 import { loadEngine, startEngine } from '../browser/start.ts';
 import { semesterLabel } from '../domain/semester.ts';
@@ -18,6 +19,8 @@ import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
 import { tablesFor, type TableFiles } from '../metrics/table-files.ts';
 import { panelInnerHtml } from '../views/panel.ts';
 import { downloadRows } from '../views/table.ts';
+import { readableChart } from '../charts/layout.ts';
+import { markScrollRegions, PageTables } from './tables.ts';
 
 interface PageConfig {
   page: string;
@@ -91,11 +94,15 @@ export function startDashboard(): void {
   const outputs = new Map<string, PanelOutput>();
   let shown: State = config.state;
   for (const panel of page.panels) outputs.set(panel.id, panel.render(config.data[panel.id] ?? {}, shown, ctx));
+  const tables = new PageTables(
+    page.panels.map((panel) => panel.id),
+    (id) => outputs.get(id)?.table,
+  );
 
   wireDownloads(
     document.body,
     (id) => {
-      const table = outputs.get(id)?.table;
+      const table = tables.download(id);
       return table ? downloadRows(table, downloadScope(page, shown).columns) : undefined;
     },
     (id) => document.querySelector(`#${id}-chart`) ?? undefined,
@@ -109,28 +116,42 @@ export function startDashboard(): void {
   const asked = new Map<string, { sql: string; data: PanelData }>();
   const drawn = new Map<string, string>();
 
-  /** One panel's output into the page, unless its markup comes out as it already is. */
+  /**
+   * One panel's output into the page, unless its markup comes out as it already is; its table in
+   * the order and search the reader chose, and the focus where it was (a search box, a header).
+   */
   const draw = (panel: (typeof page.panels)[number], data: PanelData, state: State): void => {
     const output = panel.render(data, state, ctx);
     outputs.set(panel.id, output);
-    const chart = output.chart ? output.chart(document, chartWidth()).outerHTML : null;
-    const html = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null, downloadScope(page, state).suffix);
+    const chart = output.chart ? readableChart(output.chart(document, chartWidth())).outerHTML : null;
+    const html = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null, downloadScope(page, state).suffix, {
+      ...tables.state(panel.id),
+      live: true,
+    });
     if (drawn.get(panel.id) === html) return;
-    $(`#panel-${panel.id}`).innerHTML = html;
+    const element = $<HTMLElement>(`#panel-${panel.id}`);
+    const focused = element.contains(document.activeElement) ? document.activeElement?.id : undefined;
+    element.innerHTML = html;
     drawn.set(panel.id, html);
+    if (focused) document.getElementById(focused)?.focus();
+    markScrollRegions(element);
   };
+  // A table sorted or searched was drawn again on its own: its panel is drawn whole next time.
+  tables.wire(document.body, (id) => drawn.delete(id));
   // A phone gets charts laid out for its width at once, from the data in the page (no engine needed);
   // so does a window resized across that width.
   const redrawShown = () => {
     for (const panel of page.panels) draw(panel, asked.get(panel.id)?.data ?? config.data[panel.id] ?? {}, shown);
   };
-  if (chartWidth() !== undefined) redrawShown();
+  // So does a shared URL's order or search of a table.
+  if (chartWidth() !== undefined || tables.arranged) redrawShown();
+  else markScrollRegions(document);
   let narrow = chartWidth() !== undefined;
   addEventListener('resize', () => {
     if ((chartWidth() !== undefined) !== narrow || narrow) {
       narrow = chartWidth() !== undefined;
       redrawShown();
-    }
+    } else markScrollRegions(document);
   });
 
   const render = async (db: QueryRunner, state: State): Promise<void> => {

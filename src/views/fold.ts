@@ -3,8 +3,8 @@
  * "展开全部 N 行" switch. It works without JavaScript — the switch is a checkbox, and the
  * stylesheet hides the rows marked row--folded while it is off — and printing shows every row.
  *
- * The mark is by position, so whatever reorders or filters the rows in the browser (a sortable
- * table) recomputes it with foldedRowClass for the new order; the switch itself stays.
+ * The mark is by position, so a table sorted or searched in the browser is drawn again with the
+ * marks for its new order (src/views/table.ts), its switch open or shut as the reader left it.
  */
 import { escapeHtml } from '../domain/format.ts';
 
@@ -28,12 +28,13 @@ export function foldedRowClass(index: number, fold: Fold): string | null {
 
 /**
  * The list (a table, or any list whose items carry foldedRowClass) with its switch: the checkbox
- * before it (the stylesheet reads it), its label after it. `unit` counts the items: 行, 项.
+ * before it (the stylesheet reads it), its label after it. `unit` counts the items: 行, 项. `open`:
+ * drawn again in the browser (sorted, searched), a list the reader had unfolded stays unfolded.
  */
-export function foldControlHtml(id: string, fold: Fold, list: string, unit = '行'): string {
+export function foldControlHtml(id: string, fold: Fold, list: string, unit = '行', open = false): string {
   const box = `${escapeHtml(id)}-unfold`;
   return (
-    `<div class="fold" data-fold="${fold.rows}"><input type="checkbox" class="fold-toggle" id="${box}">` +
+    `<div class="fold" data-fold="${fold.rows}"><input type="checkbox" class="fold-toggle" id="${box}"${open ? ' checked' : ''}>` +
     list +
     `<label class="fold-label" for="${box}"><span class="fold-more">展开全部 ${fold.rows} ${unit}（当前显示前 ${fold.show} ${unit}）</span><span class="fold-less">收起，只显示前 ${fold.show} ${unit}</span></label></div>`
   );

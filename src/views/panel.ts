@@ -6,10 +6,13 @@
 import { escapeHtml } from '../domain/format.ts';
 import { downloadButtonsHtml, type DownloadKind } from '../downloads/buttons.ts';
 import type { PanelOutput } from '../dashboard/types.ts';
-import { tableHtml } from './table.ts';
+import { tableHtml, type TableOptions } from './table.ts';
 
-/** `fileScope` ends the download file names: the view's semester, department and role. */
-export function panelInnerHtml(id: string, title: string, output: PanelOutput, chartMarkup: string | null, rule: string | null, fileScope = ''): string {
+/**
+ * `fileScope` ends the download file names: the view's semester, department and role. `table`: the
+ * table's order and search in the browser (the first view has neither).
+ */
+export function panelInnerHtml(id: string, title: string, output: PanelOutput, chartMarkup: string | null, rule: string | null, fileScope = '', table: TableOptions = {}): string {
   const parts = [`<h2 id="${id}-title">${escapeHtml(title)}</h2>`];
   if (output.html) parts.push(`<div class="panel-figures">${output.html}</div>`);
   if (chartMarkup != null) {
@@ -18,7 +21,7 @@ export function panelInnerHtml(id: string, title: string, output: PanelOutput, c
         `<figcaption id="${id}-alt">${escapeHtml(output.chartAlt ?? '')}</figcaption></figure>`,
     );
   }
-  if (output.table) parts.push(tableHtml(output.table, `${id}-table`));
+  if (output.table) parts.push(tableHtml(output.table, `${id}-table`, table));
   const kinds: DownloadKind[] = [...(output.table ? (['csv', 'xlsx'] as const) : []), ...(chartMarkup != null ? (['svg', 'png'] as const) : [])];
   // Files are named after the table (or the chart's title without its semester), then the filters.
   const base = output.table?.title ?? title.split(' · ')[0]!;

@@ -7,11 +7,19 @@
  * figures, text left; every cell labelled with its column (data-label), so a phone can stack a
  * row as label–value lines; long lists folded after their first rows (fold.ts); wide tables
  * marked for the print stylesheet (landscape pages) and drawn denser.
+ *
+ * And what a reader does with it (table-order.ts): every column header is a button that sorts by
+ * the values behind the cells (aria-sort says the order), a long list has a search box, and the
+ * institution's row stays on top. The browser keeps that state per table and renders the table
+ * again with it (src/client/tables.ts); the HTML of the first view holds every row, unsorted.
+ * Table semantics are written out as roles, so a phone's stacked rows are still read as a table.
  */
 import { GRADE_LABELS, ROLE_LABELS, type Grade, type Role } from '../domain/cells.ts';
 import { escapeHtml, formatFte, formatInt, formatRatio } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
-import { foldControlHtml, foldedRowClass, foldOf } from './fold.ts';
+import { INSTITUTION } from '../metrics/staffing.ts';
+import { FOLD_ABOVE, foldControlHtml, foldedRowClass, foldOf } from './fold.ts';
+import { arrange, arrangementText, numberIn, type OrderColumn, type SortKey, type TableState } from './table-order.ts';
 
 export type Format = 'text' | 'int' | 'decimal' | 'decimal1' | 'percent' | 'ratio' | 'role' | 'grade' | 'yesno' | 'semester';
 
@@ -35,6 +43,8 @@ export interface Column<R = Record<string, unknown>> {
   flag?: (row: R) => string | null;
   /** In the download only (a clerk's detail such as a problem code or source row), not on screen. */
   downloadOnly?: boolean;
+  /** What the column sorts by, where neither the value nor the number shown says it. */
+  sortValue?: (row: R) => SortKey;
 }
 
 export interface TableView<R = Record<string, unknown>> {
@@ -50,6 +60,10 @@ export interface TableView<R = Record<string, unknown>> {
   caption?: string;
   /** false: never fold this list (e.g. a report table); else long lists show their first rows. */
   fold?: false;
+  /** false: a table in a document (the report), in the order given; else headers sort and long lists search. */
+  sortable?: false;
+  /** Rows kept on top whatever the order (default: the institution's row, 全院). */
+  pinned?: (row: R) => boolean;
 }
 
 const oneDecimal = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -79,6 +93,8 @@ const FORMATS: Record<Format, (v: unknown, c: Column<never>) => string> = {
 
 const NUMERIC: ReadonlySet<Format> = new Set(['int', 'decimal', 'decimal1', 'percent', 'ratio']);
 
+const isNumeric = (c: Column<never>) => c.numeric === true || (c.format != null && NUMERIC.has(c.format));
+
 export function cellValue<R>(row: R, c: Column<R>): unknown {
   return c.value ? c.value(row) : (row as Record<string, unknown>)[c.key];
 }
@@ -99,32 +115,123 @@ export const flagHtml = (word: string, tone: 'bad' | 'ok' | 'none' = 'bad') => `
 
 function cellHtml<R>(row: R, c: Column<R>, header: boolean): string {
   const tag = header ? 'th' : 'td';
-  const classes = [c.format && c.format !== 'text' ? `cell--${c.format}` : null, c.numeric || (c.format && NUMERIC.has(c.format)) ? 'cell--num' : 'cell--text'].filter(Boolean);
+  const classes = [c.format && c.format !== 'text' ? `cell--${c.format}` : null, isNumeric(c as Column<never>) ? 'cell--num' : 'cell--text'].filter(Boolean);
   const text = escapeHtml(cellText(row, c));
   const href = c.href?.(row);
   const flag = c.flag?.(row);
   const content = `${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}${flag ? ` ${flagHtml(flag)}` : ''}`;
-  return `<${tag}${header ? ' scope="row"' : ''} class="${classes.join(' ')}" data-col="${escapeHtml(c.key)}" data-label="${escapeHtml(c.label)}">${content}</${tag}>`;
+  return `<${tag}${header ? ' scope="row" role="rowheader"' : ' role="cell"'} class="${classes.join(' ')}" data-col="${escapeHtml(c.key)}" data-label="${escapeHtml(c.label)}">${content}</${tag}>`;
 }
 
-export function tableHtml<R>(view: TableView<R>, id: string): string {
+const GRADE_RANK: Record<string, number> = { excellent: 0, good: 1, pass: 2, fail: 3 };
+
+/**
+ * What a cell sorts by: its own value when that is a number (a ratio, a share, a count — never the
+ * text "1:186.6" or "93.2%"), grades from 优秀 down, semesters in time; a number column shown
+ * through `display` by the number it shows; any other column by its text.
+ */
+export function sortKeyOf<R>(row: R, c: Column<R>): SortKey {
+  if (c.sortValue) return c.sortValue(row);
+  const v = cellValue(row, c);
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'bigint') return Number(v);
+  if (v != null && !c.display && c.format === 'grade') return GRADE_RANK[String(v)] ?? String(v);
+  if (v != null && !c.display && c.format === 'semester') return String(v);
+  const text = cellText(row, c).trim();
+  if (isNumeric(c as Column<never>)) return numberShown(text);
+  return text === '' || text === '—' ? null : text;
+}
+const numberShown = (text: string) => (text === '' || text === '—' ? null : numberIn(text));
+
+const orderColumns = <R>(view: TableView<R>): OrderColumn<R>[] =>
+  screenColumns(view).map((c) => ({ key: c.key, label: c.label, numeric: isNumeric(c as Column<never>), text: (row) => cellText(row, c), sortKey: (row) => sortKeyOf(row, c) }));
+
+/** The institution's row: the one a department table compares with, on top. */
+const institutionRow = (row: unknown) => (row as { department?: unknown } | null)?.department === INSTITUTION;
+
+/** The rows the table shows for a state: searched, sorted, the institution's first. */
+export function shownRows<R>(view: TableView<R>, state: TableState = {}): R[] {
+  if (view.sortable === false) return view.rows;
+  return arrange(view.rows, orderColumns(view), state, view.pinned ?? institutionRow);
+}
+
+/** The same view with the rows shown (for the download: the order and the search of the screen). */
+export const arrangedView = <R>(view: TableView<R>, state: TableState = {}): TableView<R> => ({ ...view, rows: shownRows(view, state) });
+
+/** A list long enough to fold gets a search box. */
+export const searchable = (view: TableView<unknown>) => view.sortable !== false && view.rows.length > FOLD_ABOVE;
+
+/** The table's status line: rows shown of all (a searchable table), and its order. */
+export function tableStatusText<R>(view: TableView<R>, state: TableState = {}): string {
+  const label = state.sort ? (screenColumns(view).find((c) => c.key === state.sort!.key)?.label ?? null) : null;
+  return arrangementText(shownRows(view, state).length, view.rows.length, state, label, searchable(view as TableView<unknown>));
+}
+
+export interface TableOptions extends TableState {
+  /** In the browser: the search box works (the prerendered one waits for the page's script). */
+  live?: boolean;
+}
+
+const SORT_MARKS = { ascending: '▲', descending: '▼', none: '⇅' } as const;
+
+function headHtml<R>(view: TableView<R>, id: string, state: TableState): string {
+  return screenColumns(view)
+    .map((c, i) => {
+      const sorted = view.sortable !== false && state.sort?.key === c.key ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : null;
+      const attrs = `scope="col" role="columnheader" data-col="${escapeHtml(c.key)}"${isNumeric(c as Column<never>) ? ' class="cell--num"' : ''}${sorted ? ` aria-sort="${sorted}"` : ''}`;
+      const label = escapeHtml(c.label);
+      if (view.sortable === false) return `<th ${attrs}>${label}</th>`;
+      return (
+        `<th ${attrs}><button type="button" class="sort-button" id="${escapeHtml(id)}-by-${i}" data-sort="${escapeHtml(c.key)}">` +
+        `${label}<span class="sort-mark${sorted ? ' sort-mark--on' : ''}" aria-hidden="true">${SORT_MARKS[sorted ?? 'none']}</span></button></th>`
+      );
+    })
+    .join('');
+}
+
+/** The table itself (in its fold, when long): what the browser renders again when the order or the search changes. */
+export function tableViewHtml<R>(view: TableView<R>, id: string, state: TableState = {}): string {
   const columns = screenColumns(view);
-  const head = columns.map((c) => `<th scope="col" data-col="${escapeHtml(c.key)}"${c.numeric || (c.format && NUMERIC.has(c.format)) ? ' class="cell--num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
-  const fold = view.fold === false ? null : foldOf(view.rows.length);
-  const body = view.rows.length
-    ? view.rows
+  const rows = shownRows(view, state);
+  const pinned = view.sortable === false ? undefined : (view.pinned ?? institutionRow);
+  const fold = view.fold === false ? null : foldOf(rows.length);
+  const empty = view.rows.length && !rows.length ? `没有与“${(state.query ?? '').trim()}”相符的行。` : (view.empty ?? '所选范围内无数据。');
+  const body = rows.length
+    ? rows
         .map((row, index) => {
-          const classes = [view.flagged?.(row) ? 'row--bad' : null, fold ? foldedRowClass(index, fold) : null].filter(Boolean);
+          const classes = [view.flagged?.(row) ? 'row--bad' : null, pinned?.(row) ? 'row--pinned' : null, fold ? foldedRowClass(index, fold) : null].filter(Boolean);
           const key = view.rowKey ? ` data-key="${escapeHtml(view.rowKey(row))}"` : '';
           const cells = columns.map((c, i) => cellHtml(row, c, c.rowHeader === true || (i === 0 && columns[0]!.rowHeader !== false))).join('');
-          return `<tr${key}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cells}</tr>`;
+          return `<tr role="row"${key}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cells}</tr>`;
         })
         .join('\n')
-    : `<tr class="row--empty"><td colspan="${columns.length}">${escapeHtml(view.empty ?? '所选范围内无数据。')}</td></tr>`;
+    : `<tr role="row" class="row--empty"><td role="cell" colspan="${columns.length}">${escapeHtml(empty)}</td></tr>`;
   const caption = view.caption ? `<caption>${escapeHtml(view.caption)}</caption>` : '';
   const width = columns.length > DENSE_COLUMNS ? ' data-table--wide data-table--dense' : columns.length > WIDE_COLUMNS ? ' data-table--wide' : '';
-  const table = `<div class="table-wrap"><table class="data-table${width}" id="${escapeHtml(id)}" data-rows="${view.rows.length}">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
-  return fold ? foldControlHtml(id, fold, table) : table;
+  const table =
+    `<div class="table-wrap"><table role="table" class="data-table${width}" id="${escapeHtml(id)}" data-rows="${view.rows.length}" data-shown="${rows.length}">${caption}` +
+    `<thead role="rowgroup"><tr role="row">${headHtml(view, id, state)}</tr></thead><tbody role="rowgroup">${body}</tbody></table></div>`;
+  return fold ? foldControlHtml(id, fold, table, '行', state.open === true) : table;
+}
+
+/** The search box of a long list: it searches the text columns, which its hint names. */
+function searchHtml<R>(view: TableView<R>, id: string, options: TableOptions): string {
+  const names = screenColumns(view).filter((c) => !isNumeric(c as Column<never>)).map((c) => c.label);
+  const hint = `${names.slice(0, 4).join('、')}${names.length > 4 ? '等' : ''}`;
+  return (
+    `<label class="table-find-label" for="${escapeHtml(id)}-find">在本表中查找</label>` +
+    `<input type="search" class="table-find" id="${escapeHtml(id)}-find" data-table="${escapeHtml(id)}" value="${escapeHtml(options.query ?? '')}" placeholder="${escapeHtml(hint)}" autocomplete="off"${options.live ? '' : ' disabled'}>`
+  );
+}
+
+/**
+ * A table with what goes with it: the search box of a long list, the status line (rows shown,
+ * order; announced politely) and the table in its fold.
+ */
+export function tableHtml<R>(view: TableView<R>, id: string, options: TableOptions = {}): string {
+  const status = view.sortable === false ? '' : `<p class="table-status" id="${escapeHtml(id)}-status" role="status" aria-live="polite">${escapeHtml(tableStatusText(view, options))}</p>`;
+  const tools = searchable(view as TableView<unknown>) ? `<div class="table-tools">${searchHtml(view, id, options)}${status}</div>` : status;
+  return `<div class="table-block" data-table="${escapeHtml(id)}">${tools}<div class="table-view" id="${escapeHtml(id)}-view">${tableViewHtml(view, id, options)}</div></div>`;
 }
 
 const EXPORT_LABELS: Partial<Record<Format, (label: string) => string>> = {

@@ -32,7 +32,8 @@ function expectedCell(semester: string, department: string, exportName: string):
 
 /** The checklist as shown: department → export name → the cell's lines. */
 async function shownChecklist(page: Page): Promise<Record<string, Record<string, string>>> {
-  const labels = await page.$$eval('#checklist-table thead th', (ths) => Object.fromEntries(ths.map((th) => [th.getAttribute('data-col')!, th.textContent!.trim()])));
+  // A heading's label, without the sort sign beside it (hidden from screen readers too).
+  const labels = await page.$$eval('#checklist-table thead th', (ths) => Object.fromEntries(ths.map((th) => [th.getAttribute('data-col')!, (th.querySelector('.sort-button')?.firstChild ?? th).textContent!.trim()])));
   const cells = await page.$$eval('#checklist-table tbody tr[data-key]', (rows) =>
     rows.map((tr) => [tr.getAttribute('data-key')!, [...tr.querySelectorAll('td')].map((td): [string, string] => [td.getAttribute('data-col')!, (td as HTMLElement).innerText.trim()])] as const),
   );

@@ -35,6 +35,9 @@ export function cellText(c: ChecklistCell): string {
 
 type Row = ChecklistRow & { returnList: { file: string; items: number } | null };
 
+/** A column sorted ascending puts what needs doing first: 未报送, then 有问题, then 已报送 (— last). */
+const STATUS_ORDER: Record<ChecklistCell['status'], number | null> = { missing: 0, problem: 1, sent: 2, not_expected: null };
+
 export const checklistPanel: Panel = {
   id: 'checklist',
   title: (s, ctx) => `报送清单 · ${semesterLabel(semesterOf(s, ctx))}`,
@@ -74,12 +77,12 @@ export const checklistPanel: Panel = {
           { key: 'department', label: '系部', rowHeader: true },
           // The semester the matrix is of (the latest when none is chosen), said in the download.
           { key: 'semester', label: '学期', downloadOnly: true, display: () => semesterLabel(semester) },
-          ...list.kinds.map((k) => ({ key: k, label: TABLES[k].label, display: (r: Row) => cellText(r.cells[k]) })),
+          ...list.kinds.map((k) => ({ key: k, label: TABLES[k].label, display: (r: Row) => cellText(r.cells[k]), sortValue: (r: Row) => STATUS_ORDER[r.cells[k].status] })),
           // A file set aside whose name tells no kind: a problem of the department all the same.
           ...(rows.some((r) => r.setAsideUnknown.length)
             ? [{ key: 'other', label: '其他未能导入的文件', display: (r: Row) => (r.setAsideUnknown.length ? `${r.setAsideUnknown.length} 个` : '—') }]
             : []),
-          { key: 'returns', label: '退回清单', display: (r: Row) => (r.returnList ? `${r.returnList.items} 项` : '无') },
+          { key: 'returns', label: '退回清单', display: (r: Row) => (r.returnList ? `${r.returnList.items} 项` : '无'), sortValue: (r: Row) => r.returnList?.items ?? 0 },
         ],
         empty: '所选学期没有任何系部报送的文件。',
       },
