@@ -5,8 +5,10 @@
  * folder: one complete output, the other refused, no hang. A killed run's staging folder and
  * lock are cleared by the next run.
  *
- * Permissions mean nothing to root: as root the runs that need them are made as `nobody`
- * (setpriv). A full disk is a 64 KB tmpfs in a mount namespace of the run's own (unshare -m),
+ * Permissions mean nothing to root: as root the runs that need them are made without the two
+ * capabilities that let root ignore them (setpriv drops DAC_OVERRIDE and DAC_READ_SEARCH), so the
+ * permission bits apply to root as to any owner. (Running as `nobody` instead failed wherever the
+ * clone sits under a folder only root may enter, as a `mktemp -d` folder is.) A full disk is a 64 KB tmpfs in a mount namespace of the run's own (unshare -m),
  * where the machine allows it; elsewhere that test says why it cannot run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -22,7 +24,7 @@ const temporary: string[] = [];
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
-/** A temporary folder anyone may write in (a run as nobody writes there too). */
+/** A temporary folder of the test's own. */
 function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o777);
@@ -40,8 +42,8 @@ function fixture(files: Record<string, string>): string {
 const GOOD = { '2025-2026-1/甲系/在校生人数.csv': '系部,在校生人数\n甲系,1830\n' };
 
 const root = process.getuid?.() === 0;
-const unprivileged = root ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
-const canDropPrivileges = !root || spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+const unprivileged = root ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'] : [];
+const canDropPrivileges = !root || spawnSync(unprivileged[0]!, [...unprivileged.slice(1), 'true']).status === 0;
 
 interface Run {
   status: number | null;
@@ -49,8 +51,8 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the ingest command (as `nobody` when `as` is given and this is root); fails the test rather than hang. */
-function cli(args: string[], options: { as?: 'nobody'; onStart?: (child: ChildProcess) => void } = {}): Promise<Run> {
+/** Runs the ingest command (bound by permissions even as root when `as` is given); fails the test rather than hang. */
+function cli(args: string[], options: { as?: 'unprivileged'; onStart?: (child: ChildProcess) => void } = {}): Promise<Run> {
   const command = [...(options.as ? unprivileged : []), process.execPath, 'scripts/ingest.ts', ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -129,7 +131,7 @@ describe('from the command line', () => {
     const before = readFileSync(join(out, 'manifest.json'), 'utf8');
     chmodSync(parent, 0o555);
     try {
-      expectFault(await cli(['--input', fixture(GOOD), '--out', out], { as: 'nobody' }), new RegExp(`没有权限访问 ${parent}`));
+      expectFault(await cli(['--input', fixture(GOOD), '--out', out], { as: 'unprivileged' }), new RegExp(`没有权限访问 ${parent}`));
     } finally {
       chmodSync(parent, 0o777);
     }
@@ -140,14 +142,14 @@ describe('from the command line', () => {
     const input = fixture({ ...GOOD, '2025-2026-1/乙系/在校生人数.csv': '系部,在校生人数\n乙系,880\n' });
     chmodSync(join(input, '2025-2026-1/乙系/在校生人数.csv'), 0o000);
     const out = join(scratchDir('faults-out-'), 'data');
-    const run = await cli(['--input', input, '--out', out], { as: 'nobody' });
+    const run = await cli(['--input', input, '--out', out], { as: 'unprivileged' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/✗ 2025-2026-1\/乙系\/在校生人数\.csv：未能导入，已搁置。无法读取此文件：没有读取权限/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.totals.accepted).toBe(1);
     chmodSync(join(input, '2025-2026-1'), 0o000);
     try {
-      expectFault(await cli(['--input', input, '--out', out], { as: 'nobody' }), /没有权限访问 .*2025-2026-1/);
+      expectFault(await cli(['--input', input, '--out', out], { as: 'unprivileged' }), /没有权限访问 .*2025-2026-1/);
     } finally {
       chmodSync(join(input, '2025-2026-1'), 0o755);
     }
