@@ -3,13 +3,15 @@
  * (.cache/e2e) — the internal build in dist/, the public one in dist-public/ — leaving the user's public/data and dist/ alone.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Overridable (E2E_DIR) so that two runs on one machine do not delete each other's site. */
 export const E2E_DIR = resolve(process.env.E2E_DIR ?? '.cache/e2e');
 
 export default function setup(): void {
+  // E2E_REUSE=1: keep a site a previous run built (for working on one page's test; CI never sets it).
+  if (process.env.E2E_REUSE === '1' && existsSync(join(E2E_DIR, 'dist-public', 'index.html'))) return;
   rmSync(E2E_DIR, { recursive: true, force: true });
   const run = (script: string, args: string[]) =>
     execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
