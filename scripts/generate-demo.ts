@@ -103,12 +103,13 @@ import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { stampZip } from '../src/io/stamp-zip.ts';
+import { DEMO_INSTITUTION } from '../src/domain/settings.ts';
 import { PROFILE_HEADERS, drawProfile, monthText, type CounselorProfile, type ProfileStyle } from './demo/profiles.ts';
 
 const SEED = 20250915;
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'data', 'exports');
-const INSTITUTION = '清河职业技术学院';
+const INSTITUTION = DEMO_INSTITUTION;
 
 // ───────────────────────────── randomness ─────────────────────────────
 
@@ -2234,10 +2235,10 @@ async function main(): Promise<void> {
   if (!OUT_DIR.endsWith(join('data', 'exports'))) throw new Error(`refusing to delete ${OUT_DIR}`);
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
-  // The demo's own settings, laid over data/rules.json by the ingest: 学工部's abbreviations of five department names.
+  // The demo's own settings, laid over data/rules.json by the ingest: marked as the demo's (its runs say so), and 学工部's abbreviations of five department names.
   writeFileSync(
     join(OUT_DIR, 'rules.json'),
-    JSON.stringify({ 说明: `示例数据（${INSTITUTION}）自己的设置，叠加在 data/rules.json 之上：学工部汇总时使用的系部简称。`, department_aliases: Object.fromEntries(Object.entries(SHORT_NAMES).map(([full, short]) => [short, full])) }, null, 2) + '\n',
+    JSON.stringify({ 说明: `示例数据（${INSTITUTION}）自己的设置，叠加在 data/rules.json 之上：学工部汇总时使用的系部简称。`, demo: true, department_aliases: Object.fromEntries(Object.entries(SHORT_NAMES).map(([full, short]) => [short, full])) }, null, 2) + '\n',
   );
 
   const reg = new Registry();

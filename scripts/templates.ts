@@ -1,7 +1,8 @@
 /**
- * npm run templates -- [--semester 2025-2026-2] [--out templates] [--per-department] [--data public/data] [--rules data/rules.json]
+ * npm run templates -- [--input data/exports] [--semester 2025-2026-2] [--out templates] [--per-department] [--data public/data] [--rules data/rules.json]
  * Writes the templates to send to departments: one .xlsx per kind of export for the semester
- * (this semester by default), with --per-department also each department's own copies.
+ * (this semester by default), with --per-department also each department's own copies. The
+ * school's name and departments come from its settings, the rules.json in --input (as the ingest's).
  */
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,17 +10,28 @@ import { semesterOfDate } from '../src/domain/calendar.ts';
 import { findSemester, semesterLabel } from '../src/domain/semester.ts';
 import { writeTemplates } from '../src/collection/write-templates.ts';
 import { IngestError } from '../src/ingest/pipeline.ts';
-import { loadRules } from '../src/ingest/run.ts';
+import { settingsNotices } from '../src/domain/settings.ts';
+import { loadRules, rulesFilesFor } from '../src/ingest/run.ts';
 
 const { values } = parseArgs({
   options: {
+    input: { type: 'string', default: 'data/exports' },
     semester: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
     out: { type: 'string', default: 'templates' },
     data: { type: 'string', default: 'public/data' },
     rules: { type: 'string', default: 'data/rules.json' },
     'per-department': { type: 'boolean', default: false },
   },
 });
+
+if (values.help) {
+  process.stdout.write(`用法：npm run templates -- --input 报表文件夹 [--semester 2026-2027-1] [--per-department] [--out templates]
+生成本学期（或 --semester 所写学期）的报送模板，放在 templates/学期/ 中；学校名称和系部取自报表文件夹中的本校设置（rules.json）。
+加 --per-department 另为每个系部生成一份，标题写明系部，班级名单按上次导入的数据预先填好。
+`);
+  process.exit(0);
+}
 
 const today = new Date();
 const localDay = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
@@ -30,7 +42,8 @@ if (!semester) {
 }
 
 try {
-  const rules = await loadRules(values.rules);
+  const [defaults, own] = rulesFilesFor(values.input, values.rules);
+  const rules = await loadRules(defaults, own);
   const written = await writeTemplates({ rules, semester, out: values.out, data: values.data, perDepartment: values['per-department'] });
   const shared = written.filter((w) => !w.department);
   const departments = new Set(written.filter((w) => w.department).map((w) => w.department));
@@ -39,8 +52,9 @@ try {
     `  ${join(values.out, semester)}/ — 各系部通用，${shared.length} 个：${shared.map((w) => relative(join(values.out, semester), w.path)).join('、')}`,
   ];
   if (departments.size > 0) lines.push(`  以及 ${departments.size} 个系部各自的文件夹（标题写明系部，班级名单按上次导入预先填好）：${[...departments].join('、')}`);
-  else if (values['per-department']) lines.push('  未找到系部名单（data/rules.json 的 departments，或上次导入的数据），没有生成各系部的文件夹。');
+  else if (values['per-department']) lines.push('  未找到系部名单（本校设置中的系部名单，或上次导入的数据；见 docs/本校设置.md），没有生成各系部的文件夹。');
   lines.push('把文件夹打包发给各系部；收回后放进导入文件夹（可按 学期/系部/ 分子文件夹），运行 npm run ingest。');
+  lines.push(...settingsNotices(rules, values.input));
   process.stdout.write(lines.join('\n') + '\n');
 } catch (error) {
   if (error instanceof IngestError) {

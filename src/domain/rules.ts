@@ -140,6 +140,8 @@ export const ProfileSchema = z.object({
 export const RulesFileSchema = z
   .object({
     institution: z.object({ name: z.string().min(1) }),
+    /** The demo's own settings say so: its runs tell the clerk that its faults are planted (src/domain/settings.ts). */
+    demo: z.boolean().default(false),
     /** The semester report to the party committee (党委会汇报): its title, who signs it, an optional logo. */
     report: z
       .object({
@@ -217,6 +219,8 @@ const values = <T extends Record<string, { value: unknown }>>(section: T) =>
 /** What the ingest and the site need from the rules file, with the active profile flattened. */
 export interface ActiveRules {
   institution: string;
+  /** The demo's data (its settings file says so). */
+  demo: boolean;
   report: { title: string; addressee: string; issuer: string; signature: string[]; logo?: string };
   profile: string;
   profile_label: string;
@@ -258,6 +262,7 @@ export function activeRules(file: RulesFile): ActiveRules {
   const w = p.staffing.part_time_weight.value;
   return {
     institution: file.institution.name,
+    demo: file.demo,
     report: file.report,
     profile: file.active_profile,
     profile_label: p.label,

@@ -205,7 +205,7 @@ describe('党委会汇报', () => {
     // pdftotext drops or adds spaces between CJK glyphs: compare without white space.
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     const want = expected(institution(staffing.get(s)!.values()));
-    for (const phrase of ['示范职业技术学院', '关于辅导员队伍建设情况的报告', '校党委：', '一、基本情况', '（一）专职辅导员配备不足。', '六、存在的问题', '附件', '表1', '图1', `— ${pages} —`, int(want.students), want.ratioFullTime])
+    for (const phrase of ['清河职业技术学院', '关于辅导员队伍建设情况的报告', '校党委：', '一、基本情况', '（一）专职辅导员配备不足。', '六、存在的问题', '附件', '表1', '图1', `— ${pages} —`, int(want.students), want.ratioFullTime])
       expect(text, phrase).toContain(phrase.replace(/\s+/g, ''));
     // The suggestions were not filled in: that section, heading included, is not printed.
     expect(text).not.toContain('七、下一步工作建议');

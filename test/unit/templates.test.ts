@@ -121,7 +121,7 @@ describe('the template file', () => {
     const sheet = partOf(bytes, 'xl/worksheets/sheet1.xml');
     const sharedStrings = partOf(bytes, 'xl/sharedStrings.xml');
     expect(sharedStrings).toContain(templateTitle(kind, ctx));
-    expect(sharedStrings).toContain('示范职业技术学院2025-2026学年第一学期');
+    expect(sharedStrings).toContain('清河职业技术学院2025-2026学年第一学期');
     // One validation per column, over the blank rows.
     expect(sheet.match(/<dataValidation /g)).toHaveLength(columns.length);
     const styles = partOf(bytes, 'xl/styles.xml');
@@ -200,7 +200,7 @@ describe('the 填表说明 sheet', () => {
 describe("a department's own templates", () => {
   it('name the department in the title and leave out the 系部 column', () => {
     const ctx = context('机电工程系');
-    expect(templateTitle('counselors', ctx)).toBe('示范职业技术学院机电工程系2025-2026学年第一学期辅导员名册');
+    expect(templateTitle('counselors', ctx)).toBe('清河职业技术学院机电工程系2025-2026学年第一学期辅导员名册');
     expect(templateColumns('counselors', ctx).map((c) => c.key)).not.toContain('department');
   });
 
