@@ -12,14 +12,23 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyDuckdbAssets } from './copy-duckdb-assets.ts';
+import { settingsNotices } from '../src/domain/settings.ts';
 
 const { values } = parseArgs({
   options: {
     public: { type: 'string', default: 'public' },
     out: { type: 'string', default: 'dist' },
     audience: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  process.stdout.write(`用法：npm run build [-- --audience internal|public] [--out dist]
+用上次导入的数据生成看板网站：默认为内部版（含人员信息，放在 dist/，只能部署在需要登录的位置）；
+--audience public 生成只含汇总数据的公开版（建议 --out dist-public）。详见 docs/部署.md。
+`);
+  process.exit(0);
+}
 if (values.audience != null && values.audience !== 'internal' && values.audience !== 'public') {
   process.stderr.write(`--audience 只能是 internal（内部版）或 public（公开版），而不是“${values.audience}”。\n`);
   process.exit(2);
@@ -48,5 +57,6 @@ try {
   if (staging) rmSync(staging, { recursive: true, force: true });
 }
 process.stdout.write(
-  `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n`,
+  `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n` +
+    settingsNotices(data.loadManifest().rules).map((line) => `${line}\n`).join(''),
 );

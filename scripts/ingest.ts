@@ -1,8 +1,10 @@
 /**
  * npm run ingest -- [--input data/exports] [--out public/data] [--rules data/rules.json] [--strict]
- *                   [--max-file-mb 500] [--max-workbook-mb 100] [--temp-dir DIR]
+ *                   [--verbose] [--quiet] [--max-file-mb 500] [--max-workbook-mb 100] [--temp-dir DIR]
  * Reads every CSV/Excel export below --input and writes validated Parquet + manifest.json to --out.
- * A rules.json inside --input (an institution's own settings) is laid over --rules. A file that
+ * Progress is one updating line in a terminal (a short line every few seconds otherwise), every
+ * file's line with --verbose; the demo, or a school still under the demo's name, is said so
+ * before the summary. The rules.json inside --input (the school's settings) is laid over --rules. A file that
  * cannot be read or understood is set aside and listed; with --strict it stops the run (exit 2).
  * Anything else that stops the run (no permission, a full disk, another run writing the same
  * --out) is said in Chinese, exit 2; Ctrl+C removes what the run made.
@@ -11,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { abortIngests, runIngest } from '../src/ingest/run.ts';
 import { formatSummary } from '../src/ingest/summary.ts';
+import { settingsNotices } from '../src/domain/settings.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,12 +21,59 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'public/data' },
     rules: { type: 'string', default: 'data/rules.json' },
     quiet: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
     strict: { type: 'boolean', default: false },
     'max-file-mb': { type: 'string' },
     'max-workbook-mb': { type: 'string' },
     'temp-dir': { type: 'string' },
   },
 });
+
+if (values.help) {
+  process.stdout.write(`用法：npm run ingest -- --input 报表文件夹 [--out public/data] [--strict] [--verbose] [--quiet]
+导入报表文件夹中的全部报表（本校设置取自其中的 rules.json），写出看板数据和各系部的退回清单（--out 中的 returns/）。
+  --strict   遇到无法读取或无法识别的文件即停止（默认搁置该文件，其余照常导入）
+  --verbose  逐个列出每个文件的读取情况
+  --quiet    只显示最后的小结
+详见 docs/使用说明.md。
+`);
+  process.exit(0);
+}
+
+/**
+ * Progress while the files are read: in a terminal one line rewritten in place; in a log (no
+ * terminal) a short line at most every few seconds; with --verbose every file on its own line.
+ */
+const terminal = process.stderr.isTTY === true;
+let lastLine = 0;
+let updating = false;
+/** The text cut to the terminal's width (CJK characters take two columns), so that the line never wraps. */
+const fit = (text: string) => {
+  let room = (process.stderr.columns || 80) - 1;
+  let out = '';
+  for (const ch of text) {
+    room -= ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+    if (room < 0) return `${out.slice(0, -1)}…`;
+    out += ch;
+  }
+  return out;
+};
+const progress = (text: string) => {
+  if (terminal) {
+    process.stderr.write(`\r\x1b[K${fit(text)}`);
+    updating = true;
+  } else if (performance.now() - lastLine > 5000) {
+    lastLine = performance.now();
+    process.stderr.write(`${text}\n`);
+  }
+};
+const say = (text: string) => {
+  if (updating) process.stderr.write('\r\x1b[K');
+  updating = false;
+  process.stderr.write(`${text}\n`);
+};
+lastLine = performance.now();
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
   process.on(signal, () => {
@@ -50,18 +100,23 @@ try {
     maxFileBytes: megabytes(values['max-file-mb'], 'max-file-mb'),
     maxWorkbookBytes: megabytes(values['max-workbook-mb'], 'max-workbook-mb'),
     tempDir: values['temp-dir'],
-    onNotice: values.quiet ? undefined : (message) => process.stderr.write(`${message}\n`),
+    onNotice: values.quiet ? undefined : say,
     onFile: values.quiet
       ? undefined
       : (i, total, file, reports) => {
+          if (!values.verbose) return progress(`正在读取第 ${i}/${total} 个文件：${file}`);
           const r = reports.reduce((a, s) => ({ read: a.read + s.read, ok: a.ok + s.accepted, bad: a.bad + s.rejected, skip: a.skip + s.skipped }), { read: 0, ok: 0, bad: 0, skip: 0 });
           const aside = reports.filter((s) => s.set_aside).map((s) => `${s.sheet ? `［${s.sheet}］` : ''}未能导入，已搁置：${s.set_aside!.message}`);
-          process.stderr.write(`[${i}/${total}] ${file}：读取 ${r.read} 行，接受 ${r.ok}，拒绝 ${r.bad}，跳过 ${r.skip}${aside.length ? `；${aside.join('；')}` : ''}\n`);
+          say(`[${i}/${total}] ${file}：读取 ${r.read} 行，接受 ${r.ok}，拒绝 ${r.bad}，跳过 ${r.skip}${aside.length ? `；${aside.join('；')}` : ''}`);
         },
-    onRows: values.quiet ? undefined : (file, rows) => process.stderr.write(`  …${file}：已读取 ${rows.toLocaleString('zh-CN')} 行\n`),
+    onRows: values.quiet ? undefined : (file, rows) => (values.verbose ? say : progress)(`  …${file}：已读取 ${rows.toLocaleString('zh-CN')} 行`),
   });
-  process.stdout.write(formatSummary(manifest, performance.now() - started, values.out));
+  if (updating) process.stderr.write('\r\x1b[K');
+  updating = false;
+  const notices = settingsNotices(manifest.rules, values.input);
+  process.stdout.write(`${notices.map((line) => `${line}\n`).join('')}${formatSummary(manifest, performance.now() - started, values.out)}`);
 } catch (error) {
+  if (updating) process.stderr.write('\r\x1b[K');
   process.stderr.write(`\n${faultMessage(error)}\n`);
   if (process.env.INGEST_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(FAULT_EXIT_CODE);

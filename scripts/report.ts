@@ -11,7 +11,13 @@ import { parseArgs } from 'node:util';
 import { findChromium, launchChromium } from '../src/io/chromium.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' }, help: { type: 'boolean', short: 'h', default: false } } });
+if (values.help) {
+  process.stdout.write(`用法：npm run report [-- --dist dist]
+为每个学期生成 A4 的党委会汇报 PDF，放在 dist/report/ 中（需要 Chromium 和中文字体）；还没有看板时先生成看板。
+`);
+  process.exit(0);
+}
 const dist = values.dist;
 
 try {

@@ -12,8 +12,15 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4321' },
     mount: { type: 'string', default: '/' },
     host: { type: 'string', default: '127.0.0.1' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  process.stdout.write(`用法：npm run serve [-- --dir dist] [--port 4321] [--mount /dashboards/xg/]
+在本机启动一个静态网站服务，查看生成的看板（--dir 为看板所在文件夹），终端中显示访问地址，按 Ctrl+C 停止。
+`);
+  process.exit(0);
+}
 
 if (!existsSync(`${values.dir}/index.html`)) {
   process.stderr.write(`找不到 ${values.dir}/index.html：请先运行 npm run build。\n`);
@@ -21,7 +28,7 @@ if (!existsSync(`${values.dir}/index.html`)) {
 }
 try {
   const site = await serveStatic(values.dir, { port: Number(values.port), host: values.host, mount: values.mount });
-  process.stdout.write(`\n看板已启动：${site.url}index.html\n（按 Ctrl+C 停止）\n`);
+  process.stdout.write(`看板已启动：${site.url}index.html\n（按 Ctrl+C 停止）\n`);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(

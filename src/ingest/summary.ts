@@ -6,6 +6,14 @@ import { placeOf } from '../domain/context.ts';
 import { setAsideSheets } from './quarantine.ts';
 import type { SheetReport } from './records.ts';
 import type { Manifest } from './run.ts';
+import { TABLES, TABLE_KINDS } from '../domain/tables/index.ts';
+
+/** The output tables as the clerk knows them: each export's name, then the rows rejected and the warnings. */
+const TABLE_NAMES: Record<keyof Manifest['tables'], string> = {
+  ...(Object.fromEntries(TABLE_KINDS.map((kind) => [kind, TABLES[kind].label])) as Record<(typeof TABLE_KINDS)[number], string>),
+  rejects: '拒绝的行',
+  warnings: '提示',
+};
 
 /** The department a file belongs to: the one its accepted rows name, else (set aside, superseded) the one its name, folder or rows named, else the folder it sits in. */
 export function departmentOf(sheet: Pick<SheetReport, 'file' | 'departments' | 'set_aside' | 'superseded'>, known: readonly string[]): string {
@@ -64,7 +72,6 @@ export function formatSummary(manifest: Manifest, elapsedMs: number, out: string
     notRead.length > 0 ? `另有 ${notRead.length} 个文件不是报表，未读取` : '',
   ].filter(Boolean);
   const lines = [
-    '',
     `导入完成：${t.files} 个文件${among.length > 0 ? `（${among.join('；')}）` : ''}，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行等）${t.skipped}，提示 ${t.warnings} 条，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
     `学期：${manifest.semesters.join('、')}`,
     '',
@@ -74,7 +81,7 @@ export function formatSummary(manifest: Manifest, elapsedMs: number, out: string
     ),
     '',
     `输出：${out}/ — ${Object.entries(manifest.tables)
-      .map(([name, table]) => `${name} ${table.rows}`)
+      .map(([name, table]) => `${TABLE_NAMES[name as keyof Manifest['tables']]} ${table.rows}`)
       .join('，')}`,
   ];
   const withRejects = manifest.files.filter((f) => f.rejected > 0);
