@@ -98,7 +98,7 @@ export function abortIngests(): void {
 const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 async function readJson(path: string): Promise<unknown> {
-  if (!existsSync(path)) throw new IngestError(path, '找不到规则配置文件。请从项目自带的 data/rules.json 复制一份并按本校规定修改。');
+  if (!existsSync(path)) throw new IngestError(path, '找不到规则配置文件。项目自带的默认设置 data/rules.json 不应删除或移动，请从项目的原始副本恢复；本校设置写在报表文件夹的 rules.json 中（npm run setup，见 docs/本校设置.md）。');
   try {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {

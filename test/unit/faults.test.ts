@@ -45,6 +45,11 @@ const root = process.getuid?.() === 0;
 const unprivileged = root ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'] : [];
 const canDropPrivileges = !root || spawnSync(unprivileged[0]!, [...unprivileged.slice(1), 'true']).status === 0;
 
+/** A test that needs something of this machine: where it lacks it, skipped with the reason in its name. */
+const needing = (available: boolean, reason: string) => (name: string, test: () => unknown, timeout?: number) =>
+  available ? it(name, test, timeout) : it.skip(`${name} — skipped: ${reason}`, test, timeout);
+const withPermissions = needing(canDropPrivileges, 'running as root without setpriv (util-linux), permissions cannot be made to apply; run as a normal user or install setpriv');
+
 interface Run {
   status: number | null;
   stdout: string;
@@ -124,7 +129,7 @@ describe('from the command line', () => {
     expect(readdirSync(parent)).toEqual(['a-file']);
   });
 
-  it.runIf(canDropPrivileges)('an output folder without write permission: exit 2 naming it; the previous output as it was', async () => {
+  withPermissions('an output folder without write permission: exit 2 naming it; the previous output as it was', async () => {
     const parent = scratchDir('faults-out-');
     const out = join(parent, 'data');
     await runIngest({ input: fixture(GOOD), out });
@@ -138,7 +143,7 @@ describe('from the command line', () => {
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
   });
 
-  it.runIf(canDropPrivileges)('an input file without read permission is set aside (the others read); an input folder without it stops the run', async () => {
+  withPermissions('an input file without read permission is set aside (the others read); an input folder without it stops the run', async () => {
     const input = fixture({ ...GOOD, '2025-2026-1/乙系/在校生人数.csv': '系部,在校生人数\n乙系,880\n' });
     chmodSync(join(input, '2025-2026-1/乙系/在校生人数.csv'), 0o000);
     const out = join(scratchDir('faults-out-'), 'data');
@@ -158,9 +163,10 @@ describe('from the command line', () => {
 
 /** Whether this machine lets a run have a small disk of its own (a tmpfs in its own mount namespace). */
 const tmpfs = spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt && umount /mnt'], { encoding: 'utf8' }).status === 0;
+const withSmallDisk = needing(tmpfs, 'a small disk of its own needs root (unshare -m and mount -t tmpfs); run the tests as root to cover a full disk');
 
 describe('a full disk', () => {
-  it.runIf(tmpfs)('while staging: exit 2, "磁盘空间不足" naming the path, the staging folder removed, the previous output as it was', async () => {
+  withSmallDisk('while staging: exit 2, "磁盘空间不足" naming the path, the staging folder removed, the previous output as it was', async () => {
     const disk = scratchDir('faults-disk-');
     const out = join(scratchDir('faults-out-'), 'data');
     await runIngest({ input: fixture(GOOD), out });
@@ -175,7 +181,7 @@ describe('a full disk', () => {
     rmSync(`${disk}.left`, { force: true });
   });
 
-  it.runIf(tmpfs)('while writing the output: exit 2 naming the file DuckDB could not write, nothing left on that disk', () => {
+  withSmallDisk('while writing the output: exit 2 naming the file DuckDB could not write, nothing left on that disk', () => {
     const disk = scratchDir('faults-disk-');
     const script = `mount -t tmpfs -o size=60k tmpfs "$1" && "$2" scripts/ingest.ts --input data/exports --out "$1/data" --quiet; status=$?; ls -A "$1" > "$1.left"; exit $status`;
     const run = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', disk, process.execPath], { encoding: 'utf8', timeout: 90_000 });
