@@ -7,7 +7,7 @@
  * its own (nothing of <public> is copied), and builds <out> from that (src/site/public-build.ts).
  * Telemetry is off: the build sends nothing anywhere.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,13 @@ if (values.help) {
 --audience public 生成只含汇总数据的公开版（建议 --out dist-public）。详见 docs/部署.md。
 `);
   process.exit(0);
+}
+// Whose data this is, said first: the demo's, or a school's still under the demo's name.
+try {
+  const { rules } = JSON.parse(readFileSync(join(values.public, 'data', 'manifest.json'), 'utf8'));
+  for (const line of settingsNotices(rules)) process.stdout.write(`${line}\n`);
+} catch {
+  // no data yet, or not readable: the build below says so
 }
 if (values.audience != null && values.audience !== 'internal' && values.audience !== 'public') {
   process.stderr.write(`--audience 只能是 internal（内部版）或 public（公开版），而不是“${values.audience}”。\n`);
@@ -57,6 +64,5 @@ try {
   if (staging) rmSync(staging, { recursive: true, force: true });
 }
 process.stdout.write(
-  `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n` +
-    settingsNotices(data.loadManifest().rules).map((line) => `${line}\n`).join(''),
+  `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n`,
 );

@@ -6,12 +6,13 @@
  */
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { settingsNotices } from '../src/domain/settings.ts';
+import { rulesFilesFor } from '../src/ingest/run.ts';
 import { semesterOfDate } from '../src/domain/calendar.ts';
 import { findSemester, semesterLabel } from '../src/domain/semester.ts';
 import { writeTemplates } from '../src/collection/write-templates.ts';
 import { IngestError } from '../src/ingest/pipeline.ts';
-import { settingsNotices } from '../src/domain/settings.ts';
-import { loadRules, rulesFilesFor } from '../src/ingest/run.ts';
+import { loadRules } from '../src/ingest/run.ts';
 
 const { values } = parseArgs({
   options: {
