@@ -53,8 +53,15 @@ if (values!.help) {
 const options = values!;
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
 const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : null;
+// Ctrl+C or Ctrl+D at a question: nothing is written.
+prompt?.on('SIGINT', () => fail('\n已取消，本校设置未改动。'));
 const ask = async (question: string, current?: string) => {
-  const answer = (await prompt!.question(`${question}${current ? `（直接回车保留“${current}”）` : ''}：`)).trim();
+  let answer = '';
+  try {
+    answer = (await prompt!.question(`${question}${current ? `（直接回车保留“${current}”）` : ''}：`)).trim();
+  } catch {
+    fail('\n已取消，本校设置未改动。');
+  }
   return answer || current || '';
 };
 
