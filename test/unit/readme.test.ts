@@ -60,7 +60,7 @@ describe('README', () => {
         expect(help.stdout, command).toMatch(/^用法：npm run /);
         for (const option of (m![2] ?? '').matchAll(/--[a-z-]+/g)) expect(help.stdout, `${command}: ${option[0]}`).toContain(option[0]);
       }
-    });
+    }, 180_000);
 
     it(`${doc}: every link and picture resolves`, () => {
       const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!.split('#')[0]!).filter((t) => t && !/^https?:/.test(t));
