@@ -31,26 +31,28 @@ const fail = (message: string): never => {
   process.exit(FAULT_EXIT_CODE);
 };
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      input: { type: 'string' },
-      name: { type: 'string' },
-      departments: { type: 'string' },
-      'semester-start': { type: 'string' },
-      check: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }));
-} catch (error) {
-  fail(`${(error as Error).message.includes('Unknown option') ? '不认识的选项。' : '选项有误。'}\n${USAGE}`);
+/** The options, or a Chinese word on what is wrong with them and the usage (exit 2). */
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        input: { type: 'string' },
+        name: { type: 'string' },
+        departments: { type: 'string' },
+        'semester-start': { type: 'string' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message.includes('Unknown option') ? '不认识的选项。' : '选项有误。'}\n${USAGE}`);
+  }
 }
-if (values!.help) {
+const options = readOptions();
+if (options.help) {
   process.stdout.write(USAGE);
   process.exit(0);
 }
-const options = values!;
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
 const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : null;
 // Ctrl+C or Ctrl+D at a question: nothing is written.
