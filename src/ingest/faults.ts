@@ -50,9 +50,9 @@ export const naming =
     throw error;
   };
 
-/** The Chinese message for an error that stopped the run. */
-export function faultMessage(error: unknown): string {
-  if (error instanceof IngestError) return `导入失败：${error.message}\n已有的输出未被改动。`;
+/** The Chinese message for an error that stopped the run (a `task`: 导入, 构建, 生成报告…). */
+export function faultMessage(error: unknown, task = '导入'): string {
+  if (error instanceof IngestError) return `${task}失败：${error.message}\n已有的输出未被改动。`;
   const e = (error ?? {}) as SystemError;
   let code = e.code;
   let path = e.path ?? e.dest ?? null;
@@ -64,8 +64,8 @@ export function faultMessage(error: unknown): string {
     }
   }
   if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE')
-    return `导入失败：有文件太大，无法一次读入${path ? `（${path}）` : ''}。请按系部或月份拆分成多个文件后重试。\n已有的输出未被改动。`;
+    return `${task}失败：有文件太大，无法一次读入${path ? `（${path}）` : ''}。请按系部或月份拆分成多个文件后重试。\n已有的输出未被改动。`;
   const say = code ? BY_CODE[code] : undefined;
-  if (say) return `导入失败：${say(path ?? '（未知路径）')}\n已有的输出未被改动。`;
-  return `导入失败：程序遇到了意外的错误（${String(e.message ?? error).split('\n')[0]}）。已有的输出未被改动。请把这条信息和所用的文件夹告诉系统维护人员（设置环境变量 INGEST_DEBUG=1 再运行可看到详细信息）。`;
+  if (say) return `${task}失败：${say(path ?? '（未知路径）')}\n已有的输出未被改动。`;
+  return `${task}失败：程序遇到了意外的错误（${String(e.message ?? error).split('\n')[0]}）。已有的输出未被改动。请把这条信息和所用的文件夹告诉系统维护人员（设置环境变量 INGEST_DEBUG=1 再运行可看到详细信息）。`;
 }
