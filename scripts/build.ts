@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { lockOutput } from '../src/ingest/lock.ts';
+import { checkDataFiles } from '../src/ingest/manifest-file.ts';
 import { freshFolderFor, recoverInterruptedRun, swapIn } from '../src/io/output-swap.ts';
 import { copyDuckdbAssets } from './copy-duckdb-assets.ts';
 
@@ -63,7 +64,9 @@ try {
   process.env.DASHBOARD_PUBLIC_DIR = resolve(values.public);
   process.env.DASHBOARD_OUT_DIR = site;
   const data = await import('../src/site/build-data.ts');
-  const audience = values.audience ?? data.loadManifest().rules.publish.audience ?? 'internal';
+  const manifest = data.loadManifest();
+  checkDataFiles(data.DATA_DIR, manifest);
+  const audience = values.audience ?? manifest.rules.publish.audience ?? 'internal';
   process.env.DASHBOARD_AUDIENCE = audience;
   if (audience === 'public') {
     const staging = join(work, 'public-build');

@@ -29,6 +29,7 @@ const BY_CODE: Record<string, (path: string) => string> = {
   EISDIR: (p) => `${p} 是一个文件夹，不是文件。请检查路径。`,
   EMFILE: () => '同时打开的文件过多。请关闭其他程序后重试。',
   EIO: (p) => `读写 ${p} 时磁盘出错。请检查磁盘或换一个文件夹后重试。`,
+  CORRUPT: (p) => `${p} 不完整或已损坏。请重新运行 npm run ingest 导入数据（它会重新写出整个文件夹），再重试。`,
   EBUSY: (p) => `${p} 正被其他程序占用。请关闭占用它的程序（如 Excel）后重试。`,
 };
 
@@ -37,6 +38,7 @@ const DUCKDB: Array<[RegExp, string]> = [
   [/No space left on device|disk is full/i, 'ENOSPC'],
   [/Permission denied/i, 'EACCES'],
   [/Read-only file system/i, 'EROFS'],
+  [/No magic bytes found|too small to be a Parquet file|Invalid Parquet file/i, 'CORRUPT'],
 ];
 
 /** A path named in a DuckDB message ("…file "x.parquet": …"). */

@@ -21,6 +21,7 @@ import { naming } from './faults.ts';
 import { folderDepartmentWarnings } from './folder-departments.ts';
 import { LOCAL_RULES_FILE, listInputs, type NotRead } from './inputs.ts';
 import { lockOutput } from './lock.ts';
+import { MANIFEST_FORMAT } from './manifest-file.ts';
 import { freshFolderFor, recoverInterruptedRun, swapIn } from '../io/output-swap.ts';
 import { createIngest } from './pipeline.ts';
 import { DEFAULT_LIMITS, UnreadableFileError } from './readers/types.ts';
@@ -30,7 +31,7 @@ import { decideFileVersions, sheetKey, type VersionDecision } from './versions.t
 
 export { LOCAL_RULES_FILE } from './inputs.ts';
 
-export const MANIFEST_FORMAT = 4;
+export { MANIFEST_FORMAT } from './manifest-file.ts';
 export const DEFAULT_RULES_PATH = 'data/rules.json';
 
 export interface Manifest {

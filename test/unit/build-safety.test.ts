@@ -2,10 +2,11 @@
  * The build as safe as the ingest, through the command line as a clerk runs it: the site goes to
  * any --out (here a temporary folder outside the project); a build killed at any moment leaves
  * the previous site byte-identical and the next build completes; two builds into one folder at
- * once give one complete site and, for the other, a Chinese message (exit 2, no stack trace).
+ * once give one complete site and, for the other, a Chinese message (exit 2, no stack trace); a
+ * data file cut short, missing, or an ingest's output of an older format stops it the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +26,9 @@ interface Run {
   stderr: string;
 }
 
-function build(options: { onStart?: (child: ChildProcess) => void } = {}): Promise<Run> {
+function build(options: { onStart?: (child: ChildProcess) => void; from?: string } = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/build.ts', '--public', publicDir, '--out', out], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--public', options.from ?? publicDir, '--out', out], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -111,4 +112,20 @@ describe('the build', () => {
     expect(Object.keys(digest(out))).toEqual(Object.keys(before));
     expect(readdirSync(dirname(out))).toEqual([basename(out)]);
   }, 300_000);
+
+  it.each([
+    ['a data file cut short', (data: string) => truncateSync(join(data, 'counselors.parquet'), 100), /counselors\.parquet：数据文件不完整或已损坏。请重新运行 npm run ingest/],
+    ['a data file missing', (data: string) => rmSync(join(data, 'enrollment.parquet')), /enrollment\.parquet：找不到这个数据文件/],
+    ['an older ingest output', (data: string) => writeFileSync(join(data, 'manifest.json'), readFileSync(join(data, 'manifest.json'), 'utf8').replace(/"format": \d+/, '"format": 1')), /manifest\.json：这是较早版本的程序导入的结果.*请重新运行 npm run ingest/],
+  ])('given %s: exit 2, a Chinese message naming the file, the previous site as it was', async (_, damage, message) => {
+    const broken = mkdtempSync(join(scratch, 'broken-'));
+    cpSync(publicDir, broken, { recursive: true });
+    damage(join(broken, 'data'));
+    const before = digest(out);
+    const run = await build({ from: broken });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at |Error/);
+    expect(digest(out)).toEqual(before);
+  }, 120_000);
 });
