@@ -3,6 +3,7 @@
  * work log, one run, three filter changes, a 13-department "province"), and a bench that would
  * read nothing fails in Chinese instead of printing figures of nothing. Its figures are not
  * checked here (timings belong to `npm run bench`), only that each part measured something.
+ * About 4 minutes on a quiet 2-core machine (it builds four small sites); far longer under load.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const project = resolve(import.meta.dirname, '../..');
 const bench = (args: string[]) =>
-  spawnSync(process.execPath, ['scripts/bench.ts', ...args], { cwd: project, encoding: 'utf8', timeout: 1_500_000 });
+  spawnSync(process.execPath, ['scripts/bench.ts', ...args], { cwd: project, encoding: 'utf8', timeout: 1_750_000 });
 
 describe('npm run bench', () => {
   it('runs every part on tiny inputs', () => {
@@ -28,8 +29,7 @@ describe('npm run bench', () => {
     expect(out).toMatch(/^province \(13 departments\): ingest [1-9][\d,]* rows/m);
     expect(out).toMatch(/^province \(13 departments\): internal build [\d.]+ s, dist [\d.]+ MB \([\d.]+ MB without the engine\)/m);
     expect(out).toMatch(/^province \(13 departments\): public build [\d.]+ s, dist/m);
-    expect(out).toMatch(/^province \(13 departments \+ 2,000-row work log\): ingest [\d,]{5,} rows/m);
-  }, 1_500_000);
+  }, 1_800_000);
 
   it('fails rather than measure a work log the ingest would set aside', () => {
     const run = bench(['--only', 'scale', '--rows', '200000', '--max-file-mb', '1']);
