@@ -1,21 +1,26 @@
 /**
- * npm run bench — performance figures (a benchmark, not a test; quoted in the README):
- *   1. ingest throughput on the demo exports (rows read per second, median of 5 runs);
- *   2. ingest at scale: a generated GBK work-log CSV (--rows, 1,000,000 by default) with full validation, in a
- *      child process: rows per second and peak memory (max RSS); and, as the reference, plain
- *      DuckDB turning the same file into Parquet (read_csv → COPY … TO);
+ * npm run bench — performance figures (a benchmark, not a test; quoted in docs/bench.md):
+ *   1. (demo) ingest throughput on the demo exports (rows read per second, median of --runs, 5);
+ *   2. (scale) ingest at scale: a generated GBK work-log CSV (--rows, 1,000,000 by default) with full
+ *      validation, in a child process: rows per second and peak memory (max RSS); and, as the
+ *      reference, plain DuckDB turning the same file into Parquet (read_csv → COPY … TO);
  *   3. (page) cold page load in headless Chromium from a plain static server, on the overview,
  *      staffing and workload pages: time to the first chart visible (first contentful paint; the
- *      chart is in the HTML) and to DuckDB-WASM ready, median of 5 fresh browser contexts;
+ *      chart is in the HTML) and to DuckDB-WASM ready, median of --runs fresh browser contexts;
  *   4. (filter) time for a filter change to redraw every chart and table of workload.html, p95 and
- *      median of 50 changes, on the demo data and with the generated work log added (with its
- *      engine-ready time, peak browser memory and first view); then, with that work log, every
- *      page once: engine ready, the database files it fetched, peak memory. See bench/pages.ts.
- * `npm run bench -- --only scale` runs one part (demo, scale, page, filter); `--rows N` sets the size
- * of the generated work log (default 1,000,000).
+ *      median of --changes (50) changes, on the demo data and with the generated work log added
+ *      (with its engine-ready time, peak browser memory and first view); then, with that work log,
+ *      every page once: engine ready, the database files it fetched, peak memory. See bench/pages.ts;
+ *   5. (province, with --scale province) an input of --departments (120) departments made by the
+ *      demo generator: ingest time and peak memory, internal and public build times and dist
+ *      sizes; then again with a --province-rows work log added, if given. See bench/province.ts.
+ * `--only scale` (or `--only demo,filter`) runs some parts. A part that reads no rows fails the
+ * bench (exit 2): figures of nothing are not figures. The generated files are read whatever their
+ * size unless --max-file-mb is given; a file above it stops the bench with a message.
+ * `--rows 2000 --runs 1 --changes 3 --departments 13` is the bench on tiny inputs (test/unit/bench.test.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,10 +29,62 @@ import { NodeRunner } from '../src/io/duckdb-node.ts';
 import { sqlString } from '../src/metrics/sql.ts';
 import { writeWorklogCsv } from './bench/worklog-csv.ts';
 import { buildSite, firstViews, measureFilters, pageLoads, printFilters, scaleInput, sitePages } from './bench/pages.ts';
+import { ingestInChild, provinceScale } from './bench/province.ts';
 
-const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** What stops the bench: said in Chinese, exit 2, no stack trace. */
+class BenchFailure extends Error {}
+function fail(message: string): never {
+  throw new BenchFailure(message);
+}
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    rows: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    changes: { type: 'string', default: '50' },
+    scale: { type: 'string' },
+    departments: { type: 'string', default: '120' },
+    'province-rows': { type: 'string' },
+    'max-file-mb': { type: 'string' },
+  },
+});
+function whole(option: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`--${option} 应为正整数，实际为「${value}」。\n`);
+    process.exit(2);
+  }
+  return n;
+}
+/** Rows of the generated work log (scale and filter parts; province when given); `--rows 10000000` for a province. */
+const SCALE_ROWS = whole('rows', values.rows, 1_000_000);
+const RUNS = whole('runs', values.runs, 5);
+const CHANGES = whole('changes', values.changes, 50);
+const DEPARTMENTS = whole('departments', values.departments, 120);
+/** Work-log rows added to the province input for a second round (none by default). */
+const PROVINCE_ROWS = values['province-rows'] === undefined ? 0 : whole('province-rows', values['province-rows'], 0);
+if (values.scale !== undefined && values.scale !== 'province') {
+  process.stderr.write(`--scale 只能是 province（省级规模：${DEPARTMENTS} 个系部），而不是“${values.scale}”。\n`);
+  process.exit(2);
+}
+const MAX_FILE_MB = values['max-file-mb'] === undefined ? Infinity : Number(values['max-file-mb']);
+if (!(MAX_FILE_MB > 0)) {
+  process.stderr.write(`--max-file-mb 应为正数（单位 MB），实际为「${values['max-file-mb']}」。\n`);
+  process.exit(2);
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+
+/** The generated file, checked against --max-file-mb before it is read; the limit the ingest is given. */
+function readLimitFor(path: string): number {
+  const size = statSync(path).size / 2 ** 20;
+  if (size > MAX_FILE_MB)
+    fail(`生成的工作记录 ${path} 有 ${Math.round(size)} MB，超过 --max-file-mb ${MAX_FILE_MB}，导入会将它搁置、一行不读。请去掉 --max-file-mb 或调大它，或减少 --rows。`);
+  return Math.ceil(size) + 1;
+}
 
 async function ingestThroughput(): Promise<void> {
   const rates: number[] = [];
@@ -39,21 +96,16 @@ async function ingestThroughput(): Promise<void> {
     rows = manifest.totals.read;
     rates.push(rows / seconds);
   }
-  console.log(`ingest (demo data, ${rows} rows): ${Math.round(median(rates)).toLocaleString('en-US')} rows/s (median of ${RUNS})`);
+  if (rows === 0) fail('导入示例数据（data/exports）一行也没有读到。请先运行 npm run demo:generate。');
+  console.log(`ingest (demo data, ${rows.toLocaleString('en-US')} rows): ${Math.round(median(rates)).toLocaleString('en-US')} rows/s (median of ${RUNS})`);
 }
-
-const { values } = parseArgs({ options: { only: { type: 'string' }, rows: { type: 'string', default: '1000000' } } });
-/** Rows of the generated work log (scale and filter parts); `--rows 10000000` for a province. */
-const SCALE_ROWS = Number(values.rows);
-if (!Number.isInteger(SCALE_ROWS) || SCALE_ROWS < 1) throw new Error(`--rows: a whole number of rows, not ${values.rows}`);
 
 async function ingestAtScale(): Promise<void> {
   const input = join(scratch, 'scale');
   const csv = join(input, '2025-2026-1', 'worklog.csv');
   writeWorklogCsv(csv, SCALE_ROWS);
-  const result = JSON.parse(
-    execFileSync(process.execPath, ['scripts/bench/ingest-child.ts', input, join(scratch, 'scale-out')], { encoding: 'utf8' }),
-  ) as { seconds: number; read: number; accepted: number; maxRssMB: number };
+  const result = ingestInChild(input, join(scratch, 'scale-out'), readLimitFor(csv));
+  if (result.read < SCALE_ROWS) fail(`生成的 ${SCALE_ROWS} 行工作记录只读到 ${result.read} 行（搁置 ${result.setAside} 个文件）：数字没有意义。`);
 
   // Reference: DuckDB alone. It has no GBK decoder offline, so it reads the same bytes as
   // latin-1: the same file, the same amount of parsing, with no validation at all.
@@ -65,12 +117,17 @@ async function ingestAtScale(): Promise<void> {
   );
   const duckSeconds = (performance.now() - started) / 1000;
   duck.close();
+  // Plain DuckDB's peak memory on the same file, in a child process of its own.
+  const duckPeak = Number(
+    execFileSync(process.execPath, ['scripts/bench/duckdb-child.ts', csv, join(scratch, 'duckdb-child.parquet')], { encoding: 'utf8' }).trim(),
+  );
 
   const rate = result.read / result.seconds;
   console.log(
     `ingest at scale (${SCALE_ROWS.toLocaleString('en-US')}-row GBK work-log CSV, full validation): ` +
       `${Math.round(rate).toLocaleString('en-US')} rows/s (${result.seconds.toFixed(2)} s), peak memory ${Math.round(result.maxRssMB)} MB; ` +
-      `plain DuckDB read_csv → Parquet: ${duckSeconds.toFixed(2)} s (ingest takes ${(result.seconds / duckSeconds).toFixed(1)}× as long)`,
+      `plain DuckDB read_csv → Parquet: ${duckSeconds.toFixed(2)} s, peak memory ${Math.round(duckPeak)} MB ` +
+      `(ingest takes ${(result.seconds / duckSeconds).toFixed(1)}× as long, ${(result.maxRssMB / duckPeak).toFixed(1)}× the memory)`,
   );
 }
 
@@ -90,18 +147,34 @@ async function pageLoad(): Promise<void> {
 }
 
 async function filterUpdate(): Promise<void> {
-  printFilters(await measureFilters(site('demo'), 'demo data'), false);
+  printFilters(await measureFilters(site('demo'), 'demo data', CHANGES), false);
   const scale = site('scale');
   const label = `demo data + ${SCALE_ROWS.toLocaleString('en-US')}-row work log`;
-  printFilters(await measureFilters(scale, label), true);
+  printFilters(await measureFilters(scale, label, CHANGES), true);
   await firstViews(scale, ['workload.html'], RUNS, false, label);
   await pageLoads(scale, sitePages(scale), label);
 }
 
-const PARTS: Record<string, () => Promise<void>> = { demo: ingestThroughput, scale: ingestAtScale, page: pageLoad, filter: filterUpdate };
+async function province(): Promise<void> {
+  provinceScale(scratch, DEPARTMENTS, 0, MAX_FILE_MB);
+  if (PROVINCE_ROWS > 0) provinceScale(scratch, DEPARTMENTS, PROVINCE_ROWS, MAX_FILE_MB);
+}
+
+const PARTS: Record<string, () => Promise<void>> = { demo: ingestThroughput, scale: ingestAtScale, page: pageLoad, filter: filterUpdate, province };
+const chosen = values.only?.split(',') ?? ['demo', 'scale', 'page', 'filter', ...(values.scale === 'province' ? ['province'] : [])];
+const unknown = chosen.filter((name) => !PARTS[name]);
+if (unknown.length) {
+  process.stderr.write(`--only 只能是 ${Object.keys(PARTS).join('、')}（可用逗号分隔多个），而不是“${unknown.join('、')}”。\n`);
+  process.exit(2);
+}
 try {
   process.chdir(resolve(import.meta.dirname, '..'));
-  for (const [name, run] of Object.entries(PARTS)) if (!values.only || values.only === name) await run();
+  for (const name of chosen) await PARTS[name]!();
+} catch (error) {
+  const message = error instanceof BenchFailure ? error.message : `${(error as Error)?.message ?? error}`.split('\n')[0];
+  process.stderr.write(`\n性能测试失败：${message}\n`);
+  if (process.env.INGEST_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = 2;
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

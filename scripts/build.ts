@@ -5,12 +5,22 @@
  * <public>/db, one DuckDB file per table) and builds <out> from them. Public: computes every view
  * of every page from the same data, withholding what the audience may not see, into a folder of
  * its own (nothing of <public> is copied), and builds <out> from that (src/site/public-build.ts).
+ *
+ * Like the ingest, the build holds <out>'s lock and writes into a fresh folder beside it, swapped
+ * in whole at the end (src/io/output-swap.ts): a failed or killed build leaves the previous site
+ * as it was, and a second build into the same <out> is refused. Astro's own prerendering files go
+ * inside that fresh folder too (two builds never share them), which is made the working folder —
+ * Astro keeps them under its output folder only if that lies within the working folder — and is
+ * given a link to the project's node_modules, from which the prerendered chunks import.
  * Telemetry is off: the build sends nothing anywhere.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
+import { lockOutput } from '../src/ingest/lock.ts';
+import { checkDataFiles } from '../src/ingest/manifest-file.ts';
+import { freshFolderFor, recoverInterruptedRun, swapIn } from '../src/io/output-swap.ts';
 import { copyDuckdbAssets } from './copy-duckdb-assets.ts';
 import { settingsNotices } from '../src/domain/settings.ts';
 
@@ -38,19 +48,45 @@ try {
 }
 if (values.audience != null && values.audience !== 'internal' && values.audience !== 'public') {
   process.stderr.write(`--audience 只能是 internal（内部版）或 public（公开版），而不是“${values.audience}”。\n`);
-  process.exit(2);
+  process.exit(FAULT_EXIT_CODE);
 }
-process.env.ASTRO_TELEMETRY_DISABLED = '1';
-// Read by astro.config.mjs and src/site/build-data.ts.
-process.env.DASHBOARD_PUBLIC_DIR = resolve(values.public);
-process.env.DASHBOARD_OUT_DIR = resolve(values.out);
-const data = await import('../src/site/build-data.ts');
-const audience = values.audience ?? data.loadManifest().rules.publish.audience ?? 'internal';
-process.env.DASHBOARD_AUDIENCE = audience;
+const project = resolve(import.meta.dirname, '..');
+const out = resolve(values.out);
+const work = freshFolderFor(out);
+let release = () => {};
+let working = false;
+const cleanup = () => {
+  if (working) rmSync(work, { recursive: true, force: true });
+  release();
+};
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
+  process.on(signal, () => {
+    cleanup();
+    process.stderr.write(`\n构建已中断，原有站点（${values.out}）未被改动。\n`);
+    process.exit(code);
+  });
 
-const staging = audience === 'public' ? mkdtempSync(join(tmpdir(), 'dashboard-public-')) : null;
 try {
-  if (staging) {
+  mkdirSync(dirname(out), { recursive: true });
+  release = await lockOutput(out, '构建');
+  await recoverInterruptedRun(out);
+  working = true;
+  mkdirSync(work, { recursive: true });
+  symlinkSync(join(project, 'node_modules'), join(work, 'node_modules'), 'dir');
+  const site = join(work, 'site');
+
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Read by astro.config.mjs and src/site/build-data.ts.
+  process.env.DASHBOARD_PUBLIC_DIR = resolve(values.public);
+  process.env.DASHBOARD_OUT_DIR = site;
+  const data = await import('../src/site/build-data.ts');
+  const manifest = data.loadManifest();
+  checkDataFiles(data.DATA_DIR, manifest);
+  const audience = values.audience ?? manifest.rules.publish.audience ?? 'internal';
+  process.env.DASHBOARD_AUDIENCE = audience;
+  if (audience === 'public') {
+    const staging = join(work, 'public-build');
+    mkdirSync(staging);
     process.env.DASHBOARD_BUILD_DIR = staging;
     process.env.DASHBOARD_SITE_DIR = data.publicSiteDir(staging);
     await data.writePublicBuild(resolve(values.public), staging);
@@ -59,10 +95,18 @@ try {
     await data.writeSiteDatabase(resolve(values.public));
   }
   const { build } = await import('astro');
-  await build({ root: resolve(import.meta.dirname, '..'), logLevel: 'warn' });
-} finally {
-  if (staging) rmSync(staging, { recursive: true, force: true });
+  process.chdir(work);
+  await build({ root: project, logLevel: 'warn' });
+  process.chdir(project);
+  rmSync(join(site, '.prerender'), { recursive: true, force: true });
+  await swapIn(site, out);
+  cleanup();
+  process.stdout.write(
+    `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n`,
+  );
+} catch (error) {
+  cleanup();
+  process.stderr.write(`\n${faultMessage(error, '构建')}\n`);
+  if (process.env.INGEST_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(FAULT_EXIT_CODE);
 }
-process.stdout.write(
-  `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n`,
-);

@@ -1,5 +1,5 @@
 /**
- * npm run demo:generate   (node scripts/generate-demo.ts [--verbose])
+ * npm run demo:generate   (node scripts/generate-demo.ts [--verbose] [--departments N --out DIR])
  *
  * Deletes and rewrites data/exports/ with the spreadsheet exports of an imaginary vocational
  * college (清河职业技术学院): 12 departments × 4 semesters (2024-2025-2 … 2026-2027-1). Staffing:
@@ -97,8 +97,9 @@
  * per-semester OVERRIDES; cosmetic details (title wording, semester spelling, blank line before
  * the footer, which rows get full-width digits) are drawn per file.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
@@ -108,7 +109,10 @@ import { PROFILE_HEADERS, drawProfile, monthText, type CounselorProfile, type Pr
 
 const SEED = 20250915;
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT_DIR = join(ROOT, 'data', 'exports');
+const { values: options } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, departments: { type: 'string' }, out: { type: 'string' } } });
+const DEFAULT_OUT = join(ROOT, 'data', 'exports');
+/** --out DIR writes elsewhere than data/exports (the benchmark's inputs): only into a folder that is new or empty. */
+const OUT_DIR = options.out ? resolve(options.out) : DEFAULT_OUT;
 const INSTITUTION = DEMO_INSTITUTION;
 
 // ───────────────────────────── randomness ─────────────────────────────
@@ -267,7 +271,7 @@ interface Dept {
   roster: RosterFormat;
 }
 
-const DEPARTMENTS: readonly Dept[] = [
+const DEMO_DEPARTMENTS: readonly Dept[] = [
   {
     name: '机电工程系', students: [1880, 1950, 1932, 1980], fullTime: [10, 11, 11, 11], partTime: [2, 2, 2, 2],
     titleLines: 2, footer: 'full', mess: ['thousands'],
@@ -342,6 +346,23 @@ const DEPARTMENTS: readonly Dept[] = [
   },
 ];
 
+/**
+ * --departments N (the benchmark's province-scale input): the demo's departments, then copies of
+ * them named after other campuses (东校区机电工程系 …), each with people and figures of its own
+ * (every random stream is keyed by the department's name), until there are N.
+ */
+/** A copy's demo department, by name: its formats, team plan and profile style are that department's. */
+const DEMO_NAME = new Map<string, string>();
+const demoName = (d: Dept) => DEMO_NAME.get(d.name) ?? d.name;
+const CAMPUSES = ['东校区', '西校区', '南校区', '北校区', '新校区', '老校区', '城东', '城西', '城南', '城北', '滨江', '高新', '开发区', '湖畔'];
+function withCopies(departments: readonly Dept[], count: number): readonly Dept[] {
+  if (count > departments.length * (CAMPUSES.length + 1)) throw new Error(`--departments: at most ${departments.length * (CAMPUSES.length + 1)}`);
+  const copies = CAMPUSES.flatMap((campus) => departments.map((d) => ({ ...d, name: `${campus}${d.name}` })));
+  for (const [i, copy] of copies.entries()) DEMO_NAME.set(copy.name, departments[i % departments.length]!.name);
+  return [...departments, ...copies].slice(0, Math.max(count, departments.length));
+}
+const DEPARTMENTS = withCopies(DEMO_DEPARTMENTS, Number(options.departments ?? DEMO_DEPARTMENTS.length));
+
 /** Where a department's habits changed for one semester (new clerk, different computer…). */
 const OVERRIDES: Record<string, { enroll?: Partial<EnrollFormat>; roster?: Partial<RosterFormat> }> = {
   '2024-2025-2/外国语学院': { enroll: { as: 'csv-gbk' }, roster: { as: 'csv-gbk' } },
@@ -367,11 +388,11 @@ const PROFILE_STYLES: Record<string, ProfileStyle> = {
   外国语学院: 'A', 数学与物理学院: 'B', 汽车工程系: 'A', 化学与生物工程学院: 'C', 旅游与酒店管理系: 'B', 电子信息与通信工程学院: 'A',
 };
 
-const enrollFormat = (d: Dept, s: Semester): EnrollFormat => ({ ...d.enroll, ...OVERRIDES[`${s.id}/${d.name}`]?.enroll });
+const enrollFormat = (d: Dept, s: Semester): EnrollFormat => ({ ...d.enroll, ...OVERRIDES[`${s.id}/${demoName(d)}`]?.enroll });
 const rosterFormat = (d: Dept, s: Semester): RosterFormat => ({
   ...d.roster,
-  ...(SEMESTERS.indexOf(s) >= PROFILES_FROM ? { profile: PROFILE_STYLES[d.name] } : {}),
-  ...OVERRIDES[`${s.id}/${d.name}`]?.roster,
+  ...(SEMESTERS.indexOf(s) >= PROFILES_FROM ? { profile: PROFILE_STYLES[demoName(d)] } : {}),
+  ...OVERRIDES[`${s.id}/${demoName(d)}`]?.roster,
 });
 
 // ───────────────────────────── people ─────────────────────────────
@@ -1050,7 +1071,7 @@ const TEAM_PLANS: Record<string, TeamPlan> = {
     majors: [['电子信息工程技术', '电信'], ['现代通信技术', '通信'], ['物联网应用技术', '物联网']],
   },
 };
-const teamPlan = (d: Dept) => TEAM_PLANS[d.name]!;
+const teamPlan = (d: Dept) => TEAM_PLANS[demoName(d)]!;
 
 /** Academic years with class lists and assistant rosters (their 第一学期 folders hold those files). */
 interface AcademicYear {
@@ -2218,7 +2239,7 @@ function checkPlan(): void {
       if (d.partTime[s]! > 3) throw new Error(`${d.name}: more than 3 part-time counselors`);
     }
   }
-  const atLimit = DEPARTMENTS.filter((d) => d.students[LATEST] === 200 * d.fullTime[LATEST]!);
+  const atLimit = DEMO_DEPARTMENTS.filter((d) => d.students[LATEST] === 200 * d.fullTime[LATEST]!);
   if (atLimit.length !== 1) throw new Error(`expected exactly one department at 200 in the latest semester, got ${atLimit.length}`);
 }
 
@@ -2232,7 +2253,7 @@ async function writeFile(path: string, sheet: Sheet, container: Container, writt
 
 async function main(): Promise<void> {
   checkPlan();
-  if (!OUT_DIR.endsWith(join('data', 'exports'))) throw new Error(`refusing to delete ${OUT_DIR}`);
+  if (OUT_DIR !== DEFAULT_OUT && existsSync(OUT_DIR) && readdirSync(OUT_DIR).length > 0) throw new Error(`refusing to delete ${OUT_DIR}: --out must be a new or empty folder`);
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   // The demo's own settings, laid over data/rules.json by the ingest: marked as the demo's (its runs say so), and 学工部's abbreviations of five department names.
@@ -2310,7 +2331,7 @@ function printSummary(written: Written[], figures: Map<string, Figures>): void {
     const fs = DEPARTMENTS.map((d) => figures.get(`${s.id}/${d.name}`)!);
     out.push(`  ${pad(s.id, 14)}${pad(sum(fs.map((f) => f.students)), 8, true)}${pad(sum(fs.map((f) => f.full)), 6, true)}${pad(sum(fs.map((f) => f.part)), 6, true)}`);
   }
-  const shown = process.argv.includes('--verbose') ? SEMESTERS : [SEMESTERS[LATEST]!];
+  const shown = options.verbose ? SEMESTERS : [SEMESTERS[LATEST]!];
   for (const s of shown) out.push('', `${s.id} by department (students per full-time counselor):`, ...departmentTable(s, figures));
   out.push('', `Deliberately bad row: ${BAD_ROW.semester}/${BAD_ROW.dept} roster, 专兼职 = "${BAD_ROW.label}" (not counted above).`);
   console.log(out.join('\n'));

@@ -5,10 +5,12 @@
  * is none (and ingests the demo data when nothing has been ingested).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { findChromium, launchChromium } from '../src/io/chromium.ts';
+import { chineseGlyphsRender, pdfHoldsTitle } from '../src/io/print-checks.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' }, help: { type: 'boolean', short: 'h', default: false } } });
@@ -24,10 +26,20 @@ try {
   findChromium();
 } catch (error) {
   process.stderr.write(`无法生成 PDF：${(error as Error).message}\n`);
-  process.exit(2);
+  process.exit(FAULT_EXIT_CODE);
 }
 
-const node = (script: string, args: string[]) => execFileSync(process.execPath, [script, ...args], { stdio: 'inherit' });
+/** A step the report runs first (ingest, build): it says itself what went wrong; the report then stops too. */
+const node = (script: string, args: string[]) => {
+  try {
+    execFileSync(process.execPath, [script, ...args], { stdio: 'inherit' });
+  } catch {
+    process.exit(FAULT_EXIT_CODE);
+  }
+};
+/** What the report says when what it printed cannot be read; nothing printed this run is kept. */
+class PrintFault extends Error {}
+const FONTS = '请安装中文字体后重新运行 npm run report（Debian/Ubuntu：sudo apt-get install -y fonts-noto-cjk；刚安装字体的，先运行 fc-cache -f）。';
 if (!existsSync(join(dist, 'report'))) {
   if (!existsSync(join(values.public, 'data', 'manifest.json'))) {
     process.stdout.write('尚未导入数据，先导入 data/exports …\n');
@@ -42,22 +54,42 @@ const semesters = readdirSync(join(dist, 'report'))
   .map((f) => f.slice(0, -'.html'.length))
   .sort();
 const server = await serveStatic(dist);
-const browser = await launchChromium();
+const browser = await launchChromium().catch((error: Error) => {
+  process.stderr.write(`无法生成 PDF：浏览器未能启动（${error.message.split('\n')[0]}）。请确认 Chromium 可以运行，或设置环境变量 CHROMIUM_PATH 指向可用的浏览器。\n`);
+  process.exit(FAULT_EXIT_CODE);
+});
+const printed: Array<[string, string]> = [];
+let unchecked = false;
 try {
   for (const [i, semester] of semesters.entries()) {
     const page = await browser.newPage();
     await page.goto(`${server.url}report/${semester}.html`, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
+    if (!(await chineseGlyphsRender(page))) throw new PrintFault(`浏览器找不到可显示中文的字体，打印出的 PDF 中汉字会显示为方框。${FONTS}`);
+    const title = (await page.textContent('.report-title'))?.trim() ?? '';
     const path = join(dist, 'report', `${semester}.pdf`);
+    const draft = join(dist, 'report', `.${semester}.pdf.tmp-${process.pid}`);
+    printed.push([draft, path]);
     // Page size, margins and page numbers come from the page's own @page CSS (src/styles/report.css).
-    await page.pdf({ path, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    await page.pdf({ path: draft, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     await page.close();
+    const holdsTitle = pdfHoldsTitle(draft, title);
+    if (holdsTitle === false) throw new PrintFault(`${path}：PDF 中读不到报告标题“${title}”，汉字可能未正确嵌入。${FONTS}`);
+    unchecked ||= holdsTitle === null;
     process.stdout.write(`[${i + 1}/${semesters.length}] ${path}\n`);
   }
+  // Every PDF checked: only now do they replace the previous ones.
+  for (const [draft, path] of printed) renameSync(draft, path);
+} catch (error) {
+  for (const [draft] of printed) rmSync(draft, { force: true });
+  process.stderr.write(`\n${error instanceof PrintFault ? `无法生成 PDF：${error.message}\n原有的 PDF 未被改动。` : faultMessage(error, '生成 PDF')}\n`);
+  process.exitCode = FAULT_EXIT_CODE;
 } finally {
   await browser.close();
   await server.close();
 }
+if (process.exitCode === FAULT_EXIT_CODE) process.exit(FAULT_EXIT_CODE);
+if (unchecked) process.stdout.write('（本机未安装 pdftotext，未能核对 PDF 中的文字；可安装 poppler-utils 后重新运行以核对。）\n');
 
 // Un-hide the links of the PDFs now present, on the index and on each report page (the pages are
 // static; nothing is fetched to find out).

@@ -11,7 +11,7 @@ import { rulesFilesFor } from '../src/ingest/run.ts';
 import { semesterOfDate } from '../src/domain/calendar.ts';
 import { findSemester, semesterLabel } from '../src/domain/semester.ts';
 import { writeTemplates } from '../src/collection/write-templates.ts';
-import { IngestError } from '../src/ingest/pipeline.ts';
+import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { loadRules } from '../src/ingest/run.ts';
 
 const { values } = parseArgs({
@@ -58,9 +58,7 @@ try {
   lines.push(...settingsNotices(rules, values.input));
   process.stdout.write(lines.join('\n') + '\n');
 } catch (error) {
-  if (error instanceof IngestError) {
-    process.stderr.write(`\n生成模板失败：${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
+  process.stderr.write(`\n${faultMessage(error, '生成模板')}\n`);
+  if (process.env.INGEST_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(FAULT_EXIT_CODE);
 }

@@ -199,9 +199,10 @@ export async function firstViews(dist: string, paths: readonly string[], runs: n
   }
 }
 
-/** The dashboard's pages: every page of the registry (for the department page, the first department's). */
+/** The dashboard's pages: every page of the registry (for the department page, the first department's, as the build names it). */
 export function sitePages(dist: string): string[] {
-  const department = readdirSync(join(dist, 'departments')).filter((f) => f.startsWith('dept-')).sort()[0];
+  const department = readdirSync(join(dist, 'departments')).filter((f) => f.endsWith('.html')).sort()[0];
+  if (!department) throw new Error(`no department page in ${join(dist, 'departments')}`);
   return PAGE_LIST.map((p) => (p.id === 'department' ? `departments/${department}` : p.path));
 }
 
@@ -366,9 +367,9 @@ export async function filterChanges(dist: string, label: string, path = 'workloa
   }
 }
 
-export async function measureFilters(dist: string, label: string): Promise<FilterResult> {
+export async function measureFilters(dist: string, label: string, count = FILTER_CHANGES): Promise<FilterResult> {
   const memory = memorySampler();
-  const result = await filterChanges(dist, label);
+  const result = await filterChanges(dist, label, 'workload.html', count);
   result.peakMB = memory.stop();
   return result;
 }

@@ -61,7 +61,7 @@ const shareReading = (met: number, total: number, unit: string, ok: boolean | nu
 });
 /** A share against its target (1 when everyone must): the missing part of the target. */
 const shareShortfall = (target: number) => (r: Reading) => (r.value == null || r.ok !== false ? 0 : Math.max(0, (target - r.value) / target));
-const rowsOf = <T>(rows: Rows, unit: string) => (rows as unknown as Array<T & { department: string }>).filter((r) => r.department === unit);
+export const rowsOf = <T>(rows: Rows, unit: string) => (rows as unknown as Array<T & { department: string }>).filter((r) => r.department === unit);
 const SHARE = { amount: points, rise: ['上升', '下降'] } as const;
 /** The quota is set per department and role: a unit over it is not offset by another under it. */
 const quotaReading = (over: number, used: number, allowed: number): Reading => ({

@@ -40,6 +40,14 @@ export interface Panel {
   render(data: PanelData, state: State, ctx: DashboardContext): PanelOutput;
   /** The rule behind the numbers and its source, shown under 口径与依据. */
   rule?(ctx: DashboardContext): string;
+  /**
+   * The first view's rows as the page embeds them, when the panel reads more than it shows (a
+   * department's rank needs every department's rows; the page shows the rank): rendering them must
+   * give the same output as the rows queried. Absent: the rows as queried.
+   */
+  embed?(data: PanelData, state: State, ctx: DashboardContext): PanelData;
+  /** It reads the ingest's list of files (ctx.files): only pages with such a panel embed that list. */
+  readsFiles?: boolean;
   /** What the public build (aggregates only) shows of it: see PublicForm and src/dashboard/public.ts. */
   public: PublicForm;
 }

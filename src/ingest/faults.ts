@@ -29,6 +29,7 @@ const BY_CODE: Record<string, (path: string) => string> = {
   EISDIR: (p) => `${p} 是一个文件夹，不是文件。请检查路径。`,
   EMFILE: () => '同时打开的文件过多。请关闭其他程序后重试。',
   EIO: (p) => `读写 ${p} 时磁盘出错。请检查磁盘或换一个文件夹后重试。`,
+  CORRUPT: (p) => `${p} 不完整或已损坏。请重新运行 npm run ingest 导入数据（它会重新写出整个文件夹），再重试。`,
   EBUSY: (p) => `${p} 正被其他程序占用。请关闭占用它的程序（如 Excel）后重试。`,
 };
 
@@ -37,6 +38,7 @@ const DUCKDB: Array<[RegExp, string]> = [
   [/No space left on device|disk is full/i, 'ENOSPC'],
   [/Permission denied/i, 'EACCES'],
   [/Read-only file system/i, 'EROFS'],
+  [/No magic bytes found|too small to be a Parquet file|Invalid Parquet file/i, 'CORRUPT'],
 ];
 
 /** A path named in a DuckDB message ("…file "x.parquet": …"). */
@@ -50,9 +52,9 @@ export const naming =
     throw error;
   };
 
-/** The Chinese message for an error that stopped the run. */
-export function faultMessage(error: unknown): string {
-  if (error instanceof IngestError) return `导入失败：${error.message}\n已有的输出未被改动。`;
+/** The Chinese message for an error that stopped the run (a `task`: 导入, 构建, 生成报告…). */
+export function faultMessage(error: unknown, task = '导入'): string {
+  if (error instanceof IngestError) return `${task}失败：${error.message}\n已有的输出未被改动。`;
   const e = (error ?? {}) as SystemError;
   let code = e.code;
   let path = e.path ?? e.dest ?? null;
@@ -64,8 +66,8 @@ export function faultMessage(error: unknown): string {
     }
   }
   if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE')
-    return `导入失败：有文件太大，无法一次读入${path ? `（${path}）` : ''}。请按系部或月份拆分成多个文件后重试。\n已有的输出未被改动。`;
+    return `${task}失败：有文件太大，无法一次读入${path ? `（${path}）` : ''}。请按系部或月份拆分成多个文件后重试。\n已有的输出未被改动。`;
   const say = code ? BY_CODE[code] : undefined;
-  if (say) return `导入失败：${say(path ?? '（未知路径）')}\n已有的输出未被改动。`;
-  return `导入失败：程序遇到了意外的错误（${String(e.message ?? error).split('\n')[0]}）。已有的输出未被改动。请把这条信息和所用的文件夹告诉系统维护人员（设置环境变量 INGEST_DEBUG=1 再运行可看到详细信息）。`;
+  if (say) return `${task}失败：${say(path ?? '（未知路径）')}\n已有的输出未被改动。`;
+  return `${task}失败：程序遇到了意外的错误（${String(e.message ?? error).split('\n')[0]}）。已有的输出未被改动。请把这条信息和所用的文件夹告诉系统维护人员（设置环境变量 INGEST_DEBUG=1 再运行可看到详细信息）。`;
 }

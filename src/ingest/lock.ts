@@ -1,6 +1,7 @@
 /**
- * One ingest at a time per output folder. A second run into the same `--out` would otherwise
- * clear the first one's half-written folder (what a killed run leaves) and make it fail or hang.
+ * One run at a time per output folder (the ingest's public/data, the build's dist/). A second run
+ * into the same `--out` would otherwise clear the first one's half-written folder (what a killed
+ * run leaves) and make it fail or hang.
  * The lock is a file beside the output folder, created exclusively, holding the owner's process
  * id and host; a run finding it refuses with a message — unless its owner is gone (a killed
  * run), when it is taken over.
@@ -40,8 +41,8 @@ function readOwner(path: string): Owner | null {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Takes the output folder's lock, or throws an IngestError naming who holds it. Returns the release. */
-export async function lockOutput(out: string): Promise<() => void> {
+/** Takes the output folder's lock, or throws an IngestError naming who holds it (a `task`: 导入, 构建). Returns the release. */
+export async function lockOutput(out: string, task = '导入'): Promise<() => void> {
   const path = lockPath(out);
   const me: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -71,7 +72,7 @@ export async function lockOutput(out: string): Promise<() => void> {
     const where = owner.host === me.host ? `进程 ${owner.pid}` : `计算机 ${owner.host} 上的进程 ${owner.pid}`;
     throw new IngestError(
       out,
-      `另一次导入正在写入这个输出文件夹（${where}，开始于 ${new Date(owner.started).toLocaleString('zh-CN', { hour12: false })}）。请等它结束后再运行；如确认没有导入在运行，可删除文件 ${path} 后重试。`,
+      `另一次${task}正在写入这个输出文件夹（${where}，开始于 ${new Date(owner.started).toLocaleString('zh-CN', { hour12: false })}）。请等它结束后再运行；如确认没有${task}在运行，可删除文件 ${path} 后重试。`,
     );
   }
   throw new IngestError(out, `无法取得输出文件夹的锁（${path}）。请稍后重试。`);

@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
@@ -21,6 +21,8 @@ import { naming } from './faults.ts';
 import { folderDepartmentWarnings } from './folder-departments.ts';
 import { LOCAL_RULES_FILE, listInputs, type NotRead } from './inputs.ts';
 import { lockOutput } from './lock.ts';
+import { MANIFEST_FORMAT } from './manifest-file.ts';
+import { freshFolderFor, recoverInterruptedRun, swapIn } from '../io/output-swap.ts';
 import { createIngest } from './pipeline.ts';
 import { DEFAULT_LIMITS, UnreadableFileError } from './readers/types.ts';
 import { emptyReport, IngestError, type SheetReport, type WarningRecord } from './records.ts';
@@ -29,7 +31,7 @@ import { decideFileVersions, sheetKey, type VersionDecision } from './versions.t
 
 export { LOCAL_RULES_FILE } from './inputs.ts';
 
-export const MANIFEST_FORMAT = 4;
+export { MANIFEST_FORMAT } from './manifest-file.ts';
 export const DEFAULT_RULES_PATH = 'data/rules.json';
 
 export interface Manifest {
@@ -128,19 +130,6 @@ export function rulesFilesFor(input: string, rulesPath = DEFAULT_RULES_PATH): st
   return existsSync(local) && resolve(local) !== resolve(rulesPath) ? [rulesPath, local] : [rulesPath];
 }
 
-/**
- * What a killed run leaves behind: a half-written `.<out>.tmp-<pid>` folder (removed), or — if it
- * died between the two renames of the swap — `<out>` missing and its old copy beside it (restored).
- */
-async function recoverInterruptedRun(out: string): Promise<void> {
-  const parent = dirname(out);
-  if (!existsSync(parent)) return;
-  const siblings = await readdir(parent);
-  for (const name of siblings.filter((n) => n.startsWith(`.${basename(out)}.tmp-`))) await rm(join(parent, name), { recursive: true, force: true });
-  const old = siblings.filter((n) => n.startsWith(`.${basename(out)}.old-`)).sort().pop();
-  if (old && !existsSync(out)) await rename(join(parent, old), out);
-}
-
 const megabytes = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
 
 /** Sheets a reading does not read, by file, with the reports they get instead; `whole`: the file has no other sheet to read. */
@@ -224,7 +213,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
   if (!existsSync(input)) throw new IngestError(options.input, '输入文件夹不存在。');
   await mkdir(dirname(out), { recursive: true });
   const release = await lockOutput(out);
-  const folder = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  const folder = freshFolderFor(out);
   let staging: Staging | null = null;
   const cleanup = (stopping = false) => {
     if (stopping) {
@@ -334,11 +323,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     };
     await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n').catch(naming(join(folder, 'manifest.json')));
 
-    // Swap: the old output stays whole until the new one is complete.
-    const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
-    if (existsSync(out)) await rename(out, old);
-    await rename(folder, out);
-    await rm(old, { recursive: true, force: true });
+    await swapIn(folder, out);
     return manifest;
   } finally {
     inProgress.delete(abort);

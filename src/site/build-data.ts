@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import type { Audience } from '../domain/disclosure.ts';
 import { TABLE_KINDS } from '../domain/tables/index.ts';
+import { readManifest } from '../ingest/manifest-file.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { writeTableFile } from '../io/duckdb-file.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
@@ -29,10 +30,7 @@ const DB_FOLDER = 'db';
 const INDEX = 'tables.json';
 
 export function loadManifest(dataDir = DATA_DIR): Manifest {
-  const path = join(dataDir, 'manifest.json');
-  if (!existsSync(path))
-    throw new Error(`找不到 ${path}。请先运行 npm run ingest 导入数据（默认导入 data/exports 下的示例数据），再运行 npm run build。`);
-  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  return readManifest(dataDir);
 }
 
 /** Tables the ingest publishes as Parquet in data/. */

@@ -110,6 +110,9 @@ describe('fault messages', () => {
     expect(fault('ENOTDIR', '/tmp/a.txt/data')).toMatch(/不是文件夹/);
     // DuckDB says it in its own words.
     expect(faultMessage(new Error('IO Error: Could not write file "/data/out/enrollment.parquet": No space left on device'))).toMatch(/磁盘空间不足，写入 \/data\/out\/enrollment\.parquet 时失败/);
+    expect(faultMessage(new Error("Invalid Input Error: No magic bytes found at end of file '/srv/public/data/classes.parquet'"), '生成模板')).toMatch(
+      /^生成模板失败：\/srv\/public\/data\/classes\.parquet 不完整或已损坏。请重新运行 npm run ingest/,
+    );
     expect(faultMessage(new IngestError('a.csv', '文件为空'))).toBe('导入失败：a.csv：文件为空\n已有的输出未被改动。');
     const unknown = faultMessage(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(unknown).toMatch(/^导入失败：程序遇到了意外的错误/);

@@ -40,6 +40,7 @@ const STATUS_ORDER: Record<ChecklistCell['status'], number | null> = { missing: 
 
 export const checklistPanel: Panel = {
   id: 'checklist',
+  readsFiles: true,
   title: (s, ctx) => `报送清单 · ${semesterLabel(semesterOf(s, ctx))}`,
   queries: () => ({}),
   render: (_data, s, ctx) => {

@@ -5,8 +5,8 @@
  */
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { ruleHtml, semesterTitle } from '../common.ts';
-import { MEASURES, measureRows, rankOf, statusWord } from '../measures.ts';
-import type { Panel, PageSpec } from '../types.ts';
+import { MEASURES, measureRows, rankOf, rowsOf, statusWord, type Measure } from '../measures.ts';
+import type { Panel, PanelData, PageSpec } from '../types.ts';
 import { assessmentPage } from './assessment.ts';
 import { assistantsPage } from './assistants.ts';
 import { quotaPage } from './quota.ts';
@@ -14,6 +14,14 @@ import { staffingPage } from './staffing.ts';
 import { structurePage } from './structure.ts';
 import { trainingPage } from './training.ts';
 import { workloadPage } from './workload.ts';
+
+/** A measure's rank as the page embeds it (`${id}_rank`), or, queried in the browser, from every department's rows. */
+const rankFrom = (data: PanelData, m: Measure, unit: string, ctx: Parameters<typeof rankOf>[4]) => {
+  const embedded = data[`${m.id}_rank`] as Array<{ rank: number | null; of: number | null }> | undefined;
+  if (!embedded) return rankOf(m, data[m.id] ?? [], unit, ctx.departments, ctx);
+  const [r] = embedded;
+  return r?.rank == null || r.of == null ? null : { rank: r.rank, of: r.of };
+};
 
 const ranks: Panel = {
   id: 'ranks',
@@ -29,7 +37,7 @@ const ranks: Panel = {
           m,
           own: m.read(data[m.id] ?? [], unit, ctx),
           all: m.read(data[`${m.id}_all`] ?? [], INSTITUTION, ctx),
-          rank: rankOf(m, data[m.id] ?? [], unit, ctx.departments, ctx),
+          rank: rankFrom(data, m, unit, ctx),
         })),
         rowKey: (r) => r.m.id,
         flagged: (r) => r.own?.ok === false,
@@ -49,6 +57,18 @@ const ranks: Panel = {
       ['排名在有数据的系部中计算，第 1 名为最好：师生比、超额个数越小越好，其余比例越大越好；数值相同者名次相同。', undefined],
     ]),
   public: { rows: measureRows(['', '_all']) },
+  // Every department's rows are read for the rank; the page embeds its own rows and the rank only.
+  embed: (data, s, ctx) =>
+    Object.fromEntries(
+      MEASURES.flatMap((m) => {
+        const rank = rankOf(m, data[m.id] ?? [], s.department!, ctx.departments, ctx);
+        return [
+          [m.id, rowsOf(data[m.id] ?? [], s.department!)],
+          [`${m.id}_all`, data[`${m.id}_all`] ?? []],
+          [`${m.id}_rank`, [{ rank: rank?.rank ?? null, of: rank?.of ?? null }]],
+        ];
+      }),
+    ),
 };
 
 const pick = (page: PageSpec, ids: string[]) => page.panels.filter((p) => ids.includes(p.id));

@@ -39,6 +39,7 @@ const conservationRule = () =>
 
 const summary: Panel = {
   id: 'summary',
+  readsFiles: true,
   title: (s) => `导入概况${s.department ? ` · ${s.department}` : ''}${s.semester ? ` · ${semesterLabel(s.semester)}` : ''}`,
   queries: () => ({}),
   render: (_data, s, ctx) => {
@@ -64,6 +65,7 @@ const summary: Panel = {
 
 const resend: Panel = {
   id: 'resend',
+  readsFiles: true,
   title: () => '需要修改后重新报送的文件',
   queries: () => ({}),
   render: (_data, s, ctx) => ({
@@ -92,6 +94,7 @@ const resend: Panel = {
 
 const departments: Panel = {
   id: 'departments',
+  readsFiles: true,
   title: () => '各系部报送情况',
   queries: () => ({}),
   render: (_data, s, ctx) => {
@@ -134,6 +137,7 @@ const departments: Panel = {
 
 const files: Panel = {
   id: 'files',
+  readsFiles: true,
   title: () => '逐个文件的导入结果',
   queries: () => ({}),
   render: (_data, s, ctx) => ({
@@ -255,6 +259,7 @@ const warningCounts: Panel = {
 
 const rejects: Panel = {
   id: 'rejects',
+  readsFiles: true,
   title: () => '被拒绝的行及原因',
   // Files set aside (no row number) first: they are what most needs sending back.
   queries: (s, ctx) => ({ rows: `SELECT * FROM rejects WHERE ${inFiles(filesInScope(s, ctx))} ORDER BY "row" IS NOT NULL, file, sheet, "row", "column"` }),
@@ -283,6 +288,7 @@ const rejects: Panel = {
 
 const warnings: Panel = {
   id: 'warnings',
+  readsFiles: true,
   title: () => '数据提示（已计入统计，请核对）',
   queries: (s, ctx) => ({ rows: `SELECT * FROM warnings WHERE ${inFiles(filesInScope(s, ctx))} ORDER BY file, sheet, "row", code` }),
   render: (data) => ({
