@@ -105,11 +105,27 @@ function checkResults(table: Record<string, Record<string, string>>, semester: s
   }
 }
 
+const GRADE_TEXT: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+
+/** 迟到: exactly the assistants late more than 3 times (seed 002), with their count, grades and whether the rule was applied. */
+function checkLateness(table: Record<string, Record<string, string>>, semester: string, department: string | null) {
+  const want = (truth.lateness.get(semester) ?? []).filter((p) => !department || p.department === department);
+  const key = (p: (typeof want)[number]) => `${p.department}|${p.personId ?? p.name}|${p.role}`;
+  expect(Object.keys(table).sort(), `${semester} 迟到`).toEqual(want.map(key).sort());
+  for (const p of want) {
+    const row = table[key(p)]!;
+    expect.soft([row.name, num(row.late_count), row.grade, row.grade_recorded, row.status], `${semester} ${p.name} 迟到`).toEqual([
+      p.name, p.lateCount, GRADE_TEXT[p.grade], p.recorded ? GRADE_TEXT[p.recorded] : '', p.applied ? '已评为不合格' : '应评为不合格，请核实',
+    ]);
+  }
+}
+
 async function checkPage(page: Page, semester: string, department: string | null) {
   checkCoverage(await readTable(page, 'coverage-table'), semester, department);
   checkUncovered(await readTable(page, 'uncovered-table'), semester, department);
   checkEligibility(await readTable(page, 'eligibility-table'), semester, department);
   checkResults(await readTable(page, 'results-table'), semester, department);
+  checkLateness(await readTable(page, 'lateness-table'), semester, department);
 }
 
 describe('助理 page', () => {
@@ -123,6 +139,10 @@ describe('助理 page', () => {
     for (const [d, u] of truth.assistants.get(SPRING)!)
       if (d !== INSTITUTION) expect([u.rosterFrom, u.classesFrom], d).toEqual([d === OWN_SPRING_ROSTER ? SPRING : AUTUMN, AUTUMN]);
     expect(truth.assistants.get(SPRING)!.get(OWN_SPRING_ROSTER)).toMatchObject({ politicalEligible: 0, noFailed: 0 });
+    // Lateness: someone late exactly 3 times (not over), someone over and rated 不合格, someone over and rated better.
+    expect(truth.assessed.some((a) => a.role === 'assistant' && a.lateCount === 3)).toBe(true);
+    const late = [...truth.lateness.values()].flat();
+    expect(late.some((p) => p.applied) && late.some((p) => !p.applied)).toBe(true);
   });
 
   it('shows every department, the classes without an assistant, the flagged assistants and the results in the HTML, with JavaScript off', async () => {

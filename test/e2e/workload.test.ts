@@ -228,7 +228,17 @@ async function checkShortfalls(page: Page, f: Filters) {
 
 async function checkAssistants(page: Page, f: Filters) {
   const want = expectedAssistants(f);
-  expect(comparable(await readTable(page, 'assistants-table'), ['mean']), `assistants ${JSON.stringify(f)}`).toEqual(want);
+  const table = await readTable(page, 'assistants-table');
+  expect(comparable(table, ['mean']), `assistants ${JSON.stringify(f)}`).toEqual(want);
+  // 周平均: the norm's field summed over the person's weeks ÷ weeks, one decimal with its unit.
+  for (const p of people(f)) {
+    if (p.role !== 'assistant' && p.role !== 'graduate_assistant') continue;
+    const n = truth.norms.find((x) => x.role === p.role && x.per === 'week')!;
+    const shown = table[`${personKey(p)}|${n.field}`]?.mean ?? '';
+    const unit = n.field === 'hours' ? ' 小时' : ' 次';
+    expect.soft(shown, `${personKey(p)} 周平均`).toMatch(new RegExp(`^\\d+\\.\\d${unit}$`));
+    expect.soft(Math.abs(Number(shown.replace(unit, '')) - p.sums[n.field]! / p.weeks), `${personKey(p)} 周平均 ${shown}`).toBeLessThanOrEqual(0.05 + 1e-9);
+  }
 }
 
 async function checkAll(page: Page, f: Filters) {

@@ -37,7 +37,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { filesBelow, norm, readSheets } from './oracle.ts';
-import { computeStructureTruth, type StructureTruth } from './oracle-structure.ts';
+import { computeStructureTruth, readCounselors, type Counselor, type StructureTruth } from './oracle-structure.ts';
 
 // ───────────────────────────── types ─────────────────────────────
 
@@ -57,6 +57,21 @@ export type Dimension = '德' | '能' | '勤' | '绩';
 
 /** The key under which institution-wide figures sit, next to the departments. */
 export const INSTITUTION = '全院';
+
+/**
+ * Policy values written here once more, from the policy texts rather than data/rules.json, so that
+ * a wrong value in the rules file cannot pass both the product and its check
+ * (test/unit/policy-values.test.ts pins the rules file to the same texts).
+ */
+export const POLICY = {
+  /** seeds/002：学生助管“迟到三次以上……综合评价不合格”. */
+  lateMax: 3,
+  lateRoles: ['assistant'] as Role[],
+  /** 教育部令第43号：新入职辅导员岗前培训不少于40学时. */
+  inductionHours: 40,
+  /** seeds/004：“原则上不得用劳务派遣、人事代理等方式聘用辅导员”. */
+  disallowedHiring: ['劳务派遣', '人事代理'],
+};
 
 /** A share as counts: `met` periods out of `periods`. */
 export interface Ratio {
@@ -93,6 +108,8 @@ export interface PersonShortfall {
   weeksMissing: number;
   /** Σ over weeks and weekly norms of max(0, min − value). */
   shortfall: number;
+  /** Σ of each field over the person's rows (a blank is 0): a weekly norm's 周平均 is sums[field] ÷ weeks. */
+  sums: Partial<Record<Field, number>>;
 }
 
 export interface Mismatch {
@@ -128,6 +145,8 @@ export interface Assessed {
   recorded: Grade | null;
   /** Points per dimension when all 14 items are given. */
   items: Record<Dimension, number> | null;
+  /** 迟到次数 where the table has the column and the cell is filled in. */
+  lateCount: number | null;
   file: string;
   row: number;
 }
@@ -165,6 +184,8 @@ export interface TrainingPerson {
   metHours: boolean;
   /** A national or provincial course dated in the training year or the two years before. */
   hasWider: boolean;
+  /** How many national or provincial courses fall in that window. */
+  widerCourses: number;
 }
 
 export interface TrainingUnit {
@@ -223,6 +244,38 @@ export interface AssessmentCoverage {
   missing: Array<{ staffId: string; name: string }>;
 }
 
+/** A new full-time counselor (less than a year in post on the semester's first day) and their 岗前培训 hours. */
+export interface InductionPerson {
+  department: string;
+  staffId: string;
+  name: string;
+  /** Σ hours of training rows named with an induction word (any level), dated up to the training year. */
+  hours: number;
+  meets: boolean;
+}
+
+/** A counselor hired in a way the policy does not allow. */
+export interface FlaggedHire {
+  department: string;
+  staffId: string;
+  name: string;
+  fullTime: boolean;
+  hiring: string;
+}
+
+/** An assessed person late more than the allowed times (seed 002). */
+export interface LatePerson {
+  department: string;
+  role: Role;
+  personId: string | null;
+  name: string;
+  lateCount: number;
+  grade: Grade;
+  recorded: Grade | null;
+  /** Rated 不合格 and not recorded better: the rule was applied. */
+  applied: boolean;
+}
+
 /** semester → department (or 全院) → … */
 export type BySemDept<T> = Map<string, Map<string, T>>;
 
@@ -252,6 +305,12 @@ export interface MetricsTruth {
   assistants: BySemDept<AssistantUnit>;
   /** semester → department | 全院 → roster counselors with an assessment row (semesters with assessments only). */
   assessmentCoverage: BySemDept<AssessmentCoverage>;
+  /** semester → new full-time counselors with their 岗前培训 hours. */
+  induction: Map<string, InductionPerson[]>;
+  /** semester → counselors hired through 劳务派遣 or 人事代理. */
+  flaggedHiring: Map<string, FlaggedHire[]>;
+  /** semester → assistants late more than POLICY.lateMax times. */
+  lateness: Map<string, LatePerson[]>;
   /** profiles.<active>.workload.target_share, when the rules file has one. */
   workloadTargetShare: number | null;
   /** 队伍结构, from the rosters (oracle-structure.ts). */
@@ -307,6 +366,8 @@ interface Rules {
   quota: number;
   schoolHours: number;
   widerYears: number;
+  /** A school setting (not a policy value): the words that make a training row 岗前培训. */
+  inductionKeywords: string[];
   targetShare: number | null;
   structureHeadline: { figure: 'party' | 'masters' | 'senior'; target: number | null };
 }
@@ -335,6 +396,7 @@ function readRules(path: string, exportsDir: string): Rules {
     quota: p.assessment.excellence_quota.value,
     schoolHours: p.training.school_hours_per_year.value,
     widerYears: p.training.national_or_provincial_every_years.value,
+    inductionKeywords: p.training.induction_keywords?.value ?? [],
     targetShare: p.workload.target_share?.value ?? null,
     structureHeadline: (() => {
       const figure = p.structure?.headline?.value ?? 'party';
@@ -489,6 +551,7 @@ function quantifiedForm(rows: string[][], file: string, semester: string, folder
     scoreMax: 90,
     recorded: recorded ? GRADE_LABELS[recorded]! : null,
     items,
+    lateCount: null,
     file,
     line: at + 1,
   };
@@ -567,6 +630,7 @@ interface AssessmentRow {
   scoreMax: number | null;
   recorded: Grade | null;
   items: Record<Dimension, number> | null;
+  lateCount: number | null;
   file: string;
   line: number;
 }
@@ -578,6 +642,7 @@ function assessmentRows(t: Table, rules: Rules): AssessmentRow[] {
   const roleCol = t.col('角色');
   const total = t.col(...TOTAL_HEADERS);
   const grade = t.col(...GRADE_HEADERS);
+  const late = t.col('迟到次数');
   const itemCols = DIMENSIONS.map((d) => [d, ITEMS[d].map(([n]) => t.col(n))] as const);
   const titleRole = roleOf(t.titles);
   const out: AssessmentRow[] = [];
@@ -588,6 +653,8 @@ function assessmentRows(t: Table, rules: Rules): AssessmentRow[] {
     const itemTexts = itemCols.flatMap(([, cols]) => cols.map((c) => (c >= 0 ? r.get(c) : '')));
     if (!role || (totalText && !isNumber(totalText)) || (gradeText && !GRADE_LABELS[gradeText])) continue;
     if (itemTexts.some((v) => v && !isNumber(v))) continue;
+    const lateText = late >= 0 ? r.get(late) : '';
+    if (lateText && !isCount(lateText)) continue;
     // READING: item scores count only when all 14 are filled in (the demo never leaves some blank).
     const items = itemTexts.every((v) => v !== '')
       ? (Object.fromEntries(itemCols.map(([d, cols]) => [d, cols.reduce((a, c) => a + Number(r.get(c)), 0)])) as Record<Dimension, number>)
@@ -605,6 +672,7 @@ function assessmentRows(t: Table, rules: Rules): AssessmentRow[] {
       scoreMax: totalText ? rules.totalMax : itemSum !== null ? rules.itemsMax : null,
       recorded: gradeText ? GRADE_LABELS[gradeText]! : null,
       items,
+      lateCount: lateText ? Number(lateText) : null,
       file: t.file,
       line: r.line,
     });
@@ -625,6 +693,8 @@ interface TrainingRow {
   level: 'school' | 'provincial' | 'national';
   hours: number;
   year: number;
+  /** 培训名称. */
+  course: string;
 }
 
 /**
@@ -643,12 +713,13 @@ function trainingRows(t: Table): TrainingRow[] {
   const level = t.col('级别', '培训级别');
   const hours = t.col('学时');
   const date = t.col('培训日期', '日期', '培训时间');
+  const course = t.col('培训名称', '培训项目', '培训内容');
   const out: TrainingRow[] = [];
   for (const r of t.rows) {
     const l = LEVELS[r.get(level)];
     const d = parseDate(r.get(date));
     if (!l || !d || !isNumber(r.get(hours))) continue;
-    out.push({ staffId: (id >= 0 && r.get(id)) || null, name: r.get(name), department: r.get(dept), level: l, hours: Number(r.get(hours)), year: Number(d.slice(0, 4)) });
+    out.push({ staffId: (id >= 0 && r.get(id)) || null, name: r.get(name), department: r.get(dept), level: l, hours: Number(r.get(hours)), year: Number(d.slice(0, 4)), course: course >= 0 ? r.get(course) : '' });
   }
   return out;
 }
@@ -764,10 +835,11 @@ function workloadTruth(logs: LogRow[], rules: Rules, truth: MetricsTruth): void 
         add(getOr(getOr(nested(truth.heatmap, r.semester, d, () => new Map()), r.role, () => new Map()), week, ratio), all);
     // Shortfalls: weeks missing a weekly norm, and how far below the minimums (a week above a maximum misses without a shortfall).
     const p = getOr(people, `${r.semester}\u0000${r.role}\u0000${personKey(r)}`, () => ({
-      semester: r.semester, department: r.department, role: r.role, staffId: r.staffId, name: r.name, weeks: 0, weeksMissing: 0, shortfall: 0,
+      semester: r.semester, department: r.department, role: r.role, staffId: r.staffId, name: r.name, weeks: 0, weeksMissing: 0, shortfall: 0, sums: {} as PersonShortfall["sums"],
     }));
     p.weeks++;
     if (!all) p.weeksMissing++;
+    for (const n of rules.norms) if (n.role === r.role) p.sums[n.field] = (p.sums[n.field] ?? 0) + (r.values[n.field] ?? 0);
     for (const n of norms) p.shortfall += Math.max(0, n.min - (r.values[n.field] ?? 0));
     // Monthly norms: per person and calendar month of the week's Monday.
     if (monthly(r.role).length > 0) {
@@ -804,7 +876,7 @@ function assessmentTruth(rows: AssessmentRow[], rules: Rules, truth: MetricsTrut
     const grade = (derived ?? r.recorded)!;
     truth.assessed.push({
       semester: r.semester, department: r.department, role: r.role, personId: r.personId, name: r.name, score: r.score, scoreMax: r.scoreMax,
-      percent: r.score !== null ? (r.score / r.scoreMax!) * 100 : null, grade, recorded: r.recorded, items: r.items, file: r.file, row: r.line,
+      percent: r.score !== null ? (r.score / r.scoreMax!) * 100 : null, grade, recorded: r.recorded, items: r.items, lateCount: r.lateCount, file: r.file, row: r.line,
     });
     const mismatch: Mismatch | null =
       derived && r.recorded && derived !== r.recorded
@@ -859,8 +931,11 @@ function trainingTruth(roster: RosterRow[], training: TrainingRow[], rules: Rule
     // Equal staff IDs, or equal name and department (so IDs that lost their leading zeros still match).
     const mine = training.filter((t) => (t.staffId !== null && t.staffId === r.staffId) || (t.name === r.name && t.department === r.department));
     const schoolHours = mine.filter((t) => t.level === 'school' && t.year === year).reduce((a, t) => a + t.hours, 0);
-    const hasWider = mine.some((t) => t.level !== 'school' && t.year <= year && t.year > year - rules.widerYears);
-    const person: TrainingPerson = { department: r.department, staffId: r.staffId, name: r.name, schoolHours, metHours: schoolHours >= rules.schoolHours, hasWider };
+    const widerCourses = mine.filter((t) => t.level !== 'school' && t.year <= year && t.year > year - rules.widerYears).length;
+    const person: TrainingPerson = {
+      department: r.department, staffId: r.staffId, name: r.name, schoolHours, metHours: schoolHours >= rules.schoolHours, hasWider: widerCourses > 0, widerCourses,
+    };
+    const hasWider = widerCourses > 0;
     for (const d of [r.department, INSTITUTION]) {
       const u = nested(truth.training, r.semester, d, () => ({ counselors: 0, meanSchoolHours: 0, totalSchoolHours: 0, meetingHours: 0, withoutWider: 0, people: [] as TrainingPerson[] }));
       u.counselors++;
@@ -871,6 +946,31 @@ function trainingTruth(roster: RosterRow[], training: TrainingRow[], rules: Rule
       u.people.push(person);
     }
   }
+}
+
+function inductionTruth(counselors: Counselor[], training: TrainingRow[], keywords: string[], truth: MetricsTruth): void {
+  for (const c of counselors) {
+    // READING: new = fewer than one whole year in post on the semester's first day (a blank 任辅导员时间: not known, not listed).
+    if (!c.fullTime || c.yearsInPost === null || c.yearsInPost >= 1) continue;
+    const year = trainingYearOf(c.semester);
+    const hours = training
+      .filter((t) => (t.staffId !== null && t.staffId === c.staffId) || (t.name === c.name && t.department === c.department))
+      .filter((t) => t.year <= year && keywords.some((w) => t.course.includes(w)))
+      .reduce((a, t) => a + t.hours, 0);
+    getOr(truth.induction, c.semester, () => []).push({ department: c.department, staffId: c.staffId, name: c.name, hours, meets: hours >= POLICY.inductionHours });
+  }
+  for (const c of counselors)
+    if (POLICY.disallowedHiring.includes(c.hiring))
+      getOr(truth.flaggedHiring, c.semester, () => []).push({ department: c.department, staffId: c.staffId, name: c.name, fullTime: c.fullTime, hiring: c.hiring });
+}
+
+function latenessTruth(truth: MetricsTruth): void {
+  for (const a of truth.assessed)
+    if (a.lateCount !== null && a.lateCount > POLICY.lateMax && POLICY.lateRoles.includes(a.role))
+      getOr(truth.lateness, a.semester, () => []).push({
+        department: a.department, role: a.role, personId: a.personId, name: a.name, lateCount: a.lateCount, grade: a.grade, recorded: a.recorded,
+        applied: a.grade === 'fail' && (a.recorded === null || a.recorded === 'fail'),
+      });
 }
 
 function assistantTruth(assistants: AssistantRow[], classes: ClassRow[], truth: MetricsTruth, semesters: string[]): void {
@@ -962,6 +1062,9 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
     training: new Map(),
     assistants: new Map(),
     assessmentCoverage: new Map(),
+    induction: new Map(),
+    flaggedHiring: new Map(),
+    lateness: new Map(),
     workloadTargetShare: rules.targetShare,
     structure: await computeStructureTruth(exportsDir, rulesPath),
     structureHeadline: rules.structureHeadline,
@@ -970,7 +1073,10 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
   const assessments = [...of('assessment').flatMap((t) => assessmentRows(t, rules)), ...forms].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   workloadTruth(of('worklog').flatMap((t) => worklogRows(t, rules)), rules, truth);
   assessmentTruth(assessments, rules, truth);
-  trainingTruth(roster, of('training').flatMap(trainingRows), rules, truth);
+  const training = of('training').flatMap(trainingRows);
+  trainingTruth(roster, training, rules, truth);
+  inductionTruth((await readCounselors(exportsDir, rulesPath)).counselors, training, rules.inductionKeywords, truth);
+  latenessTruth(truth);
   assistantTruth(of('assistants').flatMap(assistantRows), of('classes').flatMap(classRows), truth, semesters);
   coverageTruth(roster, assessments, truth);
   return truth;
