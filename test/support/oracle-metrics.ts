@@ -37,7 +37,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { filesBelow, norm, readSheets } from './oracle.ts';
-import { computeStructureTruth, readCounselors, type Counselor, type StructureTruth } from './oracle-structure.ts';
+import { readCounselors, structureOf, type Counselor, type StructureTruth } from './oracle-structure.ts';
 
 // ───────────────────────────── types ─────────────────────────────
 
@@ -1048,6 +1048,7 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
   const { tables, forms } = await readTables(exportsDir, rules.aliases);
   const of = (kind: Kind) => tables.filter((t) => t.kind === kind);
   const semesters = [...new Set(tables.map((t) => t.semester))].filter((s) => /^\d{4}-\d{4}-[12]$/.test(s)).sort();
+  const counselors = await readCounselors(exportsDir, rulesPath);
   const truth: MetricsTruth = {
     norms: rules.norms,
     weekOne: new Map(semesters.map((s) => [s, mondayOf(semesterStart(rules, s))])),
@@ -1066,7 +1067,7 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
     flaggedHiring: new Map(),
     lateness: new Map(),
     workloadTargetShare: rules.targetShare,
-    structure: await computeStructureTruth(exportsDir, rulesPath),
+    structure: structureOf(counselors),
     structureHeadline: rules.structureHeadline,
   };
   const roster = of('roster').flatMap(rosterRows);
@@ -1075,7 +1076,7 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
   assessmentTruth(assessments, rules, truth);
   const training = of('training').flatMap(trainingRows);
   trainingTruth(roster, training, rules, truth);
-  inductionTruth((await readCounselors(exportsDir, rulesPath)).counselors, training, rules.inductionKeywords, truth);
+  inductionTruth(counselors.counselors, training, rules.inductionKeywords, truth);
   latenessTruth(truth);
   assistantTruth(of('assistants').flatMap(assistantRows), of('classes').flatMap(classRows), truth, semesters);
   coverageTruth(roster, assessments, truth);
