@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeMetricsTruth, INSTITUTION, type AssistantPerson, type AssistantUnit, type MetricsTruth } from '../support/oracle-metrics.ts';
+import { computeMetricsTruth, INSTITUTION, POLICY, type AssistantPerson, type AssistantUnit, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { num, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
 import { sharePercent as pct } from '../support/format.ts';
 
@@ -120,12 +120,36 @@ function checkLateness(table: Record<string, Record<string, string>>, semester: 
   }
 }
 
+/** 研究生德育工作助理: every one on the semester's roster, post type, months in post (to leaving, or to the semester's first day), what is flagged; the count per post type. */
+async function checkGraduates(page: Page, semester: string, department: string | null) {
+  const want = (truth.graduates.get(semester) ?? []).filter((p) => !department || p.department === department);
+  const key = (p: (typeof want)[number]) => `${p.department}|${p.studentId ?? p.name}`;
+  const table = await readTable(page, 'graduates-table');
+  expect(Object.keys(table).sort(), `${semester} 研究生德育助理`).toEqual(want.map(key).sort());
+  const min = POLICY.graduateMinMonths;
+  for (const p of want) {
+    const row = table[key(p)]!;
+    const at = `${semester} ${p.name}`;
+    expect.soft([row.name, row.post_type, num(row.months_in_post)], at).toEqual([p.name, p.post ?? p.postText, p.monthsInPost]);
+    const short = p.monthsInPost !== null && p.monthsInPost < min;
+    expect.soft(row.what!.includes('即离岗'), `${at} ${row.what}`).toBe(p.left && short);
+    expect.soft(row.what!.includes('上岗未满'), `${at} ${row.what}`).toBe(!p.left && short);
+    const partyOk = p.post === '党建' ? p.political === '中共党员' : p.political === '中共党员' || p.political === '中共预备党员';
+    expect.soft(row.what!.includes('党员'), `${at} 政治面貌 ${row.what}`).toBe(!partyOk && p.political !== '');
+  }
+  const note = (await page.textContent('#panel-graduates .note').catch(() => null)) ?? '';
+  const perPost = new Map<string, number>();
+  for (const p of want) perPost.set(p.post ?? '其他', (perPost.get(p.post ?? '其他') ?? 0) + 1);
+  for (const [post, n] of perPost) expect.soft(note, `${semester} 按岗位类型`).toContain(`${post} ${n} 人`);
+}
+
 async function checkPage(page: Page, semester: string, department: string | null) {
   checkCoverage(await readTable(page, 'coverage-table'), semester, department);
   checkUncovered(await readTable(page, 'uncovered-table'), semester, department);
   checkEligibility(await readTable(page, 'eligibility-table'), semester, department);
   checkResults(await readTable(page, 'results-table'), semester, department);
   checkLateness(await readTable(page, 'lateness-table'), semester, department);
+  await checkGraduates(page, semester, department);
 }
 
 describe('助理 page', () => {
@@ -143,6 +167,11 @@ describe('助理 page', () => {
     expect(truth.assessed.some((a) => a.role === 'assistant' && a.lateCount === 3)).toBe(true);
     const late = [...truth.lateness.values()].flat();
     expect(late.some((p) => p.applied) && late.some((p) => !p.applied)).toBe(true);
+    // Graduate assistants: one who left before a year, one in post under a year, one a full year.
+    const grads = [...truth.graduates.values()].flat();
+    expect(grads.some((p) => p.left && p.monthsInPost! < POLICY.graduateMinMonths)).toBe(true);
+    expect(grads.some((p) => !p.left && p.monthsInPost! < POLICY.graduateMinMonths)).toBe(true);
+    expect(grads.some((p) => p.monthsInPost === POLICY.graduateMinMonths)).toBe(true);
   });
 
   it('shows every department, the classes without an assistant, the flagged assistants and the results in the HTML, with JavaScript off', async () => {

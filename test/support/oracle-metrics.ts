@@ -71,6 +71,14 @@ export const POLICY = {
   inductionHours: 40,
   /** seeds/004：“原则上不得用劳务派遣、人事代理等方式聘用辅导员”. */
   disallowedHiring: ['劳务派遣', '人事代理'],
+  /** seeds/004：“连续两年年度考核不合格的，可以解除聘用合同”. */
+  consecutiveFailYears: 2,
+  /** seeds/004：“十佳辅导员”. */
+  topCounselors: 10,
+  /** seeds/003：研究生德育工作助理“在岗时间至少为一年”. */
+  graduateMinMonths: 12,
+  /** seeds/003“岗位职责”: the post types, as the page writes them. */
+  graduatePosts: ['党建', '团工作', '学术', '就业', '实践', '文体', '信息（宣传）', '教育管理'],
 };
 
 /** A share as counts: `met` periods out of `periods`. */
@@ -276,6 +284,38 @@ export interface LatePerson {
   applied: boolean;
 }
 
+export interface ConsecutiveFail {
+  department: string;
+  personId: string | null;
+  name: string;
+  /** Semesters rated 不合格 in the run of years, oldest first. */
+  failedSemesters: string[];
+}
+
+export interface TopCounselor {
+  rank: number;
+  department: string;
+  personId: string | null;
+  name: string;
+  /** Mean of score ÷ maximum × 100 over the year's scored assessments. */
+  meanPercent: number;
+  assessments: number;
+  excellent: number;
+}
+
+export interface GraduateAssistant {
+  department: string;
+  studentId: string | null;
+  name: string;
+  /** One of POLICY.graduatePosts, or null when the roster's type is none of them. */
+  post: string | null;
+  postText: string;
+  /** Whole months from 上岗时间 to 离岗时间, or to the semester's first day while in post. */
+  monthsInPost: number | null;
+  left: boolean;
+  political: string;
+}
+
 /** semester → department (or 全院) → … */
 export type BySemDept<T> = Map<string, Map<string, T>>;
 
@@ -311,6 +351,12 @@ export interface MetricsTruth {
   flaggedHiring: Map<string, FlaggedHire[]>;
   /** semester → assistants late more than POLICY.lateMax times. */
   lateness: Map<string, LatePerson[]>;
+  /** semester → counselors rated 不合格 in each of the POLICY.consecutiveFailYears academic years up to it. */
+  consecutiveFail: Map<string, ConsecutiveFail[]>;
+  /** semester → the academic year's (up to the semester) best counselors, institution-wide, ties at the cut included. */
+  topCounselors: Map<string, TopCounselor[]>;
+  /** semester → graduate moral-education assistants on its roster. */
+  graduates: Map<string, GraduateAssistant[]>;
   /** profiles.<active>.workload.target_share, when the rules file has one. */
   workloadTargetShare: number | null;
   /** 队伍结构, from the rosters (oracle-structure.ts). */
@@ -415,7 +461,7 @@ function semesterStart(rules: Rules, semester: string): string {
 
 // ───────────────────────────── reading the tables ─────────────────────────────
 
-type Kind = 'worklog' | 'training' | 'assessment' | 'assistants' | 'classes' | 'roster';
+type Kind = 'worklog' | 'training' | 'assessment' | 'assistants' | 'classes' | 'roster' | 'graduates';
 
 interface Row {
   /** 1-based row in its file/sheet. */
@@ -481,6 +527,8 @@ function kindOf(header: string[]): Kind | null {
   if (has('级别', '培训级别')) return 'training';
   if ((has('周次') || has(...DATE_HEADERS)) && header.some((h) => fieldOf(h))) return 'worklog';
   if (has(...TOTAL_HEADERS, ...GRADE_HEADERS) || has(...ITEMS.德.map(([n]) => n))) return 'assessment';
+  // Seed 003's 研究生德育工作助理名册: 岗位类型 is a post there, not 专职/兼职.
+  if (has('上岗时间')) return 'graduates';
   if (has('姓名') && has(...EMPLOYMENT_HEADERS)) return 'roster';
   return null; // enrollment tables: the staffing oracle's business
 }
@@ -973,6 +1021,84 @@ function latenessTruth(truth: MetricsTruth): void {
       });
 }
 
+const personOf = (a: { personId: string | null; department: string; name: string }) => a.personId ?? `${a.department}/${a.name}`;
+const startYear = (semester: string) => Number(semester.slice(0, 4));
+
+/** Consecutive 不合格 and the 十佳 candidates, for every semester with counselor assessments. */
+function peopleRulesTruth(truth: MetricsTruth, semesters: string[]): void {
+  const counselors = truth.assessed.filter((a) => a.role === 'counselor');
+  for (const s of semesters) {
+    // READING: a year is an academic year; it counts as 不合格 when any of its semesters up to s is.
+    const window = counselors.filter((a) => a.semester <= s && startYear(a.semester) > startYear(s) - POLICY.consecutiveFailYears);
+    const byPerson = new Map<string, Assessed[]>();
+    for (const a of window) getOr(byPerson, personOf(a), () => []).push(a);
+    const fails: ConsecutiveFail[] = [];
+    for (const rows of byPerson.values()) {
+      const failed = rows.filter((a) => a.grade === 'fail');
+      if (new Set(failed.map((a) => startYear(a.semester))).size < POLICY.consecutiveFailYears) continue;
+      const latest = [...rows].sort((a, b) => (a.semester < b.semester ? -1 : 1)).at(-1)!;
+      fails.push({ department: latest.department, personId: latest.personId, name: latest.name, failedSemesters: failed.map((a) => a.semester).sort() });
+    }
+    if (window.some((a) => a.semester === s) || fails.length) truth.consecutiveFail.set(s, fails);
+
+    const year = counselors.filter((a) => a.semester <= s && startYear(a.semester) === startYear(s));
+    const people = new Map<string, Assessed[]>();
+    for (const a of year) getOr(people, personOf(a), () => []).push(a);
+    const ranked = [...people.values()]
+      .filter((rows) => rows.some((a) => a.percent !== null) && !rows.some((a) => a.grade === 'fail'))
+      .map((rows) => {
+        const scored = rows.filter((a) => a.percent !== null);
+        const latest = [...rows].sort((a, b) => (a.semester < b.semester ? -1 : 1)).at(-1)!;
+        return {
+          department: latest.department, personId: latest.personId, name: latest.name,
+          meanPercent: scored.reduce((t, a) => t + a.percent!, 0) / scored.length, assessments: scored.length, excellent: rows.filter((a) => a.grade === 'excellent').length,
+        };
+      })
+      .sort((a, b) => b.meanPercent - a.meanPercent);
+    // Standard competition ranking (1, 2, 2, 4): ties share a place, to 6 decimals of a percent.
+    const same = (a: number, b: number) => Math.abs(a - b) < 5e-7;
+    const top = ranked
+      .map((p) => ({ ...p, rank: 1 + ranked.filter((q) => q.meanPercent > p.meanPercent && !same(q.meanPercent, p.meanPercent)).length }))
+      .filter((p) => p.rank <= POLICY.topCounselors);
+    if (year.length) truth.topCounselors.set(s, top);
+  }
+}
+
+/** Whole months from a (year, month[, day]) date to another. */
+function monthsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = to.split('-').map(Number) as [number, number, number];
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+}
+
+/** 2025.09, 2025-09, 2025年9月, 2025-09-01 → ISO date (a month alone is its first day). */
+function monthDate(text: string): string | null {
+  const m = /^(\d{4})[.\-/年](\d{1,2})(?:月|[.\-/](\d{1,2})日?)?$/.exec(text);
+  return m ? `${m[1]}-${pad2(m[2]!)}-${pad2(m[3] ?? 1)}` : null;
+}
+
+function graduatesTruth(tables: Table[], rules: Rules, truth: MetricsTruth): void {
+  for (const t of tables) {
+    const [id, name, dept, post, since, until, political] = [t.col('学号'), t.col('姓名'), t.col(...DEPT_HEADERS), t.col('岗位类型'), t.col('上岗时间'), t.col('离岗时间'), t.col('政治面貌')];
+    for (const r of t.rows) {
+      const text = r.get(post);
+      const label = text.replace('(', '（').replace(')', '）');
+      const from = monthDate(r.get(since));
+      const to = monthDate(r.get(until));
+      getOr(truth.graduates, t.semester, () => []).push({
+        department: r.get(dept),
+        studentId: (id >= 0 && r.get(id)) || null,
+        name: r.get(name),
+        post: POLICY.graduatePosts.includes(label) ? label : null,
+        postText: text,
+        monthsInPost: from ? Math.max(0, monthsBetween(from, to ?? semesterStart(rules, t.semester))) : null,
+        left: to !== null,
+        political: political >= 0 ? r.get(political) : '',
+      });
+    }
+  }
+}
+
 function assistantTruth(assistants: AssistantRow[], classes: ClassRow[], truth: MetricsTruth, semesters: string[]): void {
   const yearOf = (s: string) => s.slice(0, 9);
   const departments = [...new Set([...assistants.map((a) => a.person.department), ...classes.map((c) => c.department)])];
@@ -1066,6 +1192,9 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
     induction: new Map(),
     flaggedHiring: new Map(),
     lateness: new Map(),
+    consecutiveFail: new Map(),
+    topCounselors: new Map(),
+    graduates: new Map(),
     workloadTargetShare: rules.targetShare,
     structure: structureOf(counselors),
     structureHeadline: rules.structureHeadline,
@@ -1078,6 +1207,8 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
   trainingTruth(roster, training, rules, truth);
   inductionTruth(counselors.counselors, training, rules.inductionKeywords, truth);
   latenessTruth(truth);
+  peopleRulesTruth(truth, semesters);
+  graduatesTruth(of('graduates'), rules, truth);
   assistantTruth(of('assistants').flatMap(assistantRows), of('classes').flatMap(classRows), truth, semesters);
   coverageTruth(roster, assessments, truth);
   return truth;
