@@ -28,6 +28,8 @@ beforeAll(async () => {
   const links = await list.$$eval('.department-list a[href]', (as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!] as [string, string]));
   await list.context().close();
   pages = new Map(links);
+  // Every department of the exports has its page linked (the checks below loop over them).
+  expect([...pages.keys()].sort(), 'department pages linked from departments.html').toEqual(expect.arrayContaining(departments.filter((d) => d !== '全院')));
 });
 afterAll(async () => {
   await h?.close();

@@ -201,6 +201,8 @@ describe('队伍结构 page', () => {
     const list = await h.open('departments.html', { javaScriptEnabled: false });
     const links = await list.$$eval('.department-list a[href]', (as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!] as [string, string]));
     await list.context().close();
+    // The loop below checks each linked page: there must be one per department with a roster.
+    expect(links.map(([d]) => d).sort()).toEqual(expect.arrayContaining([...truth.get(semesters.at(-1)!)!.keys()].filter((d) => d !== '全院')));
     const latest = semesters.at(-1)!;
     for (const [dept, path] of links) {
       const page = await h.open(path, { javaScriptEnabled: false });

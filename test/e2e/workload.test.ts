@@ -298,6 +298,7 @@ describe('工作量 page', () => {
       { semester: semesters[0]!, department: '', role: 'graduate_assistant' },
       { semester: '2026-2027-1', department: '数学与物理学院', role: 'graduate_assistant' },
     ];
+    let emptyViews = 0;
     for (const combo of combos) {
       await setFilters(page, combo);
       f = fromForm(combo, f);
@@ -307,8 +308,11 @@ describe('工作量 page', () => {
       if (Object.keys(expectedNorms(f)).length === 0) {
         expect(await barCount(page, 'norms')).toBe(0);
         expect(await page.textContent('#assistants-table tbody')).toContain('所选范围内没有助理或研究生德育助理的工作记录');
+        emptyViews++;
       }
     }
+    // The graduate assistants before their first log: the empty view above was checked once.
+    expect(emptyViews).toBe(1);
 
     // The URL restores the same view in a fresh page.
     const again = await reopenShared(h, page, 'workload.html', f);
