@@ -533,9 +533,18 @@ function kindOf(header: string[]): Kind | null {
   return null; // enrollment tables: the staffing oracle's business
 }
 
-async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[] }> {
+/**
+ * Data rows per file and sheet as this oracle reads them (a 考核量化表 sheet is one row; a table
+ * read as two kinds counts its rows once) — for the 数据质量 page's per-file counts.
+ */
+export async function rowsPerFile(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<Map<string, number>> {
+  return (await readTables(exportsDir, readRules(rulesPath, exportsDir).aliases)).perSheet;
+}
+
+async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[]; perSheet: Map<string, number> }> {
   const tables: Table[] = [];
   const forms: AssessmentRow[] = [];
+  const perSheet = new Map<string, number>();
   for (const path of filesBelow(exportsDir).sort()) {
     const file = relative(exportsDir, path).split(/[\\/]/).join('/');
     const [semester, folder] = file.split('/') as [string, string];
@@ -544,6 +553,7 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
       const form = quantifiedForm(rows, file, semester, folder);
       if (form) {
         forms.push(form);
+        perSheet.set(`${file}|${sheet.sheet}`, 1);
         continue;
       }
       const h = rows.findIndex((r) => r.includes('姓名') || r.includes('班级'));
@@ -569,10 +579,12 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
         });
         // (Without a department column, col(...DEPT_HEADERS) is -1 and get(-1) gives the folder's department.)
         tables.push({ kind, file, semester, titles: rows.slice(0, h).flat().join(''), header, col, rows: data });
+        // A table read as two kinds (the 考核情况汇总表) has its rows once.
+        perSheet.set(`${file}|${sheet.sheet}`, data.length);
       }
     }
   }
-  return { tables, forms };
+  return { tables, forms, perSheet };
 }
 
 /** Seed 000's 考核量化表, one per sheet: the person on the 考核对象 line, the items by name, their scores under 考核成绩, the 等次. */
