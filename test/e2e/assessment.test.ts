@@ -181,11 +181,32 @@ async function checkMismatches(page: Page, f: Filters) {
     expect(await page.textContent('#mismatches-table tbody')).toContain(assessed ? '所选范围内得分与填报等次全部一致' : '所选范围内没有考核数据');
 }
 
+/** 连续不合格 and 十佳 candidates, against the oracle's reading of every semester's assessments (role filter not applied: both are counselors'). */
+async function checkPeopleRules(page: Page, f: Filters) {
+  const key = (p: { department: string; personId: string | null; name: string }) => `${p.department}|${p.personId ?? p.name}`;
+  const inScope = (p: { department: string }) => !f.department || p.department === f.department;
+  const fails = (truth.consecutiveFail.get(f.semester) ?? []).filter(inScope);
+  const failTable = await readTable(page, 'consecutive-fail-table');
+  expect(Object.keys(failTable).sort(), `连续不合格 ${JSON.stringify(f)}`).toEqual(fails.map(key).sort());
+  for (const p of fails) expect.soft(failTable[key(p)]!.failed_semesters!.split('、'), p.name).toHaveLength(p.failedSemesters.length);
+
+  const top = (truth.topCounselors.get(f.semester) ?? []).filter(inScope);
+  const topTable = await readTable(page, 'top-counselors-table');
+  expect(Object.keys(topTable).sort(), `十佳 ${JSON.stringify(f)}`).toEqual(top.map(key).sort());
+  for (const p of top) {
+    const row = topTable[key(p)]!;
+    expect.soft([num(row.rank), row.name, row.mean_percent, num(row.assessments), num(row.excellent)], `十佳 ${p.name}`).toEqual([
+      p.rank, p.name, `${p.meanPercent.toFixed(1)}%`, p.assessments, p.excellent,
+    ]);
+  }
+}
+
 async function checkAll(page: Page, f: Filters) {
   await checkGrades(page, f);
   await checkScores(page, f);
   await checkDimensions(page, f);
   await checkMismatches(page, f);
+  await checkPeopleRules(page, f);
 }
 
 // ───────────────────────────── the tests ─────────────────────────────
@@ -197,6 +218,13 @@ describe('考核 page', () => {
     expect(await page.inputValue('#filter-semester')).toBe(latest);
     await checkAll(page, { semester: latest, department: null, role: null });
     await page.context().close();
+  });
+
+  it('the demo has what the people rules need: a counselor 不合格 two years running, 十佳 ties at the cut', () => {
+    expect(truth.consecutiveFail.get(semesters.at(-1)!)).toHaveLength(1);
+    const top = truth.topCounselors.get(semesters.at(-1)!)!;
+    expect(top.length).toBeGreaterThan(10);
+    expect(top.filter((p) => p.rank === top.at(-1)!.rank).length).toBeGreaterThan(1);
   });
 
   it('states the demo facts a report would quote', async () => {

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeMetricsTruth, INSTITUTION, type AssistantPerson, type AssistantUnit, type MetricsTruth } from '../support/oracle-metrics.ts';
+import { computeMetricsTruth, INSTITUTION, POLICY, type AssistantPerson, type AssistantUnit, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { num, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
 import { sharePercent as pct } from '../support/format.ts';
 
@@ -105,11 +105,51 @@ function checkResults(table: Record<string, Record<string, string>>, semester: s
   }
 }
 
+const GRADE_TEXT: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+
+/** 迟到: exactly the assistants late more than 3 times (seed 002), with their count, grades and whether the rule was applied. */
+function checkLateness(table: Record<string, Record<string, string>>, semester: string, department: string | null) {
+  const want = (truth.lateness.get(semester) ?? []).filter((p) => !department || p.department === department);
+  const key = (p: (typeof want)[number]) => `${p.department}|${p.personId ?? p.name}|${p.role}`;
+  expect(Object.keys(table).sort(), `${semester} 迟到`).toEqual(want.map(key).sort());
+  for (const p of want) {
+    const row = table[key(p)]!;
+    expect.soft([row.name, num(row.late_count), row.grade, row.grade_recorded, row.status], `${semester} ${p.name} 迟到`).toEqual([
+      p.name, p.lateCount, GRADE_TEXT[p.grade], p.recorded ? GRADE_TEXT[p.recorded] : '', p.applied ? '已评为不合格' : '应评为不合格，请核实',
+    ]);
+  }
+}
+
+/** 研究生德育工作助理: every one on the semester's roster, post type, months in post (to leaving, or to the semester's first day), what is flagged; the count per post type. */
+async function checkGraduates(page: Page, semester: string, department: string | null) {
+  const want = (truth.graduates.get(semester) ?? []).filter((p) => !department || p.department === department);
+  const key = (p: (typeof want)[number]) => `${p.department}|${p.studentId ?? p.name}`;
+  const table = await readTable(page, 'graduates-table');
+  expect(Object.keys(table).sort(), `${semester} 研究生德育助理`).toEqual(want.map(key).sort());
+  const min = POLICY.graduateMinMonths;
+  for (const p of want) {
+    const row = table[key(p)]!;
+    const at = `${semester} ${p.name}`;
+    expect.soft([row.name, row.post_type, num(row.months_in_post)], at).toEqual([p.name, p.post ?? p.postText, p.monthsInPost]);
+    const short = p.monthsInPost !== null && p.monthsInPost < min;
+    expect.soft(row.what!.includes('即离岗'), `${at} ${row.what}`).toBe(p.left && short);
+    expect.soft(row.what!.includes('上岗未满'), `${at} ${row.what}`).toBe(!p.left && short);
+    const partyOk = p.post === '党建' ? p.political === '中共党员' : p.political === '中共党员' || p.political === '中共预备党员';
+    expect.soft(row.what!.includes('党员'), `${at} 政治面貌 ${row.what}`).toBe(!partyOk && p.political !== '');
+  }
+  const note = (await page.textContent('#panel-graduates .note').catch(() => null)) ?? '';
+  const perPost = new Map<string, number>();
+  for (const p of want) perPost.set(p.post ?? '其他', (perPost.get(p.post ?? '其他') ?? 0) + 1);
+  for (const [post, n] of perPost) expect.soft(note, `${semester} 按岗位类型`).toContain(`${post} ${n} 人`);
+}
+
 async function checkPage(page: Page, semester: string, department: string | null) {
   checkCoverage(await readTable(page, 'coverage-table'), semester, department);
   checkUncovered(await readTable(page, 'uncovered-table'), semester, department);
   checkEligibility(await readTable(page, 'eligibility-table'), semester, department);
   checkResults(await readTable(page, 'results-table'), semester, department);
+  checkLateness(await readTable(page, 'lateness-table'), semester, department);
+  await checkGraduates(page, semester, department);
 }
 
 describe('助理 page', () => {
@@ -123,6 +163,15 @@ describe('助理 page', () => {
     for (const [d, u] of truth.assistants.get(SPRING)!)
       if (d !== INSTITUTION) expect([u.rosterFrom, u.classesFrom], d).toEqual([d === OWN_SPRING_ROSTER ? SPRING : AUTUMN, AUTUMN]);
     expect(truth.assistants.get(SPRING)!.get(OWN_SPRING_ROSTER)).toMatchObject({ politicalEligible: 0, noFailed: 0 });
+    // Lateness: someone late exactly 3 times (not over), someone over and rated 不合格, someone over and rated better.
+    expect(truth.assessed.some((a) => a.role === 'assistant' && a.lateCount === 3)).toBe(true);
+    const late = [...truth.lateness.values()].flat();
+    expect(late.some((p) => p.applied) && late.some((p) => !p.applied)).toBe(true);
+    // Graduate assistants: one who left before a year, one in post under a year, one a full year.
+    const grads = [...truth.graduates.values()].flat();
+    expect(grads.some((p) => p.left && p.monthsInPost! < POLICY.graduateMinMonths)).toBe(true);
+    expect(grads.some((p) => !p.left && p.monthsInPost! < POLICY.graduateMinMonths)).toBe(true);
+    expect(grads.some((p) => p.monthsInPost === POLICY.graduateMinMonths)).toBe(true);
   });
 
   it('shows every department, the classes without an assistant, the flagged assistants and the results in the HTML, with JavaScript off', async () => {

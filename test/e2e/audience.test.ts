@@ -123,7 +123,7 @@ describe('the public build', () => {
     expect(pub.consoleErrors).toEqual([]);
   }, 900_000);
 
-  it('shows no team-structure figure over fewer than 3 counselors, nor one the institution’s total would give away', async () => {
+  it('the 队伍结构 comparison of part-time counselors shows no department with fewer than 3, and the withheld ones hold at least 3 together', async () => {
     // Part-time counselors are few in most of the demo's departments: the case the threshold is for.
     let withheldSeen = 0;
     for (const [semester, units] of truth) {

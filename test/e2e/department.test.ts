@@ -28,6 +28,8 @@ beforeAll(async () => {
   const links = await list.$$eval('.department-list a[href]', (as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!] as [string, string]));
   await list.context().close();
   pages = new Map(links);
+  // Every department of the exports has its page linked (the checks below loop over them).
+  expect([...pages.keys()].sort(), 'department pages linked from departments.html').toEqual(expect.arrayContaining(departments.filter((d) => d !== '全院')));
 });
 afterAll(async () => {
   await h?.close();
@@ -47,6 +49,53 @@ function checkRanks(table: Record<string, Record<string, string>>, semester: str
     expect.soft(row.rank, `${at} 排名`).toBe(rank ? `第 ${rank.rank} 名（共 ${rank.of} 个系部）` : '—');
     expect.soft(row.institution, `${at} 全院`).toBe(all?.text ?? '无数据');
   }
+}
+
+/**
+ * The area panels a department page repeats, for that department, against the oracle: the same
+ * figures the area pages' tests check under a department filter.
+ */
+async function checkAreaPanels(page: Page, semester: string, department: string) {
+  const at = (what: string) => `${semester} ${department} ${what}`;
+  const keys = async (id: string) => Object.keys(await readTable(page, id)).sort();
+  const hires = (truth.flaggedHiring.get(semester) ?? []).filter((p) => p.department === department);
+  expect.soft(await keys('hiring-table'), at('派遣代理')).toEqual(hires.map((p) => `${department}|${p.staffId}`).sort());
+
+  const norms = await readTable(page, 'workload-norms-table');
+  const roles = truth.workload.get(semester)?.get(department) ?? new Map();
+  const wantNorms = truth.norms.flatMap((n) => {
+    const r = roles.get(n.role)?.norms.get(n.field);
+    return r && r.periods > 0 ? [[`${n.role}|${n.field}|${n.per}`, `${r.met}/${r.periods}`]] : [];
+  });
+  expect.soft(Object.entries(norms).map(([k, r]) => [k, `${num(r.met)}/${num(r.periods)}`]).sort(), at('工作要求')).toEqual(wantNorms.sort());
+
+  const missing = [...(truth.shortfalls.get(semester)?.get(department)?.values() ?? [])].flat().filter((p) => p.weeksMissing > 0);
+  expect.soft((await keys('workload-shortfalls-table')).length, at('未达要求人员')).toBe(Math.min(15, missing.length));
+
+  const grades = await readTable(page, 'assessment-grades-table');
+  const assessed = [...(truth.assessment.get(semester)?.get(department) ?? new Map())];
+  expect.soft(Object.keys(grades).sort(), at('考核')).toEqual(assessed.map(([r]) => `${department}|${r}`).sort());
+  for (const [role, u] of assessed)
+    expect.soft(['assessed', 'excellent', 'good', 'pass', 'fail'].map((c) => num(grades[`${department}|${role}`]?.[c])), at(`考核 ${role}`)).toEqual([
+      u.count, u.grades.excellent, u.grades.good, u.grades.pass, u.grades.fail,
+    ]);
+  expect.soft((await keys('assessment-mismatches-table')).length, at('等次不符')).toBe(assessed.reduce((n, [, u]) => n + u.mismatches.length, 0));
+
+  const quota = await readTable(page, 'quota-units-table');
+  for (const [role, q] of truth.quota.get(semester)?.get(department) ?? new Map())
+    expect.soft(['assessed', 'allowed', 'used'].map((c) => num(quota[`${department}|${role}`]?.[c])), at(`优秀名额 ${role}`)).toEqual([q.n, q.allowed, q.used]);
+
+  const training = truth.training.get(semester)?.get(department)?.people ?? [];
+  expect.soft(await keys('training-people-table'), at('培训未达要求')).toEqual(
+    training.filter((p) => !p.metHours || !p.hasWider).map((p) => `${department}|${p.staffId}`).sort(),
+  );
+
+  const a = truth.assistants.get(semester)?.get(department);
+  expect.soft(await keys('assistants-uncovered-table'), at('未配助理班级')).toEqual((a?.uncovered ?? []).map((c) => `${department}|${c}`).sort());
+  const flagged = (a?.people ?? []).filter(
+    (p) => !(p.studyYear === 2 || p.studyYear === 3) || !['中共党员', '中共预备党员'].includes(p.political) || p.failedCourses !== 0 || !p.classListed || a!.multiple.includes(p.className),
+  );
+  expect.soft(await keys('assistants-eligibility-table'), at('助理条件')).toEqual(flagged.map((p) => `${department}|${p.studentId ?? p.name}|${p.className}`).sort());
 }
 
 async function openDepartment(department: string, options?: { javaScriptEnabled: boolean }): Promise<Page> {
@@ -76,6 +125,7 @@ describe('department pages', () => {
       const page = await openDepartment(department, { javaScriptEnabled: false });
       expect(await page.inputValue('#filter-semester')).toBe(latest);
       checkRanks(await readTable(page, 'ranks-table'), latest, department);
+      await checkAreaPanels(page, latest, department);
       // The area panels below are the department's own: no row labelled 全院 holding the department's numbers.
       const training = await readTable(page, 'training-units-table');
       expect(Object.keys(training)).toEqual([department]);

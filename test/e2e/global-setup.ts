@@ -13,7 +13,9 @@ export const E2E_DIR = resolve(process.env.E2E_DIR ?? '.cache/e2e');
 
 export default function setup(): void {
   // E2E_REUSE=1: keep a site a previous run built (for working on one page's test; CI never sets it).
-  if (process.env.E2E_REUSE === '1' && existsSync(join(E2E_DIR, 'dist-public', 'index.html'))) return;
+  // E2E_INTERNAL_ONLY=1 as well: the internal build alone is enough (npm run test:faults builds only what a fault's tests read).
+  const built = existsSync(join(E2E_DIR, 'dist', 'index.html')) && (process.env.E2E_INTERNAL_ONLY === '1' || existsSync(join(E2E_DIR, 'dist-public', 'index.html')));
+  if (process.env.E2E_REUSE === '1' && built) return;
   rmSync(E2E_DIR, { recursive: true, force: true });
   const run = (script: string, args: string[]) =>
     execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });

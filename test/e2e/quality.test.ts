@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetricsTruth, type MetricsTruth } from '../support/oracle-metrics.ts';
-import { norm } from '../support/oracle.ts';
+import { enrollmentRowsPerFile, norm } from '../support/oracle.ts';
+import { rowsPerFile } from '../support/oracle-metrics.ts';
 import { findInvalidRows, type Invalid } from '../support/oracle-rejects.ts';
 import { num, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
 
@@ -34,6 +35,8 @@ let h: Harness;
 let manifest: Manifest;
 let invalid: Invalid[];
 let truth: MetricsTruth;
+/** Data rows per file|sheet as the oracles read the exports (valid and invalid): accepted = these − the invalid ones. */
+let oracleRows: Map<string, number>;
 
 const fileKey = (f: { file: string; sheet: string | null }) => `${f.file}|${f.sheet ?? ''}`;
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
@@ -45,7 +48,12 @@ beforeAll(async () => {
   manifest = (await res.json()) as Manifest;
   invalid = await findInvalidRows(EXPORTS);
   truth = await computeMetricsTruth();
+  oracleRows = new Map([...(await rowsPerFile(EXPORTS)), ...(await enrollmentRowsPerFile(EXPORTS))]);
 });
+
+/** Rows accepted from a file, from the oracles' own reading of it: its data rows less those found invalid. */
+const acceptedByOracle = (f: { file: string; sheet: string | null }) =>
+  (oracleRows.get(fileKey(f)) ?? 0) - invalid.filter((r) => r.file === f.file && r.sheet === (f.sheet ?? '')).length;
 afterAll(async () => {
   await h?.close();
 });
@@ -61,6 +69,10 @@ function checkFiles(table: Record<string, Record<string, string>>, files: FileRe
     const shown = { read: num(row.read), accepted: num(row.accepted), rejected: num(row.rejected), skipped: num(row.skipped), warnings: num(row.warnings) };
     expect.soft(shown, at).toEqual({ read: f.read, accepted: f.accepted, rejected: f.rejected, skipped: f.skipped, warnings: f.warnings });
     expect.soft(shown.read, `${at}: read = accepted + rejected + skipped`).toBe(shown.accepted + shown.rejected + shown.skipped);
+    // Accepted and rejected from the files themselves, not from the manifest.
+    expect.soft(oracleRows.has(at), `${at}: a file the oracles read`).toBe(true);
+    expect.soft(shown.accepted, `${at}: accepted, read from the file`).toBe(acceptedByOracle(f));
+    expect.soft(shown.rejected, `${at}: rejected, read from the file`).toBe(invalid.filter((r) => r.file === f.file && r.sheet === (f.sheet ?? '')).length);
     expect.soft(row.check, at).toBe('相符');
   }
 }
@@ -71,6 +83,7 @@ async function checkCards(page: import('playwright-core').Page, files: FileRepor
   expect(await figure('files')).toBe(new Set(files.map((f) => f.file)).size);
   for (const k of ['read', 'accepted', 'rejected', 'skipped', 'warnings'] as const) expect.soft(await figure(k), k).toBe(sum(k));
   expect(await figure('read')).toBe((await figure('accepted')) + (await figure('rejected')) + (await figure('skipped')));
+  expect(await figure('accepted'), 'accepted, read from the files').toBe(files.reduce((n, f) => n + acceptedByOracle(f), 0));
 }
 
 function checkRejects(table: Record<string, Record<string, string>>, want: Invalid[]) {

@@ -5,14 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
+import { computeMetricsTruth, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { num, ratioText, readTable, setFilters, startHarness, waitForEngine, waitForShown, type Harness } from '../support/site.ts';
 
 let h: Harness;
 let truth: Truth;
+let metrics: MetricsTruth;
 let semesters: string[];
 
 beforeAll(async () => {
   truth = await computeTruth('data/exports');
+  metrics = await computeMetricsTruth('data/exports');
   semesters = [...truth.keys()].sort();
   h = await startHarness();
 });
@@ -33,6 +36,33 @@ function checkTable(table: Record<string, Record<string, string>>, semester: str
     expect.soft(ratioText(row.ratio_weighted), `${semester} ${dept} 折算师生比`).toBe(want.ratioWeighted);
     expect.soft(num(row.gap), `${semester} ${dept} 缺口`).toBe(want.gap);
     expect.soft(row.status!.startsWith('达标'), `${semester} ${dept} 达标`).toBe(mode === 'full_time' ? want.compliant : want.compliantWeighted);
+    // Counselors hired through 劳务派遣 or 人事代理, counted from the rosters: blank for none.
+    const hires = (metrics.flaggedHiring.get(semester) ?? []).filter((p) => p.department === dept).length;
+    expect.soft(row.flagged_hiring, `${semester} ${dept} 派遣、代理聘用人数`).toBe(hires > 0 ? String(hires) : '');
+  }
+}
+
+/** The trend table: each unit's strict ratio in every semester (— where it had no full-time counselor or no data). */
+function checkTrend(table: Record<string, Record<string, string>>) {
+  const units = new Set([...truth.values()].flatMap((m) => [...m.keys()]));
+  expect(Object.keys(table).sort(), '趋势 units').toEqual([...units, '全院'].sort());
+  for (const semester of semesters) {
+    const all = truth.get(semester)!;
+    expect.soft(ratioText(table['全院']![semester]), `趋势 全院 ${semester}`).toBe(expected(institution(all.values())).ratioFullTime);
+    for (const dept of units) {
+      const unit = all.get(dept);
+      expect.soft(ratioText(table[dept]![semester]), `趋势 ${dept} ${semester}`).toBe(unit ? expected(unit).ratioFullTime : '—');
+    }
+  }
+}
+
+/** The list of counselors hired through 劳务派遣 or 人事代理: exactly those of the rosters, with their employment and hiring. */
+function checkHiring(table: Record<string, Record<string, string>>, semester: string, department: string | null = null) {
+  const want = (metrics.flaggedHiring.get(semester) ?? []).filter((p) => !department || p.department === department);
+  expect(Object.keys(table).sort(), `${semester} 派遣代理聘用`).toEqual(want.map((p) => `${p.department}|${p.staffId}`).sort());
+  for (const p of want) {
+    const row = table[`${p.department}|${p.staffId}`]!;
+    expect.soft([row.name, row.employment, row.hiring], `${semester} ${p.name}`).toEqual([p.name, p.fullTime ? '专职' : '兼职', p.hiring]);
   }
 }
 
@@ -55,7 +85,17 @@ describe('师生比 page', () => {
     expect(await page.$$eval('#ratio-chart svg rect', (r) => r.length)).toBeGreaterThan(0);
     await checkSummary(page, latest);
     checkTable(await readTable(page, 'ratio-table'), latest);
+    checkHiring(await readTable(page, 'hiring-table'), latest);
+    checkTrend(await readTable(page, 'trend-table'));
     await page.context().close();
+  });
+
+  it('the demo has counselors hired through each disallowed way, in more than one department, in every semester', () => {
+    for (const semester of semesters) {
+      const hires = metrics.flaggedHiring.get(semester) ?? [];
+      expect(new Set(hires.map((p) => p.hiring)), semester).toEqual(new Set(['劳务派遣', '人事代理']));
+      expect(new Set(hires.map((p) => p.department)).size, semester).toBeGreaterThan(1);
+    }
   });
 
   it('declares utf-8 and zh-CN, since plain servers send no charset', async () => {
@@ -72,6 +112,7 @@ describe('师生比 page', () => {
     for (const semester of [semesters[1]!, semesters[0]!]) {
       await setFilters(page, { semester });
       checkTable(await readTable(page, 'ratio-table'), semester);
+      checkHiring(await readTable(page, 'hiring-table'), semester);
       await checkSummary(page, semester);
       const bars = await page.$$eval('#ratio-chart svg g[aria-label="bar"] rect', (r) => r.length);
       const withFullTime = [...truth.get(semester)!.values()].filter((u) => u.fullTime > 0).length;

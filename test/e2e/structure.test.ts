@@ -102,6 +102,27 @@ async function checkCompare(page: Page, semester: string, scope: Scope, only?: s
   }
 }
 
+/** 学历 per department (the stacked bars' table) and 未填写 per attribute (the completeness table), from the rosters. */
+async function checkStacksAndCompleteness(page: Page, semester: string, scope: Scope) {
+  const departments = [...truth.get(semester)!.keys()].filter((d) => d !== INSTITUTION && unit(semester, d, scope).people.length > 0);
+  const count = (u: StructureUnit, dimension: string, category: string) => u.categories.get(dimension)?.get(category) ?? 0;
+  const stacks = await readTable(page, 'stacks-table');
+  expect(Object.keys(stacks).sort(), `${semester} 学历构成`).toEqual([...departments].sort());
+  const EDUCATION: Array<[string, string]> = [['doctor', '博士研究生'], ['master', '硕士研究生'], ['bachelor', '本科'], ['college', '专科'], ['secondary', '中专及以下'], ['unknown', '未填写']];
+  for (const d of departments) {
+    const u = unit(semester, d, scope);
+    expect.soft(EDUCATION.map(([col]) => num(stacks[d]![col])), `${semester} ${d} 学历`).toEqual(EDUCATION.map(([, label]) => count(u, '学历', label)));
+    expect.soft(num(stacks[d]!.total), `${semester} ${d} 合计`).toBe(u.people.length);
+  }
+  const completeness = await readTable(page, 'completeness-table');
+  const ATTRIBUTES: Array<[string, string]> = [['gender', '性别'], ['age', '年龄'], ['political', '政治面貌'], ['education', '学历'], ['degree', '学位'], ['title', '职称'], ['years', '从事辅导员工作年限']];
+  expect(Object.keys(completeness).sort(), `${semester} 未填写`).toEqual([...departments].sort());
+  for (const d of departments) {
+    const u = unit(semester, d, scope);
+    expect.soft(ATTRIBUTES.map(([col]) => num(completeness[d]![col])), `${semester} ${d} 未填写`).toEqual(ATTRIBUTES.map(([, dim]) => count(u, dim, '未填写')));
+  }
+}
+
 describe('队伍结构 page', () => {
   it('shows the full-time counselors’ structure of the latest semester in the HTML, with JavaScript off', async () => {
     const page = await h.open('structure.html', { javaScriptEnabled: false });
@@ -111,6 +132,7 @@ describe('队伍结构 page', () => {
     await checkSummary(page, latest, INSTITUTION, 'full_time');
     await checkBreakdown(page, latest, INSTITUTION, 'full_time');
     await checkCompare(page, latest, 'full_time');
+    await checkStacksAndCompleteness(page, latest, 'full_time');
     // Charts are in the HTML: the shares per dimension, per department, and the age pyramid.
     for (const id of ['breakdown-chart', 'stacks-chart', 'pyramid-chart']) expect(await page.$$eval(`#${id} svg rect`, (r) => r.length), id).toBeGreaterThan(0);
     await page.context().close();
@@ -201,6 +223,8 @@ describe('队伍结构 page', () => {
     const list = await h.open('departments.html', { javaScriptEnabled: false });
     const links = await list.$$eval('.department-list a[href]', (as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!] as [string, string]));
     await list.context().close();
+    // The loop below checks each linked page: there must be one per department with a roster.
+    expect(links.map(([d]) => d).sort()).toEqual(expect.arrayContaining([...truth.get(semesters.at(-1)!)!.keys()].filter((d) => d !== '全院')));
     const latest = semesters.at(-1)!;
     for (const [dept, path] of links) {
       const page = await h.open(path, { javaScriptEnabled: false });

@@ -65,14 +65,27 @@ function checkPeople(table: Record<string, Record<string, string>>, semester: st
     expect.soft(row.year, `${at} 培训年度`).toBe(`${truth.trainingYear.get(semester)} 年`);
     expectDecimal(row.school_hours, p.schoolHours, `${at} 校级学时`);
     expect.soft(row.meets_hours, `${at} 校级学时达到`).toBe(p.metHours ? '是' : '否');
-    expect.soft(row.higher === '无', `${at} 国家级/省级: ${row.higher}`).toBe(!p.hasWider);
-    if (p.hasWider) expect.soft(row.higher, at).toMatch(/^\d+ 次$/);
+    expect.soft(row.higher, `${at} 国家级/省级`).toBe(p.hasWider ? `${p.widerCourses} 次` : '无');
+  }
+}
+
+/** 岗前培训: exactly the new full-time counselors of the rosters, with their induction hours (to one decimal) and whether they reach 40. */
+function checkInduction(table: Record<string, Record<string, string>>, semester: string, department: string | null) {
+  const want = (truth.induction.get(semester) ?? []).filter((p) => !department || p.department === department);
+  expect(Object.keys(table).sort(), `${semester} ${department ?? '全部系部'} 岗前培训`).toEqual(want.map(personKey).sort());
+  for (const p of want) {
+    const row = table[personKey(p)]!;
+    const at = `${semester} ${p.department} ${p.name} 岗前培训`;
+    expect.soft(row.name, at).toBe(p.name);
+    expectDecimal(row.induction_hours, p.hours, `${at}学时`);
+    expect.soft(row.status, at).toBe(p.meets ? '达到' : '未达到');
   }
 }
 
 async function checkPage(page: Page, semester: string, department: string | null) {
   checkUnits(await readTable(page, 'units-table'), semester, department);
   checkPeople(await readTable(page, 'people-table'), semester, department);
+  checkInduction(await readTable(page, 'induction-table'), semester, department);
 }
 
 describe('培训 page', () => {
@@ -82,6 +95,11 @@ describe('培训 page', () => {
     expect(people.some((p) => !p.metHours && p.hasWider)).toBe(true);
     expect(people.some((p) => p.metHours && !p.hasWider)).toBe(true);
     expect(latest.get(INSTITUTION)!.counselors).toBeGreaterThan(50);
+    // 岗前培训: new counselors in more than one semester, with hours from this training year, and one short of the hours.
+    expect([...truth.induction.values()].filter((l) => l.length > 0).length).toBeGreaterThan(1);
+    expect([...truth.induction.values()].flat().some((p) => !p.meets)).toBe(true);
+    // Course counts other than 1, so that a count is not merely "has one".
+    expect(people.some((p) => p.widerCourses > 1)).toBe(true);
   });
 
   it('shows every department and the people list for the latest semester in the HTML, with JavaScript off', async () => {

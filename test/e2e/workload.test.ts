@@ -228,7 +228,17 @@ async function checkShortfalls(page: Page, f: Filters) {
 
 async function checkAssistants(page: Page, f: Filters) {
   const want = expectedAssistants(f);
-  expect(comparable(await readTable(page, 'assistants-table'), ['mean']), `assistants ${JSON.stringify(f)}`).toEqual(want);
+  const table = await readTable(page, 'assistants-table');
+  expect(comparable(table, ['mean']), `assistants ${JSON.stringify(f)}`).toEqual(want);
+  // 周平均: the norm's field summed over the person's weeks ÷ weeks, one decimal with its unit.
+  for (const p of people(f)) {
+    if (p.role !== 'assistant' && p.role !== 'graduate_assistant') continue;
+    const n = truth.norms.find((x) => x.role === p.role && x.per === 'week')!;
+    const shown = table[`${personKey(p)}|${n.field}`]?.mean ?? '';
+    const unit = n.field === 'hours' ? ' 小时' : ' 次';
+    expect.soft(shown, `${personKey(p)} 周平均`).toMatch(new RegExp(`^\\d+\\.\\d${unit}$`));
+    expect.soft(Math.abs(Number(shown.replace(unit, '')) - p.sums[n.field]! / p.weeks), `${personKey(p)} 周平均 ${shown}`).toBeLessThanOrEqual(0.05 + 1e-9);
+  }
 }
 
 async function checkAll(page: Page, f: Filters) {
@@ -288,6 +298,7 @@ describe('工作量 page', () => {
       { semester: semesters[0]!, department: '', role: 'graduate_assistant' },
       { semester: '2026-2027-1', department: '数学与物理学院', role: 'graduate_assistant' },
     ];
+    let emptyViews = 0;
     for (const combo of combos) {
       await setFilters(page, combo);
       f = fromForm(combo, f);
@@ -297,8 +308,11 @@ describe('工作量 page', () => {
       if (Object.keys(expectedNorms(f)).length === 0) {
         expect(await barCount(page, 'norms')).toBe(0);
         expect(await page.textContent('#assistants-table tbody')).toContain('所选范围内没有助理或研究生德育助理的工作记录');
+        emptyViews++;
       }
     }
+    // The graduate assistants before their first log: the empty view above was checked once.
+    expect(emptyViews).toBe(1);
 
     // The URL restores the same view in a fresh page.
     const again = await reopenShared(h, page, 'workload.html', f);

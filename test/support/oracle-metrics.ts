@@ -37,7 +37,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { filesBelow, norm, readSheets } from './oracle.ts';
-import { computeStructureTruth, type StructureTruth } from './oracle-structure.ts';
+import { readCounselors, structureOf, type Counselor, type StructureTruth } from './oracle-structure.ts';
 
 // ───────────────────────────── types ─────────────────────────────
 
@@ -57,6 +57,29 @@ export type Dimension = '德' | '能' | '勤' | '绩';
 
 /** The key under which institution-wide figures sit, next to the departments. */
 export const INSTITUTION = '全院';
+
+/**
+ * Policy values written here once more, from the policy texts rather than data/rules.json, so that
+ * a wrong value in the rules file cannot pass both the product and its check
+ * (test/unit/policy-values.test.ts pins the rules file to the same texts).
+ */
+export const POLICY = {
+  /** seeds/002：学生助管“迟到三次以上……综合评价不合格”. */
+  lateMax: 3,
+  lateRoles: ['assistant'] as Role[],
+  /** 教育部令第43号：新入职辅导员岗前培训不少于40学时. */
+  inductionHours: 40,
+  /** seeds/004：“原则上不得用劳务派遣、人事代理等方式聘用辅导员”. */
+  disallowedHiring: ['劳务派遣', '人事代理'],
+  /** seeds/004：“连续两年年度考核不合格的，可以解除聘用合同”. */
+  consecutiveFailYears: 2,
+  /** seeds/004：“十佳辅导员”. */
+  topCounselors: 10,
+  /** seeds/003：研究生德育工作助理“在岗时间至少为一年”. */
+  graduateMinMonths: 12,
+  /** seeds/003“岗位职责”: the post types, as the page writes them. */
+  graduatePosts: ['党建', '团工作', '学术', '就业', '实践', '文体', '信息（宣传）', '教育管理'],
+};
 
 /** A share as counts: `met` periods out of `periods`. */
 export interface Ratio {
@@ -93,6 +116,8 @@ export interface PersonShortfall {
   weeksMissing: number;
   /** Σ over weeks and weekly norms of max(0, min − value). */
   shortfall: number;
+  /** Σ of each field over the person's rows (a blank is 0): a weekly norm's 周平均 is sums[field] ÷ weeks. */
+  sums: Partial<Record<Field, number>>;
 }
 
 export interface Mismatch {
@@ -128,6 +153,8 @@ export interface Assessed {
   recorded: Grade | null;
   /** Points per dimension when all 14 items are given. */
   items: Record<Dimension, number> | null;
+  /** 迟到次数 where the table has the column and the cell is filled in. */
+  lateCount: number | null;
   file: string;
   row: number;
 }
@@ -165,6 +192,8 @@ export interface TrainingPerson {
   metHours: boolean;
   /** A national or provincial course dated in the training year or the two years before. */
   hasWider: boolean;
+  /** How many national or provincial courses fall in that window. */
+  widerCourses: number;
 }
 
 export interface TrainingUnit {
@@ -223,6 +252,70 @@ export interface AssessmentCoverage {
   missing: Array<{ staffId: string; name: string }>;
 }
 
+/** A new full-time counselor (less than a year in post on the semester's first day) and their 岗前培训 hours. */
+export interface InductionPerson {
+  department: string;
+  staffId: string;
+  name: string;
+  /** Σ hours of training rows named with an induction word (any level), dated up to the training year. */
+  hours: number;
+  meets: boolean;
+}
+
+/** A counselor hired in a way the policy does not allow. */
+export interface FlaggedHire {
+  department: string;
+  staffId: string;
+  name: string;
+  fullTime: boolean;
+  hiring: string;
+}
+
+/** An assessed person late more than the allowed times (seed 002). */
+export interface LatePerson {
+  department: string;
+  role: Role;
+  personId: string | null;
+  name: string;
+  lateCount: number;
+  grade: Grade;
+  recorded: Grade | null;
+  /** Rated 不合格 and not recorded better: the rule was applied. */
+  applied: boolean;
+}
+
+export interface ConsecutiveFail {
+  department: string;
+  personId: string | null;
+  name: string;
+  /** Semesters rated 不合格 in the run of years, oldest first. */
+  failedSemesters: string[];
+}
+
+export interface TopCounselor {
+  rank: number;
+  department: string;
+  personId: string | null;
+  name: string;
+  /** Mean of score ÷ maximum × 100 over the year's scored assessments. */
+  meanPercent: number;
+  assessments: number;
+  excellent: number;
+}
+
+export interface GraduateAssistant {
+  department: string;
+  studentId: string | null;
+  name: string;
+  /** One of POLICY.graduatePosts, or null when the roster's type is none of them. */
+  post: string | null;
+  postText: string;
+  /** Whole months from 上岗时间 to 离岗时间, or to the semester's first day while in post. */
+  monthsInPost: number | null;
+  left: boolean;
+  political: string;
+}
+
 /** semester → department (or 全院) → … */
 export type BySemDept<T> = Map<string, Map<string, T>>;
 
@@ -252,6 +345,18 @@ export interface MetricsTruth {
   assistants: BySemDept<AssistantUnit>;
   /** semester → department | 全院 → roster counselors with an assessment row (semesters with assessments only). */
   assessmentCoverage: BySemDept<AssessmentCoverage>;
+  /** semester → new full-time counselors with their 岗前培训 hours. */
+  induction: Map<string, InductionPerson[]>;
+  /** semester → counselors hired through 劳务派遣 or 人事代理. */
+  flaggedHiring: Map<string, FlaggedHire[]>;
+  /** semester → assistants late more than POLICY.lateMax times. */
+  lateness: Map<string, LatePerson[]>;
+  /** semester → counselors rated 不合格 in each of the POLICY.consecutiveFailYears academic years up to it. */
+  consecutiveFail: Map<string, ConsecutiveFail[]>;
+  /** semester → the academic year's (up to the semester) best counselors, institution-wide, ties at the cut included. */
+  topCounselors: Map<string, TopCounselor[]>;
+  /** semester → graduate moral-education assistants on its roster. */
+  graduates: Map<string, GraduateAssistant[]>;
   /** profiles.<active>.workload.target_share, when the rules file has one. */
   workloadTargetShare: number | null;
   /** 队伍结构, from the rosters (oracle-structure.ts). */
@@ -307,6 +412,8 @@ interface Rules {
   quota: number;
   schoolHours: number;
   widerYears: number;
+  /** A school setting (not a policy value): the words that make a training row 岗前培训. */
+  inductionKeywords: string[];
   targetShare: number | null;
   structureHeadline: { figure: 'party' | 'masters' | 'senior'; target: number | null };
 }
@@ -335,6 +442,7 @@ function readRules(path: string, exportsDir: string): Rules {
     quota: p.assessment.excellence_quota.value,
     schoolHours: p.training.school_hours_per_year.value,
     widerYears: p.training.national_or_provincial_every_years.value,
+    inductionKeywords: p.training.induction_keywords?.value ?? [],
     targetShare: p.workload.target_share?.value ?? null,
     structureHeadline: (() => {
       const figure = p.structure?.headline?.value ?? 'party';
@@ -353,7 +461,7 @@ function semesterStart(rules: Rules, semester: string): string {
 
 // ───────────────────────────── reading the tables ─────────────────────────────
 
-type Kind = 'worklog' | 'training' | 'assessment' | 'assistants' | 'classes' | 'roster';
+type Kind = 'worklog' | 'training' | 'assessment' | 'assistants' | 'classes' | 'roster' | 'graduates';
 
 interface Row {
   /** 1-based row in its file/sheet. */
@@ -419,13 +527,24 @@ function kindOf(header: string[]): Kind | null {
   if (has('级别', '培训级别')) return 'training';
   if ((has('周次') || has(...DATE_HEADERS)) && header.some((h) => fieldOf(h))) return 'worklog';
   if (has(...TOTAL_HEADERS, ...GRADE_HEADERS) || has(...ITEMS.德.map(([n]) => n))) return 'assessment';
+  // Seed 003's 研究生德育工作助理名册: 岗位类型 is a post there, not 专职/兼职.
+  if (has('上岗时间')) return 'graduates';
   if (has('姓名') && has(...EMPLOYMENT_HEADERS)) return 'roster';
   return null; // enrollment tables: the staffing oracle's business
 }
 
-async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[] }> {
+/**
+ * Data rows per file and sheet as this oracle reads them (a 考核量化表 sheet is one row; a table
+ * read as two kinds counts its rows once) — for the 数据质量 page's per-file counts.
+ */
+export async function rowsPerFile(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<Map<string, number>> {
+  return (await readTables(exportsDir, readRules(rulesPath, exportsDir).aliases)).perSheet;
+}
+
+async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[]; perSheet: Map<string, number> }> {
   const tables: Table[] = [];
   const forms: AssessmentRow[] = [];
+  const perSheet = new Map<string, number>();
   for (const path of filesBelow(exportsDir).sort()) {
     const file = relative(exportsDir, path).split(/[\\/]/).join('/');
     const [semester, folder] = file.split('/') as [string, string];
@@ -434,6 +553,7 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
       const form = quantifiedForm(rows, file, semester, folder);
       if (form) {
         forms.push(form);
+        perSheet.set(`${file}|${sheet.sheet}`, 1);
         continue;
       }
       const h = rows.findIndex((r) => r.includes('姓名') || r.includes('班级'));
@@ -459,10 +579,12 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
         });
         // (Without a department column, col(...DEPT_HEADERS) is -1 and get(-1) gives the folder's department.)
         tables.push({ kind, file, semester, titles: rows.slice(0, h).flat().join(''), header, col, rows: data });
+        // A table read as two kinds (the 考核情况汇总表) has its rows once.
+        perSheet.set(`${file}|${sheet.sheet}`, data.length);
       }
     }
   }
-  return { tables, forms };
+  return { tables, forms, perSheet };
 }
 
 /** Seed 000's 考核量化表, one per sheet: the person on the 考核对象 line, the items by name, their scores under 考核成绩, the 等次. */
@@ -489,6 +611,7 @@ function quantifiedForm(rows: string[][], file: string, semester: string, folder
     scoreMax: 90,
     recorded: recorded ? GRADE_LABELS[recorded]! : null,
     items,
+    lateCount: null,
     file,
     line: at + 1,
   };
@@ -567,6 +690,7 @@ interface AssessmentRow {
   scoreMax: number | null;
   recorded: Grade | null;
   items: Record<Dimension, number> | null;
+  lateCount: number | null;
   file: string;
   line: number;
 }
@@ -578,6 +702,7 @@ function assessmentRows(t: Table, rules: Rules): AssessmentRow[] {
   const roleCol = t.col('角色');
   const total = t.col(...TOTAL_HEADERS);
   const grade = t.col(...GRADE_HEADERS);
+  const late = t.col('迟到次数');
   const itemCols = DIMENSIONS.map((d) => [d, ITEMS[d].map(([n]) => t.col(n))] as const);
   const titleRole = roleOf(t.titles);
   const out: AssessmentRow[] = [];
@@ -588,6 +713,8 @@ function assessmentRows(t: Table, rules: Rules): AssessmentRow[] {
     const itemTexts = itemCols.flatMap(([, cols]) => cols.map((c) => (c >= 0 ? r.get(c) : '')));
     if (!role || (totalText && !isNumber(totalText)) || (gradeText && !GRADE_LABELS[gradeText])) continue;
     if (itemTexts.some((v) => v && !isNumber(v))) continue;
+    const lateText = late >= 0 ? r.get(late) : '';
+    if (lateText && !isCount(lateText)) continue;
     // READING: item scores count only when all 14 are filled in (the demo never leaves some blank).
     const items = itemTexts.every((v) => v !== '')
       ? (Object.fromEntries(itemCols.map(([d, cols]) => [d, cols.reduce((a, c) => a + Number(r.get(c)), 0)])) as Record<Dimension, number>)
@@ -605,6 +732,7 @@ function assessmentRows(t: Table, rules: Rules): AssessmentRow[] {
       scoreMax: totalText ? rules.totalMax : itemSum !== null ? rules.itemsMax : null,
       recorded: gradeText ? GRADE_LABELS[gradeText]! : null,
       items,
+      lateCount: lateText ? Number(lateText) : null,
       file: t.file,
       line: r.line,
     });
@@ -625,6 +753,8 @@ interface TrainingRow {
   level: 'school' | 'provincial' | 'national';
   hours: number;
   year: number;
+  /** 培训名称. */
+  course: string;
 }
 
 /**
@@ -643,12 +773,13 @@ function trainingRows(t: Table): TrainingRow[] {
   const level = t.col('级别', '培训级别');
   const hours = t.col('学时');
   const date = t.col('培训日期', '日期', '培训时间');
+  const course = t.col('培训名称', '培训项目', '培训内容');
   const out: TrainingRow[] = [];
   for (const r of t.rows) {
     const l = LEVELS[r.get(level)];
     const d = parseDate(r.get(date));
     if (!l || !d || !isNumber(r.get(hours))) continue;
-    out.push({ staffId: (id >= 0 && r.get(id)) || null, name: r.get(name), department: r.get(dept), level: l, hours: Number(r.get(hours)), year: Number(d.slice(0, 4)) });
+    out.push({ staffId: (id >= 0 && r.get(id)) || null, name: r.get(name), department: r.get(dept), level: l, hours: Number(r.get(hours)), year: Number(d.slice(0, 4)), course: course >= 0 ? r.get(course) : '' });
   }
   return out;
 }
@@ -764,10 +895,11 @@ function workloadTruth(logs: LogRow[], rules: Rules, truth: MetricsTruth): void 
         add(getOr(getOr(nested(truth.heatmap, r.semester, d, () => new Map()), r.role, () => new Map()), week, ratio), all);
     // Shortfalls: weeks missing a weekly norm, and how far below the minimums (a week above a maximum misses without a shortfall).
     const p = getOr(people, `${r.semester}\u0000${r.role}\u0000${personKey(r)}`, () => ({
-      semester: r.semester, department: r.department, role: r.role, staffId: r.staffId, name: r.name, weeks: 0, weeksMissing: 0, shortfall: 0,
+      semester: r.semester, department: r.department, role: r.role, staffId: r.staffId, name: r.name, weeks: 0, weeksMissing: 0, shortfall: 0, sums: {} as PersonShortfall["sums"],
     }));
     p.weeks++;
     if (!all) p.weeksMissing++;
+    for (const n of rules.norms) if (n.role === r.role) p.sums[n.field] = (p.sums[n.field] ?? 0) + (r.values[n.field] ?? 0);
     for (const n of norms) p.shortfall += Math.max(0, n.min - (r.values[n.field] ?? 0));
     // Monthly norms: per person and calendar month of the week's Monday.
     if (monthly(r.role).length > 0) {
@@ -804,7 +936,7 @@ function assessmentTruth(rows: AssessmentRow[], rules: Rules, truth: MetricsTrut
     const grade = (derived ?? r.recorded)!;
     truth.assessed.push({
       semester: r.semester, department: r.department, role: r.role, personId: r.personId, name: r.name, score: r.score, scoreMax: r.scoreMax,
-      percent: r.score !== null ? (r.score / r.scoreMax!) * 100 : null, grade, recorded: r.recorded, items: r.items, file: r.file, row: r.line,
+      percent: r.score !== null ? (r.score / r.scoreMax!) * 100 : null, grade, recorded: r.recorded, items: r.items, lateCount: r.lateCount, file: r.file, row: r.line,
     });
     const mismatch: Mismatch | null =
       derived && r.recorded && derived !== r.recorded
@@ -859,8 +991,11 @@ function trainingTruth(roster: RosterRow[], training: TrainingRow[], rules: Rule
     // Equal staff IDs, or equal name and department (so IDs that lost their leading zeros still match).
     const mine = training.filter((t) => (t.staffId !== null && t.staffId === r.staffId) || (t.name === r.name && t.department === r.department));
     const schoolHours = mine.filter((t) => t.level === 'school' && t.year === year).reduce((a, t) => a + t.hours, 0);
-    const hasWider = mine.some((t) => t.level !== 'school' && t.year <= year && t.year > year - rules.widerYears);
-    const person: TrainingPerson = { department: r.department, staffId: r.staffId, name: r.name, schoolHours, metHours: schoolHours >= rules.schoolHours, hasWider };
+    const widerCourses = mine.filter((t) => t.level !== 'school' && t.year <= year && t.year > year - rules.widerYears).length;
+    const person: TrainingPerson = {
+      department: r.department, staffId: r.staffId, name: r.name, schoolHours, metHours: schoolHours >= rules.schoolHours, hasWider: widerCourses > 0, widerCourses,
+    };
+    const hasWider = widerCourses > 0;
     for (const d of [r.department, INSTITUTION]) {
       const u = nested(truth.training, r.semester, d, () => ({ counselors: 0, meanSchoolHours: 0, totalSchoolHours: 0, meetingHours: 0, withoutWider: 0, people: [] as TrainingPerson[] }));
       u.counselors++;
@@ -869,6 +1004,109 @@ function trainingTruth(roster: RosterRow[], training: TrainingRow[], rules: Rule
       if (person.metHours) u.meetingHours++;
       if (!hasWider) u.withoutWider++;
       u.people.push(person);
+    }
+  }
+}
+
+function inductionTruth(counselors: Counselor[], training: TrainingRow[], keywords: string[], truth: MetricsTruth): void {
+  for (const c of counselors) {
+    // READING: new = fewer than one whole year in post on the semester's first day (a blank 任辅导员时间: not known, not listed).
+    if (!c.fullTime || c.yearsInPost === null || c.yearsInPost >= 1) continue;
+    const year = trainingYearOf(c.semester);
+    const hours = training
+      .filter((t) => (t.staffId !== null && t.staffId === c.staffId) || (t.name === c.name && t.department === c.department))
+      .filter((t) => t.year <= year && keywords.some((w) => t.course.includes(w)))
+      .reduce((a, t) => a + t.hours, 0);
+    getOr(truth.induction, c.semester, () => []).push({ department: c.department, staffId: c.staffId, name: c.name, hours, meets: hours >= POLICY.inductionHours });
+  }
+  for (const c of counselors)
+    if (POLICY.disallowedHiring.includes(c.hiring))
+      getOr(truth.flaggedHiring, c.semester, () => []).push({ department: c.department, staffId: c.staffId, name: c.name, fullTime: c.fullTime, hiring: c.hiring });
+}
+
+function latenessTruth(truth: MetricsTruth): void {
+  for (const a of truth.assessed)
+    if (a.lateCount !== null && a.lateCount > POLICY.lateMax && POLICY.lateRoles.includes(a.role))
+      getOr(truth.lateness, a.semester, () => []).push({
+        department: a.department, role: a.role, personId: a.personId, name: a.name, lateCount: a.lateCount, grade: a.grade, recorded: a.recorded,
+        applied: a.grade === 'fail' && (a.recorded === null || a.recorded === 'fail'),
+      });
+}
+
+const personOf = (a: { personId: string | null; department: string; name: string }) => a.personId ?? `${a.department}/${a.name}`;
+const startYear = (semester: string) => Number(semester.slice(0, 4));
+
+/** Consecutive 不合格 and the 十佳 candidates, for every semester with counselor assessments. */
+function peopleRulesTruth(truth: MetricsTruth, semesters: string[]): void {
+  const counselors = truth.assessed.filter((a) => a.role === 'counselor');
+  for (const s of semesters) {
+    // READING: a year is an academic year; it counts as 不合格 when any of its semesters up to s is.
+    const window = counselors.filter((a) => a.semester <= s && startYear(a.semester) > startYear(s) - POLICY.consecutiveFailYears);
+    const byPerson = new Map<string, Assessed[]>();
+    for (const a of window) getOr(byPerson, personOf(a), () => []).push(a);
+    const fails: ConsecutiveFail[] = [];
+    for (const rows of byPerson.values()) {
+      const failed = rows.filter((a) => a.grade === 'fail');
+      if (new Set(failed.map((a) => startYear(a.semester))).size < POLICY.consecutiveFailYears) continue;
+      const latest = [...rows].sort((a, b) => (a.semester < b.semester ? -1 : 1)).at(-1)!;
+      fails.push({ department: latest.department, personId: latest.personId, name: latest.name, failedSemesters: failed.map((a) => a.semester).sort() });
+    }
+    if (window.some((a) => a.semester === s) || fails.length) truth.consecutiveFail.set(s, fails);
+
+    const year = counselors.filter((a) => a.semester <= s && startYear(a.semester) === startYear(s));
+    const people = new Map<string, Assessed[]>();
+    for (const a of year) getOr(people, personOf(a), () => []).push(a);
+    const ranked = [...people.values()]
+      .filter((rows) => rows.some((a) => a.percent !== null) && !rows.some((a) => a.grade === 'fail'))
+      .map((rows) => {
+        const scored = rows.filter((a) => a.percent !== null);
+        const latest = [...rows].sort((a, b) => (a.semester < b.semester ? -1 : 1)).at(-1)!;
+        return {
+          department: latest.department, personId: latest.personId, name: latest.name,
+          meanPercent: scored.reduce((t, a) => t + a.percent!, 0) / scored.length, assessments: scored.length, excellent: rows.filter((a) => a.grade === 'excellent').length,
+        };
+      })
+      .sort((a, b) => b.meanPercent - a.meanPercent);
+    // Standard competition ranking (1, 2, 2, 4): ties share a place, to 6 decimals of a percent.
+    const same = (a: number, b: number) => Math.abs(a - b) < 5e-7;
+    const top = ranked
+      .map((p) => ({ ...p, rank: 1 + ranked.filter((q) => q.meanPercent > p.meanPercent && !same(q.meanPercent, p.meanPercent)).length }))
+      .filter((p) => p.rank <= POLICY.topCounselors);
+    if (year.length) truth.topCounselors.set(s, top);
+  }
+}
+
+/** Whole months from a (year, month[, day]) date to another. */
+function monthsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = to.split('-').map(Number) as [number, number, number];
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+}
+
+/** 2025.09, 2025-09, 2025年9月, 2025-09-01 → ISO date (a month alone is its first day). */
+function monthDate(text: string): string | null {
+  const m = /^(\d{4})[.\-/年](\d{1,2})(?:月|[.\-/](\d{1,2})日?)?$/.exec(text);
+  return m ? `${m[1]}-${pad2(m[2]!)}-${pad2(m[3] ?? 1)}` : null;
+}
+
+function graduatesTruth(tables: Table[], rules: Rules, truth: MetricsTruth): void {
+  for (const t of tables) {
+    const [id, name, dept, post, since, until, political] = [t.col('学号'), t.col('姓名'), t.col(...DEPT_HEADERS), t.col('岗位类型'), t.col('上岗时间'), t.col('离岗时间'), t.col('政治面貌')];
+    for (const r of t.rows) {
+      const text = r.get(post);
+      const label = text.replace('(', '（').replace(')', '）');
+      const from = monthDate(r.get(since));
+      const to = monthDate(r.get(until));
+      getOr(truth.graduates, t.semester, () => []).push({
+        department: r.get(dept),
+        studentId: (id >= 0 && r.get(id)) || null,
+        name: r.get(name),
+        post: POLICY.graduatePosts.includes(label) ? label : null,
+        postText: text,
+        monthsInPost: from ? Math.max(0, monthsBetween(from, to ?? semesterStart(rules, t.semester))) : null,
+        left: to !== null,
+        political: political >= 0 ? r.get(political) : '',
+      });
     }
   }
 }
@@ -948,6 +1186,7 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
   const { tables, forms } = await readTables(exportsDir, rules.aliases);
   const of = (kind: Kind) => tables.filter((t) => t.kind === kind);
   const semesters = [...new Set(tables.map((t) => t.semester))].filter((s) => /^\d{4}-\d{4}-[12]$/.test(s)).sort();
+  const counselors = await readCounselors(exportsDir, rulesPath);
   const truth: MetricsTruth = {
     norms: rules.norms,
     weekOne: new Map(semesters.map((s) => [s, mondayOf(semesterStart(rules, s))])),
@@ -962,15 +1201,26 @@ export async function computeMetricsTruth(exportsDir = 'data/exports', rulesPath
     training: new Map(),
     assistants: new Map(),
     assessmentCoverage: new Map(),
+    induction: new Map(),
+    flaggedHiring: new Map(),
+    lateness: new Map(),
+    consecutiveFail: new Map(),
+    topCounselors: new Map(),
+    graduates: new Map(),
     workloadTargetShare: rules.targetShare,
-    structure: await computeStructureTruth(exportsDir, rulesPath),
+    structure: structureOf(counselors),
     structureHeadline: rules.structureHeadline,
   };
   const roster = of('roster').flatMap(rosterRows);
   const assessments = [...of('assessment').flatMap((t) => assessmentRows(t, rules)), ...forms].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   workloadTruth(of('worklog').flatMap((t) => worklogRows(t, rules)), rules, truth);
   assessmentTruth(assessments, rules, truth);
-  trainingTruth(roster, of('training').flatMap(trainingRows), rules, truth);
+  const training = of('training').flatMap(trainingRows);
+  trainingTruth(roster, training, rules, truth);
+  inductionTruth(counselors.counselors, training, rules.inductionKeywords, truth);
+  latenessTruth(truth);
+  peopleRulesTruth(truth, semesters);
+  graduatesTruth(of('graduates'), rules, truth);
   assistantTruth(of('assistants').flatMap(assistantRows), of('classes').flatMap(classRows), truth, semesters);
   coverageTruth(roster, assessments, truth);
   return truth;

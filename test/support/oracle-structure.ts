@@ -228,7 +228,11 @@ function unitOf(people: Counselor[], rules: Rules): StructureUnit {
 }
 
 export async function computeStructureTruth(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<StructureTruth> {
-  const { counselors, rules } = await readCounselors(exportsDir, rulesPath);
+  return structureOf(await readCounselors(exportsDir, rulesPath));
+}
+
+/** The structure figures of counselors already read (so that a caller reading them for other checks reads the files once). */
+export function structureOf({ counselors, rules }: Awaited<ReturnType<typeof readCounselors>>): StructureTruth {
   const truth: StructureTruth = new Map();
   const inScope = (c: Counselor, s: Scope) => s === 'all' || c.fullTime === (s === 'full_time');
   for (const semester of [...new Set(counselors.map((c) => c.semester))]) {

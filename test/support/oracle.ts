@@ -132,6 +132,35 @@ export async function computeTruth(exportsDir: string): Promise<Truth> {
   return truth;
 }
 
+/**
+ * Enrollment rows per `file|sheet` (relative to the exports folder), read as computeTruth reads them:
+ * rows under the header with a department (or the one above, in a merged column) and a count, 合计 rows left out.
+ */
+export async function enrollmentRowsPerFile(exportsDir: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const path of filesBelow(exportsDir)) {
+    const file = relative(exportsDir, path).split(/[\\/]/).join('/');
+    for (const sheet of await readSheets(path)) {
+      const rows = sheet.rows.map((r) => r.map(norm));
+      const h = rows.findIndex((r) => r.some((c) => STUDENTS.test(c) || c === '姓名'));
+      const header = rows[h] ?? [];
+      const dept = header.findIndex((c) => DEPT.test(c));
+      if (header.includes('姓名') || header.some((c) => c.startsWith('班级')) || dept < 0) continue;
+      const n = header.findIndex((c) => STUDENTS.test(c));
+      let above = '';
+      let count = 0;
+      for (const r of rows.slice(h + 1)) {
+        if (r.some((c) => c.includes('合计'))) continue;
+        const department = r[dept] || above;
+        above = department;
+        if (department && /^[\d,]+$/.test(r[n] ?? '')) count++;
+      }
+      out.set(`${file}|${sheet.sheet}`, count);
+    }
+  }
+  return out;
+}
+
 /** The policy's numbers, written here again on purpose rather than read from the rules file. */
 export const TARGET = 200;
 

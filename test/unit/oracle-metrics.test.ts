@@ -35,7 +35,8 @@ beforeAll(async () => {
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
   query = async (sql) =>
     (await connection.runAndReadAll(sql.replaceAll('$DATA', dataDir))).getRowObjectsJson() as Array<Record<string, string | number | null>>;
-});
+  // Reading every export twice (both oracles) and, in a clean clone, an ingest: more than the default 10 s on a loaded machine.
+}, 180_000);
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });

@@ -44,7 +44,7 @@ async function panel(id: string, state: Partial<State> = {}): Promise<string> {
 }
 
 describe('a file set aside', () => {
-  it('is counted on the 数据质量 page and listed with its reason, files set aside first', async () => {
+  it('is counted on the 数据质量 page and listed with its reason, each set-aside file as a whole', async () => {
     expect(await panel('summary')).toMatch(/未能导入（已搁置）[\s\S]*?2 个/);
     const files = await panel('files');
     expect(files).toContain('未能导入（已搁置）');

@@ -162,6 +162,8 @@ describe('the template file', () => {
       });
       if (rows.length) files[`2025-2026-1/${templateFileName(kind)}`] = await filledTemplate(kind, ctx, rows);
     }
+    // The check below is over the kinds with dropdowns: there are several (roster, training, assessment, work logs…).
+    expect(Object.keys(files).length, 'templates with dropdown columns').toBeGreaterThanOrEqual(3);
     const out = join(mkdtempSync(join(tmpdir(), 'choices-')), 'data');
     const manifest = await runIngest({ input: folder(files), out });
     expect(manifest.totals.rejected).toBe(0);
