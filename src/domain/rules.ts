@@ -150,8 +150,10 @@ export const RulesFileSchema = z
         signature: z.array(z.string()).default([]),
         /** An image file (SVG or PNG), relative to the project folder; embedded in the report. */
         logo: z.string().optional(),
+        /** The folder of the office's own paragraphs, one <学期>.md per semester (src/report/notes.ts); relative to the project folder. */
+        notes: z.string().default('data/report'),
       })
-      .default({ title: '关于辅导员队伍建设情况的报告', addressee: '校党委', issuer: '学生工作处', signature: [] }),
+      .default({ title: '关于辅导员队伍建设情况的报告', addressee: '校党委', issuer: '学生工作处', signature: [], notes: 'data/report' }),
     /**
      * The policy documents the rules' sources cite, by the short name the sources use (e.g.
      * "seeds/004") → the title readers see (《…实施细则》). Pages and the report name documents by
@@ -217,7 +219,7 @@ const values = <T extends Record<string, { value: unknown }>>(section: T) =>
 /** What the ingest and the site need from the rules file, with the active profile flattened. */
 export interface ActiveRules {
   institution: string;
-  report: { title: string; addressee: string; issuer: string; signature: string[]; logo?: string };
+  report: { title: string; addressee: string; issuer: string; signature: string[]; logo?: string; notes?: string };
   profile: string;
   profile_label: string;
   max_students_per_counselor: number;
