@@ -18,6 +18,7 @@ import { problems, type Problem } from './problems.ts';
 import { peopleTable, structureDepartmentsTable, structureParagraph, structureTable, structureTableNote } from './structure.ts';
 import {
   assistantsTable,
+  comparisonNote,
   comparisonTable,
   gradesTable,
   hiringTable,
@@ -104,7 +105,7 @@ export function exhibits(f: SemesterFigures, prev: SemesterFigures | null, yearA
       id: 'tbl-compare',
       title: '主要指标与上学期、上年同期对比',
       view: comparisonTable(f, prev, yearAgo),
-      note: '“上升”“下降”指数值本身的变化，“改善”“变差”指对照要求的好坏；师生比以每名专职辅导员对应的学生数计，数值越小越好。无可比数据时显示“无数据”。',
+      note: comparisonNote(f, prev, yearAgo) + '“上升”“下降”指数值本身的变化，“改善”“变差”指对照要求的好坏；师生比以每名专职辅导员对应的学生数计，数值越小越好。无可比数据时显示“无数据”。',
     },
     {
       kind: 'table',

@@ -124,9 +124,8 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
     (f) => {
       const c = f.assessment.coverage;
       const missing = c && f.assessment.grades.length ? c.roster - c.assessed : 0;
-      const at = { row: 'assessment', col: 'basis' };
       return missing > 0
-        ? { title: '考核工作未全面完成', detail: `名册上的${n('p_roster', formatInt(c!.roster), 'tbl-compare', at)}名辅导员中，有考核结果的${n('p_assessed', formatInt(c!.assessed), 'tbl-compare', at)}人。` }
+        ? { title: '考核工作未全面完成', detail: `辅导员考核完成率为${n('p_assessment', f.measures.assessment?.text ?? '—', 'tbl-compare', { row: 'assessment', col: 'now' })}，名册上尚有辅导员未见考核结果。` }
         : null;
     },
   ],

@@ -10,24 +10,29 @@ import { gradeCountColumns } from '../dashboard/pages/assessment.ts';
 import type { SemesterFigures } from './figures.ts';
 
 
+/** The comparison table's note: which semesters its columns are. */
+export function comparisonNote(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): string {
+  const name = (x: SemesterFigures | null) => (x ? semesterLabel(x.semester) : '无数据');
+  return `本学期为${semesterLabel(f.semester)}，上学期为${name(prev)}，上年同期为${name(yearAgo)}。`;
+}
+
 export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): TableView<{ id: string }> {
   const cell = (x: SemesterFigures | null, id: string) => x?.measures[id] ?? null;
   const change = (now: Reading | null, before: Reading | null, id: string) => {
     const m = MEASURES.find((m) => m.id === id)!;
     return now?.value != null && before?.value != null ? changeText(m, now.value, before.value) : '—';
   };
-  const label = (x: SemesterFigures | null, fallback: string) => (x ? semesterLabel(x.semester) : fallback);
   return {
     title: '主要指标对比',
     rows: MEASURES.map((m) => ({ id: m.id })),
     rowKey: (r) => r.id,
+    // Short headings (the semesters are in the table's note), so the seven columns fit the A4 type area.
     columns: [
       { key: 'measure', label: '指标', rowHeader: true, display: (r) => MEASURES.find((m) => m.id === r.id)!.label },
-      { key: 'now', label: `本学期（${semesterLabel(f.semester)}）`, numeric: true, display: (r) => cell(f, r.id)?.text ?? '无数据' },
-      { key: 'basis', label: '本学期依据', display: (r) => cell(f, r.id)?.detail ?? '—' },
-      { key: 'prev', label: `上学期（${label(prev, '无')}）`, numeric: true, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'now', label: '本学期', numeric: true, display: (r) => cell(f, r.id)?.text ?? '无数据' },
+      { key: 'prev', label: '上学期', numeric: true, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
       { key: 'prev_change', label: '较上学期', display: (r) => change(cell(f, r.id), cell(prev, r.id), r.id) },
-      { key: 'year', label: `上年同期（${label(yearAgo, '无')}）`, numeric: true, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'year', label: '上年同期', numeric: true, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
       { key: 'year_change', label: '较上年同期', display: (r) => change(cell(f, r.id), cell(yearAgo, r.id), r.id) },
     ],
   };
