@@ -126,7 +126,7 @@ describe('layout', () => {
 
     const workload = await h.open('workload.html', phone);
     await waitForEngine(workload);
-    const norms = await workload.$eval('#norms-chart svg', (svg) => {
+    const norms = await workload.$eval('#norms-chart svg[aria-label="各项工作要求的达标率"]', (svg) => {
       const rule = svg.querySelector('g[aria-label="rule"] line')?.getBoundingClientRect().left ?? Infinity;
       const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', right: t.getBoundingClientRect().right }));
       return { rule, cut: texts.filter((t) => t.text.includes('…')).map((t) => t.text), values: texts.filter((t) => /\d+\/\d+/.test(t.text)) };
