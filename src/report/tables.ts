@@ -20,7 +20,8 @@ export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null
   const cell = (x: SemesterFigures | null, id: string) => x?.measures[id] ?? null;
   const change = (now: Reading | null, before: Reading | null, id: string) => {
     const m = MEASURES.find((m) => m.id === id)!;
-    return now?.value != null && before?.value != null ? changeText(m, now.value, before.value) : '—';
+    // What the number did on one line, better or worse on the next (the cell keeps the line break).
+    return now?.value != null && before?.value != null ? changeText(m, now.value, before.value).replace('，', '\n') : '—';
   };
   return {
     title: '主要指标对比',

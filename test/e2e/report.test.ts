@@ -181,7 +181,8 @@ describe('党委会汇报', () => {
 
     const s = semesters.at(-1)!; // 2026-2027-1: previous 2025-2026-2, a year earlier 2025-2026-1
     const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
-    const ratioRow = await page.$$eval('#tbl-compare tr[data-key="ratio"] td', (tds) => tds.map((td) => td.textContent!.trim()));
+    // A change is written on two lines: what the number did, then better or worse.
+    const ratioRow = await page.$$eval('#tbl-compare tr[data-key="ratio"] td', (tds) => tds.map((td) => td.textContent!.trim().replace('\n', '，')));
     const [prev, yearAgo] = [semesters.at(-2)!, semesters.at(-3)!];
     const now = expected(institution(staffing.get(s)!.values()));
     const p = expected(institution(staffing.get(prev)!.values()));
