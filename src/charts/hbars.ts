@@ -4,11 +4,11 @@
  * line (the legend lists only the colours used). Each value is written in a column of its own at
  * the right, clear of bars and line, with the status in words, so nothing rests on colour alone.
  *
- * Wide: labels in a left column (fitted: see layout.ts). Narrow (a phone): each label on its own
- * line above its bar, the value at the right of that line.
+ * Wide: labels in a left column (fitted: see layout.ts). Narrow (a phone): each label on a line
+ * of its own across the whole width, the value on the next line, then the bar.
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, FONT_STACK, integerTicks, isNarrow, labelColumn, textWidth } from './layout.ts';
+import { CHART_WIDTH, FONT_STACK, fitText, integerTicks, isNarrow, labelColumn, textWidth } from './layout.ts';
 
 export { FONT_STACK } from './layout.ts';
 
@@ -55,13 +55,16 @@ export function hbars(bars: readonly Bar[], o: HBarsOptions): HTMLElement | SVGS
     FONT,
     narrow ? 0.55 : 0.45,
   );
+  // On a phone a label has the whole width (less the axis' room at either side).
+  const wholeLine = (label: string) => fitText(label, width - 34, FONT);
   const domain: [number, number] = o.percent ? [0, Math.max(1, max)] : [0, max > 0 ? max * 1.05 : 1];
   const marks: Plot.Markish[] = narrow
     ? [
-        Plot.barX(data.filter((d) => d.value != null), { x: 'value', y: 'label', fill, insetTop: 22, insetBottom: 4 }),
-        Plot.text(data, { y: 'label', text: (d) => labels.fit(d.label), title: (d) => (labels.fit(d.label) === d.label ? null : d.label), frameAnchor: 'left', dy: -9, textAnchor: 'start', fill: '#1a1a1a' }),
-        // A halo keeps the value legible where the standard line crosses it.
-        Plot.text(data, { y: 'label', text: 'text', frameAnchor: 'right', dy: -9, textAnchor: 'end', fill: '#1a1a1a', stroke: '#fff', strokeWidth: 4, paintOrder: 'stroke' }),
+        // Three lines a row: the label across the whole width, the value under it at the left (clear
+        // of the standard line near the right), then the bar.
+        Plot.barX(data.filter((d) => d.value != null), { x: 'value', y: 'label', fill, insetTop: 36, insetBottom: 4 }),
+        Plot.text(data, { y: 'label', text: (d) => wholeLine(d.label), title: (d) => (wholeLine(d.label) === d.label ? null : d.label), frameAnchor: 'left', dy: -19, textAnchor: 'start', fill: '#1a1a1a', stroke: '#fff', strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text(data, { y: 'label', text: 'text', frameAnchor: 'left', dy: -2, textAnchor: 'start', fill: '#444', fontSize: FONT - 1 }),
       ]
     : [
         Plot.barX(data.filter((d) => d.value != null), { x: 'value', y: 'label', fill, insetTop: 4, insetBottom: 4 }),
@@ -81,7 +84,7 @@ export function hbars(bars: readonly Bar[], o: HBarsOptions): HTMLElement | SVGS
   return Plot.plot({
     document: o.document,
     width,
-    height: 80 + data.length * (narrow ? 40 : 30),
+    height: 80 + data.length * (narrow ? 60 : 30),
     // On a phone the axis' first and last tick labels need a little room at either side.
     marginLeft: narrow ? 14 : labels.margin,
     marginRight: narrow ? 20 : textColumn,

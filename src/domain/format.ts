@@ -22,6 +22,23 @@ export function formatRatio(studentsPerCounselor: number | null, target?: number
   return `1:${format.format(v)}`;
 }
 
+/**
+ * Students per counselor as prose writes it, a whole number: 192.5 → "1:193". A ratio over the
+ * target never rounds down onto it (200.3 → "1:201"), so the sentence cannot say 1:200 and 未达到.
+ */
+export function formatRatioWhole(studentsPerCounselor: number | null, target?: number): string {
+  if (studentsPerCounselor == null) return '—';
+  // Rounded from the tables' one decimal (192.47 → 192.5 → 193), so the prose and the table agree.
+  let whole = Math.round(Number(studentsPerCounselor.toFixed(1)));
+  if (target !== undefined && studentsPerCounselor > target && whole <= target) whole = target + 1;
+  return `1:${integer.format(whole)}`;
+}
+
+/** People counted in full-time equivalents, as prose writes them: whole, else "约78" (the exact figure is in the table). */
+export function formatFteWhole(n: number): string {
+  return Math.abs(n - Math.round(n)) < 1e-9 ? integer.format(n) : `约${integer.format(Math.round(n))}`;
+}
+
 /** 1/3 → "1/3", 5/10 → "1/2" */
 export function formatFraction(f: { numerator: number; denominator: number }): string {
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

@@ -152,8 +152,10 @@ export const RulesFileSchema = z
         signature: z.array(z.string()).default([]),
         /** An image file (SVG or PNG), relative to the project folder; embedded in the report. */
         logo: z.string().optional(),
+        /** The folder of the office's own paragraphs, one <学期>.md per semester (src/report/notes.ts); relative to the project folder. */
+        notes: z.string().default('data/report'),
       })
-      .default({ title: '关于辅导员队伍建设情况的报告', addressee: '校党委', issuer: '学生工作处', signature: [] }),
+      .default({ title: '关于辅导员队伍建设情况的报告', addressee: '校党委', issuer: '学生工作处', signature: [], notes: 'data/report' }),
     /**
      * The policy documents the rules' sources cite, by the short name the sources use (e.g.
      * "seeds/004") → the title readers see (《…实施细则》). Pages and the report name documents by
@@ -221,7 +223,7 @@ export interface ActiveRules {
   institution: string;
   /** The demo's data (its settings file says so). */
   demo: boolean;
-  report: { title: string; addressee: string; issuer: string; signature: string[]; logo?: string };
+  report: { title: string; addressee: string; issuer: string; signature: string[]; logo?: string; notes?: string };
   profile: string;
   profile_label: string;
   max_students_per_counselor: number;

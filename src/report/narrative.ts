@@ -1,101 +1,173 @@
 /**
- * The report's paragraphs in formal Chinese, generated from the figures. Every number is wrapped
- * in a link to the table it comes from (data-n names it), so a reader — and the tests — can trace
- * it. Pure functions of the figures: the edge cases (met or not, no previous semester, no data)
- * are plain branches here and unit-tested.
+ * The report's paragraphs in formal Chinese, generated from the figures. Every number from the
+ * data is wrapped in a link to the table (and the row and column) it comes from, so a reader — and
+ * the tests — can trace it; a number a rule sets (1:200, 16学时) is marked as the rule's. Prose
+ * writes people and ratios whole (1:193, 5人); the tables in the 附件 keep the decimals. Data
+ * caveats (fields not filled in, records to check) are not here: they go to the 附件's
+ * 数据质量说明 (annex.ts). Pure functions of the figures, unit-tested.
  */
 import { GRADE_LABELS, ROLE_LABELS, type Role } from '../domain/cells.ts';
-import { escapeHtml, formatFte, formatInt, formatRatio } from '../domain/format.ts';
+import { escapeHtml, formatFteWhole, formatInt, formatRatioWhole } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
+import { INSTITUTION } from '../metrics/staffing.ts';
 import { formatPercent } from '../views/table.ts';
+import { MEASURES, change, type Measure, type Reading } from '../dashboard/measures.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import type { SemesterFigures } from './figures.ts';
 
-/** A number in the text, linked to its table. */
-export const n = (key: string, text: string, table: string) => `<a class="n" href="#${table}" data-n="${escapeHtml(key)}">${escapeHtml(text)}</a>`;
-const list = (items: string[]) => items.join('、');
+/**
+ * Where a number in the text comes from: a table of the 附件 (its exhibit id), and in it one cell
+ * (row key, column key), or a column added up over the departments' rows (`sum`), or the rows
+ * counted (`count`: rows whose column is above zero; `flagged`: rows marked as missing the requirement), or the
+ * column added up over the flagged rows only (`flagged-sum`). The 全院 row is never in an aggregate.
+ */
+export interface Source {
+  row?: string;
+  col?: string;
+  agg?: 'sum' | 'count' | 'flagged' | 'flagged-sum';
+}
 
+/** A number in the text, linked to the table it comes from. */
+export const n = (key: string, text: string, table: string, source: Source = {}) =>
+  `<a class="n" href="#${table}-title" data-n="${escapeHtml(key)}" data-table="${table}"` +
+  (source.row != null ? ` data-row="${escapeHtml(source.row)}"` : '') +
+  (source.col != null ? ` data-col="${escapeHtml(source.col)}"` : '') +
+  (source.agg ? ` data-agg="${source.agg}"` : '') +
+  `>${escapeHtml(text)}</a>`;
+
+/** A number a rule sets, or a rule's wording with its numbers (not the data's): marked so the tests can tell the two apart. */
+export const r = (text: string | number) => `<span class="rule-n">${escapeHtml(String(text))}</span>`;
+
+/** The semester as a heading writes it; its digits are no figure. */
+export const when = (semester: string) => `<span class="when">${escapeHtml(semesterLabel(semester))}</span>`;
+
+const list = (items: string[]) => items.join('、');
+const STAFFING = 'tbl-staffing-departments';
+
+/** The share of a rule as prose: 90% (the rule's figure, as written: no "90.0%"). */
+export const rulePercent = (share: number) => r(`${Math.round(share * 1000) / 10}%`);
+
+/** Departments with students and a full-time ratio over the target. */
+export const staffingBelow = (f: SemesterFigures) => f.staffing.departments.filter((d) => d.students > 0 && !d.compliant_full_time);
+/** The full-time counselors the departments below the target need, added up. */
+export const staffingGapSum = (f: SemesterFigures) => f.staffing.departments.reduce((s, d) => s + d.gap, 0);
+
+/** 基本情况: students, counselors, the ratio (whole), the weighted figures labelled 折算, the departments below, and the change since last semester. */
 export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | null, rules: ActiveRules): string {
   const t = rules.max_students_per_counselor;
   const i = f.staffing.institution;
-  const label = semesterLabel(f.semester);
+  const label = when(f.semester);
   if (!i || (i.students === 0 && i.full_time + i.part_time === 0)) return `截至${label}，尚未收到在校生人数和辅导员名册数据，无法计算师生比。`;
-  const T = 'tbl-staffing';
-  let text =
-    `截至${label}，全院在校生${n('students', formatInt(i.students), T)}人，专职辅导员${n('full_time', formatInt(i.full_time), T)}人、` +
-    `兼职辅导员${n('part_time', formatInt(i.part_time), T)}人（兼职按${escapeHtml(rules.part_time_weight.numerator + '/' + rules.part_time_weight.denominator)}折算后合计${n('fte', formatFte(i.fte), T)}人），`;
-  if (i.ratio_full_time == null) text += `没有专职辅导员，未达到1:${t}的配备要求，尚缺${n('gap', formatInt(i.gap), T)}人。`;
+  const at = (col: string) => ({ row: INSTITUTION, col });
+  let text = `截至${label}，全院在校生${n('students', formatInt(i.students), STAFFING, at('students'))}人，专职辅导员${n('full_time', formatInt(i.full_time), STAFFING, at('full_time'))}人、兼职辅导员${n('part_time', formatInt(i.part_time), STAFFING, at('part_time'))}人。`;
+  if (i.ratio_full_time == null) text += `全院没有专职辅导员，未达到${r(`1:${t}`)}的配备要求，按此标准应配备${n('gap', formatInt(i.gap), STAFFING, at('gap'))}人。`;
   else
     text +=
-      `专职辅导员师生比为${n('ratio_full_time', formatRatio(i.ratio_full_time, t), T)}，` +
-      (i.compliant_full_time ? `达到1:${t}的配备要求。` : `未达到1:${t}的配备要求，尚缺${n('gap', formatInt(i.gap), T)}人。`);
-  const p = prev?.staffing.institution;
-  if (p?.ratio_full_time != null && i.ratio_full_time != null) {
-    // The number is students per counselor: say what it did (增加/减少) and, separately, what that means (变差/改善).
-    const before = `上学期（${semesterLabel(prev!.semester)}，${formatRatio(p.ratio_full_time, t)}）`;
-    const delta = Math.abs(i.ratio_full_time - p.ratio_full_time).toFixed(1);
+      `专职辅导员师生比为${n('ratio_full_time', formatRatioWhole(i.ratio_full_time, t), STAFFING, at('ratio_full_time'))}，` +
+      (i.compliant_full_time ? `总体达到${r(`1:${t}`)}的配备要求。` : `未达到${r(`1:${t}`)}的配备要求，全院尚缺专职辅导员${n('gap', formatInt(i.gap), STAFFING, at('gap'))}人。`);
+  if (i.part_time > 0 && i.ratio_weighted != null)
     text +=
-      i.ratio_full_time === p.ratio_full_time || delta === '0.0'
-        ? `每名专职辅导员对应的学生数与${before}基本持平。`
-        : `每名专职辅导员对应的学生数较${before}${i.ratio_full_time > p.ratio_full_time ? '增加' : '减少'}${delta}人，配备状况${i.ratio_full_time > p.ratio_full_time ? '有所变差' : '有所改善'}。`;
-  }
-  const below = f.staffing.departments.filter((d) => d.students > 0 && !d.compliant_full_time);
+      `兼职辅导员按${r(`${rules.part_time_weight.numerator}/${rules.part_time_weight.denominator}`)}折算后，专兼职合计折合专职辅导员${n('fte', formatFteWhole(i.fte), STAFFING, at('fte'))}人，` +
+      `折算师生比为${n('ratio_weighted', formatRatioWhole(i.ratio_weighted), STAFFING, at('ratio_weighted'))}。`;
   const withData = f.staffing.departments.filter((d) => d.students > 0);
+  const below = staffingBelow(f);
   if (withData.length === 0) text += '各系部均未报送在校生人数。';
-  else if (below.length === 0) text += `${withData.length}个系部均达到配备要求。`;
+  else if (below.length === 0) text += `${n('departments', formatInt(withData.length), STAFFING, { agg: 'count', col: 'students' })}个系部均达到配备要求。`;
+  else if (below.length === withData.length)
+    text += `${n('departments_below', formatInt(below.length), STAFFING, { agg: 'flagged' })}个系部均未达到要求，按${r(`1:${t}`)}测算合计需增配专职辅导员${n('gap_sum', formatInt(staffingGapSum(f)), STAFFING, { agg: 'sum', col: 'gap' })}人。`;
   else
     text +=
-      `${withData.length}个系部中，` +
-      list(below.map((d) => `${escapeHtml(d.department)}（${d.ratio_full_time == null ? '无专职辅导员' : formatRatio(d.ratio_full_time, t)}，缺${d.gap}人）`)) +
-      `${below.length > 1 ? '等' : ''}${n('departments_below', formatInt(below.length), 'tbl-staffing-departments')}个系部未达到配备要求。`;
-  if (f.staffing.flaggedHiring > 0)
-    text += `另有${n('flagged_hiring', formatInt(f.staffing.flaggedHiring), 'tbl-hiring')}名辅导员以${escapeHtml(rules.disallowed_hiring.join('、'))}方式聘用，不符合“原则上不得以此类方式聘用辅导员”的要求。`;
+      `${n('departments', formatInt(withData.length), STAFFING, { agg: 'count', col: 'students' })}个系部中，${n('departments_below', formatInt(below.length), STAFFING, { agg: 'flagged' })}个系部未达到要求，` +
+      `按${r(`1:${t}`)}测算合计需增配专职辅导员${n('gap_sum', formatInt(staffingGapSum(f)), STAFFING, { agg: 'sum', col: 'gap' })}人。`;
+  const p = prev?.staffing.institution;
+  if (p && p.students > 0) {
+    const moved = (key: string, what: string, now: number, before: number, unit: string) =>
+      now === before ? `${what}持平` : `${what}${now > before ? '增加' : '减少'}${n(key, formatInt(Math.abs(now - before)), STAFFING, at(`${key}`))}${unit}`;
+    text += `与上学期相比，${moved('students_change', '在校生', i.students, p.students, '人')}，${moved('full_time_change', '专职辅导员', i.full_time, p.full_time, '人')}。`;
+  }
   return text;
+}
+
+/** A measure's reading as prose writes it: a whole ratio, a count of units, else the share. */
+function readingText(m: Measure, x: Reading, rules: ActiveRules): string {
+  if (m.id === 'ratio') return formatRatioWhole(x.value, rules.max_students_per_counselor);
+  if (m.id === 'quota') return `${formatInt(x.value ?? 0)}个`;
+  return formatPercent(x.value);
+}
+
+/** What a measure is called in a sentence about its change. */
+const PROSE_LABEL: Record<string, string> = { ratio: '专职辅导员师生比', quota: '超出优秀名额的单位', structure: '专职辅导员中共党员占比' };
+/** How a better reading is said: a ratio "改善为", a count "减少到", a share "提高到". */
+const BETTER_VERB: Record<string, string> = { ratio: '改善为', quota: '减少到' };
+
+/**
+ * 主要工作与成效 opens with what improved: each overview measure better than last semester (and,
+ * separately, than a year earlier), from the comparison table.
+ */
+export function progressParagraph(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null, rules: ActiveRules): string {
+  const improved = (other: SemesterFigures | null, col: 'prev' | 'year') =>
+    !other
+      ? []
+      : MEASURES.flatMap((m) => {
+          const now = f.measures[m.id];
+          const before = other.measures[m.id];
+          if (now?.value == null || before?.value == null) return [];
+          if (m.id === 'structure' && rules.structure.headline !== 'party') return [];
+          if (change(m, now.value, before.value).judgement !== '改善') return [];
+          const a = readingText(m, before, rules);
+          const b = readingText(m, now, rules);
+          if (a === b) return [];
+          return [`${PROSE_LABEL[m.id] ?? m.label}由${n(`${m.id}_${col}`, a, 'tbl-compare', { row: m.id, col })}${BETTER_VERB[m.id] ?? (m.better === 'lower' ? '降至' : '提高到')}${n(`${m.id}_now_${col}`, b, 'tbl-compare', { row: m.id, col: 'now' })}`];
+        });
+  const lastSemester = improved(prev, 'prev');
+  const lastYear = improved(yearAgo, 'year');
+  const parts = [
+    lastSemester.length ? `与上学期相比，${list(lastSemester)}` : prev ? '与上学期相比，各项主要指标未见改善' : '',
+    lastYear.length ? `与上年同期相比，${list(lastYear)}` : yearAgo ? '与上年同期相比，各项主要指标未见改善' : '',
+  ].filter(Boolean);
+  return parts.length ? `${parts.join('；')}。` : '本学期为首个有数据的学期，暂无可比较的上学期和上年同期数据。';
 }
 
 export function workloadParagraph(f: SemesterFigures, rules: ActiveRules): string {
   const w = f.workload.institution;
   if (!w || w.periods === 0) return '本学期尚未收到辅导员工作记录，无法统计工作落实情况。';
   const target = rules.workload_target_share;
-  const T = 'tbl-workload';
+  const T = 'tbl-workload-departments';
+  const at = (col: string) => ({ row: INSTITUTION, col });
   const share = w.met / w.periods;
   let text =
-    `本学期共收到辅导员工作记录${n('workload_periods', formatInt(w.periods), T)}人周次，其中达到全部周工作要求的${n('workload_met', formatInt(w.met), T)}人周次，` +
-    `占${n('workload_share', formatPercent(share), T)}，${share >= target ? '达到' : '低于'}${formatPercent(target)}的目标。`;
-  const counselorNorms = f.workload.norms.filter((r) => r.role === 'counselor' && r.periods > 0);
-  const lowest = [...counselorNorms].sort((a, b) => a.met / a.periods - b.met / b.periods)[0];
-  if (lowest) text += `各项要求中，“${escapeHtml(rules.workload_norms[lowest.norm]!.label)}”达标率最低，为${formatPercent(lowest.met / lowest.periods)}。`;
+    `落实辅导员日常工作要求。本学期共收到辅导员工作记录${n('workload_periods', formatInt(w.periods), T, at('periods'))}人周次，其中达到全部周工作要求的${n('workload_met', formatInt(w.met), T, at('met'))}人周次，` +
+    `占${n('workload_share', formatPercent(share), T, at('share'))}，${share >= target ? '达到' : '低于'}${rulePercent(target)}的目标。`;
+  // The lowest of every role's norms, as the norms' table lists them all.
+  const rated = f.workload.norms.filter((x) => x.periods > 0);
+  const lowest = [...rated].sort((a, b) => a.met / a.periods - b.met / b.periods)[0];
+  if (lowest) {
+    const role = ROLE_LABELS[lowest.role as Role] ?? lowest.role;
+    text += `各项工作要求中，${escapeHtml(role)}“${r(rules.workload_norms[lowest.norm]!.label)}”的达标率最低，为${n('workload_lowest', formatPercent(lowest.met / lowest.periods), 'tbl-workload', { row: String(lowest.norm), col: 'share' })}。`;
+  }
   const below = f.workload.departments.filter((d) => d.periods > 0 && d.met / d.periods < target);
-  text +=
-    below.length === 0
-      ? '各系部均达到目标。'
-      : `${list(below.map((d) => `${escapeHtml(d.department)}（${formatPercent(d.met / d.periods)}）`))}${below.length > 1 ? '等' : ''}${n('workload_departments_below', formatInt(below.length), 'tbl-workload-departments')}个系部低于目标。`;
+  if (below.length) text += `${n('workload_departments_below', formatInt(below.length), T, { agg: 'flagged' })}个系部低于目标。`;
+  else text += '各系部均达到目标。';
   return text;
 }
 
 export function assessmentParagraph(f: SemesterFigures, rules: ActiveRules): string {
   const grades = f.assessment.grades;
-  if (!grades.length) return '本学期尚未报送考核结果（考核于学期末进行），本节暂无数据。';
+  if (!grades.length) return '本学期尚未报送考核结果（考核于学期末进行）。';
   const T = 'tbl-assessment';
   const total = grades.reduce((s, g) => s + g.assessed, 0);
-  const byRole = grades.map((g) => `${ROLE_LABELS[g.role as Role] ?? g.role}${g.assessed}人`);
+  const byRole = grades.map((g) => `${escapeHtml(ROLE_LABELS[g.role as Role] ?? g.role)}${n(`assessed_${g.role}`, formatInt(g.assessed), T, { row: g.role, col: 'assessed' })}人`);
   const sum = (k: 'excellent' | 'good' | 'pass' | 'fail') => grades.reduce((s, g) => s + g[k], 0);
   let text =
-    `本学期参加考核${n('assessed', formatInt(total), T)}人（${list(byRole)}），评为${GRADE_LABELS.excellent}${n('excellent', formatInt(sum('excellent')), T)}人、` +
-    `${GRADE_LABELS.good}${formatInt(sum('good'))}人、${GRADE_LABELS.pass}${formatInt(sum('pass'))}人、${GRADE_LABELS.fail}${n('fail', formatInt(sum('fail')), T)}人。`;
-  const c = f.assessment.coverage;
-  if (c && c.roster > 0)
-    text += c.assessed === c.roster ? `名册上的${formatInt(c.roster)}名辅导员均已完成考核。` : `名册上的${formatInt(c.roster)}名辅导员中，${formatInt(c.roster - c.assessed)}人未见考核结果。`;
+    `开展学期考核。本学期参加考核${n('assessed', formatInt(total), T, { agg: 'sum', col: 'assessed' })}人（${list(byRole)}），评为${GRADE_LABELS.excellent}${n('excellent', formatInt(sum('excellent')), T, { agg: 'sum', col: 'excellent' })}人、` +
+    `${GRADE_LABELS.good}${n('good', formatInt(sum('good')), T, { agg: 'sum', col: 'good' })}人、${GRADE_LABELS.pass}${n('pass', formatInt(sum('pass')), T, { agg: 'sum', col: 'pass' })}人、${GRADE_LABELS.fail}${n('fail', formatInt(sum('fail')), T, { agg: 'sum', col: 'fail' })}人。`;
   const q = f.quota.total;
   if (q && q.assessed > 0) {
     const over = f.quota.units.filter((u) => u.over);
     text +=
-      `按优秀比例不超过${formatPercent(rules.assessment.excellence_quota)}核定，优秀名额合计${n('quota_allowed', formatInt(q.allowed), 'tbl-quota')}个，实际评为优秀${n('quota_used', formatInt(q.used), 'tbl-quota')}人，` +
-      (over.length === 0
-        ? '各系部均未超出名额。'
-        : `${list(over.map((u) => `${escapeHtml(u.department)}${ROLE_LABELS[u.role as Role] ?? u.role}（名额${u.allowed}个，评优${u.used}人）`))}${over.length > 1 ? '等' : ''}${n('quota_units_over', formatInt(over.length), 'tbl-quota')}个系部（角色）超出名额。名额按系部、角色分别核定，超出的不能用其他系部（角色）未用完的名额抵补。`);
+      `按优秀比例不超过${rulePercent(rules.assessment.excellence_quota)}核定优秀名额${n('quota_allowed', formatInt(q.allowed), 'tbl-quota', { agg: 'sum', col: 'allowed' })}个，实际评为优秀${n('quota_used', formatInt(q.used), 'tbl-quota', { agg: 'sum', col: 'used' })}人` +
+      (over.length === 0 ? '，各单位均未超出名额。' : `，${n('quota_units_over', formatInt(over.length), 'tbl-quota', { agg: 'flagged' })}个单位超出名额。`);
   }
-  if (f.assessment.mismatches > 0) text += `另有${n('mismatches', formatInt(f.assessment.mismatches), T)}条记录的得分与填报等次不一致，需核实。`;
   return text;
 }
 
@@ -103,17 +175,18 @@ export function trainingParagraph(f: SemesterFigures, rules: ActiveRules): strin
   const t = f.training.institution;
   if (!t || t.counselors === 0) return '本学期辅导员名册中没有专职辅导员，无法统计培训情况。';
   const T = 'tbl-training';
+  const at = (col: string) => ({ row: INSTITUTION, col });
   const year = Number(f.semester.slice(0, 4)) + (f.semester.endsWith('-2') ? 1 : 0);
   const short = t.counselors - t.meets_hours;
   let text =
-    `${year}年度，全院${n('training_counselors', formatInt(t.counselors), T)}名专职辅导员人均参加校级培训${n('training_mean', (t.school_hours / t.counselors).toFixed(1), T)}学时，` +
-    `${n('training_meets', formatInt(t.meets_hours), T)}人达到每年${rules.training.school_hours_per_year}学时的要求` +
-    (short > 0 ? `，${n('training_short', formatInt(short), T)}人未达到` : '，全部达到要求') +
+    `加强辅导员培训。<span class="when">${year}年度</span>，全院${n('training_counselors', formatInt(t.counselors), T, at('counselors'))}名专职辅导员人均参加校级培训${n('training_mean', (t.school_hours / t.counselors).toFixed(1), T, at('mean'))}学时，` +
+    `${n('training_meets', formatInt(t.meets_hours), T, at('meets_hours'))}人达到每年${r(rules.training.school_hours_per_year)}学时的要求` +
+    (short > 0 ? `，${n('training_short', formatInt(short), T, at('short'))}人未达到` : '，全部达到要求') +
     '；';
   text +=
     t.without_higher > 0
-      ? `${n('training_without_higher', formatInt(t.without_higher), T)}人近${rules.training.national_or_provincial_every_years}年内未参加国家级或省级（自治区级）培训。`
-      : `每人近${rules.training.national_or_provincial_every_years}年内均参加过国家级或省级（自治区级）培训。`;
+      ? `${n('training_without_higher', formatInt(t.without_higher), T, at('without_higher'))}人近${r(rules.training.national_or_provincial_every_years)}年内未参加国家级或省级培训。`
+      : `每人近${r(rules.training.national_or_provincial_every_years)}年内均参加过国家级或省级培训。`;
   return text;
 }
 
@@ -121,11 +194,9 @@ export function assistantsParagraph(f: SemesterFigures): string {
   const a = f.assistants.institution;
   if (!a || (a.classes === 0 && a.assistants === 0)) return '本学期未收到班级名单和助理名册，无法统计助理配备情况。';
   const T = 'tbl-assistants';
-  let text =
-    `全院共有班级${n('classes', formatInt(a.classes), T)}个，已配备助理的${n('covered', formatInt(a.covered), T)}个，占${n('coverage', formatPercent(a.classes ? a.covered / a.classes : null), T)}` +
-    (a.shared > 0 ? `；${formatInt(a.shared)}个班级多于1名助理，不符合“每班至多1名”的要求` : '') +
-    `。在任助理${n('assistants', formatInt(a.assistants), T)}人，其中年级符合要求${formatInt(a.year_ok)}人，中共党员（含预备党员）${n('political_ok', formatInt(a.political_ok), T)}人，无不及格课程${formatInt(a.courses_ok)}人。`;
-  const g = f.assistants.grades;
-  if (g && g.assessed > 0) text += `本学期助理参加考核${formatInt(g.assessed)}人，评为优秀${formatInt(g.excellent)}人、不合格${formatInt(g.fail)}人。`;
-  return text;
+  const at = (col: string) => ({ row: INSTITUTION, col });
+  return (
+    `选配辅导员（班主任）助理。全院共有班级${n('classes', formatInt(a.classes), T, at('classes'))}个，已配备助理的${n('covered', formatInt(a.covered), T, at('covered'))}个，占${n('coverage', formatPercent(a.classes ? a.covered / a.classes : null), T, at('share'))}；` +
+    `在任助理${n('assistants', formatInt(a.assistants), T, at('assistants'))}人，其中中共党员（含预备党员）${n('political_ok', formatInt(a.political_ok), T, at('political_ok'))}人。`
+  );
 }

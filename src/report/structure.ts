@@ -4,7 +4,7 @@
  * year earlier (else the previous semester); its tables; and the 存在问题 that follow from the
  * people rules. Figures come from the dashboard's own SQL (src/metrics/structure.ts, people.ts).
  */
-import { formatInt } from '../domain/format.ts';
+import { escapeHtml, formatInt } from '../domain/format.ts';
 import { EDUCATION_LABELS } from '../domain/people.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { semesterLabel } from '../domain/semester.ts';
@@ -15,7 +15,7 @@ import { peopleFlagsSql, structureSummarySql, type PersonFlagRow, type Structure
 import { inductionSql, type InductionRow } from '../metrics/training.ts';
 import { structureFigures, type StructureFigure } from '../views/structure.ts';
 import { formatPercent, type Column, type TableView } from '../views/table.ts';
-import { n } from './narrative.ts';
+import { n, r, when } from './narrative.ts';
 import { reportQuery } from './query.ts';
 import { counting } from '../dashboard/groups.ts';
 import { isWithheld, POPULATIONS } from '../domain/disclosure.ts';
@@ -86,49 +86,69 @@ export interface Comparison {
   figures: StructureReportFigures;
 }
 
-const T = 'tbl-structure';
+const T = 'tbl-structure-figures';
 const pct = (count: number, total: number) => formatPercent(total > 0 ? count / total : null);
 const points = (a: number, b: number) => `${Math.abs((a - b) * 100).toFixed(1)}个百分点`;
+/** A number of the structure table's row `row`, this semester (`now`) or its change (`change`). */
+const cell = (key: string, text: string, row: StructureFigure['id'], col: 'now' | 'change' = 'now') => n(key, text, T, { row, col });
 
-/** 基本情况's opening paragraph. */
+/**
+ * 基本情况's paragraph on the team: the standard phrasing, compared with a year earlier (else the
+ * previous semester). Shares are over everyone on the roster; who has a field not filled in is
+ * said in the 附件's 数据质量说明, not here.
+ */
 export function structureParagraph(f: StructureReportFigures, semester: string, cmp: Comparison | null, rules: ActiveRules): string {
   const i = f.institution;
-  const label = semesterLabel(semester);
-  if (!i) return `截至${label}，尚未收到辅导员名册，无法分析队伍结构。`;
-  if (i.described === 0)
-    return `截至${label}，全院专职辅导员${n('structure_people', formatInt(i.people), T)}人。本学期辅导员名册未填写性别、出生年月、政治面貌、学历、职称等信息，无法分析队伍结构，请各系部按辅导员信息表报送。`;
+  if (!i) return '本学期尚未收到辅导员名册，无法分析队伍结构。';
+  if (i.described === 0) return '本学期辅导员名册未填写性别、出生年月、政治面貌、学历、职称等信息，无法分析队伍结构。';
   const young = rules.structure.young_age;
   let text =
-    `截至${label}，全院专职辅导员${n('structure_people', formatInt(i.people), T)}人，其中女性${n('structure_women', formatInt(i.women), T)}人；` +
-    `平均年龄${n('structure_mean_age', i.mean_age == null ? '—' : i.mean_age.toFixed(1), T)}岁，${young}岁以下占${n('structure_young_share', pct(i.young, i.people), T)}；` +
-    `中共党员（含预备党员）${n('structure_party', formatInt(i.party), T)}人，占${n('structure_party_share', pct(i.party, i.people), T)}；` +
-    `硕士及以上学历${n('structure_masters', formatInt(i.masters), T)}人，占${n('structure_masters_share', pct(i.masters, i.people), T)}；` +
-    `副高级及以上职称${n('structure_senior', formatInt(i.senior), T)}人，占${n('structure_senior_share', pct(i.senior, i.people), T)}。`;
+    `专职辅导员队伍中，女性${cell('structure_women', formatInt(i.women), 'women')}人；` +
+    `平均年龄${cell('structure_mean_age', i.mean_age == null ? '—' : i.mean_age.toFixed(1), 'mean_age')}岁，${r(young)}岁及以下占${cell('structure_young_share', pct(i.young, i.people), 'young')}；` +
+    `中共党员（含预备党员）${cell('structure_party', formatInt(i.party), 'party')}人，占${cell('structure_party_share', pct(i.party, i.people), 'party')}；` +
+    `硕士及以上学历${cell('structure_masters', formatInt(i.masters), 'masters')}人，占${cell('structure_masters_share', pct(i.masters, i.people), 'masters')}；` +
+    `副高级及以上职称${cell('structure_senior', formatInt(i.senior), 'senior')}人，占${cell('structure_senior_share', pct(i.senior, i.people), 'senior')}。`;
   const before = cmp?.figures.institution;
   if (cmp && described(before)) {
-    const share = (name: string, a: number, b: number) => (Math.abs(a - b) < 5e-4 ? `${name}持平` : `${name}${a > b ? '提高' : '降低'}${points(a, b)}`);
-    const headcount = i.people === before.people ? '人数持平' : `人数${i.people > before.people ? '增加' : '减少'}${formatInt(Math.abs(i.people - before.people))}人`;
-    const age = i.mean_age != null && before.mean_age != null ? (Math.abs(i.mean_age - before.mean_age) < 0.05 ? '平均年龄持平' : `平均年龄${i.mean_age > before.mean_age ? '增加' : '减少'}${Math.abs(i.mean_age - before.mean_age).toFixed(1)}岁`) : null;
+    const share = (name: string, row: StructureFigure['id'], a: number, b: number) =>
+      Math.abs(a - b) < 5e-4 ? `${name}持平` : `${name}${a > b ? '提高' : '降低'}${cell(`structure_${row}_change`, points(a, b), row, 'change')}`;
+    const headcount =
+      i.people === before.people ? '人数持平' : `人数${i.people > before.people ? '增加' : '减少'}${cell('structure_people_change', formatInt(Math.abs(i.people - before.people)), 'people', 'change')}人`;
+    const age =
+      i.mean_age != null && before.mean_age != null
+        ? Math.abs(i.mean_age - before.mean_age) < 0.05
+          ? '平均年龄持平'
+          : `平均年龄${i.mean_age > before.mean_age ? '增加' : '减少'}${cell('structure_mean_age_change', Math.abs(i.mean_age - before.mean_age).toFixed(1), 'mean_age', 'change')}岁`
+        : null;
     const parts = [
       headcount,
-      share('中共党员占比', i.party / i.people, before.party / before.people),
-      share('硕士及以上学历占比', i.masters / i.people, before.masters / before.people),
-      share('副高级及以上职称占比', i.senior / i.people, before.senior / before.people),
+      share('中共党员占比', 'party', i.party / i.people, before.party / before.people),
+      share('硕士及以上学历占比', 'masters', i.masters / i.people, before.masters / before.people),
+      share('副高级及以上职称占比', 'senior', i.senior / i.people, before.senior / before.people),
       age,
     ].filter(Boolean);
-    text += `与${cmp.label}（${semesterLabel(cmp.semester)}）相比，${parts.join('，')}。`;
+    text += `与${cmp.label}（${when(cmp.semester)}）相比，${parts.join('，')}。`;
   } else text += `${cmp ? cmp.label : '上年同期和上学期'}无可比的队伍结构数据。`;
   if (i.below_min_education > 0)
-    text += `另有${n('structure_below', formatInt(i.below_min_education), T)}人学历低于${EDUCATION_LABELS[rules.structure.min_education]}。`;
-  const missing = [
-    ['性别', i.people - i.gender_known],
-    ['出生年月', i.people - i.age_known],
-    ['政治面貌', i.people - i.political_known],
-    ['学历', i.people - i.education_known],
-    ['职称', i.people - i.title_known],
-  ].filter(([, k]) => (k as number) > 0);
-  if (missing.length) text += `名册中${missing.map(([what, k]) => `${what}未填写${k}人`).join('、')}，以上占比均按全部人数计算。`;
+    text += `另有${cell('structure_below', formatInt(i.below_min_education), 'below_min_education')}人学历低于${EDUCATION_LABELS[rules.structure.min_education]}。`;
   return text;
+}
+
+/** The roster's fields not filled in, for the 附件's 数据质量说明: "性别未填写3人、…" (empty when complete). */
+export function structureGaps(f: StructureReportFigures): string[] {
+  const i = f.institution;
+  if (!i || i.described === 0) return [];
+  return (
+    [
+      ['性别', i.people - i.gender_known],
+      ['出生年月', i.people - i.age_known],
+      ['政治面貌', i.people - i.political_known],
+      ['学历', i.people - i.education_known],
+      ['职称', i.people - i.title_known],
+    ] as const
+  )
+    .filter(([, k]) => k > 0)
+    .map(([what, k]) => `${what}未填写${k}人`);
 }
 
 type Row = { f: StructureFigure };
@@ -191,79 +211,139 @@ export function structureDepartmentsTable(f: StructureReportFigures, rules: Acti
   };
 }
 
-const byDepartment = (rows: ReadonlyArray<{ department: string }>) => {
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.department, (counts.get(r.department) ?? 0) + 1);
-  return [...counts].map(([d, k]) => `${d}${k}人`).join('、');
-};
+/** The annex table of people-rule findings (one row per finding), which the problems' numbers cite. */
+export const PEOPLE_TABLE = 'tbl-people';
 
-/** 存在问题 that follow from the people rules: a table of checks, each returning its finding or nothing. */
-/** The people rules' findings for 存在的问题, each a heading and the sentence that states it (as src/report/problems.ts). */
+/** "艺术设计系1人、信息工程系2人", each count linked to its finding's row of the annex table. */
+const byDepartment = (rows: ReadonlyArray<{ department: string }>, id: string) => {
+  const counts = new Map<string, number>();
+  for (const x of rows) counts.set(x.department, (counts.get(x.department) ?? 0) + 1);
+  return [...counts].map(([d, k]) => `${escapeHtml(d)}${n(`${id}_${d}`, formatInt(k), PEOPLE_TABLE, { row: id, col: 'departments' })}人`).join('、');
+};
+const headcount = (rows: readonly unknown[], id: string) => n(id, formatInt(rows.length), PEOPLE_TABLE, { row: id, col: 'count' });
+
+/** The people rules' findings for 存在的问题, each a heading and the sentences that state it (as src/report/problems.ts); by department, never by name. */
 export const STRUCTURE_CHECKS: ReadonlyArray<readonly [string, (f: StructureReportFigures, rules: ActiveRules) => { title: string; detail: string } | null]> = [
   [
     'structure-education',
-    (f, r) =>
+    (f, rules) =>
       f.belowEducation.length
         ? {
-            title: '学历条件不符',
-            detail: `${f.belowEducation.length}名专职辅导员学历低于${EDUCATION_LABELS[r.structure.min_education]}（${byDepartment(f.belowEducation)}），不符合辅导员“具备${EDUCATION_LABELS[r.structure.min_education]}及以上学历”的基本条件。`,
+            title: '个别专职辅导员学历不符合条件',
+            detail: `${headcount(f.belowEducation, 'structure-education')}名专职辅导员学历低于${EDUCATION_LABELS[rules.structure.min_education]}（${byDepartment(f.belowEducation, 'structure-education')}），不符合辅导员“具备${EDUCATION_LABELS[rules.structure.min_education]}及以上学历”的基本条件。`,
           }
         : null,
   ],
   [
     'structure-targets',
-    (f, r) => {
+    (f, rules) => {
       const i = f.institution;
       if (!described(i)) return null;
-      const targets: Array<[string, number, number | null]> = [
-        ['中共党员（含预备党员）占比', i.party / i.people, r.structure.party_share_target],
-        ['硕士及以上学历占比', i.masters / i.people, r.structure.masters_share_target],
-        ['副高级及以上职称占比', i.senior / i.people, r.structure.senior_share_target],
+      const targets: Array<[string, StructureFigure['id'], number, number | null]> = [
+        ['中共党员（含预备党员）占比', 'party', i.party / i.people, rules.structure.party_share_target],
+        ['硕士及以上学历占比', 'masters', i.masters / i.people, rules.structure.masters_share_target],
+        ['副高级及以上职称占比', 'senior', i.senior / i.people, rules.structure.senior_share_target],
       ];
-      const below = targets.filter(([, v, t]) => t != null && v < t);
+      const below = targets.filter(([, , v, t]) => t != null && v < t);
       return below.length
-        ? { title: '队伍结构未达到规划目标', detail: `${below.map(([what, v, t]) => `${what}为${formatPercent(v)}，低于${formatPercent(t)}`).join('；')}。` }
+        ? {
+            title: '队伍结构未达到规划目标',
+            detail: `${below.map(([what, row, v, t]) => `${what}为${cell(`target_${row}`, formatPercent(v), row)}，低于${r(formatPercent(t))}`).join('；')}。`,
+          }
         : null;
     },
   ],
   [
     'consecutive-fail',
-    (f, r) =>
+    (f, rules) =>
       f.consecutiveFail.length
         ? {
-            title: '连续考核不合格',
-            detail: `${f.consecutiveFail.length}名辅导员连续${r.people.consecutive_fail_years}个学年考核不合格（${f.named ? f.consecutiveFail.map((x) => `${x.department}${x.name}`).join('、') : byDepartment(f.consecutiveFail)}），按规定可解除聘用合同，需研究处理。`,
+            title: '个别辅导员连续考核不合格',
+            detail: `${headcount(f.consecutiveFail, 'consecutive-fail')}名辅导员连续${r(rules.people.consecutive_fail_years)}个学年考核不合格（${byDepartment(f.consecutiveFail, 'consecutive-fail')}），按规定应调离辅导员岗位或解除聘用合同，需研究处理。`,
           }
         : null,
   ],
   [
     'lateness',
-    (f, r) =>
+    (f, rules) =>
       f.latenessNotApplied.length
         ? {
             title: '助理考核等次需核实',
-            detail: `${f.latenessNotApplied.length}名助理本学期迟到超过${r.people.lateness.max}次，但未评为不合格（${byDepartment(f.latenessNotApplied)}）。`,
+            detail: `${headcount(f.latenessNotApplied, 'lateness')}名助理本学期迟到超过${r(rules.people.lateness.max)}次，但未评为不合格（${byDepartment(f.latenessNotApplied, 'lateness')}）。`,
           }
         : null,
   ],
   [
     'graduates-tenure',
-    (f, r) =>
+    (f, rules) =>
       f.graduatesLeftEarly.length
         ? {
             title: '研究生德育工作助理在岗时间不足',
-            detail: `${f.graduatesLeftEarly.length}名研究生德育工作助理在岗不足${r.people.graduate_min_months}个月即离岗（${byDepartment(f.graduatesLeftEarly)}），不符合“在岗时间至少为一年”的要求。`,
+            detail: `${headcount(f.graduatesLeftEarly, 'graduates-tenure')}名研究生德育工作助理在岗不足${r(rules.people.graduate_min_months)}个月即离岗（${byDepartment(f.graduatesLeftEarly, 'graduates-tenure')}），不符合“在岗时间至少为一年”的要求。`,
           }
         : null,
   ],
   [
     'induction',
-    (f, r) =>
+    (f, rules) =>
       f.inductionShort.length
-        ? { title: '岗前培训不足', detail: `${f.inductionShort.length}名新入职专职辅导员岗前培训不足${r.training.induction_hours}学时（${byDepartment(f.inductionShort)}）。` }
+        ? {
+            title: '新入职辅导员岗前培训不足',
+            detail: `${headcount(f.inductionShort, 'induction')}名新入职专职辅导员岗前培训不足${r(rules.training.induction_hours)}学时（${byDepartment(f.inductionShort, 'induction')}）。`,
+          }
         : null,
   ],
 ];
+
+/** The people-rule findings as rows of the annex table: what, how many, where, and (internal build only) who. */
+export interface PeopleFinding {
+  id: string;
+  what: string;
+  count: number;
+  departments: string;
+  names: string;
+}
+
+const PEOPLE_FINDINGS: ReadonlyArray<readonly [string, string, (f: StructureReportFigures) => ReadonlyArray<{ department: string; name?: string }>]> = [
+  ['structure-education', '学历低于规定', (f) => f.belowEducation],
+  ['consecutive-fail', '连续考核不合格', (f) => f.consecutiveFail],
+  ['induction', '岗前培训不足', (f) => f.inductionShort],
+  ['lateness', '助理迟到超过规定次数未评为不合格', (f) => f.latenessNotApplied],
+  ['graduates-tenure', '研究生德育工作助理在岗时间不足', (f) => f.graduatesLeftEarly],
+];
+
+export function peopleFindings(f: StructureReportFigures): PeopleFinding[] {
+  return PEOPLE_FINDINGS.flatMap(([id, what, rows]) => {
+    const list = rows(f);
+    if (!list.length) return [];
+    const counts = new Map<string, number>();
+    for (const x of list) counts.set(x.department, (counts.get(x.department) ?? 0) + 1);
+    return [
+      {
+        id,
+        what,
+        count: list.length,
+        departments: [...counts].map(([d, k]) => `${d}${k}人`).join('、'),
+        names: f.named ? list.map((x) => `${x.department}${x.name ?? ''}`).join('、') : '',
+      },
+    ];
+  });
+}
+
+export function peopleTable(f: StructureReportFigures): TableView<PeopleFinding> {
+  return {
+    title: '需研究处理或核实的人员情况',
+    rows: peopleFindings(f),
+    rowKey: (x) => x.id,
+    empty: '本学期无此类情况。',
+    columns: [
+      { key: 'what', label: '事项', rowHeader: true },
+      { key: 'count', label: '人数', format: 'int' },
+      { key: 'departments', label: '所在系部' },
+      ...(f.named ? [{ key: 'names', label: '人员（内部）' } as Column<PeopleFinding>] : []),
+    ],
+  };
+}
 
 export const structureTableNote = (rules: ActiveRules) =>
   `统计对象为专职辅导员。占比的分母为全部人数（含信息未填写者）；年龄按学期第一天计算周岁，“${rules.structure.young_age}岁以下”含${rules.structure.young_age}岁；中共党员含预备党员；副高级及以上职称含正高级。`;

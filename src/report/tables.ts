@@ -10,40 +10,59 @@ import { gradeCountColumns } from '../dashboard/pages/assessment.ts';
 import type { SemesterFigures } from './figures.ts';
 
 
+/** The comparison table's note: which semesters its columns are. */
+export function comparisonNote(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): string {
+  const name = (x: SemesterFigures | null) => (x ? semesterLabel(x.semester) : '无数据');
+  return `本学期为${semesterLabel(f.semester)}，上学期为${name(prev)}，上年同期为${name(yearAgo)}。`;
+}
+
 export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): TableView<{ id: string }> {
   const cell = (x: SemesterFigures | null, id: string) => x?.measures[id] ?? null;
   const change = (now: Reading | null, before: Reading | null, id: string) => {
     const m = MEASURES.find((m) => m.id === id)!;
-    return now?.value != null && before?.value != null ? changeText(m, now.value, before.value) : '—';
+    // What the number did on one line, better or worse on the next (the cell keeps the line break).
+    return now?.value != null && before?.value != null ? changeText(m, now.value, before.value).replace('，', '\n') : '—';
   };
-  const label = (x: SemesterFigures | null, fallback: string) => (x ? semesterLabel(x.semester) : fallback);
   return {
     title: '主要指标对比',
     rows: MEASURES.map((m) => ({ id: m.id })),
     rowKey: (r) => r.id,
+    // Short headings (the semesters are in the table's note), so the seven columns fit the A4 type area.
     columns: [
       { key: 'measure', label: '指标', rowHeader: true, display: (r) => MEASURES.find((m) => m.id === r.id)!.label },
-      { key: 'now', label: `本学期（${semesterLabel(f.semester)}）`, numeric: true, display: (r) => cell(f, r.id)?.text ?? '无数据' },
-      { key: 'prev', label: `上学期（${label(prev, '无')}）`, numeric: true, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'now', label: '本学期', numeric: true, display: (r) => cell(f, r.id)?.text ?? '无数据' },
+      { key: 'prev', label: '上学期', numeric: true, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
       { key: 'prev_change', label: '较上学期', display: (r) => change(cell(f, r.id), cell(prev, r.id), r.id) },
-      { key: 'year', label: `上年同期（${label(yearAgo, '无')}）`, numeric: true, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'year', label: '上年同期', numeric: true, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
       { key: 'year_change', label: '较上年同期', display: (r) => change(cell(f, r.id), cell(yearAgo, r.id), r.id) },
     ],
   };
 }
 
-export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['staffing']['departments'][number]> {
+/** "+52", "-3", "0": a change since the previous semester, as the table writes it. */
+const signed = (d: number | null) => (d == null ? '—' : d > 0 ? `+${d}` : String(d));
+
+export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules, prev: SemesterFigures | null = null): TableView<SemesterFigures['staffing']['departments'][number]> {
   const target = rules.max_students_per_counselor;
+  const before = (r: { department: string }) =>
+    r.department === f.staffing.institution?.department ? prev?.staffing.institution : prev?.staffing.departments.find((d) => d.department === r.department);
+  const delta = (r: SemesterFigures['staffing']['departments'][number], key: 'students' | 'full_time') => {
+    const b = before(r);
+    return b && b.students > 0 ? r[key] - b[key] : null;
+  };
   return {
     title: '各系部辅导员配备情况',
     rows: [...f.staffing.departments, ...(f.staffing.institution ? [f.staffing.institution] : [])],
     rowKey: (r) => r.department,
-    flagged: (r) => r.students > 0 && !r.compliant_full_time,
+    flagged: (r) => r.department !== f.staffing.institution?.department && r.students > 0 && !r.compliant_full_time,
     columns: [
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'students', label: '在校生', format: 'int' },
+      ...(prev ? [{ key: 'students_change', label: '在校生较上学期', numeric: true, display: (r: SemesterFigures['staffing']['departments'][number]) => signed(delta(r, 'students')) }] : []),
       { key: 'full_time', label: '专职', format: 'int' },
+      ...(prev ? [{ key: 'full_time_change', label: '专职较上学期', numeric: true, display: (r: SemesterFigures['staffing']['departments'][number]) => signed(delta(r, 'full_time')) }] : []),
       { key: 'part_time', label: '兼职', format: 'int' },
+      { key: 'fte', label: '折合专职', format: 'decimal' },
       { key: 'ratio_full_time', label: '师生比（专职）', format: 'ratio', target },
       { key: 'ratio_weighted', label: '师生比（折算）', format: 'ratio', target },
       { key: 'gap', label: '缺口', format: 'int' },
@@ -52,11 +71,12 @@ export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules)
   };
 }
 
-export function hiringTable(f: SemesterFigures): TableView<SemesterFigures['staffing']['hiring'][number]> {
+export function hiringTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['staffing']['hiring'][number]> {
   return {
     title: '辅导员聘用方式',
     rows: f.staffing.hiring,
     rowKey: (r) => `${r.employment}|${r.hiring ?? ''}`,
+    flagged: (r) => r.hiring != null && rules.disallowed_hiring.includes(r.hiring),
     columns: [
       { key: 'employment', label: '类别', rowHeader: true, display: (r) => (r.employment === 'full_time' ? '专职' : '兼职') },
       { key: 'hiring', label: '聘用方式', display: (r) => r.hiring ?? '未填写' },
@@ -84,9 +104,9 @@ export function workloadDepartmentsTable(f: SemesterFigures, rules: ActiveRules)
   const t = rules.workload_target_share;
   return {
     title: '各系部辅导员达到全部周工作要求的比例',
-    rows: [...f.workload.departments].sort((a, b) => a.met / a.periods - b.met / b.periods),
+    rows: [...[...f.workload.departments].sort((a, b) => a.met / a.periods - b.met / b.periods), ...(f.workload.institution ? [f.workload.institution] : [])],
     rowKey: (r) => r.department,
-    flagged: (r) => r.met / r.periods < t,
+    flagged: (r) => r !== f.workload.institution && r.met / r.periods < t,
     columns: [
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'met', label: '达到要求人周次', format: 'int' },
@@ -139,6 +159,7 @@ export function trainingTable(f: SemesterFigures, rules: ActiveRules): TableView
       { key: 'counselors', label: '专职辅导员', format: 'int' },
       { key: 'mean', label: '人均校级学时', format: 'decimal1', value: (r) => (r.counselors ? r.school_hours / r.counselors : null) },
       { key: 'meets_hours', label: `达到${rules.training.school_hours_per_year}学时`, format: 'int' },
+      { key: 'short', label: `未达${rules.training.school_hours_per_year}学时`, format: 'int', value: (r) => r.counselors - r.meets_hours },
       { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级、省级培训`, format: 'int' },
     ],
   };
@@ -155,10 +176,12 @@ export function assistantsTable(f: SemesterFigures): TableView<SemesterFigures['
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'classes', label: '班级', format: 'int' },
       { key: 'covered', label: '已配助理', format: 'int' },
+      { key: 'uncovered', label: '未配助理', format: 'int', value: (r) => r.classes - r.covered },
       { key: 'share', label: '配备比例', format: 'percent', value: (r) => ratio(r.covered, r.classes) },
       { key: 'shared', label: '一班多人', format: 'int' },
       { key: 'assistants', label: '助理人数', format: 'int' },
       { key: 'political_ok', label: '党员（含预备）', format: 'int' },
+      { key: 'non_members', label: '非党员', format: 'int', value: (r) => r.assistants - r.political_ok - r.political_unknown },
     ],
   };
 }

@@ -6,11 +6,14 @@ export interface Card {
   key: string;
   label: string;
   value: string;
-  tone?: 'ok' | 'bad';
+  /** bad: a requirement of weight missed (red); warn: a lesser one missed (amber); ok: met. */
+  tone?: 'ok' | 'bad' | 'warn';
   /** 达标/未达标 as a flag beside the value. */
   status?: string;
   /** Small print under the value: the change, the basis. */
   note?: string;
+  /** A small trend chart (SVG) of the previous semesters, with its reading in words. */
+  spark?: string;
   href?: string;
 }
 
@@ -21,7 +24,8 @@ export function cardItemsHtml(cards: readonly Card[]): string {
       (c) =>
         `<div class="card${c.tone ? ` card--${c.tone}` : ''}" data-figure="${escapeHtml(c.key)}"><dt>${escapeHtml(c.label)}</dt>` +
         `<dd class="card__value">${escapeHtml(c.value)}</dd>` +
-        `${c.status ? `<dd class="card__status">${flagHtml(c.status, c.tone ?? 'none')}</dd>` : ''}` +
+        `${c.status ? `<dd class="card__status">${flagHtml(c.status, c.tone === 'warn' ? 'warn' : (c.tone ?? 'none'))}</dd>` : ''}` +
+        `${c.spark ? `<dd class="card__spark">${c.spark}</dd>` : ''}` +
         `${c.note ? `<dd class="card__note">${escapeHtml(c.note)}</dd>` : ''}` +
         `${c.href ? `<dd class="card__link"><a href="${escapeHtml(c.href)}">查看详情</a></dd>` : ''}</div>`,
     )

@@ -17,7 +17,10 @@ export function panelInnerHtml(id: string, title: string, output: PanelOutput, c
   if (output.html) parts.push(`<div class="panel-figures">${output.html}</div>`);
   if (chartMarkup != null) {
     parts.push(
-      `<figure class="chart" id="${id}-chart" aria-labelledby="${id}-title" aria-describedby="${id}-alt">${chartMarkup}` +
+      `<figure class="chart" id="${id}-chart" aria-labelledby="${id}-title" aria-describedby="${id}-alt">` +
+        // A chart kept at its width (the weeks' grid) scrolls in its frame on a phone: the reader is told so.
+        (chartMarkup.includes('chart-scroll') ? '<p class="scroll-cue">此图较宽，可在框内左右滑动查看全部内容。</p>' : '') +
+        chartMarkup +
         `<figcaption id="${id}-alt">${escapeHtml(output.chartAlt ?? '')}</figcaption></figure>`,
     );
   }

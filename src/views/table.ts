@@ -111,7 +111,7 @@ export const WIDE_COLUMNS = 8;
 export const DENSE_COLUMNS = 12;
 
 /** A status flag: a word in a marked box, so it reads as a flag and never by colour alone. */
-export const flagHtml = (word: string, tone: 'bad' | 'ok' | 'none' = 'bad') => `<span class="flag flag--${tone}">${escapeHtml(word)}</span>`;
+export const flagHtml = (word: string, tone: 'bad' | 'warn' | 'ok' | 'none' = 'bad') => `<span class="flag flag--${tone}">${escapeHtml(word)}</span>`;
 
 function cellHtml<R>(row: R, c: Column<R>, header: boolean): string {
   const tag = header ? 'th' : 'td';

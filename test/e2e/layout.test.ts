@@ -110,6 +110,41 @@ describe('layout', () => {
     }
   });
 
+  it('at 390 px every page is in the navigation’s view, and no chart label is cut or crossed: 工作量’s norms, the overview’s grid; the week grid says it scrolls', async () => {
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+    // The navigation wraps: every page, 党委会汇报 included, is on screen without scrolling it sideways.
+    const index = await h.open('index.html', phone);
+    await waitForEngine(index);
+    const links = await index.$$eval('header nav a', (as) => as.map((a) => ({ text: a.textContent!, left: a.getBoundingClientRect().left, right: a.getBoundingClientRect().right })));
+    expect(links.map((l) => l.text)).toContain('党委会汇报');
+    for (const l of links) expect([l.text, l.left >= 0 && l.right <= 390]).toEqual([l.text, true]);
+    // The overview's grid: every value and heading whole ("1:251.4", never "1:251…").
+    const grid = await index.$$eval('#departments-chart svg text', (texts) => texts.map((t) => t.textContent ?? ''));
+    expect(grid.some((t) => /^1:\d/.test(t))).toBe(true);
+    expect(grid.filter((t) => t.includes('…'))).toEqual([]);
+    await index.context().close();
+
+    const workload = await h.open('workload.html', phone);
+    await waitForEngine(workload);
+    const norms = await workload.$eval('#norms-chart svg[aria-label="各项工作要求的达标率"]', (svg) => {
+      const rule = svg.querySelector('g[aria-label="rule"] line')?.getBoundingClientRect().left ?? Infinity;
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', right: t.getBoundingClientRect().right }));
+      return { rule, cut: texts.filter((t) => t.text.includes('…')).map((t) => t.text), values: texts.filter((t) => /\d+\/\d+/.test(t.text)) };
+    });
+    // The norm names whole ("班主任·每月联系任课教师不少于1次", not "…不…"), the values clear of the 90 % line.
+    expect(norms.cut).toEqual([]);
+    expect(norms.values.length).toBeGreaterThan(5);
+    for (const v of norms.values) expect([v.text, v.right < norms.rule]).toEqual([v.text, true]);
+    // The week-by-week grid keeps its width and scrolls in its frame: the reader is told so.
+    const heat = await workload.$eval('#heatmap-chart', (figure) => ({
+      wider: figure.scrollWidth > figure.clientWidth + 1,
+      cue: (figure.querySelector('.scroll-cue') as HTMLElement | null)?.offsetParent != null ? figure.querySelector('.scroll-cue')!.textContent : null,
+    }));
+    expect(heat.wider).toBe(true);
+    expect(heat.cue).toContain('左右滑动');
+    await workload.context().close();
+  });
+
   it('the overview’s chart is in the HTML itself (drawn at build time)', async () => {
     const page = await h.open('index.html', { javaScriptEnabled: false });
     expect(await page.$$eval('#departments-chart svg g[aria-label="cell"] rect', (r) => r.length)).toBeGreaterThan(12 * 6);

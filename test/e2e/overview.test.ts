@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedCompared, expectedDelta, expectedReading, hasValue, MEASURE_IDS, semesterLabel, statusWord, type Expected, type MeasureId } from '../support/expected-measures.ts';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
-import { computeTruth, type Truth } from '../support/oracle.ts';
+import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
 import { readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
 
 let h: Harness;
@@ -62,7 +62,9 @@ async function checkCards(page: Page, semester: string) {
     // Green or red as the words say, never colour alone.
     const cls = (await card.getAttribute('class')) ?? '';
     expect.soft(cls.includes('card--ok'), at).toBe(want?.ok === true);
-    expect.soft(cls.includes('card--bad'), at).toBe(want?.ok === false);
+    // A missed requirement of weight (师生比) red, a lesser one amber.
+    expect.soft(cls.includes('card--bad'), at).toBe(want?.ok === false && m === 'ratio');
+    expect.soft(cls.includes('card--warn'), at).toBe(want?.ok === false && m !== 'ratio');
   }
   // The table under the cards says the same.
   const table = await readTable(page, 'areas-table');
@@ -104,6 +106,42 @@ describe('总览 page', () => {
     expect(await page.inputValue('#filter-semester')).toBe(latest);
     await checkCards(page, latest);
     await checkDepartments(page, latest);
+    await page.context().close();
+  });
+
+  it('leads with a headline sentence, then the cards by weight, each with its trend over the semesters — all in the HTML, with JavaScript off', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const latest = semesters.at(-1)!;
+    const units = [...staffing.get(latest)!];
+    const all = expected(institution(units.map(([, u]) => u)));
+    const below = units.filter(([, u]) => u.students > 0 && !expected(u).compliant);
+    const gaps = below.reduce((n, [, u]) => n + expected(u).gap, 0);
+    const headline = (await page.textContent('#headline')) ?? '';
+    const whole = `1:${Math.round(Number(all.ratioFullTime.replace(/,/g, '').slice(2)))}`;
+    expect(headline).toContain(`专职辅导员${all.fullTime}人，师生比${whole}，${all.compliant ? '总体达到' : '未达到'}1:200要求；${below.length}个系部未达标，合计需增配${gaps}人`);
+    // Every other measure missed is named in the sentence, in the cards' order.
+    const missed = MEASURE_IDS.filter((m) => m !== 'ratio' && reading(m, latest, INSTITUTION)?.ok === false);
+    expect(missed.length).toBeGreaterThan(0);
+    // The cards by weight: staffing first, then daily work, training and assessment, then the rest.
+    const order = await page.$$eval('#panel-cards [data-figure]', (cards) => cards.map((c) => c.getAttribute('data-figure')!));
+    expect(order).toEqual(['ratio', 'workload', 'training', 'assessment', 'quota', 'assistants', 'structure']);
+    const SHORT: Record<string, string> = { workload: '周工作要求达成率', assessment: '考核完成率', quota: '优秀名额', training: '培训学时达标率', assistants: '助理配备率', structure: '队伍结构' };
+    const at = order.filter((m) => missed.includes(m as MeasureId)).map((m) => headline.indexOf(SHORT[m]!));
+    expect(at.length).toBe(missed.length);
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    // A trend per card with at least two semesters of data, its semesters said in words.
+    const sparks = await page.$$eval('#panel-cards [data-figure]', (cards) => cards.map((c) => ({ key: c.getAttribute('data-figure')!, label: c.querySelector('.card__spark svg')?.getAttribute('aria-label') ?? null })));
+    for (const { key, label } of sparks) {
+      const known = semesters.filter((s) => hasValue(reading(key as MeasureId, s, INSTITUTION)));
+      if (known.length < 2) continue;
+      expect(label, key).toContain(`近${known.length}个学期`);
+      for (const s of known) expect(label, key).toContain(`${semesterLabel(s)} ${reading(key as MeasureId, s, INSTITUTION)!.text}`);
+    }
+    // 需要关注 in the same order as the cards.
+    const attention = await page.$$eval('.attention li[data-attention]', (items) => items.map((li) => li.getAttribute('data-attention')!.split('|')[1]!));
+    const ranks = attention.map((m) => order.indexOf(m));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     await page.context().close();
   });
 

@@ -22,6 +22,8 @@ let semesters: string[];
 let structure: StructureTruth;
 
 const int = (n: number) => n.toLocaleString('en-US');
+/** "1:192.5" → "1:193": the ratio as the report's prose writes it. */
+const whole = (ratio: string) => `1:${Math.round(Number(ratio.replace(/,/g, '').slice(2)))}`;
 
 beforeAll(async () => {
   staffing = await computeTruth('data/exports');
@@ -54,7 +56,8 @@ describe('党委会汇报', () => {
     expect(num(got.students)).toBe(want.students);
     expect(num(got.full_time)).toBe(want.fullTime);
     expect(num(got.part_time)).toBe(want.partTime);
-    expect(ratioText(got.ratio_full_time)).toBe(want.ratioFullTime);
+    // Prose writes the ratio whole (the table keeps its decimal): 1:192.5 → 1:193.
+    expect(ratioText(got.ratio_full_time)).toBe(whole(want.ratioFullTime));
 
     const w = metrics.workload.get(s)!.get(INSTITUTION)!.get('counselor')!.allWeekly;
     expect(num(got.workload_periods)).toBe(w.periods);
@@ -84,7 +87,7 @@ describe('党委会汇报', () => {
     const dash = await h.open('staffing.html', { javaScriptEnabled: false });
     const card = (key: string) => dash.textContent(`[data-figure="${key}"] dd`).then((x) => x ?? '');
     expect(num(await card('students'))).toBe(num(got.students));
-    expect(ratioText(await card('ratio_full_time'))).toBe(ratioText(got.ratio_full_time));
+    expect(whole(ratioText(await card('ratio_full_time')))).toBe(ratioText(got.ratio_full_time));
     await dash.context().close();
     await page.context().close();
   });
@@ -114,7 +117,7 @@ describe('党委会汇报', () => {
     const got = await numbersOf(page);
     const u = structure.get(s)!.get(INSTITUTION)!.get('full_time')!;
     const n = u.people.length;
-    expect(num(got.structure_people)).toBe(n);
+    expect(num(got.full_time)).toBe(n);
     expect(num(got.structure_women)).toBe(u.women);
     expect(got.structure_mean_age).toBe(meanAge(u)!.toFixed(1));
     expect(got.structure_young_share).toBe(pct(u.young, n));
@@ -126,8 +129,8 @@ describe('党委会汇报', () => {
     expect(got.structure_senior_share).toBe(pct(u.senior, n));
     expect(num(got.structure_below)).toBe(u.below);
     // The standard phrasing, and the comparison with the same term a year earlier.
-    const first = (await page.textContent('#sec-basic .narrative')) ?? '';
-    expect(first).toContain(`全院专职辅导员${n}人，其中女性${u.women}人；平均年龄${meanAge(u)!.toFixed(1)}岁，35岁以下占${pct(u.young, n)}；中共党员（含预备党员）${u.party}人，占${pct(u.party, n)}；`);
+    const first = (await page.textContent('#sec-basic .narrative:nth-of-type(2)')) ?? '';
+    expect(first).toContain(`专职辅导员队伍中，女性${u.women}人；平均年龄${meanAge(u)!.toFixed(1)}岁，35岁及以下占${pct(u.young, n)}；中共党员（含预备党员）${u.party}人，占${pct(u.party, n)}；`);
     const y = structure.get(yearAgo)!.get(INSTITUTION)!.get('full_time')!;
     const move = (a: number, b: number) => `${a > b ? '提高' : '降低'}${Math.abs((a - b) * 100).toFixed(1)}个百分点`;
     expect(first).toContain(`与上年同期（${semesterText(yearAgo)}）相比，人数${n > y.people.length ? '增加' : '减少'}${Math.abs(n - y.people.length)}人，中共党员占比${move(u.party / n, y.party / y.people.length)}`);
@@ -142,44 +145,51 @@ describe('党委会汇报', () => {
 
     // 2024-2025-2's rosters have no such columns: said in words.
     const oldest = await h.open(`report/${semesters[0]}.html`, { javaScriptEnabled: false });
-    expect(await oldest.textContent('#sec-basic .narrative')).toContain('无法分析队伍结构');
+    expect(await oldest.textContent('#sec-basic .narrative:nth-of-type(2)')).toContain('无法分析队伍结构');
     await oldest.context().close();
   });
 
-  it('lists as problems what the people rules find: below 本科, two years 不合格, lateness, 岗前培训, graduate assistants who left early', async () => {
+  it('raises what the people rules find without naming anyone in the body; names only in the internal 附件; single-person matters in the 附件', async () => {
     const s = semesters.at(-1)!;
     const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
     const problem = (id: string) => page.textContent(`[data-problem="${id}"]`).then((t) => t ?? null).catch(() => null);
+    const other = (await page.textContent('#list-other')) ?? '';
+    const people = (await page.textContent('#tbl-people')) ?? '';
     const below = structure.get(s)!.get(INSTITUTION)!.get('full_time')!.people.filter((c) => c.education === '专科');
     expect(below).toHaveLength(1);
-    expect(await problem('structure-education')).toContain(`1名专职辅导员学历低于本科（${below[0]!.department}1人）`);
+    expect(other).toContain(`1名专职辅导员学历低于本科（${below[0]!.department}1人）`);
     const failed = (sem: string) => metrics.assessed.filter((a) => a.semester === sem && a.role === 'counselor' && a.grade === 'fail');
     const twice = failed(s).filter((a) => failed(semesters.at(-2)!).some((b) => b.personId === a.personId));
     expect(twice).toHaveLength(1);
-    expect(await problem('consecutive-fail')).toContain(`${twice[0]!.department}${twice[0]!.name}`);
+    // In the body by department only, and put to the committee; the name is in the internal 附件's table.
+    const twiceText = (await problem('consecutive-fail')) ?? '';
+    expect(twiceText).toContain(`${twice.length}名辅导员连续${POLICY.consecutiveFailYears}个学年考核不合格（${twice[0]!.department}1人）`);
+    expect(twiceText).not.toContain(twice[0]!.name);
+    expect(await page.textContent('#sec-committee')).toContain(`${twice.length}名连续${POLICY.consecutiveFailYears}个学年考核不合格辅导员的处理意见`);
+    expect(people).toContain(`${twice[0]!.department}${twice[0]!.name}`);
     // Per department, how many the oracle finds (in any wording that gives the department and its count).
-    const perDepartment = (people: Array<{ department: string }>) => {
+    const perDepartment = (found: Array<{ department: string }>) => {
       const m = new Map<string, number>();
-      for (const p of people) m.set(p.department, (m.get(p.department) ?? 0) + 1);
+      for (const p of found) m.set(p.department, (m.get(p.department) ?? 0) + 1);
       return [...m];
     };
+    // Single-person matters go to the 附件's 其他需关注事项, counted from the oracle.
     const late = metrics.lateness.get(s)!.filter((p) => !p.applied);
     expect(late.length).toBeGreaterThan(0);
-    const lateText = (await problem('lateness')) ?? '';
-    for (const [d, n] of perDepartment(late)) expect(lateText).toMatch(new RegExp(`${d}\\D{0,3}${n}\\s*(人|名)`));
+    expect(other).toMatch(new RegExp(`(^|\\D)${late.length}名助理本学期迟到超过${POLICY.lateMax}次`));
+    for (const [d, n] of perDepartment(late)) expect(other).toMatch(new RegExp(`${d}\\D{0,3}${n}\\s*(人|名)`));
     const short = metrics.induction.get(s)!.filter((p) => !p.meets);
     expect(short.length).toBeGreaterThan(0);
-    const inductionText = (await problem('induction')) ?? '';
-    expect(inductionText).toMatch(new RegExp(`(^|\\D)${short.length}\\s*名新入职专职辅导员岗前培训不足${POLICY.inductionHours}学时`));
-    for (const [d, n] of perDepartment(short)) expect(inductionText).toMatch(new RegExp(`${d}\\D{0,3}${n}\\s*(人|名)`));
-    expect(await page.$('[data-problem="graduates-tenure"]')).toBeNull();
+    expect(other).toMatch(new RegExp(`(^|\\D)${short.length}\\s*名新入职专职辅导员岗前培训不足${POLICY.inductionHours}学时`));
+    for (const [d, n] of perDepartment(short)) expect(other).toMatch(new RegExp(`${d}\\D{0,3}${n}\\s*(人|名)`));
+    expect(other).not.toContain('研究生德育工作助理在岗不足');
     await page.context().close();
 
     // The graduate assistant who left after eight months is on 2025-2026-2's roster.
     const spring = await h.open(`report/${semesters.at(-2)!}.html`, { javaScriptEnabled: false });
     const leftEarly = metrics.graduates.get(semesters.at(-2)!)!.filter((p) => p.left && p.monthsInPost! < POLICY.graduateMinMonths);
     expect(leftEarly.length).toBeGreaterThan(0);
-    const tenure = (await spring.textContent('[data-problem="graduates-tenure"]')) ?? '';
+    const tenure = (await spring.textContent('#list-other')) ?? '';
     expect(tenure).toMatch(new RegExp(`(^|\\D)${leftEarly.length}\\s*名研究生德育工作助理在岗不足${POLICY.graduateMinMonths}个月即离岗`));
     for (const [d, n] of perDepartment(leftEarly)) expect(tenure).toMatch(new RegExp(`${d}\\D{0,3}${n}\\s*(人|名)`));
     expect(await spring.$('[data-problem="consecutive-fail"]')).toBeNull();
@@ -190,12 +200,13 @@ describe('党委会汇报', () => {
     const oldest = await h.open(`report/${semesters[0]}.html`, { javaScriptEnabled: false });
     const row = await oldest.$$eval('#tbl-compare tr[data-key="ratio"] td', (tds) => tds.map((td) => td.textContent!.trim()));
     expect(row.slice(1)).toEqual(['无数据', '—', '无数据', '—']);
-    expect(await oldest.textContent('#sec-basic .narrative')).not.toContain('上学期');
+    expect(await oldest.textContent('#sec-basic')).not.toContain('上学期');
     await oldest.context().close();
 
     const s = semesters.at(-1)!; // 2026-2027-1: previous 2025-2026-2, a year earlier 2025-2026-1
     const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
-    const ratioRow = await page.$$eval('#tbl-compare tr[data-key="ratio"] td', (tds) => tds.map((td) => td.textContent!.trim()));
+    // A change is written on two lines: what the number did, then better or worse.
+    const ratioRow = await page.$$eval('#tbl-compare tr[data-key="ratio"] td', (tds) => tds.map((td) => td.textContent!.trim().replace('\n', '，')));
     const [prev, yearAgo] = [semesters.at(-2)!, semesters.at(-3)!];
     const now = expected(institution(staffing.get(s)!.values()));
     const p = expected(institution(staffing.get(prev)!.values()));
@@ -213,7 +224,74 @@ describe('党委会汇报', () => {
     await page.context().close();
   });
 
-  it('prints to A4 PDFs in official-document form: Chinese text, headings 一、, page numbers — n —, no empty suggestion section (npm run report)', () => {
+  it.each([0, 1, 2, 3])('semester %i: every number in the text is its table’s, and the body reads as a report (≤ 6 problems, 下一步 filled, whole people and ratios, no one named)', async (i) => {
+    const s = semesters[i]!;
+    const page = await h.open(`report/${s}.html`, { javaScriptEnabled: false });
+    // Each linked number against its source: a cell (row, column), or a column added up / rows counted over the departments.
+    const mismatches = await page.$$eval('article a.n', (links) => {
+      const numbersIn = (t: string) => (t.replace(/,/g, '').match(/\d+(\.\d+)?/g) ?? []).map(Number);
+      const bad: string[] = [];
+      for (const a of links as HTMLElement[]) {
+        const { n: key, table: tableId, row, col, agg } = a.dataset;
+        const table = document.getElementById(tableId ?? '');
+        if (!table) {
+          bad.push(`${key}: no table ${tableId}`);
+          continue;
+        }
+        const rows = [...table.querySelectorAll<HTMLElement>('tbody tr[data-key]')];
+        const departments = rows.filter((tr) => tr.dataset.key !== '全院');
+        const cell = (tr: Element) => tr.querySelector(`[data-col="${col}"]`)?.textContent ?? '';
+        const first = (tr: Element) => numbersIn(cell(tr))[0] ?? 0;
+        const flagged = departments.filter((tr) => tr.classList.contains('row--bad'));
+        let candidates: number[];
+        if (agg === 'count') candidates = [departments.filter((tr) => first(tr) > 0).length];
+        else if (agg === 'flagged') candidates = [flagged.length];
+        else if (agg === 'sum') candidates = [departments.reduce((t, tr) => t + first(tr), 0)];
+        else if (agg === 'flagged-sum') candidates = [flagged.reduce((t, tr) => t + first(tr), 0)];
+        else {
+          const tr = rows.find((x) => x.dataset.key === row);
+          if (!tr || !tr.querySelector(`[data-col="${col}"]`)) {
+            bad.push(`${key}: no cell ${row}/${col} in ${tableId}`);
+            continue;
+          }
+          candidates = numbersIn(cell(tr));
+        }
+        const text = a.textContent ?? '';
+        const value = numbersIn(text).at(-1);
+        // A whole number in the prose may be the table's decimal rounded (1:193 for 1:192.5; 约78 for 78.33).
+        const matches = (c: number) => (value !== undefined && Number.isInteger(value) && !Number.isInteger(c) ? Math.abs(value - c) <= 0.5 : value === c);
+        if (!candidates.some(matches)) bad.push(`${key}: text ${text}, table ${tableId} ${row ?? agg}/${col}: ${candidates.join(' ')}`);
+      }
+      return bad;
+    });
+    expect(mismatches).toEqual([]);
+
+    // The body: every figure in it is a linked one, a rule's, or a date; nothing else carries a digit.
+    const body = await page.$eval('article.report', (article) => {
+      const copy = article.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.report-annex, a.n, .rule-n, .when, [data-source="office"], .report-signature, .report-audience').forEach((e) => e.remove());
+      return copy.textContent ?? '';
+    });
+    const unlinked = body.replace(/\d{4}-\d{4}学年第[一二]学期/g, '');
+    expect(unlinked.match(/.{0,12}\d.{0,12}/g) ?? []).toEqual([]);
+    const text = await page.$eval('article.report', (article) => {
+      const copy = article.cloneNode(true) as HTMLElement;
+      copy.querySelector('.report-annex')?.remove();
+      return copy.textContent ?? '';
+    });
+    expect(text, 'no decimal ratio before the 附件').not.toMatch(/1:[\d,]+\.\d/);
+    expect(text, 'no fractional person before the 附件').not.toMatch(/\d+\.\d+(人|名)/);
+    const counselors = new Set(metrics.assessed.filter((a) => a.semester === s && a.role === 'counselor').map((a) => a.name));
+    expect([...counselors].filter((name) => text.includes(name))).toEqual([]);
+
+    expect(await page.$$eval('[data-problem]', (p) => p.length)).toBeLessThanOrEqual(6);
+    const next = await page.$$eval('#sec-next .item', (items) => items.map((x) => x.textContent ?? ''));
+    expect(next.length).toBeGreaterThan(0);
+    for (const item of next) expect(item.length).toBeGreaterThan(10);
+    await page.context().close();
+  });
+
+  it('prints to A4 PDFs in the form of a 汇报: 基本情况 … 提请党委研究的事项, page numbers — n —, 下一步 printed, no page with fewer than three lines (npm run report)', () => {
     const dist = join(E2E, 'dist');
     const out = execFileSync(process.execPath, ['scripts/report.ts', '--dist', dist], { encoding: 'utf8' });
     expect(out).toContain(`已生成 ${semesters.length} 份 PDF`);
@@ -223,15 +301,26 @@ describe('党委会汇报', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(pages).toBeGreaterThanOrEqual(6);
-    expect(pages).toBeLessThanOrEqual(14);
+    expect(pages).toBeLessThanOrEqual(16);
     expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12]/); // A4 in points
     // pdftotext drops or adds spaces between CJK glyphs: compare without white space.
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     const want = expected(institution(staffing.get(s)!.values()));
-    for (const phrase of ['清河职业技术学院', '关于辅导员队伍建设情况的报告', '校党委：', '一、基本情况', '（一）专职辅导员配备不足。', '六、存在的问题', '附件', '表1', '图1', `— ${pages} —`, int(want.students), want.ratioFullTime])
+    const headings = ['一、基本情况', '二、主要工作与成效', '三、存在的问题', '四、下一步工作打算', '五、提请党委研究的事项'];
+    for (const phrase of ['清河职业技术学院', '关于辅导员队伍建设情况的报告', '校党委：', ...headings, '（一）部分系部专职辅导员配备不足。', '附件', '表1', '图1', `— ${pages} —`, int(want.students), want.ratioFullTime])
       expect(text, phrase).toContain(phrase.replace(/\s+/g, ''));
-    // The suggestions were not filled in: that section, heading included, is not printed.
-    expect(text).not.toContain('七、下一步工作建议');
+    // In order, and 下一步 has its measures.
+    const at = headings.map((x) => text.indexOf(x));
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(text.slice(at[3]!, at[4]!)).toMatch(/（一）.{10,}/);
+    // No page holds only a line or two (a signature line, the build's line) — the page number and the header aside.
+    for (let p = 1; p <= pages; p++) {
+      const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^—\s*\d+\s*—$/.test(l) && !/^(内部版|公开版)$/.test(l));
+      expect(lines.length, `page ${p}: ${lines.join(' / ')}`).toBeGreaterThanOrEqual(3);
+    }
     // The report index and the report page now link the PDF.
     expect(readFileSync(join(dist, 'report.html'), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);
     expect(readFileSync(join(dist, 'report', `${s}.html`), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);

@@ -8,8 +8,9 @@ import { parseRules, type ActiveRules } from '../../src/domain/rules.ts';
 import type { StaffingRow } from '../../src/metrics/staffing.ts';
 import { changeText, comparedText, MEASURES } from '../../src/dashboard/measures.ts';
 import type { SemesterFigures } from '../../src/report/figures.ts';
-import { assessmentParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from '../../src/report/narrative.ts';
-import { problemText, problems } from '../../src/report/problems.ts';
+import { assessmentParagraph, progressParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from '../../src/report/narrative.ts';
+import { dataNotes } from '../../src/report/annex.ts';
+import { otherFindings, problemText, problems } from '../../src/report/problems.ts';
 import { emptyFigures, staffingUnit as unit } from '../support/figures.ts';
 
 const parsed = parseRules(JSON.parse(readFileSync('data/rules.json', 'utf8')));
@@ -30,35 +31,37 @@ function figures(semester: string, departments: StaffingRow[]): SemesterFigures 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
 describe('基本情况 paragraph', () => {
-  it('says the target is met, with no comparison when there is no previous semester', () => {
+  it('says the target is met, in whole numbers, the weighted figures labelled 折算, with no comparison when there is no previous semester', () => {
     const f = figures('2025-2026-1', [unit('甲系', 400, 2), unit('乙系', 380, 2, 3)]);
     const t = text(staffingParagraph(f, null, rules));
     expect(t).toBe(
-      '截至2025-2026学年第一学期，全院在校生780人，专职辅导员4人、兼职辅导员3人（兼职按1/3折算后合计5人），专职辅导员师生比为1:195.0，达到1:200的配备要求。2个系部均达到配备要求。',
+      '截至2025-2026学年第一学期，全院在校生780人，专职辅导员4人、兼职辅导员3人。专职辅导员师生比为1:195，总体达到1:200的配备要求。兼职辅导员按1/3折算后，专兼职合计折合专职辅导员5人，折算师生比为1:156。2个系部均达到配备要求。',
     );
     expect(t).not.toContain('上学期');
   });
 
-  it('says the target is missed, how many are short, which departments, and compares with the previous semester', () => {
+  it('says the target is missed, how many are short in all, and what moved since the previous semester', () => {
     const prev = figures('2024-2025-2', [unit('甲系', 400, 2), unit('乙系', 380, 2)]);
-    const f = figures('2025-2026-1', [unit('甲系', 401, 2), unit('乙系', 600, 2)]);
+    const f = figures('2025-2026-1', [unit('甲系', 401, 2), unit('乙系', 600, 2), unit('丙系', 150, 1)]);
     const t = text(staffingParagraph(f, prev, rules));
-    expect(t).toContain('专职辅导员师生比为1:250.3，未达到1:200的配备要求，尚缺2人。');
-    // The number rose (增加) and that is a change for the worse (变差): said separately, never "下降" for a worse ratio.
-    expect(t).toContain('每名专职辅导员对应的学生数较上学期（2024-2025学年第二学期，1:195.0）增加55.3人，配备状况有所变差。');
-    expect(t).toContain('2个系部中，甲系（1:200.5，缺1人）、乙系（1:300.0，缺1人）等2个系部未达到配备要求。');
+    expect(t).toContain('专职辅导员师生比为1:230，未达到1:200的配备要求，全院尚缺专职辅导员1人。');
+    expect(t).toContain('3个系部中，2个系部未达到要求，按1:200测算合计需增配专职辅导员2人。');
+    expect(t).toContain('与上学期相比，在校生增加371人，专职辅导员增加1人。');
   });
 
-  it('names a department with students and no full-time counselor, and says when nothing was sent', () => {
-    const f = figures('2025-2026-1', [unit('甲系', 300, 0, 1), unit('乙系', 100, 1)]);
-    expect(text(staffingParagraph(f, null, rules))).toContain('甲系（无专职辅导员，缺2人）');
-    expect(text(staffingParagraph(figures('2025-2026-1', []), null, rules))).toBe('截至2025-2026学年第一学期，尚未收到在校生人数和辅导员名册数据，无法计算师生比。');
+  it('never rounds a ratio over the target down onto it, and writes a non-whole 折算 figure as 约', () => {
+    const f = figures('2025-2026-1', [unit('甲系', 401, 2, 1)]);
+    const t = text(staffingParagraph(f, null, rules));
+    expect(t).toContain('师生比为1:201，未达到1:200');
+    expect(t).toContain('折合专职辅导员约2人');
+    expect(t).not.toMatch(/\d\.\d/);
   });
 
-  it('links every number to the table it comes from', () => {
+  it('links every number to its table, row and column, and marks the rule’s numbers', () => {
     const html = staffingParagraph(figures('2025-2026-1', [unit('甲系', 500, 2)]), null, rules);
-    expect(html).toContain('<a class="n" href="#tbl-staffing" data-n="students">500</a>');
-    expect(html).toContain('data-n="gap">1</a>');
+    expect(html).toContain('<a class="n" href="#tbl-staffing-departments-title" data-n="students" data-table="tbl-staffing-departments" data-row="全院" data-col="students">500</a>');
+    expect(html).toContain('data-agg="sum">1</a>');
+    expect(html).toContain('<span class="rule-n">1:200</span>');
   });
 });
 
@@ -70,7 +73,7 @@ describe('sections with nothing sent yet', () => {
     expect(trainingParagraph(f, rules)).toContain('没有专职辅导员');
   });
 
-  it('workload below target names the departments', () => {
+  it('workload below target: the share against the rule’s target, the lowest norm, how many departments (named under 存在的问题)', () => {
     const g = {
       ...f,
       workload: {
@@ -83,26 +86,39 @@ describe('sections with nothing sent yet', () => {
       },
     };
     const t = text(workloadParagraph(g, rules));
-    expect(t).toContain('占85.0%，低于90.0%的目标');
-    expect(t).toContain('乙系（80.0%）1个系部低于目标。');
+    expect(t).toContain('占85.0%，低于90%的目标');
+    expect(t).toContain('1个系部低于目标。');
   });
 });
 
 describe('存在问题', () => {
-  it('is empty when everything is met and data complete', () => {
+  it('is empty when everything is met', () => {
     expect(problems(figures('2025-2026-1', [unit('甲系', 400, 2)]), rules)).toEqual([]);
   });
 
-  it('lists the staffing shortfall and missing exports', () => {
+  it('states the staffing shortfall with its cause: students grew while counselors stayed, or counselors left', () => {
+    const prev = figures('2024-2025-2', [unit('甲系', 400, 2), unit('乙系', 390, 3)]);
+    const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 390, 1), unit('丙系', 100, 1)]);
+    const [first] = problems(f, rules, prev);
+    expect(problemText(first!)).toBe(
+      '部分系部专职辅导员配备不足。全院专职辅导员师生比为1:248，未达到1:200的要求，尚缺1人。甲系（1:250，缺1人）、乙系（1:390，缺1人）等2个系部未达到1:200的配备要求。主要原因是甲系在校生较上学期增加100人，专职辅导员未增加；乙系专职辅导员较上学期减少2人。',
+    );
+  });
+
+  it('lists at most six, the weightiest first (staffing and hiring before the rest), and never a single record or an export not sent', () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
-    f.submissions = [
-      { department: '甲系', missing: [], rejected: 2, setAside: 0 },
-      { department: '乙系', missing: ['工作记录'], rejected: 0, setAside: 0 },
-    ];
+    f.staffing.flaggedHiring = 2;
+    f.workload = { norms: [], institution: { department: '全院', role: 'counselor', met: 10, periods: 20 }, departments: [{ department: '甲系', role: 'counselor', met: 5, periods: 10 }] };
+    f.training = { institution: { department: '全院', counselors: 3, school_hours: 10, meets_hours: 1, without_higher: 1 }, departments: [], short: [] } as unknown as SemesterFigures['training'];
+    f.quota = { units: [{ department: '甲系', role: 'counselor', assessed: 5, allowed: 1, used: 2, over: true }], total: null } as unknown as SemesterFigures['quota'];
+    f.assistants = { institution: { department: '全院', classes: 4, covered: 2, shared: 0, assistants: 2, political_ok: 2, political_unknown: 0 }, departments: [], grades: null } as unknown as SemesterFigures['assistants'];
+    f.assessment = { grades: [], coverage: null, mismatches: 3 };
+    f.structure = { ...f.structure, named: true, latenessNotApplied: [{ department: '甲系', name: '张三' }], inductionShort: [{ department: '甲系', name: '李四' }] } as unknown as SemesterFigures['structure'];
+    f.submissions = [{ department: '乙系', missing: ['工作记录'], rejected: 0, setAside: 0 }];
     const found = problems(f, rules);
-    expect(found.map((p) => p.id)).toEqual(['staffing', 'data']);
-    expect(found[0]).toMatchObject({ title: '专职辅导员配备不足', detail: '甲系（1:250.0，缺1人）未达到1:200的配备要求。' });
-    expect(problemText(found[1]!)).toBe('数据报送不完整。乙系未报送工作记录；甲系有2行数据因填写错误未能采用。');
+    expect(found.map((p) => p.id)).toEqual(['staffing', 'hiring', 'workload', 'training', 'quota', 'induction']);
+    expect(found.map(problemText).join('')).not.toMatch(/张三|李四/);
+    expect(otherFindings(f, rules).map((p) => p.id)).toEqual(['assistants', 'lateness']);
   });
 });
 
@@ -110,13 +126,15 @@ describe('changes: what the number did, and separately whether that is better or
   const prev = (students: number) => figures('2024-2025-2', [unit('甲系', students, 2)]);
   const now = figures('2025-2026-1', [unit('甲系', 380, 2)]);
 
-  it('a ratio that falls (fewer students per counselor) is an improvement', () => {
-    expect(text(staffingParagraph(now, prev(400), rules))).toContain('每名专职辅导员对应的学生数较上学期（2024-2025学年第二学期，1:200.0）减少10.0人，配备状况有所改善。');
+  const withRatio = (f: SemesterFigures, value: number) => ({ ...f, measures: { ratio: { value, ok: value <= 200, text: `1:${value.toFixed(1)}`, detail: '' } } });
+
+  it('主要工作与成效 names what improved, a ratio in whole numbers', () => {
+    expect(text(progressParagraph(withRatio(now, 190.4), withRatio(prev(400), 200), null, rules))).toBe('与上学期相比，专职辅导员师生比由1:200改善为1:190。');
   });
 
-  it('a ratio that rises is a change for the worse, and one that stays is 持平', () => {
-    expect(text(staffingParagraph(now, prev(360), rules))).toContain('增加10.0人，配备状况有所变差。');
-    expect(text(staffingParagraph(now, prev(380), rules))).toContain('每名专职辅导员对应的学生数与上学期（2024-2025学年第二学期，1:190.0）基本持平。');
+  it('and says so when nothing improved, or when there is nothing to compare with', () => {
+    expect(text(progressParagraph(withRatio(now, 195), withRatio(prev(360), 180), null, rules))).toBe('与上学期相比，各项主要指标未见改善。');
+    expect(text(progressParagraph(withRatio(now, 195), null, null, rules))).toBe('本学期为首个有数据的学期，暂无可比较的上学期和上年同期数据。');
   });
 
   it('on the overview and in the comparison table: 上升/下降 of the number, then 改善/变差', () => {
@@ -180,13 +198,14 @@ describe('punctuation and register of every generated sentence', () => {
 
   it('names the departments once, with the count after them', () => {
     const t = sentences()[0]!;
-    expect(t).toContain('甲系（1:250.0，缺1人）、丙系（1:225.0，缺1人）等2个系部未达到配备要求。');
-    expect(problemText(problems(full(), rules)[0]!)).toBe('专职辅导员配备不足。全院专职辅导员师生比为1:210.0，未达到1:200的要求，尚缺1人。甲系（1:250.0，缺1人）、丙系（1:225.0，缺1人）等2个系部未达到1:200的配备要求。');
+    expect(t).toContain('3个系部中，2个系部未达到要求');
+    expect(problemText(problems(full(), rules)[0]!)).toBe('部分系部专职辅导员配备不足。全院专职辅导员师生比为1:210，未达到1:200的要求，尚缺1人。甲系（1:250，缺1人）、丙系（1:225，缺1人）等2个系部未达到1:200的配备要求。');
   });
 
-  it('names a department whose file was set aside first, without naming the file', () => {
+  it('puts an export not sent or set aside in the 附件’s 数据质量说明, naming the department and not the file', () => {
     const f = figures('2025-2026-1', [unit('甲系', 400, 2)]);
     f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, setAside: 1 }];
-    expect(problemText(problems(f, rules).find((p) => p.id === 'data')!)).toBe('数据报送不完整。甲系有1个报送文件无法读取或无法识别，未计入统计；甲系未报送在校生人数。');
+    expect(problems(f, rules).map((p) => p.id)).toEqual([]);
+    expect(dataNotes(f)).toEqual(['甲系1个报送文件无法读取或无法识别，未计入统计，未报送在校生人数。']);
   });
 });

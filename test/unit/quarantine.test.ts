@@ -13,7 +13,7 @@ import { queryPanel } from '../../src/dashboard/run.ts';
 import type { State } from '../../src/dashboard/types.ts';
 import { runIngest, type Manifest } from '../../src/ingest/run.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
-import { problems } from '../../src/report/problems.ts';
+import { dataNotes } from '../../src/report/annex.ts';
 import { submissions } from '../../src/report/figures.ts';
 import { panelInnerHtml } from '../../src/views/panel.ts';
 import { emptyFigures } from '../support/figures.ts';
@@ -56,10 +56,10 @@ describe('a file set aside', () => {
     expect(await panel('departments', { department: null })).toContain('请按原因修改未能导入的文件后重新报送');
   });
 
-  it('is named in the report\'s 存在问题 by department, not by file', () => {
-    const text = problems(emptyFigures(S, { submissions: submissions(ctx, S) }), manifest.rules).find((p) => p.id === 'data')!.detail;
-    expect(text).toContain('信息工程系有1个报送文件无法读取或无法识别，未计入统计');
-    expect(text).toContain('经济管理系有1个报送文件无法读取或无法识别，未计入统计');
+  it('is named in the report\'s 附件 (数据质量说明) by department, not by file', () => {
+    const text = dataNotes(emptyFigures(S, { submissions: submissions(ctx, S) })).join('');
+    expect(text).toContain('信息工程系1个报送文件无法读取或无法识别，未计入统计');
+    expect(text).toContain('经济管理系1个报送文件无法读取或无法识别，未计入统计');
     expect(text).not.toMatch(/\.xls|\.csv|周报/);
   });
 

@@ -132,8 +132,16 @@ describe('the rules file', () => {
       if (source.includes('seeds/004')) expect(shown).toContain('《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》');
     }
     expect(cite('seeds/004：…；教育部令第43号同', parsed.rules.policy_documents)).toBe(
-      '《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》：…；教育部令第43号《普通高等学校辅导员队伍建设规定》同',
+      '参照《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》：…；教育部令第43号《普通高等学校辅导员队伍建设规定》同',
     );
+    // The national rules by default: the ratio, the part-time weight and the training hours cite 教育部令第43号 alone;
+    // another college's document is only ever cited for reference (参照), never as the institution's own.
+    for (const path of ['staffing.max_students_per_counselor', 'staffing.part_time_weight', 'training.school_hours_per_year'])
+      expect(cite(parsed.rules.sources[path]!, parsed.rules.policy_documents), path).toMatch(/^教育部令第43号《普通高等学校辅导员队伍建设规定》：/);
+    for (const source of sources) {
+      const shown = cite(source, parsed.rules.policy_documents);
+      for (const college of ['郴州', '济源', '北京理工', '阿克苏', '数学与物理学院学工组']) if (shown.includes(college)) expect(shown, source).toMatch(new RegExp(`参照《[^》]*${college}`));
+    }
     // A source that already gives the full title is not given it twice.
     expect(cite('教育部令第43号《普通高等学校辅导员队伍建设规定》第五条', parsed.rules.policy_documents)).toBe('教育部令第43号《普通高等学校辅导员队伍建设规定》第五条');
   });

@@ -185,7 +185,8 @@ describe('the 填表说明 sheet', () => {
     expect(notes).toContain('原则上不得以劳务派遣、人事代理方式聘用辅导员');
     expect(notes).toContain('0201015');
     // The policy behind each rule, the document named by its title.
-    expect(notes).toContain('《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》：“兼职辅导员工作量按专职辅导员工作量的三分之一核定”');
+    expect(notes).toContain('教育部令第43号《普通高等学校辅导员队伍建设规定》：兼职辅导员的工作量按专职辅导员工作量的三分之一计算');
+    expect(notes).toContain('参照《阿克苏职业技术学院落实〈新时代自治区普通高等学校辅导员队伍建设管理办法（试行）〉的实施细则》：“原则上不得用劳务派遣、人事代理等方式聘用辅导员”');
     const worklogs = partOf(new Uint8Array(await workbookBytes(templateWorkbook('worklogs', ctx))), 'xl/sharedStrings.xml');
     // The profile's norms, with their numbers and sources.
     expect(worklogs).toContain('辅导员：每周个别谈心不少于5人');

@@ -6,14 +6,46 @@
  * measures (measures.ts): a new measure there is a new card, column and grid column here.
  */
 import { statusGrid, type CellStatus, type GridCell } from '../../charts/status-grid.ts';
-import { escapeHtml } from '../../domain/format.ts';
+import { escapeHtml, formatInt, formatRatioWhole } from '../../domain/format.ts';
+import { departmentStaffingSql, type StaffingRow } from '../../metrics/staffing.ts';
+import { staffingRows } from '../groups.ts';
 import { foldControlHtml, foldedRowClass, foldOf } from '../../views/fold.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
-import { departmentPage, previousSemester, type DashboardContext } from '../context.ts';
+import { departmentPage, previousSemester, staffingParams, type DashboardContext } from '../context.ts';
 import { MEASURES, changeText, comparedText, measureRows, needingAttention, statusWord, type Measure, type Reading } from '../measures.ts';
-import type { Panel, PageSpec, PanelData, State } from '../types.ts';
+import type { Panel, PageSpec, PanelData, RowPeople, State } from '../types.ts';
+
+/**
+ * The measures by weight, the order of the cards, the headline and 需要关注: staffing first (a
+ * shortfall the committee must fill by hiring), then the daily work, training and assessment, then
+ * the quota, the assistants and the structure. A missed measure of weight is red; a lesser one amber.
+ */
+const WEIGHTS: ReadonlyArray<readonly [string, 'high' | 'medium' | 'low']> = [
+  ['ratio', 'high'],
+  ['workload', 'medium'],
+  ['training', 'medium'],
+  ['assessment', 'medium'],
+  ['quota', 'low'],
+  ['assistants', 'low'],
+  ['structure', 'low'],
+];
+const rank = (id: string) => {
+  const i = WEIGHTS.findIndex(([m]) => m === id);
+  return i < 0 ? WEIGHTS.length : i;
+};
+const BY_WEIGHT: readonly Measure[] = [...MEASURES].sort((a, b) => rank(a.id) - rank(b.id));
+const weightOf = (id: string) => WEIGHTS.find(([m]) => m === id)?.[1] ?? 'low';
+
+/** The semesters a card's trend shows: up to five before the one viewed, oldest first. */
+const HISTORY = 5;
+function earlier(ctx: DashboardContext, semester: string, back: number): string | null {
+  const i = ctx.semesters.indexOf(semester);
+  return i - back >= 0 ? ctx.semesters[i - back]! : null;
+}
+/** The query key of a measure `back` semesters before the one viewed (1 is the previous semester's, '_prev'). */
+const backKey = (id: string, back: number) => (back === 1 ? `${id}_prev` : `${id}_back${back}`);
 
 /** The note under a card: the counts behind the figure, and how it moved since the previous semester. */
 function comparison(m: Measure, now: Reading | null, before: Reading | null, prev: string | null): string {
@@ -27,6 +59,70 @@ const institutionQueries = (s: State, ctx: DashboardContext) => {
   const prev = previousSemester(ctx, s.semester);
   return Object.fromEntries(MEASURES.flatMap((m) => [[m.id, m.sql(ctx, s.semester, 'institution')], ...(prev ? [[`${m.id}_prev`, m.sql(ctx, prev, 'institution')]] : [])]));
 };
+
+/** The cards' queries: the institution now and before (the trend), and the departments' staffing (the headline). */
+const cardQueries = (s: State, ctx: DashboardContext) => {
+  const history = MEASURES.flatMap((m) =>
+    Array.from({ length: HISTORY - 1 }, (_, i) => i + 2).flatMap((back) => {
+      const semester = earlier(ctx, s.semester, back);
+      return semester ? [[backKey(m.id, back), m.sql(ctx, semester, 'institution')] as const] : [];
+    }),
+  );
+  return { ...institutionQueries(s, ctx), ...Object.fromEntries(history), headline_departments: departmentStaffingSql(staffingParams(ctx), s.semester) };
+};
+
+/** The cards' rows as the public build stores them: each semester's as its measure's, the departments' staffing as the staffing page's. */
+function cardRows(): Record<string, RowPeople | 'as-is'> {
+  const at = (p: RowPeople | 'as-is', back: number): RowPeople | 'as-is' => (p === 'as-is' ? p : { ...p, semester: (s, ctx) => earlier(ctx, s.semester, back) });
+  const history = MEASURES.flatMap((m) => Array.from({ length: HISTORY - 1 }, (_, i) => i + 2).map((back) => [backKey(m.id, back), at(m.people, back)] as const));
+  return { ...measureRows(['', '_prev']), ...Object.fromEntries(history), headline_departments: staffingRows() };
+}
+
+/**
+ * The sentence a leader reads first: the team and the ratio, the departments short and how many
+ * counselors they need, then the other measures missed, by weight.
+ */
+function headlineHtml(data: PanelData, s: State, ctx: DashboardContext): string {
+  const t = ctx.rules.max_students_per_counselor;
+  const institution = MEASURES.find((m) => m.id === 'ratio')!.read(data.ratio ?? [], INSTITUTION, ctx);
+  const departments = ((data.headline_departments ?? []) as unknown as StaffingRow[]).filter((d) => d.students > 0);
+  const below = departments.filter((d) => !d.compliant_full_time);
+  const gaps = below.reduce((n, d) => n + d.gap, 0);
+  const staffing = ((data.ratio ?? []) as unknown as StaffingRow[]).find((r) => r.department === INSTITUTION);
+  const parts: string[] = [];
+  if (staffing && institution?.value != null) {
+    parts.push(
+      `专职辅导员${formatInt(staffing.full_time)}人，师生比${formatRatioWhole(institution.value, t)}，${institution.ok ? `总体达到1:${t}要求` : `未达到1:${t}要求`}` +
+        (below.length ? `；${below.length}个系部未达标，合计需增配${formatInt(gaps)}人` : departments.length ? '，各系部均达标' : ''),
+    );
+  } else parts.push('本学期尚无在校生人数或辅导员名册数据，无法计算师生比');
+  const missed = BY_WEIGHT.filter((m) => m.id !== 'ratio').flatMap((m) => {
+    const r = m.read(data[m.id] ?? [], INSTITUTION, ctx);
+    return r?.ok === false ? [`${m.short}${m.brief?.(r) ?? r.text}（${m.target(ctx)}）`] : [];
+  });
+  if (missed.length) parts.push(`${missed.join('，')}未达到要求`);
+  else parts.push('其他各项指标均达到要求或尚无数据');
+  return `<p class="headline" id="headline">${escapeHtml(semesterLabel(s.semester))}：${escapeHtml(parts.join('；'))}。</p>`;
+}
+
+/** A card's trend: its values over the semesters, oldest first, as a small line with the last point marked. */
+function sparkline(m: Measure, points: ReadonlyArray<{ semester: string; r: Reading | null }>): string | undefined {
+  const known = points.filter((p): p is { semester: string; r: Reading & { value: number } } => p.r?.value != null);
+  if (known.length < 2) return undefined;
+  const [w, h, pad] = [100, 24, 3];
+  const values = known.map((p) => p.r.value);
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  const x = (i: number) => pad + (i * (w - 2 * pad)) / (points.length - 1);
+  const y = (v: number) => (hi === lo ? h / 2 : h - pad - ((v - lo) * (h - 2 * pad)) / (hi - lo));
+  const xy = points.flatMap((p, i) => (p.r?.value != null ? [[x(i), y(p.r.value)] as const] : []));
+  const path = xy.map(([a, b], i) => `${i ? 'L' : 'M'}${a.toFixed(1)},${b.toFixed(1)}`).join('');
+  const [lx, ly] = xy.at(-1)!;
+  const words = known.map((p) => `${semesterLabel(p.semester)} ${p.r.text}`).join('，');
+  return (
+    `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${escapeHtml(`${m.short}近${known.length}个学期：${words}`)}"><title>${escapeHtml(words)}</title>` +
+    `<path class="spark-line" d="${path}"/><circle class="spark-now" cx="${lx.toFixed(1)}" cy="${ly.toFixed(1)}" r="2.5"/></svg>`
+  );
+}
 
 function institutionReadings(data: PanelData, s: State, ctx: DashboardContext) {
   const prev = previousSemester(ctx, s.semester);
@@ -53,30 +149,40 @@ const measuresRule = (ctx: DashboardContext) =>
     ['变化：“上升”“下降”说的是数值本身，“改善”“变差”说的是对照要求的好坏。师生比数值越小越好，其余比例越大越好。', undefined],
   ]);
 
-/** The cards, at the top: what a leader reads first. */
+/** The headline and the cards, at the top: what a leader reads first, by weight. */
 const cards: Panel = {
   id: 'cards',
   title: (s) => `全院各项指标 · ${semesterTitle(s)}`,
-  queries: institutionQueries,
+  queries: cardQueries,
   render: (data, s, ctx) => {
     const { prev, rows } = institutionReadings(data, s, ctx);
+    const ordered = [...rows].sort((a, b) => rank(a.m.id) - rank(b.m.id));
+    const trend = (m: Measure) =>
+      Array.from({ length: HISTORY }, (_, i) => HISTORY - 1 - i).flatMap((back) => {
+        const semester = back === 0 ? s.semester : earlier(ctx, s.semester, back);
+        if (!semester) return [];
+        return [{ semester, r: m.read(data[back === 0 ? m.id : backKey(m.id, back)] ?? [], INSTITUTION, ctx) }];
+      });
     return {
-      html: cardsHtml(
-        rows.map(({ m, now, before }) => ({
-          key: m.id,
-          label: m.label,
-          value: now?.text ?? '无数据',
-          status: statusWord(now),
-          tone: now?.ok == null ? undefined : now.ok ? 'ok' : 'bad',
-          note: `${now ? `${now.detail}。` : ''}${comparison(m, now, before, prev)}。`,
-          href: ctx.root + m.page,
-        })),
-        'cards--row',
-      ),
+      html:
+        headlineHtml(data, s, ctx) +
+        cardsHtml(
+          ordered.map(({ m, now, before }) => ({
+            key: m.id,
+            label: m.label,
+            value: now?.text ?? '无数据',
+            status: statusWord(now),
+            tone: now?.ok == null ? undefined : now.ok ? 'ok' : weightOf(m.id) === 'high' ? 'bad' : 'warn',
+            spark: sparkline(m, trend(m)),
+            note: `${now ? `${now.detail}。` : ''}${comparison(m, now, before, prev)}。`,
+            href: ctx.root + m.page,
+          })),
+          'cards--row',
+        ),
     };
   },
   rule: measuresRule,
-  public: { rows: measureRows(['', '_prev']) },
+  public: { rows: cardRows() },
 };
 
 /** The cards' figures as a table (to read aloud, compare and download), after the departments. */
@@ -138,7 +244,8 @@ const cellStatus = (r: Reading | null): CellStatus => statusWord(r) as CellStatu
 
 /** The 需要关注 list: department, indicator, value against the requirement; the furthest from it first. */
 function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): string {
-  const items = needingAttention(new Map(rows.map((r) => [r.department, r.readings])), ctx);
+  // By the measures' weight (the cards' order), the furthest from the requirement first within each.
+  const items = needingAttention(new Map(rows.map((r) => [r.department, r.readings])), ctx).sort((a, b) => rank(a.m.id) - rank(b.m.id) || b.shortfall - a.shortfall);
   if (!items.length) return '<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3><p>所选学期各系部各项指标均达到要求，或尚无数据。</p></section>';
   // The first eight in view; the rest one click away (and all of them on paper).
   const fold = foldOf(items.length, 8, 8);
@@ -148,7 +255,7 @@ function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): s
   const departments = new Set(items.map((x) => x.department)).size;
   return (
     `<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3>` +
-    `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求，按与要求的差距从大到小排列：</p>` +
+    `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求，按指标的轻重排列，同一指标中差距大的在前：</p>` +
     `${fold ? foldControlHtml('attention', fold, list, '项') : list}</section>`
   );
 }
@@ -198,7 +305,7 @@ const departments: Panel = {
   rule: (ctx) =>
     ruleHtml([
       ['每项指标的口径与达标要求同上；点击系部名称查看该系部的详细情况及其在各系部中的排名。', undefined],
-      ['需要关注：按与要求的差距（占要求的比例）从大到小排列，例如师生比超出标准的比例、达标率距目标的差距。', undefined],
+      ['需要关注：先按指标的轻重（师生比在前，其次为周工作要求、培训、考核，再次为优秀名额、助理和队伍结构），同一指标按与要求的差距（占要求的比例）从大到小排列。', undefined],
     ]),
   public: { rows: measureRows(['', '_all']) },
 };
