@@ -82,6 +82,8 @@ export interface SheetReport {
   periods: string[];
   /** The day the file was last saved (YYYY-MM-DD, local time): when the department sent it, for the 报送 checklist. */
   file_date: string | null;
+  /** Read as the kind a clerk's rules.json entry (file_kinds) gives: its file pattern. */
+  kind_rule?: string;
 }
 
 export function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {

@@ -8,7 +8,8 @@
  */
 import { findForm, type FormLayout } from '../domain/forms.ts';
 import { columnLetter, findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
-import { TABLES } from '../domain/tables/index.ts';
+import { patternMatches, type KindEvidence } from '../domain/kind-evidence.ts';
+import { TABLES, TABLE_KINDS } from '../domain/tables/index.ts';
 import { isBlankRow } from '../domain/text.ts';
 import { provenanceFile, type RunContext } from './accept.ts';
 import { ingestForm } from './form-sheet.ts';
@@ -27,8 +28,42 @@ const NOTES_SHEET = /说明|须知|注意事项|填表要求|封面|目录|示�
 
 const KINDS_HINT = '本系统可识别：在校生人数、辅导员名册、工作记录、培训记录、考核结果（含考核量化表、考核登记表）、助理名册、班级名单';
 
+const FILE_KINDS_HINT = '若确是该种报表，请在标题行或文件名中写明报表名称，或在输入文件夹的 rules.json 中用 file_kinds 登记该文件的报表种类及列名（见使用说明），再导入';
+
+const kindList = (kinds: readonly (keyof typeof TABLES)[]) => [...new Set(kinds)].map((k) => `「${TABLES[k].label}」`).join('、');
+
+/**
+ * What else tells the sheet's kind: its sheet name, its file's name (without the extension),
+ * and the first file_kinds entry of the rules whose pattern the file's name or path matches.
+ */
+function evidenceFor(ctx: RunContext, file: string, sheet: string | null): KindEvidence {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const entry = ctx.rules.file_kinds.find((e) => patternMatches(e.file, name) || patternMatches(e.file, file));
+  const kind = entry && TABLE_KINDS.find((k) => k === entry.kind.trim() || TABLES[k].label === entry.kind.trim());
+  return {
+    names: [...(sheet ? [sheet] : []), name.replace(/\.[^.]+$/, '')],
+    ...(entry && kind ? { mapping: { pattern: entry.file, kind, headings: entry.columns } } : {}),
+  };
+}
+
 function headerFailure(failure: HeaderFailure, sheet: string | null, encoding: string, encodingProblem: string | null): UnreadableFileError {
   const where = sheet ? `工作表「${sheet}」` : '文件';
+  if (failure.contradicted) {
+    const c = failure.contradicted;
+    const lacks = failure.closest.length > 0 ? `；按${failure.closest.map((k) => `「${k.label}」读还缺少列：${k.missing.join('、')}`).join('；按')}` : '';
+    return new UnreadableFileError(
+      `${where}的${c.by === 'title' ? '标题' : '名称'}表明是${kindList(c.named)}，但表头的列只符合${kindList(c.fits)}，不按${kindList(c.fits)}读取${lacks}。请改用该报表的规范表头（可下载模板对照）；${FILE_KINDS_HINT}。`,
+      'KIND_CONTRADICTED',
+    );
+  }
+  if (failure.unclear) {
+    return new UnreadableFileError(
+      `${where}的表头只凭${[...new Set(failure.unclear.flatMap((u) => u.generic))].map((g) => `「${g}」`).join('')}这类各种报表都有的列才像${failure.unclear
+        .map((u) => `「${u.label}」（除此之外缺少列：${u.missing.join('、')}）`)
+        .join('或')}，标题和文件名也没有写明报表名称，无法判断是哪种报表；${FILE_KINDS_HINT}。`,
+      'KIND_UNCLEAR',
+    );
+  }
   if (failure.duplicate) {
     const d = failure.duplicate;
     return new UnreadableFileError(
@@ -83,6 +118,8 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   }
 
   const { sheet, filled, numbers } = fillMerges(source);
+  const evidence = evidenceFor(ctx, file, sheet.name);
+  if (evidence.mapping) report.kind_rule = evidence.mapping.pattern;
   report.merged_cells_filled = filled;
   const hiddenRows = new Set(source.visibility?.rows ?? []);
   const hiddenColumns = new Set(source.visibility?.columns ?? []);
@@ -100,7 +137,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   const start = () => {
     form = findForm(top);
     if (form) return;
-    const header = findHeader(top, hiddenColumns);
+    const header = findHeader(top, hiddenColumns, evidence);
     if (!header.ok) {
       // One field in two columns because one header cell is merged across them: a two-row header.
       const d = header.duplicate;
@@ -112,7 +149,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     table = prepareTable(
       ctx,
       report,
-      { file, sheet: sheet.name, header, top, topStart, merges: sheet.merges, mergedNumbers: numbers, hiddenRows, hiddenColumns, date1904: source.date1904 },
+      { file, sheet: sheet.name, header, evidence, top, topStart, merges: sheet.merges, mergedNumbers: numbers, hiddenRows, hiddenColumns, date1904: source.date1904 },
       skip,
     );
     onHeader?.(header);
@@ -147,7 +184,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
       let reading = false;
       onHeader = (header) => {
         if (TABLES[header.kind].uniqueKey || header.also) return;
-        tail!.read({ delimiter: head.delimiter, records: head.records, top, topStart, context: table!.context });
+        tail!.read({ delimiter: head.delimiter, records: head.records, top, topStart, header, context: table!.context });
         reading = true;
       };
       const line = head.forEachRow(visit);

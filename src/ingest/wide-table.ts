@@ -11,6 +11,7 @@ import { Failure } from '../domain/cells.ts';
 import { classifyRow, columnLetter, findHeader, headerWords, normaliseHeaderRow, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import { COMBINED, TABLES, isPersonalColumn, type InputColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
 import { filledOnIn } from '../domain/versions.ts';
+import type { KindEvidence } from '../domain/kind-evidence.ts';
 import { cleanCell, isBlankCell, isBlankRow } from '../domain/text.ts';
 import { DepartmentCounts, finishTargets, problemsOf, resolveContext, tableTarget, type Prepared, type Problem, type RunContext, type SheetContext, type TableTarget } from './accept.ts';
 import type { MergedRange } from './readers/types.ts';
@@ -84,6 +85,8 @@ export interface WideSheet {
   file: string;
   sheet: string | null;
   header: HeaderMatch;
+  /** What besides the header tells the kind (sheet and file name, a rules.json mapping): a header repeated below is matched with it too. */
+  evidence?: KindEvidence;
   /** The rows the header was found in (from the first non-blank one), and the index of the first. */
   top: string[][];
   topStart: number;
@@ -184,7 +187,7 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
 
   /** A header again under the data: the same kind's columns in another order re-map the rows after it; anything else stops the sheet. */
   const headerAgain = (cells: string[], rowNumber: number): void => {
-    const again = findHeader([cells], w.hiddenColumns);
+    const again = findHeader([cells], w.hiddenColumns, w.evidence);
     if (again.ok && again.kind === header.kind && (again.also?.kind ?? null) === (header.also?.kind ?? null)) {
       layout = layoutOf(cells, again);
       remapped = true;

@@ -533,7 +533,82 @@ const CASES: Case[] = [
     // 在校生人数 (系部, 年级, 人数), and 班级名单 does not read 年级.
     name: '43-ambiguous-header',
     what: 'a header that fits two kinds (class list with 年级) stops as ambiguous',
-    setAside: /班级名单\.csv：.*同时符合「班级名单」和「在校生人数」/,
+    setAside: /机电工程系报表\.csv：.*同时符合「班级名单」和「在校生人数」/,
+  },
+
+  // ── which kind: decided by evidence, never by one generic heading (issue 21) ──
+  {
+    // The issue's probe: its 合计 once matched 总分, and the weeks were read as 36 assessment rows.
+    name: '115-weeks-as-columns-not-assessment',
+    what: 'a 辅导员工作量统计表 with 第N周 under an activity and a 合计 column is never read as 考核结果: its title names the work log',
+    setAside: /辅导员工作量统计表\.csv：.*最接近的是「工作记录」/,
+    setAsideNot: /考核结果/,
+    check: async (ctx) => {
+      expect(ctx.manifest.files.map((s) => [s.kind, s.set_aside?.code])).toEqual([[null, 'NO_HEADER']]);
+      expect(await ctx.query('SELECT COUNT(*)::INTEGER AS n FROM assessments')).toEqual([{ n: 0 }]);
+    },
+  },
+  {
+    name: '116-name-contradicts-header',
+    what: 'a file named 工作日志 whose columns are an assessment\'s is set aside, naming both kinds, never read as 考核结果',
+    setAside: /辅导员工作日志\.csv：.*名称表明是「工作记录」，但表头的列只符合「考核结果」，不按「考核结果」读取/,
+    check: async (ctx) => {
+      expect(ctx.manifest.files.map((s) => s.set_aside?.code)).toEqual(['KIND_CONTRADICTED']);
+      expect(await ctx.query('SELECT COUNT(*)::INTEGER AS n FROM assessments')).toEqual([{ n: 0 }]);
+    },
+  },
+  {
+    name: '117-kind-unclear',
+    what: 'a header fitting 考核结果 only by its 合计, under a name that names no kind, is set aside naming the candidate and what it lacks',
+    setAside: /机电工程系统计表\.csv：.*只凭「合计」.*像「考核结果」（除此之外缺少列：总分或考核结果或思想素质等）.*file_kinds/,
+    check: (ctx) => expect(ctx.manifest.files.map((s) => s.set_aside?.code)).toEqual(['KIND_UNCLEAR']),
+  },
+  {
+    name: '118-kind-from-rules',
+    what: 'the same file read as 考核结果 by a file_kinds entry in the folder\'s rules.json (民主评议 → 考核结果), recorded in the manifest',
+    files: { [`${S}/机电工程系/机电工程系统计表.csv`]: f('assessments', 3, 0, 1, { semester: S }) },
+    check: async (ctx) => {
+      expect(ctx.manifest.files[0]!.kind_rule).toBe('统计表');
+      expect(ctx.manifest.files[0]!.dropped_columns).toEqual([]);
+      expect(await ctx.query('SELECT name, score, grade, grade_recorded FROM assessments ORDER BY person_id')).toEqual([
+        { name: '王芳', score: 92, grade: 'excellent', grade_recorded: 'excellent' },
+        { name: '李强', score: 80, grade: 'good', grade_recorded: 'good' },
+        { name: '张伟', score: 65, grade: 'pass', grade_recorded: 'pass' },
+      ]);
+    },
+  },
+  {
+    name: '119-name-decides-between-kinds',
+    what: 'a header fitting 班级名单 and 在校生人数 in a file named 班级名单 is read as 班级名单; 年级 is listed as not read',
+    files: { [`${S}/机电工程系/班级名单.csv`]: f('classes', 2, 0, 1) },
+    check: async (ctx) => {
+      expect(ctx.manifest.files[0]!.dropped_columns).toEqual(['年级']);
+      expect(await ctx.query('SELECT COUNT(*)::INTEGER AS n FROM enrollment')).toEqual([{ n: 0 }]);
+    },
+  },
+  {
+    name: '120-annotated-headings',
+    what: 'headings with a note in brackets (出生年月（年.月）, 最高学历（学位）, 综合得分（百分制）, 总分（某某复核）) are read as their field',
+    files: {
+      [`${S}/信息工程系/辅导员名册.csv`]: f('counselors', 2, 0, 1),
+      [`${S}/信息工程系/辅导员考核结果.csv`]: f('assessments', 2, 0, 1),
+      [`${S}/机电工程系/辅导员考核结果.csv`]: f('assessments', 2, 0, 1),
+    },
+    warnings: null,
+    check: async (ctx) => {
+      expect(ctx.manifest.files.map((s) => s.dropped_columns)).toEqual([[], ['备注'], []]);
+      // Ages on the semester's first day (2025-09-01), from 出生年月（年.月）.
+      expect(await ctx.query('SELECT age, education FROM counselors ORDER BY staff_id')).toEqual([
+        { age: 37, education: 'master' },
+        { age: 33, education: 'bachelor' },
+      ]);
+      expect(await ctx.query('SELECT department, score, grade FROM assessments ORDER BY department, score')).toEqual([
+        { department: '信息工程系', score: 78, grade: 'good' },
+        { department: '信息工程系', score: 91, grade: 'excellent' },
+        { department: '机电工程系', score: 72, grade: 'pass' },
+        { department: '机电工程系', score: 95, grade: 'excellent' },
+      ]);
+    },
   },
 
   // ── semesters ──
