@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { runIngest } from '../src/ingest/run.ts';
 import { NodeRunner } from '../src/io/duckdb-node.ts';
 import { sqlString } from '../src/metrics/sql.ts';
@@ -42,7 +42,17 @@ async function ingestThroughput(): Promise<void> {
   console.log(`ingest (demo data, ${rows} rows): ${Math.round(median(rates)).toLocaleString('en-US')} rows/s (median of ${RUNS})`);
 }
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, rows: { type: 'string', default: '1000000' } } });
+const USAGE = `
+性能测试：导入速度、大文件导入、页面首次加载和筛选响应时间。
+
+用法：npm run bench -- [选项]
+
+  --only 项目            只测这些项目，逗号分隔
+  --rows 行数            大文件测试的行数（默认 1000000）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, { only: { type: 'string' }, rows: { type: 'string', default: '1000000' } });
 /** Rows of the generated work log (scale and filter parts); `--rows 10000000` for a province. */
 const SCALE_ROWS = Number(values.rows);
 if (!Number.isInteger(SCALE_ROWS) || SCALE_ROWS < 1) throw new Error(`--rows: a whole number of rows, not ${values.rows}`);

@@ -10,16 +10,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { copyDuckdbAssets } from './copy-duckdb-assets.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `
+生成看板网站。
+
+用法：npm run build -- [选项]
+
+  --public 文件夹        导入结果所在的文件夹（默认 public）
+  --out 文件夹           网站输出文件夹（默认 dist）
+  --audience 版本        internal（内部版，默认）或 public（公开版，只含汇总数字）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
     public: { type: 'string', default: 'public' },
     out: { type: 'string', default: 'dist' },
     audience: { type: 'string' },
-  },
-});
+  });
 if (values.audience != null && values.audience !== 'internal' && values.audience !== 'public') {
   process.stderr.write(`--audience 只能是 internal（内部版）或 public（公开版），而不是“${values.audience}”。\n`);
   process.exit(2);

@@ -104,6 +104,17 @@ import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { stampZip } from '../src/io/stamp-zip.ts';
 import { PROFILE_HEADERS, drawProfile, monthText, type CounselorProfile, type ProfileStyle } from './demo/profiles.ts';
+import { commandLine } from '../src/io/command-line.ts';
+
+const USAGE = `
+删除并重新生成演示数据（data/exports/）：一所虚构学院 12 个系部、4 个学期的报送文件。
+
+用法：npm run demo:generate -- [选项]
+
+  --verbose              显示每个学期的核对数字（默认只显示最近一个学期）
+  --help                 显示本说明
+`;
+const { values: options } = commandLine(USAGE, { verbose: { type: 'boolean', default: false } });
 
 const SEED = 20250915;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -2309,7 +2320,7 @@ function printSummary(written: Written[], figures: Map<string, Figures>): void {
     const fs = DEPARTMENTS.map((d) => figures.get(`${s.id}/${d.name}`)!);
     out.push(`  ${pad(s.id, 14)}${pad(sum(fs.map((f) => f.students)), 8, true)}${pad(sum(fs.map((f) => f.full)), 6, true)}${pad(sum(fs.map((f) => f.part)), 6, true)}`);
   }
-  const shown = process.argv.includes('--verbose') ? SEMESTERS : [SEMESTERS[LATEST]!];
+  const shown = options.verbose ? SEMESTERS : [SEMESTERS[LATEST]!];
   for (const s of shown) out.push('', `${s.id} by department (students per full-time counselor):`, ...departmentTable(s, figures));
   out.push('', `Deliberately bad row: ${BAD_ROW.semester}/${BAD_ROW.dept} roster, 专兼职 = "${BAD_ROW.label}" (not counted above).`);
   console.log(out.join('\n'));

@@ -7,13 +7,28 @@
  * Anything else that stops the run (no permission, a full disk, another run writing the same
  * --out) is said in Chinese, exit 2; Ctrl+C removes what the run made.
  */
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { abortIngests, runIngest } from '../src/ingest/run.ts';
 import { formatSummary } from '../src/ingest/summary.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `
+导入：读取各系部报送的 CSV/Excel 文件，检查后写出看板数据和各系部的退回清单。
+
+用法：npm run ingest -- [选项]
+
+  --input 文件夹         报送文件所在的文件夹（默认 data/exports）；其中的 rules.json 叠加在规则配置之上
+  --out 文件夹           输出文件夹（默认 public/data）
+  --rules 文件           规则配置文件（默认 data/rules.json）
+  --strict               有文件无法导入时停止（默认搁置该文件，其余照常导入）
+  --quiet                不逐个文件显示进度
+  --max-file-mb 数字     单个文件的大小上限（MB，默认 500）
+  --max-workbook-mb 数字 工作簿展开后的大小上限（MB，默认 100）
+  --temp-dir 文件夹      临时文件所在的文件夹
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
     input: { type: 'string', default: 'data/exports' },
     out: { type: 'string', default: 'public/data' },
     rules: { type: 'string', default: 'data/rules.json' },
@@ -22,8 +37,7 @@ const { values } = parseArgs({
     'max-file-mb': { type: 'string' },
     'max-workbook-mb': { type: 'string' },
     'temp-dir': { type: 'string' },
-  },
-});
+  });
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
   process.on(signal, () => {

@@ -7,11 +7,21 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { findChromium, launchChromium } from '../src/io/chromium.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' } } });
+const USAGE = `
+把各学期的党委会汇报打印为 PDF（放在 dist/report/ 中）。
+
+用法：npm run report -- [选项]
+
+  --dist 文件夹          网站所在的文件夹（默认 dist）
+  --public 文件夹        导入结果所在的文件夹（默认 public）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' } });
 const dist = values.dist;
 
 try {

@@ -4,22 +4,33 @@
  * (this semester by default), with --per-department also each department's own copies.
  */
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { semesterOfDate } from '../src/domain/calendar.ts';
 import { findSemester, semesterLabel } from '../src/domain/semester.ts';
 import { writeTemplates } from '../src/collection/write-templates.ts';
 import { IngestError } from '../src/ingest/pipeline.ts';
 import { loadRules } from '../src/ingest/run.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `
+生成下发给各系部的报送模板（每种报表一个 .xlsx 文件）。
+
+用法：npm run templates -- [选项]
+
+  --semester 学期        学期，如 2025-2026-2（默认为本学期）
+  --out 文件夹           模板输出文件夹（默认 templates）
+  --per-department       同时为每个系部各生成一份
+  --data 文件夹          上次导入的结果（默认 public/data），用于列出系部
+  --rules 文件           规则配置文件（默认 data/rules.json）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
     semester: { type: 'string' },
     out: { type: 'string', default: 'templates' },
     data: { type: 'string', default: 'public/data' },
     rules: { type: 'string', default: 'data/rules.json' },
     'per-department': { type: 'boolean', default: false },
-  },
-});
+  });
 
 const today = new Date();
 const localDay = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
