@@ -298,6 +298,8 @@ const TOTAL_WORDS = ['合计', '总计', '小计', '共计', '总数', '全系�
 const FOOTER_WORDS = [
   '填表人', '填报人', '制表人', '审核人', '审批人', '负责人', '联系人', '单位\\(盖章\\)', '\\(盖章\\)', '盖章',
   '填报日期', '填表日期', '制表日期', '报送日期', '日期[:：]', '注[:：]', '备注[:：]', '说明[:：]',
+  // As 学工 systems and clerks write them without 人: 制表：…  审核：…  复核：…  制表单位：…  统计人：…
+  '制表[:：]', '制表单位', '填表[:：]', '填报[:：]', '审核[:：]', '复核[:：]', '复核人', '统计人', '统计[:：]', '经办人',
 ];
 const TOTAL = new RegExp(`^(${TOTAL_WORDS.join('|')})`);
 const FOOTER = new RegExp(`^(${FOOTER_WORDS.join('|')})`);
@@ -313,7 +315,7 @@ const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => (w[0] === '\\' ? w[1] : w[0
  * "经办人：", "日期：…". Its words may stand anywhere in the first cell; those that are also
  * job titles (负责人, 联系人) only before a colon, so that a roster's 职务 "学工办负责人" stays data.
  */
-const SIGNATURE = /签字|签名|签章|盖章|公章|(负责人|联系人|经办人|填表人|填报人|制表人|审核人|审批人|日期)[:：]/;
+const SIGNATURE = /签字|签名|签章|盖章|公章|(负责人|联系人|经办人|填表人|填报人|制表人|审核人|审批人|复核人|统计人|制表|审核|复核|日期)[:：]/;
 const isTotal = (text: string) => TOTAL_FIRST.has(text[0]!) && TOTAL.test(text);
 /** Every signature line holds 签, 章 or a colon (after half-width folding): other cells need no regular expression. */
 const mayBeSignature = (text: string) => text.includes('签') || text.includes('章') || text.includes(':');

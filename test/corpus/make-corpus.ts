@@ -380,6 +380,13 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     handmadeXlsx([{ name: 'Sheet1', rows: [['系部', '年级', '在校生人数'], ['经济管理系', '2024级', 470], ['经济管理系', '2025级', 490]] }]),
   );
 
+  // A GBK roster as a 学工 system exports it, with its footer lines written without 人 (制表：… 审核：…),
+  // a 复核人 and a 制表单位 line, and a lone date (issue 21: the footer was rejected as 工号不能为空).
+  add(
+    '121-csv-footers-gbk/2025-2026-1/医学护理系/辅导员名册.csv',
+    gbk(crlf('工号,姓名,专兼职\n004001,郑雪,专职\n004002,梁晨,兼职\n制表：何颖,,审核：林涛\n复核人：宋平,,\n制表单位：医学护理系学工办,,\n统计人：唐慧,,\n,,2026年1月10日\n')),
+  );
+
   return files;
 }
 

@@ -587,6 +587,11 @@ const CASES: Case[] = [
     },
   },
   {
+    name: '121-csv-footers-gbk',
+    what: 'a GBK CSV\'s footer lines as 学工 systems write them (制表：, 审核：, 复核人：, 制表单位：, 统计人：, a lone date) are skipped as footers, not rejected',
+    files: { [`${S}/医学护理系/辅导员名册.csv`]: f('counselors', 2, 0, 6, { encoding: 'gb18030', by: { header: 1, footer: 5 } }) },
+  },
+  {
     name: '120-annotated-headings',
     what: 'headings with a note in brackets (出生年月（年.月）, 最高学历（学位）, 综合得分（百分制）, 总分（某某复核）) are read as their field',
     files: {
