@@ -117,7 +117,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     return report;
   }
 
-  const { sheet, filled, numbers } = fillMerges(source);
+  const { sheet, filled, numbers, fillNumber } = fillMerges(source);
   const evidence = evidenceFor(ctx, file, sheet.name);
   if (evidence.mapping) report.kind_rule = evidence.mapping.pattern;
   report.merged_cells_filled = filled;
@@ -149,7 +149,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     table = prepareTable(
       ctx,
       report,
-      { file, sheet: sheet.name, header, evidence, top, topStart, merges: sheet.merges, mergedNumbers: numbers, hiddenRows, hiddenColumns, date1904: source.date1904 },
+      { file, sheet: sheet.name, header, evidence, top, topStart, merges: sheet.merges, mergedNumbers: numbers, fillNumber, hiddenRows, hiddenColumns, date1904: source.date1904 },
       skip,
     );
     onHeader?.(header);

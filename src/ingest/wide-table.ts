@@ -93,6 +93,8 @@ export interface WideSheet {
   /** Merged ranges of the sheet (workbooks): a header cell merged across columns is a two-row header; a merged number gets a warning. */
   merges?: readonly MergedRange[];
   mergedNumbers?: ReadonlyArray<MergedRange & { value: string }>;
+  /** Gives a merged number to every row under it (merges.ts), for a field that is an attribute of each row. */
+  fillNumber?: (m: MergedRange & { value: string }) => number;
   /** Rows and columns Excel hides (from 0): hidden rows are read and counted in a warning; a hidden column never wins over a visible one. */
   hiddenRows?: ReadonlySet<number>;
   hiddenColumns?: ReadonlySet<number>;
@@ -174,10 +176,16 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   const notes = emptyNotes();
   const hiddenRows = w.hiddenRows && w.hiddenRows.size > 0 ? w.hiddenRows : null;
 
-  // A number merged over several data rows is counted once, in its first row: say so.
+  // A number merged over several data rows: an attribute of each row (a course's 学时) is given
+  // to every row under it; any other is counted once, in its first row, and it is said so.
   for (const m of w.mergedNumbers ?? []) {
     const column = layout.normalised[m.left] ? firstHeader[m.left] : null;
     if (m.bottom <= headerIndex || !column || !layout.readAt.includes(m.left)) continue;
+    const field = layout.parts.map((p) => p.spec.input.find((c) => p.at[p.keys.indexOf(c.key)] === m.left)).find(Boolean);
+    if (field?.merged === 'fill' && w.fillNumber) {
+      report.merged_cells_filled += w.fillNumber(m);
+      continue;
+    }
     report.warnings++;
     ctx.state.warnings.push({
       file, sheet: w.sheet, row: m.top + 1, table: spec.kind, column: cleanCell(column), code: 'MERGED_NUMBER',
@@ -219,7 +227,10 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
       if (kind === 'date' && w.date1904 && SERIAL.test(raw)) raw = String(Number(raw) + DAYS_1900_TO_1904);
       const value = p.parsers[c]!(raw, p.labels[c]!);
       if (value instanceof Failure) {
-        (problems ??= []).push(problem(rowNumber, layout.headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, value.message));
+        // The message names the column as the clerk's header does (培训时间, not the field's 日期).
+        const shown = cleanCell(layout.headerCells[p.at[c]!]) || p.labels[c]!;
+        const message = shown === p.labels[c] ? value.message : value.message.replaceAll(`「${p.labels[c]}」`, `「${shown}」`);
+        (problems ??= []).push(problem(rowNumber, layout.headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, message));
         continue;
       }
       p.fields[c] = value;

@@ -387,6 +387,30 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     gbk(crlf('工号,姓名,专兼职\n004001,郑雪,专职\n004002,梁晨,兼职\n制表：何颖,,审核：林涛\n复核人：宋平,,\n制表单位：医学护理系学工办,,\n统计人：唐慧,,\n,,2026年1月10日\n')),
   );
 
+  // A training list grouped by course, as Excel saves it: 培训项目, 主办单位, 级别, 培训时间 (a span of
+  // days) and 学时 (a number) merged down each course's attendees, then a 合计 row (issue 21: 11 of
+  // such rows were rejected as 学时不能为空 and the spans as BAD_DATE).
+  const mergeCells = (refs: string[]) => `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`;
+  add(
+    '122-training-grouped-by-course/2025-2026-1/机电工程系/辅导员培训情况统计表.xlsx',
+    handmadeXlsx([
+      {
+        name: '培训记录',
+        rows: [
+          ['2025年机电工程系辅导员培训情况统计表'],
+          ['序号', '培训项目', '主办单位', '级别', '培训时间', '学时', '工号', '姓名'],
+          [1, '心理危机干预专题培训', '学生工作部', '校级', '2025.11.20-11.21', 16, '001001', '王芳'],
+          [2, null, null, null, null, null, '001002', '李强'],
+          [3, null, null, null, null, null, '001003', '张伟'],
+          [4, '自治区高校辅导员骨干培训班', '自治区教育厅', '自治区级', '2025年8月18日-22日', 40, '001001', '王芳'],
+          [5, null, null, null, null, null, '001004', '赵敏'],
+          ['合计', null, null, null, null, 128, null, null],
+        ],
+        after: mergeCells(['A1:H1', 'B3:B5', 'C3:C5', 'D3:D5', 'E3:E5', 'F3:F5', 'B6:B7', 'C6:C7', 'D6:D7', 'E6:E7', 'F6:F7']),
+      },
+    ]),
+  );
+
   return files;
 }
 

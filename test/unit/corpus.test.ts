@@ -592,6 +592,22 @@ const CASES: Case[] = [
     files: { [`${S}/医学护理系/辅导员名册.csv`]: f('counselors', 2, 0, 6, { encoding: 'gb18030', by: { header: 1, footer: 5 } }) },
   },
   {
+    name: '122-training-grouped-by-course',
+    what: 'a training list grouped by course (培训项目, 级别, 培训时间 as a span, 学时 as a number merged down the attendees): every attendee gets the course\'s 学时 and first day',
+    files: { [`${S}/机电工程系/辅导员培训情况统计表.xlsx#培训记录`]: f('training', 5, 0, 3, { merged: 15, by: { title: 1, header: 1, total: 1 } }) },
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT name, course, level, hours, date::VARCHAR AS date FROM training ORDER BY source_row')).toEqual([
+        { name: '王芳', course: '心理危机干预专题培训', level: 'school', hours: 16, date: '2025-11-20' },
+        { name: '李强', course: '心理危机干预专题培训', level: 'school', hours: 16, date: '2025-11-20' },
+        { name: '张伟', course: '心理危机干预专题培训', level: 'school', hours: 16, date: '2025-11-20' },
+        { name: '王芳', course: '自治区高校辅导员骨干培训班', level: 'provincial', hours: 40, date: '2025-08-18' },
+        { name: '赵敏', course: '自治区高校辅导员骨干培训班', level: 'provincial', hours: 40, date: '2025-08-18' },
+      ]);
+      // Hours per person as the clerk adds them up: 王芳 16 + 40; the file's 合计 (128) is the sum of all.
+      expect(await ctx.query('SELECT SUM(hours)::INTEGER AS n FROM training')).toEqual([{ n: 128 }]);
+    },
+  },
+  {
     name: '120-annotated-headings',
     what: 'headings with a note in brackets (出生年月（年.月）, 最高学历（学位）, 综合得分（百分制）, 总分（某某复核）) are read as their field',
     files: {
