@@ -37,6 +37,9 @@ export interface SheetTable {
   remapped: boolean;
 }
 
+/** Headings of columns that hold no figures of their own: not read, and not worth a warning. */
+const NOT_DATA_HEADING = /^(序号|编号|备注|说明|合计|小计|总计|共计)$/;
+
 /** Excel's day serials in a 1904 workbook are 1462 days behind the 1900 system's. */
 const DAYS_1900_TO_1904 = 1462;
 const SERIAL = /^\d{5}(\.0+)?$/;
@@ -164,6 +167,20 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   };
   let layout = layoutOf(firstHeader, header);
   let remapped = false;
+
+  // A column no field reads is said, every time (on 数据质量 and in the return list): its figures
+  // are not counted. Not 序号, 备注 or a total, nor a personal column (never read, by design).
+  // Said once, by the thread that read the head (a worker reading the tail knows the context).
+  if (!known)
+    firstHeader.forEach((raw, i) => {
+      const heading = cleanCell(raw);
+      if (!heading || layout.readAt.includes(i) || NOT_DATA_HEADING.test(normaliseHeaderRow([raw])[0]!) || isPersonalColumn(raw)) return;
+      report.warnings++;
+      ctx.state.warnings.push({
+        file, sheet: w.sheet, row: headerIndex + 1, table: spec.kind, column: heading, code: 'COLUMN_NOT_READ',
+        message: `「${heading}」列（第 ${columnLetter(i)} 列）不是「${spec.label}」的任何一项，未导入，其中的数字不计入统计。如需统计，请改用规范的列名（可下载模板对照），或在 rules.json 的 file_kinds 中登记该列对应的项。`,
+      });
+    });
 
   const problem: Problem = problemsOf(file, w.sheet);
   const headerOf = (key: string) => {

@@ -411,6 +411,22 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     ]),
   );
 
+  // 出生年月 typed as numbers: 1990.1 formatted with two decimals shows 1990.10 (October); 1985.1 in
+  // General shows 1985.1 (January, or October with its 0 lost: warned).
+  add(
+    '123-birth-month-as-number/2025-2026-1/建筑工程系/辅导员名册.xlsx',
+    handmadeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['工号', '姓名', '专兼职', '出生年月'],
+          ['005001', '冯佳', '专职', { number: 1990.1, style: 4 }],
+          ['005002', '邓磊', '专职', 1985.1],
+        ],
+      },
+    ]),
+  );
+
   return files;
 }
 
