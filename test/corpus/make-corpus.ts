@@ -427,6 +427,12 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     ]),
   );
 
+  // The workbook a CSV was saved from, sent together with it: the same records, two formats.
+  add(
+    '125-xlsx-and-csv-same-rows/2025-2026-1/信息工程系/在校生人数.xlsx',
+    handmadeXlsx([{ name: 'Sheet1', rows: [['系部', '年级', '在校生人数'], ['信息工程系', '2024级', 470], ['信息工程系', '2025级', 490]] }]),
+  );
+
   return files;
 }
 

@@ -618,6 +618,31 @@ const CASES: Case[] = [
     check: async (ctx) => expect(await ctx.query('SELECT name, age FROM counselors ORDER BY staff_id')).toEqual([{ name: '冯佳', age: 34 }, { name: '邓磊', age: 40 }]),
   },
   {
+    name: '124-correction-dated-earlier',
+    what: 'a roster named 更正 wins though its 填报日期 is earlier; what it drops and adds is named (赵敏 out, 孙悦 in)',
+    files: {
+      [`${S}/机电工程系/辅导员名册（更正）.csv`]: f('counselors', 4, 0, 2, { by: { header: 1, footer: 1 } }),
+      [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 0, 0, 0),
+    },
+    superseded: { [`${S}/机电工程系/辅导员名册.csv`]: /已被 .*辅导员名册（更正）\.csv 取代（.*文件名注明是更正后的版本），未计入；计入的版本去掉了 1 人（赵敏），新增了 1 人（孙悦），请核对/ },
+    warnings: ['SUPERSEDES'],
+    check: async (ctx) => {
+      expect(await column(ctx, 'counselors', 'name')).toEqual(['孙悦', '张伟', '李强', '王芳']);
+      expect((await ctx.query<{ message: string }>("SELECT message FROM warnings WHERE code = 'SUPERSEDES'"))[0]!.message).toMatch(/去掉了 1 人（赵敏），新增了 1 人（孙悦）/);
+    },
+  },
+  {
+    name: '125-xlsx-and-csv-same-rows',
+    what: 'an .xlsx and the CSV saved from it, sent together, are one table in two formats: read once, not set aside as conflicting',
+    files: {
+      [`${S}/信息工程系/在校生人数.csv`]: f('enrollment', 2, 0, 1),
+      [`${S}/信息工程系/在校生人数.xlsx#Sheet1`]: f('enrollment', 0, 0, 0),
+    },
+    superseded: { [`${S}/信息工程系/在校生人数.xlsx#Sheet1`]: /与 .*在校生人数\.csv 读出的内容完全相同（同一张表另存的另一种格式），未重复计入/ },
+    warnings: ['IDENTICAL_COPY_IGNORED'],
+    check: async (ctx) => expect(await ctx.query('SELECT SUM(students)::INTEGER AS n FROM enrollment')).toEqual([{ n: 960 }]),
+  },
+  {
     name: '120-annotated-headings',
     what: 'headings with a note in brackets (出生年月（年.月）, 最高学历（学位）, 综合得分（百分制）, 总分（某某复核）) are read as their field',
     files: {
