@@ -269,6 +269,39 @@ export function findHeader(rows: readonly (readonly string[])[], hidden: Readonl
 /** Every header spelling of every kind, normalised: what a row repeating a header is made of. */
 const HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(TABLES).flatMap((spec) => spec.input.flatMap((c) => c.aliases)));
 
+/** Whether a heading is one some kind reads (as written, or without its note in brackets). */
+export function isKnownHeading(raw: string): boolean {
+  const header = normaliseHeader(raw);
+  return HEADER_WORDS.has(header) || Object.values(TABLES).some((spec) => columnFor(header, spec.input) !== undefined);
+}
+
+/**
+ * A two-level header (学历 over 最高学历 | 最高学位; 职称 over 职称 | 取得时间) as one row: under a
+ * group merged across columns, each column's own heading when some kind reads it, else the group
+ * and the heading joined (职称取得时间); a cell merged down both rows (姓名) is itself. `row`: the
+ * group row's index in `rows`; `merges` as rows index them (from 0 at `rows[0]`). Null when no row
+ * of `rows` is such a group row.
+ */
+export function joinTwoLevelHeader(rows: readonly (readonly string[])[], merges: ReadonlyArray<{ top: number; bottom: number; left: number; right: number }>): { row: number; cells: string[] } | null {
+  for (let r = 0; r + 1 < rows.length; r++) {
+    const sub = rows[r + 1]!;
+    const textOnly = sub.every((c) => cleanCell(c) === '' || !/\d/.test(c));
+    const groups = merges.filter((m) => m.top === r && m.bottom === r && m.right > m.left && sub.slice(m.left, m.right + 1).filter((c) => cleanCell(c)).length > 1);
+    if (!textOnly || groups.length === 0) continue;
+    const group = rows[r]!;
+    const width = Math.max(group.length, sub.length);
+    const cells = Array.from({ length: width }, (_, i) => {
+      const g = cleanCell(group[i]);
+      const s = cleanCell(sub[i]);
+      if (!s) return g;
+      if (!g || g === s || !groups.some((m) => m.left <= i && i <= m.right)) return s;
+      return isKnownHeading(s) ? s : `${g}${s}`;
+    });
+    return { row: r + 1, cells };
+  }
+  return null;
+}
+
 /**
  * The words a header row of this sheet may start with, compacted as classifyRow compacts a
  * row's first cell: every kind's spellings and this header's own cells (序号 too).

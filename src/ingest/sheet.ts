@@ -7,7 +7,7 @@
  * second by a worker (tail.ts, tail-read.ts).
  */
 import { findForm, type FormLayout } from '../domain/forms.ts';
-import { columnLetter, findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
+import { columnLetter, findHeader, joinTwoLevelHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
 import { patternMatches, type KindEvidence } from '../domain/kind-evidence.ts';
 import { TABLES, TABLE_KINDS } from '../domain/tables/index.ts';
 import { isBlankRow } from '../domain/text.ts';
@@ -137,7 +137,19 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   const start = () => {
     form = findForm(top);
     if (form) return;
-    const header = findHeader(top, hiddenColumns, evidence);
+    let header = findHeader(top, hiddenColumns, evidence);
+    // A two-level header (a group merged across the headings under it) is read as one row, joined.
+    const twoLevel = joinTwoLevelHeader(top, (sheet.merges ?? []).map((m) => ({ ...m, top: m.top - topStart, bottom: m.bottom - topStart })));
+    if (twoLevel) {
+      const joined = [...top];
+      joined[twoLevel.row] = twoLevel.cells;
+      joined[twoLevel.row - 1] = []; // the group row, now in the joined one
+      const again = findHeader(joined, hiddenColumns, evidence);
+      if (again.ok && again.row === twoLevel.row) {
+        top[twoLevel.row] = twoLevel.cells;
+        header = again;
+      }
+    }
     if (!header.ok) {
       // One field in two columns because one header cell is merged across them: a two-row header.
       const d = header.duplicate;

@@ -433,6 +433,24 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     handmadeXlsx([{ name: 'Sheet1', rows: [['系部', '年级', '在校生人数'], ['信息工程系', '2024级', 470], ['信息工程系', '2025级', 490]] }]),
   );
 
+  // A personnel form's two-level header: 学历 over 最高学历 | 最高学位, 职称 over 职称 | 取得时间, the
+  // other headings merged down both rows (issue 21: such a roster was set aside).
+  add(
+    '126-two-level-header-roster/2025-2026-1/汽车工程系/辅导员基本情况表.xlsx',
+    handmadeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['工号', '姓名', '专兼职', '学历', null, '职称', null],
+          [null, null, null, '最高学历', '最高学位', '职称', '取得时间'],
+          ['006001', '宋平', '专职', '硕士研究生', '硕士', '讲师', '2019.12'],
+          ['006002', '唐慧', '专职', '大学本科', '学士', '助教', '2021.07'],
+        ],
+        after: mergeCells(['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1', 'F1:G1']),
+      },
+    ]),
+  );
+
   return files;
 }
 

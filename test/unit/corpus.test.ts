@@ -643,6 +643,19 @@ const CASES: Case[] = [
     check: async (ctx) => expect(await ctx.query('SELECT SUM(students)::INTEGER AS n FROM enrollment')).toEqual([{ n: 960 }]),
   },
   {
+    name: '126-two-level-header-roster',
+    what: 'a two-level header (学历 over 最高学历 | 最高学位; 职称 over 职称 | 取得时间) is joined and read; 职称取得时间, which no field reads, is said',
+    files: { [`${S}/汽车工程系/辅导员基本情况表.xlsx#Sheet1`]: f('counselors', 2, 0, 2) },
+    warnings: ['COLUMN_NOT_READ'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT name, education, degree, title FROM counselors ORDER BY staff_id')).toEqual([
+        { name: '宋平', education: 'master', degree: 'master', title: '讲师' },
+        { name: '唐慧', education: 'bachelor', degree: 'bachelor', title: '助教' },
+      ]);
+      expect((await ctx.query<{ column: string }>('SELECT "column" FROM warnings'))[0]!.column).toBe('职称取得时间');
+    },
+  },
+  {
     name: '120-annotated-headings',
     what: 'headings with a note in brackets (出生年月（年.月）, 最高学历（学位）, 综合得分（百分制）, 总分（某某复核）) are read as their field',
     files: {
