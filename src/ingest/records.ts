@@ -37,7 +37,7 @@ export interface WarningRecord {
 export const WARNINGS_LISTED_PER_FILE = 200;
 
 /** How a sheet was read: a table (a header row, one row per record) or a per-person form (one record per sheet). */
-export type SheetLayout = 'table' | 'quantified_form' | 'register_form';
+export type SheetLayout = 'table' | 'quantified_form' | 'register_form' | 'weeks_as_columns';
 
 export interface SheetReport {
   file: string;

@@ -7,8 +7,9 @@
  * second by a worker (tail.ts, tail-read.ts).
  */
 import { findForm, type FormLayout } from '../domain/forms.ts';
-import { columnLetter, findHeader, joinTwoLevelHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
+import { classifyRow, columnLetter, findHeader, joinTwoLevelHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
 import { patternMatches, type KindEvidence } from '../domain/kind-evidence.ts';
+import { findWeekColumns, rowsByWeek, type WeekColumns } from '../domain/week-columns.ts';
 import { TABLES, TABLE_KINDS } from '../domain/tables/index.ts';
 import { isBlankRow } from '../domain/text.ts';
 import { provenanceFile, type RunContext } from './accept.ts';
@@ -134,10 +135,38 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   let onHeader: ((header: HeaderMatch) => void) | null = null;
   let headerFound: HeaderMatch | null = null;
 
+  /** A work log with the weeks as columns: each person's row handed on as a row per week (week-columns.ts). */
+  let weekly: WeekColumns | null = null;
+  /** A row of the sheet after the header, to the table: reshaped first if the weeks are columns. */
+  const handRow = (cells: string[], index: number): void => {
+    if (!weekly) return table!.row(cells, index);
+    const rows = rowsByWeek(weekly, cells);
+    if (rows.length === 0) {
+      // Nothing written in any week: a footer or total is skipped as one; a person's empty row is blank.
+      const person = [...weekly.personAt.map((i) => cells[i] ?? ''), ...weekly.header.slice(weekly.personAt.length).map(() => '')];
+      return classifyRow(person, []) === 'data' ? skip('blank') : table!.row(person, index);
+    }
+    // Rows read are counted as person-weeks, so that each is accepted, rejected or skipped once.
+    report.read += rows.length - 1;
+    for (const row of rows) table!.row(row, index);
+  };
+
   const start = () => {
     form = findForm(top);
     if (form) return;
     let header = findHeader(top, hiddenColumns, evidence);
+    const weeks = header.ok && header.kind !== 'worklogs' ? findWeekColumns(top) : !header.ok ? findWeekColumns(top) : null;
+    if (weeks) {
+      const reshaped = [...top];
+      reshaped[weeks.row] = weeks.header;
+      reshaped[weeks.row - 1] = [];
+      const again = findHeader(reshaped, new Set(), evidence);
+      if (again.ok && again.kind === 'worklogs' && again.row === weeks.row) {
+        weekly = weeks;
+        top[weeks.row] = weeks.header;
+        header = again;
+      }
+    }
     // A two-level header (a group merged across the headings under it) is read as one row, joined.
     const twoLevel = joinTwoLevelHeader(top, (sheet.merges ?? []).map((m) => ({ ...m, top: m.top - topStart, bottom: m.bottom - topStart })));
     if (twoLevel) {
@@ -161,17 +190,21 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     table = prepareTable(
       ctx,
       report,
-      { file, sheet: sheet.name, header, evidence, top, topStart, merges: sheet.merges, mergedNumbers: numbers, fillNumber, hiddenRows, hiddenColumns, date1904: source.date1904 },
+      weekly
+        ? { file, sheet: sheet.name, header, evidence, top, topStart, hiddenRows, date1904: source.date1904 }
+        : { file, sheet: sheet.name, header, evidence, top, topStart, merges: sheet.merges, mergedNumbers: numbers, fillNumber, hiddenRows, hiddenColumns, date1904: source.date1904 },
       skip,
     );
+    if (weekly) report.layout = 'weeks_as_columns';
     onHeader?.(header);
-    top.forEach((cells, i) => table!.row(cells, topStart + i));
+    const headerAt = header.row;
+    top.forEach((cells, i) => (i > headerAt ? handRow(cells, topStart + i) : table!.row(cells, topStart + i)));
   };
 
   const visit = (cells: string[]) => {
     const index = report.read++;
     if (report.read % PROGRESS_EVERY === 0) ctx.onRows?.(file, report.read);
-    if (table) return table.row(cells, index);
+    if (table) return handRow(cells, index);
     if (top.length === 0 && isBlankRow(cells)) {
       topStart = index + 1;
       return skip('blank');
@@ -195,7 +228,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     } else {
       let reading = false;
       onHeader = (header) => {
-        if (TABLES[header.kind].uniqueKey || header.also) return;
+        if (TABLES[header.kind].uniqueKey || header.also || weekly) return;
         tail!.read({ delimiter: head.delimiter, records: head.records, top, topStart, header, context: table!.context });
         reading = true;
       };

@@ -540,12 +540,23 @@ const CASES: Case[] = [
   {
     // The issue's probe: its 合计 once matched 总分, and the weeks were read as 36 assessment rows.
     name: '115-weeks-as-columns-not-assessment',
-    what: 'a 辅导员工作量统计表 with 第N周 under an activity and a 合计 column is never read as 考核结果: its title names the work log',
-    setAside: /辅导员工作量统计表\.csv：.*最接近的是「工作记录」/,
-    setAsideNot: /考核结果/,
+    what: 'a 辅导员工作量统计表 with 第N周 under each activity and a 合计 column is read as person-weeks of 工作记录, never as 考核结果',
+    files: {
+      [`${S}/信息工程系/辅导员工作量统计表.csv`]: f('worklogs', 7, 0, 4, { layout: 'weeks_as_columns', by: { title: 2, header: 1, footer: 1 } }),
+    },
     check: async (ctx) => {
-      expect(ctx.manifest.files.map((s) => [s.kind, s.set_aside?.code])).toEqual([[null, 'NO_HEADER']]);
+      // Rows read are person-weeks: 2 people × 4 weeks, less 李强's empty week 4, and the 4 rows around them.
+      expect(ctx.manifest.files[0]!.read).toBe(11);
       expect(await ctx.query('SELECT COUNT(*)::INTEGER AS n FROM assessments')).toEqual([{ n: 0 }]);
+      expect(await ctx.query('SELECT name, role, week, talks, class_checks FROM worklogs ORDER BY name DESC, week')).toEqual([
+        { name: '王芳', role: 'counselor', week: 1, talks: 5, class_checks: 2 },
+        { name: '王芳', role: 'counselor', week: 2, talks: 6, class_checks: 2 },
+        { name: '王芳', role: 'counselor', week: 3, talks: 5, class_checks: 1 },
+        { name: '王芳', role: 'counselor', week: 4, talks: 4, class_checks: 2 },
+        { name: '李强', role: 'counselor', week: 1, talks: 3, class_checks: 1 },
+        { name: '李强', role: 'counselor', week: 2, talks: 2, class_checks: 2 },
+        { name: '李强', role: 'counselor', week: 3, talks: 5, class_checks: 2 },
+      ]);
     },
   },
   {
