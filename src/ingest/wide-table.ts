@@ -175,6 +175,8 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
     firstHeader.forEach((raw, i) => {
       const heading = cleanCell(raw);
       if (!heading || layout.readAt.includes(i) || NOT_DATA_HEADING.test(normaliseHeaderRow([raw])[0]!) || isPersonalColumn(raw)) return;
+      if (header.hiddenPassedOver.some((h) => h.hidden === i)) return; // said by its own warning
+
       report.warnings++;
       ctx.state.warnings.push({
         file, sheet: w.sheet, row: headerIndex + 1, table: spec.kind, column: heading, code: 'COLUMN_NOT_READ',

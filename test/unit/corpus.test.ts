@@ -592,6 +592,7 @@ const CASES: Case[] = [
     name: '119-name-decides-between-kinds',
     what: 'a header fitting 班级名单 and 在校生人数 in a file named 班级名单 is read as 班级名单; 年级 is listed as not read',
     files: { [`${S}/机电工程系/班级名单.csv`]: f('classes', 2, 0, 1) },
+    warnings: ['COLUMN_NOT_READ'],
     check: async (ctx) => {
       expect(ctx.manifest.files[0]!.dropped_columns).toEqual(['年级']);
       expect(await ctx.query('SELECT COUNT(*)::INTEGER AS n FROM enrollment')).toEqual([{ n: 0 }]);
@@ -1010,6 +1011,8 @@ const CASES: Case[] = [
     name: '77-signature-footers',
     what: 'signature and stamp lines in any wording (…负责人签字：… 日期, （公章）, …签名：, 经办人：, …（盖章）) are footers; a 职务 of 学工办负责人 stays data',
     files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 3, 0, 7, { by: { header: 1, footer: 6 } }) },
+    // 职务 is no field of the roster: said (issue 21), the rows still read.
+    warnings: ['COLUMN_NOT_READ'],
     check: async (ctx) => expect(await column(ctx, 'counselors', 'name')).toEqual(['张伟', '李强', '王芳']),
   },
   {
