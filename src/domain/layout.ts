@@ -289,6 +289,9 @@ export function joinTwoLevelHeader(rows: readonly (readonly string[])[], merges:
     const groups = merges.filter((m) => m.top === r && m.bottom === r && m.right > m.left && sub.slice(m.left, m.right + 1).filter((c) => cleanCell(c)).length > 1);
     if (!textOnly || groups.length === 0) continue;
     const group = rows[r]!;
+    // A title merged across the table is a line, not a group: a group row holds more than one range.
+    const outside = group.some((c, i) => cleanCell(c) !== '' && !groups.some((m) => m.left <= i && i <= m.right));
+    if (!outside && groups.length < 2) continue;
     const width = Math.max(group.length, sub.length);
     const cells = Array.from({ length: width }, (_, i) => {
       const g = cleanCell(group[i]);

@@ -168,7 +168,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
       }
     }
     // A two-level header (a group merged across the headings under it) is read as one row, joined.
-    const twoLevel = joinTwoLevelHeader(top, (sheet.merges ?? []).map((m) => ({ ...m, top: m.top - topStart, bottom: m.bottom - topStart })));
+    const twoLevel = header.ok ? null : joinTwoLevelHeader(top, (sheet.merges ?? []).map((m) => ({ ...m, top: m.top - topStart, bottom: m.bottom - topStart })));
     if (twoLevel) {
       const joined = [...top];
       joined[twoLevel.row] = twoLevel.cells;
