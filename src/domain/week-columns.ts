@@ -49,9 +49,11 @@ export function findWeekColumns(rows: readonly (readonly string[])[]): WeekColum
       else if (group && !current) personAt.push(i);
     }
     if (cells.length < 2) continue;
-    // Weeks run on under each activity (1, 2, 3…): a row of counts under the activities does not.
+    // Weeks run on under each activity (1, 2, 3…), two or more each: a row of counts under the activities does not.
     const runOn = cells.every((c, k) => k === 0 || c.activity.key !== cells[k - 1]!.activity.key || c.week === cells[k - 1]!.week + 1);
-    if (!runOn) continue;
+    const perActivity = new Map<string, number>();
+    for (const c of cells) perActivity.set(c.activity.key, (perActivity.get(c.activity.key) ?? 0) + 1);
+    if (!runOn || [...perActivity.values()].some((n) => n < 2)) continue;
     const activities = [...new Map(cells.map((c) => [c.activity.key, c.activity])).values()];
     const weekNumbers = [...new Set(cells.map((c) => c.week))];
     return {
