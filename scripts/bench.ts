@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { runIngest } from '../src/ingest/run.ts';
 import { NodeRunner } from '../src/io/duckdb-node.ts';
 import { sqlString } from '../src/metrics/sql.ts';
@@ -39,17 +39,31 @@ function fail(message: string): never {
   throw new BenchFailure(message);
 }
 
-const { values } = parseArgs({
-  options: {
-    only: { type: 'string' },
-    rows: { type: 'string' },
-    runs: { type: 'string', default: '5' },
-    changes: { type: 'string', default: '50' },
-    scale: { type: 'string' },
-    departments: { type: 'string', default: '120' },
-    'province-rows': { type: 'string' },
-    'max-file-mb': { type: 'string' },
-  },
+const USAGE = `
+性能测试：导入速度、大文件导入、页面首次加载和筛选响应时间，以及全省规模的导入和构建。
+
+用法：npm run bench -- [选项]
+
+  --only 项目            只测这些项目，逗号分隔（demo、scale、page、filter、province）
+  --rows 行数            大文件测试的行数（默认 1000000）
+  --runs 次数            每项重复的次数（默认 5）
+  --changes 次数         筛选响应测试的筛选次数（默认 50）
+  --scale province       另测全省规模（--departments 个系部）
+  --departments 数字     全省规模的系部数（默认 120）
+  --province-rows 行数   全省规模另加的工作记录行数
+  --max-file-mb 数字     单个文件的大小上限（默认不限）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
+  only: { type: 'string' },
+  rows: { type: 'string' },
+  runs: { type: 'string', default: '5' },
+  changes: { type: 'string', default: '50' },
+  scale: { type: 'string' },
+  departments: { type: 'string', default: '120' },
+  'province-rows': { type: 'string' },
+  'max-file-mb': { type: 'string' },
 });
 function whole(option: string, value: string | undefined, fallback: number): number {
   const n = value === undefined ? fallback : Number(value);

@@ -16,7 +16,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { lockOutput } from '../src/ingest/lock.ts';
 import { checkDataFiles } from '../src/ingest/manifest-file.ts';
@@ -24,21 +24,22 @@ import { freshFolderFor, recoverInterruptedRun, swapIn } from '../src/io/output-
 import { copyDuckdbAssets } from './copy-duckdb-assets.ts';
 import { settingsNotices } from '../src/domain/settings.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `
+生成看板网站。
+
+用法：npm run build -- [选项]
+
+  --public 文件夹        导入结果所在的文件夹（默认 public）
+  --out 文件夹           网站输出文件夹（默认 dist）
+  --audience 版本        internal（内部版，默认）或 public（公开版，只含汇总数字）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
     public: { type: 'string', default: 'public' },
     out: { type: 'string', default: 'dist' },
     audience: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help) {
-  process.stdout.write(`用法：npm run build [-- --audience internal|public] [--out dist]
-用上次导入的数据生成看板网站：默认为内部版（含人员信息，放在 dist/，只能部署在需要登录的位置）；
---audience public 生成只含汇总数据的公开版（建议 --out dist-public）。详见 docs/部署.md。
-`);
-  process.exit(0);
-}
+  });
 // Whose data this is, said first: the demo's, or a school's still under the demo's name.
 try {
   const { rules } = JSON.parse(readFileSync(join(values.public, 'data', 'manifest.json'), 'utf8'));

@@ -5,7 +5,15 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { commandLine } from '../src/io/command-line.ts';
 
+const USAGE = `
+把 DuckDB-WASM 引擎文件复制到 public/duckdb/，由网站自己提供（不用外部网站）。
+
+用法：node scripts/copy-duckdb-assets.ts
+
+  --help                 显示本说明
+`;
 const FILES = ['duckdb-mvp.wasm', 'duckdb-eh.wasm', 'duckdb-browser-mvp.worker.js', 'duckdb-browser-eh.worker.js'];
 
 export async function copyDuckdbAssets(publicDir: string): Promise<void> {
@@ -15,3 +23,6 @@ export async function copyDuckdbAssets(publicDir: string): Promise<void> {
   await mkdir(target, { recursive: true });
   for (const file of FILES) await copyFile(join(dist, file), join(target, file));
 }
+
+// Run as a script (build.ts imports it): --help says what it does.
+if (import.meta.main) commandLine(USAGE, {});

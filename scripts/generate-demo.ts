@@ -106,10 +106,22 @@ import writeXlsxFile from 'write-excel-file/node';
 import { stampZip } from '../src/io/stamp-zip.ts';
 import { DEMO_INSTITUTION } from '../src/domain/settings.ts';
 import { PROFILE_HEADERS, drawProfile, monthText, type CounselorProfile, type ProfileStyle } from './demo/profiles.ts';
+import { commandLine } from '../src/io/command-line.ts';
+
+const USAGE = `
+删除并重新生成演示数据（data/exports/）：一所虚构学院 12 个系部、4 个学期的报送文件。
+
+用法：npm run demo:generate -- [选项]
+
+  --verbose              显示每个学期的核对数字（默认只显示最近一个学期）
+  --departments 数字     系部数（默认 12；性能测试用更多系部）
+  --out 文件夹           写到别处而不是 data/exports（须为新的或空的文件夹）
+  --help                 显示本说明
+`;
+const { values: options } = commandLine(USAGE, { verbose: { type: 'boolean', default: false }, departments: { type: 'string' }, out: { type: 'string' } });
 
 const SEED = 20250915;
 const ROOT = resolve(import.meta.dirname, '..');
-const { values: options } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, departments: { type: 'string' }, out: { type: 'string' } } });
 const DEFAULT_OUT = join(ROOT, 'data', 'exports');
 /** --out DIR writes elsewhere than data/exports (the benchmark's inputs): only into a folder that is new or empty. */
 const OUT_DIR = options.out ? resolve(options.out) : DEFAULT_OUT;

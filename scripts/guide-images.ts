@@ -16,6 +16,16 @@ import { workbookBytes } from '../src/io/xlsx-workbook.ts';
 import { launchChromium } from '../src/io/chromium.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 import { loadRules } from '../src/ingest/run.ts';
+import { commandLine } from '../src/io/command-line.ts';
+
+const USAGE = `
+根据演示数据重画使用说明中的图片（docs/images/）；需要 LibreOffice 和 Chromium。
+
+用法：node scripts/guide-images.ts
+
+  --help                 显示本说明
+`;
+commandLine(USAGE, {});
 
 const IMAGES = resolve('docs/images');
 const work = mkdtempSync(join(tmpdir(), 'guide-'));

@@ -9,37 +9,41 @@
  * Anything else that stops the run (no permission, a full disk, another run writing the same
  * --out) is said in Chinese, exit 2; Ctrl+C removes what the run made.
  */
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { abortIngests, runIngest } from '../src/ingest/run.ts';
 import { formatSummary } from '../src/ingest/summary.ts';
 import { settingsNotices } from '../src/domain/settings.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `
+导入：读取各系部报送的 CSV/Excel 文件，检查后写出看板数据和各系部的退回清单。
+
+用法：npm run ingest -- [选项]
+
+  --input 文件夹         报送文件所在的文件夹（默认 data/exports）；其中的 rules.json 叠加在规则配置之上
+  --out 文件夹           输出文件夹（默认 public/data）
+  --rules 文件           规则配置文件（默认 data/rules.json）
+  --strict               有文件无法导入时停止（默认搁置该文件，其余照常导入）
+  --quiet                只显示最后的小结
+  --verbose              逐个列出每个文件的读取情况
+  --max-file-mb 数字     单个文件的大小上限（MB，默认 500）
+  --max-workbook-mb 数字 工作簿展开后的大小上限（MB，默认 100）
+  --temp-dir 文件夹      临时文件所在的文件夹
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
     input: { type: 'string', default: 'data/exports' },
     out: { type: 'string', default: 'public/data' },
     rules: { type: 'string', default: 'data/rules.json' },
     quiet: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
     strict: { type: 'boolean', default: false },
     'max-file-mb': { type: 'string' },
     'max-workbook-mb': { type: 'string' },
     'temp-dir': { type: 'string' },
-  },
-});
+  });
 
-if (values.help) {
-  process.stdout.write(`用法：npm run ingest -- --input 报表文件夹 [--out public/data] [--strict] [--verbose] [--quiet]
-导入报表文件夹中的全部报表（本校设置取自其中的 rules.json），写出看板数据和各系部的退回清单（--out 中的 returns/）。
-  --strict   遇到无法读取或无法识别的文件即停止（默认搁置该文件，其余照常导入）
-  --verbose  逐个列出每个文件的读取情况
-  --quiet    只显示最后的小结
-详见 docs/使用说明.md。
-`);
-  process.exit(0);
-}
 
 /**
  * Progress while the files are read: in a terminal one line rewritten in place; in a log (no

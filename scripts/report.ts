@@ -7,19 +7,23 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { findChromium, launchChromium } from '../src/io/chromium.ts';
 import { chineseGlyphsRender, pdfHoldsTitle } from '../src/io/print-checks.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' }, help: { type: 'boolean', short: 'h', default: false } } });
-if (values.help) {
-  process.stdout.write(`用法：npm run report [-- --dist dist]
-为每个学期生成 A4 的党委会汇报 PDF，放在 dist/report/ 中（需要 Chromium 和中文字体）；还没有看板时先生成看板。
-`);
-  process.exit(0);
-}
+const USAGE = `
+把各学期的党委会汇报打印为 PDF（放在 dist/report/ 中）。
+
+用法：npm run report -- [选项]
+
+  --dist 文件夹          网站所在的文件夹（默认 dist）
+  --public 文件夹        导入结果所在的文件夹（默认 public）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' } });
 const dist = values.dist;
 
 try {

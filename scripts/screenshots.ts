@@ -8,19 +8,29 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { NAV } from '../src/dashboard/registry.ts';
 import { launchChromium } from '../src/io/chromium.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `
+为网站各页面截图（1440 像素和 390 像素宽），并把汇报打印为 PDF 和图片，供核对版面。
+
+用法：npm run screenshots -- [选项]
+
+  --dist 文件夹          网站所在的文件夹（默认 dist）
+  --out 文件夹           截图输出文件夹（默认 .cache/screenshots）
+  --only 页面            只截这些页面，逗号分隔（如 index,staffing）
+  --docs                 同时更新说明文档中的两张图片
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
     dist: { type: 'string', default: 'dist' },
     out: { type: 'string', default: '.cache/screenshots' },
     only: { type: 'string' },
     docs: { type: 'boolean', default: false },
-  },
-});
+  });
 const dist = values.dist;
 const out = values.out;
 rmSync(out, { recursive: true, force: true });

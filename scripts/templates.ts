@@ -5,7 +5,7 @@
  * school's name and departments come from its settings, the rules.json in --input (as the ingest's).
  */
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { settingsNotices } from '../src/domain/settings.ts';
 import { rulesFilesFor } from '../src/ingest/run.ts';
 import { semesterOfDate } from '../src/domain/calendar.ts';
@@ -14,25 +14,30 @@ import { writeTemplates } from '../src/collection/write-templates.ts';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { loadRules } from '../src/ingest/run.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `
+生成下发给各系部的报送模板（每种报表一个 .xlsx 文件），放在 templates/学期/ 中；
+学校名称和系部取自报表文件夹中的本校设置（rules.json）。
+
+用法：npm run templates -- [选项]
+
+  --input 文件夹         报表文件夹，其中的 rules.json 为本校设置（默认 data/exports，示例数据）
+  --semester 学期        学期，如 2026-2027-1（默认为本学期）
+  --out 文件夹           模板输出文件夹（默认 templates）
+  --per-department       另为每个系部各生成一份，标题写明系部，班级名单按上次导入的数据预先填好
+  --data 文件夹          上次导入的结果（默认 public/data），用于列出系部和班级
+  --rules 文件           默认设置文件（默认 data/rules.json）
+  --help                 显示本说明
+`;
+
+const { values } = commandLine(USAGE, {
     input: { type: 'string', default: 'data/exports' },
     semester: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
     out: { type: 'string', default: 'templates' },
     data: { type: 'string', default: 'public/data' },
     rules: { type: 'string', default: 'data/rules.json' },
     'per-department': { type: 'boolean', default: false },
-  },
-});
+  });
 
-if (values.help) {
-  process.stdout.write(`用法：npm run templates -- --input 报表文件夹 [--semester 2026-2027-1] [--per-department] [--out templates]
-生成本学期（或 --semester 所写学期）的报送模板，放在 templates/学期/ 中；学校名称和系部取自报表文件夹中的本校设置（rules.json）。
-加 --per-department 另为每个系部生成一份，标题写明系部，班级名单按上次导入的数据预先填好。
-`);
-  process.exit(0);
-}
 
 const today = new Date();
 const localDay = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;

@@ -1,6 +1,7 @@
 /**
  * Dates as departments write them → ISO "YYYY-MM-DD" (UTC calendar dates, no time zone drift):
  * 2023-09-01, 2023/9/1, 2023.9.1, 2023年9月1日, 2023年9月 / 2023.09 / 2023-09 (first of month),
+ * a span of days as its first day (2025.11.20-11.21, 2025年8月18日-22日),
  * and Excel serial day numbers (45170) that lost their date format on the way to CSV.
  */
 import { cleanCell, compactCell } from './text.ts';
@@ -18,6 +19,8 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DATE_SPELLINGS: Array<[RegExp, (m: RegExpMatchArray, earliest: number) => string | null]> = [
   [/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/, (m, e) => iso(+m[1]!, +m[2]!, +m[3]!, e)],
   [/^(\d{4})[-/.年](\d{1,2})月?$/, (m, e) => iso(+m[1]!, +m[2]!, 1, e)],
+  // A span of days (a course, a week): its first day. 2025.11.20-11.21, 2025年8月18日-22日, 2025-09-01至2025-09-07.
+  [/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:-|—|–|~|～|至|到)(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月])?\d{1,2}日?$/, (m, e) => iso(+m[1]!, +m[2]!, +m[3]!, e)],
   [/^(\d{4})(\d{2})(\d{2})$/, (m, e) => iso(+m[1]!, +m[2]!, +m[3]!, e)],
   [/^(\d{5})(\.0+)?$/, (m) => new Date(EXCEL_EPOCH + Number(m[1]) * 86_400_000).toISOString().slice(0, 10)],
 ];

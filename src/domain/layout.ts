@@ -4,6 +4,7 @@
  */
 import { COMBINED, TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
 import { cleanCell, compactCell } from './text.ts';
+import { GENERIC_HEADINGS, kindsNamed, type KindEvidence, type NamedBy } from './kind-evidence.ts';
 
 export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat' | 'notes' | 'form' | 'hidden';
 
@@ -51,6 +52,10 @@ export interface HeaderFailure {
   ambiguous: TableKind[];
   /** The header fits a kind, but one of its fields is in two columns (neither hidden): which, and the header's row. */
   duplicate?: { label: string; columns: number[]; cells: string[]; row: number };
+  /** The title or name names these kinds, but the header fits only others (never read as those). */
+  contradicted?: { named: TableKind[]; by: NamedBy; fits: TableKind[] };
+  /** Kinds the header fits only by headings any kind carries (合计…), that nothing names: with what else each lacks. */
+  unclear?: Array<{ kind: TableKind; label: string; generic: string[]; missing: string[] }>;
 }
 
 /** "D" for column index 3, "XFD" for 16383: how Excel names a column, for messages. */
@@ -60,25 +65,49 @@ export function columnLetter(index: number): string {
   return name;
 }
 
-/** For each input column of a kind, every sheet column whose header is one of its spellings. */
-function matchColumns(headerCells: readonly string[], input: readonly InputColumn[]): Record<string, number[]> {
+/** A note in brackets after a heading: "出生年月（年.月）", "综合得分（百分制）", "总分（某某复核）". */
+const TRAILING_NOTE = /(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】)$/;
+
+/** The input column a heading names: as written, else without its note in brackets. */
+function columnFor(header: string, input: readonly InputColumn[]): InputColumn | undefined {
+  const exact = input.find((c) => c.aliases.includes(header));
+  if (exact) return exact;
+  let bare = header;
+  while (TRAILING_NOTE.test(bare)) bare = normaliseHeader(bare.replace(TRAILING_NOTE, ''));
+  return bare !== header && bare ? input.find((c) => c.aliases.includes(bare)) : undefined;
+}
+
+/** The input column of a kind a clerk's mapping names (its key, label or one of its spellings). */
+export function fieldOf(spec: TableSpec, field: string): InputColumn | undefined {
+  const f = normaliseHeader(field);
+  return spec.input.find((c) => c.key === field || normaliseHeader(c.label) === f || c.aliases.includes(f));
+}
+
+/**
+ * For each input column of a kind, every sheet column whose header is one of its spellings (or
+ * the clerk's mapping names it); and which sheet columns matched only by a generic heading.
+ */
+function matchColumns(headerCells: readonly string[], spec: TableSpec, mapped?: ReadonlyMap<string, string>): { found: Record<string, number[]>; generic: Set<number> } {
   const found: Record<string, number[]> = {};
+  const generic = new Set<number>();
   headerCells.forEach((raw, index) => {
     const header = normaliseHeader(raw);
     if (!header) return;
-    const column = input.find((c) => c.aliases.includes(header));
-    if (column) (found[column.key] ??= []).push(index);
+    const key = mapped?.get(header) ?? columnFor(header, spec.input)?.key;
+    if (!key) return;
+    (found[key] ??= []).push(index);
+    if (GENERIC_HEADINGS.has(header)) generic.add(index);
   });
-  return found;
+  return { found, generic };
 }
 
 /** What a kind still lacks in this header: its required columns, and one of each any-of group. */
-function missingFor(spec: TableSpec, columns: Record<string, unknown>): string[] {
+function missingFor(spec: TableSpec, columns: Record<string, unknown>, deciding: Record<string, unknown> = columns): string[] {
   const label = (key: string) => spec.input.find((c) => c.key === key)?.label ?? key;
   // A column that may come from the title, file name or folder instead (系部) is not missed here.
   const missing = spec.input.filter((c) => c.required && !c.fromContext && !(c.key in columns)).map((c) => c.label);
   for (const group of spec.requireAnyOf ?? [])
-    if (!group.some((key) => key in columns)) missing.push(group.slice(0, 3).map(label).join('或') + (group.length > 3 ? '等' : ''));
+    if (!group.some((key) => key in deciding)) missing.push(group.slice(0, 3).map(label).join('或') + (group.length > 3 ? '等' : ''));
   return missing;
 }
 
@@ -142,26 +171,66 @@ function resolveColumns(
 const isDuplicate = (r: ColumnMap | Omit<NonNullable<HeaderFailure['duplicate']>, 'row'>): r is Omit<NonNullable<HeaderFailure['duplicate']>, 'row'> => 'label' in r;
 
 /**
- * Scan the top rows for the first row that carries everything one kind requires. When two kinds
- * fit, the one reading more columns wins only if it reads every column the other would; else
- * the file is ambiguous and stops (no column silently goes unread) — unless the two are one
- * table by the seeds' own forms (COMBINED). `hidden`: the sheet's hidden columns.
+ * Scan the top rows for the first row that carries everything one kind requires. A kind fits
+ * only by the columns that decide it: a generic heading (合计, 姓名…) fills a field but decides
+ * nothing unless the title or name names the kind. A kind the title lines, sheet name or file
+ * name contradict is never read (another kind they name may be). When two kinds fit, the one
+ * reading more columns wins only if it reads every column the other would; else the file is
+ * ambiguous and stops (no column silently goes unread) — unless the two are one table by the
+ * seeds' own forms (COMBINED). A clerk's mapping in rules.json (`evidence.mapping`) settles the
+ * kind and names headings. `hidden`: the sheet's hidden columns.
  */
-export function findHeader(rows: readonly (readonly string[])[], hidden: ReadonlySet<number> = new Set()): HeaderMatch | HeaderFailure {
+export function findHeader(rows: readonly (readonly string[])[], hidden: ReadonlySet<number> = new Set(), evidence?: KindEvidence): HeaderMatch | HeaderFailure {
   const near = new Map<TableKind, { kind: TableKind; label: string; missing: string[]; matched: number }>();
+  const unclear = new Map<TableKind, { kind: TableKind; label: string; generic: string[]; missing: string[] }>();
+  let contradicted: HeaderFailure['contradicted'];
+  /** The kinds the title or name names, where a header row was looked for under it. */
+  let namedSeen: Set<TableKind> | null = null;
+  const mapping = evidence?.mapping;
+  const specs = mapping ? [TABLES[mapping.kind]] : Object.values(TABLES);
+  const mapped = mapping
+    ? new Map(Object.entries(mapping.headings).flatMap(([heading, field]) => {
+        const column = fieldOf(TABLES[mapping.kind], field);
+        return column ? [[normaliseHeader(heading), column.key] as const] : [];
+      }))
+    : undefined;
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = rows[r]!;
+    const named = mapping ? null : kindsNamed(rows.slice(0, r), evidence);
+    if (named) namedSeen = named.kinds;
     let fits: Fit[] = [];
-    for (const spec of Object.values(TABLES)) {
-      const candidates = matchColumns(cells, spec.input);
+    for (const spec of specs) {
+      const { found: candidates, generic } = matchColumns(cells, spec, mapped);
       const missing = missingFor(spec, candidates);
-      if (missing.length === 0) fits.push({ kind: spec.kind, candidates, read: columnsRead(candidates) });
-      else if (Object.keys(candidates).length > 0 && missing.length < (near.get(spec.kind)?.missing.length ?? Infinity))
+      if (missing.length === 0) {
+        const deciding = Object.fromEntries(Object.entries(candidates).filter(([, at]) => at.some((i) => !generic.has(i))));
+        const decided = mapping || named?.kinds.has(spec.kind) || missingFor(spec, candidates, deciding).length === 0;
+        if (decided) fits.push({ kind: spec.kind, candidates, read: columnsRead(candidates) });
+        else if (!named && !unclear.has(spec.kind))
+          unclear.set(spec.kind, {
+            kind: spec.kind,
+            label: spec.label,
+            // The generic headings that stood in for the deciding columns (not 姓名, which every kind has).
+            generic: Object.entries(candidates)
+              .filter(([key]) => spec.requireAnyOf?.some((group) => group.includes(key)))
+              .flatMap(([, at]) => at.filter((i) => generic.has(i)).map((i) => cleanCell(cells[i]))),
+            missing: missingFor(spec, candidates, deciding),
+          });
+      } else if (Object.keys(candidates).length > 0 && missing.length < (near.get(spec.kind)?.missing.length ?? Infinity))
         near.set(spec.kind, { kind: spec.kind, label: spec.label, missing, matched: Object.keys(candidates).length });
     }
     if (fits.length === 0) continue;
-    fits = combine(fits).sort((a, b) => b.read.size - a.read.size);
+    fits = combine(fits);
+    if (named) {
+      const allowed = fits.filter((f) => named.kinds.has(f.kind) || (f.also && named.kinds.has(f.also.kind)));
+      if (allowed.length === 0) {
+        contradicted ??= { named: [...named.kinds], by: named.by, fits: fits.map((f) => f.kind) };
+        continue;
+      }
+      fits = allowed;
+    }
+    fits.sort((a, b) => b.read.size - a.read.size);
     const [best, ...others] = fits;
     const unread = others.filter((o) => [...o.read].some((i) => !best!.read.has(i)));
     if (unread.length > 0) return { ok: false, closest: [], ambiguous: [best!.kind, ...unread.map((o) => o.kind)] };
@@ -184,15 +253,57 @@ export function findHeader(rows: readonly (readonly string[])[], hidden: Readonl
     };
   }
   // Nearest: most columns recognised net of those missing, then fewest missing.
-  const closest = [...near.values()]
-    .sort((a, b) => b.matched - b.missing.length - (a.matched - a.missing.length) || a.missing.length - b.missing.length)
-    .slice(0, 2)
-    .map(({ kind, label, missing }) => ({ kind, label, missing }));
-  return { ok: false, closest, ambiguous: [] };
+  const ranked = [...near.values()].sort((a, b) => b.matched - b.missing.length - (a.matched - a.missing.length) || a.missing.length - b.missing.length);
+  // A kind the title or name rules out is not offered as the nearest either.
+  const named = namedSeen as Set<TableKind> | null;
+  const closest = (named ? ranked.filter((c) => named.has(c.kind)) : ranked).slice(0, 2).map(({ kind, label, missing }) => ({ kind, label, missing }));
+  return {
+    ok: false,
+    closest,
+    ambiguous: [],
+    ...(contradicted ? { contradicted } : {}),
+    ...(!contradicted && !named && unclear.size > 0 ? { unclear: [...unclear.values()] } : {}),
+  };
 }
 
 /** Every header spelling of every kind, normalised: what a row repeating a header is made of. */
 const HEADER_WORDS: ReadonlySet<string> = new Set(Object.values(TABLES).flatMap((spec) => spec.input.flatMap((c) => c.aliases)));
+
+/** Whether a heading is one some kind reads (as written, or without its note in brackets). */
+export function isKnownHeading(raw: string): boolean {
+  const header = normaliseHeader(raw);
+  return HEADER_WORDS.has(header) || Object.values(TABLES).some((spec) => columnFor(header, spec.input) !== undefined);
+}
+
+/**
+ * A two-level header (学历 over 最高学历 | 最高学位; 职称 over 职称 | 取得时间) as one row: under a
+ * group merged across columns, each column's own heading when some kind reads it, else the group
+ * and the heading joined (职称取得时间); a cell merged down both rows (姓名) is itself. `row`: the
+ * group row's index in `rows`; `merges` as rows index them (from 0 at `rows[0]`). Null when no row
+ * of `rows` is such a group row.
+ */
+export function joinTwoLevelHeader(rows: readonly (readonly string[])[], merges: ReadonlyArray<{ top: number; bottom: number; left: number; right: number }>): { row: number; cells: string[] } | null {
+  for (let r = 0; r + 1 < rows.length; r++) {
+    const sub = rows[r + 1]!;
+    const textOnly = sub.every((c) => cleanCell(c) === '' || !/\d/.test(c));
+    const groups = merges.filter((m) => m.top === r && m.bottom === r && m.right > m.left && sub.slice(m.left, m.right + 1).filter((c) => cleanCell(c)).length > 1);
+    if (!textOnly || groups.length === 0) continue;
+    const group = rows[r]!;
+    // A title merged across the table is a line, not a group: a group row holds more than one range.
+    const outside = group.some((c, i) => cleanCell(c) !== '' && !groups.some((m) => m.left <= i && i <= m.right));
+    if (!outside && groups.length < 2) continue;
+    const width = Math.max(group.length, sub.length);
+    const cells = Array.from({ length: width }, (_, i) => {
+      const g = cleanCell(group[i]);
+      const s = cleanCell(sub[i]);
+      if (!s) return g;
+      if (!g || g === s || !groups.some((m) => m.left <= i && i <= m.right)) return s;
+      return isKnownHeading(s) ? s : `${g}${s}`;
+    });
+    return { row: r + 1, cells };
+  }
+  return null;
+}
 
 /**
  * The words a header row of this sheet may start with, compacted as classifyRow compacts a
@@ -223,6 +334,8 @@ const TOTAL_WORDS = ['合计', '总计', '小计', '共计', '总数', '全系�
 const FOOTER_WORDS = [
   '填表人', '填报人', '制表人', '审核人', '审批人', '负责人', '联系人', '单位\\(盖章\\)', '\\(盖章\\)', '盖章',
   '填报日期', '填表日期', '制表日期', '报送日期', '日期[:：]', '注[:：]', '备注[:：]', '说明[:：]',
+  // As 学工 systems and clerks write them without 人: 制表：…  审核：…  复核：…  制表单位：…  统计人：…
+  '制表[:：]', '制表单位', '填表[:：]', '填报[:：]', '审核[:：]', '复核[:：]', '复核人', '统计人', '统计[:：]', '经办人',
 ];
 const TOTAL = new RegExp(`^(${TOTAL_WORDS.join('|')})`);
 const FOOTER = new RegExp(`^(${FOOTER_WORDS.join('|')})`);
@@ -238,7 +351,7 @@ const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => (w[0] === '\\' ? w[1] : w[0
  * "经办人：", "日期：…". Its words may stand anywhere in the first cell; those that are also
  * job titles (负责人, 联系人) only before a colon, so that a roster's 职务 "学工办负责人" stays data.
  */
-const SIGNATURE = /签字|签名|签章|盖章|公章|(负责人|联系人|经办人|填表人|填报人|制表人|审核人|审批人|日期)[:：]/;
+const SIGNATURE = /签字|签名|签章|盖章|公章|(负责人|联系人|经办人|填表人|填报人|制表人|审核人|审批人|复核人|统计人|制表|审核|复核|日期)[:：]/;
 const isTotal = (text: string) => TOTAL_FIRST.has(text[0]!) && TOTAL.test(text);
 /** Every signature line holds 签, 章 or a colon (after half-width folding): other cells need no regular expression. */
 const mayBeSignature = (text: string) => text.includes('签') || text.includes('章') || text.includes(':');

@@ -181,6 +181,15 @@ export const RulesFileSchema = z
      * (src/collection/checklist.ts).
      */
     expected_exports: z.array(z.string().min(1)).default([]),
+    /**
+     * A clerk's word on a file the ingest cannot place: files whose name matches `file` (a part of
+     * the name, or a pattern with * and ?) are read as `kind` (its Chinese name or key, checked
+     * when the ingest loads the rules), with `columns` naming a heading's field (heading → the
+     * field's name, e.g. "合计": "总分"). The first entry that matches a file applies.
+     */
+    file_kinds: z
+      .array(z.object({ file: z.string().min(1), kind: z.string().min(1), columns: z.record(z.string().min(1), z.string().min(1)).default({}) }))
+      .default([]),
     calendar: z.object({
       semester_starts: z.record(z.string().regex(/^\d{4}-\d{4}-[12]$/, '学期应写成 2025-2026-1'), isoDate).default({}),
       default_start: z.object({ autumn: monthDay, spring: monthDay }),
@@ -247,6 +256,8 @@ export interface ActiveRules {
   departments: string[];
   /** As written; src/collection/checklist.ts reads them as kinds. */
   expected_exports: string[];
+  /** As written; the ingest reads `kind` as a kind (checked when it loads the rules). */
+  file_kinds: Array<{ file: string; kind: string; columns: Record<string, string> }>;
 }
 
 /** Every { value, source } of a profile, by its path: the policy behind each number, for the pages' notes. */
@@ -292,6 +303,7 @@ export function activeRules(file: RulesFile): ActiveRules {
     department_aliases: file.department_aliases,
     departments: file.departments,
     expected_exports: file.expected_exports,
+    file_kinds: file.file_kinds,
   };
 }
 

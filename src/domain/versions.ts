@@ -5,11 +5,13 @@
  * decides which files are versions of each other), one is read and the others are not — by these
  * rules, in this order (README, "Nothing is lost"):
  *
- * 1. byte-identical copies: the first (in path order) is read, the copies are superseded;
- * 2. of different versions, the one with the latest 填报日期 (a date line in the title or
- *    footer), when every version has one and one date is the latest;
- * 3. else the one whose name says it replaces the others (更正, 修改, 修订, 最新, 终稿, 定稿,
- *    更新, 重报), when exactly one does;
+ * 1. copies — byte-identical, or giving the same records (an .xlsx and the CSV saved from it):
+ *    the first (in path order) is read, the copies are superseded;
+ * 2. of different versions, the one whose name says it replaces the others (更正, 修改, 修订,
+ *    最新, 终稿, 定稿, 更新, 重报), when exactly one does — whatever the dates say: a clerk who
+ *    names a file 更正 means it;
+ * 3. else the one with the latest 填报日期 (a date line in the title or footer), when every
+ *    version has one and one date is the latest;
  * 4. else none can be chosen: every version is set aside, to be sent again as one file.
  *
  * A copy's name ("- 副本", "(1)") decides nothing between different versions — a browser names the
@@ -48,14 +50,18 @@ export interface Version {
   sheet: string | null;
   /** SHA-256 of the file's bytes. */
   digest: string;
+  /** A digest of the records it gave (and the rows it rejected): equal for a file and the CSV saved from it. */
+  records?: string;
+  /** The people (names) among its records, for what a replacing version drops and adds. */
+  people?: readonly string[];
   /** Its 填报日期, if it gives one. */
   filledOn: string | null;
 }
 
 export type VersionOutcome =
   | { version: Version; read: true }
-  | { version: Version; read: false; code: 'IDENTICAL_COPY'; by: Version }
-  | { version: Version; read: false; code: 'SUPERSEDED'; by: Version; reason: 'later_date' | 'correction' }
+  | { version: Version; read: false; code: 'IDENTICAL_COPY'; by: Version; /** Not the same bytes, but the same records (another format of one table). */ sameRecords?: true }
+  | { version: Version; read: false; code: 'SUPERSEDED'; by: Version; reason: 'later_date' | 'correction'; dropped: string[]; added: string[] }
   | { version: Version; read: false; code: 'CONFLICTING_VERSIONS'; others: Version[] };
 
 const nameOf = (v: Version) => `${v.file}${v.sheet ? `［${v.sheet}］` : ''}`;
@@ -67,8 +73,8 @@ export function decideVersions(versions: readonly Version[]): VersionOutcome[] {
   // Of identical files, the one not named as a copy comes first.
   const ordered = [...versions].sort((a, b) => Number(isCopy(a.file)) - Number(isCopy(b.file)));
   for (const v of ordered) {
-    const same = distinct.find((d) => d.digest === v.digest);
-    if (same) outcomes.push({ version: v, read: false, code: 'IDENTICAL_COPY', by: same });
+    const same = distinct.find((d) => d.digest === v.digest || (d.records !== undefined && d.records === v.records));
+    if (same) outcomes.push({ version: v, read: false, code: 'IDENTICAL_COPY', by: same, ...(same.digest !== v.digest ? { sameRecords: true as const } : {}) });
     else distinct.push(v);
   }
   if (distinct.length === 1) return [{ version: distinct[0]!, read: true }, ...outcomes];
@@ -77,12 +83,18 @@ export function decideVersions(versions: readonly Version[]): VersionOutcome[] {
   const latest = dates.every((d) => d !== null) ? [...dates].sort().pop()! : null;
   const byDate = latest && dates.filter((d) => d === latest).length === 1 ? distinct[dates.indexOf(latest)]! : null;
   const corrected = distinct.filter((v) => isCorrection(v.file.split('/').pop()!));
-  const winner = byDate ?? (corrected.length === 1 ? corrected[0]! : null);
+  const byName = corrected.length === 1 ? corrected[0]! : null;
+  const winner = byName ?? byDate;
   if (!winner) return [...distinct.map((v): VersionOutcome => ({ version: v, read: false, code: 'CONFLICTING_VERSIONS', others: distinct.filter((o) => o !== v) })), ...outcomes];
-  const reason = byDate ? 'later_date' : 'correction';
+  const reason = byName ? 'correction' : 'later_date';
+  const changes = (v: Version) => {
+    const before = new Set(v.people ?? []);
+    const after = new Set(winner.people ?? []);
+    return { dropped: [...before].filter((p) => !after.has(p)), added: [...after].filter((p) => !before.has(p)) };
+  };
   return [
     { version: winner, read: true },
-    ...distinct.filter((v) => v !== winner).map((v): VersionOutcome => ({ version: v, read: false, code: 'SUPERSEDED', by: winner, reason })),
+    ...distinct.filter((v) => v !== winner).map((v): VersionOutcome => ({ version: v, read: false, code: 'SUPERSEDED', by: winner, reason, ...changes(v) })),
     ...outcomes,
   ];
 }
@@ -92,16 +104,28 @@ type NotRead = Exclude<VersionOutcome, { read: true }>;
 const why = (o: Extract<NotRead, { code: 'SUPERSEDED' }>, winner: string) =>
   o.reason === 'later_date' ? `${winner}的填报日期（${o.by.filledOn}）更晚` : `${winner}的文件名注明是更正后的版本`;
 
+/** Who the version read leaves out and who it adds, by name (at most ten named). */
+function changeText(o: Extract<NotRead, { code: 'SUPERSEDED' }>): string {
+  const list = (names: readonly string[]) => names.slice(0, 10).join('、') + (names.length > 10 ? '等' : '');
+  const parts = [
+    o.dropped.length ? `去掉了 ${o.dropped.length} 人（${list(o.dropped)}）` : '',
+    o.added.length ? `新增了 ${o.added.length} 人（${list(o.added)}）` : '',
+  ].filter(Boolean);
+  return parts.length ? `；计入的版本${parts.join('，')}，请核对` : '';
+}
+
 /** What a clerk reads about a version not read (its manifest entry, the 数据质量 page). */
 export function versionMessage(o: NotRead): string {
   if (o.code === 'CONFLICTING_VERSIONS')
     return `与 ${o.others.map(nameOf).join('、')} 是同一系部同一学期的同一份报表，内容不同，无法判断以哪个为准，均未计入。请删去旧的版本只保留一个文件（或在新版本的文件名中注明“更正”，或在表尾写明填报日期）后重新报送。`;
+  if (o.code === 'IDENTICAL_COPY' && o.sameRecords) return `与 ${nameOf(o.by)} 读出的内容完全相同（同一张表另存的另一种格式），未重复计入。`;
   if (o.code === 'IDENTICAL_COPY') return `与 ${nameOf(o.by)} 完全相同（重复放入的副本），未重复计入。`;
-  return `已被 ${nameOf(o.by)} 取代（${why(o, ` ${nameOf(o.by)} `)}），未计入。`;
+  return `已被 ${nameOf(o.by)} 取代（${why(o, ` ${nameOf(o.by)} `)}），未计入${changeText(o)}。`;
 }
 
 /** What the version read says about one it replaced (a warning on it). */
 export function replacedMessage(o: Exclude<NotRead, { code: 'CONFLICTING_VERSIONS' }>): string {
+  if (o.code === 'IDENTICAL_COPY' && o.sameRecords) return `${nameOf(o.version)} 与本文件读出的内容完全相同（同一张表另存的另一种格式），未重复计入。`;
   if (o.code === 'IDENTICAL_COPY') return `${nameOf(o.version)} 与本文件完全相同（重复放入的副本），未重复计入。`;
-  return `本文件取代了同一系部同一学期的 ${nameOf(o.version)}（${why(o, '本文件')}），后者未计入。`;
+  return `本文件取代了同一系部同一学期的 ${nameOf(o.version)}（${why(o, '本文件')}），后者未计入${changeText(o)}。`;
 }

@@ -46,6 +46,8 @@ export interface Repeat {
   department: string;
   period: string;
   first: { file: string; sheet: string | null };
+  /** The person listed again (a version that lists them is compared by its people). */
+  name?: string;
 }
 
 /** "角色：counselor 辅导员 / …" → "角色": the label as a clerk's header would say it. */
@@ -219,7 +221,7 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
       const key = `${spec.kind}\u0000${spec.uniqueKey.map((k) => String(record[k])).join('\u0000')}`;
       const first = ctx.seen.get(key);
       if (first) {
-        ctx.repeats.push({ file: o.file, sheet: o.sheet, department: String(record.department), period: String(record.semester), first: { file: first.file, sheet: first.sheet } });
+        ctx.repeats.push({ file: o.file, sheet: o.sheet, department: String(record.department), period: String(record.semester), first: { file: first.file, sheet: first.sheet }, name: String(record.name) });
         return [
           problem(rowNumber, o.headerOf('staff_id') ?? '工号', String(record.staff_id), 'DUPLICATE_PERSON',
             `工号 ${record.staff_id}（${record.name}）在 ${record.semester} 学期已登记于 ${first.place}，同一人只能登记一次（专兼职或系部不同时，请确认后保留一行）。`),

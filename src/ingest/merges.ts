@@ -20,6 +20,11 @@ export interface FilledSheet {
   filled: number;
   /** Merged numbers left in their first cell, with their text (a warning once the sheet's columns are known). */
   numbers: Array<MergedRange & { value: string }>;
+  /**
+   * Gives a merged number to every cell of its range, once the sheet's columns show it is an
+   * attribute of each row (a course's 学时): the rows not yet read see it. Returns the cells filled.
+   */
+  fillNumber: (m: MergedRange & { value: string }) => number;
 }
 
 function isLine(rows: readonly string[][], m: MergedRange): boolean {
@@ -32,7 +37,7 @@ function isLine(rows: readonly string[][], m: MergedRange): boolean {
 /** The sheet with its merged ranges filled (a sheet without merges is returned as it is, unread). */
 export function fillMerges(sheet: Sheet): FilledSheet {
   const merges = sheet.merges ?? [];
-  if (merges.length === 0) return { sheet, filled: 0, numbers: [] };
+  if (merges.length === 0) return { sheet, filled: 0, numbers: [], fillNumber: () => 0 };
   const rows: string[][] = [];
   sheet.forEachRow((cells) => rows.push([...cells]));
   const own = rows.map((row) => row.some((c) => !isBlankCell(c)));
@@ -45,6 +50,11 @@ export function fillMerges(sheet: Sheet): FilledSheet {
       numbers.push({ ...m, value });
       continue;
     }
+    filled += fillRange(m, value);
+  }
+  /** The range's cells that are blank, in rows that hold something of their own, given its value (rows are read after this, in place). */
+  function fillRange(m: MergedRange, value: string): number {
+    let n = 0;
     for (let r = m.top; r <= m.bottom; r++) {
       if (!own[r]) continue;
       const row = rows[r]!;
@@ -52,10 +62,11 @@ export function fillMerges(sheet: Sheet): FilledSheet {
       for (let c = m.left; c <= m.right; c++) {
         if ((r === m.top && c === m.left) || !isBlankCell(row[c])) continue;
         row[c] = value;
-        filled++;
+        n++;
       }
     }
+    return n;
   }
   const { name, forEachRow: _read, split: _split, ...more } = sheet;
-  return { sheet: sheetOfRows(name, rows, more), filled, numbers };
+  return { sheet: sheetOfRows(name, rows, more), filled, numbers, fillNumber: (m) => fillRange(m, m.value) };
 }

@@ -37,7 +37,7 @@ export interface WarningRecord {
 export const WARNINGS_LISTED_PER_FILE = 200;
 
 /** How a sheet was read: a table (a header row, one row per record) or a per-person form (one record per sheet). */
-export type SheetLayout = 'table' | 'quantified_form' | 'register_form';
+export type SheetLayout = 'table' | 'quantified_form' | 'register_form' | 'weeks_as_columns';
 
 export interface SheetReport {
   file: string;
@@ -82,6 +82,8 @@ export interface SheetReport {
   periods: string[];
   /** The day the file was last saved (YYYY-MM-DD, local time): when the department sent it, for the 报送 checklist. */
   file_date: string | null;
+  /** Read as the kind a clerk's rules.json entry (file_kinds) gives: its file pattern. */
+  kind_rule?: string;
 }
 
 export function emptyReport(file: string, sheet: string | null, encoding: string): SheetReport {

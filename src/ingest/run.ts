@@ -11,6 +11,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
+import { fieldOf } from '../domain/layout.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
 import { checklistDepartments, EXPORT_NAMES, exportKindOf } from '../collection/checklist.ts';
@@ -118,10 +119,24 @@ export async function loadRules(path = DEFAULT_RULES_PATH, overlay?: string): Pr
   const parsed = parseRules(json);
   // The exports every department is to send are named as the rules file's author knows them: each must be a kind.
   const errors = parsed.ok
-    ? parsed.rules.expected_exports.flatMap((name, i) => (exportKindOf(name) ? [] : [`字段 expected_exports.${i}：「${name}」不是可识别的报表，可写：${EXPORT_NAMES.join('、')}`]))
+    ? [
+        ...parsed.rules.expected_exports.flatMap((name, i) => (exportKindOf(name) ? [] : [`字段 expected_exports.${i}：「${name}」不是可识别的报表，可写：${EXPORT_NAMES.join('、')}`])),
+        ...fileKindErrors(parsed.rules.file_kinds),
+      ]
     : parsed.errors;
   if (!parsed.ok || errors.length) throw new IngestError(overlay ? `${path} + ${overlay}` : path, `规则配置有误：\n  ${errors.join('\n  ')}`);
   return parsed.rules;
+}
+
+/** Each file_kinds entry names a kind, and fields that kind has. */
+function fileKindErrors(entries: ActiveRules['file_kinds']): string[] {
+  return entries.flatMap((entry, i) => {
+    const kind = exportKindOf(entry.kind);
+    if (!kind) return [`字段 file_kinds.${i}.kind：「${entry.kind}」不是可识别的报表，可写：${EXPORT_NAMES.join('、')}`];
+    return Object.entries(entry.columns).flatMap(([heading, field]) =>
+      fieldOf(TABLES[kind], field) ? [] : [`字段 file_kinds.${i}.columns.${heading}：「${TABLES[kind].label}」没有「${field}」这一项，可写：${TABLES[kind].input.map((c) => c.label).join('、')}`],
+    );
+  });
 }
 
 /** The settings files a run over `input` reads: the defaults (or the one given), then the folder's own rules.json if it has one. */

@@ -7,8 +7,10 @@
  * second by a worker (tail.ts, tail-read.ts).
  */
 import { findForm, type FormLayout } from '../domain/forms.ts';
-import { columnLetter, findHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
-import { TABLES } from '../domain/tables/index.ts';
+import { classifyRow, columnLetter, findHeader, joinTwoLevelHeader, HEADER_SCAN_ROWS, type HeaderFailure, type HeaderMatch } from '../domain/layout.ts';
+import { patternMatches, type KindEvidence } from '../domain/kind-evidence.ts';
+import { findWeekColumns, rowsByWeek, type WeekColumns } from '../domain/week-columns.ts';
+import { TABLES, TABLE_KINDS } from '../domain/tables/index.ts';
 import { isBlankRow } from '../domain/text.ts';
 import { provenanceFile, type RunContext } from './accept.ts';
 import { ingestForm } from './form-sheet.ts';
@@ -27,8 +29,42 @@ const NOTES_SHEET = /说明|须知|注意事项|填表要求|封面|目录|示�
 
 const KINDS_HINT = '本系统可识别：在校生人数、辅导员名册、工作记录、培训记录、考核结果（含考核量化表、考核登记表）、助理名册、班级名单';
 
+const FILE_KINDS_HINT = '若确是该种报表，请在标题行或文件名中写明报表名称，或在输入文件夹的 rules.json 中用 file_kinds 登记该文件的报表种类及列名（见使用说明），再导入';
+
+const kindList = (kinds: readonly (keyof typeof TABLES)[]) => [...new Set(kinds)].map((k) => `「${TABLES[k].label}」`).join('、');
+
+/**
+ * What else tells the sheet's kind: its sheet name, its file's name (without the extension),
+ * and the first file_kinds entry of the rules whose pattern the file's name or path matches.
+ */
+function evidenceFor(ctx: RunContext, file: string, sheet: string | null): KindEvidence {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const entry = ctx.rules.file_kinds.find((e) => patternMatches(e.file, name) || patternMatches(e.file, file));
+  const kind = entry && TABLE_KINDS.find((k) => k === entry.kind.trim() || TABLES[k].label === entry.kind.trim());
+  return {
+    names: [...(sheet ? [sheet] : []), name.replace(/\.[^.]+$/, '')],
+    ...(entry && kind ? { mapping: { pattern: entry.file, kind, headings: entry.columns } } : {}),
+  };
+}
+
 function headerFailure(failure: HeaderFailure, sheet: string | null, encoding: string, encodingProblem: string | null): UnreadableFileError {
   const where = sheet ? `工作表「${sheet}」` : '文件';
+  if (failure.contradicted) {
+    const c = failure.contradicted;
+    const lacks = failure.closest.length > 0 ? `；按${failure.closest.map((k) => `「${k.label}」读还缺少列：${k.missing.join('、')}`).join('；按')}` : '';
+    return new UnreadableFileError(
+      `${where}的${c.by === 'title' ? '标题' : '名称'}表明是${kindList(c.named)}，但表头的列只符合${kindList(c.fits)}，不按${kindList(c.fits)}读取${lacks}。请改用该报表的规范表头（可下载模板对照）；${FILE_KINDS_HINT}。`,
+      'KIND_CONTRADICTED',
+    );
+  }
+  if (failure.unclear) {
+    return new UnreadableFileError(
+      `${where}的表头只凭${[...new Set(failure.unclear.flatMap((u) => u.generic))].map((g) => `「${g}」`).join('')}这类各种报表都有的列才像${failure.unclear
+        .map((u) => `「${u.label}」（除此之外缺少列：${u.missing.join('、')}）`)
+        .join('或')}，标题和文件名也没有写明报表名称，无法判断是哪种报表；${FILE_KINDS_HINT}。`,
+      'KIND_UNCLEAR',
+    );
+  }
   if (failure.duplicate) {
     const d = failure.duplicate;
     return new UnreadableFileError(
@@ -82,7 +118,9 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     return report;
   }
 
-  const { sheet, filled, numbers } = fillMerges(source);
+  const { sheet, filled, numbers, fillNumber } = fillMerges(source);
+  const evidence = evidenceFor(ctx, file, sheet.name);
+  if (evidence.mapping) report.kind_rule = evidence.mapping.pattern;
   report.merged_cells_filled = filled;
   const hiddenRows = new Set(source.visibility?.rows ?? []);
   const hiddenColumns = new Set(source.visibility?.columns ?? []);
@@ -97,10 +135,50 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   let onHeader: ((header: HeaderMatch) => void) | null = null;
   let headerFound: HeaderMatch | null = null;
 
+  /** A work log with the weeks as columns: each person's row handed on as a row per week (week-columns.ts). */
+  let weekly: WeekColumns | null = null;
+  /** A row of the sheet after the header, to the table: reshaped first if the weeks are columns. */
+  const handRow = (cells: string[], index: number): void => {
+    if (!weekly) return table!.row(cells, index);
+    const rows = rowsByWeek(weekly, cells);
+    if (rows.length === 0) {
+      // Nothing written in any week: a footer or total is skipped as one; a person's empty row is blank.
+      const person = [...weekly.personAt.map((i) => cells[i] ?? ''), ...weekly.header.slice(weekly.personAt.length).map(() => '')];
+      return classifyRow(person, []) === 'data' ? skip('blank') : table!.row(person, index);
+    }
+    // Rows read are counted as person-weeks, so that each is accepted, rejected or skipped once.
+    report.read += rows.length - 1;
+    for (const row of rows) table!.row(row, index);
+  };
+
   const start = () => {
     form = findForm(top);
     if (form) return;
-    const header = findHeader(top, hiddenColumns);
+    let header = findHeader(top, hiddenColumns, evidence);
+    const weeks = header.ok && header.kind !== 'worklogs' ? findWeekColumns(top) : !header.ok ? findWeekColumns(top) : null;
+    if (weeks) {
+      const reshaped = [...top];
+      reshaped[weeks.row] = weeks.header;
+      reshaped[weeks.row - 1] = [];
+      const again = findHeader(reshaped, new Set(), evidence);
+      if (again.ok && again.kind === 'worklogs' && again.row === weeks.row) {
+        weekly = weeks;
+        top[weeks.row] = weeks.header;
+        header = again;
+      }
+    }
+    // A two-level header (a group merged across the headings under it) is read as one row, joined.
+    const twoLevel = header.ok ? null : joinTwoLevelHeader(top, (sheet.merges ?? []).map((m) => ({ ...m, top: m.top - topStart, bottom: m.bottom - topStart })));
+    if (twoLevel) {
+      const joined = [...top];
+      joined[twoLevel.row] = twoLevel.cells;
+      joined[twoLevel.row - 1] = []; // the group row, now in the joined one
+      const again = findHeader(joined, hiddenColumns, evidence);
+      if (again.ok && again.row === twoLevel.row) {
+        top[twoLevel.row] = twoLevel.cells;
+        header = again;
+      }
+    }
     if (!header.ok) {
       // One field in two columns because one header cell is merged across them: a two-row header.
       const d = header.duplicate;
@@ -112,17 +190,21 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     table = prepareTable(
       ctx,
       report,
-      { file, sheet: sheet.name, header, top, topStart, merges: sheet.merges, mergedNumbers: numbers, hiddenRows, hiddenColumns, date1904: source.date1904 },
+      weekly
+        ? { file, sheet: sheet.name, header, evidence, top, topStart, hiddenRows, date1904: source.date1904 }
+        : { file, sheet: sheet.name, header, evidence, top, topStart, merges: sheet.merges, mergedNumbers: numbers, fillNumber, hiddenRows, hiddenColumns, date1904: source.date1904 },
       skip,
     );
+    if (weekly) report.layout = 'weeks_as_columns';
     onHeader?.(header);
-    top.forEach((cells, i) => table!.row(cells, topStart + i));
+    const headerAt = header.row;
+    top.forEach((cells, i) => (i > headerAt ? handRow(cells, topStart + i) : table!.row(cells, topStart + i)));
   };
 
   const visit = (cells: string[]) => {
     const index = report.read++;
     if (report.read % PROGRESS_EVERY === 0) ctx.onRows?.(file, report.read);
-    if (table) return table.row(cells, index);
+    if (table) return handRow(cells, index);
     if (top.length === 0 && isBlankRow(cells)) {
       topStart = index + 1;
       return skip('blank');
@@ -146,8 +228,8 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
     } else {
       let reading = false;
       onHeader = (header) => {
-        if (TABLES[header.kind].uniqueKey || header.also) return;
-        tail!.read({ delimiter: head.delimiter, records: head.records, top, topStart, context: table!.context });
+        if (TABLES[header.kind].uniqueKey || header.also || weekly) return;
+        tail!.read({ delimiter: head.delimiter, records: head.records, top, topStart, header, context: table!.context });
         reading = true;
       };
       const line = head.forEachRow(visit);

@@ -5,7 +5,7 @@
  */
 import { DepartmentNames } from '../domain/context.ts';
 import { InvisibleTally, type InvisibleColumn } from '../domain/invisible.ts';
-import { findHeader, type SkipReason } from '../domain/layout.ts';
+import { findHeader, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES } from '../domain/tables/index.ts';
 import type { RunContext, SheetContext } from './accept.ts';
@@ -38,6 +38,8 @@ export interface TailStart {
   /** The rows the header was found in, and the index of the first. */
   top: string[][];
   topStart: number;
+  /** The header as the head found it (with the sheet's name, file name and rules in view). */
+  header?: HeaderMatch;
   /** The sheet's context as the head resolved it (the departments known there are the head's thread's). */
   context: SheetContext;
 }
@@ -73,7 +75,7 @@ export interface TailResult {
  * its own index and row number; accepted rows are written as staging lines in memory.
  */
 export function ingestTail(job: TailJob, start: TailStart, text: string, onProgress: (rows: number) => void): TailResult {
-  const header = findHeader(start.top);
+  const header = start.header ?? findHeader(start.top);
   if (!header.ok) throw new Error(`${job.file}: the tail's header was not found again`);
   const writer = new StageWriter(null, TABLES[header.kind].output, () => job.fileId);
   const sink: RecordSink = {

@@ -93,6 +93,22 @@ async function overlaps(runner: NodeRunner, kind: TableKind, candidates: readonl
 }
 
 /**
+ * For each sheet of a set of versions: a digest of its published records (every column but
+ * where it came from, in any order) and the names of its people — one query for the set.
+ */
+async function recordsOf(runner: NodeRunner, kind: TableKind, set: readonly SheetReport[]): Promise<Map<string, { digest: string; people: string[] }>> {
+  const columns = TABLES[kind].output.map((c) => c.name).filter((name) => !name.startsWith('source_'));
+  const hasName = columns.includes('name');
+  const files = `(${[...new Set(set.map((r) => provenanceFile(r.file)))].map(sqlString).join(', ')})`;
+  const record = `CAST(ROW(${columns.map((c) => `"${c}"`).join(', ')}) AS VARCHAR)`;
+  const rows = await runner.query<{ f: string; s: string | null; digest: string; people: string[] | null }>(`
+    SELECT source_file AS f, source_sheet AS s, md5(string_agg(${record}, chr(1) ORDER BY ${record})) AS digest,
+      ${hasName ? 'list_sort(list_distinct(list(name)))' : 'NULL'} AS people
+    FROM ${kind} WHERE source_file IN ${files} GROUP BY ALL`);
+  return new Map(rows.map((r) => [sheetKey(r.f, r.s), { digest: r.digest, people: r.people ? [...r.people] : [] }]));
+}
+
+/**
  * Which sheets are versions of one export, and which of them is read. `sheets` as read in the
  * first reading (in path order); `runner` holds its staged tables.
  */
@@ -162,8 +178,24 @@ export async function decideFileVersions(runner: NodeRunner, input: string, shee
       }
   }
   for (const set of new Set(component.values())) {
+    const contents = await recordsOf(runner, set[0]!.kind!, set);
+    // A roster's people rejected as listed in another version are its people too.
+    for (const r of repeats) {
+      const c = contents.get(sheetKey(provenanceFile(r.file), r.sheet));
+      if (c && r.name && !c.people.includes(r.name)) c.people.push(r.name);
+    }
     const versions: Version[] = await Promise.all(
-      set.map(async (r) => ({ file: r.file, sheet: r.sheet, digest: await digestOf(r.file), filledOn: r.filled_on })),
+      set.map(async (r) => {
+        const c = contents.get(sheetKey(provenanceFile(r.file), r.sheet));
+        return {
+          file: r.file,
+          sheet: r.sheet,
+          digest: await digestOf(r.file),
+          filledOn: r.filled_on,
+          // The records and the rows rejected: two files giving both alike are one table in two formats.
+          ...(c ? { records: `${c.digest}:${r.accepted}:${r.rejected}`, people: c.people } : {}),
+        };
+      }),
     );
     versions.sort((a, b) => (sheetKey(a.file, a.sheet) < sheetKey(b.file, b.sheet) ? -1 : 1));
     const department = set.map((r) => departmentOf.get(r)).find((d) => d !== undefined)!;

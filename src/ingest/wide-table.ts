@@ -11,6 +11,7 @@ import { Failure } from '../domain/cells.ts';
 import { classifyRow, columnLetter, findHeader, headerWords, normaliseHeaderRow, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import { COMBINED, TABLES, isPersonalColumn, type InputColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
 import { filledOnIn } from '../domain/versions.ts';
+import type { KindEvidence } from '../domain/kind-evidence.ts';
 import { cleanCell, isBlankCell, isBlankRow } from '../domain/text.ts';
 import { DepartmentCounts, finishTargets, problemsOf, resolveContext, tableTarget, type Prepared, type Problem, type RunContext, type SheetContext, type TableTarget } from './accept.ts';
 import type { MergedRange } from './readers/types.ts';
@@ -35,6 +36,9 @@ export interface SheetTable {
   /** Whether a repeated header re-mapped the columns (then a tail read meanwhile with the first header is read again). */
   remapped: boolean;
 }
+
+/** Headings of columns that hold no figures of their own: not read, and not worth a warning. */
+const NOT_DATA_HEADING = /^(序号|编号|备注|说明|合计|小计|总计|共计)$/;
 
 /** Excel's day serials in a 1904 workbook are 1462 days behind the 1900 system's. */
 const DAYS_1900_TO_1904 = 1462;
@@ -84,12 +88,16 @@ export interface WideSheet {
   file: string;
   sheet: string | null;
   header: HeaderMatch;
+  /** What besides the header tells the kind (sheet and file name, a rules.json mapping): a header repeated below is matched with it too. */
+  evidence?: KindEvidence;
   /** The rows the header was found in (from the first non-blank one), and the index of the first. */
   top: string[][];
   topStart: number;
   /** Merged ranges of the sheet (workbooks): a header cell merged across columns is a two-row header; a merged number gets a warning. */
   merges?: readonly MergedRange[];
   mergedNumbers?: ReadonlyArray<MergedRange & { value: string }>;
+  /** Gives a merged number to every row under it (merges.ts), for a field that is an attribute of each row. */
+  fillNumber?: (m: MergedRange & { value: string }) => number;
   /** Rows and columns Excel hides (from 0): hidden rows are read and counted in a warning; a hidden column never wins over a visible one. */
   hiddenRows?: ReadonlySet<number>;
   hiddenColumns?: ReadonlySet<number>;
@@ -160,6 +168,22 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   let layout = layoutOf(firstHeader, header);
   let remapped = false;
 
+  // A column no field reads is said, every time (on 数据质量 and in the return list): its figures
+  // are not counted. Not 序号, 备注 or a total, nor a personal column (never read, by design).
+  // Said once, by the thread that read the head (a worker reading the tail knows the context).
+  if (!known)
+    firstHeader.forEach((raw, i) => {
+      const heading = cleanCell(raw);
+      if (!heading || layout.readAt.includes(i) || NOT_DATA_HEADING.test(normaliseHeaderRow([raw])[0]!) || isPersonalColumn(raw)) return;
+      if (header.hiddenPassedOver.some((h) => h.hidden === i)) return; // said by its own warning
+
+      report.warnings++;
+      ctx.state.warnings.push({
+        file, sheet: w.sheet, row: headerIndex + 1, table: spec.kind, column: heading, code: 'COLUMN_NOT_READ',
+        message: `「${heading}」列（第 ${columnLetter(i)} 列）不是「${spec.label}」的任何一项，未导入，其中的数字不计入统计。如需统计，请改用规范的列名（可下载模板对照），或在 rules.json 的 file_kinds 中登记该列对应的项。`,
+      });
+    });
+
   const problem: Problem = problemsOf(file, w.sheet);
   const headerOf = (key: string) => {
     const at = header.columns[key] ?? header.also?.columns[key];
@@ -171,10 +195,16 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   const notes = emptyNotes();
   const hiddenRows = w.hiddenRows && w.hiddenRows.size > 0 ? w.hiddenRows : null;
 
-  // A number merged over several data rows is counted once, in its first row: say so.
+  // A number merged over several data rows: an attribute of each row (a course's 学时) is given
+  // to every row under it; any other is counted once, in its first row, and it is said so.
   for (const m of w.mergedNumbers ?? []) {
     const column = layout.normalised[m.left] ? firstHeader[m.left] : null;
     if (m.bottom <= headerIndex || !column || !layout.readAt.includes(m.left)) continue;
+    const field = layout.parts.map((p) => p.spec.input.find((c) => p.at[p.keys.indexOf(c.key)] === m.left)).find(Boolean);
+    if (field?.merged === 'fill' && w.fillNumber) {
+      report.merged_cells_filled += w.fillNumber(m);
+      continue;
+    }
     report.warnings++;
     ctx.state.warnings.push({
       file, sheet: w.sheet, row: m.top + 1, table: spec.kind, column: cleanCell(column), code: 'MERGED_NUMBER',
@@ -184,7 +214,7 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
 
   /** A header again under the data: the same kind's columns in another order re-map the rows after it; anything else stops the sheet. */
   const headerAgain = (cells: string[], rowNumber: number): void => {
-    const again = findHeader([cells], w.hiddenColumns);
+    const again = findHeader([cells], w.hiddenColumns, w.evidence);
     if (again.ok && again.kind === header.kind && (again.also?.kind ?? null) === (header.also?.kind ?? null)) {
       layout = layoutOf(cells, again);
       remapped = true;
@@ -216,7 +246,10 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
       if (kind === 'date' && w.date1904 && SERIAL.test(raw)) raw = String(Number(raw) + DAYS_1900_TO_1904);
       const value = p.parsers[c]!(raw, p.labels[c]!);
       if (value instanceof Failure) {
-        (problems ??= []).push(problem(rowNumber, layout.headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, value.message));
+        // The message names the column as the clerk's header does (培训时间, not the field's 日期).
+        const shown = cleanCell(layout.headerCells[p.at[c]!]) || p.labels[c]!;
+        const message = shown === p.labels[c] ? value.message : value.message.replaceAll(`「${p.labels[c]}」`, `「${shown}」`);
+        (problems ??= []).push(problem(rowNumber, layout.headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, message));
         continue;
       }
       p.fields[c] = value;

@@ -380,6 +380,77 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     handmadeXlsx([{ name: 'Sheet1', rows: [['系部', '年级', '在校生人数'], ['经济管理系', '2024级', 470], ['经济管理系', '2025级', 490]] }]),
   );
 
+  // A GBK roster as a 学工 system exports it, with its footer lines written without 人 (制表：… 审核：…),
+  // a 复核人 and a 制表单位 line, and a lone date (issue 21: the footer was rejected as 工号不能为空).
+  add(
+    '121-csv-footers-gbk/2025-2026-1/医学护理系/辅导员名册.csv',
+    gbk(crlf('工号,姓名,专兼职\n004001,郑雪,专职\n004002,梁晨,兼职\n制表：何颖,,审核：林涛\n复核人：宋平,,\n制表单位：医学护理系学工办,,\n统计人：唐慧,,\n,,2026年1月10日\n')),
+  );
+
+  // A training list grouped by course, as Excel saves it: 培训项目, 主办单位, 级别, 培训时间 (a span of
+  // days) and 学时 (a number) merged down each course's attendees, then a 合计 row (issue 21: 11 of
+  // such rows were rejected as 学时不能为空 and the spans as BAD_DATE).
+  const mergeCells = (refs: string[]) => `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`;
+  add(
+    '122-training-grouped-by-course/2025-2026-1/机电工程系/辅导员培训情况统计表.xlsx',
+    handmadeXlsx([
+      {
+        name: '培训记录',
+        rows: [
+          ['2025年机电工程系辅导员培训情况统计表'],
+          ['序号', '培训项目', '主办单位', '级别', '培训时间', '学时', '工号', '姓名'],
+          [1, '心理危机干预专题培训', '学生工作部', '校级', '2025.11.20-11.21', 16, '001001', '王芳'],
+          [2, null, null, null, null, null, '001002', '李强'],
+          [3, null, null, null, null, null, '001003', '张伟'],
+          [4, '自治区高校辅导员骨干培训班', '自治区教育厅', '自治区级', '2025年8月18日-22日', 40, '001001', '王芳'],
+          [5, null, null, null, null, null, '001004', '赵敏'],
+          ['合计', null, null, null, null, 128, null, null],
+        ],
+        after: mergeCells(['A1:H1', 'B3:B5', 'C3:C5', 'D3:D5', 'E3:E5', 'F3:F5', 'B6:B7', 'C6:C7', 'D6:D7', 'E6:E7', 'F6:F7']),
+      },
+    ]),
+  );
+
+  // 出生年月 typed as numbers: 1990.1 formatted with two decimals shows 1990.10 (October); 1985.1 in
+  // General shows 1985.1 (January, or October with its 0 lost: warned).
+  add(
+    '123-birth-month-as-number/2025-2026-1/建筑工程系/辅导员名册.xlsx',
+    handmadeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['工号', '姓名', '专兼职', '出生年月'],
+          ['005001', '冯佳', '专职', { number: 1990.1, style: 4 }],
+          ['005002', '邓磊', '专职', 1985.1],
+        ],
+      },
+    ]),
+  );
+
+  // The workbook a CSV was saved from, sent together with it: the same records, two formats.
+  add(
+    '125-xlsx-and-csv-same-rows/2025-2026-1/信息工程系/在校生人数.xlsx',
+    handmadeXlsx([{ name: 'Sheet1', rows: [['系部', '年级', '在校生人数'], ['信息工程系', '2024级', 470], ['信息工程系', '2025级', 490]] }]),
+  );
+
+  // A personnel form's two-level header: 学历 over 最高学历 | 最高学位, 职称 over 职称 | 取得时间, the
+  // other headings merged down both rows (issue 21: such a roster was set aside).
+  add(
+    '126-two-level-header-roster/2025-2026-1/汽车工程系/辅导员基本情况表.xlsx',
+    handmadeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['工号', '姓名', '专兼职', '学历', null, '职称', null],
+          [null, null, null, '最高学历', '最高学位', '职称', '取得时间'],
+          ['006001', '宋平', '专职', '硕士研究生', '硕士', '讲师', '2019.12'],
+          ['006002', '唐慧', '专职', '大学本科', '学士', '助教', '2021.07'],
+        ],
+        after: mergeCells(['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1', 'F1:G1']),
+      },
+    ]),
+  );
+
   return files;
 }
 

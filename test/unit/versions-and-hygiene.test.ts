@@ -23,14 +23,21 @@ describe('versions of one export', () => {
     ]);
   });
 
-  it('different versions: the latest 填报日期 wins when every version has one, before any name', () => {
+  it('different versions: the one named 更正 wins whatever its 填报日期 (issue 21: the clerk who names it so means it)', () => {
     expect(outcome([v('a/在校生人数（更正）.csv', 'x', '2025-09-10'), v('a/在校生人数.csv', 'y', '2025-09-20')])).toEqual([
-      ['a/在校生人数.csv', 'read'],
-      ['a/在校生人数（更正）.csv', 'SUPERSEDED'],
+      ['a/在校生人数（更正）.csv', 'read'],
+      ['a/在校生人数.csv', 'SUPERSEDED'],
     ]);
   });
 
-  it('else the one whose name says 更正/修改/最新…, when exactly one does', () => {
+  it('two named 更正: the latest 填报日期 decides between them', () => {
+    expect(outcome([v('a/名册（更正）.csv', 'x', '2025-09-10'), v('a/名册（修改）.csv', 'y', '2025-09-20')])).toEqual([
+      ['a/名册（修改）.csv', 'read'],
+      ['a/名册（更正）.csv', 'SUPERSEDED'],
+    ]);
+  });
+
+  it('the one whose name says 更正/修改/最新…, when exactly one does, with or without dates', () => {
     expect(outcome([v('a/名册.csv', 'x', '2025-09-10'), v('a/名册（最新）.csv', 'y')])).toEqual([
       ['a/名册（最新）.csv', 'read'],
       ['a/名册.csv', 'SUPERSEDED'],

@@ -29,6 +29,9 @@ const attribute: cell.Cell<string | null> = (raw) => (isBlankCell(raw) || cell.i
 
 const optional = (key: string, label: string, aliases: string[], value?: 'date'): InputColumn => ({ key, label, aliases, required: false, parse: attribute, ...(value ? { value } : {}) });
 
+/** A year and a one-digit month after a point: 1990.1 may be January, or 1990.10 with its 0 lost. */
+const AMBIGUOUS_YEAR_MONTH = /^\d{4}\.[1-9]$/;
+
 /** Ages outside this range are typing slips in 出生年月 (or 年龄). */
 const PLAUSIBLE_AGE = [16, 80] as const;
 
@@ -49,7 +52,12 @@ function ageOf(fields: Record<string, unknown>, reference: string, warnings: Row
     const birth = parsePastDate(birthText);
     // The value is a birth date: never repeated in a message.
     if (!birth) warnings.push({ code: 'ATTRIBUTE_UNREADABLE', column: '出生年月', message: '「出生年月」无法识别为日期（应写成 1990年5月、1990-05 或 1990-05-12），年龄按未填写统计。' });
-    else age = completedYears(birth, reference);
+    else {
+      age = completedYears(birth, reference);
+      // 1990.1 is January as written, but also what a number shown as 1990.10 becomes once its format is lost.
+      if (AMBIGUOUS_YEAR_MONTH.test(birthText.trim()))
+        warnings.push({ code: 'DATE_AMBIGUOUS', column: '出生年月', message: '「出生年月」写成“年份.一位数”（如 1990.1），可能是 1 月，也可能是 10 月（数字末尾的 0 在保存时丢失），已按 1–9 月计算年龄；请改写为 1990年10月 或 1990-10 这样的写法。' });
+    }
   } else if (ageText != null) {
     age = parseCount(ageText.replace(/岁$/, ''));
     if (age === null) warnings.push({ code: 'ATTRIBUTE_UNREADABLE', column: '年龄', message: `「年龄」的值「${ageText}」无法识别，按未填写统计；请填写周岁数。` });

@@ -13,8 +13,8 @@ export const training: TableSpec = {
     department,
     { key: 'course', label: '培训名称', aliases: ['培训名称', '培训项目', '项目名称', '培训内容', '培训主题', '课程名称'], required: true, parse: cell.text },
     { key: 'level', label: '级别', aliases: ['级别', '培训级别', '层级', '培训层次', '类别'], required: true, parse: cell.trainingLevel },
-    { key: 'hours', label: '学时', aliases: ['学时', '培训学时', '学时数', '时长'], required: true, parse: cell.optionalHours },
-    { key: 'date', label: '日期', aliases: ['日期', '培训日期', '培训时间', '开始日期', '开始时间', '时间'], required: true, parse: cell.date, value: 'date' },
+    { key: 'hours', label: '学时', aliases: ['学时', '培训学时', '学时数', '时长'], required: true, parse: cell.optionalHours, merged: 'fill' },
+    { key: 'date', label: '日期', aliases: ['日期', '培训日期', '培训时间', '开始日期', '开始时间', '时间'], required: true, parse: cell.date, value: 'date', merged: 'fill' },
   ],
   needsSemester: false,
   derive: (fields) => {

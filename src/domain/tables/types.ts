@@ -27,6 +27,12 @@ export interface InputColumn {
   joined?: true;
   /** What the cells hold, where the reading depends on it: dates (a bare serial counts from 1904 in a 1904 workbook), scores (95% is read as shown). */
   value?: 'date' | 'score';
+  /**
+   * A number merged down several rows of a workbook: 'fill' — an attribute of every row under it
+   * (a course's 学时, its date, a 周次), given to each; otherwise an additive quantity (在校生人数,
+   * a count, a score), kept once in its first row (a warning says so).
+   */
+  merged?: 'fill';
 }
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE';

@@ -72,6 +72,12 @@ function timeText(date: Date, format: string, date1904: boolean): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
+/** The decimals a plain number format shows (0.00, #,##0.0 → 2, 1); 0 for any other format. */
+function fixedDecimals(format: string | undefined): number {
+  const m = format ? /^(?:#,##)?0\.(0+)(?:_\)|;.*)?$/.exec(format) : null;
+  return m ? m[1]!.length : 0;
+}
+
 function cellText(cell: CellObject | undefined, date1904: boolean): string {
   if (!cell) return '';
   const v = cell.v;
@@ -82,6 +88,9 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
       const n = v as number;
       // A number formatted as a percentage is read as it is shown: 0.95 as "95%".
       if (cell.z && String(cell.z).includes('%')) return `${Number((n * 100).toPrecision(15))}%`;
+      // A number shown with fixed decimals is read as shown: 1990.1 formatted 0.00 is the 1990.10 (October) the clerk sees.
+      const decimals = fixedDecimals(cell.z as string | undefined);
+      if (decimals > 0) return n.toFixed(decimals);
       return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
     }
     case 'd':

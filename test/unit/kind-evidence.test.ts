@@ -1,0 +1,57 @@
+/** Which kind a sheet is: decided by evidence (issue 21), never by one generic heading. */
+import { describe, expect, it } from 'vitest';
+import { kindsNamedIn, patternMatches } from '../../src/domain/kind-evidence.ts';
+import { findHeader, joinTwoLevelHeader } from '../../src/domain/layout.ts';
+import { findWeekColumns, rowsByWeek } from '../../src/domain/week-columns.ts';
+
+describe('kind evidence', () => {
+  it('names kinds by the words of a title or file name', () => {
+    expect([...kindsNamedIn('辅导员工作量统计表（第1-16周）')]).toEqual(['worklogs']);
+    expect([...kindsNamedIn('2025年度辅导员考核结果汇总表')]).toEqual(['assessments']);
+    expect([...kindsNamedIn('辅导员花名册')]).toEqual(['counselors', 'assistants', 'graduate_assistants']);
+    expect([...kindsNamedIn('信息工程系报表')]).toEqual([]);
+  });
+
+  it('matches a file-name pattern as a part of the name, or with * and ?', () => {
+    expect(patternMatches('统计表', '机电工程系统计表.csv')).toBe(true);
+    expect(patternMatches('*统计表.xlsx', '机电工程系统计表.csv')).toBe(false);
+    expect(patternMatches('机电??系*.csv', '机电工程系统计表.csv')).toBe(true);
+  });
+
+  it('a 合计 beside 姓名 decides nothing: without a title it is unclear, under a work-log title never an assessment', () => {
+    const rows = [['姓名', '工号', '合计']];
+    const plain = findHeader(rows);
+    expect(plain.ok).toBe(false);
+    expect(!plain.ok && plain.unclear?.map((u) => [u.kind, u.generic])).toEqual([['assessments', ['合计']]]);
+    const titled = findHeader([['辅导员工作量统计表'], ...rows]);
+    expect(titled.ok || titled.unclear).toBeFalsy();
+    // Named as an assessment, the 合计 is its total.
+    const named = findHeader([['辅导员考核结果'], ...rows]);
+    expect(named.ok && [named.kind, named.columns.total]).toEqual(['assessments', 2]);
+  });
+
+  it('a mapping from rules.json settles the kind and names headings', () => {
+    const h = findHeader([['工号', '姓名', '民主评议']], new Set(), { names: [], mapping: { pattern: 'x', kind: 'assessments', headings: { 民主评议: '考核结果' } } });
+    expect(h.ok && [h.kind, h.columns.grade_recorded]).toEqual(['assessments', 2]);
+  });
+});
+
+describe('reshaped layouts', () => {
+  it('weeks as columns under activities become person-weeks; a row of counts is not a row of weeks', () => {
+    const group = ['姓名', '谈心谈话', '', '查课', '', '合计'];
+    const layout = findWeekColumns([group, ['', '第1周', '第2周', '1', '2', '']])!;
+    expect(layout.header).toEqual(['姓名', '合计', '周次', '谈心谈话', '查课']);
+    expect(rowsByWeek(layout, ['王芳', '5', '', '2', '', '7'])).toEqual([['王芳', '7', '1', '5', '2']]);
+    expect(findWeekColumns([['姓名', '周次', '谈心谈话', '查课'], ['王芳', '3', '5', '2']])).toBeNull();
+  });
+
+  it('joins a two-level header under a group merged across, but not under a title line', () => {
+    const rows = [
+      ['工号', '学历', '学历', '职称', '职称'],
+      ['工号', '最高学历', '最高学位', '职称', '取得时间'],
+    ];
+    const merges = [{ top: 0, bottom: 0, left: 1, right: 2 }, { top: 0, bottom: 0, left: 3, right: 4 }, { top: 0, bottom: 1, left: 0, right: 0 }];
+    expect(joinTwoLevelHeader(rows, merges)).toEqual({ row: 1, cells: ['工号', '最高学历', '最高学位', '职称', '职称取得时间'] });
+    expect(joinTwoLevelHeader([['某系在校生人数统计表'], ['序号', '系部', '在校生人数']], [{ top: 0, bottom: 0, left: 0, right: 2 }])).toBeNull();
+  });
+});
