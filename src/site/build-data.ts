@@ -114,11 +114,12 @@ export const publicSiteDir = (dir: string) => join(dir, 'site');
 const PUBLIC_BUILD = 'public.json';
 
 /** Writes the public build's files into `dir` (see src/site/public-build.ts). */
-export async function writePublicBuild(publicFolder: string, dir: string): Promise<void> {
+export async function writePublicBuild(publicFolder: string, dir: string): Promise<string[]> {
   const { writePublicSite } = await import('./public-build.ts');
   const dataDir = join(publicFolder, 'data');
-  const built = await writePublicSite(dataDir, publicSiteDir(dir), loadManifest(dataDir), PUBLISHED);
+  const { withheld, ...built } = await writePublicSite(dataDir, publicSiteDir(dir), loadManifest(dataDir), PUBLISHED);
   writeFileSync(join(dir, PUBLIC_BUILD), JSON.stringify(built));
+  return withheld;
 }
 
 let publicBuild: { ctx: DashboardContext; views: Record<string, string> } | undefined;

@@ -16,7 +16,8 @@ import { buildContext, workloadParams, type DashboardContext } from '../dashboar
 import { qualityTablesSql } from '../dashboard/pages/quality.ts';
 import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
 import type { PageSpec, Rows } from '../dashboard/types.ts';
-import { withheldGroups, type GroupSize } from '../domain/disclosure.ts';
+import { withheldGroups, withheldSummary, type GroupSize } from '../domain/disclosure.ts';
+import { semesterLabel } from '../domain/semester.ts';
 import { departmentOf } from '../ingest/summary.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
@@ -81,11 +82,51 @@ export function sitePages(ctx: DashboardContext): Array<{ key: string; page: Pag
 }
 
 /**
- * Every view of a page: for each state its controls can be set to, each panel's queries, run on
- * the full data and disclosed. A query asked by two views is stored once; it must come out the
- * same in both (its SQL holds the filters the disclosure depends on).
+ * Two disclosures of the same rows (one query asked by two views of a page, e.g. the institution's
+ * trend on the overview and on a department's page) as the one stored for both: a row left out by
+ * either is left out, a cell emptied by either is empty. Rows are matched by the query's own order.
  */
-export async function pageViews(page: PageSpec, fixed: Record<string, string>, ctx: DashboardContext, runner: NodeRunner): Promise<Record<string, Rows>> {
+export function strictestOf(raw: Rows, a: Rows, b: Rows): Rows {
+  // Each disclosed row is a raw row (same position among those kept) with some cells emptied.
+  const align = (shown: Rows) => {
+    const out: Array<Rows[number] | null> = [];
+    let j = 0;
+    for (const row of raw) {
+      const candidate = shown[j];
+      if (candidate && sameApartFromEmptied(row, candidate)) {
+        out.push(candidate);
+        j++;
+      } else out.push(null);
+    }
+    return out;
+  };
+  const left = align(a);
+  const right = align(b);
+  return raw.flatMap((row, i) => {
+    const l = left[i];
+    const r = right[i];
+    if (!l || !r) return [];
+    return [Object.fromEntries(Object.keys(row).map((c) => [c, l[c] === null || r[c] === null ? null : row[c]]))];
+  });
+}
+
+/** Whether a disclosed row is this raw row, some of its cells emptied. */
+function sameApartFromEmptied(raw: Rows[number], shown: Rows[number]): boolean {
+  return Object.keys(raw).every((c) => shown[c] === null || JSON.stringify(shown[c]) === JSON.stringify(raw[c]));
+}
+
+/**
+ * Every view of a page: for each state its controls can be set to, each panel's queries, run on
+ * the full data and disclosed. A query asked by two views is stored once; where the two withhold
+ * different parts of it, what either withholds is withheld in both (and said in `merged`).
+ */
+export async function pageViews(
+  page: PageSpec,
+  fixed: Record<string, string>,
+  ctx: DashboardContext,
+  runner: NodeRunner,
+  merged: Set<string> = new Set(),
+): Promise<Record<string, Rows>> {
   const views: Record<string, Rows> = {};
   const raw = new Map<string, Rows>();
   for (const state of pageStates(page, ctx, fixed)) {
@@ -96,10 +137,12 @@ export async function pageViews(page: PageSpec, fixed: Record<string, string>, c
         if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
         let rows = raw.get(sql);
         if (!rows) raw.set(sql, (rows = await runner.query(sql)));
-        const shown = discloseRows(rows, spec, state, ctx);
+        let shown = discloseRows(rows, spec, state, ctx);
         const key = viewKey(sql);
-        if (key in views && JSON.stringify(views[key]) !== JSON.stringify(shown))
-          throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 在不同视图中隐去的内容不同（${JSON.stringify(state)}）。`);
+        if (key in views && JSON.stringify(views[key]) !== JSON.stringify(shown)) {
+          shown = strictestOf(rows, views[key]!, shown);
+          merged.add(panel.id);
+        }
         views[key] = shown;
       }
     }
@@ -115,7 +158,7 @@ export async function writePublicSite(
   siteDir: string,
   manifest: Manifest,
   tables: readonly string[],
-): Promise<{ ctx: DashboardContext; views: Record<string, string> }> {
+): Promise<{ ctx: DashboardContext; views: Record<string, string>; withheld: string[] }> {
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(join(siteDir, 'db', 'views'), { recursive: true });
   mkdirSync(join(siteDir, 'data'), { recursive: true });
@@ -123,8 +166,9 @@ export async function writePublicSite(
   try {
     const ctx = await publicContext(manifest, runner);
     const views: Record<string, string> = {};
+    const merged = new Set<string>();
     for (const [index, { key, page, fixed }] of sitePages(ctx).entries()) {
-      const json = JSON.stringify(await pageViews(page, fixed, ctx, runner));
+      const json = JSON.stringify(await pageViews(page, fixed, ctx, runner, merged));
       const name = `${key.startsWith('department:') ? `department-${index}` : key}.${hashOf(json)}.json`;
       writeFileSync(join(siteDir, 'db', 'views', name), json);
       views[key] = `db/views/${name}`;
@@ -135,7 +179,12 @@ export async function writePublicSite(
     const published = { ...rest, audience: 'public', files: ctx.files, not_read: [], returns: ctx.returns, tables: { enrollment: manifest.tables.enrollment } };
     writeFileSync(join(siteDir, 'data', 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
     if (existsSync(join(dataDir, 'enrollment.parquet'))) copyFileSync(join(dataDir, 'enrollment.parquet'), join(siteDir, 'data', 'enrollment.parquet'));
-    return { ctx, views };
+    const k = manifest.rules.publish.min_group_size;
+    const withheld = [
+      ...withheldSummary(ctx.withheld, k, semesterLabel),
+      ...(merged.size ? [`另有 ${merged.size} 个面板在不同页面中隐去的内容不同，已按隐去最多的一种统一公布（防止两页对照推算）`] : []),
+    ];
+    return { ctx, views, withheld };
   } finally {
     runner.close();
   }
