@@ -1,17 +1,23 @@
 /**
  * npm run report [-- --dist dist]
  * Prints every semester's 党委会汇报 page (dist/report/<semester>.html) to an A4 PDF beside it with
- * the system Chromium, and links the PDFs from dist/report.html. Builds the site first when there
- * is none (and ingests the demo data when nothing has been ingested).
+ * the system Chromium, and links the PDFs from dist/report.html. It prints only a site it is given:
+ * a folder with no report pages (none built there, or a public build, which has none) is said so
+ * (exit 2) — it never builds a site on its own, which could put the internal build where the public one belongs.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium, launchChromium } from '../src/io/chromium.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' } } });
+let values: { dist: string };
+try {
+  values = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } }).values as { dist: string };
+} catch (error) {
+  process.stderr.write(`参数有误：${(error as Error).message}\n用法：npm run report -- --dist <已构建的看板文件夹>\n`);
+  process.exit(2);
+}
 const dist = values.dist;
 
 try {
@@ -21,20 +27,20 @@ try {
   process.exit(2);
 }
 
-const node = (script: string, args: string[]) => execFileSync(process.execPath, [script, ...args], { stdio: 'inherit' });
-if (!existsSync(join(dist, 'report'))) {
-  if (!existsSync(join(values.public, 'data', 'manifest.json'))) {
-    process.stdout.write('尚未导入数据，先导入 data/exports …\n');
-    node('scripts/ingest.ts', ['--out', join(values.public, 'data'), '--quiet']);
-  }
-  process.stdout.write(`${dist}/ 中没有报告页面，先构建看板 …\n`);
-  node('scripts/build.ts', ['--public', values.public, '--out', dist]);
+const semesters = existsSync(join(dist, 'report'))
+  ? readdirSync(join(dist, 'report'))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.slice(0, -'.html'.length))
+      .sort()
+  : [];
+if (semesters.length === 0) {
+  process.stderr.write(
+    existsSync(join(dist, 'index.html'))
+      ? `${dist}/ 中没有党委会汇报页面（公开版不含汇报）。请对内部版的文件夹运行：npm run report -- --dist <内部版文件夹>\n`
+      : `${dist}/ 中没有构建好的看板。请先导入并构建（npm run ingest，npm run build -- --out ${dist}），再运行 npm run report -- --dist ${dist}\n`,
+  );
+  process.exit(2);
 }
-
-const semesters = readdirSync(join(dist, 'report'))
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.slice(0, -'.html'.length))
-  .sort();
 const server = await serveStatic(dist);
 const browser = await launchChromium();
 try {

@@ -103,6 +103,11 @@ export function siteAudience(): Audience {
   return env === 'public' || env === 'internal' ? env : (loadManifest().rules.publish.audience ?? 'internal');
 }
 
+/** Whether the build under way has the 党委会汇报: the internal one always, the public one only when the rules ask for it. */
+export function hasReport(): boolean {
+  return siteAudience() === 'internal' || loadManifest().rules.publish.public_report === true;
+}
+
 const buildDir = () => {
   const dir = process.env.DASHBOARD_BUILD_DIR;
   if (!dir) throw new Error('公开版须由 npm run build -- --audience public 构建。');

@@ -7,7 +7,7 @@
  * internal build's. Both say on every page, and in the report, which build they are.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Download, ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,28 +145,12 @@ describe('the public build', () => {
     expect(withheldSeen).toBeGreaterThan(10);
   });
 
-  it('reports nothing about a population the whole institution has fewer than 3 of (graduate assistants in the demo)', async () => {
-    // 研究生德育助理名册 (told by its 上岗时间 column) read from the exports: people per semester (its top folder).
-    const graduates = new Map<string, number>();
-    for (const path of filesBelow('data/exports')) {
-      for (const sheet of await readSheets(path)) {
-        const rows = sheet.rows.map((r) => r.map(norm));
-        const h = rows.findIndex((r) => r.includes('姓名') && r.includes('上岗时间'));
-        if (h < 0) continue;
-        const semester = relative('data/exports', path).split(/[\\/]/)[0]!;
-        const name = rows[h]!.indexOf('姓名');
-        graduates.set(semester, (graduates.get(semester) ?? 0) + rows.slice(h + 1).filter((r) => r[name]).length);
-      }
-    }
-    const few = [...graduates].filter(([, n]) => n > 0 && n < K);
-    expect(few.length).toBeGreaterThan(0);
-    for (const [semester] of few) {
-      const report = readFileSync(join(PUBLIC_DIST, 'report', `${semester}.html`), 'utf8');
-      const internalReport = readFileSync(join(INTERNAL_DIST, 'report', `${semester}.html`), 'utf8');
-      // The internal report states the finding (so the case is real); the public one does not, not even as a count.
-      expect(internalReport).toContain('名研究生德育工作助理在岗不足');
-      expect(report).not.toContain('研究生德育工作助理在岗不足');
-    }
+  it('has no 党委会汇报: the report is internal (publish.public_report is not set), and its page says so', () => {
+    expect(existsSync(join(PUBLIC_DIST, 'report'))).toBe(false);
+    expect(readFileSync(join(PUBLIC_DIST, 'report.html'), 'utf8')).toContain('党委会汇报为内部材料，公开版不含此报告。');
+    // No page of the public build links it from the navigation.
+    expect(readFileSync(join(PUBLIC_DIST, 'index.html'), 'utf8')).not.toContain('>党委会汇报</a>');
+    expect(readdirSync(join(INTERNAL_DIST, 'report')).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);
   });
 });
 
