@@ -13,7 +13,6 @@ import type { Download, ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAV } from '../../src/dashboard/registry.ts';
 import { demoNames } from '../support/names.ts';
-import { filesBelow, norm, readSheets } from '../support/oracle.ts';
 import { computeStructureTruth, type StructureTruth } from '../support/oracle-structure.ts';
 import { readTable, startHarness, waitForEngine, type Harness } from '../support/site.ts';
 
