@@ -4,11 +4,12 @@
  * with the pages' own panels and metric SQL over the full data (build time only), its rows
  * disclosed — groups below the threshold withheld, lists of people counted — and stored as the
  * only data the site has: db/views/<page>.<hash>.json, the rows by a digest of their SQL
- * (src/metrics/precomputed.ts). data/ holds the manifest without file names and the enrollment
- * (head counts per department), nothing about a person.
+ * (src/metrics/precomputed.ts). data/ holds the manifest without file names, paths or secrets
+ * (its keys an allow-list) and students.csv (在校生人数 per department), nothing about a person and
+ * no table of the ingest. Only the school's departments (the manifest's) are counted.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFromFileName } from '../collection/checklist.ts';
 import { TABLES } from '../domain/tables/index.ts';
@@ -23,12 +24,25 @@ import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
 import { viewKey } from '../metrics/precomputed.ts';
+import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
 
 /** The tables of the full data the public views are computed from (never published). */
 export async function fullDataRunner(dataDir: string, tables: readonly string[], ctx: DashboardContext): Promise<NodeRunner> {
-  const runner = await NodeRunner.overParquet(dataDir, tables);
+  const runner = await NodeRunner.inMemory();
+  // Only the school's departments (the manifest's): a row whose 系部 cell names anything else (a
+  // person's name typed there) is counted nowhere in the public build — not as a department, and
+  // not in the institution's total, which would give it away as total minus the departments shown.
+  const school = ctx.departments.map(sqlString).join(', ') || 'NULL';
+  for (const table of tables) {
+    const path = join(dataDir, `${table}.parquet`);
+    if (!existsSync(path)) continue;
+    const source = `read_parquet(${sqlString(path)})`;
+    const columns = (await runner.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((c) => c.column_name);
+    const where = columns.includes('department') ? ` WHERE department IS NULL OR department IN (${school})` : '';
+    await runner.connection.run(`CREATE VIEW ${table} AS SELECT * FROM ${source}${where}`);
+  }
   for (const sql of workloadTablesSql(workloadParams(ctx))) await runner.connection.run(sql);
   for (const sql of qualityTablesSql(ctx)) await runner.connection.run(sql);
   return runner;
@@ -52,6 +66,8 @@ export function publicFiles(files: Manifest['files'], departments: readonly stri
       ...f,
       file: ids.get(f.file)!,
       sheet: null,
+      // Only the school's departments: a name typed into a 系部 cell is not published even as a count's key.
+      departments: Object.fromEntries(Object.entries(f.departments).filter(([d]) => departments.includes(d))),
       dropped_columns: [],
       personal_columns_dropped: [],
       set_aside: f.set_aside ? { code: f.set_aside.code, message: '', department } : null,
@@ -67,8 +83,14 @@ export async function publicContext(manifest: Manifest, runner: NodeRunner): Pro
   const sizes = await runner.query<GroupSize>(groupSizesSql(workloadParams(internal)));
   const withheld = withheldGroups(sizes, manifest.rules.publish.min_group_size);
   // The return lists are the internal build's (data/returns/): the public one says only how many items each department has.
-  const returns = manifest.returns.map((r) => ({ ...r, file: '' }));
-  return { ...buildContext({ ...manifest, files: publicFiles(manifest.files, manifest.departments), returns }, 'public', withheld) };
+  const returns = manifest.returns.filter((r) => manifest.departments.includes(r.department)).map((r) => ({ ...r, file: '' }));
+  return { ...buildContext({ ...manifest, rules: publicRules(manifest.rules), files: publicFiles(manifest.files, manifest.departments), returns }, 'public', withheld) };
+}
+
+/** The rules as the public build carries them: without the pseudonyms' salt (a secret) or the logo's path on the build machine. */
+export function publicRules(rules: Manifest['rules']): Manifest['rules'] {
+  const { logo: _logo, ...report } = rules.report;
+  return { ...rules, publish: { ...rules.publish, audience: 'public', pseudonym_salt: '' }, report };
 }
 
 /** A page of the site and the filters it is fixed to: the area pages, and one page per department. */
@@ -150,6 +172,18 @@ export async function pageViews(
   return views;
 }
 
+/** 在校生人数 per department and semester (staffing, published on the pages too): the enrollment summed, none of its rows. */
+async function studentsCsv(runner: NodeRunner): Promise<string> {
+  const has = await runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'enrollment'`);
+  const rows = has[0]?.n
+    ? await runner.query<{ semester: string; department: string; students: number }>(
+        'SELECT semester, department, SUM(students)::INTEGER AS students FROM enrollment WHERE department IS NOT NULL GROUP BY ALL ORDER BY semester, department',
+      )
+    : [];
+  // With a BOM, so that Excel opens it as UTF-8.
+  return '\uFEFF学期,系部,在校生人数\r\n' + rows.map((r) => `${r.semester},${r.department},${r.students}`).join('\r\n') + (rows.length ? '\r\n' : '');
+}
+
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
 /** Writes the public site's own files into `siteDir` (Astro's public folder for this build); returns the context and each page's views file. */
@@ -173,12 +207,21 @@ export async function writePublicSite(
       writeFileSync(join(siteDir, 'db', 'views', name), json);
       views[key] = `db/views/${name}`;
     }
-    // data/: what users' own tools may read of a public build — the manifest without file names, and the enrollment.
-    const { rules_files: _files, ...rest } = manifest;
-    // The files not read are counted in the totals; their names stay with the internal build.
-    const published = { ...rest, audience: 'public', files: ctx.files, not_read: [], returns: ctx.returns, tables: { enrollment: manifest.tables.enrollment } };
+    // data/: what users' own tools may read of a public build — the manifest without file names or
+    // paths (an allow-list of its keys), and the head counts per department: no table of the ingest.
+    const published = {
+      format: manifest.format,
+      audience: 'public',
+      rules: ctx.rules,
+      semesters: manifest.semesters,
+      departments: manifest.departments,
+      totals: manifest.totals,
+      files: ctx.files,
+      returns: ctx.returns,
+      tables: {},
+    };
     writeFileSync(join(siteDir, 'data', 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
-    if (existsSync(join(dataDir, 'enrollment.parquet'))) copyFileSync(join(dataDir, 'enrollment.parquet'), join(siteDir, 'data', 'enrollment.parquet'));
+    writeFileSync(join(siteDir, 'data', 'students.csv'), await studentsCsv(runner));
     const k = manifest.rules.publish.min_group_size;
     const withheld = [
       ...withheldSummary(ctx.withheld, k, semesterLabel),
