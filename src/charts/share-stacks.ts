@@ -31,7 +31,7 @@ const UNKNOWN_COLOR = '#cfcfcf';
 const LIGHT = new Set(['#b7d0e6', '#e3c48c', UNKNOWN_COLOR]);
 
 const colorOf = (s: Segment) => (s.unknown ? UNKNOWN_COLOR : PALETTE[s.position % PALETTE.length]!);
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => (Number.isNaN(share) ? '—' : `${Math.round(share * 100)}%`);
 
 export function shareStacks(segments: readonly Segment[], o: ShareStacksOptions): HTMLElement | SVGSVGElement {
   const rows = [...new Set(segments.map((s) => s.row))];

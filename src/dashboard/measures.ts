@@ -52,7 +52,7 @@ export interface Measure {
 }
 
 const f = (semester: string): Partial<Filters> => ({ semester });
-const points = (a: number, b: number) => `${Math.abs((a - b) * 100).toFixed(1)}个百分点`;
+const points = (a: number, b: number) => (Number.isNaN(a - b) ? '—' : `${Math.abs((a - b) * 100).toFixed(1)}个百分点`);
 const shareReading = (met: number, total: number, unit: string, ok: boolean | null): Reading => ({
   value: total > 0 ? met / total : null,
   ok: total > 0 ? ok : null,

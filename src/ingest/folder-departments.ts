@@ -50,6 +50,7 @@ export function folderDepartmentWarnings(sheets: readonly SheetReport[], names: 
  */
 export function schoolDepartments(input: {
   rules: ActiveRules;
+  names: DepartmentNames;
   files: readonly string[];
   /** The departments of the rows read. */
   departments: readonly string[];
@@ -58,10 +59,13 @@ export function schoolDepartments(input: {
 }): string[] {
   const { rules, departments } = input;
   if (rules.departments.length) return departments.filter((d) => rules.departments.includes(d));
-  const folders = new Set(input.files.flatMap((f) => placeOf(f).folders.map((folder) => rules.department_aliases[folder] ?? folder)));
+  const found = new Set(departments);
+  const folders = new Set(input.files.map((f) => folderDepartment(f, input.names, rules, found)));
   const named = departments.filter((d) => folders.has(d));
   if (named.length) return named;
-  return departments.filter((d) => input.staffing.includes(d));
+  // Neither: those that sent their staffing; and when no one did, every department read (nothing tells them apart).
+  const staffed = departments.filter((d) => input.staffing.includes(d));
+  return staffed.length ? staffed : [...departments];
 }
 
 /** A warning for each file whose 系部 cells name a department that is not the school's (schoolDepartments). */

@@ -292,7 +292,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
       ).map((r) => r.v);
     const found = await distinct('department', TABLE_KINDS);
     // The school's departments (the site's); a name only in some file's 系部 cells is a warning, not a department.
-    const departments = schoolDepartments({ rules, files: sheets.map((s) => s.file), departments: found, staffing: await distinct('department', ['counselors', 'enrollment']) });
+    const departments = schoolDepartments({ rules, names: ingest.ctx.names, files: sheets.map((s) => s.file), departments: found, staffing: await distinct('department', ['counselors', 'enrollment']) });
     const runWarnings = [
       ...crossWarnings,
       ...decision.notes,

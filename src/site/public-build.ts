@@ -16,7 +16,7 @@ import { TABLES } from '../domain/tables/index.ts';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import { qualityTablesSql } from '../dashboard/pages/quality.ts';
 import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
-import type { PageSpec, Rows } from '../dashboard/types.ts';
+import type { PageSpec, Rows, State } from '../dashboard/types.ts';
 import { withheldGroups, withheldSummary, type GroupSize } from '../domain/disclosure.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import { departmentOf } from '../ingest/summary.ts';
@@ -24,6 +24,7 @@ import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
 import { viewKey } from '../metrics/precomputed.ts';
+import { alignShown, SmallCells } from './small-cells.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
@@ -106,24 +107,11 @@ export function sitePages(ctx: DashboardContext): Array<{ key: string; page: Pag
 /**
  * Two disclosures of the same rows (one query asked by two views of a page, e.g. the institution's
  * trend on the overview and on a department's page) as the one stored for both: a row left out by
- * either is left out, a cell emptied by either is empty. Rows are matched by the query's own order.
+ * either is left out, a cell emptied by either is empty.
  */
 export function strictestOf(raw: Rows, a: Rows, b: Rows): Rows {
-  // Each disclosed row is a raw row (same position among those kept) with some cells emptied.
-  const align = (shown: Rows) => {
-    const out: Array<Rows[number] | null> = [];
-    let j = 0;
-    for (const row of raw) {
-      const candidate = shown[j];
-      if (candidate && sameApartFromEmptied(row, candidate)) {
-        out.push(candidate);
-        j++;
-      } else out.push(null);
-    }
-    return out;
-  };
-  const left = align(a);
-  const right = align(b);
+  const left = alignShown(raw, a);
+  const right = alignShown(raw, b);
   return raw.flatMap((row, i) => {
     const l = left[i];
     const r = right[i];
@@ -132,24 +120,26 @@ export function strictestOf(raw: Rows, a: Rows, b: Rows): Rows {
   });
 }
 
-/** Whether a disclosed row is this raw row, some of its cells emptied. */
-function sameApartFromEmptied(raw: Rows[number], shown: Rows[number]): boolean {
-  return Object.keys(raw).every((c) => shown[c] === null || JSON.stringify(shown[c]) === JSON.stringify(raw[c]));
+/** A query of a page as stored: its rows on the full data, as disclosed, and the views that ask for it. */
+export interface StoredQuery {
+  raw: Rows;
+  rows: Rows;
+  states: State[];
 }
 
 /**
  * Every view of a page: for each state its controls can be set to, each panel's queries, run on
- * the full data and disclosed. A query asked by two views is stored once; where the two withhold
- * different parts of it, what either withholds is withheld in both (and said in `merged`).
+ * the full data and disclosed by the group rule. A query asked by two views is stored once; where
+ * the two withhold different parts of it, what either withholds is withheld in both (and said in `merged`).
  */
-export async function pageViews(
+export async function pageQueries(
   page: PageSpec,
   fixed: Record<string, string>,
   ctx: DashboardContext,
   runner: NodeRunner,
   merged: Set<string> = new Set(),
-): Promise<Record<string, Rows>> {
-  const views: Record<string, Rows> = {};
+): Promise<Map<string, StoredQuery>> {
+  const stored = new Map<string, StoredQuery>();
   const raw = new Map<string, Rows>();
   for (const state of pageStates(page, ctx, fixed)) {
     for (const panel of page.panels) {
@@ -161,14 +151,22 @@ export async function pageViews(
         if (!rows) raw.set(sql, (rows = await runner.query(sql)));
         let shown = discloseRows(rows, spec, state, ctx);
         const key = viewKey(sql);
-        if (key in views && JSON.stringify(views[key]) !== JSON.stringify(shown)) {
-          shown = strictestOf(rows, views[key]!, shown);
+        const before = stored.get(key);
+        if (before && JSON.stringify(before.rows) !== JSON.stringify(shown)) {
+          shown = strictestOf(rows, before.rows, shown);
           merged.add(panel.id);
         }
-        views[key] = shown;
+        stored.set(key, { raw: rows, rows: shown, states: [...(before?.states ?? []), state] });
       }
     }
   }
+  return stored;
+}
+
+/** A page's views as the site stores them: each query's rows with the small cells (and their complements) withheld. */
+export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells): Record<string, Rows> {
+  const views: Record<string, Rows> = {};
+  for (const [key, q] of queries) views[key] = q.states.reduce((rows, state) => cells.apply(rows, state), q.rows);
   return views;
 }
 
@@ -201,8 +199,18 @@ export async function writePublicSite(
     const ctx = await publicContext(manifest, runner);
     const views: Record<string, string> = {};
     const merged = new Set<string>();
+    const k = manifest.rules.publish.min_group_size;
+    // Two passes: every page's queries first, so that a cell withheld on one page is withheld on all.
+    const pages: Array<[number, string, Map<string, StoredQuery>]> = [];
+    const cells = new SmallCells(k);
     for (const [index, { key, page, fixed }] of sitePages(ctx).entries()) {
-      const json = JSON.stringify(await pageViews(page, fixed, ctx, runner, merged));
+      const queries = await pageQueries(page, fixed, ctx, runner, merged);
+      for (const q of queries.values()) for (const state of q.states) cells.observe(q.raw, q.rows, state);
+      pages.push([index, key, queries]);
+    }
+    cells.plan();
+    for (const [index, key, queries] of pages) {
+      const json = JSON.stringify(pageViews(queries, cells));
       const name = `${key.startsWith('department:') ? `department-${index}` : key}.${hashOf(json)}.json`;
       writeFileSync(join(siteDir, 'db', 'views', name), json);
       views[key] = `db/views/${name}`;
@@ -222,9 +230,9 @@ export async function writePublicSite(
     };
     writeFileSync(join(siteDir, 'data', 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
     writeFileSync(join(siteDir, 'data', 'students.csv'), await studentsCsv(runner));
-    const k = manifest.rules.publish.min_group_size;
     const withheld = [
       ...withheldSummary(ctx.withheld, k, semesterLabel),
+      ...(cells.count ? [`另有 ${cells.count} 个人数格子（具有某一情况的人数为 1 或 2 人，或为防止由合计推算而一并隐去）不显示具体数字`] : []),
       ...(merged.size ? [`另有 ${merged.size} 个面板在不同页面中隐去的内容不同，已按隐去最多的一种统一公布（防止两页对照推算）`] : []),
     ];
     return { ctx, views, withheld };

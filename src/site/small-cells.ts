@@ -1,0 +1,182 @@
+/**
+ * The public build's cell rule (src/domain/disclosure.ts has the group rule): a count of people
+ * with an attribute (不合格, 优秀, new in post, short of training, below 本科, an age band…) that
+ * is 1 or 2 — under publish.min_group_size — is stored as "少于3人", never as the number; a share
+ * over it is then not shown either (the page's arithmetic on it gives no number).
+ *
+ * Complementary suppression: the institution's total (全院) and the all-roles figure are always
+ * published, so a cell withheld alone could be recovered as the total minus the cells shown. Along
+ * each such axis — the departments under 全院, the roles under all roles — the cells withheld
+ * (by this rule or by the group rule) must hold 0 or at least k people together; where they hold
+ * fewer, the smallest other cells are withheld with them. The decisions are made once over every
+ * view of every page and applied to all of them, keyed by what a cell counts (its column, semester,
+ * department, role and the row's other labels), so no page shows a cell another page withholds.
+ */
+import type { Rows, State } from '../dashboard/types.ts';
+import { INSTITUTION } from '../metrics/staffing.ts';
+
+/** The columns that count people with an attribute (the staffing counts — students, counselors on the roster, ratios — are not among them). */
+export const ATTRIBUTE_COUNTS: ReadonlySet<string> = new Set([
+  'fail',
+  'excellent',
+  'good',
+  'pass',
+  'used',
+  'new_in_post',
+  'below_min_education',
+  'flagged_hiring',
+  'masters',
+  'party',
+  'women',
+  'young',
+  'senior',
+  'without_higher',
+  'meets_hours',
+  'political_ok',
+  'political_unknown',
+  'courses_ok',
+  'courses_unknown',
+  'year_ok',
+  'unmatched',
+  'over',
+  'people',
+  'counselors',
+]);
+
+/** What a withheld small cell shows. */
+export const fewerThan = (k: number) => `少于${k}人`;
+
+const ALL_ROLES = '*';
+const AXIS_KEYS = new Set(['department', 'role', 'semester']);
+
+/** One count cell of one view: what it counts, where, and whether the group rule already hid it. */
+interface Cell {
+  column: string;
+  semester: string;
+  department: string;
+  role: string;
+  /** The row's other labels (a band, a category, a week), as text. */
+  labels: string;
+  value: number;
+  hidden: boolean;
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+function labelsOf(row: Rows[number]): string {
+  return JSON.stringify(
+    Object.keys(row)
+      .filter((c) => !AXIS_KEYS.has(c) && !ATTRIBUTE_COUNTS.has(c) && (typeof row[c] === 'string' || typeof row[c] === 'boolean'))
+      .sort()
+      .map((c) => [c, row[c]]),
+  );
+}
+
+const where = (row: Rows[number], state: State) => ({
+  semester: String(row.semester ?? state.semester ?? ''),
+  department: row.department == null ? (state.department ?? INSTITUTION) : String(row.department),
+  role: row.role == null ? (state.role ?? ALL_ROLES) : String(row.role),
+});
+
+const keyOf = (c: Omit<Cell, 'value' | 'hidden'>) => JSON.stringify([c.column, c.semester, c.department, c.role, c.labels]);
+
+/** Each disclosed row as the raw row it came from (the group rule keeps the order), null where it was left out. */
+export function alignShown(raw: Rows, shown: Rows): Array<Rows[number] | null> {
+  const out: Array<Rows[number] | null> = [];
+  let j = 0;
+  for (const row of raw) {
+    const candidate = shown[j];
+    if (candidate && Object.keys(row).every((c) => candidate[c] === null || JSON.stringify(candidate[c]) === JSON.stringify(row[c]))) {
+      out.push(candidate);
+      j++;
+    } else out.push(null);
+  }
+  return out;
+}
+
+/** Collects the count cells of views, then decides which to withhold (`plan`). */
+export class SmallCells {
+  private readonly cells = new Map<string, Cell>();
+  private withheld = new Set<string>();
+
+  private readonly k: number;
+
+  constructor(k: number) {
+    this.k = k;
+  }
+
+  /** A query's rows in one view: as the data has them, and as the group rule left them. */
+  observe(raw: Rows, shown: Rows, state: State): void {
+    const aligned = alignShown(raw, shown);
+    raw.forEach((row, i) => {
+      const kept = aligned[i];
+      const place = where(row, state);
+      const labels = labelsOf(row);
+      for (const [column, value] of Object.entries(row)) {
+        if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value)) continue;
+        const cell = { column, ...place, labels };
+        const key = keyOf(cell);
+        const hidden = !kept || kept[column] === null;
+        const known = this.cells.get(key);
+        // The same cell seen in several views: hidden if any view hides it (they store the strictest).
+        this.cells.set(key, { ...cell, value, hidden: hidden || (known?.hidden ?? false) });
+      }
+    });
+  }
+
+  /** Decides the cells to withhold: every small one, then along each axis until the withheld hold 0 or ≥ k. */
+  plan(): void {
+    const k = this.k;
+    const withheld = new Set<string>();
+    for (const [key, c] of this.cells) if (c.value > 0 && c.value < k) withheld.add(key);
+    const axes: Array<{ part: 'department' | 'role'; total: string }> = [
+      { part: 'department', total: INSTITUTION },
+      { part: 'role', total: ALL_ROLES },
+    ];
+    // Withholding along one axis can make a remainder small along the other: repeat until nothing changes.
+    for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
+      changed = false;
+      for (const { part, total } of axes) {
+        const groups = new Map<string, Array<[string, Cell]>>();
+        for (const [key, c] of this.cells) {
+          if (c[part] === total) continue;
+          const group = JSON.stringify([c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
+          (groups.get(group) ?? groups.set(group, []).get(group)!).push([key, c]);
+        }
+        for (const members of groups.values()) {
+          const off = (key: string, c: Cell) => c.hidden || withheld.has(key);
+          let remainder = members.reduce((n, [key, c]) => n + (off(key, c) ? c.value : 0), 0);
+          const shown = members.filter(([key, c]) => !off(key, c) && c.value > 0).sort(([, a], [, b]) => a.value - b.value);
+          while (remainder > 0 && remainder < k && shown.length) {
+            const [key, c] = shown.shift()!;
+            withheld.add(key);
+            remainder += c.value;
+            changed = true;
+          }
+        }
+      }
+    }
+    this.withheld = withheld;
+  }
+
+  /** How many cells the plan withholds (for the build's summary). */
+  get count(): number {
+    return this.withheld.size;
+  }
+
+  /** A query's disclosed rows with the withheld count cells shown as "少于k人" (a small one) or null (a complement). */
+  apply(shown: Rows, state: State): Rows {
+    return shown.map((row) => {
+      let out: Record<string, unknown> | null = null;
+      const place = where(row, state);
+      const labels = labelsOf(row);
+      for (const [column, value] of Object.entries(row)) {
+        if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value)) continue;
+        if (!this.withheld.has(keyOf({ column, ...place, labels }))) continue;
+        out ??= { ...row };
+        out[column] = value > 0 && value < this.k ? fewerThan(this.k) : null;
+      }
+      return out ?? row;
+    });
+  }
+}
