@@ -205,7 +205,7 @@ export async function writePublicSite(
     const cells = new SmallCells(k);
     for (const [index, { key, page, fixed }] of sitePages(ctx).entries()) {
       const queries = await pageQueries(page, fixed, ctx, runner, merged);
-      for (const q of queries.values()) for (const state of q.states) cells.observe(q.raw, q.rows, state);
+      for (const [query, q] of queries) for (const state of q.states) cells.observe(query, q.raw, q.rows, state);
       pages.push([index, key, queries]);
     }
     cells.plan();

@@ -51,6 +51,9 @@ const AXIS_KEYS = new Set(['department', 'role', 'semester']);
 
 /** One count cell of one view: what it counts, where, and whether the group rule already hid it. */
 interface Cell {
+  /** The query it is a cell of, and what it counts (keyOf): the decisions are by the latter, for every query. */
+  query: string;
+  key: string;
   column: string;
   semester: string;
   department: string;
@@ -78,7 +81,7 @@ const where = (row: Rows[number], state: State) => ({
   role: row.role == null ? (state.role ?? ALL_ROLES) : String(row.role),
 });
 
-const keyOf = (c: Omit<Cell, 'value' | 'hidden'>) => JSON.stringify([c.column, c.semester, c.department, c.role, c.labels]);
+const keyOf = (c: Pick<Cell, 'column' | 'semester' | 'department' | 'role' | 'labels'>) => JSON.stringify([c.column, c.semester, c.department, c.role, c.labels]);
 
 /** Each disclosed row as the raw row it came from (the group rule keeps the order), null where it was left out. */
 export function alignShown(raw: Rows, shown: Rows): Array<Rows[number] | null> {
@@ -106,7 +109,7 @@ export class SmallCells {
   }
 
   /** A query's rows in one view: as the data has them, and as the group rule left them. */
-  observe(raw: Rows, shown: Rows, state: State): void {
+  observe(query: string, raw: Rows, shown: Rows, state: State): void {
     const aligned = alignShown(raw, shown);
     raw.forEach((row, i) => {
       const kept = aligned[i];
@@ -114,12 +117,12 @@ export class SmallCells {
       const labels = labelsOf(row);
       for (const [column, value] of Object.entries(row)) {
         if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value)) continue;
-        const cell = { column, ...place, labels };
-        const key = keyOf(cell);
+        const key = keyOf({ column, ...place, labels });
         const hidden = !kept || kept[column] === null;
-        const known = this.cells.get(key);
+        const id = JSON.stringify([query, key]);
+        const known = this.cells.get(id);
         // The same cell seen in several views: hidden if any view hides it (they store the strictest).
-        this.cells.set(key, { ...cell, value, hidden: hidden || (known?.hidden ?? false) });
+        this.cells.set(id, { query, key, column, ...place, labels, value, hidden: hidden || (known?.hidden ?? false) });
       }
     });
   }
@@ -128,7 +131,7 @@ export class SmallCells {
   plan(): void {
     const k = this.k;
     const withheld = new Set<string>();
-    for (const [key, c] of this.cells) if (c.value > 0 && c.value < k) withheld.add(key);
+    for (const c of this.cells.values()) if (c.value > 0 && c.value < k) withheld.add(c.key);
     const axes: Array<{ part: 'department' | 'role'; total: string }> = [
       { part: 'department', total: INSTITUTION },
       { part: 'role', total: ALL_ROLES },
@@ -138,10 +141,11 @@ export class SmallCells {
       changed = false;
       for (const { part, total } of axes) {
         const groups = new Map<string, Array<[string, Cell]>>();
-        for (const [key, c] of this.cells) {
+        for (const c of this.cells.values()) {
           if (c[part] === total) continue;
-          const group = JSON.stringify([c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
-          (groups.get(group) ?? groups.set(group, []).get(group)!).push([key, c]);
+          // Each query's own cells: a total it is compared with counts what they count.
+          const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
+          (groups.get(group) ?? groups.set(group, []).get(group)!).push([c.key, c]);
         }
         for (const members of groups.values()) {
           const off = (key: string, c: Cell) => c.hidden || withheld.has(key);

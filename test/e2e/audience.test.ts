@@ -82,11 +82,11 @@ describe('the public build', () => {
     db.closeSync();
   });
 
-  it('publishes the manifest without file names and only the enrollment (head counts per department) as a table', () => {
+  it('publishes the manifest without file names and the head counts per department, no table of the ingest', () => {
     const data = readdirSync(join(PUBLIC_DIST, 'data')).sort();
-    expect(data).toEqual(['enrollment.parquet', 'manifest.json']);
+    expect(data).toEqual(['manifest.json', 'students.csv']);
     const manifest = JSON.parse(readFileSync(join(PUBLIC_DIST, 'data', 'manifest.json'), 'utf8')) as { files: Array<{ file: string }>; tables: object };
-    expect(Object.keys(manifest.tables)).toEqual(['enrollment']);
+    expect(Object.keys(manifest.tables)).toEqual([]);
     // A folder of per-person forms names its files after people: the public manifest numbers them instead.
     expect(manifest.files.filter((f) => /\.(csv|xlsx?|xlsm)$/i.test(f.file))).toEqual([]);
     expect(JSON.stringify(manifest)).not.toMatch(/\.(csv|xlsx?|xlsm|xls|et|ods|txt|tsv)\b/i);
