@@ -19,6 +19,7 @@ import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/publ
 import type { PageSpec, Rows, State } from '../dashboard/types.ts';
 import { withheldGroups, withheldSummary, type GroupSize } from '../domain/disclosure.ts';
 import { semesterLabel } from '../domain/semester.ts';
+import { HIRING_METHODS, OTHER_CATEGORY } from '../domain/people.ts';
 import { departmentOf } from '../ingest/summary.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
@@ -28,6 +29,9 @@ import { alignShown, SmallCells } from './small-cells.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
+
+/** The categories of free text in the tables, and their dictionaries (the others are read as codes by the ingest). */
+const CLOSED_CATEGORIES: Record<string, Record<string, readonly string[]>> = { counselors: { hiring: HIRING_METHODS } };
 
 /** The tables of the full data the public views are computed from (never published). */
 export async function fullDataRunner(dataDir: string, tables: readonly string[], ctx: DashboardContext): Promise<NodeRunner> {
@@ -42,7 +46,12 @@ export async function fullDataRunner(dataDir: string, tables: readonly string[],
     const source = `read_parquet(${sqlString(path)})`;
     const columns = (await runner.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((c) => c.column_name);
     const where = columns.includes('department') ? ` WHERE department IS NULL OR department IN (${school})` : '';
-    await runner.connection.run(`CREATE VIEW ${table} AS SELECT * FROM ${source}${where}`);
+    // A category's value outside its dictionary (free text a clerk typed) is counted as 其他.
+    const closed = Object.entries(CLOSED_CATEGORIES[table] ?? {}).filter(([c]) => columns.includes(c));
+    const replace = closed.length
+      ? ` REPLACE (${closed.map(([c, values]) => `CASE WHEN ${c} IS NULL OR ${c} IN (${values.map(sqlString).join(', ')}) THEN ${c} ELSE ${sqlString(OTHER_CATEGORY)} END AS ${c}`).join(', ')})`
+      : '';
+    await runner.connection.run(`CREATE VIEW ${table} AS SELECT *${replace} FROM ${source}${where}`);
   }
   for (const sql of workloadTablesSql(workloadParams(ctx))) await runner.connection.run(sql);
   for (const sql of qualityTablesSql(ctx)) await runner.connection.run(sql);

@@ -138,3 +138,13 @@ describe('the public build of the probe', () => {
     expect(checked).toBeGreaterThan(10);
   });
 });
+
+describe('聘用方式 as a closed set', () => {
+  it('reads a value containing 人事代理 or 劳务派遣 as that method, and anything else outside the dictionary as not one of its values', async () => {
+    const { hiringOf } = await import('../../src/domain/people.ts');
+    expect(hiringOf('人事代理(某某经办)')).toBe('人事代理');
+    expect(hiringOf(' 劳务派遣（第三方）')).toBe('劳务派遣');
+    expect(hiringOf('事业编制')).toBe('事业编制');
+    expect(hiringOf('编外聘用，张三负责')).toBeNull();
+  });
+});
