@@ -35,7 +35,7 @@ const percent = (share: number) => (Number.isNaN(share) ? '—' : `${Math.round(
 
 export function shareStacks(segments: readonly Segment[], o: ShareStacksOptions): HTMLElement | SVGSVGElement {
   const rows = [...new Set(segments.map((s) => s.row))];
-  const totals = new Map(rows.map((r) => [r, segments.filter((s) => s.row === r).reduce((n, s) => n + s.count, 0)]));
+  const totals = new Map(rows.map((r) => [r, segments.filter((s) => s.row === r).reduce((n, s) => n + Number(s.count), 0)]));
   const data = segments
     .filter((s) => s.count > 0)
     .map((s) => ({ ...s, share: s.count / totals.get(s.row)!, color: colorOf(s) }));

@@ -8,7 +8,7 @@
  * published, so a cell withheld alone could be recovered as the total minus the cells shown. Along
  * each such axis — the departments under 全院, the roles under all roles — the cells withheld
  * (by this rule or by the group rule) must hold 0 or at least k people together; where they hold
- * fewer, the smallest other cells are withheld with them. The decisions are made once over every
+ * fewer, the smallest other cells are withheld with them (shown as 不公布). The decisions are made once over every
  * view of every page and applied to all of them, keyed by what a cell counts (its column, semester,
  * department, role and the row's other labels), so no page shows a cell another page withholds.
  */
@@ -45,6 +45,8 @@ export const ATTRIBUTE_COUNTS: ReadonlySet<string> = new Set([
 
 /** What a withheld small cell shows. */
 export const fewerThan = (k: number) => `少于${k}人`;
+/** What a cell withheld with a small one shows (text, not null: a page's arithmetic must not read it as 0). */
+export const COMPLEMENT = '不公布';
 
 const ALL_ROLES = '*';
 const AXIS_KEYS = new Set(['department', 'role', 'semester']);
@@ -100,7 +102,8 @@ export function alignShown(raw: Rows, shown: Rows): Array<Rows[number] | null> {
 /** Collects the count cells of views, then decides which to withhold (`plan`). */
 export class SmallCells {
   private readonly cells = new Map<string, Cell>();
-  private withheld = new Set<string>();
+  /** What each withheld key counts where it was withheld: every small value, and each complement's own value. */
+  private withheld = new Map<string, Set<number>>();
 
   private readonly k: number;
 
@@ -130,8 +133,13 @@ export class SmallCells {
   /** Decides the cells to withhold: every small one, then along each axis until the withheld hold 0 or ≥ k. */
   plan(): void {
     const k = this.k;
-    const withheld = new Set<string>();
-    for (const c of this.cells.values()) if (c.value > 0 && c.value < k) withheld.add(c.key);
+    // By key and value: two queries counting different things under one key (two lists counted
+    // per department, both as "people") do not withhold each other's cells; the same thing counted
+    // on two pages has the same value, and is withheld on both.
+    const withheld = new Map<string, Set<number>>();
+    const withhold = (c: Cell) => (withheld.get(c.key) ?? withheld.set(c.key, new Set()).get(c.key)!).add(c.value);
+    const isWithheld = (c: Cell) => withheld.get(c.key)?.has(c.value) ?? false;
+    for (const c of this.cells.values()) if (c.value > 0 && c.value < k) withhold(c);
     const axes: Array<{ part: 'department' | 'role'; total: string }> = [
       { part: 'department', total: INSTITUTION },
       { part: 'role', total: ALL_ROLES },
@@ -140,20 +148,20 @@ export class SmallCells {
     for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
       changed = false;
       for (const { part, total } of axes) {
-        const groups = new Map<string, Array<[string, Cell]>>();
+        const groups = new Map<string, Cell[]>();
         for (const c of this.cells.values()) {
           if (c[part] === total) continue;
           // Each query's own cells: a total it is compared with counts what they count.
           const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
-          (groups.get(group) ?? groups.set(group, []).get(group)!).push([c.key, c]);
+          (groups.get(group) ?? groups.set(group, []).get(group)!).push(c);
         }
         for (const members of groups.values()) {
-          const off = (key: string, c: Cell) => c.hidden || withheld.has(key);
-          let remainder = members.reduce((n, [key, c]) => n + (off(key, c) ? c.value : 0), 0);
-          const shown = members.filter(([key, c]) => !off(key, c) && c.value > 0).sort(([, a], [, b]) => a.value - b.value);
+          const off = (c: Cell) => c.hidden || isWithheld(c);
+          let remainder = members.reduce((n, c) => n + (off(c) ? c.value : 0), 0);
+          const shown = members.filter((c) => !off(c) && c.value > 0).sort((a, b) => a.value - b.value);
           while (remainder > 0 && remainder < k && shown.length) {
-            const [key, c] = shown.shift()!;
-            withheld.add(key);
+            const c = shown.shift()!;
+            withhold(c);
             remainder += c.value;
             changed = true;
           }
@@ -165,10 +173,10 @@ export class SmallCells {
 
   /** How many cells the plan withholds (for the build's summary). */
   get count(): number {
-    return this.withheld.size;
+    return [...this.withheld.values()].reduce((n, values) => n + values.size, 0);
   }
 
-  /** A query's disclosed rows with the withheld count cells shown as "少于k人" (a small one) or null (a complement). */
+  /** A query's disclosed rows with the withheld count cells shown as "少于k人" (a small one) or 不公布 (a complement). */
   apply(shown: Rows, state: State): Rows {
     return shown.map((row) => {
       let out: Record<string, unknown> | null = null;
@@ -176,9 +184,9 @@ export class SmallCells {
       const labels = labelsOf(row);
       for (const [column, value] of Object.entries(row)) {
         if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value)) continue;
-        if (!this.withheld.has(keyOf({ column, ...place, labels }))) continue;
+        if (!(this.withheld.get(keyOf({ column, ...place, labels }))?.has(value) ?? false)) continue;
         out ??= { ...row };
-        out[column] = value > 0 && value < this.k ? fewerThan(this.k) : null;
+        out[column] = value > 0 && value < this.k ? fewerThan(this.k) : COMPLEMENT;
       }
       return out ?? row;
     });

@@ -59,7 +59,7 @@ describe('small cells (the public build’s cell rule)', () => {
     expect(shown).toEqual([
       { department: '全院', fail: 6 },
       { department: '甲系', fail: '少于3人' },
-      { department: '乙系', fail: null },
+      { department: '乙系', fail: '不公布' },
       { department: '丙系', fail: 0 },
     ]);
   });
@@ -70,7 +70,7 @@ describe('small cells (the public build’s cell rule)', () => {
     const own = [{ department: '乙系', fail: 5 }];
     cells.observe('page', own, own, { ...state, department: '乙系' });
     cells.plan();
-    expect(cells.apply(own, { ...state, department: '乙系' })).toEqual([{ department: '乙系', fail: null }]);
+    expect(cells.apply(own, { ...state, department: '乙系' })).toEqual([{ department: '乙系', fail: '不公布' }]);
   });
 
   it('needs no complement when the withheld cells hold k or more together, or a group the group rule withholds already does', () => {
