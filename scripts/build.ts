@@ -90,7 +90,9 @@ try {
     mkdirSync(staging);
     process.env.DASHBOARD_BUILD_DIR = staging;
     process.env.DASHBOARD_SITE_DIR = data.publicSiteDir(staging);
-    await data.writePublicBuild(resolve(values.public), staging);
+    const withheld = await data.writePublicBuild(resolve(values.public), staging);
+    // What the public build does not show, and why, for the clerk who publishes it.
+    if (withheld.length) process.stdout.write(`公开版为保护个人信息不单独公布以下统计：\n${withheld.map((w) => `  ${w}`).join('\n')}\n`);
   } else {
     await copyDuckdbAssets(values.public);
     await data.writeSiteDatabase(resolve(values.public));

@@ -1,10 +1,10 @@
 /**
  * npm run report [-- --dist dist]
  * Prints every semester's 党委会汇报 page (dist/report/<semester>.html) to an A4 PDF beside it with
- * the system Chromium, and links the PDFs from dist/report.html. Builds the site first when there
- * is none (and ingests the demo data when nothing has been ingested).
+ * the system Chromium, and links the PDFs from dist/report.html. It prints only a site it is given:
+ * a folder with no report pages (none built there, or a public build, which has none) is said so
+ * (exit 2) — it never builds a site on its own, which could put the internal build where the public one belongs.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandLine } from '../src/io/command-line.ts';
@@ -14,16 +14,15 @@ import { chineseGlyphsRender, pdfHoldsTitle } from '../src/io/print-checks.ts';
 import { serveStatic } from '../src/io/static-server.ts';
 
 const USAGE = `
-把各学期的党委会汇报打印为 PDF（放在 dist/report/ 中）。
+把各学期的党委会汇报打印为 PDF（放在看板文件夹的 report/ 中）。只打印已构建好的内部版看板，不会自行构建。
 
 用法：npm run report -- [选项]
 
-  --dist 文件夹          网站所在的文件夹（默认 dist）
-  --public 文件夹        导入结果所在的文件夹（默认 public）
+  --dist 文件夹          已构建的内部版看板所在的文件夹（默认 dist）
   --help                 显示本说明
 `;
 
-const { values } = commandLine(USAGE, { dist: { type: 'string', default: 'dist' }, public: { type: 'string', default: 'public' } });
+const { values } = commandLine(USAGE, { dist: { type: 'string', default: 'dist' } });
 const dist = values.dist;
 
 try {
@@ -33,30 +32,23 @@ try {
   process.exit(FAULT_EXIT_CODE);
 }
 
-/** A step the report runs first (ingest, build): it says itself what went wrong; the report then stops too. */
-const node = (script: string, args: string[]) => {
-  try {
-    execFileSync(process.execPath, [script, ...args], { stdio: 'inherit' });
-  } catch {
-    process.exit(FAULT_EXIT_CODE);
-  }
-};
 /** What the report says when what it printed cannot be read; nothing printed this run is kept. */
 class PrintFault extends Error {}
 const FONTS = '请安装中文字体后重新运行 npm run report（Debian/Ubuntu：sudo apt-get install -y fonts-noto-cjk；刚安装字体的，先运行 fc-cache -f）。';
-if (!existsSync(join(dist, 'report'))) {
-  if (!existsSync(join(values.public, 'data', 'manifest.json'))) {
-    process.stdout.write('尚未导入数据，先导入 data/exports …\n');
-    node('scripts/ingest.ts', ['--out', join(values.public, 'data'), '--quiet']);
-  }
-  process.stdout.write(`${dist}/ 中没有报告页面，先构建看板 …\n`);
-  node('scripts/build.ts', ['--public', values.public, '--out', dist]);
+const semesters = existsSync(join(dist, 'report'))
+  ? readdirSync(join(dist, 'report'))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => f.slice(0, -'.html'.length))
+      .sort()
+  : [];
+if (semesters.length === 0) {
+  process.stderr.write(
+    existsSync(join(dist, 'index.html'))
+      ? `${dist}/ 中没有党委会汇报页面（公开版不含汇报）。请对内部版的文件夹运行：npm run report -- --dist <内部版文件夹>\n`
+      : `${dist}/ 中没有构建好的看板。请先导入并构建（npm run ingest，npm run build -- --out ${dist}），再运行 npm run report -- --dist ${dist}\n`,
+  );
+  process.exit(FAULT_EXIT_CODE);
 }
-
-const semesters = readdirSync(join(dist, 'report'))
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => f.slice(0, -'.html'.length))
-  .sort();
 const server = await serveStatic(dist);
 const browser = await launchChromium().catch((error: Error) => {
   process.stderr.write(`无法生成 PDF：浏览器未能启动（${error.message.split('\n')[0]}）。请确认 Chromium 可以运行，或设置环境变量 CHROMIUM_PATH 指向可用的浏览器。\n`);

@@ -6,7 +6,7 @@
  * pictures the README shows (docs/overview.png, docs/report-page-1.png).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandLine } from '../src/io/command-line.ts';
 import { NAV } from '../src/dashboard/registry.ts';
@@ -37,7 +37,8 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const departments = readdirSync(join(dist, 'departments')).filter((f) => f.endsWith('.html')).sort();
-const reports = readdirSync(join(dist, 'report')).filter((f) => f.endsWith('.html')).sort();
+// A public build has no report (publish.public_report): no report pages to shoot.
+const reports = existsSync(join(dist, 'report')) ? readdirSync(join(dist, 'report')).filter((f) => f.endsWith('.html')).sort() : [];
 // Every page in the navigation, one department's page and the latest report.
 const pages = [
   ...NAV.map((n) => n.path),

@@ -25,7 +25,7 @@ export function gradeBars(segments: readonly GradeSegment[], o: { document: Docu
   const summary = units.map((unit) => ({
     unit,
     text: GRADE_ORDER.flatMap((g) => data.filter((s) => s.unit === unit && s.grade === g).map((s) => `${g.slice(0, 1)}${s.count}`)).join(' '),
-    total: data.filter((s) => s.unit === unit).reduce((n, s) => n + s.count, 0),
+    total: data.filter((s) => s.unit === unit).reduce((n, s) => n + Number(s.count), 0),
   }));
   const textColumn = narrow ? 0 : Math.min(Math.round(width / 3), Math.max(80, ...summary.map((s) => textWidth(s.text, FONT) + 20)));
   const labels = labelColumn(units, width - textColumn, FONT, narrow ? 0.55 : 0.4);

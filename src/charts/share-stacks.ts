@@ -31,11 +31,11 @@ const UNKNOWN_COLOR = '#cfcfcf';
 const LIGHT = new Set(['#b7d0e6', '#e3c48c', UNKNOWN_COLOR]);
 
 const colorOf = (s: Segment) => (s.unknown ? UNKNOWN_COLOR : PALETTE[s.position % PALETTE.length]!);
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => (Number.isNaN(share) ? '—' : `${Math.round(share * 100)}%`);
 
 export function shareStacks(segments: readonly Segment[], o: ShareStacksOptions): HTMLElement | SVGSVGElement {
   const rows = [...new Set(segments.map((s) => s.row))];
-  const totals = new Map(rows.map((r) => [r, segments.filter((s) => s.row === r).reduce((n, s) => n + s.count, 0)]));
+  const totals = new Map(rows.map((r) => [r, segments.filter((s) => s.row === r).reduce((n, s) => n + Number(s.count), 0)]));
   const data = segments
     .filter((s) => s.count > 0)
     .map((s) => ({ ...s, share: s.count / totals.get(s.row)!, color: colorOf(s) }));

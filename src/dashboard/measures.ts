@@ -52,7 +52,7 @@ export interface Measure {
 }
 
 const f = (semester: string): Partial<Filters> => ({ semester });
-const points = (a: number, b: number) => `${Math.abs((a - b) * 100).toFixed(1)}个百分点`;
+const points = (a: number, b: number) => (Number.isNaN(a - b) ? '—' : `${Math.abs((a - b) * 100).toFixed(1)}个百分点`);
 const shareReading = (met: number, total: number, unit: string, ok: boolean | null): Reading => ({
   value: total > 0 ? met / total : null,
   ok: total > 0 ? ok : null,
@@ -68,7 +68,7 @@ const quotaReading = (over: number, used: number, allowed: number): Reading => (
   value: over,
   ok: over === 0,
   text: over === 0 ? '无超额' : `${over} 个单位超额`,
-  detail: `名额按系部、角色分别核定；优秀 ${used} 人，名额 ${allowed} 人`,
+  detail: `名额按系部、角色分别核定；优秀${Number.isNaN(used) ? '人数不公布' : ` ${used} 人`}，名额 ${allowed} 人`,
 });
 
 export const MEASURES: readonly Measure[] = [
@@ -149,8 +149,8 @@ export const MEASURES: readonly Measure[] = [
       const list = rowsOf<QuotaRow>(rows, unit);
       if (!list.length) return null;
       const over = list.filter((r) => r.over).length;
-      const used = list.reduce((n, r) => n + r.used, 0);
-      const allowed = list.reduce((n, r) => n + r.allowed, 0);
+      const used = list.reduce((n, r) => n + Number(r.used), 0);
+      const allowed = list.reduce((n, r) => n + Number(r.allowed), 0);
       return quotaReading(over, used, allowed);
     },
     brief: (r) => (r.value ? `超额${r.value}个` : '无超额'),

@@ -113,3 +113,33 @@ export function withheldIn(withheld: Withheld, semester: string | null | undefin
   const institution = units.delete(INSTITUTION);
   return [...[...units].sort(), ...(institution ? [INSTITUTION] : [])];
 }
+
+/** A population as a reader names it (the build's summary of what it withheld). */
+export function populationLabel(population: string): string {
+  const fixed: Record<string, string> = {
+    [POPULATIONS.fullTime]: '专职辅导员',
+    [POPULATIONS.partTime]: '兼职辅导员',
+    [POPULATIONS.roster]: '辅导员（聘用方式）',
+    [POPULATIONS.assistants]: '辅导员（班主任）助理',
+    [POPULATIONS.graduates]: '研究生德育工作助理',
+  };
+  if (fixed[population]) return fixed[population];
+  const [kind, role] = population.split(':');
+  const who = ROLE_LABELS[role as Role] ?? role ?? '';
+  const of: Record<string, string> = { assessed: '参加考核的', scored: '有考核得分的', itemised: '有分项得分的', worklog: '报送工作记录的' };
+  return `${of[kind ?? ''] ?? ''}${who}`;
+}
+
+/**
+ * What a public build withholds, in sentences for the clerk who runs it (one per semester and
+ * population): the units and why — fewer than k, or withheld with them so that no total gives them away.
+ */
+export function withheldSummary(withheld: Withheld, k: number, semesterName: (id: string) => string = (s) => s): string[] {
+  return Object.entries(withheld).flatMap(([semester, populations]) =>
+    Object.entries(populations).map(([population, units]) => {
+      const departments = units.filter((u) => u !== INSTITUTION);
+      const institution = units.includes(INSTITUTION) ? `；全院合计也少于 ${k} 人，不公布` : '';
+      return `${semesterName(semester)} ${populationLabel(population)}：${departments.join('、') || '—'}不单独公布（人数少于 ${k} 人，或为防止由全院合计推算而一并隐去${institution}）`;
+    }),
+  );
+}

@@ -5,7 +5,10 @@ const oneDecimal = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, ma
 const twoDecimals = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
 /** 15230 → "15,230" */
-export function formatInt(n: number): string {
+export function formatInt(n: number | string): string {
+  // Text: a count the public build withholds (少于3人), as it is; not a number: arithmetic on one, nothing shown.
+  if (typeof n === 'string') return n;
+  if (Number.isNaN(n)) return '—';
   return integer.format(n);
 }
 

@@ -196,3 +196,19 @@ export const ageBands = (bounds: readonly number[]) =>
 /** Years in post: [0, 3, 8] → 不满1年, 1–3年, 4–8年, 9年及以上 (whole years completed). */
 export const yearsInPostBands = (bounds: readonly number[]) =>
   bandsOf(bounds, { first: (m) => (m === 0 ? '不满1年' : `${m}年及以下`), middle: (a, b) => `${a}–${b}年`, last: (a) => `${a}年及以上` }, 'y');
+
+/** 聘用方式: the dictionary's values (the template's dropdown). */
+export const HIRING_METHODS = ['事业编制', '备案制', '合同制', '人事代理', '劳务派遣'] as const;
+/** What a public build counts a 聘用方式 outside the dictionary as. */
+export const OTHER_CATEGORY = '其他';
+
+/**
+ * A 聘用方式 as the dictionary names it: a text containing 人事代理 or 劳务派遣 is that method
+ * (“人事代理(某某经办)” is 人事代理, and flagged like it); otherwise one of the values as written,
+ * or null when it is none of them (the internal build keeps the text and warns).
+ */
+export function hiringOf(raw: string): string | null {
+  const value = compactCell(cleanCell(raw));
+  const flagged = (['人事代理', '劳务派遣'] as const).find((m) => value.includes(m));
+  return flagged ?? HIRING_METHODS.find((m) => m === value) ?? null;
+}

@@ -170,6 +170,8 @@ export const RulesFileSchema = z
       audience: z.enum(['internal', 'public']).default('internal'),
       /** Public build: figures about fewer people than this are not published. */
       min_group_size: z.number().int().min(2).default(3),
+      /** Public build: the 党委会汇报 is internal and left out, unless this asks for its aggregate version. */
+      public_report: z.boolean().default(false),
     }),
     department_aliases: z.record(z.string(), z.string()).default({}),
     /** When listed, a department not in the list (after aliases) is rejected. */
@@ -251,7 +253,7 @@ export interface ActiveRules {
   sources: Record<string, string>;
   /** Short name → title of the policy documents the sources cite. */
   policy_documents: Record<string, string>;
-  publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string; audience: 'internal' | 'public'; min_group_size: number };
+  publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string; audience: 'internal' | 'public'; min_group_size: number; public_report: boolean };
   department_aliases: Record<string, string>;
   departments: string[];
   /** As written; src/collection/checklist.ts reads them as kinds. */
@@ -299,7 +301,7 @@ export function activeRules(file: RulesFile): ActiveRules {
     calendar: file.calendar,
     sources: sourcesOf(p),
     policy_documents: file.policy_documents,
-    publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt, audience: file.publish.audience, min_group_size: file.publish.min_group_size },
+    publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt, audience: file.publish.audience, min_group_size: file.publish.min_group_size, public_report: file.publish.public_report },
     department_aliases: file.department_aliases,
     departments: file.departments,
     expected_exports: file.expected_exports,

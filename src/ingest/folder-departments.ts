@@ -41,3 +41,50 @@ export function folderDepartmentWarnings(sheets: readonly SheetReport[], names: 
   }
   return warnings;
 }
+
+/**
+ * The school's departments, those the public build publishes: the rules' list when it has one;
+ * else the departments the input's folders name (after aliases); else — a flat folder — those
+ * that sent a roster or an enrollment. A name found only inside a file's cells (a person's name
+ * typed into 系部) is none of them.
+ */
+export function schoolDepartments(input: {
+  rules: ActiveRules;
+  names: DepartmentNames;
+  files: readonly string[];
+  /** The departments of the rows read. */
+  departments: readonly string[];
+  /** The departments of the rosters' and enrollments' rows. */
+  staffing: readonly string[];
+}): string[] {
+  const { rules, departments } = input;
+  if (rules.departments.length) return departments.filter((d) => rules.departments.includes(d));
+  const found = new Set(departments);
+  const folders = new Set(input.files.map((f) => folderDepartment(f, input.names, rules, found)));
+  const named = departments.filter((d) => folders.has(d));
+  if (named.length) return named;
+  // Neither: those that sent their staffing; and when no one did, every department read (nothing tells them apart).
+  const staffed = departments.filter((d) => input.staffing.includes(d));
+  return staffed.length ? staffed : [...departments];
+}
+
+/** A warning for each file whose 系部 cells name a department that is not the school's (schoolDepartments). */
+export function unknownDepartmentWarnings(sheets: readonly SheetReport[], school: readonly string[]): WarningRecord[] {
+  const known = new Set(school);
+  return sheets.flatMap((sheet) => {
+    const unknown = Object.entries(sheet.departments).filter(([name, n]) => n > 0 && !known.has(name));
+    if (!unknown.length || !sheet.kind) return [];
+    const rows = unknown.reduce((n, [, count]) => n + count, 0);
+    return [
+      {
+        file: sheet.file,
+        sheet: sheet.sheet,
+        row: null,
+        table: sheet.kind,
+        column: '系部',
+        code: 'DEPARTMENT_NOT_SCHOOL',
+        message: `表中有 ${rows} 行的系部是${unknown.map(([name]) => `「${name}」`).join('、')}，不是本校的系部（既不在规则文件的系部名单中，也不是报送文件夹的名称）；这些行只在内部版中按所填系部列出，公开版不把它作为系部公布，也不计入任何公开的统计。请核对系部是否填错。`,
+      },
+    ];
+  });
+}

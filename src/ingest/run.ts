@@ -19,7 +19,7 @@ import { buildReturnLists } from '../collection/return-list.ts';
 import { writeReturnLists, type ReturnListEntry } from '../collection/write-returns.ts';
 import { runCrossChecks } from './checks.ts';
 import { naming } from './faults.ts';
-import { folderDepartmentWarnings } from './folder-departments.ts';
+import { folderDepartmentWarnings, schoolDepartments, unknownDepartmentWarnings } from './folder-departments.ts';
 import { LOCAL_RULES_FILE, listInputs, type NotRead } from './inputs.ts';
 import { lockOutput } from './lock.ts';
 import { MANIFEST_FORMAT } from './manifest-file.ts';
@@ -294,8 +294,15 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
           kinds.map((k) => `SELECT DISTINCT ${column}::VARCHAR AS v FROM ${k}`).join(' UNION ') + ' ORDER BY v',
         )
       ).map((r) => r.v);
-    const departments = await distinct('department', TABLE_KINDS);
-    const runWarnings = [...crossWarnings, ...decision.notes, ...folderDepartmentWarnings(sheets, ingest.ctx.names, rules, departments)];
+    const found = await distinct('department', TABLE_KINDS);
+    // The school's departments (the site's); a name only in some file's 系部 cells is a warning, not a department.
+    const departments = schoolDepartments({ rules, names: ingest.ctx.names, files: sheets.map((s) => s.file), departments: found, staffing: await distinct('department', ['counselors', 'enrollment']) });
+    const runWarnings = [
+      ...crossWarnings,
+      ...decision.notes,
+      ...folderDepartmentWarnings(sheets, ingest.ctx.names, rules, departments),
+      ...unknownDepartmentWarnings(sheets, departments),
+    ];
     for (const w of runWarnings) {
       const sheet = sheets.find((s) => s.file === w.file && s.sheet === w.sheet);
       if (sheet) sheet.warnings++;

@@ -101,6 +101,11 @@ export function siteAudience(): Audience {
   return env === 'public' || env === 'internal' ? env : (loadManifest().rules.publish.audience ?? 'internal');
 }
 
+/** Whether the build under way has the 党委会汇报: the internal one always, the public one only when the rules ask for it. */
+export function hasReport(): boolean {
+  return siteAudience() === 'internal' || loadManifest().rules.publish.public_report === true;
+}
+
 const buildDir = () => {
   const dir = process.env.DASHBOARD_BUILD_DIR;
   if (!dir) throw new Error('公开版须由 npm run build -- --audience public 构建。');
@@ -112,11 +117,12 @@ export const publicSiteDir = (dir: string) => join(dir, 'site');
 const PUBLIC_BUILD = 'public.json';
 
 /** Writes the public build's files into `dir` (see src/site/public-build.ts). */
-export async function writePublicBuild(publicFolder: string, dir: string): Promise<void> {
+export async function writePublicBuild(publicFolder: string, dir: string): Promise<string[]> {
   const { writePublicSite } = await import('./public-build.ts');
   const dataDir = join(publicFolder, 'data');
-  const built = await writePublicSite(dataDir, publicSiteDir(dir), loadManifest(dataDir), PUBLISHED);
+  const { withheld, ...built } = await writePublicSite(dataDir, publicSiteDir(dir), loadManifest(dataDir), PUBLISHED);
   writeFileSync(join(dir, PUBLIC_BUILD), JSON.stringify(built));
+  return withheld;
 }
 
 let publicBuild: { ctx: DashboardContext; views: Record<string, string> } | undefined;

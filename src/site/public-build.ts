@@ -4,30 +4,55 @@
  * with the pages' own panels and metric SQL over the full data (build time only), its rows
  * disclosed — groups below the threshold withheld, lists of people counted — and stored as the
  * only data the site has: db/views/<page>.<hash>.json, the rows by a digest of their SQL
- * (src/metrics/precomputed.ts). data/ holds the manifest without file names and the enrollment
- * (head counts per department), nothing about a person.
+ * (src/metrics/precomputed.ts). data/ holds the manifest without file names, paths or secrets
+ * (its keys an allow-list) and students.csv (在校生人数 per department), nothing about a person and
+ * no table of the ingest. Only the school's departments (the manifest's) are counted.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kindFromFileName } from '../collection/checklist.ts';
 import { TABLES } from '../domain/tables/index.ts';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import { qualityTablesSql } from '../dashboard/pages/quality.ts';
 import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
-import type { PageSpec, Rows } from '../dashboard/types.ts';
-import { withheldGroups, type GroupSize } from '../domain/disclosure.ts';
+import type { PageSpec, Rows, State } from '../dashboard/types.ts';
+import { withheldGroups, withheldSummary, type GroupSize } from '../domain/disclosure.ts';
+import { semesterLabel } from '../domain/semester.ts';
+import { HIRING_METHODS, OTHER_CATEGORY } from '../domain/people.ts';
 import { departmentOf } from '../ingest/summary.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
 import { viewKey } from '../metrics/precomputed.ts';
+import { alignShown, SmallCells } from './small-cells.ts';
+import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
 
+/** The categories of free text in the tables, and their dictionaries (the others are read as codes by the ingest). */
+const CLOSED_CATEGORIES: Record<string, Record<string, readonly string[]>> = { counselors: { hiring: HIRING_METHODS } };
+
 /** The tables of the full data the public views are computed from (never published). */
 export async function fullDataRunner(dataDir: string, tables: readonly string[], ctx: DashboardContext): Promise<NodeRunner> {
-  const runner = await NodeRunner.overParquet(dataDir, tables);
+  const runner = await NodeRunner.inMemory();
+  // Only the school's departments (the manifest's): a row whose 系部 cell names anything else (a
+  // person's name typed there) is counted nowhere in the public build — not as a department, and
+  // not in the institution's total, which would give it away as total minus the departments shown.
+  const school = ctx.departments.map(sqlString).join(', ') || 'NULL';
+  for (const table of tables) {
+    const path = join(dataDir, `${table}.parquet`);
+    if (!existsSync(path)) continue;
+    const source = `read_parquet(${sqlString(path)})`;
+    const columns = (await runner.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((c) => c.column_name);
+    const where = columns.includes('department') ? ` WHERE department IS NULL OR department IN (${school})` : '';
+    // A category's value outside its dictionary (free text a clerk typed) is counted as 其他.
+    const closed = Object.entries(CLOSED_CATEGORIES[table] ?? {}).filter(([c]) => columns.includes(c));
+    const replace = closed.length
+      ? ` REPLACE (${closed.map(([c, values]) => `CASE WHEN ${c} IS NULL OR ${c} IN (${values.map(sqlString).join(', ')}) THEN ${c} ELSE ${sqlString(OTHER_CATEGORY)} END AS ${c}`).join(', ')})`
+      : '';
+    await runner.connection.run(`CREATE VIEW ${table} AS SELECT *${replace} FROM ${source}${where}`);
+  }
   for (const sql of workloadTablesSql(workloadParams(ctx))) await runner.connection.run(sql);
   for (const sql of qualityTablesSql(ctx)) await runner.connection.run(sql);
   return runner;
@@ -51,6 +76,8 @@ export function publicFiles(files: Manifest['files'], departments: readonly stri
       ...f,
       file: ids.get(f.file)!,
       sheet: null,
+      // Only the school's departments: a name typed into a 系部 cell is not published even as a count's key.
+      departments: Object.fromEntries(Object.entries(f.departments).filter(([d]) => departments.includes(d))),
       dropped_columns: [],
       personal_columns_dropped: [],
       set_aside: f.set_aside ? { code: f.set_aside.code, message: '', department } : null,
@@ -66,8 +93,14 @@ export async function publicContext(manifest: Manifest, runner: NodeRunner): Pro
   const sizes = await runner.query<GroupSize>(groupSizesSql(workloadParams(internal)));
   const withheld = withheldGroups(sizes, manifest.rules.publish.min_group_size);
   // The return lists are the internal build's (data/returns/): the public one says only how many items each department has.
-  const returns = manifest.returns.map((r) => ({ ...r, file: '' }));
-  return { ...buildContext({ ...manifest, files: publicFiles(manifest.files, manifest.departments), returns }, 'public', withheld) };
+  const returns = manifest.returns.filter((r) => manifest.departments.includes(r.department)).map((r) => ({ ...r, file: '' }));
+  return { ...buildContext({ ...manifest, rules: publicRules(manifest.rules), files: publicFiles(manifest.files, manifest.departments), returns }, 'public', withheld) };
+}
+
+/** The rules as the public build carries them: without the pseudonyms' salt (a secret) or the logo's path on the build machine. */
+export function publicRules(rules: Manifest['rules']): Manifest['rules'] {
+  const { logo: _logo, ...report } = rules.report;
+  return { ...rules, publish: { ...rules.publish, audience: 'public', pseudonym_salt: '' }, report };
 }
 
 /** A page of the site and the filters it is fixed to: the area pages, and one page per department. */
@@ -81,12 +114,41 @@ export function sitePages(ctx: DashboardContext): Array<{ key: string; page: Pag
 }
 
 /**
- * Every view of a page: for each state its controls can be set to, each panel's queries, run on
- * the full data and disclosed. A query asked by two views is stored once; it must come out the
- * same in both (its SQL holds the filters the disclosure depends on).
+ * Two disclosures of the same rows (one query asked by two views of a page, e.g. the institution's
+ * trend on the overview and on a department's page) as the one stored for both: a row left out by
+ * either is left out, a cell emptied by either is empty.
  */
-export async function pageViews(page: PageSpec, fixed: Record<string, string>, ctx: DashboardContext, runner: NodeRunner): Promise<Record<string, Rows>> {
-  const views: Record<string, Rows> = {};
+export function strictestOf(raw: Rows, a: Rows, b: Rows): Rows {
+  const left = alignShown(raw, a);
+  const right = alignShown(raw, b);
+  return raw.flatMap((row, i) => {
+    const l = left[i];
+    const r = right[i];
+    if (!l || !r) return [];
+    return [Object.fromEntries(Object.keys(row).map((c) => [c, l[c] === null || r[c] === null ? null : row[c]]))];
+  });
+}
+
+/** A query of a page as stored: its rows on the full data, as disclosed, and the views that ask for it. */
+export interface StoredQuery {
+  raw: Rows;
+  rows: Rows;
+  states: State[];
+}
+
+/**
+ * Every view of a page: for each state its controls can be set to, each panel's queries, run on
+ * the full data and disclosed by the group rule. A query asked by two views is stored once; where
+ * the two withhold different parts of it, what either withholds is withheld in both (and said in `merged`).
+ */
+export async function pageQueries(
+  page: PageSpec,
+  fixed: Record<string, string>,
+  ctx: DashboardContext,
+  runner: NodeRunner,
+  merged: Set<string> = new Set(),
+): Promise<Map<string, StoredQuery>> {
+  const stored = new Map<string, StoredQuery>();
   const raw = new Map<string, Rows>();
   for (const state of pageStates(page, ctx, fixed)) {
     for (const panel of page.panels) {
@@ -96,15 +158,37 @@ export async function pageViews(page: PageSpec, fixed: Record<string, string>, c
         if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
         let rows = raw.get(sql);
         if (!rows) raw.set(sql, (rows = await runner.query(sql)));
-        const shown = discloseRows(rows, spec, state, ctx);
+        let shown = discloseRows(rows, spec, state, ctx);
         const key = viewKey(sql);
-        if (key in views && JSON.stringify(views[key]) !== JSON.stringify(shown))
-          throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 在不同视图中隐去的内容不同（${JSON.stringify(state)}）。`);
-        views[key] = shown;
+        const before = stored.get(key);
+        if (before && JSON.stringify(before.rows) !== JSON.stringify(shown)) {
+          shown = strictestOf(rows, before.rows, shown);
+          merged.add(panel.id);
+        }
+        stored.set(key, { raw: rows, rows: shown, states: [...(before?.states ?? []), state] });
       }
     }
   }
+  return stored;
+}
+
+/** A page's views as the site stores them: each query's rows with the small cells (and their complements) withheld. */
+export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells): Record<string, Rows> {
+  const views: Record<string, Rows> = {};
+  for (const [key, q] of queries) views[key] = q.states.reduce((rows, state) => cells.apply(rows, state), q.rows);
   return views;
+}
+
+/** 在校生人数 per department and semester (staffing, published on the pages too): the enrollment summed, none of its rows. */
+async function studentsCsv(runner: NodeRunner): Promise<string> {
+  const has = await runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'enrollment'`);
+  const rows = has[0]?.n
+    ? await runner.query<{ semester: string; department: string; students: number }>(
+        'SELECT semester, department, SUM(students)::INTEGER AS students FROM enrollment WHERE department IS NOT NULL GROUP BY ALL ORDER BY semester, department',
+      )
+    : [];
+  // With a BOM, so that Excel opens it as UTF-8.
+  return '\uFEFF学期,系部,在校生人数\r\n' + rows.map((r) => `${r.semester},${r.department},${r.students}`).join('\r\n') + (rows.length ? '\r\n' : '');
 }
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
@@ -115,7 +199,7 @@ export async function writePublicSite(
   siteDir: string,
   manifest: Manifest,
   tables: readonly string[],
-): Promise<{ ctx: DashboardContext; views: Record<string, string> }> {
+): Promise<{ ctx: DashboardContext; views: Record<string, string>; withheld: string[] }> {
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(join(siteDir, 'db', 'views'), { recursive: true });
   mkdirSync(join(siteDir, 'data'), { recursive: true });
@@ -123,19 +207,44 @@ export async function writePublicSite(
   try {
     const ctx = await publicContext(manifest, runner);
     const views: Record<string, string> = {};
+    const merged = new Set<string>();
+    const k = manifest.rules.publish.min_group_size;
+    // Two passes: every page's queries first, so that a cell withheld on one page is withheld on all.
+    const pages: Array<[number, string, Map<string, StoredQuery>]> = [];
+    const cells = new SmallCells(k);
     for (const [index, { key, page, fixed }] of sitePages(ctx).entries()) {
-      const json = JSON.stringify(await pageViews(page, fixed, ctx, runner));
+      const queries = await pageQueries(page, fixed, ctx, runner, merged);
+      for (const [query, q] of queries) for (const state of q.states) cells.observe(query, q.raw, q.rows, state);
+      pages.push([index, key, queries]);
+    }
+    cells.plan();
+    for (const [index, key, queries] of pages) {
+      const json = JSON.stringify(pageViews(queries, cells));
       const name = `${key.startsWith('department:') ? `department-${index}` : key}.${hashOf(json)}.json`;
       writeFileSync(join(siteDir, 'db', 'views', name), json);
       views[key] = `db/views/${name}`;
     }
-    // data/: what users' own tools may read of a public build — the manifest without file names, and the enrollment.
-    const { rules_files: _files, ...rest } = manifest;
-    // The files not read are counted in the totals; their names stay with the internal build.
-    const published = { ...rest, audience: 'public', files: ctx.files, not_read: [], returns: ctx.returns, tables: { enrollment: manifest.tables.enrollment } };
+    // data/: what users' own tools may read of a public build — the manifest without file names or
+    // paths (an allow-list of its keys), and the head counts per department: no table of the ingest.
+    const published = {
+      format: manifest.format,
+      audience: 'public',
+      rules: ctx.rules,
+      semesters: manifest.semesters,
+      departments: manifest.departments,
+      totals: manifest.totals,
+      files: ctx.files,
+      returns: ctx.returns,
+      tables: {},
+    };
     writeFileSync(join(siteDir, 'data', 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
-    if (existsSync(join(dataDir, 'enrollment.parquet'))) copyFileSync(join(dataDir, 'enrollment.parquet'), join(siteDir, 'data', 'enrollment.parquet'));
-    return { ctx, views };
+    writeFileSync(join(siteDir, 'data', 'students.csv'), await studentsCsv(runner));
+    const withheld = [
+      ...withheldSummary(ctx.withheld, k, semesterLabel),
+      ...(cells.count ? [`另有 ${cells.count} 个人数格子（具有某一情况的人数为 1 或 2 人，或为防止由合计推算而一并隐去）不显示具体数字`] : []),
+      ...(merged.size ? [`另有 ${merged.size} 个面板在不同页面中隐去的内容不同，已按隐去最多的一种统一公布（防止两页对照推算）`] : []),
+    ];
+    return { ctx, views, withheld };
   } finally {
     runner.close();
   }

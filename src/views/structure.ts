@@ -32,7 +32,7 @@ const share = (n: number, r: StructureSummaryRow) => (r.people > 0 ? n / r.peopl
 /** What the number did, in words (an arrow would read as better or worse; the structure has no better). */
 const rose = (a: number, b: number, up = '上升', down = '下降') => (a > b ? up : down);
 /** A change of a share in percentage points; under 0.05 points is 持平. */
-export const pointsDelta = (a: number, b: number) => (Math.abs(a - b) < 5e-4 ? '持平' : `${rose(a, b)}${Math.abs((a - b) * 100).toFixed(1)}个百分点`);
+export const pointsDelta = (a: number, b: number) => (Number.isNaN(a - b) ? '—' : Math.abs(a - b) < 5e-4 ? '持平' : `${rose(a, b)}${Math.abs((a - b) * 100).toFixed(1)}个百分点`);
 
 export const meanAgeText = (r: StructureSummaryRow) => (r.mean_age == null ? '—' : `${r.mean_age.toFixed(1)} 岁`);
 

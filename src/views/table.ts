@@ -79,7 +79,7 @@ export function formatPercent(share: number | null | undefined): string {
 
 const FORMATS: Record<Format, (v: unknown, c: Column<never>) => string> = {
   text: (v) => (v == null ? '' : String(v)),
-  int: (v) => (v == null ? '—' : formatInt(Number(v))),
+  int: (v) => (v == null ? '—' : typeof v === 'string' ? v : formatInt(Number(v))), // a string: a public build's withheld small count (少于3人)
   decimal: (v) => (v == null ? '—' : formatFte(Number(v))),
   /** Always one decimal, so a column of hours lines up: 17.0, 24.3. */
   decimal1: (v) => (v == null ? '—' : oneDecimal.format(Number(v))),

@@ -1,6 +1,7 @@
 /** Which groups a public build withholds (src/domain/disclosure.ts), on small hand-made cases. */
 import { describe, expect, it } from 'vitest';
 import { isWithheld, withheldGroups, withheldUnits } from '../../src/domain/disclosure.ts';
+import { SmallCells } from '../../src/site/small-cells.ts';
 
 const sizes = (o: Record<string, number>) => new Map(Object.entries(o));
 
@@ -38,5 +39,55 @@ describe('withheld groups', () => {
     expect(isWithheld(w, 's1', ['roster:part_time'], '甲系')).toBe(true);
     expect(isWithheld(w, 's1', ['roster:full_time'], '甲系')).toBe(false);
     expect(isWithheld(w, 's2', ['roster:part_time'], '甲系')).toBe(false);
+  });
+});
+
+describe('small cells (the public build’s cell rule)', () => {
+  const state = { semester: 's1', department: null, role: null };
+  const raw = [
+    { department: '全院', fail: 6 },
+    { department: '甲系', fail: 1 },
+    { department: '乙系', fail: 5 },
+    { department: '丙系', fail: 0 },
+  ];
+
+  it('shows a count of 1 or 2 people as 少于3人, and withholds the smallest other cell so that 全院 minus the cells shown gives it not back', () => {
+    const cells = new SmallCells(3);
+    cells.observe('q', raw, raw, state);
+    cells.plan();
+    const shown = cells.apply(raw, state);
+    expect(shown).toEqual([
+      { department: '全院', fail: 6 },
+      { department: '甲系', fail: '少于3人' },
+      { department: '乙系', fail: '不公布' },
+      { department: '丙系', fail: 0 },
+    ]);
+  });
+
+  it('withholds the same cells in another query counting the same (a department’s own page)', () => {
+    const cells = new SmallCells(3);
+    cells.observe('q', raw, raw, state);
+    const own = [{ department: '乙系', fail: 5 }];
+    cells.observe('page', own, own, { ...state, department: '乙系' });
+    cells.plan();
+    expect(cells.apply(own, { ...state, department: '乙系' })).toEqual([{ department: '乙系', fail: '不公布' }]);
+  });
+
+  it('needs no complement when the withheld cells hold k or more together, or a group the group rule withholds already does', () => {
+    const cells = new SmallCells(3);
+    const rows = [
+      { department: '全院', fail: 9 },
+      { department: '甲系', fail: 2 },
+      { department: '乙系', fail: 4 },
+      { department: '丁系', fail: 3 },
+    ];
+    // 丁系 is withheld by the group rule (its row left out): 甲系's 2 and 丁系's 3 hold 5 together.
+    cells.observe('q', rows, rows.filter((r) => r.department !== '丁系'), state);
+    cells.plan();
+    expect(cells.apply(rows.slice(0, 3), state)).toEqual([
+      { department: '全院', fail: 9 },
+      { department: '甲系', fail: '少于3人' },
+      { department: '乙系', fail: 4 },
+    ]);
   });
 });

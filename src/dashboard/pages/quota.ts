@@ -61,7 +61,7 @@ const units: Panel = {
       chart: rows.length
         ? (document, width) =>
             hbars(
-              rows.map((r) => ({ label: label(r), value: r.used, ok: !r.over, text: `优秀 ${r.used} / 名额 ${r.allowed}${r.over ? `  超 ${r.used - r.allowed} 人` : ''}` })),
+              rows.map((r) => ({ label: label(r), value: r.used, ok: !r.over, text: `优秀 ${r.used} / 名额 ${r.allowed}${r.over && !Number.isNaN(r.used - r.allowed) ? `  超 ${r.used - r.allowed} 人` : ''}` })),
               { document, width, integer: true, ariaLabel: '各系部各角色评为优秀的人数与名额', xLabel: '评为优秀的人数 →' },
             )
         : undefined,
@@ -78,7 +78,7 @@ const units: Panel = {
           { key: 'assessed', label: '参评人数', format: 'int' },
           { key: 'allowed', label: '优秀名额', format: 'int' },
           { key: 'used', label: '评为优秀', format: 'int' },
-          { key: 'status', label: '是否超额', display: (r) => (r.over ? `超额 ${r.used - r.allowed} 人` : '未超额') },
+          { key: 'status', label: '是否超额', display: (r) => (r.over ? (Number.isNaN(r.used - r.allowed) ? '超额' : `超额 ${r.used - r.allowed} 人`) : '未超额') },
         ],
       },
     };

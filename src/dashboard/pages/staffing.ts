@@ -49,7 +49,7 @@ export function departmentTableView(rows: readonly StaffingRow[], m: RatioMode, 
       { key: 'status', label: `达标情况（${MODE_LABELS[m]}）`, display: (r) => statusText(r, m) },
       { key: 'gap', label: '专职缺口', format: 'int' },
       // Empty for none; — where the public build withholds it.
-      { key: 'flagged_hiring', label: '派遣、代理聘用人数', display: (r) => (r.flagged_hiring == null ? '—' : r.flagged_hiring > 0 ? String(r.flagged_hiring) : ''), numeric: true },
+      { key: 'flagged_hiring', label: '派遣、代理聘用人数', display: (r) => (r.flagged_hiring == null ? '—' : typeof (r.flagged_hiring as unknown) === 'string' || r.flagged_hiring > 0 ? String(r.flagged_hiring) : ''), numeric: true },
     ],
   };
 }

@@ -119,7 +119,7 @@ const breakdown: Panel = {
     const count = (rows: BreakdownRow[], d: string, c: string) => rows.find((r) => r.dimension === d && r.category === c)?.people ?? 0;
     const rows = data.rows as unknown as BreakdownRow[];
     const prevRows = (data.prev ?? []) as unknown as BreakdownRow[];
-    const total = (list: BreakdownRow[]) => list.filter((r) => r.dimension === 'gender').reduce((n, r) => n + r.people, 0);
+    const total = (list: BreakdownRow[]) => list.filter((r) => r.dimension === 'gender').reduce((n, r) => n + Number(r.people), 0);
     const n = total(rows);
     const m = total(prevRows);
     // A previous semester without any attribute is no comparison (every category but 未填写 empty).
@@ -241,7 +241,7 @@ const stacks: Panel = {
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           ...dim.categories.map((c): Column<{ department: string }> => ({ key: c.code, label: c.label, format: 'int', value: (r) => count(r.department, c.code) })),
-          { key: 'total', label: '合计', format: 'int', value: (r) => dim.categories.reduce((n, c) => n + count(r.department, c.code), 0) },
+          { key: 'total', label: '合计', format: 'int', value: (r) => dim.categories.reduce((n, c) => n + Number(count(r.department, c.code)), 0) },
         ],
       },
     };
@@ -259,7 +259,7 @@ const pyramid: Panel = {
     const bands = [...ageBands(ctx.rules.structure.age_bands), { code: UNKNOWN, label: UNKNOWN_LABEL }];
     const count = (band: string, gender: string) => rows.find((r) => r.band === band && r.gender === gender)?.people ?? 0;
     const known = bands.filter((b) => b.code !== UNKNOWN);
-    const drawn = known.reduce((n, b) => n + count(b.code, 'male') + count(b.code, 'female'), 0);
+    const drawn = known.reduce((n, b) => n + Number(count(b.code, 'male')) + Number(count(b.code, 'female')), 0);
     return {
       chart:
         drawn > 0
@@ -283,7 +283,8 @@ const pyramid: Panel = {
           { key: 'male', label: '男', format: 'int', value: (r) => count(r.code, 'male') },
           { key: 'female', label: '女', format: 'int', value: (r) => count(r.code, 'female') },
           { key: 'unknown', label: '性别未填写', format: 'int', value: (r) => count(r.code, UNKNOWN) },
-          { key: 'total', label: '合计', format: 'int', value: (r) => count(r.code, 'male') + count(r.code, 'female') + count(r.code, UNKNOWN) },
+          // Number(): a public build's 少于3人 makes the sum NaN (shown as —), not text run together.
+          { key: 'total', label: '合计', format: 'int', value: (r) => Number(count(r.code, 'male')) + Number(count(r.code, 'female')) + Number(count(r.code, UNKNOWN)) },
         ],
       },
     };

@@ -11,11 +11,14 @@
 import { semesterFirstDay } from '../calendar.ts';
 import * as cell from '../cells.ts';
 import {
+  HIRING_METHODS,
+  OTHER_CATEGORY,
   VOCABULARY_HINTS,
   completedYears,
   degreeOf,
   educationOf,
   genderOf,
+  hiringOf,
   parsePastDate,
   politicalOf,
   titleLevelOf,
@@ -81,6 +84,16 @@ function yearsInPostOf(fields: Record<string, unknown>, reference: string, warni
   return Math.max(0, completedYears(since, reference));
 }
 
+/** 聘用方式 as the dictionary names it; a value outside it kept as written, with a warning (the public build counts it as 其他). */
+function hiringField(fields: Record<string, unknown>, warnings: RowWarning[]): string | null {
+  const raw = text(fields.hiring);
+  if (raw == null) return null;
+  const method = hiringOf(raw);
+  if (method === null)
+    warnings.push({ code: 'ATTRIBUTE_UNLISTED', column: '聘用方式', message: `「聘用方式」的值「${raw}」不是${HIRING_METHODS.join('、')}之一：内部版按所填统计，公开版计为“${OTHER_CATEGORY}”；请改为其中之一。` });
+  return method ?? raw;
+}
+
 const text = (v: unknown) => (v == null ? null : compactCell(String(v)) || null);
 
 export const counselors: TableSpec = {
@@ -119,6 +132,7 @@ export const counselors: TableSpec = {
       record: {
         ...fields,
         fte: fields.employment === 'full_time' ? 1 : rules.part_time_fte,
+        hiring: hiringField(fields, warnings),
         gender: coded(fields, 'gender', '性别', genderOf, VOCABULARY_HINTS.gender, warnings),
         age: ageOf(fields, reference, warnings),
         ethnicity: text(fields.ethnicity),

@@ -1,0 +1,150 @@
+/**
+ * The public build on the probe of issue 22 (test/support/probe.ts): departments of 1 and 2
+ * counselors, both all 不合格; a population of one (丙系's one new counselor); a person's name in a
+ * work log's 院系 cell; a name, a phone number and an ID number in a file name, a sheet name and in
+ * 年级; free text in 聘用方式. Ingested and built by the project's own commands into a scratch
+ * folder. The build completes; its files are on an allow-list; no planted string, no counselor's
+ * name and no count of 1 or 2 people with an attribute is in any of them; and the institution's
+ * figure minus the departments shown gives back no withheld cell.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLANTED, PROBE_DEPARTMENTS, probePeople, writeProbe } from '../support/probe.ts';
+
+const DIR = join('.cache', `probe-${process.pid}`);
+const DIST = join(DIR, 'dist-public');
+const K = 3;
+
+/** The columns of the public views that count people with an attribute (this test's own list). */
+const ATTRIBUTE_COLUMNS = ['fail', 'excellent', 'good', 'pass', 'used', 'new_in_post', 'below_min_education', 'flagged_hiring', 'masters', 'party', 'women', 'young', 'senior', 'people', 'meets_hours'];
+
+/** Every column a public view's rows may have: aggregates only (no name, id, file, sheet, row or free text). */
+const ALLOWED_COLUMNS = new Set([
+  ...ATTRIBUTE_COLUMNS,
+  ...['age', 'age_known', 'allowed', 'assessed', 'assistants', 'band', 'category', 'classes', 'compliant_full_time', 'compliant_weighted', 'counselors', 'courses_ok', 'courses_unknown', 'covered'],
+  ...['degree', 'department', 'described', 'dimension', 'education', 'education_known', 'fte', 'full_time', 'gap', 'gender', 'gender_known', 'kind', 'mean_age', 'mean_percent'],
+  ...['met', 'norm', 'over', 'part_time', 'periods', 'political', 'political_known', 'political_ok', 'political_unknown', 'ratio_full_time', 'ratio_weighted', 'role', 'roster'],
+  ...['school_hours', 'scored', 'semester', 'semester_rows', 'shared', 'students', 'title', 'title_known', 'units_over', 'unmatched', 'warnings', 'week_no', 'without_higher', 'year_ok', 'years', 'years_known'],
+]);
+
+/** The files a public build may hold. */
+const ALLOWED_FILES = [
+  /^[a-z]+\.html$/,
+  /^departments\/[\p{Script=Han}]+\.html$/u,
+  /^_astro\/[\w.-]+\.(js|css|webp)$/u,
+  /^_astro\/[\p{Script=Han}\w.-]+\.webp$/u,
+  /^db\/views\/[\w-]+\.[0-9a-f]{10}\.json$/,
+  /^data\/manifest\.json$/,
+  /^data\/students\.csv$/,
+];
+const MANIFEST_KEYS = ['audience', 'departments', 'files', 'format', 'returns', 'rules', 'semesters', 'tables', 'totals'];
+
+let build: { status: number | null; stdout: string; stderr: string };
+let files: string[];
+
+beforeAll(() => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  writeProbe(join(DIR, 'exports'));
+  execFileSync(process.execPath, ['scripts/ingest.ts', '--input', join(DIR, 'exports'), '--out', join(DIR, 'public', 'data'), '--quiet'], { stdio: 'ignore' });
+  const run = spawnSync(process.execPath, ['scripts/build.ts', '--public', join(DIR, 'public'), '--out', DIST, '--audience', 'public'], { encoding: 'utf8' });
+  build = { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  files = build.status === 0 ? readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(DIST, join(e.parentPath, e.name))) : [];
+}, 300_000);
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+const views = () => files.filter((f) => f.startsWith('db/views/')).map((f) => [f, JSON.parse(readFileSync(join(DIST, f), 'utf8')) as Record<string, Array<Record<string, unknown>>>] as const);
+
+describe('the public build of the probe', () => {
+  it('completes, and says in Chinese which departments it withholds and why', () => {
+    expect(build.stderr).not.toMatch(/\bat \w+ \(|Error:/);
+    expect(build.status).toBe(0);
+    expect(build.stdout).toContain('公开版为保护个人信息不单独公布以下统计');
+    expect(build.stdout).toMatch(/专职辅导员：丁系、戊系不单独公布（人数少于 3 人/);
+  });
+
+  it('holds only files on the allow-list, and its data only allowed columns and keys', () => {
+    expect(files.length).toBeGreaterThan(15);
+    for (const f of files) expect.soft(ALLOWED_FILES.some((p) => p.test(f)), f).toBe(true);
+    const columns = new Set<string>();
+    for (const [, view] of views()) for (const rows of Object.values(view)) for (const row of rows) for (const c of Object.keys(row)) columns.add(c);
+    expect(columns.size).toBeGreaterThan(20);
+    expect([...columns].filter((c) => !ALLOWED_COLUMNS.has(c))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(DIST, 'data', 'manifest.json'), 'utf8')) as Record<string, unknown> & { rules: { publish: { pseudonym_salt: string }; report: object }; files: Array<{ file: string; sheet: unknown }> };
+    expect(Object.keys(manifest).sort()).toEqual(MANIFEST_KEYS);
+    expect(manifest.rules.publish.pseudonym_salt).toBe('');
+    expect(manifest.rules.report).not.toHaveProperty('logo');
+    expect(manifest.files.every((f) => f.sheet === null && !/\.(csv|xlsx?)$/.test(f.file))).toBe(true);
+    expect(readFileSync(join(DIST, 'data', 'students.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFF学期,系部,在校生人数');
+  });
+
+  it('holds no planted string, no counselor’s name and no department made of a 系部 cell, in any file', () => {
+    const names = PROBE_DEPARTMENTS.flatMap((d) => probePeople(d).map((p) => p.name));
+    const planted = [...Object.values(PLANTED), '休学', ...names];
+    for (const f of files) {
+      if (f.endsWith('.webp')) continue;
+      const text = readFileSync(join(DIST, f), 'utf8');
+      expect.soft(planted.filter((s) => text.includes(s)), f).toEqual([]);
+    }
+    expect(files.filter((f) => f.startsWith('departments/')).sort()).toEqual(PROBE_DEPARTMENTS.map((d) => `departments/${d.name}.html`).sort());
+    // The report is internal: none in the public build.
+    expect(files.filter((f) => f.startsWith('report/'))).toEqual([]);
+  });
+
+  it('publishes no count of 1 or 2 people with an attribute: such a cell is 少于3人', () => {
+    let small = 0;
+    for (const [file, view] of views())
+      for (const rows of Object.values(view))
+        for (const row of rows)
+          for (const c of ATTRIBUTE_COLUMNS) {
+            if (row[c] === 1 || row[c] === 2) expect.soft(`${file}: ${c}=${row[c]} ${JSON.stringify(row)}`).toBe('');
+            if (row[c] === `少于${K}人`) small++;
+          }
+    // The probe has such cells (丙系's one new counselor, a department's one 优秀…): they are there, as words.
+    expect(small).toBeGreaterThan(5);
+    const html = files.filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(DIST, f), 'utf8')).join('');
+    expect(html).toContain(`少于${K}人`);
+    expect(html).not.toContain('NaN');
+  });
+
+  it('gives no withheld cell back as 全院 minus the departments shown, nor all roles minus one role', () => {
+    let checked = 0;
+    for (const [file, view] of views()) {
+      // Within one query's rows: the 全院 row (or all roles) against the rows under it with the same other labels.
+      for (const rows of Object.values(view)) {
+        for (const c of ATTRIBUTE_COLUMNS) {
+          for (const [axis, total] of [['department', '全院'], ['role', null]] as const) {
+            const groups = new Map<string, Array<Record<string, unknown>>>();
+            for (const row of rows) {
+              if (!(c in row) || !(axis in row)) continue;
+              const labels = JSON.stringify(Object.entries(row).filter(([k, v]) => k !== axis && typeof v === 'string' && !ATTRIBUTE_COLUMNS.includes(k)));
+              (groups.get(labels) ?? groups.set(labels, []).get(labels)!).push(row);
+            }
+            for (const members of groups.values()) {
+              const whole = members.find((r) => r[axis] === total);
+              if (!whole || typeof whole[c] !== 'number') continue;
+              const parts = members.filter((r) => r !== whole);
+              const shown = parts.reduce((n, r) => n + (typeof r[c] === 'number' ? (r[c] as number) : 0), 0);
+              const remainder = (whole[c] as number) - shown;
+              checked++;
+              expect.soft(remainder === 0 || remainder >= K, `${file} ${c} by ${axis}: ${whole[c]} − ${shown} = ${remainder}`).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe('聘用方式 as a closed set', () => {
+  it('reads a value containing 人事代理 or 劳务派遣 as that method, and anything else outside the dictionary as not one of its values', async () => {
+    const { hiringOf } = await import('../../src/domain/people.ts');
+    expect(hiringOf('人事代理(某某经办)')).toBe('人事代理');
+    expect(hiringOf(' 劳务派遣（第三方）')).toBe('劳务派遣');
+    expect(hiringOf('事业编制')).toBe('事业编制');
+    expect(hiringOf('编外聘用，张三负责')).toBeNull();
+  });
+});
