@@ -81,13 +81,15 @@ export const MEASURES: readonly Measure[] = [
     sql: (ctx, s, by) => (by === 'department' ? departmentStaffingSql(staffingParams(ctx), s) : institutionStaffingSql(staffingParams(ctx), s)),
     read: (rows, unit, ctx) => {
       const r = rowsOf<StaffingRow>(rows, unit)[0];
-      if (!r || r.students === 0) return null;
+      // A roster or enrollment not sent or not read: its note in place of the figure, no verdict.
+      if (r?.note) return { value: null, ok: null, text: r.note, detail: r.note };
+      if (!r || !r.students) return null;
       const target = ctx.rules.max_students_per_counselor;
       return {
         value: r.ratio_full_time,
         ok: r.compliant_full_time,
         text: formatRatio(r.ratio_full_time, target),
-        detail: `在校生 ${formatInt(r.students)} 人，专职 ${formatInt(r.full_time)} 人${r.gap > 0 ? `，缺 ${r.gap} 人` : ''}`,
+        detail: `${r.excluded ? `全院（不含${r.excluded}）` : ''}在校生 ${formatInt(r.students)} 人，专职 ${formatInt(r.full_time ?? 0)} 人${r.gap ? `，缺 ${r.gap} 人` : ''}`,
       };
     },
     target: (ctx) => `标准为1:${ctx.rules.max_students_per_counselor}`,

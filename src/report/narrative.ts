@@ -19,16 +19,18 @@ export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | nu
   const t = rules.max_students_per_counselor;
   const i = f.staffing.institution;
   const label = semesterLabel(f.semester);
-  if (!i || (i.students === 0 && i.full_time + i.part_time === 0)) return `截至${label}，尚未收到在校生人数和辅导员名册数据，无法计算师生比。`;
+  if (!i || (!i.students && !i.full_time && !i.part_time)) return `截至${label}，尚未收到在校生人数和辅导员名册数据，无法计算师生比。`;
   const T = 'tbl-staffing';
+  // 全院 over the departments whose roster and enrollment were read: the others named beside it.
+  const scope = i.excluded ? `全院（不含${escapeHtml(i.excluded)}）` : '全院';
   let text =
-    `截至${label}，全院在校生${n('students', formatInt(i.students), T)}人，专职辅导员${n('full_time', formatInt(i.full_time), T)}人、` +
-    `兼职辅导员${n('part_time', formatInt(i.part_time), T)}人（兼职按${escapeHtml(rules.part_time_weight.numerator + '/' + rules.part_time_weight.denominator)}折算后合计${n('fte', formatFte(i.fte), T)}人），`;
-  if (i.ratio_full_time == null) text += `没有专职辅导员，未达到1:${t}的配备要求，尚缺${n('gap', formatInt(i.gap), T)}人。`;
+    `截至${label}，${scope}在校生${n('students', formatInt(i.students ?? 0), T)}人，专职辅导员${n('full_time', formatInt(i.full_time ?? 0), T)}人、` +
+    `兼职辅导员${n('part_time', formatInt(i.part_time ?? 0), T)}人（兼职按${escapeHtml(rules.part_time_weight.numerator + '/' + rules.part_time_weight.denominator)}折算后合计${n('fte', formatFte(i.fte ?? 0), T)}人），`;
+  if (i.ratio_full_time == null) text += `没有专职辅导员，未达到1:${t}的配备要求，尚缺${n('gap', formatInt(i.gap ?? 0), T)}人。`;
   else
     text +=
       `专职辅导员师生比为${n('ratio_full_time', formatRatio(i.ratio_full_time, t), T)}，` +
-      (i.compliant_full_time ? `达到1:${t}的配备要求。` : `未达到1:${t}的配备要求，尚缺${n('gap', formatInt(i.gap), T)}人。`);
+      (i.compliant_full_time ? `达到1:${t}的配备要求。` : `未达到1:${t}的配备要求，尚缺${n('gap', formatInt(i.gap ?? 0), T)}人。`);
   const p = prev?.staffing.institution;
   if (p?.ratio_full_time != null && i.ratio_full_time != null) {
     // The number is students per counselor: say what it did (增加/减少) and, separately, what that means (变差/改善).
@@ -39,8 +41,8 @@ export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | nu
         ? `每名专职辅导员对应的学生数与${before}基本持平。`
         : `每名专职辅导员对应的学生数较${before}${i.ratio_full_time > p.ratio_full_time ? '增加' : '减少'}${delta}人，配备状况${i.ratio_full_time > p.ratio_full_time ? '有所变差' : '有所改善'}。`;
   }
-  const below = f.staffing.departments.filter((d) => d.students > 0 && !d.compliant_full_time);
-  const withData = f.staffing.departments.filter((d) => d.students > 0);
+  const below = f.staffing.departments.filter((d) => d.note == null && (d.students ?? 0) > 0 && d.compliant_full_time === false);
+  const withData = f.staffing.departments.filter((d) => d.note == null && (d.students ?? 0) > 0);
   if (withData.length === 0) text += '各系部均未报送在校生人数。';
   else if (below.length === 0) text += `${withData.length}个系部均达到配备要求。`;
   else

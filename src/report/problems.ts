@@ -27,11 +27,15 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
   [
     'staffing',
     (f, r) => {
-      const below = f.staffing.departments.filter((d) => d.students > 0 && !d.compliant_full_time);
+      // Only departments whose roster and enrollment were read: a missing one is a data problem (below), not a shortage.
+      const below = f.staffing.departments.filter((d) => d.note == null && (d.students ?? 0) > 0 && d.compliant_full_time === false);
       const i = f.staffing.institution;
-      if (!below.length && (!i || i.compliant_full_time)) return null;
+      if (!below.length && (!i || i.compliant_full_time !== false)) return null;
       const t = r.max_students_per_counselor;
-      const institution = i && !i.compliant_full_time ? `全院专职辅导员师生比为${formatRatio(i.ratio_full_time, t)}，未达到1:${t}的要求，尚缺${i.gap}人。` : '';
+      const institution =
+        i && i.compliant_full_time === false
+          ? `${i.excluded ? `全院（不含${i.excluded}）` : '全院'}专职辅导员师生比为${formatRatio(i.ratio_full_time, t)}，未达到1:${t}的要求，尚缺${i.gap}人。`
+          : '';
       const departments = below.length
         ? `${counted(
             below.map((d) => `${d.department}（${d.ratio_full_time == null ? '无专职辅导员' : formatRatio(d.ratio_full_time, t)}，缺${d.gap}人）`),
@@ -115,11 +119,12 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
     (f) => {
       const missing = f.submissions.filter((s) => s.missing.length);
       const rejected = f.submissions.filter((s) => s.rejected > 0);
-      const aside = f.submissions.filter((s) => s.setAside > 0);
+      const aside = f.submissions.filter((s) => s.unreadable.length);
       const parts = [
-        aside.length && names(aside.map((s) => `${s.department}有${s.setAside}个报送文件无法读取或无法识别，未计入统计`)),
+        aside.length && names(aside.map((s) => `${s.department}报送的${s.unreadable.join('、')}未能导入，未计入统计，待重新报送`)),
         missing.length && names(missing.map((s) => `${s.department}未报送${s.missing.join('、')}`)),
         rejected.length && names(rejected.map((s) => `${s.department}有${s.rejected}行数据因填写错误未能采用`)),
+        ...f.submissions.filter((s) => s.missingColumns.length).map((s) => `${s.department}报送的${s.missingColumns.join('、')}，相应指标未计入`),
       ].filter(Boolean);
       return parts.length ? { title: '数据报送不完整', detail: `${parts.join('；')}。` } : null;
     },

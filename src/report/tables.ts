@@ -38,9 +38,9 @@ export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules)
     title: '各系部辅导员配备情况',
     rows: [...f.staffing.departments, ...(f.staffing.institution ? [f.staffing.institution] : [])],
     rowKey: (r) => r.department,
-    flagged: (r) => r.students > 0 && !r.compliant_full_time,
+    flagged: (r) => r.note == null && (r.students ?? 0) > 0 && r.compliant_full_time === false,
     columns: [
-      { key: 'department', label: '系部', rowHeader: true },
+      { key: 'department', label: '系部', rowHeader: true, display: (r) => (r.excluded ? `${r.department}（不含${r.excluded}）` : r.department) },
       { key: 'students', label: '在校生', format: 'int' },
       { key: 'full_time', label: '专职', format: 'int' },
       { key: 'part_time', label: '兼职', format: 'int' },

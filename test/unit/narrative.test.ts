@@ -18,12 +18,12 @@ const rules: ActiveRules = parsed.rules;
 
 function figures(semester: string, departments: StaffingRow[]): SemesterFigures {
   const total = departments.reduce(
-    (t, d) => ({ students: t.students + d.students, full: t.full + d.full_time, part: t.part + d.part_time }),
+    (t, d) => ({ students: t.students + (d.students ?? 0), full: t.full + (d.full_time ?? 0), part: t.part + (d.part_time ?? 0) }),
     { students: 0, full: 0, part: 0 },
   );
   return emptyFigures(semester, {
     staffing: { institution: departments.length ? { ...unit('全院', total.students, total.full, total.part), semester } : null, departments, hiring: [], flaggedHiring: 0 },
-    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, setAside: 0 })),
+    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, unreadable: [], missingColumns: [] })),
   });
 }
 
@@ -96,8 +96,8 @@ describe('存在问题', () => {
   it('lists the staffing shortfall and missing exports', () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
     f.submissions = [
-      { department: '甲系', missing: [], rejected: 2, setAside: 0 },
-      { department: '乙系', missing: ['工作记录'], rejected: 0, setAside: 0 },
+      { department: '甲系', missing: [], rejected: 2, unreadable: [], missingColumns: [] },
+      { department: '乙系', missing: ['工作记录'], rejected: 0, unreadable: [], missingColumns: [] },
     ];
     const found = problems(f, rules);
     expect(found.map((p) => p.id)).toEqual(['staffing', 'data']);
@@ -148,9 +148,9 @@ describe('punctuation and register of every generated sentence', () => {
       ],
     };
     f.submissions = [
-      { department: '甲系', missing: ['工作记录'], rejected: 2, setAside: 0 },
-      { department: '乙系', missing: [], rejected: 0, setAside: 0 },
-      { department: '丙系', missing: [], rejected: 0, setAside: 0 },
+      { department: '甲系', missing: ['工作记录'], rejected: 2, unreadable: [], missingColumns: [] },
+      { department: '乙系', missing: [], rejected: 0, unreadable: [], missingColumns: [] },
+      { department: '丙系', missing: [], rejected: 0, unreadable: [], missingColumns: [] },
     ];
     return f;
   };
@@ -184,9 +184,9 @@ describe('punctuation and register of every generated sentence', () => {
     expect(problemText(problems(full(), rules)[0]!)).toBe('专职辅导员配备不足。全院专职辅导员师生比为1:210.0，未达到1:200的要求，尚缺1人。甲系（1:250.0，缺1人）、丙系（1:225.0，缺1人）等2个系部未达到1:200的配备要求。');
   });
 
-  it('names a department whose file was set aside first, without naming the file', () => {
+  it('names a department whose export was set aside first, by the export, without naming the file', () => {
     const f = figures('2025-2026-1', [unit('甲系', 400, 2)]);
-    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, setAside: 1 }];
-    expect(problemText(problems(f, rules).find((p) => p.id === 'data')!)).toBe('数据报送不完整。甲系有1个报送文件无法读取或无法识别，未计入统计；甲系未报送在校生人数。');
+    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, unreadable: ['辅导员名册'], missingColumns: [] }];
+    expect(problemText(problems(f, rules).find((p) => p.id === 'data')!)).toBe('数据报送不完整。甲系报送的辅导员名册未能导入，未计入统计，待重新报送；甲系未报送在校生人数。');
   });
 });
