@@ -71,6 +71,18 @@ const quotaReading = (over: number, used: number, allowed: number): Reading => (
   detail: `名额按系部、角色分别核定；优秀 ${used} 人，名额 ${allowed} 人`,
 });
 
+/**
+ * A reading that says what it rests on (coverage, src/metrics/coverage.ts): a unit whose data was
+ * not sent or not read gets its note in place of the figure, and no verdict; the institution's
+ * figure that leaves departments out names them.
+ */
+const covered = (read: Measure['read']): Measure['read'] => (rows, unit, ctx) => {
+  const own = rowsOf<{ note?: string | null; excluded?: string | null }>(rows, unit)[0];
+  if (own?.note) return { value: null, ok: null, text: own.note, detail: own.note };
+  const r = read(rows, unit, ctx);
+  return r && own?.excluded ? { ...r, detail: `全院（不含${own.excluded}）：${r.detail}` } : r;
+};
+
 export const MEASURES: readonly Measure[] = [
   {
     id: 'ratio',
@@ -79,19 +91,17 @@ export const MEASURES: readonly Measure[] = [
     page: 'staffing.html',
     better: 'lower',
     sql: (ctx, s, by) => (by === 'department' ? departmentStaffingSql(staffingParams(ctx), s) : institutionStaffingSql(staffingParams(ctx), s)),
-    read: (rows, unit, ctx) => {
+    read: covered((rows, unit, ctx) => {
       const r = rowsOf<StaffingRow>(rows, unit)[0];
-      // A roster or enrollment not sent or not read: its note in place of the figure, no verdict.
-      if (r?.note) return { value: null, ok: null, text: r.note, detail: r.note };
       if (!r || !r.students) return null;
       const target = ctx.rules.max_students_per_counselor;
       return {
         value: r.ratio_full_time,
         ok: r.compliant_full_time,
         text: formatRatio(r.ratio_full_time, target),
-        detail: `${r.excluded ? `全院（不含${r.excluded}）` : ''}在校生 ${formatInt(r.students)} 人，专职 ${formatInt(r.full_time ?? 0)} 人${r.gap ? `，缺 ${r.gap} 人` : ''}`,
+        detail: `在校生 ${formatInt(r.students)} 人，专职 ${formatInt(r.full_time ?? 0)} 人${r.gap ? `，缺 ${r.gap} 人` : ''}`,
       };
-    },
+    }),
     target: (ctx) => `标准为1:${ctx.rules.max_students_per_counselor}`,
     // No full-time counselor at all is the worst case: the whole requirement is missing.
     shortfall: (r, ctx) => (r.ok !== false ? 0 : r.value == null ? 1 : (r.value - ctx.rules.max_students_per_counselor) / ctx.rules.max_students_per_counselor),
@@ -107,10 +117,13 @@ export const MEASURES: readonly Measure[] = [
     page: 'workload.html',
     better: 'higher',
     sql: (ctx, s, by) => allWeeklyNormsSql(workloadParams(ctx), { semester: s, role: 'counselor' }, by),
-    read: (rows, unit, ctx) => {
+    read: covered((rows, unit, ctx) => {
       const r = rowsOf<AllNormsRow>(rows, unit)[0];
-      return r ? shareReading(r.met, r.periods, '人周次', r.met / r.periods >= ctx.rules.workload_target_share) : null;
-    },
+      if (!r) return null;
+      const reading = shareReading(r.met, r.periods, '人周次', r.met / r.periods >= ctx.rules.workload_target_share);
+      // A norm a form had no column for is judged without it, and says so.
+      return r.not_reported ? { ...reading, detail: `${reading.detail}；该项未报送、不计入：${r.not_reported}` } : reading;
+    }),
     target: (ctx) => `目标为${formatPercent(ctx.rules.workload_target_share)}`,
     shortfall: (r, ctx) => shareShortfall(ctx.rules.workload_target_share)(r),
     ...SHARE,
@@ -123,11 +136,11 @@ export const MEASURES: readonly Measure[] = [
     page: 'assessment.html',
     better: 'higher',
     sql: (_ctx, s, by) => assessmentCoverageSql(f(s), by),
-    read: (rows, unit) => {
+    read: covered((rows, unit) => {
       const r = rowsOf<CoverageRow>(rows, unit)[0];
       // No assessment at all this semester: not sent yet (assessment is at the semester's end), not 0 %.
       return r && r.roster > 0 && r.semester_rows > 0 ? shareReading(r.assessed, r.roster, '人', r.assessed === r.roster) : null;
-    },
+    }),
     target: () => '应全部完成',
     shortfall: shareShortfall(1),
     ...SHARE,

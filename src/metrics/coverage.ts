@@ -17,7 +17,7 @@ const USABLE = `('received', 'partial')`;
  */
 export function coverageGapsSql(kinds: readonly TableKind[]): string {
   const list = kinds.map(sqlString).join(', ');
-  return `(SELECT semester, department, string_agg(note, '；' ORDER BY kind) AS note,
+  return `(SELECT semester, department, string_agg(note, '；' ORDER BY kind) AS note, bool_or(status = 'unreadable') AS unreadable,
     ${kinds.map((k) => `bool_or(kind = ${sqlString(k)}) AS lacks_${k}`).join(', ')}
   FROM coverage WHERE field IS NULL AND kind IN (${list}) AND status NOT IN ${USABLE} GROUP BY ALL)`;
 }
@@ -29,12 +29,25 @@ export function coverageGapsSql(kinds: readonly TableKind[]): string {
 export const excludedAggregateSql = (unit = 'department', note = 'note') =>
   `string_agg(${unit} || '：' || regexp_replace(${note}, '，待重新报送', '', 'g'), '；' ORDER BY ${unit}) FILTER (WHERE ${note} IS NOT NULL)`;
 
-/** The fields of `kind` a department's (and role's) form lacked: (semester, department, role, field). */
+/** The fields of `kind` a department's (and role's) form lacked: (semester, department, role, fields: a list). */
 export function missingFieldsSql(kind: TableKind): string {
-  return `(SELECT semester, department, role, field FROM coverage WHERE kind = ${sqlString(kind)} AND status = 'column_missing')`;
+  return `(SELECT semester, department, role, list(field ORDER BY field) AS fields FROM coverage WHERE kind = ${sqlString(kind)} AND status = 'column_missing' GROUP BY ALL)`;
 }
 
 /** "全院（不含艺术设计系：辅导员名册未能导入）", or the unit's own name when nothing is left out. */
 export function scopeWithExclusions(unit: string, excluded: string | null | undefined): string {
   return excluded ? `${unit}（不含${excluded}）` : unit;
 }
+
+/** The gaps for `kinds` joined to a row source aliased `alias` (with semester and department): `gaps.note` set on rows not counted. */
+export const gapsJoinSql = (kinds: readonly TableKind[], alias: string) =>
+  `LEFT JOIN ${coverageGapsSql(kinds)} gaps ON gaps.semester = ${alias}.semester AND gaps.department = ${alias}.department`;
+
+/** The condition a row is counted on (with gapsJoinSql): its department's data for the figure was received and read. */
+export const COUNTED = 'gaps.note IS NULL';
+
+/** A unit's `note` (a department's: what stands in place of its figure) and `excluded` (the institution's: who is left out), with gapsJoinSql. */
+export const coverageColumnsSql = (by: 'department' | 'institution', alias: string) =>
+  by === 'department'
+    ? `ANY_VALUE(gaps.note) AS note, NULL::VARCHAR AS excluded`
+    : `NULL::VARCHAR AS note, string_agg(DISTINCT ${alias}.department || '：' || regexp_replace(gaps.note, '，待重新报送', '', 'g'), '；' ORDER BY ${alias}.department || '：' || regexp_replace(gaps.note, '，待重新报送', '', 'g')) FILTER (WHERE gaps.note IS NOT NULL) AS excluded`;

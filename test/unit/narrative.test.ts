@@ -75,10 +75,10 @@ describe('sections with nothing sent yet', () => {
       ...f,
       workload: {
         norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10 }],
-        institution: { department: '全院', role: 'counselor', met: 17, periods: 20 },
+        institution: { department: '全院', role: 'counselor', met: 17, periods: 20, note: null, excluded: null, not_reported: null },
         departments: [
-          { department: '甲系', role: 'counselor', met: 9, periods: 10 },
-          { department: '乙系', role: 'counselor', met: 8, periods: 10 },
+          { department: '甲系', role: 'counselor', met: 9, periods: 10, note: null, excluded: null, not_reported: null },
+          { department: '乙系', role: 'counselor', met: 8, periods: 10, note: null, excluded: null, not_reported: null },
         ],
       },
     };
@@ -141,10 +141,10 @@ describe('punctuation and register of every generated sentence', () => {
     f.staffing.flaggedHiring = 2;
     f.workload = {
       norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10 }],
-      institution: { department: '全院', role: 'counselor', met: 17, periods: 20 },
+      institution: { department: '全院', role: 'counselor', met: 17, periods: 20, note: null, excluded: null, not_reported: null },
       departments: [
-        { department: '甲系', role: 'counselor', met: 7, periods: 10 },
-        { department: '乙系', role: 'counselor', met: 8, periods: 10 },
+        { department: '甲系', role: 'counselor', met: 7, periods: 10, note: null, excluded: null, not_reported: null },
+        { department: '乙系', role: 'counselor', met: 8, periods: 10, note: null, excluded: null, not_reported: null },
       ],
     };
     f.submissions = [
