@@ -183,10 +183,10 @@ export const MEASURES: readonly Measure[] = [
     page: 'training.html',
     better: 'higher',
     sql: (ctx, s, by) => trainingUnitsSql(trainingParams(ctx), f(s), by),
-    read: (rows, unit) => {
+    read: covered((rows, unit) => {
       const r = rowsOf<TrainingUnitRow>(rows, unit)[0];
       return r && r.counselors > 0 ? shareReading(r.meets_hours, r.counselors, '人', r.meets_hours === r.counselors) : null;
-    },
+    }),
     target: (ctx) => `应全部达到每年${ctx.rules.training.school_hours_per_year}学时`,
     shortfall: shareShortfall(1),
     ...SHARE,
@@ -218,7 +218,7 @@ export const MEASURES: readonly Measure[] = [
     page: 'structure.html',
     better: 'higher',
     sql: (ctx, s, by) => structureSummarySql(structureParams(ctx), { semester: s, employment: 'full_time' }, by),
-    read: (rows, unit, ctx) => {
+    read: covered((rows, unit, ctx) => {
       const r = rowsOf<StructureSummaryRow>(rows, unit)[0];
       if (!r || r.described === 0) return null;
       const headline = HEADLINES[ctx.rules.structure.headline];
@@ -226,7 +226,7 @@ export const MEASURES: readonly Measure[] = [
       const target = headline.target(ctx.rules.structure);
       const reading = shareReading(met, r.people, '人', target == null ? null : met * 1e6 >= Math.round(target * 1e6) * r.people); // exact: 7/10 meets 0.7
       return { ...reading, text: `${headline.label} ${reading.text}` };
-    },
+    }),
     // The grid's cell has room for the share only (its column says what it is a share of).
     brief: (r) => r.text.split(' ').at(-1)!,
     target: (ctx) => {

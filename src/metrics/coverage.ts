@@ -51,3 +51,12 @@ export const coverageColumnsSql = (by: 'department' | 'institution', alias: stri
   by === 'department'
     ? `ANY_VALUE(gaps.note) AS note, NULL::VARCHAR AS excluded`
     : `NULL::VARCHAR AS note, string_agg(DISTINCT ${alias}.department || '：' || regexp_replace(gaps.note, '，待重新报送', '', 'g'), '；' ORDER BY ${alias}.department || '：' || regexp_replace(gaps.note, '，待重新报送', '', 'g')) FILTER (WHERE gaps.note IS NOT NULL) AS excluded`;
+
+/**
+ * The institution's `excluded` for a figure over people listed in `kinds` (a roster): the
+ * departments whose list was sent but not read have no rows to leave out, so they are named from
+ * the coverage table itself. A department that sent none is not named (it has nobody to count).
+ */
+export const unreadableExcludedSql = (kinds: readonly TableKind[], semester: string | undefined) =>
+  `(SELECT string_agg(department || '：' || regexp_replace(note, '，待重新报送', '', 'g'), '；' ORDER BY department) FROM coverage
+  WHERE field IS NULL AND kind IN (${kinds.map(sqlString).join(', ')}) AND status = 'unreadable'${semester ? ` AND semester = ${sqlString(semester)}` : ''})`;
