@@ -100,12 +100,12 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
   ],
   [
     'assistants',
-    (f) => {
+    (f, r) => {
       const a = f.assistants.institution;
       if (!a || a.classes === 0) return null;
       const parts = [
-        a.covered < a.classes && `${a.classes - a.covered}个班级尚未配备助理`,
-        a.shared > 0 && `${a.shared}个班级多于1名助理`,
+        // 每班可配备1名 is an allowance: a class without an assistant is no problem; one with more exceeds it.
+        a.shared > 0 && `${a.shared}个班级多于${r.assistants_per_class}名助理`,
         a.assistants - a.political_ok - a.political_unknown > 0 && `${a.assistants - a.political_ok - a.political_unknown}名助理不是中共党员或预备党员`,
         a.political_unknown > 0 && `${a.political_unknown}名助理未报政治面貌`,
         a.assistants - a.courses_ok - a.courses_unknown > 0 && `${a.assistants - a.courses_ok - a.courses_unknown}名助理有不及格课程`,

@@ -48,7 +48,7 @@ const measuresRule = (ctx: DashboardContext) =>
     ['考核完成率：名册上的辅导员中本学期已有考核结果的比例，全部完成为达标。', undefined],
     ['优秀名额：按系部和角色分别核定，没有一个系部（角色）超出名额为达标。', ruleSource(ctx, 'assessment.excellence_quota')],
     [`培训：专职辅导员中校级培训学时达到每年 ${ctx.rules.training.school_hours_per_year} 学时的比例，全部达到为达标。`, ruleSource(ctx, 'training.school_hours_per_year')],
-    ['助理：已配备助理的班级比例，每班有且只有 1 名为达标。', citeText(ctx, 'seeds/000')],
+    [`助理：已配备助理的班级比例，仅作提示（“每班可配备${ctx.rules.assistants_per_class}名”是允许而非要求，未配备不计为未达标）；某班多于${ctx.rules.assistants_per_class}名即超出，列入“需要关注”。`, ruleSource(ctx, 'assistants.per_class')],
     ['队伍结构：专职辅导员中本校选定指标（中共党员、硕士及以上学历或副高级及以上职称）所占比例；本校设有目标比例时判断是否达标，否则只列数值（“未设目标”）。', citeText(ctx, 'seeds/004')],
     ['变化：“上升”“下降”说的是数值本身，“改善”“变差”说的是对照要求的好坏。师生比数值越小越好，其余比例越大越好。', undefined],
   ]);
@@ -148,7 +148,7 @@ function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): s
   const departments = new Set(items.map((x) => x.department)).size;
   return (
     `<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3>` +
-    `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求，按与要求的差距从大到小排列：</p>` +
+    `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求或超出上限（只列要求和上限，不列仅作提示的指标），按规则的先后（师生比、聘用方式在前）和与要求的差距排列：</p>` +
     `${fold ? foldControlHtml('attention', fold, list, '项') : list}</section>`
   );
 }
