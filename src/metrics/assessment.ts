@@ -83,10 +83,10 @@ export interface MismatchRow {
   source_row: number;
 }
 
-/** Rows whose score gives another grade than the one recorded. */
+/** Rows whose score falls in another band than the grade filed (the filed grade stands; `grade` here is the band's). */
 export function mismatchesSql(f: Partial<Filters>): string {
-  return `SELECT department, role, name, person_id, score, score_max, grade, grade_recorded, source_file, source_row
-FROM assessments WHERE score IS NOT NULL AND grade_recorded IS NOT NULL AND grade <> grade_recorded AND ${filterSql(f)}
+  return `SELECT department, role, name, person_id, score, score_max, grade_by_score AS grade, grade_recorded, source_file, source_row
+FROM assessments WHERE grade_by_score IS NOT NULL AND grade_recorded IS NOT NULL AND grade_by_score <> grade_recorded AND ${filterSql(f)}
 ORDER BY department, name`;
 }
 
