@@ -335,7 +335,7 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     ];
     await writeParquet(runner, join(folder, 'coverage.parquet'), COVERAGE_OUTPUT, coverage);
     // Each department's return list, for the semester being collected: the latest.
-    const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports });
+    const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports, missingColumns: coverage.filter((c) => c.status === 'column_missing' && c.semester === semesters.at(-1)) });
     const returns = await writeReturnLists(folder, lists, rules.institution);
     const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
     const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging!.counts[k] }]));
