@@ -40,7 +40,7 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
         ? `${counted(
             below.map((d) => `${d.department}（${d.ratio_full_time == null ? '无专职辅导员' : formatRatio(d.ratio_full_time, t)}，缺${d.gap}人）`),
             '系部',
-          )}未达到1:${t}的配备要求。`
+          )}未达到1:${t}的配备要求${i?.needed ? `，各系部合计需增配专职辅导员${i.needed}人` : ''}。`
         : '';
       return { title: '专职辅导员配备不足', detail: institution + departments };
     },
