@@ -7,7 +7,7 @@
  * metric SQL (src/metrics/coverage.ts), so no page, card or report sentence decides it alone.
  * Pure.
  */
-import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domain/tables/index.ts';
+import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import { buildChecklist, type SubmittedSheet } from './checklist.ts';
 
 /** received 已报送, partial 部分有误, unreadable 未能导入, missing 未报送, column_missing 该项未报送 (a field row). */
@@ -40,18 +40,7 @@ export interface CoverageRow {
   set_aside: number;
 }
 
-export const COVERAGE_OUTPUT: readonly OutputColumn[] = [
-  { name: 'semester', type: 'VARCHAR', nullable: false, label: '学期' },
-  { name: 'department', type: 'VARCHAR', nullable: false, label: '系部' },
-  { name: 'kind', type: 'VARCHAR', nullable: false, label: '报表（数据表名）' },
-  { name: 'role', type: 'VARCHAR', nullable: true, label: '角色（缺列时）' },
-  { name: 'field', type: 'VARCHAR', nullable: true, label: '字段（缺列时）' },
-  { name: 'status', type: 'VARCHAR', nullable: false, label: '报送状态代码' },
-  { name: 'note', type: 'VARCHAR', nullable: false, label: '说明' },
-  { name: 'accepted', type: 'INTEGER', nullable: false, label: '采用行数' },
-  { name: 'rejected', type: 'INTEGER', nullable: false, label: '未采用行数' },
-  { name: 'set_aside', type: 'INTEGER', nullable: false, label: '未能导入的文件数' },
-];
+export { COVERAGE_OUTPUT } from '../domain/tables/index.ts';
 
 /** The note a page shows in place of a figure resting on this export. */
 export function coverageNote(kind: TableKind, status: CoverageStatus, undecided = false): string {
