@@ -97,15 +97,15 @@ const resend: Panel = {
  */
 const coverageGaps: Panel = {
   id: 'coverage',
-  title: (s) => `未能计入统计的报表和缺少的列 · ${semesterTitle(s)}`,
+  title: (s) => `未能计入统计的报表和缺少的列${s.semester ? ` · ${semesterTitle(s)}` : ''}`,
   queries: () => ({}),
   render: (_data, s, ctx) => ({
     table: {
       title: '未能计入统计的报表和列',
       rows: ctx.coverage.filter(
-        (c) => c.semester === s.semester && (!s.department || c.department === s.department) && (c.status === 'unreadable' || c.status === 'column_missing'),
+        (c) => (!s.semester || c.semester === s.semester) && (!s.department || c.department === s.department) && (c.status === 'unreadable' || c.status === 'column_missing'),
       ),
-      rowKey: (r) => `${r.department}|${r.kind}|${r.role ?? ''}|${r.field ?? ''}`,
+      rowKey: (r) => `${r.semester}|${r.department}|${r.kind}|${r.role ?? ''}|${r.field ?? ''}`,
       flagged: () => true,
       empty: '所选学期各系部已报送的报表均已导入，表中也不缺少统计所需的列。',
       columns: [
