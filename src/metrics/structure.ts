@@ -95,7 +95,8 @@ export function dimensions(p: StructureParams): Dimension[] {
     {
       id: 'political',
       label: '政治面貌',
-      categories: labelled(POLITICAL_LABELS, ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']),
+      // 中共党员 alone here is not the cards' 中共党员（含预备党员）: named so that the two never read as one figure.
+      categories: labelled({ ...POLITICAL_LABELS, cpc_member: '中共党员（不含预备党员）' }, ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']),
       sql: `COALESCE(political_status, '${UNKNOWN}')`,
     },
     { id: 'education', label: '学历', categories: labelled(EDUCATION_LABELS, [...EDUCATIONS].reverse()), sql: `COALESCE(education, '${UNKNOWN}')` },

@@ -88,7 +88,7 @@ export function expectedReading(m: MeasureId, semester: string, unit: string, st
       if (!u || !u.people.length || !described(u)) return null;
       const { figure, target } = truth.structureHeadline;
       const met = { party: u.party, masters: u.masters, senior: u.senior }[figure];
-      const label = { party: '中共党员', masters: '硕士及以上', senior: '副高及以上' }[figure];
+      const label = { party: '中共党员（含预备党员）', masters: '硕士及以上', senior: '副高及以上' }[figure];
       const n = u.people.length;
       return { num: met, den: n, text: `${label} ${pct(met, n)}`, ok: target == null ? null : met * 1000 >= Math.round(target * 1000) * n, detail: `${group(met)}/${group(n)} 人` };
     }
