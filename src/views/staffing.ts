@@ -82,7 +82,7 @@ export function summaryHtml(unit: StaffingRow, departments: readonly StaffingRow
     { key: 'ratio_full_time', label: label('师生比（仅计专职）'), value: formatRatio(unit.ratio_full_time, target), tone: tone(ok) },
     { key: 'ratio_weighted', label: '师生比（兼职折算）', value: formatRatio(unit.ratio_weighted, target) },
     { key: 'status', label: `对照 1:${target} 要求`, value: ok == null ? '无法判断' : ok ? '达标' : '未达标', tone: tone(ok) },
-    { key: 'gap', label: `${scope}专职辅导员缺口（按${departments ? '全院合计' : '本系部'}计算）`, value: count(unit.gap, '人'), tone: tone(unit.gap === 0) },
+    { key: 'gap', label: departments ? `${scope}专职辅导员缺口（按全院合计计算）` : `${scope}专职辅导员缺口`, value: count(unit.gap, '人'), tone: tone(unit.gap === 0) },
   ];
   if (departments) {
     const below = departmentsBelowTarget(departments).length;

@@ -31,14 +31,21 @@ const NOTES: Record<string, string> = {
 const DIR = resolve(process.env.E2E_DIR ?? '.cache/e2e', 'coverage');
 const EXPORTS = join(DIR, 'exports');
 
-/** A CSV of the demo as text, in its own encoding (UTF-8 with BOM, else GBK), and back. */
+/** A CSV of the demo as text, in its own encoding (UTF-8, with or without BOM, else GBK), and back. */
 function editCsv(path: string, edit: (rows: string[][]) => string[][]): void {
   const bytes = readFileSync(path);
-  const utf8 = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = utf8 ? bytes.subarray(3).toString('utf8') : iconv.decode(bytes, 'gbk');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text: string;
+  let utf8 = true;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+  } catch {
+    (utf8 = false), (text = iconv.decode(bytes, 'gbk'));
+  }
   const rows = text.split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(','));
   const out = edit(rows).map((r) => r.join(',')).join('\r\n') + '\r\n';
-  writeFileSync(path, utf8 ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(out, 'utf8')]) : iconv.encode(out, 'gbk'));
+  const encoded = utf8 ? Buffer.from(out, 'utf8') : iconv.encode(out, 'gbk');
+  writeFileSync(path, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), encoded]) : encoded);
 }
 
 const headerIndex = (rows: string[][], cell: string) => rows.findIndex((r) => r.includes(cell));
