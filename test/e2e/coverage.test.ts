@@ -171,10 +171,10 @@ describe('the overview and the department page', () => {
     const page = await h.open('index.html', { javaScriptEnabled: false });
     const listed = await page.$$eval('.attention li[data-attention]', (items) => items.map((li) => li.getAttribute('data-attention')!));
     for (const d of LEFT_OUT) expect(listed, d).not.toContain(`${d}|ratio`);
-    const note = await page.$eval('#cards [data-figure="ratio"] .card__note', (el) => el.textContent!);
+    const note = await page.$eval('.card[data-figure="ratio"] .card__note', (el) => el.textContent!);
     expect(note).toContain('全院（不含');
     for (const d of LEFT_OUT) expect(note).toContain(d);
-    expect(await page.$eval('#cards [data-figure="ratio"] .card__value', (el) => el.textContent!.trim())).toBe(ratioText(counted()));
+    expect(await page.$eval('.card[data-figure="ratio"] .card__value', (el) => el.textContent!.trim())).toBe(ratioText(counted()));
     const grid = await readTable(page, 'departments-table');
     for (const d of LEFT_OUT) expect(grid[d]!.ratio, d).toBe(NOTES[d]);
     await page.context().close();
