@@ -36,6 +36,8 @@ export interface Submission {
   rejected: number;
   /** Exports it sent that could not be read (set aside, or versions undecided): not counted, to be sent again. */
   unreadable: string[];
+  /** Files it sent that could not be read and whose kind is not known: the exports `missing` may be among them. */
+  unknownFiles: number;
   /** Columns its forms lacked for a figure (该项未报送): "工作记录缺少“联系任课教师”一列". */
   missingColumns: string[];
 }
@@ -64,15 +66,16 @@ export function submissions(ctx: DashboardContext, semester: string): Submission
   const list = buildChecklist(ctx.files, checklistDepartments(ctx.files, [...ctx.rules.departments, ...ctx.departments]), semester, ctx.rules.expected_exports);
   const sum = (cells: Record<TableKind, ChecklistCell>) => TABLE_KINDS.reduce((n, k) => n + cells[k].rejected, 0);
   const rows = (department: string) => ctx.coverage.filter((c) => c.semester === semester && c.department === department);
-  return list.rows.map(({ department, cells }) => {
+  return list.rows.map(({ department, cells, setAsideUnknown }) => {
     const own = rows(department);
-    const unreadable = own.filter((c) => c.field == null && c.status === 'unreadable').map((c) => c.kind);
+    // Sent but not read is not 未报送: an export whose files were set aside is named as such.
+    const unreadable = own.filter((c) => c.field == null && c.status === 'unreadable' && (cells[c.kind].setAside > 0 || cells[c.kind].rejected > 0)).map((c) => c.kind);
     return {
       department,
-      // Sent but not read is not 未报送: only what coverage also says was not sent.
       missing: list.kinds.filter((k) => cells[k].status === 'missing' && !unreadable.includes(k)).map((k) => TABLES[k].label),
       rejected: sum(cells),
-      unreadable: unreadable.filter((k) => list.kinds.includes(k) || cells[k].setAside > 0).map((k) => TABLES[k].label),
+      unreadable: unreadable.map((k) => TABLES[k].label),
+      unknownFiles: setAsideUnknown.length,
       missingColumns: own.filter((c) => c.status === 'column_missing').map((c) => c.note.replace(/：该项未报送$/, '')),
     };
   });

@@ -120,9 +120,12 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
       const missing = f.submissions.filter((s) => s.missing.length);
       const rejected = f.submissions.filter((s) => s.rejected > 0);
       const aside = f.submissions.filter((s) => s.unreadable.length);
+      const unknown = f.submissions.filter((s) => s.unknownFiles > 0);
       const parts = [
         aside.length && names(aside.map((s) => `${s.department}报送的${s.unreadable.join('、')}未能导入，未计入统计，待重新报送`)),
-        missing.length && names(missing.map((s) => `${s.department}未报送${s.missing.join('、')}`)),
+        unknown.length && names(unknown.map((s) => `${s.department}有${s.unknownFiles}个报送文件无法读取或无法识别，未计入统计`)),
+        // A department with a file whose kind is unknown may have sent them: not received in a readable form, not 未报送.
+        missing.length && names(missing.map((s) => (s.unknownFiles > 0 ? `${s.department}的${s.missing.join('、')}尚未收到可读取的报表` : `${s.department}未报送${s.missing.join('、')}`))),
         rejected.length && names(rejected.map((s) => `${s.department}有${s.rejected}行数据因填写错误未能采用`)),
         ...f.submissions.filter((s) => s.missingColumns.length).map((s) => `${s.department}报送的${s.missingColumns.join('、')}，相应指标未计入`),
       ].filter(Boolean);

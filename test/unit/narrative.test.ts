@@ -23,7 +23,7 @@ function figures(semester: string, departments: StaffingRow[]): SemesterFigures 
   );
   return emptyFigures(semester, {
     staffing: { institution: departments.length ? { ...unit('全院', total.students, total.full, total.part), semester } : null, departments, hiring: [], flaggedHiring: 0 },
-    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, unreadable: [], missingColumns: [] })),
+    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] })),
   });
 }
 
@@ -96,8 +96,8 @@ describe('存在问题', () => {
   it('lists the staffing shortfall and missing exports', () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
     f.submissions = [
-      { department: '甲系', missing: [], rejected: 2, unreadable: [], missingColumns: [] },
-      { department: '乙系', missing: ['工作记录'], rejected: 0, unreadable: [], missingColumns: [] },
+      { department: '甲系', missing: [], rejected: 2, unreadable: [], unknownFiles: 0, missingColumns: [] },
+      { department: '乙系', missing: ['工作记录'], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] },
     ];
     const found = problems(f, rules);
     expect(found.map((p) => p.id)).toEqual(['staffing', 'data']);
@@ -148,9 +148,9 @@ describe('punctuation and register of every generated sentence', () => {
       ],
     };
     f.submissions = [
-      { department: '甲系', missing: ['工作记录'], rejected: 2, unreadable: [], missingColumns: [] },
-      { department: '乙系', missing: [], rejected: 0, unreadable: [], missingColumns: [] },
-      { department: '丙系', missing: [], rejected: 0, unreadable: [], missingColumns: [] },
+      { department: '甲系', missing: ['工作记录'], rejected: 2, unreadable: [], unknownFiles: 0, missingColumns: [] },
+      { department: '乙系', missing: [], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] },
+      { department: '丙系', missing: [], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] },
     ];
     return f;
   };
@@ -186,7 +186,7 @@ describe('punctuation and register of every generated sentence', () => {
 
   it('names a department whose export was set aside first, by the export, without naming the file', () => {
     const f = figures('2025-2026-1', [unit('甲系', 400, 2)]);
-    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, unreadable: ['辅导员名册'], missingColumns: [] }];
+    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, unreadable: ['辅导员名册'], unknownFiles: 0, missingColumns: [] }];
     expect(problemText(problems(f, rules).find((p) => p.id === 'data')!)).toBe('数据报送不完整。甲系报送的辅导员名册未能导入，未计入统计，待重新报送；甲系未报送在校生人数。');
   });
 });
