@@ -344,5 +344,5 @@ export const qualityPage: PageSpec = {
   filters: ['semester', 'department'],
   semesterOptional: true,
   // The clerk's work first: who sent what (the 报送 checklist), what to send back and why; then the warnings; then the full accounts.
-  panels: [summary, checklistPanel, coverageGaps, resend, rejects, warnings, departments, files],
+  panels: [summary, checklistPanel, resend, rejects, coverageGaps, warnings, departments, files],
 };
