@@ -19,7 +19,7 @@ export interface StaffingBarsOptions {
 export function staffingBars(rows: readonly StaffingRow[], options: StaffingBarsOptions): HTMLElement | SVGSVGElement {
   const { mode, target } = options;
   const bars = rows
-    .filter((r) => r.students > 0 || r.full_time + r.part_time > 0)
+    .filter((r) => r.note != null || (r.students ?? 0) > 0 || (r.full_time ?? 0) + (r.part_time ?? 0) > 0)
     .map((r) => {
       const value = ratioOf(r, mode);
       const ok = compliantOf(r, mode);
@@ -27,7 +27,8 @@ export function staffingBars(rows: readonly StaffingRow[], options: StaffingBars
         label: r.department,
         value,
         ok,
-        text: value == null ? '无专职辅导员，无法计算' : `${formatRatio(value, target)}${ok ? '' : '  未达标'}`,
+        // A roster or enrollment not sent or not read: its note, never 无专职辅导员.
+        text: r.note ?? (value == null ? '无专职辅导员，无法计算' : `${formatRatio(value, target)}${ok ? '' : '  未达标'}`),
       };
     });
   return hbars(bars, {

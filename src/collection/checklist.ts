@@ -127,7 +127,7 @@ export function buildChecklist(sheets: readonly SubmittedSheet[], departments: r
     const sender = senderOf(s, departments);
     if (!sender) continue;
     if (s.set_aside) {
-      const kind = kindFromFileName(s.file);
+      const kind = s.kind ?? kindFromFileName(s.file);
       const cell = kind ? touch(sender, kind, s) : null;
       if (cell) cell.setAside++;
       else unknown.get(sender)?.push(s.file);

@@ -16,12 +16,13 @@ import { TITLE_POINTS } from './template-notes.ts';
 import type { CellSpec, SheetSpec, WorkbookSpec } from './workbook.ts';
 
 /** What a department is asked to do about an item, most urgent first. */
-export type ReturnCategory = 'set_aside' | 'rejected' | 'warning' | 'superseded' | 'missing';
+export type ReturnCategory = 'set_aside' | 'rejected' | 'warning' | 'missing_column' | 'superseded' | 'missing';
 
 const CATEGORIES: Record<ReturnCategory, { label: string; fix: string }> = {
   set_aside: { label: '整个文件未能导入', fix: '请按原因修改后重新报送整个文件。' },
   rejected: { label: '本行未导入', fix: '请改正后重新报送该文件。' },
   warning: { label: '已导入，请核对', fix: '请核对；确有错误的，改正后重新报送。' },
+  missing_column: { label: '缺少一列，该项未报送', fix: '请按模板补上该列后重新报送（没有发生的填 0，不要删去该列）。' },
   superseded: { label: '旧版本或副本，未计入', fix: '无需修改（已按较新的版本计入）。' },
   missing: { label: '未报送', fix: '' },
 };
@@ -110,6 +111,7 @@ function summaryOf(items: readonly ReturnItem[]): string {
     aside.length ? `${aside.length} 个文件未能导入` : '',
     rejected.length ? `${files(rejected)} 个文件中有 ${rows(rejected)} 行未导入（${rejected.length} 处问题）` : '',
     warnings.length ? `${warnings.length} 条提示请核对` : '',
+    count('missing_column').length ? `${count('missing_column').length} 项因表中缺少该列未能统计` : '',
     superseded.length ? `${superseded.length} 个文件是重复或旧版本，未计入，无需修改` : '',
     missing.length ? `${missing.length} 类报表未报送（${missing.map((m) => TABLES[m.kind!].label).join('、')}）` : '',
   ].filter(Boolean);
@@ -127,6 +129,8 @@ export interface ReturnInputs {
   semester: string | null;
   /** The rules' expected_exports, as written. */
   expected?: readonly string[];
+  /** Fields a metric counts that a department's form had no column for (coverage's 该项未报送 rows). */
+  missingColumns?: ReadonlyArray<{ semester: string; department: string; note: string }>;
 }
 
 /** One list per department that has something to fix or to send; none for the others. */
@@ -157,6 +161,8 @@ export function buildReturnLists(input: ReturnInputs): ReturnList[] {
         reason: s.superseded.message,
         fix: CATEGORIES.superseded.fix,
       });
+  for (const m of input.missingColumns ?? [])
+    add(m.department, { category: 'missing_column', semester: m.semester, file: null, sheet: null, row: null, column: null, value: null, reason: `${m.note}。`, fix: CATEGORIES.missing_column.fix });
   if (input.semester) {
     const checklist = buildChecklist(input.sheets, input.departments, input.semester, input.expected);
     for (const { department, cells } of checklist.rows)

@@ -24,6 +24,8 @@ export interface DashboardContext {
   totals: Manifest['totals'];
   /** The return lists the last ingest wrote (data/returns/…). */
   returns: Manifest['returns'];
+  /** What every figure rests on (src/collection/coverage.ts): the same rows as the `coverage` table. */
+  coverage: Manifest['coverage'];
   /** [department, path of its page from the site root], in the departments' order (JSON-safe; look up with departmentPage). */
   departmentPages: ReadonlyArray<readonly [string, string]>;
   /** The site root relative to the current page ('' or '../'), for links rendered by panels. */
@@ -48,6 +50,7 @@ export function buildContext(manifest: Manifest, audience: Audience = manifest.r
     totals: manifest.totals,
     // A manifest of an ingest before return lists existed has none.
     returns: manifest.returns ?? [],
+    coverage: manifest.coverage ?? [],
     departmentPages: [...departmentFiles(departments)].sort(([a], [b]) => collator.compare(a, b)),
     root: '',
     audience,

@@ -35,6 +35,8 @@ export interface Measure {
   /** The page with the details. */
   page: string;
   better: 'lower' | 'higher';
+  /** The rule it is judged against, by its path in the rules file: its kind and weight (需要关注) are written there. */
+  rule: string;
   sql(ctx: DashboardContext, semester: string, by: 'department' | 'institution'): string;
   /** The unit's reading from the rows, or null when the unit has no data. */
   read(rows: Rows, unit: string, ctx: DashboardContext): Reading | null;
@@ -71,6 +73,18 @@ const quotaReading = (over: number, used: number, allowed: number): Reading => (
   detail: `名额按系部、角色分别核定；优秀${Number.isNaN(used) ? '人数不公布' : ` ${used} 人`}，名额 ${allowed} 人`,
 });
 
+/**
+ * A reading that says what it rests on (coverage, src/metrics/coverage.ts): a unit whose data was
+ * not sent or not read gets its note in place of the figure, and no verdict; the institution's
+ * figure that leaves departments out names them.
+ */
+const covered = (read: Measure['read']): Measure['read'] => (rows, unit, ctx) => {
+  const own = rowsOf<{ note?: string | null; excluded?: string | null }>(rows, unit)[0];
+  if (own?.note) return { value: null, ok: null, text: own.note, detail: own.note };
+  const r = read(rows, unit, ctx);
+  return r && own?.excluded ? { ...r, detail: `全院（不含${own.excluded}）：${r.detail}` } : r;
+};
+
 export const MEASURES: readonly Measure[] = [
   {
     id: 'ratio',
@@ -78,18 +92,19 @@ export const MEASURES: readonly Measure[] = [
     short: '师生比',
     page: 'staffing.html',
     better: 'lower',
+    rule: 'staffing.max_students_per_counselor',
     sql: (ctx, s, by) => (by === 'department' ? departmentStaffingSql(staffingParams(ctx), s) : institutionStaffingSql(staffingParams(ctx), s)),
-    read: (rows, unit, ctx) => {
+    read: covered((rows, unit, ctx) => {
       const r = rowsOf<StaffingRow>(rows, unit)[0];
-      if (!r || r.students === 0) return null;
+      if (!r || !r.students) return null;
       const target = ctx.rules.max_students_per_counselor;
       return {
         value: r.ratio_full_time,
         ok: r.compliant_full_time,
         text: formatRatio(r.ratio_full_time, target),
-        detail: `在校生 ${formatInt(r.students)} 人，专职 ${formatInt(r.full_time)} 人${r.gap > 0 ? `，缺 ${r.gap} 人` : ''}`,
+        detail: `在校生 ${formatInt(r.students)} 人，专职 ${formatInt(r.full_time ?? 0)} 人${r.gap ? `，缺 ${r.gap} 人` : ''}`,
       };
-    },
+    }),
     target: (ctx) => `标准为1:${ctx.rules.max_students_per_counselor}`,
     // No full-time counselor at all is the worst case: the whole requirement is missing.
     shortfall: (r, ctx) => (r.ok !== false ? 0 : r.value == null ? 1 : (r.value - ctx.rules.max_students_per_counselor) / ctx.rules.max_students_per_counselor),
@@ -104,11 +119,15 @@ export const MEASURES: readonly Measure[] = [
     short: '周工作要求达成率',
     page: 'workload.html',
     better: 'higher',
+    rule: 'workload.target_share',
     sql: (ctx, s, by) => allWeeklyNormsSql(workloadParams(ctx), { semester: s, role: 'counselor' }, by),
-    read: (rows, unit, ctx) => {
+    read: covered((rows, unit, ctx) => {
       const r = rowsOf<AllNormsRow>(rows, unit)[0];
-      return r ? shareReading(r.met, r.periods, '人周次', r.met / r.periods >= ctx.rules.workload_target_share) : null;
-    },
+      if (!r) return null;
+      const reading = shareReading(r.met, r.periods, '人周次', r.met / r.periods >= ctx.rules.workload_target_share);
+      // A norm a form had no column for is judged without it, and says so.
+      return r.not_reported ? { ...reading, detail: `${reading.detail}；该项未报送、不计入：${r.not_reported}` } : reading;
+    }),
     target: (ctx) => `目标为${formatPercent(ctx.rules.workload_target_share)}`,
     shortfall: (r, ctx) => shareShortfall(ctx.rules.workload_target_share)(r),
     ...SHARE,
@@ -120,12 +139,13 @@ export const MEASURES: readonly Measure[] = [
     short: '考核完成率',
     page: 'assessment.html',
     better: 'higher',
+    rule: 'assessment.completion',
     sql: (_ctx, s, by) => assessmentCoverageSql(f(s), by),
-    read: (rows, unit) => {
+    read: covered((rows, unit) => {
       const r = rowsOf<CoverageRow>(rows, unit)[0];
       // No assessment at all this semester: not sent yet (assessment is at the semester's end), not 0 %.
       return r && r.roster > 0 && r.semester_rows > 0 ? shareReading(r.assessed, r.roster, '人', r.assessed === r.roster) : null;
-    },
+    }),
     target: () => '应全部完成',
     shortfall: shareShortfall(1),
     ...SHARE,
@@ -138,6 +158,7 @@ export const MEASURES: readonly Measure[] = [
     short: '优秀名额',
     page: 'quota.html',
     better: 'lower',
+    rule: 'assessment.excellence_quota',
     // The institution's figure from the SQL's own total (the units' allowed counts added up), the same sum as the units'.
     sql: (ctx, s, by) => (by === 'department' ? quotaSql(quotaParams(ctx), f(s)) : quotaTotalSql(quotaParams(ctx), f(s))),
     read: (rows, unit) => {
@@ -167,11 +188,12 @@ export const MEASURES: readonly Measure[] = [
     short: '培训学时达标率',
     page: 'training.html',
     better: 'higher',
+    rule: 'training.school_hours_per_year',
     sql: (ctx, s, by) => trainingUnitsSql(trainingParams(ctx), f(s), by),
-    read: (rows, unit) => {
+    read: covered((rows, unit) => {
       const r = rowsOf<TrainingUnitRow>(rows, unit)[0];
       return r && r.counselors > 0 ? shareReading(r.meets_hours, r.counselors, '人', r.meets_hours === r.counselors) : null;
-    },
+    }),
     target: (ctx) => `应全部达到每年${ctx.rules.training.school_hours_per_year}学时`,
     shortfall: shareShortfall(1),
     ...SHARE,
@@ -183,14 +205,17 @@ export const MEASURES: readonly Measure[] = [
     short: '助理配备率',
     page: 'assistants.html',
     better: 'higher',
+    rule: 'assistants.per_class',
     sql: (_ctx, s, by) => classCoverageSql(f(s), by),
-    read: (rows, unit) => {
+    // 每班可配备1名 is an allowance: classes without one are information; only a class with more than one exceeds it.
+    read: covered((rows, unit, ctx) => {
       const r = rowsOf<ClassCoverageRow>(rows, unit)[0];
-      return r && r.classes > 0 ? shareReading(r.covered, r.classes, '个班', r.covered === r.classes && r.shared === 0) : null;
-    },
-    target: () => '应每班配备1名',
-    // Every class covered but one with two assistants still misses the rule: a small shortfall, not none.
-    shortfall: (r) => (r.ok !== false ? 0 : Math.max(0.01, 1 - (r.value ?? 0))),
+      if (!r || r.classes === 0) return null;
+      const reading = shareReading(r.covered, r.classes, '个班', r.shared > 0 ? false : null);
+      return r.shared > 0 ? { ...reading, detail: `${reading.detail}；${r.shared}个班多于${ctx.rules.assistants_per_class}名助理` } : reading;
+    }),
+    target: (ctx) => `每班可配备${ctx.rules.assistants_per_class}名，不多于${ctx.rules.assistants_per_class}名`,
+    shortfall: (r) => (r.ok === false ? 0.01 : 0),
     ...SHARE,
     // Classes covered are no one's attribute; the rows also count the assistants' eligibility, which no reading shows.
     people: counting([POPULATIONS.assistants], { columns: ASSISTANT_ATTRIBUTES, silent: true }),
@@ -202,8 +227,9 @@ export const MEASURES: readonly Measure[] = [
     short: '队伍结构',
     page: 'structure.html',
     better: 'higher',
+    rule: 'structure.headline',
     sql: (ctx, s, by) => structureSummarySql(structureParams(ctx), { semester: s, employment: 'full_time' }, by),
-    read: (rows, unit, ctx) => {
+    read: covered((rows, unit, ctx) => {
       const r = rowsOf<StructureSummaryRow>(rows, unit)[0];
       if (!r || r.described === 0) return null;
       const headline = HEADLINES[ctx.rules.structure.headline];
@@ -211,7 +237,7 @@ export const MEASURES: readonly Measure[] = [
       const target = headline.target(ctx.rules.structure);
       const reading = shareReading(met, r.people, '人', target == null ? null : met * 1e6 >= Math.round(target * 1e6) * r.people); // exact: 7/10 meets 0.7
       return { ...reading, text: `${headline.label} ${reading.text}` };
-    },
+    }),
     // The grid's cell has room for the share only (its column says what it is a share of).
     brief: (r) => r.text.split(' ').at(-1)!,
     target: (ctx) => {
@@ -266,26 +292,37 @@ export function statusWord(r: Reading | null): string {
 }
 
 /** Rank among departments with a value (1 = best); ties share a rank. */
-export function rankOf(m: Measure, rows: Rows, unit: string, departments: readonly string[], ctx: DashboardContext): { rank: number; of: number } | null {
+export function rankOf(m: Measure, rows: Rows, unit: string, departments: readonly string[], ctx: DashboardContext): { rank: number; of: number; tied: number } | null {
   const values = departments.map((d) => m.read(rows, d, ctx)?.value).filter((v): v is number => v != null);
   const own = m.read(rows, unit, ctx)?.value;
   if (own == null) return null;
   const better = values.filter((v) => (m.better === 'lower' ? v < own : v > own)).length;
-  return { rank: better + 1, of: values.length };
+  return { rank: better + 1, of: values.length, tied: values.filter((v) => v === own).length };
 }
 
-/** What needs attention: each department's readings that miss their requirement, the furthest first. */
+/** "第 3 名（共 12 个系部）", or "并列第 1 名（12 个系部并列，共 12 个系部）" for a value others share. */
+export const rankText = (r: { rank: number; of: number; tied: number }) =>
+  r.tied > 1 ? `并列第 ${r.rank} 名（${r.tied} 个系部并列，共 ${r.of} 个系部）` : `第 ${r.rank} 名（共 ${r.of} 个系部）`;
+
+/** A measure's rule kind and weight, as the rules file gives them (a requirement, after the others, where it gives none). */
+export const ruleKindOf = (m: Measure, ctx: DashboardContext) => ctx.rules.kinds[m.rule] ?? { kind: 'requirement' as const, weight: 9 };
+
+/**
+ * What needs attention: each department's readings that miss a requirement or exceed a cap or an
+ * allowance — never information — in the rules' order of weight, then the furthest first.
+ */
 export function needingAttention(
   readings: ReadonlyMap<string, ReadonlyMap<string, Reading | null>>,
   ctx: DashboardContext,
-): Array<{ department: string; m: Measure; r: Reading; shortfall: number }> {
+): Array<{ department: string; m: Measure; r: Reading; weight: number; shortfall: number }> {
   const collator = new Intl.Collator('zh-CN');
   return [...readings]
     .flatMap(([department, byMeasure]) =>
       MEASURES.flatMap((m) => {
         const r = byMeasure.get(m.id);
-        return r?.ok === false ? [{ department, m, r, shortfall: m.shortfall(r, ctx) }] : [];
+        const { kind, weight } = ruleKindOf(m, ctx);
+        return r?.ok === false && kind !== 'information' ? [{ department, m, r, weight, shortfall: m.shortfall(r, ctx) }] : [];
       }),
     )
-    .sort((a, b) => b.shortfall - a.shortfall || MEASURES.indexOf(a.m) - MEASURES.indexOf(b.m) || collator.compare(a.department, b.department));
+    .sort((a, b) => a.weight - b.weight || b.shortfall - a.shortfall || MEASURES.indexOf(a.m) - MEASURES.indexOf(b.m) || collator.compare(a.department, b.department));
 }

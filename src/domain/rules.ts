@@ -39,8 +39,20 @@ const fraction = z
   ])
   .refine((f) => f.numerator > 0 && f.numerator <= f.denominator, '应大于 0 且不大于 1');
 
-/** Each rule is written as { value, source } so the policy behind a number travels with it. */
-const rule = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().optional() });
+/**
+ * What a rule's verb makes of a figure against it: a requirement (应) gives 达标/未达标; a cap
+ * (不超过) and an allowance (可…1名: at most that) flag only what exceeds them; information
+ * (原则上, or no target) is shown without a verdict.
+ */
+export const RULE_KINDS = ['requirement', 'cap', 'allowance', 'information'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+/**
+ * Each rule is written as { value, source } so the policy behind a number travels with it; a rule a
+ * figure is judged against also says its kind and a weight (1 first: the order of 需要关注).
+ */
+const rule = <T extends z.ZodType>(value: T) =>
+  z.object({ value, source: z.string().optional(), kind: z.enum(RULE_KINDS).optional(), weight: z.number().positive().optional() });
 
 const ROLES = ['counselor', 'class_teacher', 'assistant', 'graduate_assistant'] as const;
 const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
@@ -130,11 +142,18 @@ export const ProfileSchema = z.object({
     basis: rule(z.enum(['percent', 'raw'])),
     items_max: rule(z.number().positive()),
     total_max: rule(z.number().positive()),
+    /** Share of the roster to be assessed each semester (all): a requirement, its kind and weight beside it. */
+    completion: rule(z.number().gt(0).lte(1)).default({ value: 1, kind: 'requirement', weight: 3 }),
     excellence_quota: rule(z.number().gt(0).lte(1)),
     quota_rounding: rule(z.enum(['floor', 'round', 'ceil'])),
   }),
   structure: Structure.prefault({}),
   people: People.prefault({}),
+  assistants: z
+    .object({
+      per_class: rule(z.number().int().positive()).default({ value: 1, kind: 'allowance', weight: 6, source: 'seeds/000：每班可配备1名辅导员助理' }),
+    })
+    .prefault({}),
 });
 
 export const RulesFileSchema = z
@@ -251,6 +270,10 @@ export interface ActiveRules {
   calendar: CalendarRules;
   /** Each rule's source as written in the rules file, by its path (e.g. "staffing.max_students_per_counselor"). */
   sources: Record<string, string>;
+  /** The kind and weight of each rule that gives one, by its path. */
+  kinds: Record<string, { kind: RuleKind; weight: number }>;
+  /** Classes one assistant each at most (seed 000: 每班可配备1名). */
+  assistants_per_class: number;
   /** Short name → title of the policy documents the sources cite. */
   policy_documents: Record<string, string>;
   publish: { names: 'full' | 'masked' | 'pseudonym'; pseudonym_salt: string; audience: 'internal' | 'public'; min_group_size: number; public_report: boolean };
@@ -260,6 +283,17 @@ export interface ActiveRules {
   expected_exports: string[];
   /** As written; the ingest reads `kind` as a kind (checked when it loads the rules). */
   file_kinds: Array<{ file: string; kind: string; columns: Record<string, string> }>;
+}
+
+/** Every rule of a profile that says its kind, by its path (weight 9 where none is given: after the others). */
+function kindsOf(profile: z.infer<typeof ProfileSchema>): Record<string, { kind: RuleKind; weight: number }> {
+  const out: Record<string, { kind: RuleKind; weight: number }> = {};
+  for (const [area, rules] of Object.entries(profile))
+    if (rules && typeof rules === 'object')
+      for (const [name, rule] of Object.entries(rules as Record<string, unknown>))
+        if (rule && typeof rule === 'object' && 'kind' in rule && typeof rule.kind === 'string')
+          out[`${area}.${name}`] = { kind: rule.kind as RuleKind, weight: 'weight' in rule && typeof rule.weight === 'number' ? rule.weight : 9 };
+  return out;
 }
 
 /** Every { value, source } of a profile, by its path: the policy behind each number, for the pages' notes. */
@@ -300,6 +334,8 @@ export function activeRules(file: RulesFile): ActiveRules {
     },
     calendar: file.calendar,
     sources: sourcesOf(p),
+    kinds: kindsOf(p),
+    assistants_per_class: p.assistants.per_class.value,
     policy_documents: file.policy_documents,
     publish: { names: file.publish.names, pseudonym_salt: file.publish.pseudonym_salt, audience: file.publish.audience, min_group_size: file.publish.min_group_size, public_report: file.publish.public_report },
     department_aliases: file.department_aliases,

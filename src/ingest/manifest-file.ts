@@ -10,7 +10,7 @@ import { IngestError } from './records.ts';
 import type { Manifest } from './run.ts';
 
 /** Raised whenever what manifest.json holds changes shape; an output of another format is ingested again. */
-export const MANIFEST_FORMAT = 4;
+export const MANIFEST_FORMAT = 5;
 
 const AGAIN = '请重新运行 npm run ingest 导入数据（它会重新写出整个文件夹），再重试。';
 

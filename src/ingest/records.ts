@@ -72,6 +72,8 @@ export interface SheetReport {
   /** Header cells of columns that were not published (personal ones are also listed below). */
   dropped_columns: string[];
   personal_columns_dropped: string[];
+  /** The fields its header had a column for (a table's; a form's are its own): a field a metric counts that no form had is 该项未报送 (coverage). */
+  columns?: string[];
   /** Set aside, not read: why (the same as its line in rejects), and the department its file name or folder names. Its rows are counted nowhere. */
   set_aside: { code: SetAsideCode; message: string; department: string | null } | null;
   /** Not read because another version of the same export is (versions.ts): which, and why. Its rows are counted nowhere. */

@@ -15,6 +15,7 @@ import { fieldOf } from '../domain/layout.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
 import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
 import { checklistDepartments, EXPORT_NAMES, exportKindOf } from '../collection/checklist.ts';
+import { columnMissingRows, COVERAGE_OUTPUT, coverageRows, type CoverageRow } from '../collection/coverage.ts';
 import { buildReturnLists } from '../collection/return-list.ts';
 import { writeReturnLists, type ReturnListEntry } from '../collection/write-returns.ts';
 import { runCrossChecks } from './checks.ts';
@@ -42,7 +43,9 @@ export interface Manifest {
   rules_files: string[];
   /** SHA-256 over every input file's path and bytes: tells which inputs made this output. */
   input_digest: string;
-  tables: Record<TableKind | 'rejects' | 'warnings', { file: string; rows: number }>;
+  tables: Record<TableKind | 'rejects' | 'warnings' | 'coverage', { file: string; rows: number }>;
+  /** What every figure rests on: per semester × department × export its status, and the fields a form lacked (src/collection/coverage.ts). */
+  coverage: CoverageRow[];
   semesters: string[];
   departments: string[];
   /**
@@ -210,6 +213,8 @@ function versionReports(decision: VersionDecision, first: readonly SheetReport[]
       report = { ...emptyReport(r.file, r.sheet, r.encoding), kind, also: r.also, layout: r.layout, semester, semester_source: r.semester_source, filled_on: r.filled_on, superseded: entry };
     } else {
       report = ingest.setAsideSheet(r.file, r.sheet, r.encoding, new UnreadableFileError(conflicting!.message, 'CONFLICTING_VERSIONS'), conflicting!.department);
+      // Its kind as its first reading found it: coverage says which export is undecided.
+      report.kind ??= r.kind;
       // Its semester as its first reading found it (a title, a column) when no folder names one: the 报送 checklist lists it there.
       if (!report.semester) Object.assign(report, { semester: r.semester, semester_source: r.semester_source });
     }
@@ -220,6 +225,30 @@ function versionReports(decision: VersionDecision, first: readonly SheetReport[]
   // A file is read again only when it has other sheets to give.
   for (const [name, file] of given) file.whole = first.filter((r) => r.file === name).every((r) => file.reports.has(r.sheet));
   return given;
+}
+
+/**
+ * The work-log fields a weekly norm counts that no form of a department and role had as a column:
+ * a blank cell is 0 (not recorded, not done), a column the form lacks is 该项未报送.
+ */
+async function missingColumns(runner: Staging['runner'], sheets: readonly SheetReport[], rules: ActiveRules) {
+  const byRole = new Map<string, Set<string>>();
+  for (const n of rules.workload_norms) (byRole.get(n.role) ?? byRole.set(n.role, new Set()).get(n.role)!).add(n.field);
+  if (!byRole.size) return [];
+  const columnsOf = new Map(sheets.map((s) => [`${s.file}|${s.sheet ?? ''}`, s.columns]));
+  const units = new Map<string, { semester: string; department: string; role: string; had: Set<string> }>();
+  const rows = await runner.query<{ semester: string; department: string; role: string; file: string; sheet: string | null }>(
+    `SELECT DISTINCT semester, department, role::VARCHAR AS role, source_file AS file, source_sheet AS sheet FROM worklogs`,
+  );
+  for (const r of rows) {
+    const key = `${r.semester}|${r.department}|${r.role}`;
+    const unit = units.get(key) ?? units.set(key, { semester: r.semester, department: r.department, role: r.role, had: new Set() }).get(key)!;
+    // A sheet whose columns were not recorded (a form) is taken to have them all.
+    for (const field of columnsOf.get(`${r.file}|${r.sheet ?? ''}`) ?? byRole.get(r.role) ?? []) unit.had.add(field);
+  }
+  return [...units.values()].flatMap((u) =>
+    [...(byRole.get(u.role) ?? [])].filter((field) => !u.had.has(field)).map((field) => ({ semester: u.semester, department: u.department, kind: 'worklogs' as const, role: u.role, field })),
+  );
 }
 
 export async function runIngest(options: IngestOptions): Promise<Manifest> {
@@ -311,8 +340,13 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     await writeParquet(runner, join(folder, 'warnings.parquet'), WARNINGS_OUTPUT, warnings);
 
     const semesters = await distinct('semester', TABLE_KINDS.filter((k) => TABLES[k].output.some((c) => c.name === 'semester')));
+    const coverage = [
+      ...coverageRows(sheets, checklistDepartments(sheets, [...rules.departments, ...departments]), semesters, rules.expected_exports),
+      ...columnMissingRows(await missingColumns(runner, sheets, rules)),
+    ];
+    await writeParquet(runner, join(folder, 'coverage.parquet'), COVERAGE_OUTPUT, coverage);
     // Each department's return list, for the semester being collected: the latest.
-    const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports });
+    const lists = buildReturnLists({ sheets, rejects, warnings, departments: checklistDepartments(sheets, [...rules.departments, ...departments]), semester: semesters.at(-1) ?? null, expected: rules.expected_exports, missingColumns: coverage.filter((c) => c.status === 'column_missing' && c.semester === semesters.at(-1)) });
     const returns = await writeReturnLists(folder, lists, rules.institution);
     const sum = (key: 'read' | 'accepted' | 'rejected' | 'skipped') => sheets.reduce((n, s) => n + s[key], 0);
     const tables = Object.fromEntries(TABLE_KINDS.map((k) => [k, { file: TABLES[k].file, rows: staging!.counts[k] }]));
@@ -325,7 +359,9 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
         ...(tables as Record<TableKind, { file: string; rows: number }>),
         rejects: { file: 'rejects.parquet', rows: rejects.length },
         warnings: { file: 'warnings.parquet', rows: warnings.length },
+        coverage: { file: 'coverage.parquet', rows: coverage.length },
       },
+      coverage,
       semesters,
       departments,
       totals: {

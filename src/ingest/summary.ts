@@ -13,6 +13,7 @@ const TABLE_NAMES: Record<keyof Manifest['tables'], string> = {
   ...(Object.fromEntries(TABLE_KINDS.map((kind) => [kind, TABLES[kind].label])) as Record<(typeof TABLE_KINDS)[number], string>),
   rejects: '拒绝的行',
   warnings: '提示',
+  coverage: '报送状态',
 };
 
 /** The department a file belongs to: the one its accepted rows name, else (set aside, superseded) the one its name, folder or rows named, else the folder it sits in. */

@@ -130,6 +130,7 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   report.header_row = headerIndex + 1;
   report.dropped_columns = header.unmapped;
   report.personal_columns_dropped = header.unmapped.filter(isPersonalColumn);
+  report.columns = [...Object.keys(header.columns), ...(header.also ? Object.keys(header.also.columns) : [])];
 
   const firstHeader = top[header.row]!;
   /** A cell holding something under no header (or past the last one) is data no column reads. */

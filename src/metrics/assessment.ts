@@ -4,6 +4,7 @@
  * breakdown where item scores exist, and rows whose score disagrees with the recorded grade.
  */
 import { ASSESSMENT_ITEMS } from '../domain/tables/assessments.ts';
+import { COUNTED, coverageColumnsSql, coverageGapsSql } from './coverage.ts';
 import { filterSql, type Filters } from './filters.ts';
 import { sqlString } from './sql.ts';
 import { INSTITUTION } from './staffing.ts';
@@ -82,10 +83,10 @@ export interface MismatchRow {
   source_row: number;
 }
 
-/** Rows whose score gives another grade than the one recorded. */
+/** Rows whose score falls in another band than the grade filed (the filed grade stands; `grade` here is the band's). */
 export function mismatchesSql(f: Partial<Filters>): string {
-  return `SELECT department, role, name, person_id, score, score_max, grade, grade_recorded, source_file, source_row
-FROM assessments WHERE score IS NOT NULL AND grade_recorded IS NOT NULL AND grade <> grade_recorded AND ${filterSql(f)}
+  return `SELECT department, role, name, person_id, score, score_max, grade_by_score AS grade, grade_recorded, source_file, source_row
+FROM assessments WHERE grade_by_score IS NOT NULL AND grade_recorded IS NOT NULL AND grade_by_score <> grade_recorded AND ${filterSql(f)}
 ORDER BY department, name`;
 }
 
@@ -95,6 +96,10 @@ export interface CoverageRow {
   assessed: number;
   /** Assessment rows of the semester in the whole institution: 0 means none was sent yet (not 0 % done). */
   semester_rows: number;
+  /** A department whose roster or assessment was not sent or not read: what stands in place of its figure. */
+  note: string | null;
+  /** 全院: the departments left out, and why. */
+  excluded: string | null;
 }
 
 /**
@@ -103,11 +108,15 @@ export interface CoverageRow {
  */
 export function assessmentCoverageSql(f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = by === 'department' ? 'c.department' : sqlString(INSTITUTION);
-  return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS roster,
-  COUNT(*) FILTER (WHERE EXISTS (
+  // Before any assessment of the semester was sent (it is due at the end), no department lacks one yet.
+  const gaps = `(SELECT * FROM ${coverageGapsSql(['assessments'])} g WHERE EXISTS (SELECT 1 FROM assessments a WHERE a.semester = g.semester))`;
+  return `SELECT ${unit} AS department, COUNT(*) FILTER (WHERE ${COUNTED})::INTEGER AS roster,
+  COUNT(*) FILTER (WHERE ${COUNTED} AND EXISTS (
     SELECT 1 FROM assessments a WHERE a.semester = c.semester AND a.role = 'counselor'
       AND (a.person_id = c.staff_id OR (a.name = c.name AND a.department = c.department))))::INTEGER AS assessed,
-  ANY_VALUE((SELECT COUNT(*) FROM assessments a WHERE a.semester = c.semester))::INTEGER AS semester_rows
-FROM counselors c WHERE ${filterSql(f, { semester: 'c.semester', department: 'c.department' })}
+  ANY_VALUE((SELECT COUNT(*) FROM assessments a WHERE a.semester = c.semester))::INTEGER AS semester_rows,
+  ${coverageColumnsSql(by, 'c')}
+FROM counselors c LEFT JOIN ${gaps} gaps ON gaps.semester = c.semester AND gaps.department = c.department
+WHERE ${filterSql(f, { semester: 'c.semester', department: 'c.department' })}
 GROUP BY ALL ORDER BY department`;
 }

@@ -11,21 +11,33 @@
  *   For the institution it is computed on the totals, so it is not the sum of department gaps.
  * - A unit with no students is compliant with gap 0; one with students and no full-time
  *   counselor has no ratio (NULL) and is not compliant.
+ * - A department whose roster or enrollment was not sent or not read has no figures (its `note`
+ *   says why) and is left out of the institution's, which names it (`excluded`).
  */
+import { coverageGapsSql, excludedAggregateSql } from './coverage.ts';
 import { sqlNumber, sqlString } from './sql.ts';
 
 export interface StaffingRow {
   semester: string;
   department: string;
-  students: number;
-  full_time: number;
-  part_time: number;
-  fte: number;
+  /** NULL where the enrollment was not sent or not read (`note` says which). */
+  students: number | null;
+  /** NULL where the roster was not sent or not read. */
+  full_time: number | null;
+  part_time: number | null;
+  fte: number | null;
   ratio_full_time: number | null;
   ratio_weighted: number | null;
-  compliant_full_time: boolean;
-  compliant_weighted: boolean;
-  gap: number;
+  /** NULL: no verdict, the data it rests on is missing (`note`). */
+  compliant_full_time: boolean | null;
+  compliant_weighted: boolean | null;
+  gap: number | null;
+  /** What stands in place of the figures: "辅导员名册未能导入，待重新报送" (NULL: figures computed). */
+  note: string | null;
+  /** The institution's row: the departments left out and why (NULL: none). */
+  excluded: string | null;
+  /** The institution's row: the departments' own gaps added up (各系部合计需增配); NULL on a department's. */
+  needed: number | null;
   /** Counselors hired through 劳务派遣 / 人事代理 (not allowed by policy): counted, and flagged. */
   flagged_hiring: number;
 }
@@ -39,56 +51,80 @@ export interface StaffingParams {
   disallowedHiring: readonly string[];
 }
 
-/** Per-unit figures for every semester; `unit` is the grouping column or a constant label. */
-function staffingSql(p: StaffingParams, unit: { enrollment: string; counselors: string }): string {
-  const n = sqlNumber(p.target);
-  const wn = sqlNumber(p.partTimeWeight.numerator);
-  const wd = sqlNumber(p.partTimeWeight.denominator);
+/**
+ * Per-department figures for every semester, each with the note that stands in place of its
+ * figures when its roster or enrollment was not sent or could not be read (coverage).
+ */
+function unitsSql(p: StaffingParams): string {
   // IN () is not valid SQL: with nothing disallowed, NULL matches no row.
   const disallowed = p.disallowedHiring.length ? p.disallowedHiring.map(sqlString).join(', ') : 'NULL';
-  return `
-WITH students AS (
-  SELECT semester, ${unit.enrollment} AS department, SUM(students)::INTEGER AS students
+  return `students AS (
+  SELECT semester, department, SUM(students)::INTEGER AS students
   FROM enrollment GROUP BY ALL
 ), staff AS (
-  SELECT semester, ${unit.counselors} AS department,
+  SELECT semester, department,
     COUNT(*) FILTER (WHERE employment = 'full_time')::INTEGER AS full_time,
     COUNT(*) FILTER (WHERE employment = 'part_time')::INTEGER AS part_time,
     COUNT(*) FILTER (WHERE hiring IN (${disallowed}))::INTEGER AS flagged_hiring
   FROM counselors GROUP BY ALL
 ), units AS (
   SELECT semester, department,
-    COALESCE(s.students, 0)::INTEGER AS students,
-    COALESCE(c.full_time, 0)::INTEGER AS full_time,
-    COALESCE(c.part_time, 0)::INTEGER AS part_time,
-    COALESCE(c.flagged_hiring, 0)::INTEGER AS flagged_hiring
+    CASE WHEN gaps.lacks_enrollment IS NOT TRUE THEN COALESCE(s.students, 0) END::INTEGER AS students,
+    CASE WHEN gaps.lacks_counselors IS NOT TRUE THEN COALESCE(c.full_time, 0) END::INTEGER AS full_time,
+    CASE WHEN gaps.lacks_counselors IS NOT TRUE THEN COALESCE(c.part_time, 0) END::INTEGER AS part_time,
+    COALESCE(c.flagged_hiring, 0)::INTEGER AS flagged_hiring,
+    gaps.note
   FROM students s FULL OUTER JOIN staff c USING (semester, department)
-)
-SELECT semester, department, students, full_time, part_time,
+    LEFT JOIN ${coverageGapsSql(['enrollment', 'counselors'])} gaps USING (semester, department)
+)`;
+}
+
+/** The figures of each unit row (students, full_time, part_time, note): NULL where a note stands in their place. */
+function figuresSql(p: StaffingParams, from: string): string {
+  const n = sqlNumber(p.target);
+  const wn = sqlNumber(p.partTimeWeight.numerator);
+  const wd = sqlNumber(p.partTimeWeight.denominator);
+  const counted = (sql: string) => `CASE WHEN note IS NULL THEN ${sql} END`;
+  return `SELECT semester, department, students, full_time, part_time,
   ((full_time * ${wd} + part_time * ${wn}) / ${wd})::DOUBLE AS fte,
-  CASE WHEN full_time > 0 THEN students / full_time END::DOUBLE AS ratio_full_time,
-  CASE WHEN full_time + part_time > 0
-    THEN (students::BIGINT * ${wd}) / (full_time * ${wd} + part_time * ${wn}) END::DOUBLE AS ratio_weighted,
-  (students <= ${n} * full_time) AS compliant_full_time,
-  (students::BIGINT * ${wd} <= ${n}::BIGINT * (full_time * ${wd} + part_time * ${wn})) AS compliant_weighted,
-  GREATEST(0, CEIL(students / ${n}) - full_time)::INTEGER AS gap,
-  flagged_hiring
-FROM units`;
+  ${counted(`CASE WHEN full_time > 0 THEN students / full_time END`)}::DOUBLE AS ratio_full_time,
+  ${counted(`CASE WHEN full_time + part_time > 0 THEN (students::BIGINT * ${wd}) / (full_time * ${wd} + part_time * ${wn}) END`)}::DOUBLE AS ratio_weighted,
+  ${counted(`(students <= ${n} * full_time)`)} AS compliant_full_time,
+  ${counted(`(students::BIGINT * ${wd} <= ${n}::BIGINT * (full_time * ${wd} + part_time * ${wn}))`)} AS compliant_weighted,
+  ${counted(`GREATEST(0, CEIL(students / ${n}) - full_time)`)}::INTEGER AS gap,
+  flagged_hiring, note, excluded, needed
+FROM ${from}`;
 }
 
 /** One row per semester and department. */
 export function departmentStaffingSql(p: StaffingParams, semester?: string): string {
-  return `SELECT * FROM (${staffingSql(p, { enrollment: 'department', counselors: 'department' })})
+  return `WITH ${unitsSql(p)}
+SELECT * FROM (${figuresSql(p, `(SELECT *, NULL::VARCHAR AS excluded, NULL::INTEGER AS needed FROM units)`)})
 ${semester ? `WHERE semester = ${sqlString(semester)}` : ''}
 ORDER BY semester, department`;
 }
 
 export const INSTITUTION = '全院';
 
-/** One row per semester for the whole institution (department column = '全院'). */
+/**
+ * One row per semester for the whole institution (department column = '全院'): over the
+ * departments whose roster and enrollment were read; `excluded` names the others and why;
+ * `needed`: the departments' own gaps added up (各系部合计需增配), beside the institution's gap.
+ */
 export function institutionStaffingSql(p: StaffingParams, semester?: string): string {
-  const all = sqlString(INSTITUTION);
-  return `SELECT * FROM (${staffingSql(p, { enrollment: all, counselors: all })})
+  const n = sqlNumber(p.target);
+  return `WITH ${unitsSql(p)}, total AS (
+  SELECT semester, ${sqlString(INSTITUTION)} AS department,
+    COALESCE(SUM(students) FILTER (WHERE note IS NULL), 0)::INTEGER AS students,
+    COALESCE(SUM(full_time) FILTER (WHERE note IS NULL), 0)::INTEGER AS full_time,
+    COALESCE(SUM(part_time) FILTER (WHERE note IS NULL), 0)::INTEGER AS part_time,
+    SUM(flagged_hiring)::INTEGER AS flagged_hiring,
+    NULL::VARCHAR AS note,
+    ${excludedAggregateSql()} AS excluded,
+    COALESCE(SUM(GREATEST(0, CEIL(students / ${n}) - full_time)) FILTER (WHERE note IS NULL), 0)::INTEGER AS needed
+  FROM units GROUP BY semester
+)
+SELECT * FROM (${figuresSql(p, 'total')})
 ${semester ? `WHERE semester = ${sqlString(semester)}` : ''}
 ORDER BY semester`;
 }

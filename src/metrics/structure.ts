@@ -23,6 +23,7 @@ import {
   type Band,
   type Education,
 } from '../domain/people.ts';
+import { unreadableExcludedSql } from './coverage.ts';
 import { filterSql } from './filters.ts';
 import { sqlNumber, sqlString } from './sql.ts';
 import { INSTITUTION } from './staffing.ts';
@@ -94,7 +95,8 @@ export function dimensions(p: StructureParams): Dimension[] {
     {
       id: 'political',
       label: '政治面貌',
-      categories: labelled(POLITICAL_LABELS, ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']),
+      // 中共党员 alone here is not the cards' 中共党员（含预备党员）: named so that the two never read as one figure.
+      categories: labelled({ ...POLITICAL_LABELS, cpc_member: '中共党员（不含预备党员）' }, ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']),
       sql: `COALESCE(political_status, '${UNKNOWN}')`,
     },
     { id: 'education', label: '学历', categories: labelled(EDUCATION_LABELS, [...EDUCATIONS].reverse()), sql: `COALESCE(education, '${UNKNOWN}')` },
@@ -159,6 +161,8 @@ export interface StructureSummaryRow {
   /** In post less than a year (years_in_post = 0). */
   new_in_post: number;
   years_known: number;
+  /** 全院: departments whose roster could not be read, not counted (NULL: none). */
+  excluded: string | null;
 }
 
 /** The figures a report opens with, per department or for the institution. No row when nobody is in scope. */
@@ -180,7 +184,8 @@ export function structureSummarySql(p: StructureParams, f: StructureFilters, by:
   COUNT(*) FILTER (WHERE title_level IN (${list(SENIOR_TITLES)}))::INTEGER AS senior,
   COUNT(title_level)::INTEGER AS title_known,
   COUNT(*) FILTER (WHERE years_in_post < 1)::INTEGER AS new_in_post,
-  COUNT(years_in_post)::INTEGER AS years_known
+  COUNT(years_in_post)::INTEGER AS years_known,
+  ${by === 'institution' ? unreadableExcludedSql(['counselors'], f.semester) : 'NULL'}::VARCHAR AS excluded
 FROM counselors WHERE ${scopeSql(f)} GROUP BY ALL HAVING COUNT(*) > 0 ORDER BY department`;
 }
 

@@ -4,6 +4,7 @@
  * provincial course falls within the window of years. A training row belongs to a counselor by
  * staff ID, or by name within the department (IDs that lost their leading zeros still match).
  */
+import { unreadableExcludedSql } from './coverage.ts';
 import { calendarYearSql, filterSql, type Filters } from './filters.ts';
 import { sqlNumber, sqlString } from './sql.ts';
 import { INSTITUTION } from './staffing.ts';
@@ -49,14 +50,18 @@ export interface TrainingUnitRow {
   school_hours: number;
   meets_hours: number;
   without_higher: number;
+  /** 全院: departments whose roster could not be read, not counted (NULL: none). */
+  excluded: string | null;
 }
 
 /** Per department (or the institution): counselors, total school hours, meeting the hours, missing a national/provincial course. */
 export function trainingUnitsSql(p: TrainingParams, f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
+  const excluded = by === 'institution' ? unreadableExcludedSql(['counselors'], f.semester) : 'NULL';
   return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS counselors, SUM(school_hours)::DOUBLE AS school_hours,
   COUNT(*) FILTER (WHERE meets_hours)::INTEGER AS meets_hours,
-  COUNT(*) FILTER (WHERE higher_courses = 0)::INTEGER AS without_higher
+  COUNT(*) FILTER (WHERE higher_courses = 0)::INTEGER AS without_higher,
+  ${excluded}::VARCHAR AS excluded
 FROM (${peopleSql(p, f)}) GROUP BY ALL ORDER BY department`;
 }
 

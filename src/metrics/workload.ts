@@ -1,9 +1,12 @@
 /**
  * Workload compliance: how many person-weeks (and person-months, for monthly norms) meet the
  * norms of the active rule profile. One row of `worklogs` is one person-week. A blank count is 0:
- * what was not recorded was not done. See README "How the numbers are defined".
+ * what was not recorded was not done — in a column the form has. A column the department's form
+ * (for that role) lacks is 该项未报送 (coverage): that norm is out of its share, and the other norms
+ * alone decide whether its person-weeks met all. See docs/规则与口径.md.
  */
 import type { WorkloadNorm } from '../domain/rules.ts';
+import { coverageGapsSql, missingFieldsSql } from './coverage.ts';
 import { filterSql, type Filters } from './filters.ts';
 import { sqlNumber, sqlString } from './sql.ts';
 import { INSTITUTION } from './staffing.ts';
@@ -44,16 +47,18 @@ function evaluatedSql(p: WorkloadParams): string {
   const calendar = mondays.length
     ? `SELECT * FROM (VALUES ${mondays.map(([s, d]) => `(${sqlString(s)}, DATE ${sqlString(d)})`).join(', ')}) t(semester, monday)`
     : `SELECT NULL::VARCHAR AS semester, NULL::DATE AS monday WHERE FALSE`;
-  const flags = weeklyNorms(p.norms).map(({ n, i }) => `CASE WHEN role = ${sqlString(n.role)} THEN ${meetsSql(n)} END AS w${i}`);
+  // A norm whose column the form lacked: NULL (not counted), and no part of all_met or the shortfall.
+  const reported = (n: WorkloadNorm) => `NOT list_contains(COALESCE(absent.fields, []), ${sqlString(n.field)})`;
+  const flags = weeklyNorms(p.norms).map(({ n, i }) => `CASE WHEN role = ${sqlString(n.role)} AND ${reported(n)} THEN ${meetsSql(n)} END AS w${i}`);
   return `cal AS (${calendar}),
 ev AS (
   SELECT semester, department, role, name, staff_id, department || '|' || COALESCE(staff_id, name) AS person, week_start,
     (1 + date_diff('day', cal.monday, week_start) // 7)::INTEGER AS week_no,
     ${flags.map((s) => `${s},`).join('\n    ')}
-    ${perRole(p.norms, (ns) => ns.map((n) => meetsSql(n)).join(' AND '))} AS all_met,
-    ${perRole(p.norms, (ns) => ns.map(shortOfSql).join(' + '))} AS shortfall,
-    ${fields(p.norms).join(', ')}
-  FROM worklogs LEFT JOIN cal USING (semester)
+    ${perRole(p.norms, (ns) => ns.map((n) => `(NOT ${reported(n)} OR ${meetsSql(n)})`).join(' AND '))} AS all_met,
+    ${perRole(p.norms, (ns) => ns.map((n) => `CASE WHEN ${reported(n)} THEN ${shortOfSql(n)} ELSE 0 END`).join(' + '))} AS shortfall,
+    ${fields(p.norms).join(', ')}, absent.fields AS absent_fields
+  FROM worklogs LEFT JOIN cal USING (semester) LEFT JOIN ${missingFieldsSql('worklogs')} absent USING (semester, department, role)
 )`;
 }
 
@@ -111,7 +116,8 @@ FROM ev GROUP BY semester, department, role, week_no`,
     create(
       t.months,
       monthly.length
-        ? `SELECT semester, department, role, person, strftime(week_start, '%Y-%m') AS month, ${monthly.map((f) => `SUM(COALESCE(${f}, 0)) AS sum_${f}`).join(', ')}
+        ? // A month's sum of a field the form had no column for is NULL: 该项未报送, not 0.
+          `SELECT semester, department, role, person, strftime(week_start, '%Y-%m') AS month, ${monthly.map((f) => `CASE WHEN bool_and(NOT list_contains(COALESCE(absent_fields, []), ${sqlString(f)})) THEN SUM(COALESCE(${f}, 0)) END AS sum_${f}`).join(', ')}
 FROM ev WHERE role IN (${monthlyRoles.map(sqlString).join(', ')}) GROUP BY ALL`
         : `SELECT semester, department, role, person, NULL::VARCHAR AS month FROM ev WHERE FALSE`,
     ),
@@ -155,7 +161,7 @@ export function normSharesSql(p: WorkloadParams, f: Partial<Filters>, by: 'depar
       ? `SELECT department, sum_${n.field} AS total FROM ${t.months} WHERE ${where(n)}`
       : `SELECT department, person, month, SUM(sum_${n.field}) AS total FROM ${t.months} WHERE ${where(n)} GROUP BY department, person, month`;
     return `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role,
-    COUNT(*) FILTER (WHERE ${meetsSql(n, 'total')})::INTEGER AS met, COUNT(*)::INTEGER AS periods
+    COUNT(*) FILTER (WHERE ${meetsSql(n, 'total')})::INTEGER AS met, COUNT(total)::INTEGER AS periods
   FROM (${months}) GROUP BY ALL`;
   });
   if (!parts.length) return `SELECT NULL AS department WHERE FALSE`;
@@ -167,13 +173,41 @@ export interface AllNormsRow {
   role: string;
   met: number;
   periods: number;
+  /** A department whose work log could not be read: what stands in place of its figure (no rows of it are counted). */
+  note: string | null;
+  /** 全院: the departments whose work log could not be read, left out. */
+  excluded: string | null;
+  /** Norms a form lacked the column for (该项未报送), judged without them: "联系任课教师" / 全院 "甲系：联系任课教师". */
+  not_reported: string | null;
 }
+
+/** The norms' labels for a list of fields, as SQL over `fields`. */
+const normLabelsSql = (p: WorkloadParams, fields: string) => {
+  const labels = [...new Map(p.norms.map((n) => [n.field, n.label])).entries()];
+  return labels.length ? `list_transform(${fields}, x -> CASE x ${labels.map(([f, l]) => `WHEN ${sqlString(f)} THEN ${sqlString(l)}`).join(' ')} ELSE x END)` : fields;
+};
 
 /** Per unit and role: person-weeks meeting every weekly norm of their role. */
 export function allWeeklyNormsSql(p: WorkloadParams, f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
-  return `SELECT ${unit} AS department, role, SUM(met_all)::INTEGER AS met, SUM(n_all)::INTEGER AS periods
-FROM ${workloadTables(p).cells} WHERE n_all > 0 AND ${filterSql(f)} GROUP BY ALL ORDER BY role, department`;
+  const roles = f.role ? `role = ${sqlString(f.role)}` : 'TRUE';
+  const where = filterSql({ semester: f.semester, department: f.department });
+  const absent = `(SELECT semester, department, role, array_to_string(${normLabelsSql(p, 'fields')}, '、') AS labels FROM ${missingFieldsSql('worklogs')} WHERE ${roles} AND ${where})`;
+  const unread = `(SELECT semester, department, note FROM ${coverageGapsSql(['worklogs'])} WHERE unreadable AND ${where})`;
+  const notReported =
+    by === 'department'
+      ? `(SELECT string_agg(DISTINCT a.labels, '、') FROM ${absent} a WHERE a.department = c.department AND a.role = c.role)`
+      : `(SELECT string_agg(DISTINCT a.department || '：' || a.labels, '；' ORDER BY a.department || '：' || a.labels) FROM ${absent} a WHERE a.role = c.role)`;
+  const rows = `SELECT ${unit} AS department, role, SUM(met_all)::INTEGER AS met, SUM(n_all)::INTEGER AS periods
+FROM ${workloadTables(p).cells} WHERE n_all > 0 AND ${filterSql(f)} GROUP BY ALL`;
+  // A department whose work log was set aside has no rows: its note stands in their place; 全院 names it.
+  return by === 'department'
+    ? `SELECT c.*, NULL::VARCHAR AS note, NULL::VARCHAR AS excluded, ${notReported} AS not_reported FROM (${rows}) c
+UNION ALL SELECT DISTINCT department, ${sqlString(f.role ?? 'counselor')} AS role, 0, 0, note, NULL, NULL FROM ${unread} u
+ORDER BY role, department`
+    : `SELECT c.*, NULL::VARCHAR AS note,
+  (SELECT string_agg(DISTINCT u.department || '：' || regexp_replace(u.note, '，待重新报送', '', 'g'), '；') FROM ${unread} u) AS excluded,
+  ${notReported} AS not_reported FROM (${rows}) c ORDER BY role, department`;
 }
 
 export interface HeatCell {

@@ -18,11 +18,15 @@ export function dataNotes(f: SemesterFigures): string[] {
   const unknownHiring = f.staffing.hiring.filter((h) => h.hiring == null).reduce((s, h) => s + h.counselors, 0);
   if (unknownHiring > 0) notes.push(`辅导员名册中${formatInt(unknownHiring)}人未填写聘用方式，其聘用方式是否规范无法判断（见辅导员聘用方式表）。`);
   if (f.assessment.mismatches > 0) notes.push(`${formatInt(f.assessment.mismatches)}条考核记录的得分与填报等次不一致，已请有关系部核实。`);
+  // What was not received or not read is a matter of the collection, not of the team: said here, never as a problem
+  // in the body; an export set aside is named as not read, never as 未报送.
   for (const s of f.submissions) {
     const parts = [
-      s.setAside > 0 && `${formatInt(s.setAside)}个报送文件无法读取或无法识别，未计入统计`,
-      s.missing.length > 0 && `未报送${s.missing.join('、')}`,
+      s.unreadable.length > 0 && `报送的${s.unreadable.join('、')}未能导入，未计入统计，待重新报送`,
+      s.unknownFiles > 0 && `${formatInt(s.unknownFiles)}个报送文件无法读取或无法识别，未计入统计`,
+      s.missing.length > 0 && (s.unknownFiles > 0 ? `${s.missing.join('、')}尚未收到可读取的报表` : `未报送${s.missing.join('、')}`),
       s.rejected > 0 && `${formatInt(s.rejected)}行数据因填写错误未能采用`,
+      s.missingColumns.length > 0 && `报送的${s.missingColumns.join('、')}，相应指标未计入`,
     ].filter(Boolean);
     if (parts.length) notes.push(`${escapeHtml(s.department)}${parts.join('，')}。`);
   }

@@ -34,8 +34,12 @@ export interface Submission {
   /** Labels of the expected exports not received. */
   missing: string[];
   rejected: number;
-  /** Files (or sheets) it sent that could not be read or understood, set aside (not counted). */
-  setAside: number;
+  /** Exports it sent that could not be read (set aside, or versions undecided): not counted, to be sent again. */
+  unreadable: string[];
+  /** Files it sent that could not be read and whose kind is not known: the exports `missing` may be among them. */
+  unknownFiles: number;
+  /** Columns its forms lacked for a figure (该项未报送): "工作记录缺少“联系任课教师”一列". */
+  missingColumns: string[];
 }
 
 export interface SemesterFigures {
@@ -60,13 +64,21 @@ export interface SemesterFigures {
  */
 export function submissions(ctx: DashboardContext, semester: string): Submission[] {
   const list = buildChecklist(ctx.files, checklistDepartments(ctx.files, [...ctx.rules.departments, ...ctx.departments]), semester, ctx.rules.expected_exports);
-  const sum = (cells: Record<TableKind, ChecklistCell>, key: 'rejected' | 'setAside') => TABLE_KINDS.reduce((n, k) => n + cells[k][key], 0);
-  return list.rows.map(({ department, cells, setAsideUnknown }) => ({
-    department,
-    missing: list.kinds.filter((k) => cells[k].status === 'missing').map((k) => TABLES[k].label),
-    rejected: sum(cells, 'rejected'),
-    setAside: sum(cells, 'setAside') + setAsideUnknown.length,
-  }));
+  const sum = (cells: Record<TableKind, ChecklistCell>) => TABLE_KINDS.reduce((n, k) => n + cells[k].rejected, 0);
+  const rows = (department: string) => ctx.coverage.filter((c) => c.semester === semester && c.department === department);
+  return list.rows.map(({ department, cells, setAsideUnknown }) => {
+    const own = rows(department);
+    // Sent but not read is not 未报送: an export whose files were set aside is named as such.
+    const unreadable = own.filter((c) => c.field == null && c.status === 'unreadable' && (cells[c.kind].setAside > 0 || cells[c.kind].rejected > 0)).map((c) => c.kind);
+    return {
+      department,
+      missing: list.kinds.filter((k) => cells[k].status === 'missing' && !unreadable.includes(k)).map((k) => TABLES[k].label),
+      rejected: sum(cells),
+      unreadable: unreadable.map((k) => TABLES[k].label),
+      unknownFiles: setAsideUnknown.length,
+      missingColumns: own.filter((c) => c.status === 'column_missing').map((c) => c.note.replace(/：该项未报送$/, '')),
+    };
+  });
 }
 
 /** A list's people counted for the whole institution (a count, not the list: the unit is 全院 whatever their departments). */

@@ -48,28 +48,31 @@ const STAFFING = 'tbl-staffing-departments';
 export const rulePercent = (share: number) => r(`${Math.round(share * 1000) / 10}%`);
 
 /** Departments with students and a full-time ratio over the target. */
-export const staffingBelow = (f: SemesterFigures) => f.staffing.departments.filter((d) => d.students > 0 && !d.compliant_full_time);
+/** Departments below the ratio: only those whose roster and enrollment were read (a note stands for the others). */
+export const staffingBelow = (f: SemesterFigures) => f.staffing.departments.filter((d) => d.note == null && (d.students ?? 0) > 0 && d.compliant_full_time === false);
 /** The full-time counselors the departments below the target need, added up. */
-export const staffingGapSum = (f: SemesterFigures) => f.staffing.departments.reduce((s, d) => s + d.gap, 0);
+export const staffingGapSum = (f: SemesterFigures) => staffingBelow(f).reduce((s, d) => s + (d.gap ?? 0), 0);
 
 /** 基本情况: students, counselors, the ratio (whole), the weighted figures labelled 折算, the departments below, and the change since last semester. */
 export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | null, rules: ActiveRules): string {
   const t = rules.max_students_per_counselor;
   const i = f.staffing.institution;
   const label = when(f.semester);
-  if (!i || (i.students === 0 && i.full_time + i.part_time === 0)) return `截至${label}，尚未收到在校生人数和辅导员名册数据，无法计算师生比。`;
+  if (!i || (!i.students && !i.full_time && !i.part_time)) return `截至${label}，尚未收到在校生人数和辅导员名册数据，无法计算师生比。`;
   const at = (col: string) => ({ row: INSTITUTION, col });
-  let text = `截至${label}，全院在校生${n('students', formatInt(i.students), STAFFING, at('students'))}人，专职辅导员${n('full_time', formatInt(i.full_time), STAFFING, at('full_time'))}人、兼职辅导员${n('part_time', formatInt(i.part_time), STAFFING, at('part_time'))}人。`;
-  if (i.ratio_full_time == null) text += `全院没有专职辅导员，未达到${r(`1:${t}`)}的配备要求，按此标准应配备${n('gap', formatInt(i.gap), STAFFING, at('gap'))}人。`;
+  // 全院 over the departments whose roster and enrollment were read: the others named beside it.
+  const scope = i.excluded ? `全院（不含${escapeHtml(i.excluded)}）` : '全院';
+  let text = `截至${label}，${scope}在校生${n('students', formatInt(i.students ?? 0), STAFFING, at('students'))}人，专职辅导员${n('full_time', formatInt(i.full_time ?? 0), STAFFING, at('full_time'))}人、兼职辅导员${n('part_time', formatInt(i.part_time ?? 0), STAFFING, at('part_time'))}人。`;
+  if (i.ratio_full_time == null) text += `全院没有专职辅导员，未达到${r(`1:${t}`)}的配备要求，按此标准应配备${n('gap', formatInt(i.gap ?? 0), STAFFING, at('gap'))}人。`;
   else
     text +=
       `专职辅导员师生比为${n('ratio_full_time', formatRatioWhole(i.ratio_full_time, t), STAFFING, at('ratio_full_time'))}，` +
-      (i.compliant_full_time ? `总体达到${r(`1:${t}`)}的配备要求。` : `未达到${r(`1:${t}`)}的配备要求，全院尚缺专职辅导员${n('gap', formatInt(i.gap), STAFFING, at('gap'))}人。`);
-  if (i.part_time > 0 && i.ratio_weighted != null)
+      (i.compliant_full_time ? `总体达到${r(`1:${t}`)}的配备要求。` : `未达到${r(`1:${t}`)}的配备要求，全院尚缺专职辅导员${n('gap', formatInt(i.gap ?? 0), STAFFING, at('gap'))}人。`);
+  if ((i.part_time ?? 0) > 0 && i.ratio_weighted != null)
     text +=
-      `兼职辅导员按${r(`${rules.part_time_weight.numerator}/${rules.part_time_weight.denominator}`)}折算后，专兼职合计折合专职辅导员${n('fte', formatFteWhole(i.fte), STAFFING, at('fte'))}人，` +
+      `兼职辅导员按${r(`${rules.part_time_weight.numerator}/${rules.part_time_weight.denominator}`)}折算后，专兼职合计折合专职辅导员${n('fte', formatFteWhole(i.fte ?? 0), STAFFING, at('fte'))}人，` +
       `折算师生比为${n('ratio_weighted', formatRatioWhole(i.ratio_weighted), STAFFING, at('ratio_weighted'))}。`;
-  const withData = f.staffing.departments.filter((d) => d.students > 0);
+  const withData = f.staffing.departments.filter((d) => d.note == null && (d.students ?? 0) > 0);
   const below = staffingBelow(f);
   if (withData.length === 0) text += '各系部均未报送在校生人数。';
   else if (below.length === 0) text += `${n('departments', formatInt(withData.length), STAFFING, { agg: 'count', col: 'students' })}个系部均达到配备要求。`;
@@ -80,7 +83,7 @@ export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | nu
       `${n('departments', formatInt(withData.length), STAFFING, { agg: 'count', col: 'students' })}个系部中，${n('departments_below', formatInt(below.length), STAFFING, { agg: 'flagged' })}个系部未达到要求，` +
       `按${r(`1:${t}`)}测算合计需增配专职辅导员${n('gap_sum', formatInt(staffingGapSum(f)), STAFFING, { agg: 'sum', col: 'gap' })}人。`;
   const p = prev?.staffing.institution;
-  if (p && p.students > 0) {
+  if (p?.students && i.students != null && i.full_time != null && p.full_time != null) {
     const moved = (key: string, what: string, now: number, before: number, unit: string) =>
       now === before ? `${what}持平` : `${what}${now > before ? '增加' : '减少'}${n(key, formatInt(Math.abs(now - before)), STAFFING, at(`${key}`))}${unit}`;
     text += `与上学期相比，${moved('students_change', '在校生', i.students, p.students, '人')}，${moved('full_time_change', '专职辅导员', i.full_time, p.full_time, '人')}。`;

@@ -35,7 +35,7 @@ const STAFFING = 'tbl-staffing-departments';
  */
 function staffingCause(d: SemesterFigures['staffing']['departments'][number], prev: SemesterFigures | null): string | null {
   const before = prev?.staffing.departments.find((x) => x.department === d.department);
-  if (!before || before.students === 0) return null;
+  if (!before || !before.students || d.students == null || d.full_time == null || before.full_time == null) return null;
   const grew = d.students - before.students;
   const left = before.full_time - d.full_time;
   const at = (col: string) => ({ row: d.department, col });
@@ -51,23 +51,24 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
   [
     'staffing',
     (f, rules, prev) => {
+      // Only departments whose roster and enrollment were read: a missing one is a data matter (附件), not a shortage.
       const below = staffingBelow(f);
       const i = f.staffing.institution;
-      if (!below.length && (!i || i.compliant_full_time)) return null;
+      if (!below.length && (!i || i.compliant_full_time !== false)) return null;
       const t = rules.max_students_per_counselor;
       const institution =
-        i && !i.compliant_full_time
-          ? `全院专职辅导员师生比为${n('p_ratio', formatRatioWhole(i.ratio_full_time, t), STAFFING, { row: i.department, col: 'ratio_full_time' })}，未达到${r(`1:${t}`)}的要求，尚缺${n('p_gap', formatInt(i.gap), STAFFING, { row: i.department, col: 'gap' })}人。`
+        i && i.compliant_full_time === false
+          ? `${i.excluded ? `全院（不含${escapeHtml(i.excluded)}）` : '全院'}专职辅导员师生比为${n('p_ratio', formatRatioWhole(i.ratio_full_time, t), STAFFING, { row: i.department, col: 'ratio_full_time' })}，未达到${r(`1:${t}`)}的要求，尚缺${n('p_gap', formatInt(i.gap ?? 0), STAFFING, { row: i.department, col: 'gap' })}人。`
           : '';
       const departments = below.length
         ? `${counted(
             below.map(
               (d) =>
-                `${escapeHtml(d.department)}（${d.ratio_full_time == null ? '无专职辅导员' : n(`p_ratio_${d.department}`, formatRatioWhole(d.ratio_full_time, t), STAFFING, { row: d.department, col: 'ratio_full_time' })}，缺${n(`p_gap_${d.department}`, formatInt(d.gap), STAFFING, { row: d.department, col: 'gap' })}人）`,
+                `${escapeHtml(d.department)}（${d.ratio_full_time == null ? '无专职辅导员' : n(`p_ratio_${d.department}`, formatRatioWhole(d.ratio_full_time, t), STAFFING, { row: d.department, col: 'ratio_full_time' })}，缺${n(`p_gap_${d.department}`, formatInt(d.gap ?? 0), STAFFING, { row: d.department, col: 'gap' })}人）`,
             ),
             '系部',
             STAFFING,
-          )}未达到${r(`1:${t}`)}的配备要求。`
+          )}未达到${r(`1:${t}`)}的配备要求${i?.needed ? `，各系部合计需增配专职辅导员${formatInt(i.needed)}人` : ''}。`
         : '';
       const causes = below.map((d) => staffingCause(d, prev)).filter((c): c is string => c != null);
       return { title: '部分系部专职辅导员配备不足', detail: institution + departments + (causes.length ? `主要原因是${causes.join('；')}。` : '') };
@@ -146,14 +147,14 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
   ],
   [
     'assistants',
-    (f) => {
+    (f, rules) => {
       const a = f.assistants.institution;
       if (!a || a.classes === 0) return null;
       const at = (col: string) => ({ row: a.department, col });
       const nonMembers = a.assistants - a.political_ok - a.political_unknown;
       const parts = [
-        a.covered < a.classes && `${n('p_uncovered', formatInt(a.classes - a.covered), 'tbl-assistants', at('uncovered'))}个班级尚未配备助理`,
-        a.shared > 0 && `${n('p_shared', formatInt(a.shared), 'tbl-assistants', at('shared'))}个班级多于${r(1)}名助理`,
+        // 每班可配备1名 is an allowance: a class without an assistant is no problem; one with more exceeds it.
+        a.shared > 0 && `${n('p_shared', formatInt(a.shared), 'tbl-assistants', at('shared'))}个班级多于${r(rules.assistants_per_class)}名助理`,
         nonMembers > 0 && `${n('p_non_members', formatInt(nonMembers), 'tbl-assistants', at('non_members'))}名助理不是中共党员或预备党员`,
       ].filter(Boolean);
       return parts.length ? { title: '助理队伍建设有待加强', detail: `${parts.join('；')}。` } : null;

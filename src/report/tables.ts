@@ -48,15 +48,17 @@ export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules,
     r.department === f.staffing.institution?.department ? prev?.staffing.institution : prev?.staffing.departments.find((d) => d.department === r.department);
   const delta = (r: SemesterFigures['staffing']['departments'][number], key: 'students' | 'full_time') => {
     const b = before(r);
-    return b && b.students > 0 ? r[key] - b[key] : null;
+    const now = r[key];
+    const then = b?.[key];
+    return b?.students && now != null && then != null ? now - then : null;
   };
   return {
     title: '各系部辅导员配备情况',
     rows: [...f.staffing.departments, ...(f.staffing.institution ? [f.staffing.institution] : [])],
     rowKey: (r) => r.department,
-    flagged: (r) => r.department !== f.staffing.institution?.department && r.students > 0 && !r.compliant_full_time,
+    flagged: (r) => r.department !== f.staffing.institution?.department && r.note == null && (r.students ?? 0) > 0 && r.compliant_full_time === false,
     columns: [
-      { key: 'department', label: '系部', rowHeader: true },
+      { key: 'department', label: '系部', rowHeader: true, display: (r) => (r.excluded ? `${r.department}（不含${r.excluded}）` : r.department) },
       { key: 'students', label: '在校生', format: 'int' },
       ...(prev ? [{ key: 'students_change', label: '在校生较上学期', numeric: true, display: (r: SemesterFigures['staffing']['departments'][number]) => signed(delta(r, 'students')) }] : []),
       { key: 'full_time', label: '专职', format: 'int' },

@@ -34,7 +34,7 @@ export function loadManifest(dataDir = DATA_DIR): Manifest {
 }
 
 /** Tables the ingest publishes as Parquet in data/. */
-export const PUBLISHED = [...TABLE_KINDS, 'rejects', 'warnings'];
+export const PUBLISHED = [...TABLE_KINDS, 'rejects', 'warnings', 'coverage'];
 
 /**
  * The tables of the site's database: what any page may query. The one place that decides it: the

@@ -83,7 +83,7 @@ export function structureFigures(rules: StructureRules): StructureFigure[] {
 
 /** The overview's structure card: the share the profile marks as headline, and its target if one is set. */
 export const HEADLINES: Record<StructureHeadline, { label: string; figure: StructureFigure['id']; target: (rules: StructureRules) => number | null }> = {
-  party: { label: '中共党员', figure: 'party', target: (r) => r.party_share_target },
+  party: { label: '中共党员（含预备党员）', figure: 'party', target: (r) => r.party_share_target },
   masters: { label: '硕士及以上', figure: 'masters', target: (r) => r.masters_share_target },
   senior: { label: '副高及以上', figure: 'senior', target: (r) => r.senior_share_target },
 };

@@ -22,12 +22,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** What a cell must say: 已报送 / 有问题 (拒绝 n 行) / 未报送, the rows accepted, the date; — when not expected. */
+/** What a cell must say: 已报送 / 部分有误 (拒绝 n 行) / 未报送, the rows accepted, the date; — when not expected. */
 function expectedCell(semester: string, department: string, exportName: string): string {
   const s = truth.get(semester)?.get(department)?.get(exportName);
   if (!s || s.accepted + s.rejected === 0) return expectedExports(truth, semester).includes(exportName) ? '未报送' : '—';
   const rows = s.accepted.toLocaleString('en-US');
-  return s.rejected > 0 ? `有问题\n拒绝 ${s.rejected} 行，接受 ${rows} 行\n${s.lastDate}` : `已报送\n${rows} 行\n${s.lastDate}`;
+  return s.rejected > 0 ? `部分有误\n拒绝 ${s.rejected} 行，接受 ${rows} 行\n${s.lastDate}` : `已报送\n${rows} 行\n${s.lastDate}`;
 }
 
 /** The checklist as shown: department → export name → the cell's lines. */
@@ -60,7 +60,7 @@ describe('报送清单', () => {
     await page.context().close();
   });
 
-  it('for another semester, with rows rejected: 有问题, and the download holds the matrix shown', async () => {
+  it('for another semester, with rows rejected: 部分有误, and the download holds the matrix shown', async () => {
     const page = await h.open('quality.html');
     await waitForEngine(page);
     const semester = '2025-2026-1';
@@ -68,7 +68,7 @@ describe('报送清单', () => {
     const shown = await shownChecklist(page);
     checkAgainstFiles(shown, semester);
     // The demo's three rows rejected that semester (a training level 市级, a count 五, an employment 外聘).
-    const problems = Object.entries(shown).flatMap(([d, row]) => Object.entries(row).filter(([, t]) => t.startsWith('有问题')).map(([n]) => `${d}·${n}`));
+    const problems = Object.entries(shown).flatMap(([d, row]) => Object.entries(row).filter(([, t]) => t.startsWith('部分有误')).map(([n]) => `${d}·${n}`));
     expect(problems.sort()).toEqual(['机电工程系·培训记录', '机电工程系·工作记录', '艺术设计系·辅导员名册'].sort());
 
     const csv = parseCsvDownload((await download(page, 'checklist', 'csv')).bytes);

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedRank, expectedReading, MEASURE_IDS, statusWord } from '../support/expected-measures.ts';
+import { expectedRank, expectedRankText, expectedReading, MEASURE_IDS, statusWord } from '../support/expected-measures.ts';
 import { computeMetricsTruth, INSTITUTION, type MetricsTruth } from '../support/oracle-metrics.ts';
 import { computeTruth, type Truth } from '../support/oracle.ts';
 import { num, readTable, setFilters, startHarness, waitForEngine, type Harness } from '../support/site.ts';
@@ -46,7 +46,7 @@ function checkRanks(table: Record<string, Record<string, string>>, semester: str
     expect.soft(row.value, `${at} 本系部`).toBe(own?.text ?? '无数据');
     expect.soft(row.detail, `${at} 依据`).toBe(own?.detail ?? '');
     expect.soft(row.status, `${at} 达标情况`).toBe(statusWord(own));
-    expect.soft(row.rank, `${at} 排名`).toBe(rank ? `第 ${rank.rank} 名（共 ${rank.of} 个系部）` : '—');
+    expect.soft(row.rank, `${at} 排名`).toBe(expectedRankText(rank));
     expect.soft(row.institution, `${at} 全院`).toBe(all?.text ?? '无数据');
   }
 }

@@ -4,6 +4,7 @@
  * figures; the links to the department pages work. Expected values come from the independent
  * oracles through test/support/expected-measures.ts.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedCompared, expectedDelta, expectedReading, hasValue, MEASURE_IDS, semesterLabel, statusWord, type Expected, type MeasureId } from '../support/expected-measures.ts';
@@ -173,6 +174,17 @@ describe('总览 page', () => {
     const want = departments.flatMap((d) => MEASURE_IDS.filter((m) => reading(m, latest, d)?.ok === false).map((m) => `${d}|${m}`));
     expect(want.length).toBeGreaterThan(5);
     expect([...listed].sort()).toEqual([...want].sort());
+    // In the rules file's order of weight (师生比 first), as written there beside each rule's source.
+    const profile = JSON.parse(readFileSync('data/rules.json', 'utf8')).profiles.default;
+    const RULE_OF: Record<string, [string, string]> = {
+      ratio: ['staffing', 'max_students_per_counselor'], workload: ['workload', 'target_share'], assessment: ['assessment', 'completion'],
+      quota: ['assessment', 'excellence_quota'], training: ['training', 'school_hours_per_year'], assistants: ['assistants', 'per_class'], structure: ['structure', 'headline'],
+    };
+    const weight = (m: string) => profile[RULE_OF[m]![0]]?.[RULE_OF[m]![1]]?.weight ?? 9;
+    const order = listed.map((x) => weight(x.split('|')[1]!));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // Classes without an assistant are information (每班可配备1名): never listed for that alone.
+    for (const x of listed.filter((x) => x.endsWith('|assistants'))) expect(reading('assistants', latest, x.split('|')[0]!)?.ok).toBe(false);
     // The first eight are in view; the rest are one click away.
     expect(await page.$$eval('.attention ol > li', (items) => items.filter((li) => getComputedStyle(li).display !== 'none').length)).toBe(Math.min(8, want.length));
     if (want.length > 8) expect(await page.textContent('.attention .fold-label')).toContain(`展开全部 ${want.length} 项`);

@@ -78,7 +78,9 @@ export function expectedReading(m: MeasureId, semester: string, unit: string, st
     }
     case 'assistants': {
       const a = truth.assistants.get(semester)?.get(unit);
-      return a ? share(a.covered, a.classes, '个班', a.covered === a.classes && a.multiple.length === 0) : null;
+      // 每班可配备1名 is an allowance: only a class with more than one assistant exceeds it; else no verdict.
+      const r = a ? share(a.covered, a.classes, '个班', a.multiple.length > 0 ? false : true) : null;
+      return r && { ...r, ok: a!.multiple.length > 0 ? false : null, detail: a!.multiple.length > 0 ? `${r.detail}；${a!.multiple.length}个班多于1名助理` : r.detail };
     }
     case 'structure': {
       // The full-time counselors' share the profile marks as headline; judged only against a target it sets.
@@ -86,7 +88,7 @@ export function expectedReading(m: MeasureId, semester: string, unit: string, st
       if (!u || !u.people.length || !described(u)) return null;
       const { figure, target } = truth.structureHeadline;
       const met = { party: u.party, masters: u.masters, senior: u.senior }[figure];
-      const label = { party: '中共党员', masters: '硕士及以上', senior: '副高及以上' }[figure];
+      const label = { party: '中共党员（含预备党员）', masters: '硕士及以上', senior: '副高及以上' }[figure];
       const n = u.people.length;
       return { num: met, den: n, text: `${label} ${pct(met, n)}`, ok: target == null ? null : met * 1000 >= Math.round(target * 1000) * n, detail: `${group(met)}/${group(n)} 人` };
     }
@@ -129,9 +131,13 @@ function better(m: MeasureId, a: Expected, b: Expected): number {
 }
 
 /** Rank among the departments with a value (1 = best; ties share a rank), and how many have one. */
-export function expectedRank(m: MeasureId, semester: string, unit: string, departments: readonly string[], staffing: Truth, truth: MetricsTruth): { rank: number; of: number } | null {
+export function expectedRank(m: MeasureId, semester: string, unit: string, departments: readonly string[], staffing: Truth, truth: MetricsTruth): { rank: number; of: number; tied: number } | null {
   const own = expectedReading(m, semester, unit, staffing, truth);
   if (!hasValue(own)) return null;
   const all = departments.map((d) => expectedReading(m, semester, d, staffing, truth)).filter(hasValue);
-  return { rank: all.filter((r) => better(m, r, own) < 0).length + 1, of: all.length };
+  return { rank: all.filter((r) => better(m, r, own) < 0).length + 1, of: all.length, tied: all.filter((r) => better(m, r, own) === 0).length };
 }
+
+/** A rank as the department page writes it: ties marked 并列. */
+export const expectedRankText = (r: { rank: number; of: number; tied: number } | null) =>
+  !r ? '—' : r.tied > 1 ? `并列第 ${r.rank} 名（${r.tied} 个系部并列，共 ${r.of} 个系部）` : `第 ${r.rank} 名（共 ${r.of} 个系部）`;

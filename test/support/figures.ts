@@ -34,5 +34,8 @@ export function staffingUnit(department: string, students: number, fullTime: num
     compliant_weighted: students <= 200 * fte,
     gap: Math.max(0, Math.ceil(students / 200) - fullTime),
     flagged_hiring: 0,
+    note: null,
+    excluded: null,
+    needed: null,
   };
 }

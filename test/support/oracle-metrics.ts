@@ -148,7 +148,7 @@ export interface Assessed {
   scoreMax: number | null;
   /** score ÷ scoreMax × 100, unrounded. */
   percent: number | null;
-  /** Derived from the score when there is one, else the recorded grade. */
+  /** The recorded (filed) grade when there is one, else derived from the score. */
   grade: Grade;
   recorded: Grade | null;
   /** Points per dimension when all 14 items are given. */
@@ -161,7 +161,7 @@ export interface Assessed {
 
 export interface AssessmentUnit {
   count: number;
-  /** By the final grade: derived from the score when there is one, else the recorded one. */
+  /** By the final grade: the recorded one when filed, else derived from the score. */
   grades: Record<Grade, number>;
   /** Rows with all 14 item scores: the rows the dimension means are over. */
   withItems: number;
@@ -933,7 +933,8 @@ function assessmentTruth(rows: AssessmentRow[], rules: Rules, truth: MetricsTrut
     });
   for (const r of rows) {
     const derived = r.score !== null ? gradeOf(rules, r.score, r.scoreMax!) : null;
-    const grade = (derived ?? r.recorded)!;
+    // The filed grade is the school's decision; the bands give one only where none was filed.
+    const grade = (r.recorded ?? derived)!;
     truth.assessed.push({
       semester: r.semester, department: r.department, role: r.role, personId: r.personId, name: r.name, score: r.score, scoreMax: r.scoreMax,
       percent: r.score !== null ? (r.score / r.scoreMax!) * 100 : null, grade, recorded: r.recorded, items: r.items, lateCount: r.lateCount, file: r.file, row: r.line,

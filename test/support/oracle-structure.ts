@@ -205,7 +205,8 @@ function unitOf(people: Counselor[], rules: Rules): StructureUnit {
       ['性别', cat((c) => c.gender)],
       ['年龄', cat((c) => c.ageBand)],
       ['民族', cat((c) => (c.ethnicity === null ? null : c.ethnicity === '汉族' ? '汉族' : '少数民族'))],
-      ['政治面貌', cat((c) => c.political)],
+      // The breakdown names full members apart from probationary ones; the cards' share counts both.
+      ['政治面貌', cat((c) => (c.political === '中共党员' ? '中共党员（不含预备党员）' : c.political))],
       ['学历', cat((c) => c.education)],
       ['学位', cat((c) => c.degree)],
       ['职称', cat((c) => c.titleLevel)],

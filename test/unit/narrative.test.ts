@@ -19,12 +19,12 @@ const rules: ActiveRules = parsed.rules;
 
 function figures(semester: string, departments: StaffingRow[]): SemesterFigures {
   const total = departments.reduce(
-    (t, d) => ({ students: t.students + d.students, full: t.full + d.full_time, part: t.part + d.part_time }),
+    (t, d) => ({ students: t.students + (d.students ?? 0), full: t.full + (d.full_time ?? 0), part: t.part + (d.part_time ?? 0) }),
     { students: 0, full: 0, part: 0 },
   );
   return emptyFigures(semester, {
     staffing: { institution: departments.length ? { ...unit('全院', total.students, total.full, total.part), semester } : null, departments, hiring: [], flaggedHiring: 0 },
-    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, setAside: 0 })),
+    submissions: departments.map((d) => ({ department: d.department, missing: [], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] })),
   });
 }
 
@@ -78,10 +78,10 @@ describe('sections with nothing sent yet', () => {
       ...f,
       workload: {
         norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10 }],
-        institution: { department: '全院', role: 'counselor', met: 17, periods: 20 },
+        institution: { department: '全院', role: 'counselor', met: 17, periods: 20, note: null, excluded: null, not_reported: null },
         departments: [
-          { department: '甲系', role: 'counselor', met: 9, periods: 10 },
-          { department: '乙系', role: 'counselor', met: 8, periods: 10 },
+          { department: '甲系', role: 'counselor', met: 9, periods: 10, note: null, excluded: null, not_reported: null },
+          { department: '乙系', role: 'counselor', met: 8, periods: 10, note: null, excluded: null, not_reported: null },
         ],
       },
     };
@@ -108,13 +108,13 @@ describe('存在问题', () => {
   it('lists at most six, the weightiest first (staffing and hiring before the rest), and never a single record or an export not sent', () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
     f.staffing.flaggedHiring = 2;
-    f.workload = { norms: [], institution: { department: '全院', role: 'counselor', met: 10, periods: 20 }, departments: [{ department: '甲系', role: 'counselor', met: 5, periods: 10 }] };
+    f.workload = { norms: [], institution: { department: '全院', role: 'counselor', met: 10, periods: 20, note: null, excluded: null, not_reported: null }, departments: [{ department: '甲系', role: 'counselor', met: 5, periods: 10, note: null, excluded: null, not_reported: null }] };
     f.training = { institution: { department: '全院', counselors: 3, school_hours: 10, meets_hours: 1, without_higher: 1 }, departments: [], short: [] } as unknown as SemesterFigures['training'];
     f.quota = { units: [{ department: '甲系', role: 'counselor', assessed: 5, allowed: 1, used: 2, over: true }], total: null } as unknown as SemesterFigures['quota'];
-    f.assistants = { institution: { department: '全院', classes: 4, covered: 2, shared: 0, assistants: 2, political_ok: 2, political_unknown: 0 }, departments: [], grades: null } as unknown as SemesterFigures['assistants'];
+    f.assistants = { institution: { department: '全院', classes: 4, covered: 2, shared: 1, assistants: 2, political_ok: 2, political_unknown: 0 }, departments: [], grades: null } as unknown as SemesterFigures['assistants'];
     f.assessment = { grades: [], coverage: null, mismatches: 3 };
     f.structure = { ...f.structure, named: true, latenessNotApplied: [{ department: '甲系', name: '张三' }], inductionShort: [{ department: '甲系', name: '李四' }] } as unknown as SemesterFigures['structure'];
-    f.submissions = [{ department: '乙系', missing: ['工作记录'], rejected: 0, setAside: 0 }];
+    f.submissions = [{ department: '乙系', missing: ['工作记录'], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] }];
     const found = problems(f, rules);
     expect(found.map((p) => p.id)).toEqual(['staffing', 'hiring', 'workload', 'training', 'quota', 'induction']);
     expect(found.map(problemText).join('')).not.toMatch(/张三|李四/);
@@ -159,16 +159,16 @@ describe('punctuation and register of every generated sentence', () => {
     f.staffing.flaggedHiring = 2;
     f.workload = {
       norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10 }],
-      institution: { department: '全院', role: 'counselor', met: 17, periods: 20 },
+      institution: { department: '全院', role: 'counselor', met: 17, periods: 20, note: null, excluded: null, not_reported: null },
       departments: [
-        { department: '甲系', role: 'counselor', met: 7, periods: 10 },
-        { department: '乙系', role: 'counselor', met: 8, periods: 10 },
+        { department: '甲系', role: 'counselor', met: 7, periods: 10, note: null, excluded: null, not_reported: null },
+        { department: '乙系', role: 'counselor', met: 8, periods: 10, note: null, excluded: null, not_reported: null },
       ],
     };
     f.submissions = [
-      { department: '甲系', missing: ['工作记录'], rejected: 2, setAside: 0 },
-      { department: '乙系', missing: [], rejected: 0, setAside: 0 },
-      { department: '丙系', missing: [], rejected: 0, setAside: 0 },
+      { department: '甲系', missing: ['工作记录'], rejected: 2, unreadable: [], unknownFiles: 0, missingColumns: [] },
+      { department: '乙系', missing: [], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] },
+      { department: '丙系', missing: [], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] },
     ];
     return f;
   };
@@ -202,10 +202,10 @@ describe('punctuation and register of every generated sentence', () => {
     expect(problemText(problems(full(), rules)[0]!)).toBe('部分系部专职辅导员配备不足。全院专职辅导员师生比为1:210，未达到1:200的要求，尚缺1人。甲系（1:250，缺1人）、丙系（1:225，缺1人）等2个系部未达到1:200的配备要求。');
   });
 
-  it('puts an export not sent or set aside in the 附件’s 数据质量说明, naming the department and not the file', () => {
+  it('puts an export not sent or set aside in the 附件’s 数据质量说明, by the export and not the file, never as a problem', () => {
     const f = figures('2025-2026-1', [unit('甲系', 400, 2)]);
-    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, setAside: 1 }];
+    f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, unreadable: ['辅导员名册'], unknownFiles: 0, missingColumns: [] }];
     expect(problems(f, rules).map((p) => p.id)).toEqual([]);
-    expect(dataNotes(f)).toEqual(['甲系1个报送文件无法读取或无法识别，未计入统计，未报送在校生人数。']);
+    expect(dataNotes(f)).toEqual(['甲系报送的辅导员名册未能导入，未计入统计，待重新报送，未报送在校生人数。']);
   });
 });

@@ -56,9 +56,11 @@ describe('a file set aside', () => {
     expect(await panel('departments', { department: null })).toContain('请按原因修改未能导入的文件后重新报送');
   });
 
-  it('is named in the report\'s 附件 (数据质量说明) by department, not by file', () => {
+  it('is named in the report\'s 附件 (数据质量说明) by department and export, not by file', () => {
     const text = dataNotes(emptyFigures(S, { submissions: submissions(ctx, S) })).join('');
-    expect(text).toContain('信息工程系1个报送文件无法读取或无法识别，未计入统计');
+    // Its kind known (a roster): named as the export not read, never as 未报送.
+    expect(text).toContain('信息工程系报送的辅导员名册未能导入，未计入统计');
+    expect(text).not.toContain('信息工程系未报送辅导员名册');
     expect(text).toContain('经济管理系1个报送文件无法读取或无法识别，未计入统计');
     expect(text).not.toMatch(/\.xls|\.csv|周报/);
   });

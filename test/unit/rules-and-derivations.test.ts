@@ -227,10 +227,14 @@ describe('derived columns', () => {
     expect(none).toMatchObject({ ok: false, code: 'NO_WEEK' });
   });
 
-  it('assessments: grade from the score, recorded grade kept, disagreements warned', () => {
+  it('assessments: the filed grade stands, the band of the score beside it, disagreements warned; a band only where none is filed', () => {
     const items = { item_ideology: 5, item_attitude: 5, item_style: 5, item_organising: 10, item_analysis: 5, item_innovation: 5, item_efficiency: 10, item_on_post: 12, item_on_site: 5, item_meetings: 5, item_completion: 10, item_management: 5, item_activities: 5, item_incidents: 5 };
     const d = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'assistant', ...items, grade_recorded: 'good' }, ctx);
-    expect(d).toMatchObject({ ok: true, record: { score: 92, score_max: 90, grade: 'excellent', grade_recorded: 'good' } });
+    expect(d).toMatchObject({ ok: true, record: { score: 92, score_max: 90, grade: 'good', grade_recorded: 'good', grade_by_score: 'excellent' } });
+    // The case: a filed 优秀 with 88.5 points (out of 100) stays 优秀.
+    const filed = TABLES.assessments.derive!({ name: '王五', department: '甲系', role: 'assistant', total: 88.5, grade_recorded: 'excellent' }, ctx);
+    expect(filed).toMatchObject({ ok: true, record: { grade: 'excellent', grade_by_score: 'good' } });
+    expect(filed.ok && filed.warnings?.map((w) => w.code)).toEqual(['GRADE_MISMATCH']);
     expect(d.ok && d.warnings?.map((w) => w.code).sort()).toEqual(['GRADE_MISMATCH', 'ITEM_ABOVE_MAX', 'SCORE_ABOVE_MAX']);
     const both = TABLES.assessments.derive!({ name: '李四', department: '甲系', role: 'counselor', total: 88, item_ideology: 5 }, ctx);
     expect(both.ok && both.warnings?.map((w) => w.code)).toEqual(['ITEMS_TOTAL_MISMATCH']);

@@ -75,8 +75,8 @@ describe('what each page loads', () => {
     for (const page of PAGE_LIST) loaded[page.id] = await tablesOfPage(page);
     const derived = siteTables(ctx).derived.names;
 
-    // 师生比 reads the enrollment and the roster only, never the work logs.
-    expect(loaded.staffing).toEqual(['counselors', 'enrollment']);
+    // 师生比 reads the enrollment and the roster, and what they rest on (coverage), never the work logs.
+    expect(loaded.staffing).toEqual(['counselors', 'coverage', 'enrollment']);
     // 工作量 reads the derived work-log tables (built once by the build), not the rows.
     expect(loaded.workload).toEqual(expect.arrayContaining(derived.filter((t) => t.startsWith('workload_cells'))));
     for (const [page, tables] of Object.entries(loaded)) {

@@ -33,7 +33,7 @@ export const gradingRule = (ctx: DashboardContext) => {
   return ruleHtml([
     [`等次：${bands}${a.basis === 'percent' ? '（按得分占满分的百分比）' : '（按原始得分）'}；恰在分界处的归入较高等次。`, ruleSource(ctx, 'assessment.bands')],
     [`满分：填报总分按 ${a.total_max} 分，14 项得分之和按 ${a.items_max} 分（考核量化表各项合计为 ${a.items_max} 分，合计栏却写 100 分，取此口径）。`, ruleSource(ctx, 'assessment.basis')],
-    ['有得分时等次由得分评定；只有填报等次时采用填报等次。得分与填报等次不一致的记录单独列出。', undefined],
+    ['填报的等次是学校的评定结果，统计（等次分布、优秀名额）一律以填报等次为准；未填报等次时才按上述分数段由得分评定。得分所在分数段与填报等次不一致的记录单独列出，仅作提示，不改变等次。', undefined],
   ]);
 };
 

@@ -1,9 +1,10 @@
 /**
  * The 报送 checklist on 数据质量: for the chosen semester (the latest when none is chosen), each
- * department × each kind of export — 已报送, 有问题 or 未报送 — with its rows and the date of its last
+ * department × each kind of export — 已报送, 部分有误, 未能导入 or 未报送 (coverage's words) — with its rows and the date of its last
  * file, and the return lists to send back. Built from the ingest's report of its files
  * (src/collection/checklist.ts), not from the published rows: a file set aside has none.
  */
+import { COVERAGE_LABELS } from '../../collection/coverage.ts';
 import { buildChecklist, checklistDepartments, expectedKinds, STATUS_LABELS, type ChecklistCell, type ChecklistRow } from '../../collection/checklist.ts';
 import { escapeHtml, formatInt } from '../../domain/format.ts';
 import { semesterLabel } from '../../domain/semester.ts';
@@ -24,7 +25,8 @@ export function cellText(c: ChecklistCell): string {
       return [STATUS_LABELS.sent, `${formatInt(c.accepted)} 行`, ...date].join('\n');
     case 'problem': {
       const problems = [c.setAside ? `${c.setAside} 个文件未能导入` : '', c.rejected ? `拒绝 ${formatInt(c.rejected)} 行` : ''].filter(Boolean);
-      return [STATUS_LABELS.problem, `${problems.join('，')}，接受 ${formatInt(c.accepted)} 行`, ...date].join('\n');
+      // The same words as coverage (what the figures rest on): rows read with some rejected, or nothing read.
+      return [c.accepted > 0 ? COVERAGE_LABELS.partial : COVERAGE_LABELS.unreadable, `${problems.join('，')}，接受 ${formatInt(c.accepted)} 行`, ...date].join('\n');
     }
     case 'missing':
       return STATUS_LABELS.missing;
@@ -35,7 +37,7 @@ export function cellText(c: ChecklistCell): string {
 
 type Row = ChecklistRow & { returnList: { file: string; items: number } | null };
 
-/** A column sorted ascending puts what needs doing first: 未报送, then 有问题, then 已报送 (— last). */
+/** A column sorted ascending puts what needs doing first: 未报送, then 未能导入 / 部分有误, then 已报送 (— last). */
 const STATUS_ORDER: Record<ChecklistCell['status'], number | null> = { missing: 0, problem: 1, sent: 2, not_expected: null };
 
 export const checklistPanel: Panel = {
@@ -62,7 +64,7 @@ export const checklistPanel: Panel = {
           : `${escapeHtml(r.department)}（${r.returnList!.items} 项）`,
       );
     const html =
-      `<p class="note" data-figure="checklist-summary">${escapeHtml(`${semesterLabel(semester)}：已报送 ${count('sent')} 项，有问题 ${count('problem')} 项，未报送 ${count('missing')} 项。`)}</p>` +
+      `<p class="note" data-figure="checklist-summary">${escapeHtml(`${semesterLabel(semester)}：已报送 ${count('sent')} 项，部分有误或未能导入 ${count('problem')} 项，未报送 ${count('missing')} 项。`)}</p>` +
       (links.length
         ? `<p class="note" data-figure="return-lists">${internal ? '退回清单（Excel，逐项写明文件、行号、问题和修改办法，可直接发给各系部）' : '需要退回修改的项目（退回清单由学工部发给各系部）'}：${links.join('、')}</p>`
         : '<p class="note" data-figure="return-lists">没有需要退回的文件。</p>') +
@@ -91,7 +93,7 @@ export const checklistPanel: Panel = {
   },
   rule: (ctx) =>
     ruleHtml([
-      ['已报送：收到该系部该类报表，各行均已导入；有问题：有被拒绝的行，或有文件整个未能导入；未报送：没有收到。日期为最后收到的文件的保存日期。', undefined],
+      ['已报送：收到该系部该类报表，各行均已导入；部分有误：有被拒绝的行（或另有文件未能导入），按已导入的行统计；未能导入：收到了但一行也未能导入（无法读取、无法识别，或有多个版本无法确定采用哪一个），相关数字以此状态代替，不计为 0；未报送：没有收到。日期为最后收到的文件的保存日期。', undefined],
       [
         ctx.rules.expected_exports.length
           ? `每个系部每学期应报送：${expectedKinds([], '', ctx.rules.expected_exports).map((k) => TABLES[k].label).join('、')}（本校设定）。`

@@ -5,7 +5,7 @@
  */
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { ruleHtml, semesterTitle } from '../common.ts';
-import { MEASURES, measureRows, rankOf, rowsOf, statusWord, type Measure } from '../measures.ts';
+import { MEASURES, measureRows, rankOf, rankText, rowsOf, statusWord, type Measure } from '../measures.ts';
 import type { Panel, PanelData, PageSpec } from '../types.ts';
 import { assessmentPage } from './assessment.ts';
 import { assistantsPage } from './assistants.ts';
@@ -46,7 +46,7 @@ const ranks: Panel = {
           { key: 'value', label: '本系部', display: (r) => r.own?.text ?? '无数据' },
           { key: 'detail', label: '依据', display: (r) => r.own?.detail ?? '' },
           { key: 'status', label: '达标情况', display: (r) => statusWord(r.own) },
-          { key: 'rank', label: '排名', display: (r) => (r.rank ? `第 ${r.rank.rank} 名（共 ${r.rank.of} 个系部）` : '—') },
+          { key: 'rank', label: '排名', display: (r) => (r.rank ? rankText(r.rank) : '—') },
           { key: 'institution', label: '全院', display: (r) => r.all?.text ?? '无数据' },
         ],
       },

@@ -85,14 +85,15 @@ function cardRows(): Record<string, RowPeople | 'as-is'> {
 function headlineHtml(data: PanelData, s: State, ctx: DashboardContext): string {
   const t = ctx.rules.max_students_per_counselor;
   const institution = MEASURES.find((m) => m.id === 'ratio')!.read(data.ratio ?? [], INSTITUTION, ctx);
-  const departments = ((data.headline_departments ?? []) as unknown as StaffingRow[]).filter((d) => d.students > 0);
-  const below = departments.filter((d) => !d.compliant_full_time);
-  const gaps = below.reduce((n, d) => n + d.gap, 0);
+  // Only departments whose roster and enrollment were read: the others are named, never counted as short.
+  const departments = ((data.headline_departments ?? []) as unknown as StaffingRow[]).filter((d) => d.note == null && (d.students ?? 0) > 0);
+  const below = departments.filter((d) => d.compliant_full_time === false);
+  const gaps = below.reduce((n, d) => n + (d.gap ?? 0), 0);
   const staffing = ((data.ratio ?? []) as unknown as StaffingRow[]).find((r) => r.department === INSTITUTION);
   const parts: string[] = [];
   if (staffing && institution?.value != null) {
     parts.push(
-      `专职辅导员${formatInt(staffing.full_time)}人，师生比${formatRatioWhole(institution.value, t)}，${institution.ok ? `总体达到1:${t}要求` : `未达到1:${t}要求`}` +
+      `${staffing.excluded ? `全院（不含${staffing.excluded}）` : ''}专职辅导员${formatInt(staffing.full_time ?? 0)}人，师生比${formatRatioWhole(institution.value, t)}，${institution.ok ? `总体达到1:${t}要求` : `未达到1:${t}要求`}` +
         (below.length ? `；${below.length}个系部未达标，合计需增配${formatInt(gaps)}人` : departments.length ? '，各系部均达标' : ''),
     );
   } else parts.push('本学期尚无在校生人数或辅导员名册数据，无法计算师生比');
@@ -144,7 +145,7 @@ const measuresRule = (ctx: DashboardContext) =>
     ['考核完成率：名册上的辅导员中本学期已有考核结果的比例，全部完成为达标。', undefined],
     ['优秀名额：按系部和角色分别核定，没有一个系部（角色）超出名额为达标。', ruleSource(ctx, 'assessment.excellence_quota')],
     [`培训：专职辅导员中校级培训学时达到每年 ${ctx.rules.training.school_hours_per_year} 学时的比例，全部达到为达标。`, ruleSource(ctx, 'training.school_hours_per_year')],
-    ['助理：已配备助理的班级比例，每班有且只有 1 名为达标。', citeText(ctx, 'seeds/000')],
+    [`助理：已配备助理的班级比例，仅作提示（“每班可配备${ctx.rules.assistants_per_class}名”是允许而非要求，未配备不计为未达标）；某班多于${ctx.rules.assistants_per_class}名即超出，列入“需要关注”。`, ruleSource(ctx, 'assistants.per_class')],
     ['队伍结构：专职辅导员中本校选定指标（中共党员、硕士及以上学历或副高级及以上职称）所占比例；本校设有目标比例时判断是否达标，否则只列数值（“未设目标”）。', citeText(ctx, 'seeds/004')],
     ['变化：“上升”“下降”说的是数值本身，“改善”“变差”说的是对照要求的好坏。师生比数值越小越好，其余比例越大越好。', undefined],
   ]);
@@ -255,7 +256,7 @@ function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): s
   const departments = new Set(items.map((x) => x.department)).size;
   return (
     `<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3>` +
-    `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求，按指标的轻重排列，同一指标中差距大的在前：</p>` +
+    `<p class="note">${departments} 个系部共 ${items.length} 项指标未达到要求或超出上限（只列要求和上限，不列仅作提示的指标），按规则的先后（师生比、聘用方式在前）和与要求的差距排列：</p>` +
     `${fold ? foldControlHtml('attention', fold, list, '项') : list}</section>`
   );
 }

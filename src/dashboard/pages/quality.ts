@@ -2,12 +2,13 @@
  * 数据质量: the ingest report — per department and per file, rows read = accepted + rejected +
  * skipped; every rejected row with its reason; every warning — so a clerk knows what to fix and resend.
  */
+import { COVERAGE_LABELS, type CoverageRow } from '../../collection/coverage.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { TABLES, type TableKind } from '../../domain/tables/index.ts';
 import { departmentOf, summaryByDepartment } from '../../ingest/summary.ts';
 import type { Manifest } from '../../ingest/run.ts';
 import { sqlString } from '../../metrics/sql.ts';
-import { cardsHtml, namesDepartment, ruleHtml } from '../common.ts';
+import { cardsHtml, namesDepartment, ruleHtml, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import type { Panel, PageSpec, State } from '../types.ts';
 import { checklistPanel } from './checklist.ts';
@@ -90,6 +91,35 @@ const resend: Panel = {
   rule: conservationRule,
   // File names may hold a person's (a folder of per-person forms): the 学工部's own work list.
   public: 'omit',
+};
+
+/**
+ * What the figures could not rest on (coverage): exports sent but not read, not sent, and columns a
+ * form lacked — each shown on the pages in place of a figure, never as a zero.
+ */
+const coverageGaps: Panel = {
+  id: 'coverage',
+  title: (s) => `未能计入统计的报表和缺少的列${s.semester ? ` · ${semesterTitle(s)}` : ''}`,
+  queries: () => ({}),
+  render: (_data, s, ctx) => ({
+    table: {
+      title: '未能计入统计的报表和列',
+      rows: ctx.coverage.filter(
+        (c) => (!s.semester || c.semester === s.semester) && (!s.department || c.department === s.department) && (c.status === 'unreadable' || c.status === 'column_missing'),
+      ),
+      rowKey: (r) => `${r.semester}|${r.department}|${r.kind}|${r.role ?? ''}|${r.field ?? ''}`,
+      flagged: () => true,
+      empty: '所选学期各系部已报送的报表均已导入，表中也不缺少统计所需的列。',
+      columns: [
+        { key: 'department', label: '系部', rowHeader: true },
+        { key: 'status', label: '状态', display: (r: CoverageRow) => COVERAGE_LABELS[r.status] },
+        { key: 'note', label: '说明' },
+        { key: 'shown', label: '页面上如何显示', display: (r) => (r.status === 'column_missing' ? '该项不计入达标率，注明“该项未报送”' : '以此说明代替数字，全院数字不含该系部并注明') },
+      ],
+    },
+  }),
+  rule: () => ruleHtml([['一个数字只按已报送并已导入的数据计算；未能导入或未报送的，页面上以状态代替数字，不显示为 0、缺口或未达标。表中缺少某列的，该项不计入该系部的达标率。', undefined]]),
+  public: 'as-is',
 };
 
 const departments: Panel = {
@@ -320,5 +350,5 @@ export const qualityPage: PageSpec = {
   filters: ['semester', 'department'],
   semesterOptional: true,
   // The clerk's work first: who sent what (the 报送 checklist), what to send back and why; then the warnings; then the full accounts.
-  panels: [summary, checklistPanel, resend, rejects, warnings, departments, files],
+  panels: [summary, checklistPanel, resend, rejects, coverageGaps, warnings, departments, files],
 };

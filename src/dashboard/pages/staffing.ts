@@ -37,7 +37,7 @@ export function departmentTableView(rows: readonly StaffingRow[], m: RatioMode, 
     title,
     rows: [...rows],
     rowKey: (r) => r.department,
-    flagged: (r) => r.students > 0 && !compliantOf(r, m),
+    flagged: (r) => r.note == null && (r.students ?? 0) > 0 && compliantOf(r, m) === false,
     columns: [
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'students', label: '在校生', format: 'int' },

@@ -180,12 +180,12 @@ const shortfalls: Panel = {
         { key: 'role', label: '角色', format: 'role' },
         { key: 'weeks', label: '记录周数', format: 'int' },
         { key: 'weeks_missed', label: '未达要求周数', format: 'int' },
-        // Graduate assistants' shortfall is in hours and may be fractional (15.5): never rounded to a whole number.
-        { key: 'shortfall', label: '累计差额（次/人次/小时）', format: 'decimal' },
+        // No column adds the norms' shortfalls up: they are in different units (次, 人次, 小时), and a
+        // week over a maximum (研究生 above 20 hours) misses with no shortfall at all.
       ],
     },
   }),
-  rule: () => ruleHtml([['按“未达到至少一项周工作要求的周数”排序，相同时按各周各项要求差额之和（要求次数 − 实际次数，不足 0 计 0）排序，列出前 15 人。', undefined]]),
+  rule: () => ruleHtml([['按“未达到至少一项周工作要求的周数”从多到少列出前 15 人；周数相同的，差得多的在前。各项要求的单位不同（次、人次、小时），不相加列示。', undefined]]),
   public: {
     panel: countsPanel({
       title: (s) => `有未达到周工作要求的周次的人数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,

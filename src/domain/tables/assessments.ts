@@ -1,7 +1,8 @@
 /**
  * 考核: semester assessments of counselors and assistants — a total, the 14 item scores of the
- * 考核量化表 (seed 000), and/or a recorded grade. The grade published is the one the active rule
- * profile gives the score; the recorded grade is kept beside it (a mismatch is a warning).
+ * 考核量化表 (seed 000), and/or a recorded grade. The grade published is the filed one — the
+ * school's decision; the active rule profile's score bands give a grade only where none was filed,
+ * and a score whose band disagrees with the filed grade is a warning, never a re-grade.
  */
 import * as cell from '../cells.ts';
 import { gradeOf } from '../scoring.ts';
@@ -67,7 +68,9 @@ export const assessments: TableSpec = {
     const recorded = (fields.grade_recorded as string | null | undefined) ?? null;
     if (score == null && recorded == null)
       return { ok: false, column: '总分', code: 'MISSING_VALUE', message: '总分、各项得分和考核结果都为空，请至少填写其一。' };
-    const grade = score != null ? gradeOf(score, score_max!, rules.assessment) : recorded;
+    // A filed grade is the school's decision: the score bands give a grade only where none was filed.
+    const banded = score != null ? gradeOf(score, score_max!, rules.assessment) : null;
+    const grade = recorded ?? banded;
     const itemValues = Object.fromEntries(ITEM_KEYS.map((k) => [k, fields[k] ?? null]));
     // Cross-checks: reported, never silently fixed.
     const warnings: RowWarning[] = [];
@@ -79,11 +82,11 @@ export const assessments: TableSpec = {
     });
     if (total != null && itemSum != null && Math.abs(total - itemSum) > 0.005)
       warnings.push({ code: 'ITEMS_TOTAL_MISMATCH', column: '总分', message: `各项得分之和 ${round2(itemSum)} 与填报总分 ${total} 不一致。` });
-    if (score != null && recorded != null && recorded !== grade)
+    if (banded != null && recorded != null && recorded !== banded)
       warnings.push({
         code: 'GRADE_MISMATCH',
         column: '考核结果',
-        message: `填报等次为“${GRADE_LABELS[recorded as Grade]}”，按得分 ${score}（满分 ${score_max}）应为“${GRADE_LABELS[grade as Grade]}”。`,
+        message: `填报等次为“${GRADE_LABELS[recorded as Grade]}”，按得分 ${score}（满分 ${score_max}）和分数段对应“${GRADE_LABELS[banded as Grade]}”；统计以填报等次为准，请核对。`,
       });
     const late = (fields.late_count as number | null | undefined) ?? null;
     const lateness = rules.people.lateness;
@@ -97,7 +100,7 @@ export const assessments: TableSpec = {
     return {
       ok: true,
       warnings,
-      record: { ...fields, ...itemValues, person_id: fields.person_id ?? null, role: fields.role, score, score_max, item_sum: itemSum, grade, grade_recorded: recorded, late_count: late },
+      record: { ...fields, ...itemValues, person_id: fields.person_id ?? null, role: fields.role, score, score_max, item_sum: itemSum, grade, grade_recorded: recorded, grade_by_score: banded, late_count: late },
     };
   },
   identity: ['semester', 'department', 'role', ['person_id', 'name']],
@@ -109,8 +112,9 @@ export const assessments: TableSpec = {
     outRole,
     { name: 'score', type: 'DOUBLE', nullable: true, label: '得分（总分；无总分时为各项得分之和）' },
     { name: 'score_max', type: 'DOUBLE', nullable: true, label: '满分（总分按 100，各项之和按 90，见规则配置）' },
-    { name: 'grade', type: 'VARCHAR', nullable: false, label: '等次（有得分时按规则由得分评定，否则为填报等次）：excellent 优秀 / good 良好 / pass 合格 / fail 不合格' },
+    { name: 'grade', type: 'VARCHAR', nullable: false, label: '等次（填报的等次；未填报时按规则由得分评定）：excellent 优秀 / good 良好 / pass 合格 / fail 不合格' },
     { name: 'grade_recorded', type: 'VARCHAR', nullable: true, label: '填报的等次' },
+    { name: 'grade_by_score', type: 'VARCHAR', nullable: true, label: '按得分和分数段对应的等次（有得分时；与填报等次不一致时仅作提示）' },
     { name: 'item_sum', type: 'DOUBLE', nullable: true, label: '各项得分之和' },
     ...ASSESSMENT_ITEMS.map(([key, label, dim, max]): OutputColumn => ({ name: key, type: 'DOUBLE', nullable: true, label: `${dim}·${label}（满分 ${max}）` })),
     { name: 'late_count', type: 'INTEGER', nullable: true, label: '本学期迟到次数（填报时）' },

@@ -1,5 +1,5 @@
 /** The data dictionary as Markdown, generated from the table specs (README's section is this text). */
-import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT } from './index.ts';
+import { COVERAGE_OUTPUT, REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT } from './index.ts';
 import type { OutputColumn, TableSpec } from './types.ts';
 
 function table(columns: readonly OutputColumn[]): string {
@@ -17,5 +17,8 @@ export function dataDictionaryMarkdown(): string {
   const sections = TABLE_KINDS.map((k) => `### ${TABLES[k].file} — ${TABLES[k].label}\n\n${table(TABLES[k].output)}\n\n${mergedNote(TABLES[k])}`);
   sections.push(`### rejects.parquet — 被拒绝的行\n\nOne row per problem cell of a rejected row.\n\n${table(REJECTS_OUTPUT)}`);
   sections.push(`### warnings.parquet — 数据质量提示\n\nFindings that did not reject a row (cross-checks); the rows stay counted.\n\n${table(WARNINGS_OUTPUT)}`);
+  sections.push(
+    `### coverage.parquet — 报送与导入状态\n\nWhat every figure rests on: per semester × department × export its status (received 已报送, partial 部分有误, unreadable 未能导入, missing 未报送), and a row per field a metric counts that the department's form (for a role) had no column for (column_missing 该项未报送). See docs/规则与口径.md.\n\n${table(COVERAGE_OUTPUT)}`,
+  );
   return sections.join('\n\n');
 }

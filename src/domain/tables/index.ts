@@ -51,6 +51,20 @@ export const REJECTS_OUTPUT: readonly OutputColumn[] = [
   { name: 'message', type: 'VARCHAR', nullable: false, label: '原因及修改建议' },
 ];
 
+/** The coverage table: what every figure rests on, per semester × department × export (src/collection/coverage.ts). */
+export const COVERAGE_OUTPUT: readonly OutputColumn[] = [
+  { name: 'semester', type: 'VARCHAR', nullable: false, label: '学期' },
+  { name: 'department', type: 'VARCHAR', nullable: false, label: '系部' },
+  { name: 'kind', type: 'VARCHAR', nullable: false, label: '报表（数据表名）' },
+  { name: 'role', type: 'VARCHAR', nullable: true, label: '角色（缺列时）' },
+  { name: 'field', type: 'VARCHAR', nullable: true, label: '字段（缺列时）' },
+  { name: 'status', type: 'VARCHAR', nullable: false, label: '报送状态代码' },
+  { name: 'note', type: 'VARCHAR', nullable: false, label: '说明' },
+  { name: 'accepted', type: 'INTEGER', nullable: false, label: '采用行数' },
+  { name: 'rejected', type: 'INTEGER', nullable: false, label: '未采用行数' },
+  { name: 'set_aside', type: 'INTEGER', nullable: false, label: '未能导入的文件数' },
+];
+
 /** The warnings table: findings that did not reject a row (cross-checks, how a sheet was read), for the data-quality page. */
 export const WARNINGS_OUTPUT: readonly OutputColumn[] = [
   { name: 'file', type: 'VARCHAR', nullable: false, label: '文件' },

@@ -1,0 +1,215 @@
+/**
+ * Coverage: what every figure rests on. The demo's latest semester changed the way real semesters
+ * go wrong — one department's roster unreadable (set aside), one sent in two versions neither of
+ * which can be chosen, one not sent, one with a row rejected, one 班主任 work log without its
+ * 联系任课教师 column — then ingested and built (internal and public). The pages and the report
+ * must show each status in place of a figure, never a zero, a gap or 未达标, and every 全院 figure
+ * must leave those departments out and say so; the expected figures come from the independent
+ * staffing oracle over the changed folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeTruth, expected, institution, ratioString, type Unit } from '../support/oracle.ts';
+import { readTable, startHarness, type Harness } from '../support/site.ts';
+
+const S = '2026-2027-1';
+const SET_ASIDE = '艺术设计系';
+const UNDECIDED = '外国语学院';
+const NOT_SENT = '经济管理系';
+const PARTLY = '机电工程系';
+const NO_COLUMN = '建筑工程系';
+const LEFT_OUT = [UNDECIDED, NOT_SENT, SET_ASIDE];
+const NOTES: Record<string, string> = {
+  [SET_ASIDE]: '辅导员名册未能导入，待重新报送',
+  [UNDECIDED]: '辅导员名册有多个版本未能确定采用哪一个，待重新报送',
+  [NOT_SENT]: '未报送辅导员名册',
+};
+
+const DIR = resolve(process.env.E2E_DIR ?? '.cache/e2e', 'coverage');
+const EXPORTS = join(DIR, 'exports');
+
+/** A CSV of the demo as text, in its own encoding (UTF-8, with or without BOM, else GBK), and back. */
+function editCsv(path: string, edit: (rows: string[][]) => string[][]): void {
+  const bytes = readFileSync(path);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text: string;
+  let utf8 = true;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+  } catch {
+    (utf8 = false), (text = iconv.decode(bytes, 'gbk'));
+  }
+  const rows = text.split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(','));
+  const out = edit(rows).map((r) => r.join(',')).join('\r\n') + '\r\n';
+  const encoded = utf8 ? Buffer.from(out, 'utf8') : iconv.encode(out, 'gbk');
+  writeFileSync(path, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), encoded]) : encoded);
+}
+
+const headerIndex = (rows: string[][], cell: string) => rows.findIndex((r) => r.includes(cell));
+
+/** The demo with the latest semester changed (see the module's comment). */
+function makeExports(): void {
+  rmSync(EXPORTS, { recursive: true, force: true });
+  cpSync('data/exports', EXPORTS, { recursive: true });
+  const at = (dept: string, file: string) => join(EXPORTS, S, dept, file);
+  // Its header cannot be read: the whole roster is set aside.
+  writeFileSync(at(SET_ASIDE, '辅导员名册.csv'), '甲乙丙,丁戊\r\n1,2\r\n3,4\r\n');
+  // A second version, one name changed, no date, no 更正 in its name: neither can be chosen.
+  cpSync(at(UNDECIDED, '辅导员名册.csv'), at(UNDECIDED, '辅导员名册（二）.csv'));
+  editCsv(at(UNDECIDED, '辅导员名册（二）.csv'), (rows) => {
+    const h = headerIndex(rows, '姓名');
+    rows[h + 1]![rows[h]!.indexOf('姓名')] = '改名者';
+    return rows;
+  });
+  unlinkSync(at(NOT_SENT, '辅导员名册.csv'));
+  // One row's 专兼职 not a value the form allows: that row rejected, the rest read.
+  editCsv(at(PARTLY, '辅导员名册.csv'), (rows) => {
+    const h = headerIndex(rows, '姓名');
+    const col = rows[h]!.findIndex((c) => c.includes('专兼职') || c.includes('专职'));
+    rows[h + 1]![col] = '临时';
+    return rows;
+  });
+  editCsv(at(NO_COLUMN, `${NO_COLUMN}班主任工作记录.csv`), (rows) => {
+    const col = rows[headerIndex(rows, '姓名')]!.findIndex((c) => c.startsWith('联系任课教师'));
+    return rows.map((r) => r.filter((_, i) => i !== col));
+  });
+}
+
+let h: Harness;
+let hp: Harness;
+let units: Map<string, Unit>;
+
+beforeAll(async () => {
+  if (!(process.env.E2E_REUSE === '1' && existsSync(join(DIR, 'dist-public', 'index.html')))) {
+    makeExports();
+    const run = (script: string, args: string[]) => execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+    run('scripts/ingest.ts', ['--input', EXPORTS, '--out', join(DIR, 'public/data'), '--quiet']);
+    run('scripts/build.ts', ['--public', join(DIR, 'public'), '--out', join(DIR, 'dist')]);
+    run('scripts/build.ts', ['--public', join(DIR, 'public'), '--out', join(DIR, 'dist-public'), '--audience', 'public']);
+  }
+  units = (await computeTruth(EXPORTS)).get(S)!;
+  h = await startHarness(join(DIR, 'dist'));
+  hp = await startHarness(join(DIR, 'dist-public'));
+}, 900_000);
+afterAll(async () => {
+  await h?.close();
+  await hp?.close();
+});
+
+/** 全院 over the departments whose roster and enrollment were read, from the oracle. */
+const counted = () => institution([...units].filter(([d]) => !LEFT_OUT.includes(d)).map(([, u]) => u));
+const group = (n: number) => n.toLocaleString('en-US');
+const ratioText = (u: Unit) => ratioString(u.students, u.fullTime).replace(/(?<=^1:)\d+/, (d) => group(Number(d)));
+
+async function textOf(harness: Harness, path: string): Promise<string> {
+  const page = await harness.open(path, { javaScriptEnabled: false });
+  const text = (await page.textContent('main'))!.replace(/\s+/g, '');
+  await page.context().close();
+  return text;
+}
+
+describe('the ingest records what each figure rests on', () => {
+  it('writes each status into the manifest and the coverage table', () => {
+    const manifest = JSON.parse(readFileSync(join(DIR, 'public/data/manifest.json'), 'utf8'));
+    const status = (d: string, kind: string, field: string | null = null) =>
+      manifest.coverage.find((c: { semester: string; department: string; kind: string; field: string | null }) => c.semester === S && c.department === d && c.kind === kind && c.field === field)?.status;
+    expect(status(SET_ASIDE, 'counselors')).toBe('unreadable');
+    expect(status(UNDECIDED, 'counselors')).toBe('unreadable');
+    expect(status(NOT_SENT, 'counselors')).toBe('missing');
+    expect(status(PARTLY, 'counselors')).toBe('partial');
+    expect(status(NO_COLUMN, 'counselors')).toBe('received');
+    expect(status(NO_COLUMN, 'worklogs', 'teacher_contacts')).toBe('column_missing');
+    expect(existsSync(join(DIR, 'public/data/coverage.parquet'))).toBe(true);
+  });
+});
+
+describe('师生比', () => {
+  it('shows each left-out department its status in place of its figures, and the partly rejected one over the rows read', async () => {
+    const page = await h.open('staffing.html', { javaScriptEnabled: false });
+    const table = await readTable(page, 'ratio-table');
+    for (const d of LEFT_OUT) {
+      expect(table[d]!.status, d).toBe(NOTES[d]);
+      expect(table[d]!.gap, d).toBe('—');
+      expect(table[d]!.ratio_full_time, d).toBe('—');
+    }
+    // Its students were read: shown; its counselors were not: not a 0.
+    expect(table[SET_ASIDE]!.students).toBe(group(units.get(SET_ASIDE)!.students));
+    expect(table[SET_ASIDE]!.full_time).toBe('—');
+    const partly = units.get(PARTLY)!;
+    expect(table[PARTLY]!.full_time).toBe(group(partly.fullTime));
+    expect(table[PARTLY]!.ratio_full_time).toBe(ratioText(partly));
+    const text = (await page.textContent('main'))!;
+    for (const d of LEFT_OUT) expect(text).not.toMatch(new RegExp(`${d}[^。；]{0,20}无专职辅导员`));
+    await page.context().close();
+  });
+
+  it('computes 全院 without them and says so; 各系部合计需增配 beside the institution gap', async () => {
+    const page = await h.open('staffing.html', { javaScriptEnabled: false });
+    const card = (key: string) => page.$eval(`#summary [data-figure="${key}"]`, (el) => [el.querySelector('dt')!.textContent!.trim(), el.querySelector('.card__value')!.textContent!.trim()]);
+    const all = counted();
+    const [label, ratio] = await card('ratio_full_time');
+    expect(ratio).toBe(ratioText(all));
+    for (const d of LEFT_OUT) expect(label).toContain(`${d}：${NOTES[d]!.replace('，待重新报送', '')}`);
+    const [studentsLabel, students] = await card('students');
+    expect(students).toBe(`${group(all.students)} 人`);
+    expect(studentsLabel).toContain('不含');
+    const [, gap] = await card('gap');
+    expect(gap).toBe(`${expected(all).gap} 人`);
+    const needed = [...units].filter(([d]) => !LEFT_OUT.includes(d)).reduce((n, [, u]) => n + expected(u).gap, 0);
+    const [neededLabel, neededValue] = await card('needed');
+    expect(neededLabel).toContain('各系部合计需增配');
+    expect(neededValue).toBe(`${needed} 人`);
+    await page.context().close();
+  });
+});
+
+describe('the overview and the department page', () => {
+  it('shows no verdict and no 需要关注 item for a department whose roster was not read, and names them beside 全院', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const listed = await page.$$eval('.attention li[data-attention]', (items) => items.map((li) => li.getAttribute('data-attention')!));
+    for (const d of LEFT_OUT) expect(listed, d).not.toContain(`${d}|ratio`);
+    const note = await page.$eval('.card[data-figure="ratio"] .card__note', (el) => el.textContent!);
+    expect(note).toContain('全院（不含');
+    for (const d of LEFT_OUT) expect(note).toContain(d);
+    expect(await page.$eval('.card[data-figure="ratio"] .card__value', (el) => el.textContent!.trim())).toBe(ratioText(counted()));
+    const grid = await readTable(page, 'departments-table');
+    for (const d of LEFT_OUT) expect(grid[d]!.ratio, d).toBe(NOTES[d]);
+    await page.context().close();
+  });
+
+  it("the department's page shows its status, no rank, no verdict", async () => {
+    const page = await h.open(`departments/${SET_ASIDE}.html`, { javaScriptEnabled: false });
+    const ranks = await readTable(page, 'ranks-table');
+    expect(ranks.ratio).toMatchObject({ value: NOTES[SET_ASIDE], status: '无数据', rank: '—' });
+    expect(ranks.ratio!.institution).toBe(ratioText(counted()));
+    await page.context().close();
+  });
+});
+
+describe('the report', () => {
+  it('raises no shortage for a roster not read, names what was not read, not sent, or lacked a column', async () => {
+    const text = await textOf(h, `report/${S}.html`);
+    for (const d of [SET_ASIDE, UNDECIDED]) {
+      expect(text).not.toMatch(new RegExp(`${d}（无专职辅导员`));
+      expect(text).not.toContain(`${d}未报送辅导员名册`);
+      expect(text).toContain(`${d}报送的辅导员名册未能导入`);
+    }
+    expect(text).toContain(`${NOT_SENT}未报送辅导员名册`);
+    expect(text).toContain(`${NO_COLUMN}报送的工作记录缺少“联系任课教师”一列`);
+    expect(text).toContain(`全院（不含`);
+    expect(text).toContain(`专职辅导员师生比为${ratioText(counted())}`);
+  });
+});
+
+describe('the public build', () => {
+  it('shows the statuses and the same 全院 figure', async () => {
+    const page = await hp.open('staffing.html', { javaScriptEnabled: false });
+    const table = await readTable(page, 'ratio-table');
+    for (const d of LEFT_OUT) expect(table[d]!.status, d).toBe(NOTES[d]);
+    expect(await page.$eval('#summary [data-figure="ratio_full_time"] .card__value', (el) => el.textContent!.trim())).toBe(ratioText(counted()));
+    await page.context().close();
+  });
+});
