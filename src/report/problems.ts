@@ -68,7 +68,7 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
             ),
             '系部',
             STAFFING,
-          )}未达到${r(`1:${t}`)}的配备要求${i?.needed ? `，各系部合计需增配专职辅导员${formatInt(i.needed)}人` : ''}。`
+          )}未达到${r(`1:${t}`)}的配备要求${i?.needed ? `，各系部合计需增配专职辅导员${n('p_needed', formatInt(i.needed), STAFFING, { agg: 'sum', col: 'gap' })}人` : ''}。`
         : '';
       const causes = below.map((d) => staffingCause(d, prev)).filter((c): c is string => c != null);
       return { title: '部分系部专职辅导员配备不足', detail: institution + departments + (causes.length ? `主要原因是${causes.join('；')}。` : '') };

@@ -23,17 +23,31 @@ export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null
     // What the number did on one line, better or worse on the next (the cell keeps the line break).
     return now?.value != null && before?.value != null ? changeText(m, now.value, before.value).replace('，', '\n') : '—';
   };
+  // The structure measure's reading names its figure ("中共党员（含预备党员） 80.2%"): the name goes once into the
+  // row's heading and the cells hold the share, so the seven columns fit the A4 type area.
+  const named = (id: string) => id === 'structure';
+  const value = (x: SemesterFigures | null, id: string) => {
+    const r = cell(x, id);
+    if (!x || !r) return '无数据';
+    const m = MEASURES.find((m) => m.id === id)!;
+    return named(id) && m.brief ? m.brief(r) : r.text;
+  };
+  const heading = (id: string) => {
+    const m = MEASURES.find((m) => m.id === id)!;
+    const figure = named(id) ? f.measures[id]?.text.split(' ').slice(0, -1).join(' ') : '';
+    return figure ? `${m.label}：${figure}` : m.label;
+  };
   return {
     title: '主要指标对比',
     rows: MEASURES.map((m) => ({ id: m.id })),
     rowKey: (r) => r.id,
     // Short headings (the semesters are in the table's note), so the seven columns fit the A4 type area.
     columns: [
-      { key: 'measure', label: '指标', rowHeader: true, display: (r) => MEASURES.find((m) => m.id === r.id)!.label },
-      { key: 'now', label: '本学期', numeric: true, display: (r) => cell(f, r.id)?.text ?? '无数据' },
-      { key: 'prev', label: '上学期', numeric: true, display: (r) => (prev ? (cell(prev, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'measure', label: '指标', rowHeader: true, display: (r) => heading(r.id) },
+      { key: 'now', label: '本学期', numeric: true, display: (r) => value(f, r.id) },
+      { key: 'prev', label: '上学期', numeric: true, display: (r) => value(prev, r.id) },
       { key: 'prev_change', label: '较上学期', display: (r) => change(cell(f, r.id), cell(prev, r.id), r.id) },
-      { key: 'year', label: '上年同期', numeric: true, display: (r) => (yearAgo ? (cell(yearAgo, r.id)?.text ?? '无数据') : '无数据') },
+      { key: 'year', label: '上年同期', numeric: true, display: (r) => value(yearAgo, r.id) },
       { key: 'year_change', label: '较上年同期', display: (r) => change(cell(f, r.id), cell(yearAgo, r.id), r.id) },
     ],
   };

@@ -2,8 +2,8 @@
  * The public build's count panels — where the internal build lists people, the public one shows
  * how many per department (and 全院) — against the oracle's own lists, for the latest semester in
  * the prerendered pages. audience.test.ts compares every table both builds show alike; these
- * tables differ from the internal ones, so they are checked here. A group the build withholds
- * (fewer than 3) shows no number and is not compared; every table must compare some rows.
+ * tables differ from the internal ones, so they are checked here. A count of 1 or 2 reads 少于3人 and
+ * must be 1 or 2 in the oracle; a cell withheld with it (不公布) is not compared; every table must compare some rows.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,13 +31,25 @@ function countBy<T extends { department: string }>(items: T[], rest: (x: T) => s
   return m;
 }
 
+/** The public build's threshold (seed-independent: the rules' publish.min_group_size default) and how a small cell reads. */
+const THRESHOLD = 3;
+const SMALL = `少于${THRESHOLD}人`;
+
 /** Every row that shows a number equals the oracle's count (0 where the oracle has none); returns how many were compared. */
 function compare(table: Record<string, Record<string, string>>, want: Map<string, number>, column: string, what: string): number {
   let compared = 0;
   for (const [key, row] of Object.entries(table)) {
     const text = row[column] ?? '';
-    if (!/^\d+$/.test(text)) continue; // withheld
-    expect.soft(Number(text), `${what} ${key}`).toBe(want.get(key) ?? 0);
+    const n = want.get(key) ?? 0;
+    if (text === SMALL) {
+      // The disclosure rule: a count of 1 or 2 people is shown as 少于3人, never as the number.
+      expect.soft(n > 0 && n < THRESHOLD, `${what} ${key}: 少于${THRESHOLD}人 for ${n}`).toBe(true);
+      compared++;
+      continue;
+    }
+    if (!/^\d+$/.test(text)) continue; // withheld with another cell (不公布), so that no total gives it back
+    expect.soft(Number(text), `${what} ${key}`).toBe(n);
+    expect.soft(Number(text) > 0 && Number(text) < THRESHOLD, `${what} ${key}: a count under ${THRESHOLD} published`).toBe(false);
     compared++;
   }
   expect(compared, `${what}: rows compared`).toBeGreaterThan(0);

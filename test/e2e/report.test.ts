@@ -75,7 +75,7 @@ describe('党委会汇报', () => {
     expect(num(got.training_without_higher)).toBe(t.withoutWider);
 
     // Counselors hired through 劳务派遣 or 人事代理, counted from the rosters.
-    expect(num(got.flagged_hiring)).toBe(metrics.flaggedHiring.get(s)!.length);
+    expect(num(got.p_flagged_hiring)).toBe(metrics.flaggedHiring.get(s)!.length);
     expect(num(got.training_short)).toBe(t.counselors - t.meetingHours);
 
     const a = metrics.assistants.get(s)!.get(INSTITUTION)!;

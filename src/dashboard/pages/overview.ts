@@ -245,8 +245,8 @@ const cellStatus = (r: Reading | null): CellStatus => statusWord(r) as CellStatu
 
 /** The 需要关注 list: department, indicator, value against the requirement; the furthest from it first. */
 function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): string {
-  // By the measures' weight (the cards' order), the furthest from the requirement first within each.
-  const items = needingAttention(new Map(rows.map((r) => [r.department, r.readings])), ctx).sort((a, b) => rank(a.m.id) - rank(b.m.id) || b.shortfall - a.shortfall);
+  // In the rules' order of weight (each rule's kind and weight are in the rules file), the furthest from the requirement first within each.
+  const items = needingAttention(new Map(rows.map((r) => [r.department, r.readings])), ctx);
   if (!items.length) return '<section class="attention" aria-labelledby="attention-title"><h3 id="attention-title">需要关注</h3><p>所选学期各系部各项指标均达到要求，或尚无数据。</p></section>';
   // The first eight in view; the rest one click away (and all of them on paper).
   const fold = foldOf(items.length, 8, 8);
