@@ -44,9 +44,10 @@ export function folderDepartmentWarnings(sheets: readonly SheetReport[], names: 
 
 /**
  * The school's departments, those the public build publishes: the rules' list when it has one;
- * else the departments the input's folders name (after aliases); else — a flat folder — those
- * that sent a roster or an enrollment. A name found only inside a file's cells (a person's name
- * typed into 系部) is none of them.
+ * else the departments the input's folders name (after aliases) together with those that sent a
+ * roster or an enrollment — a 学工部 folder's 全院在校生人数 names every department in its cells, and
+ * each of them is the school's. A name found only inside another file's cells (a person's name
+ * typed into a work log's 系部) is none of them.
  */
 export function schoolDepartments(input: {
   rules: ActiveRules;
@@ -61,11 +62,10 @@ export function schoolDepartments(input: {
   if (rules.departments.length) return departments.filter((d) => rules.departments.includes(d));
   const found = new Set(departments);
   const folders = new Set(input.files.map((f) => folderDepartment(f, input.names, rules, found)));
-  const named = departments.filter((d) => folders.has(d));
-  if (named.length) return named;
-  // Neither: those that sent their staffing; and when no one did, every department read (nothing tells them apart).
-  const staffed = departments.filter((d) => input.staffing.includes(d));
-  return staffed.length ? staffed : [...departments];
+  const staffed = new Set(input.staffing);
+  const chosen = departments.filter((d) => folders.has(d) || staffed.has(d));
+  // When nothing tells them apart (no folder names one, no roster or enrollment), every department read.
+  return chosen.length ? chosen : [...departments];
 }
 
 /** A warning for each file whose 系部 cells name a department that is not the school's (schoolDepartments). */

@@ -189,6 +189,18 @@ describe('the overview and the department page', () => {
   });
 });
 
+describe('数据质量', () => {
+  it('lists what the figures could not rest on: the rosters not read and the column a form lacked, with how each is shown', async () => {
+    const page = await h.open('quality.html', { javaScriptEnabled: false });
+    const rows = (await page.$$eval('#coverage-table tbody tr', (trs) => trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, '')))) as string[];
+    await page.context().close();
+    for (const d of [SET_ASIDE, UNDECIDED]) expect(rows.filter((r) => r.includes(d) && r.includes('辅导员名册') && r.includes('未能导入')), d).toHaveLength(1);
+    expect(rows.filter((r) => r.includes(NO_COLUMN) && r.includes('该项未报送') && r.includes('联系任课教师')), NO_COLUMN).toHaveLength(1);
+    // Sent and read, or not sent at all, is not listed here (the 报送 checklist has them).
+    for (const d of [PARTLY, NOT_SENT]) expect(rows.filter((r) => r.includes(d) && r.includes('辅导员名册')), d).toEqual([]);
+  });
+});
+
 describe('the report', () => {
   it('raises no shortage for a roster not read, names what was not read, not sent, or lacked a column', async () => {
     const text = await textOf(h, `report/${S}.html`);
@@ -200,7 +212,10 @@ describe('the report', () => {
     expect(text).toContain(`${NOT_SENT}未报送辅导员名册`);
     expect(text).toContain(`${NO_COLUMN}报送的工作记录缺少“联系任课教师”一列`);
     expect(text).toContain(`全院（不含`);
-    expect(text).toContain(`专职辅导员师生比为${ratioText(counted())}`);
+    // Prose gives the ratio whole (1:195), from the table's one decimal; the 全院 over the departments read.
+    const c = counted();
+    const tenth = Number((c.students / c.fullTime).toFixed(1));
+    expect(text).toMatch(new RegExp(`专职辅导员师生比为1:${Math.round(tenth)}[，。]`));
   });
 });
 

@@ -64,6 +64,7 @@ export const PANEL_CHECKS: Record<string, PanelCheck> = {
   'assistants#lateness': { test: e2e('assistants'), mark: "'lateness-table'", public: counts("'lateness-table'") },
   'assistants#graduates': { test: e2e('assistants'), mark: "'graduates-table'", public: counts("'graduates-table'") },
 
+  'quality#coverage': { test: e2e('coverage'), mark: "'#coverage-table tbody tr'" },
   'quality#summary': { test: e2e('quality'), mark: "expect(await figure('accepted'), 'accepted, read from the files')" },
   'quality#files': { test: e2e('quality'), mark: 'acceptedByOracle(f)' },
   'quality#checklist': { test: e2e('checklist'), mark: "'checklist-table'" },

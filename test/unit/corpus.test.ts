@@ -196,6 +196,8 @@ const CASES: Case[] = [
     what: 'negative counts (-120, full-width －35, -1 talks) are rejected',
     files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 1, 2, 1), [`${S}/学工部/辅导员工作记录.csv`]: f('worklogs', 1, 1, 1) },
     rejects: times(3, 'NOT_A_COUNT'),
+    // 信息工程系's enrollment row is rejected: named only in a work log's cells, it is not (yet) one of the school's departments.
+    warnings: ['DEPARTMENT_NOT_SCHOOL'],
     check: async (ctx) => {
       for (const { message } of await ctx.query<{ message: string }>('SELECT message FROM rejects')) expect(message).toContain('不小于0的整数');
     },
@@ -296,10 +298,11 @@ const CASES: Case[] = [
     warnings: times(2, 'GRADE_MISMATCH'),
     check: async (ctx) =>
       expect(await ctx.query('SELECT name, role, grade, grade_recorded FROM assessments ORDER BY source_row')).toEqual([
-        { name: '王芳', role: 'counselor', grade: 'good', grade_recorded: 'excellent' },
+        // The filed grade is the school's decision (issue 20): kept, the score's band only warned.
+        { name: '王芳', role: 'counselor', grade: 'excellent', grade_recorded: 'excellent' },
         { name: '李强', role: 'counselor', grade: 'excellent', grade_recorded: 'excellent' },
         { name: '张伟', role: 'assistant', grade: 'good', grade_recorded: 'good' },
-        { name: '钱进', role: 'class_teacher', grade: 'fail', grade_recorded: 'pass' },
+        { name: '钱进', role: 'class_teacher', grade: 'pass', grade_recorded: 'pass' },
       ]),
   },
 
@@ -810,9 +813,11 @@ const CASES: Case[] = [
     what: 'a quoted cell with a line break stays one cell; row numbers are Excel rows, not text lines',
     files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 2, 1, 1) },
     rejects: ['UNKNOWN_EMPLOYMENT'],
+    // 聘用方式 is a closed set: "事业编制 (2019年入职)" is kept as written and warned (其他 in the public build).
+    warnings: ['ATTRIBUTE_UNLISTED'],
     check: async (ctx) => {
       expect(await ctx.query('SELECT name, hiring FROM counselors ORDER BY staff_id')).toEqual([
-        { name: '王芳', hiring: '事业编制 (2019年入职)' },
+        { name: '王芳', hiring: '事业编制(2019年入职)' },
         { name: '李强', hiring: null },
       ]);
       expect(await column(ctx, 'rejects', 'row')).toEqual([4]);
@@ -965,7 +970,7 @@ const CASES: Case[] = [
       expect(await ctx.query('SELECT name, score, grade, grade_recorded FROM assessments ORDER BY source_row')).toEqual([
         { name: '李明', score: 92, grade: 'excellent', grade_recorded: 'excellent' },
         { name: '王丽', score: 85, grade: 'good', grade_recorded: null },
-        { name: '张强', score: 88, grade: 'good', grade_recorded: 'excellent' },
+        { name: '张强', score: 88, grade: 'excellent', grade_recorded: 'excellent' },
         { name: '刘洋', score: 76, grade: 'good', grade_recorded: 'good' },
       ]);
       expect(await column(ctx, 'assistants', 'name')).toEqual(['张强', '李明', '王丽', '赵敏']);
@@ -989,7 +994,7 @@ const CASES: Case[] = [
       expect(await ctx.query('SELECT name, department, role, semester, score, score_max, grade, grade_recorded, item_on_post, source_row FROM assessments ORDER BY score DESC')).toEqual([
         { name: '陈晓雨', department: '机电工程系', role: 'assistant', semester: S, score: 81, score_max: 90, grade: 'excellent', grade_recorded: 'excellent', item_on_post: 9, source_row: 2 },
         { name: '周子涵', department: '机电工程系', role: 'assistant', semester: S, score: 70, score_max: 90, grade: 'good', grade_recorded: 'good', item_on_post: 8, source_row: 2 },
-        { name: '吴浩然', department: '机电工程系', role: 'assistant', semester: S, score: 60, score_max: 90, grade: 'pass', grade_recorded: 'good', item_on_post: 12, source_row: 2 },
+        { name: '吴浩然', department: '机电工程系', role: 'assistant', semester: S, score: 60, score_max: 90, grade: 'good', grade_recorded: 'good', item_on_post: 12, source_row: 2 },
       ]);
     },
   },
@@ -1489,7 +1494,7 @@ const GENERATED = new Set(['67-big-worklog']);
 
 // ───────────────────────────── running a case ─────────────────────────────
 
-const ALL_TABLES = [...TABLE_KINDS, 'rejects', 'warnings'];
+const ALL_TABLES = [...TABLE_KINDS, 'rejects', 'warnings', 'coverage'];
 /** Temporary folders of this file, removed after the run. */
 const temporary: string[] = [];
 const tempDir = (prefix: string) => {
@@ -1568,7 +1573,8 @@ async function runCase(c: Case): Promise<void> {
     const where = keyOf(s.file, s.sheet);
     expect(s.read, where).toBe(s.accepted + s.rejected + s.skipped);
     expect(Object.values(s.skipped_by_reason).reduce((a, b) => a + (b ?? 0), 0), where).toBe(s.skipped);
-    if (s.set_aside) expect([s.read, s.kind], where).toEqual([0, null]);
+    // A sheet set aside is counted as read not at all; only versions none of which could be chosen keep the kind their reading found (coverage: that export 未能导入).
+    if (s.set_aside) expect([s.read, s.set_aside.code === 'CONFLICTING_VERSIONS' ? null : s.kind], where).toEqual([0, null]);
     if (s.superseded) expect([s.read, s.accepted, s.published], where).toEqual([0, 0, {}]);
     // Each accepted row is published once per table it fills (two for seed 000's 汇总表), at least once.
     const published = Object.values(s.published).reduce((a, b) => a + (b ?? 0), 0);

@@ -198,7 +198,8 @@ describe('an ingest killed midway', () => {
     const before = digest(out);
     const big = mkdtempSync(join(tmpdir(), 'big-'));
     writeWorklogCsv(join(big, '2025-2026-1', 'worklog.csv'), 400_000);
-    const child = spawn(process.execPath, ['scripts/ingest.ts', '--input', big, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // --verbose: every progress line (without it, a log gets one every 5 s, and a quick run may print none).
+    const child = spawn(process.execPath, ['scripts/ingest.ts', '--input', big, '--out', out, '--verbose'], { stdio: ['ignore', 'ignore', 'pipe'] });
     // Kill it as soon as it reports progress inside the big file.
     await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('已读取') && resolve()));
     child.kill('SIGKILL');

@@ -22,6 +22,8 @@ const ATTRIBUTE_COLUMNS = ['fail', 'excellent', 'good', 'pass', 'used', 'new_in_
 
 /** Every column a public view's rows may have: aggregates only (no name, id, file, sheet, row or free text). */
 const ALLOWED_COLUMNS = new Set([
+  // coverage: a status in place of a figure (words the build writes, never a file's text), the departments left out of 全院, what they need together
+  ...['note', 'excluded', 'needed', 'not_reported'],
   ...ATTRIBUTE_COLUMNS,
   ...['age', 'age_known', 'allowed', 'assessed', 'assistants', 'band', 'category', 'classes', 'compliant_full_time', 'compliant_weighted', 'counselors', 'courses_ok', 'courses_unknown', 'covered'],
   ...['degree', 'department', 'described', 'dimension', 'education', 'education_known', 'fte', 'full_time', 'gap', 'gender', 'gender_known', 'kind', 'mean_age', 'mean_percent'],

@@ -181,7 +181,7 @@ describe('downloads carry their view', () => {
 
 describe('需要关注', () => {
   it('lists only what misses its requirement, the furthest from it first', () => {
-    const ctx = { rules: { max_students_per_counselor: 200, workload_target_share: 0.9, training: { school_hours_per_year: 16 } } } as unknown as DashboardContext;
+    const ctx = { rules: { max_students_per_counselor: 200, workload_target_share: 0.9, training: { school_hours_per_year: 16 }, kinds: {} } } as unknown as DashboardContext;
     const r = (value: number | null, ok: boolean | null, text: string) => ({ value, ok, text, detail: '' });
     const readings = new Map([
       ['甲系', new Map([['ratio', r(260, false, '1:260.0')], ['workload', r(0.95, true, '95.0%')]])],

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completedMonths, completedYears, educationOf, graduatePostOf, parsePastDate, politicalOf, titleLevelOf } from '../../src/domain/people.ts';
 import { parseRules } from '../../src/domain/rules.ts';
-import { TABLES } from '../../src/domain/tables/index.ts';
+import { COVERAGE_OUTPUT, TABLES } from '../../src/domain/tables/index.ts';
 import { runIngest } from '../../src/ingest/run.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { workbookText } from '../support/workbook-xml.ts';
@@ -188,7 +188,8 @@ describe('seed 002 and 003 exports through the ingest', () => {
 
   it('warns when an assistant late more than 3 times is graded better than 不合格, and keeps the grade', async () => {
     expect(await db2.query('SELECT name, late_count, grade, grade_recorded FROM assessments ORDER BY name')).toEqual([
-      { name: '丁', late_count: 6, grade: 'fail', grade_recorded: 'good' },
+      // The filed grade is the school's decision and stays (issue 20); the lateness is a warning, not a re-grade.
+      { name: '丁', late_count: 6, grade: 'good', grade_recorded: 'good' },
       { name: '丙', late_count: 3, grade: 'good', grade_recorded: 'good' },
       { name: '乙', late_count: 4, grade: 'fail', grade_recorded: 'fail' },
       { name: '甲', late_count: 5, grade: 'good', grade_recorded: 'good' },
@@ -276,6 +277,8 @@ const insert = (table: keyof typeof TABLES, row: Record<string, unknown>) => {
 beforeAll(async () => {
   db = await NodeRunner.inMemory();
   for (const t of ['counselors', 'assessments', 'graduate_assistants', 'training'] as const) await db.connection.run(createTableSql(t, TABLES[t].output));
+  // Every export received and read: an empty coverage table (the figures read it for what to leave out).
+  await db.connection.run(createTableSql('coverage', COVERAGE_OUTPUT));
   for (const [department, staff_id, employment, gender, age, political_status, education, title_level, years_in_post, hiring] of COUNSELORS)
     await db.connection.run(insert('counselors', { semester: '2025-2026-1', department, staff_id, name: `人${staff_id}`, employment, fte: employment === 'full_time' ? 1 : 1 / 3, gender, age, political_status, education, title_level, years_in_post, hiring }));
   for (const [semester, department, person_id, name, role, score, grade, grade_recorded, late_count] of ASSESSMENTS)
