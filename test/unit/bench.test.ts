@@ -1,9 +1,9 @@
 /**
- * The benchmark cannot rot: `npm test` runs every part of it end to end on tiny inputs (a 2,000-row
- * work log, one run, three filter changes, a 13-department "province"), and a bench that would
+ * The benchmark cannot rot: `npm test` runs its demo, scale, page and filter parts end to end on tiny inputs (a 2,000-row
+ * work log, one run, three filter changes; the province part is run by hand), and a bench that would
  * read nothing fails in Chinese instead of printing figures of nothing. Its figures are not
  * checked here (timings belong to `npm run bench`), only that each part measured something.
- * It builds four small sites: 12 minutes here at a load average of 10–25 on 2 cores (estimated 4–5 quiet).
+ * It builds two small sites (the demo, and the demo with the generated work log).
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -15,7 +15,8 @@ const bench = (args: string[]) =>
 
 describe('npm run bench', () => {
   it('runs every part on tiny inputs', () => {
-    const run = bench(['--rows', '2000', '--runs', '1', '--changes', '3', '--scale', 'province', '--departments', '13']);
+    // The province part (two more site builds of a generated 100+-department input) is left to `npm run bench -- --scale province`: it doubled this test's time.
+    const run = bench(['--rows', '2000', '--runs', '1', '--changes', '3']);
     expect(run.stderr).not.toMatch(/性能测试失败|Error/);
     expect(run.status).toBe(0);
     const out = run.stdout;
@@ -26,9 +27,6 @@ describe('npm run bench', () => {
     expect(out).toMatch(/^filter change, workload\.html, demo data \+ 2,000-row work log:/m);
     // Every page once with the work log, the department page among them.
     expect(out).toMatch(/^page departments\/[^ ]+\.html \(demo data \+ 2,000-row work log\): DuckDB-WASM ready [1-9]/m);
-    expect(out).toMatch(/^province \(13 departments\): ingest [1-9][\d,]* rows/m);
-    expect(out).toMatch(/^province \(13 departments\): internal build [\d.]+ s, dist [\d.]+ MB \([\d.]+ MB without the engine\)/m);
-    expect(out).toMatch(/^province \(13 departments\): public build [\d.]+ s, dist/m);
   }, 1_800_000);
 
   it('fails rather than measure a work log the ingest would set aside', () => {
