@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { commandLine } from '../src/io/command-line.ts';
 import { layRules, parseRules } from '../src/domain/rules.ts';
 import { answerErrors, departmentFindings, settingsNotices, splitDepartments, withAnswers, type SchoolAnswers } from '../src/domain/settings.ts';
 import { TABLES } from '../src/domain/tables/index.ts';
@@ -20,10 +20,18 @@ import { listInputs } from '../src/ingest/inputs.ts';
 import { DEFAULT_RULES_PATH, LOCAL_RULES_FILE, loadRules, runIngest } from '../src/ingest/run.ts';
 import { sqlString } from '../src/metrics/sql.ts';
 
-const USAGE = `用法：npm run setup -- --input 报表文件夹 [--name 学校名称] [--departments 系部1,系部2] [--semester-start 2026-09-07] [--check]
+const USAGE = `
 把本校设置（学校名称、系部名单、学期第一天）写入报表文件夹中的 rules.json；在终端中运行时，没有写在命令里的项会逐项询问。
-报表文件夹中已有报表时，核对系部名单与在校生人数、辅导员名册是否一致。只加 --check 时只核对，不改设置。
-详见 docs/本校设置.md。
+报表文件夹中已有报表时，核对系部名单与在校生人数、辅导员名册是否一致。详见 docs/本校设置.md。
+
+用法：npm run setup -- --input 报表文件夹 [选项]
+
+  --input 文件夹         报表文件夹（本校设置写在其中的 rules.json）
+  --name 学校名称        学校的全称
+  --departments 名单     系部名单，用逗号或顿号分隔
+  --semester-start 日期  本学期第一天，如 2026-09-07
+  --check                只核对，不改设置
+  --help                 显示本说明
 `;
 
 const fail = (message: string): never => {
@@ -31,28 +39,13 @@ const fail = (message: string): never => {
   process.exit(FAULT_EXIT_CODE);
 };
 
-/** The options, or a Chinese word on what is wrong with them and the usage (exit 2). */
-function readOptions() {
-  try {
-    return parseArgs({
-      options: {
-        input: { type: 'string' },
-        name: { type: 'string' },
-        departments: { type: 'string' },
-        'semester-start': { type: 'string' },
-        check: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    return fail(`${(error as Error).message.includes('Unknown option') ? '不认识的选项。' : '选项有误。'}\n${USAGE}`);
-  }
-}
-const options = readOptions();
-if (options.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+const options = commandLine(USAGE, {
+  input: { type: 'string' },
+  name: { type: 'string' },
+  departments: { type: 'string' },
+  'semester-start': { type: 'string' },
+  check: { type: 'boolean', default: false },
+}).values;
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
 const prompt = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : null;
 // Ctrl+C or Ctrl+D at a question: nothing is written.

@@ -19,6 +19,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { commandLine } from '../src/io/command-line.ts';
 
 interface Fault {
   /** Short name, for --only and the summary. */
@@ -58,16 +59,16 @@ export const FAULTS: Fault[] = [
     id: 'ratio-plus-one',
     family: '师生比（仅计专职）',
     file: 'src/metrics/staffing.ts',
-    search: 'CASE WHEN full_time > 0 THEN students / full_time END::DOUBLE AS ratio_full_time',
-    replace: 'CASE WHEN full_time > 0 THEN students / (full_time + 1) END::DOUBLE AS ratio_full_time',
+    search: 'CASE WHEN full_time > 0 THEN students / full_time END`)}::DOUBLE AS ratio_full_time',
+    replace: 'CASE WHEN full_time > 0 THEN students / (full_time + 1) END`)}::DOUBLE AS ratio_full_time',
     tests: [E2E('staffing')],
   },
   {
     id: 'gap-floor',
     family: '专职缺口',
     file: 'src/metrics/staffing.ts',
-    search: 'GREATEST(0, CEIL(students / ${n}) - full_time)',
-    replace: 'GREATEST(0, FLOOR(students / ${n}) - full_time)',
+    search: '${counted(`GREATEST(0, CEIL(students / ${n}) - full_time)`)}::INTEGER AS gap',
+    replace: '${counted(`GREATEST(0, FLOOR(students / ${n}) - full_time)`)}::INTEGER AS gap',
     tests: [E2E('staffing')],
   },
   {
@@ -337,9 +338,23 @@ function main(): void {
   }
 }
 
+const USAGE = `
+故障检验：在一份临时副本中逐个加入清单上的小故障（指标口径、汇报数字），运行显示该数字的页面的测试，
+确认每个故障都被测试发现；有故障未被发现时失败。修改 src/metrics 或汇报的数字后运行。
+
+用法：npm run test:faults -- [选项]
+
+  --only 故障            只检验这些故障，逗号分隔（按所写顺序）
+  --list                 列出故障清单，不运行
+  --no-baseline          不先运行未加故障的测试
+  --keep                 保留临时副本
+  --help                 显示本说明
+`;
+
 function faultRun(): void {
+  const { values } = commandLine(USAGE, { only: { type: 'string' }, list: { type: 'boolean' }, 'no-baseline': { type: 'boolean' }, keep: { type: 'boolean' } });
   const args = process.argv.slice(2);
-  const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]?.split(',')) : null;
+  const only = values.only ? new Set(values.only.split(',')) : null;
   const unknown = only ? [...only].filter((id) => !FAULTS.some((f) => f.id === id)) : [];
   if (unknown.length) fail(`没有这些故障：${unknown.join('、')}（用 --list 查看清单）`);
   // In the order given with --only (the ones to learn about first), else the list's.
