@@ -14,29 +14,24 @@ import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
 import { departmentPage, previousSemester, staffingParams, type DashboardContext } from '../context.ts';
-import { MEASURES, changeText, comparedText, measureRows, needingAttention, statusWord, type Measure, type Reading } from '../measures.ts';
+import { MEASURES, changeText, comparedText, measureRows, needingAttention, ruleKindOf, statusWord, type Measure, type Reading } from '../measures.ts';
 import type { Panel, PageSpec, PanelData, RowPeople, State } from '../types.ts';
 
 /**
- * The measures by weight, the order of the cards, the headline and 需要关注: staffing first (a
- * shortfall the committee must fill by hiring), then the daily work, training and assessment, then
- * the quota, the assistants and the structure. A missed measure of weight is red; a lesser one amber.
+ * The measures by weight, the order of the cards, the headline and 需要关注: the weight each rule has
+ * in the rules file (staffing first — a shortfall the committee must fill by hiring —, then the
+ * daily work, training and assessment, then the quota, the assistants and the structure). A missed
+ * measure of weight is red; a lesser one amber.
  */
-const WEIGHTS: ReadonlyArray<readonly [string, 'high' | 'medium' | 'low']> = [
+const TONES: ReadonlyArray<readonly [string, 'high' | 'medium' | 'low']> = [
   ['ratio', 'high'],
   ['workload', 'medium'],
   ['training', 'medium'],
   ['assessment', 'medium'],
-  ['quota', 'low'],
-  ['assistants', 'low'],
-  ['structure', 'low'],
 ];
-const rank = (id: string) => {
-  const i = WEIGHTS.findIndex(([m]) => m === id);
-  return i < 0 ? WEIGHTS.length : i;
-};
-const BY_WEIGHT: readonly Measure[] = [...MEASURES].sort((a, b) => rank(a.id) - rank(b.id));
-const weightOf = (id: string) => WEIGHTS.find(([m]) => m === id)?.[1] ?? 'low';
+const byWeight = (ctx: DashboardContext): Measure[] =>
+  [...MEASURES].sort((a, b) => ruleKindOf(a, ctx).weight - ruleKindOf(b, ctx).weight || MEASURES.indexOf(a) - MEASURES.indexOf(b));
+const weightOf = (id: string) => TONES.find(([m]) => m === id)?.[1] ?? 'low';
 
 /** The semesters a card's trend shows: up to five before the one viewed, oldest first. */
 const HISTORY = 5;
@@ -97,7 +92,7 @@ function headlineHtml(data: PanelData, s: State, ctx: DashboardContext): string 
         (below.length ? `；${below.length}个系部未达标，合计需增配${formatInt(gaps)}人` : departments.length ? '，各系部均达标' : ''),
     );
   } else parts.push('本学期尚无在校生人数或辅导员名册数据，无法计算师生比');
-  const missed = BY_WEIGHT.filter((m) => m.id !== 'ratio').flatMap((m) => {
+  const missed = byWeight(ctx).filter((m) => m.id !== 'ratio').flatMap((m) => {
     const r = m.read(data[m.id] ?? [], INSTITUTION, ctx);
     return r?.ok === false ? [`${m.short}${m.brief?.(r) ?? r.text}（${m.target(ctx)}）`] : [];
   });
@@ -157,7 +152,8 @@ const cards: Panel = {
   queries: cardQueries,
   render: (data, s, ctx) => {
     const { prev, rows } = institutionReadings(data, s, ctx);
-    const ordered = [...rows].sort((a, b) => rank(a.m.id) - rank(b.m.id));
+    const order = byWeight(ctx);
+    const ordered = [...rows].sort((a, b) => order.indexOf(a.m) - order.indexOf(b.m));
     const trend = (m: Measure) =>
       Array.from({ length: HISTORY }, (_, i) => HISTORY - 1 - i).flatMap((back) => {
         const semester = back === 0 ? s.semester : earlier(ctx, s.semester, back);
