@@ -84,7 +84,9 @@ export function coverageRows(sheets: readonly SubmittedSheet[], departments: rea
 
 /** Field rows: a field a metric counts that no form of the department (and role) had as a column. */
 export function columnMissingRows(missing: ReadonlyArray<{ semester: string; department: string; kind: TableKind; role: string; field: string }>): CoverageRow[] {
-  return missing.map((m) => ({
+  // In a fixed order, whatever order the query gave them in: the ingest's output is the same bytes on every run.
+  const key = (m: (typeof missing)[number]) => [m.semester, m.department, m.kind, m.role, m.field].join('\u0000');
+  return [...missing].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((m) => ({
     ...m,
     status: 'column_missing' as const,
     note: `${TABLES[m.kind].label}缺少“${fieldLabel(m.kind, m.field)}”一列：该项未报送`,
