@@ -74,3 +74,10 @@ export function semesterOfDate(isoDate: string): SemesterId {
   if (m === 1) return `${y - 1}-${y}-1` as SemesterId;
   return `${y - 1}-${y}-2` as SemesterId;
 }
+
+/** The calendar month ("YYYY-MM") a month written without its year ("10月") means in a semester: 第一学期 runs Aug–Jan, 第二学期 Feb–Jul. */
+export function monthInSemester(id: string, month: number): string {
+  const [first, second, term] = id.split('-');
+  const year = term === '1' && month >= 8 ? first : second;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}

@@ -157,6 +157,18 @@ const parseDateCell = (raw: string, label: string) =>
 export const date = cell(parseDateCell);
 export const optionalDate = optional(parseDateCell);
 
+/**
+ * 月份 of a monthly report: "2025年10月", "2025-10", "2025.10", "2025/10" (a date cell too, as its
+ * month) → "2025-10"; a bare "10月", "10月份", "10" → "10", its year found from the semester (monthOf).
+ */
+export const optionalMonth = optional((raw, label) => {
+  const text = compactCell(cleanCell(raw)).replace(/份$/, '');
+  const bare = text.match(/^(\d{1,2})月?$/);
+  if (bare && +bare[1]! >= 1 && +bare[1]! <= 12) return bare[1]!.padStart(2, '0');
+  const date = parseDate(text);
+  return date ? date.slice(0, 7) : fail('BAD_DATE', `「${label}」的值「${cleanCell(raw)}」无法识别为月份，请写成“2025年10月”或“10月”。`);
+});
+
 /** A fixed vocabulary read through a table of spellings, tried in order; first match wins. */
 function vocabulary<T extends string>(spellings: ReadonlyArray<readonly [RegExp, T]>, code: RejectCode, hint: string) {
   const matched = new Map<string, T | null>();

@@ -4,6 +4,7 @@
  */
 import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import type { NodeRunner } from '../io/duckdb-node.ts';
+import { WORKLOGS_WITH_DIARY } from '../metrics/workload.ts';
 import { WARNINGS_LISTED_PER_FILE, type WarningRecord } from './records.ts';
 
 interface CrossCheck {
@@ -50,25 +51,32 @@ FROM (
 export const CHECKS: CrossCheck[] = [
   ...TABLE_KINDS.map(duplicateRows),
   {
-    // One person's week entered twice with different counts (identical rows are DUPLICATE_ROW).
+    // One person's week (or month, in a monthly report) entered twice with different counts
+    // (identical rows are DUPLICATE_ROW). A work diary's rows are days of the week, added up
+    // (personWeeksSql), not entries twice.
     code: 'PERSON_WEEK_TWICE',
     table: 'worklogs',
     sql: `
 WITH weeks AS (
   -- More than one distinct row: two different hashes (MIN <> MAX is COUNT(DISTINCT) > 1, at a third of the cost).
-  SELECT semester, department, role, person, week_start FROM (
-    SELECT semester, department, role, COALESCE(staff_id, name) AS person, week_start, hash(${contentColumns('worklogs').map(quote).join(', ')}) AS h
-    FROM worklogs
+  SELECT semester, department, role, person, week_start, month FROM (
+    SELECT semester, department, role, COALESCE(staff_id, name) AS person, week_start, month, hash(${contentColumns('worklogs').map(quote).join(', ')}) AS h
+    FROM ${WORKLOGS_WITH_DIARY} WHERE diary IS NOT TRUE
   ) GROUP BY ALL
   HAVING MIN(h) <> MAX(h)
 )
-SELECT source_file, source_sheet, source_row, '周次' AS "column",
-  name || ' 在 ' || strftime(week_start, '%Y-%m-%d') || ' 这一周已有一行不同的记录（' || first_file || ' 第 ' || first_row || ' 行），同一人每周应只填一行；两行都已计入，请合并。' AS message
+SELECT source_file, source_sheet, source_row, CASE WHEN week_start IS NULL THEN '月份' ELSE '周次' END AS "column",
+  CASE WHEN week_start IS NULL
+    THEN name || ' 在 ' || replace(month, '-', '年') || '月已有一行不同的记录（' || first_file || ' 第 ' || first_row || ' 行），同一人每月应只填一行；两行都已计入，请合并。'
+    ELSE name || ' 在 ' || strftime(week_start, '%Y-%m-%d') || ' 这一周已有一行不同的记录（' || first_file || ' 第 ' || first_row || ' 行），同一人每周应只填一行；两行都已计入，请合并。'
+  END AS message
 FROM (
   SELECT w.*, FIRST_VALUE(source_file) OVER p AS first_file, FIRST_VALUE(source_row) OVER p AS first_row, ROW_NUMBER() OVER p AS n
-  FROM worklogs w JOIN weeks USING (semester, department, role, week_start)
-  WHERE COALESCE(w.staff_id, w.name) = weeks.person
-  WINDOW p AS (PARTITION BY semester, department, role, COALESCE(w.staff_id, w.name), week_start ORDER BY source_file, source_row)
+  -- A monthly report's rows have no week, a week's rows no month: NULL matches NULL here.
+  FROM ${WORKLOGS_WITH_DIARY} w JOIN weeks ON w.semester = weeks.semester AND w.department = weeks.department AND w.role = weeks.role
+    AND w.week_start IS NOT DISTINCT FROM weeks.week_start AND w.month IS NOT DISTINCT FROM weeks.month
+  WHERE COALESCE(w.staff_id, w.name) = weeks.person AND w.diary IS NOT TRUE
+  WINDOW p AS (PARTITION BY w.semester, w.department, w.role, COALESCE(w.staff_id, w.name), w.week_start, w.month ORDER BY source_file, source_row)
 ) WHERE n > 1`,
   },
   {

@@ -1,6 +1,7 @@
 /**
  * Workload compliance: how many person-weeks (and person-months, for monthly norms) meet the
- * norms of the active rule profile. One row of `worklogs` is one person-week. A blank count is 0:
+ * norms of the active rule profile. One row of `worklogs` is one person-week, but for a work diary's
+ * rows, which are days and are added up into person-weeks first (personWeeksSql). A blank count is 0:
  * what was not recorded was not done — in a column the form has. A column the department's form
  * (for that role) lacks is 该项未报送 (coverage): that norm is out of its share, and the other norms
  * alone decide whether its person-weeks met all. See docs/规则与口径.md.
@@ -39,7 +40,27 @@ function perRole(norms: readonly WorkloadNorm[], combine: (ns: WorkloadNorm[]) =
 }
 
 /**
- * The work-log rows with, per row: person, week of the semester, each weekly norm met (w<i>), all
+ * The person-weeks the norms are judged on: a row of `worklogs` each, except in a work diary — a
+ * sheet where someone has rows on two different days of one week —, whose rows of one person and
+ * week (a day each, or an activity of a day) are added up into one; the week is the school
+ * calendar's (week_start, from each row's date). A row entered twice elsewhere stays two
+ * person-weeks, as PERSON_WEEK_TWICE tells the clerk. The rows of a field nobody filled add up to
+ * NULL. A monthly report's rows (a month, no week) are no person-weeks: only monthly norms judge them.
+ */
+export function personWeeksSql(fields: readonly string[]): string {
+  return `(SELECT semester, department, role, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id, week_start${fields.map((f) => `, SUM(${f}) AS ${f}`).join('')}
+  FROM ${WORKLOGS_WITH_DIARY} WHERE week_start IS NOT NULL
+  GROUP BY semester, department, role, COALESCE(staff_id, name), week_start, CASE WHEN diary THEN NULL ELSE (source_file, source_sheet, source_row) END)`;
+}
+
+/** `worklogs` and, per row, `diary`: whether its sheet is a work diary (someone has rows on two different days of one week). */
+export const WORKLOGS_WITH_DIARY = `(
+  SELECT *, bool_or(days) OVER (PARTITION BY source_file, source_sheet) AS diary FROM (
+    SELECT *, MIN(date) OVER w <> MAX(date) OVER w AS days FROM worklogs
+    WINDOW w AS (PARTITION BY source_file, source_sheet, semester, department, role, COALESCE(staff_id, name), week_start)))`;
+
+/**
+ * The person-weeks with, per row: person, week of the semester, each weekly norm met (w<i>), all
  * met, shortfall. The one definition of what a row counts for; the tables below are built from it.
  */
 function evaluatedSql(p: WorkloadParams): string {
@@ -58,7 +79,14 @@ ev AS (
     ${perRole(p.norms, (ns) => ns.map((n) => `(NOT ${reported(n)} OR ${meetsSql(n)})`).join(' AND '))} AS all_met,
     ${perRole(p.norms, (ns) => ns.map((n) => `CASE WHEN ${reported(n)} THEN ${shortOfSql(n)} ELSE 0 END`).join(' + '))} AS shortfall,
     ${fields(p.norms).join(', ')}, absent.fields AS absent_fields
-  FROM worklogs LEFT JOIN cal USING (semester) LEFT JOIN ${missingFieldsSql('worklogs')} absent USING (semester, department, role)
+  FROM ${personWeeksSql(fields(p.norms))} worklogs LEFT JOIN cal USING (semester) LEFT JOIN ${missingFieldsSql('worklogs')} absent USING (semester, department, role)
+),
+-- The rows of monthly reports (工作月报): one per person and month, for the monthly norms.
+mon AS (
+  SELECT semester, department, role, department || '|' || COALESCE(staff_id, name) AS person, month,
+    ${fields(p.norms).join(', ')}, absent.fields AS absent_fields
+  FROM worklogs LEFT JOIN ${missingFieldsSql('worklogs')} absent USING (semester, department, role)
+  WHERE month IS NOT NULL
 )`;
 }
 
@@ -82,7 +110,8 @@ function digest(p: WorkloadParams): string {
  *           i, rows meeting it (met<i>) and rows it applies to (n<i>); rows meeting all their
  *           role's weekly norms (met_all) and rows with weekly norms (n_all);
  *   months: per semester × department × role × person × calendar month, the sum of each field a
- *           monthly norm counts (sum_<field>), for the roles with monthly norms;
+ *           monthly norm counts (sum_<field>) over the weeks starting in it and the monthly
+ *           reports' rows for it, for the roles with monthly norms;
  *   people: per semester × department × role × person: rows, rows with weekly norms (weeks), rows
  *           missing one (missed), total shortfall; per norm i, rows meeting it (met<i>); and the
  *           sum of each field (sum_<field>).
@@ -117,8 +146,12 @@ FROM ev GROUP BY semester, department, role, week_no`,
       t.months,
       monthly.length
         ? // A month's sum of a field the form had no column for is NULL: 该项未报送, not 0.
-          `SELECT semester, department, role, person, strftime(week_start, '%Y-%m') AS month, ${monthly.map((f) => `CASE WHEN bool_and(NOT list_contains(COALESCE(absent_fields, []), ${sqlString(f)})) THEN SUM(COALESCE(${f}, 0)) END AS sum_${f}`).join(', ')}
-FROM ev WHERE role IN (${monthlyRoles.map(sqlString).join(', ')}) GROUP BY ALL`
+          // A person's month: the weeks that start in it, and the rows of a monthly report for it.
+          `SELECT semester, department, role, person, month, ${monthly.map((f) => `CASE WHEN bool_and(NOT list_contains(COALESCE(absent_fields, []), ${sqlString(f)})) THEN SUM(COALESCE(${f}, 0)) END AS sum_${f}`).join(', ')}
+FROM (
+  SELECT semester, department, role, person, strftime(week_start, '%Y-%m') AS month, ${monthly.join(', ')}, absent_fields FROM ev
+  UNION ALL SELECT semester, department, role, person, month, ${monthly.join(', ')}, absent_fields FROM mon
+) WHERE role IN (${monthlyRoles.map(sqlString).join(', ')}) GROUP BY ALL`
         : `SELECT semester, department, role, person, NULL::VARCHAR AS month FROM ev WHERE FALSE`,
     ),
     // Counts and the shortfall are stored in the types the queries return and sort by: a Top-N over

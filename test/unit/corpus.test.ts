@@ -25,6 +25,12 @@ import { runIngest, type Manifest } from '../../src/ingest/run.ts';
 import { formatSummary } from '../../src/ingest/summary.ts';
 import { quotaSql } from '../../src/metrics/quota.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { buildContext } from '../../src/dashboard/context.ts';
+import { pageFor } from '../../src/dashboard/public.ts';
+import { queryPanel } from '../../src/dashboard/run.ts';
+import { fullDataRunner } from '../../src/site/public-build.ts';
+import { initialState } from '../../src/views/controls.ts';
+import { panelInnerHtml } from '../../src/views/panel.ts';
 import { workbookText } from '../support/workbook-xml.ts';
 import { bigWorklogCsv, CASES_DIR, corpusFiles } from '../corpus/make-corpus.ts';
 import { digest } from '../support/digest.ts';
@@ -666,6 +672,92 @@ const CASES: Case[] = [
       expect(await ctx.query('SELECT name, education, degree, title FROM counselors ORDER BY staff_id')).toEqual([
         { name: '宋平', education: 'master', degree: 'master', title: '讲师' },
         { name: '唐慧', education: 'bachelor', degree: 'bachelor', title: '助教' },
+      ]);
+      expect((await ctx.query<{ column: string }>('SELECT "column" FROM warnings'))[0]!.column).toBe('职称取得时间');
+    },
+  },
+  {
+    // Hand-computed (semester from 2025-09-01, the default autumn start): 王芳 has 13 dated rows in
+    // weeks 1–4 (two on 09-10, one per activity), 李强 9 in weeks 1–3: 22 rows, 7 person-weeks. Summed
+    // by week — 谈心 5/4/6/3 and 5/6/3, 查课 2/2/2/2 and 2/2/1, 宿舍卫生 2/2/2/0 and 2/2/1, 深入宿舍
+    // 2/2/2/2 and 2/2/1, 听课 1/1/1/0 and 1/1/0 — the norms are met in 4, 6, 5, 6, 5 of 7 weeks, and
+    // all of them in 4 (王芳 weeks 1 and 3, 李强 weeks 1 and 2). Counted per row it would be 22
+    // person-weeks, none meeting 谈心.
+    name: '127-work-diary',
+    what: 'a work diary exported by a 学工 system (a dated row per day, two on one day) is summed into person-weeks by the school calendar: 7 of them, 4 meeting every norm',
+    files: { [`${S}/机电工程系/辅导员工作日志.csv`]: f('worklogs', 22, 0, 2, { by: { title: 1, header: 1 } }) },
+    // 工作内容 is no field of 工作记录: said. Two days with the same counts are no duplicate, nor are a diary's days "a week twice".
+    warnings: ['COLUMN_NOT_READ'],
+    check: async (ctx) => {
+      expect(await ctx.query(`SELECT name, strftime(week_start, '%m-%d') AS week, COUNT(*)::INTEGER AS days, SUM(talks)::INTEGER AS talks, SUM(class_checks)::INTEGER AS checks
+        FROM worklogs GROUP BY ALL ORDER BY name DESC, week`)).toEqual([
+        { name: '王芳', week: '09-01', days: 3, talks: 5, checks: 2 },
+        { name: '王芳', week: '09-08', days: 4, talks: 4, checks: 2 },
+        { name: '王芳', week: '09-15', days: 3, talks: 6, checks: 2 },
+        { name: '王芳', week: '09-22', days: 3, talks: 3, checks: 2 },
+        { name: '李强', week: '09-01', days: 3, talks: 5, checks: 2 },
+        { name: '李强', week: '09-08', days: 3, talks: 6, checks: 2 },
+        { name: '李强', week: '09-15', days: 3, talks: 3, checks: 1 },
+      ]);
+      const page = await pageText(ctx, 'workload');
+      // Per norm: met, person-weeks, share; per department all norms; per week (week 1 both, 2 李强, 3 王芳, 4 neither); per person the weeks missed.
+      for (const shown of [
+        '每周个别谈心不少于5人 人·周 4 7 57.1%',
+        '每周检查上课不少于2次 人·周 6 7 85.7%',
+        '每周检查宿舍卫生不少于2次 人·周 5 7 71.4%',
+        '每周深入宿舍谈心不少于2次 人·周 6 7 85.7%',
+        '每周听课不少于1次 人·周 5 7 71.4%',
+        '机电工程系 辅导员 4 7 57.1% 未达标',
+        '机电工程系 100.0% 50.0% 50.0% 0.0% —',
+        '机电工程系 王芳 辅导员 4 2 机电工程系 李强 辅导员 3 1',
+      ])
+        expect(page).toContain(shown);
+    },
+  },
+  {
+    // Hand-computed: 联系任课教师 per month — 张丽 2, 1, 0, 3; 刘洋 1, 1, 1, 1; 陈晨 0, 0, 2, 1 — meets
+    // 每月联系任课教师不少于1次 in 9 of 12 person-months (75.0 %). A month is no week: the weekly
+    // norm (每周个别谈心不少于2人) has no person-week to judge and is not shown, never as 0 %.
+    name: '128-monthly-report',
+    what: 'a 班主任工作月报表 (one row per person per month: 9月, 2025年10月, 2025.11, 2025-12, 9月份) is read for the monthly norms: 9 of 12 person-months',
+    files: { [`${S}/经济管理系/班主任工作月报表.csv`]: f('worklogs', 12, 0, 4, { by: { title: 1, header: 1, total: 1, footer: 1 } }) },
+    check: async (ctx) => {
+      expect(await ctx.query(`SELECT month, COUNT(*)::INTEGER AS people, SUM(teacher_contacts)::INTEGER AS contacts, COUNT(week_start)::INTEGER AS weeks
+        FROM worklogs WHERE role = 'class_teacher' GROUP BY month ORDER BY month`)).toEqual([
+        { month: '2025-09', people: 3, contacts: 3, weeks: 0 },
+        { month: '2025-10', people: 3, contacts: 2, weeks: 0 },
+        { month: '2025-11', people: 3, contacts: 3, weeks: 0 },
+        { month: '2025-12', people: 3, contacts: 5, weeks: 0 },
+      ]);
+      const page = await pageText(ctx, 'workload');
+      expect(page).toContain('班主任 每月联系任课教师不少于1次 人·月 9 12 75.0%');
+      expect(page).not.toContain('每周个别谈心不少于2人');
+      expect(page).toContain('没有按周或逐日填写的工作记录（按月报送的只计入每月的要求）');
+    },
+  },
+  {
+    name: '129-two-level-header-csv',
+    what: 'the two-level roster of 126 saved as CSV (学历 and 职称 in their first cell, blanks after them, the level under it) is joined and read as the workbook is',
+    files: { [`${S}/汽车工程系/辅导员基本情况表.csv`]: f('counselors', 2, 0, 2) },
+    warnings: ['COLUMN_NOT_READ'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT name, education, degree, title FROM counselors ORDER BY staff_id')).toEqual([
+        { name: '宋平', education: 'master', degree: 'master', title: '讲师' },
+        { name: '唐慧', education: 'bachelor', degree: 'bachelor', title: '助教' },
+      ]);
+      expect((await ctx.query<{ column: string }>('SELECT "column" FROM warnings'))[0]!.column).toBe('职称取得时间');
+    },
+  },
+  {
+    name: '130-three-level-header',
+    what: 'a three-level header (个人信息 over 学历 | 职称 over their headings; 出生年月 and 性别 merged down two levels) is joined and read',
+    files: { [`${S}/汽车工程系/辅导员信息表.xlsx#Sheet1`]: f('counselors', 2, 0, 3) },
+    warnings: ['COLUMN_NOT_READ'],
+    // Ages on 2025-09-01: born 1990-05 → 35, born 1995-11 → 29.
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT name, education, degree, title, gender, age FROM counselors ORDER BY staff_id')).toEqual([
+        { name: '冯佳', education: 'master', degree: 'master', title: '讲师', gender: 'female', age: 35 },
+        { name: '邓磊', education: 'bachelor', degree: 'bachelor', title: '助教', gender: 'male', age: 29 },
       ]);
       expect((await ctx.query<{ column: string }>('SELECT "column" FROM warnings'))[0]!.column).toBe('职称取得时间');
     },
@@ -1539,6 +1631,28 @@ async function invisibleInPublished(ctx: Ctx): Promise<string[]> {
     }
   }
   return found;
+}
+
+/**
+ * What a dashboard page shows for the latest semester: its panels run on the ingested tables and
+ * rendered by the same code as the build's prerendered first view (DashboardPage.astro), as text.
+ * No site is built: the figures on the page, at the cost of a few queries.
+ */
+async function pageText(ctx: Ctx, pageId: string): Promise<string> {
+  const dashboard = { ...buildContext(ctx.manifest, 'internal'), root: '' };
+  const page = pageFor(pageId, 'internal');
+  const state = initialState(page, dashboard);
+  const runner = await fullDataRunner(ctx.out, ALL_TABLES, dashboard);
+  try {
+    const parts: string[] = [];
+    for (const panel of page.panels) {
+      const output = panel.render(await queryPanel(panel, state, dashboard, runner), state, dashboard);
+      parts.push(panelInnerHtml(panel.id, panel.title(state, dashboard), output, null, null));
+    }
+    return parts.join('\n').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
+  } finally {
+    runner.close();
+  }
 }
 
 const sorted = (codes: readonly string[]) => [...codes].sort();

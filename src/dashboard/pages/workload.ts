@@ -102,7 +102,7 @@ const departments: Panel = {
       table: {
         title: '周工作要求达标情况',
         rows,
-        empty: '无数据：所选范围内没有工作记录。',
+        empty: '无数据：所选范围内没有按周或逐日填写的工作记录（按月报送的只计入每月的要求）。',
         rowKey: (r) => `${r.department}|${r.role}`,
         flagged: (r) => (r.share ?? 0) < t,
         columns: [
@@ -173,7 +173,7 @@ const shortfalls: Panel = {
       title: '工作量差距最大人员',
       rows: data.rows as unknown as ShortfallRow[],
       rowKey: (r) => `${r.department}|${r.role}|${r.staff_id ?? r.name}`,
-      empty: (data.kept as unknown as AllNormsRow[]).some((r) => r.periods > 0) ? '所选范围内所有人员每周均达到要求。' : '无数据：所选范围内没有工作记录。',
+      empty: (data.kept as unknown as AllNormsRow[]).some((r) => r.periods > 0) ? '所选范围内所有人员每周均达到要求。' : '无数据：所选范围内没有按周或逐日填写的工作记录（按月报送的只计入每月的要求）。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'name', label: '姓名' },

@@ -1,14 +1,17 @@
 /**
  * 工作记录: one row per person per week, with the counts the workload norms are about (seed 001
- * for counselors and 班主任, seed 000 for assistants, seed 003 for graduate assistants).
+ * for counselors and 班主任, seed 000 for assistants, seed 003 for graduate assistants). A work
+ * diary (工作日志: a dated row per day, or per activity of a day) is read row by row too, its date
+ * kept: the workload SQL adds a diary's days up into person-weeks (src/metrics/workload.ts).
  */
 import * as cell from '../cells.ts';
-import { semesterOfDate, semesterWeeks } from '../calendar.ts';
+import { monthInSemester, semesterOfDate, semesterWeeks, type SemesterWeeks } from '../calendar.ts';
 import { addDays, mondayOf } from '../dates.ts';
 import { semesterLabel } from '../semester.ts';
 import { ACTIVITIES } from '../activities.ts';
 import { department, name, outDepartment, outName, outRole, outSemester, role, semester } from './columns.ts';
-import { PROVENANCE, type InputColumn, type OutputColumn, type RowWarning, type TableSpec } from './types.ts';
+import { PROVENANCE, type Derived, type InputColumn, type OutputColumn, type RowWarning, type TableSpec } from './types.ts';
+import type { Role } from '../cells.ts';
 
 const activityColumns: InputColumn[] = ACTIVITIES.map(([key, label, aliases]) => ({ key, label, aliases, required: false, parse: cell.weeklyCount }));
 const hours: InputColumn = { key: 'hours', label: '工作时长（小时）', aliases: ['工作时长', '工作时间', '工时', '时长', '工作小时数'], required: false, parse: cell.optionalHours };
@@ -23,21 +26,27 @@ export const worklogs: TableSpec = {
     department,
     role,
     { key: 'week', label: '周次', aliases: ['周次', '第几周', '教学周', '周'], required: false, parse: cell.optionalWeekNumber, merged: 'fill' },
+    // A monthly report (工作月报): one row per person per month, judged by the monthly norms only.
+    { key: 'month', label: '月份', aliases: ['月份', '月', '统计月份', '报送月份', '工作月份'], required: false, parse: cell.optionalMonth, merged: 'fill' },
     { key: 'date', label: '日期', aliases: ['日期', '记录日期', '周开始日期', '工作日期', '周一日期', '时间'], required: false, parse: cell.optionalDate, value: 'date', merged: 'fill' },
     ...activityColumns,
     hours,
     semester,
   ],
-  requireAnyOf: [['week', 'date'], [...ACTIVITIES.map(([key]) => key), 'hours']],
+  requireAnyOf: [['week', 'date', 'month'], [...ACTIVITIES.map(([key]) => key), 'hours']],
   needsSemester: false,
   needsRole: true,
   derive(fields, { rules, fileSemester, titleRole }) {
     const date = fields.date as string | null | undefined;
-    const semester = (fields.semester as string | undefined) ?? fileSemester ?? (date ? semesterOfDate(date) : null);
+    const written = fields.month as string | null | undefined;
+    const semester =
+      (fields.semester as string | undefined) ?? fileSemester ?? (date ? semesterOfDate(date) : written && written.length > 2 ? semesterOfDate(`${written}-01`) : null);
     if (!semester)
       return { ok: false, column: '日期', code: 'NO_SEMESTER', message: '无法确定学期：没有“学期”列、“日期”，标题行和文件夹名中也没有学期，请补充其一。' };
     const week = fields.week as number | null | undefined;
+    const month = fields.month as string | null | undefined;
     const weeks = semesterWeeks(semester, rules.calendar);
+    if (month && !date && !week) return monthRow(fields, semester, month, weeks, titleRole);
     const week_start = date ? mondayOf(date) : week ? weeks.mondays[week]! : null;
     if (!week_start) return { ok: false, column: '周次', code: 'NO_WEEK', message: '「周次」和「日期」都为空，请填写第几周或该周的任一日期。' };
     const first = weeks.mondays[1]!;
@@ -58,19 +67,42 @@ export const worklogs: TableSpec = {
     fields.role ??= titleRole;
     fields.week_start = week_start;
     fields.week = week ?? null;
+    fields.date = date ?? null;
+    fields.month = null;
     return { ok: true, warnings, record: fields };
   },
-  identity: ['semester', 'department', 'role', ['staff_id', 'name'], 'week_start'],
+  // The date too: the days of one week in a diary (one sheet per month, a week across two) are different records.
+  identity: ['semester', 'department', 'role', ['staff_id', 'name'], 'week_start', 'date', 'month'],
   output: [
     outSemester,
     outDepartment,
     { name: 'staff_id', type: 'VARCHAR', nullable: true, label: '工号或学号' },
     outName,
     outRole,
-    { name: 'week_start', type: 'DATE', nullable: false, label: '周一日期（该周）' },
+    { name: 'week_start', type: 'DATE', nullable: true, label: '周一日期（该周；按月报送的行为空）' },
     { name: 'week', type: 'INTEGER', nullable: true, label: '周次（原表填写时）' },
+    { name: 'date', type: 'DATE', nullable: true, label: '日期（原表填写时；工作日志逐日一行）' },
+    { name: 'month', type: 'VARCHAR', nullable: true, label: '月份（按月报送的工作月报，如 2025-10）' },
     ...ACTIVITIES.map(([key, label]): OutputColumn => ({ name: key, type: 'INTEGER', nullable: true, label })),
     { name: 'hours', type: 'DOUBLE', nullable: true, label: '工作时长（小时）' },
     ...PROVENANCE,
   ],
 };
+
+/** A row of a monthly report: its month ("YYYY-MM"), no week; the monthly norms judge it (src/metrics/workload.ts). */
+function monthRow(fields: Record<string, unknown>, semester: string, written: string, weeks: SemesterWeeks, titleRole: Role | null): Derived {
+  const month = written.length > 2 ? written : monthInSemester(semester, Number(written));
+  const first = weeks.mondays[1]!.slice(0, 7);
+  const last = addDays(weeks.end, -1).slice(0, 7);
+  const warnings: RowWarning[] =
+    month < first || month > last
+      ? [{ code: 'WEEK_OUTSIDE_SEMESTER', column: '月份', message: `${month.replace('-', '年')}月不在${semesterLabel(semester)}（${first.replace('-', '年')}月至${last.replace('-', '年')}月）之内，请核对月份或学期。` }]
+      : [];
+  fields.semester = semester;
+  fields.role ??= titleRole;
+  fields.month = month;
+  fields.week_start = null;
+  fields.week = null;
+  fields.date = null;
+  return { ok: true, warnings, record: fields };
+}
