@@ -275,32 +275,71 @@ export function isKnownHeading(raw: string): boolean {
   return HEADER_WORDS.has(header) || Object.values(TABLES).some((spec) => columnFor(header, spec.input) !== undefined);
 }
 
+type Range = { top: number; bottom: number; left: number; right: number };
+
+const textOnly = (cells: readonly string[]) => cells.every((c) => cleanCell(c) === '' || !/\d/.test(c));
+
 /**
- * A two-level header (学历 over 最高学历 | 最高学位; 职称 over 职称 | 取得时间) as one row: under a
- * group merged across columns, each column's own heading when some kind reads it, else the group
- * and the heading joined (职称取得时间); a cell merged down both rows (姓名) is itself. `row`: the
- * group row's index in `rows`; `merges` as rows index them (from 0 at `rows[0]`). Null when no row
- * of `rows` is such a group row.
+ * The groups of row `r` over the headings under it: its ranges merged across more than one heading
+ * (a workbook); with none merged — a CSV saved from such a workbook writes a group in its first
+ * cell and leaves the rest blank — a heading followed by blank cells that have headings under them
+ * (in the next row, or the one after it when the groups themselves have groups under them).
  */
-export function joinTwoLevelHeader(rows: readonly (readonly string[])[], merges: ReadonlyArray<{ top: number; bottom: number; left: number; right: number }>): { row: number; cells: string[] } | null {
+function groupRanges(rows: readonly (readonly string[])[], r: number, merges: readonly Range[]): Range[] {
+  const below = [rows[r + 1] ?? [], rows[r + 2] ?? []].filter(textOnly);
+  const headed = (i: number) => below.some((row) => cleanCell(row[i]) !== '');
+  const merged = merges.filter((m) => m.top === r && m.bottom === r && m.right > m.left && (rows[r + 1] ?? []).slice(m.left, m.right + 1).filter((c) => cleanCell(c)).length > 1);
+  if (merged.length || merges.some((m) => m.top <= r && r <= m.bottom && m.right > m.left)) return merged;
+  const group = rows[r]!;
+  const ranges: Range[] = [];
+  const width = Math.max(group.length, ...below.map((row) => row.length));
+  for (let i = 0; i < width; i++) {
+    if (!cleanCell(group[i]) || !headed(i)) continue;
+    let j = i;
+    while (j + 1 < width && !cleanCell(group[j + 1]) && headed(j + 1)) j++;
+    if (j > i) ranges.push({ top: r, bottom: r, left: i, right: j });
+    i = j;
+  }
+  return ranges;
+}
+
+/** One heading per column from a group row (its text across each group) over the row under it. */
+function joinLevel(group: readonly string[], sub: readonly string[], groups: readonly Range[]): string[] {
+  const inGroup = (i: number) => groups.find((m) => m.left <= i && i <= m.right);
+  const width = Math.max(group.length, sub.length);
+  return Array.from({ length: width }, (_, i) => {
+    const range = inGroup(i);
+    const g = cleanCell(group[range ? range.left : i]) || cleanCell(group[i]);
+    const s = cleanCell(sub[i]);
+    if (!s) return cleanCell(group[i]) || (range ? g : '');
+    if (!g || g === s || !range) return s;
+    return isKnownHeading(s) ? s : `${g}${s}`;
+  });
+}
+
+/**
+ * A two- or three-level header (学历 over 最高学历 | 最高学位; 职称 over 职称 | 取得时间; a 个人信息
+ * over such groups) as one row: under a group, each column's own heading when some kind reads it,
+ * else the group and the heading joined (职称取得时间); a cell merged down the levels (姓名) is
+ * itself. Groups are merged across (a workbook) or written once over blank cells (a CSV saved from
+ * one). `row`: the lowest level's index in `rows`, `from` the top one's; `merges` as rows index
+ * them (from 0 at `rows[0]`). Null when no row of `rows` is such a group row.
+ */
+export function joinTwoLevelHeader(rows: readonly (readonly string[])[], merges: readonly Range[]): { row: number; cells: string[]; from: number } | null {
   for (let r = 0; r + 1 < rows.length; r++) {
     const sub = rows[r + 1]!;
-    const textOnly = sub.every((c) => cleanCell(c) === '' || !/\d/.test(c));
-    const groups = merges.filter((m) => m.top === r && m.bottom === r && m.right > m.left && sub.slice(m.left, m.right + 1).filter((c) => cleanCell(c)).length > 1);
-    if (!textOnly || groups.length === 0) continue;
+    const groups = groupRanges(rows, r, merges);
+    if (!textOnly(sub) || groups.length === 0) continue;
     const group = rows[r]!;
     // A title merged across the table is a line, not a group: a group row holds more than one range.
     const outside = group.some((c, i) => cleanCell(c) !== '' && !groups.some((m) => m.left <= i && i <= m.right));
     if (!outside && groups.length < 2) continue;
-    const width = Math.max(group.length, sub.length);
-    const cells = Array.from({ length: width }, (_, i) => {
-      const g = cleanCell(group[i]);
-      const s = cleanCell(sub[i]);
-      if (!s) return g;
-      if (!g || g === s || !groups.some((m) => m.left <= i && i <= m.right)) return s;
-      return isKnownHeading(s) ? s : `${g}${s}`;
-    });
-    return { row: r + 1, cells };
+    const cells = joinLevel(group, sub, groups);
+    // A third level: the groups of the middle row over the row under it.
+    const next = rows[r + 2];
+    const inner = next && textOnly(next) ? groupRanges(rows, r + 1, merges) : [];
+    if (inner.length) return { row: r + 2, cells: joinLevel(cells, next!, inner), from: r };
+    return { row: r + 1, cells, from: r };
   }
   return null;
 }

@@ -167,12 +167,16 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
         header = again;
       }
     }
-    // A two-level header (a group merged across the headings under it) is read as one row, joined.
-    const twoLevel = header.ok ? null : joinTwoLevelHeader(top, (sheet.merges ?? []).map((m) => ({ ...m, top: m.top - topStart, bottom: m.bottom - topStart })));
+    // A two- or three-level header (groups over the headings under them) is read as one row,
+    // joined. A CSV's group row may pass for a header by itself (its blanks are no duplicate
+    // columns): the levels under it, when it has groups, are joined all the same.
+    const levels = weekly ? null : joinTwoLevelHeader(top, (sheet.merges ?? []).map((m) => ({ ...m, top: m.top - topStart, bottom: m.bottom - topStart })));
+    const twoLevel = levels && (!header.ok || levels.row > header.row) ? levels : null;
     if (twoLevel) {
       const joined = [...top];
       joined[twoLevel.row] = twoLevel.cells;
-      joined[twoLevel.row - 1] = []; // the group row, now in the joined one
+      // The group rows, now in the joined one.
+      for (let r = twoLevel.from; r < twoLevel.row; r++) joined[r] = [];
       const again = findHeader(joined, hiddenColumns, evidence);
       if (again.ok && again.row === twoLevel.row) {
         top[twoLevel.row] = twoLevel.cells;

@@ -451,6 +451,25 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
     ]),
   );
 
+  // A three-level header: 个人信息 over 学历 (最高学历 | 最高学位), 职称 (职称 | 取得时间), and 出生年月,
+  // 性别 merged down two levels; 工号, 姓名, 专兼职 merged down all three.
+  add(
+    '130-three-level-header/2025-2026-1/汽车工程系/辅导员信息表.xlsx',
+    handmadeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['工号', '姓名', '专兼职', '个人信息', null, null, null, null, null],
+          [null, null, null, '学历', null, '职称', null, '出生年月', '性别'],
+          [null, null, null, '最高学历', '最高学位', '职称', '取得时间', null, null],
+          ['006003', '冯佳', '专职', '硕士研究生', '硕士', '讲师', '2019.12', '1990年5月', '女'],
+          ['006004', '邓磊', '专职', '大学本科', '学士', '助教', '2021.07', '1995年11月', '男'],
+        ],
+        after: mergeCells(['A1:A3', 'B1:B3', 'C1:C3', 'D1:I1', 'D2:E2', 'F2:G2', 'H2:H3', 'I2:I3']),
+      },
+    ]),
+  );
+
   return files;
 }
 

@@ -51,7 +51,25 @@ describe('reshaped layouts', () => {
       ['工号', '最高学历', '最高学位', '职称', '取得时间'],
     ];
     const merges = [{ top: 0, bottom: 0, left: 1, right: 2 }, { top: 0, bottom: 0, left: 3, right: 4 }, { top: 0, bottom: 1, left: 0, right: 0 }];
-    expect(joinTwoLevelHeader(rows, merges)).toEqual({ row: 1, cells: ['工号', '最高学历', '最高学位', '职称', '职称取得时间'] });
+    expect(joinTwoLevelHeader(rows, merges)).toEqual({ row: 1, cells: ['工号', '最高学历', '最高学位', '职称', '职称取得时间'], from: 0 });
     expect(joinTwoLevelHeader([['某系在校生人数统计表'], ['序号', '系部', '在校生人数']], [{ top: 0, bottom: 0, left: 0, right: 2 }])).toBeNull();
+  });
+
+  it('joins the same header saved as CSV (each group in its first cell, blanks after it), and three levels', () => {
+    const csv = [
+      ['工号', '学历', '', '职称', ''],
+      ['', '最高学历', '最高学位', '职称', '取得时间'],
+      ['006001', '硕士研究生', '硕士', '讲师', '2019.12'],
+    ];
+    expect(joinTwoLevelHeader(csv, [])).toEqual({ row: 1, cells: ['工号', '最高学历', '最高学位', '职称', '职称取得时间'], from: 0 });
+    // 个人信息 over 学历 and 职称 over their headings; 出生年月 written once over two blank rows.
+    const three = [
+      ['工号', '个人信息', '', '', '', ''],
+      ['', '学历', '', '职称', '', '出生年月'],
+      ['', '最高学历', '最高学位', '职称', '取得时间', ''],
+    ];
+    expect(joinTwoLevelHeader(three, [])).toEqual({ row: 2, cells: ['工号', '最高学历', '最高学位', '职称', '职称取得时间', '出生年月'], from: 0 });
+    // A data row under a one-row header is no level of it.
+    expect(joinTwoLevelHeader([['工号', '姓名', '学历'], ['006001', '宋平', '硕士']], [])).toBeNull();
   });
 });
