@@ -4,7 +4,7 @@
  */
 import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import type { NodeRunner } from '../io/duckdb-node.ts';
-import { WORKLOGS_WITH_DIARY } from '../metrics/workload.ts';
+import { DIARY_SHEETS, SHEET_KEY } from '../metrics/workload.ts';
 import { WARNINGS_LISTED_PER_FILE, type WarningRecord } from './records.ts';
 
 interface CrossCheck {
@@ -61,7 +61,7 @@ WITH weeks AS (
   -- More than one distinct row: two different hashes (MIN <> MAX is COUNT(DISTINCT) > 1, at a third of the cost).
   SELECT semester, department, role, person, week_start, month FROM (
     SELECT semester, department, role, COALESCE(staff_id, name) AS person, week_start, month, hash(${contentColumns('worklogs').map(quote).join(', ')}) AS h
-    FROM ${WORKLOGS_WITH_DIARY} WHERE diary IS NOT TRUE
+    FROM worklogs WHERE ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
   ) GROUP BY ALL
   HAVING MIN(h) <> MAX(h)
 )
@@ -73,9 +73,9 @@ SELECT source_file, source_sheet, source_row, CASE WHEN week_start IS NULL THEN 
 FROM (
   SELECT w.*, FIRST_VALUE(source_file) OVER p AS first_file, FIRST_VALUE(source_row) OVER p AS first_row, ROW_NUMBER() OVER p AS n
   -- A monthly report's rows have no week, a week's rows no month: NULL matches NULL here.
-  FROM ${WORKLOGS_WITH_DIARY} w JOIN weeks ON w.semester = weeks.semester AND w.department = weeks.department AND w.role = weeks.role
+  FROM worklogs w JOIN weeks ON w.semester = weeks.semester AND w.department = weeks.department AND w.role = weeks.role
     AND w.week_start IS NOT DISTINCT FROM weeks.week_start AND w.month IS NOT DISTINCT FROM weeks.month
-  WHERE COALESCE(w.staff_id, w.name) = weeks.person AND w.diary IS NOT TRUE
+  WHERE COALESCE(w.staff_id, w.name) = weeks.person AND ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
   WINDOW p AS (PARTITION BY w.semester, w.department, w.role, COALESCE(w.staff_id, w.name), w.week_start, w.month ORDER BY source_file, source_row)
 ) WHERE n > 1`,
   },

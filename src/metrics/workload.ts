@@ -48,16 +48,24 @@ function perRole(norms: readonly WorkloadNorm[], combine: (ns: WorkloadNorm[]) =
  * NULL. A monthly report's rows (a month, no week) are no person-weeks: only monthly norms judge them.
  */
 export function personWeeksSql(fields: readonly string[]): string {
-  return `(SELECT semester, department, role, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id, week_start${fields.map((f) => `, SUM(${f}) AS ${f}`).join('')}
-  FROM ${WORKLOGS_WITH_DIARY} WHERE week_start IS NOT NULL
-  GROUP BY semester, department, role, COALESCE(staff_id, name), week_start, CASE WHEN diary THEN NULL ELSE (source_file, source_sheet, source_row) END)`;
+  const sums = fields.map((f) => `, SUM(${f}) AS ${f}`).join('');
+  // Most sheets are no diary: their rows pass as they are, only a diary's are grouped.
+  return `(SELECT semester, department, role, name, staff_id, week_start${fields.map((f) => `, ${f}`).join('')}
+  FROM worklogs WHERE week_start IS NOT NULL AND ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
+  UNION ALL
+  SELECT semester, department, role, ANY_VALUE(name) AS name, ANY_VALUE(staff_id) AS staff_id, week_start${sums}
+  FROM worklogs WHERE week_start IS NOT NULL AND ${SHEET_KEY} IN (SELECT sheet FROM ${DIARY_SHEETS})
+  GROUP BY semester, department, role, COALESCE(staff_id, name), week_start)`;
 }
 
-/** `worklogs` and, per row, `diary`: whether its sheet is a work diary (someone has rows on two different days of one week). */
-export const WORKLOGS_WITH_DIARY = `(
-  SELECT *, bool_or(days) OVER (PARTITION BY source_file, source_sheet) AS diary FROM (
-    SELECT *, MIN(date) OVER w <> MAX(date) OVER w AS days FROM worklogs
-    WINDOW w AS (PARTITION BY source_file, source_sheet, semester, department, role, COALESCE(staff_id, name), week_start)))`;
+/** A work-log row's file and sheet, as one value. */
+export const SHEET_KEY = `(source_file || chr(1) || COALESCE(source_sheet, ''))`;
+
+/** The work diaries (SHEET_KEY AS sheet): sheets where someone has rows on two different dates of one week. */
+export const DIARY_SHEETS = `(
+  SELECT DISTINCT ${SHEET_KEY} AS sheet FROM worklogs WHERE date IS NOT NULL
+  GROUP BY source_file, source_sheet, semester, department, role, COALESCE(staff_id, name), week_start
+  HAVING MIN(date) <> MAX(date))`;
 
 /**
  * The person-weeks with, per row: person, week of the semester, each weekly norm met (w<i>), all
