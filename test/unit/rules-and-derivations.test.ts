@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { semesterEnd, semesterOfDate, semesterStart, weekStart } from '../../src/domain/calendar.ts';
+import { monthInSemester, semesterEnd, semesterOfDate, semesterStart, weekStart } from '../../src/domain/calendar.ts';
 import { Failure } from '../../src/domain/cells.ts';
 import * as cell from '../../src/domain/cells.ts';
 import { mondayOf, parseDate } from '../../src/domain/dates.ts';
@@ -61,6 +61,12 @@ describe('teaching calendar (data/rules.json)', () => {
     ['2026-03-02', '2025-2026-2'],
     ['2026-08-28', '2026-2027-1'],
   ])('puts %s in %s', (date, id) => expect(semesterOfDate(date)).toBe(id));
+
+  it.each([
+    ['2025-2026-1', 9, '2025-09'],
+    ['2025-2026-1', 1, '2026-01'],
+    ['2025-2026-2', 3, '2026-03'],
+  ] as const)('reads month %s/%i without a year as %s', (id, month, value) => expect(monthInSemester(id, month)).toBe(value));
 });
 
 describe('grade bands (seed 000, default reading)', () => {
@@ -194,6 +200,12 @@ describe('cell parsers', () => {
     [cell.optionalGrade, '不合格', 'fail'],
     [cell.optionalGrade, '合格', 'pass'],
     [cell.optionalWeekNumber, '第3周', 3],
+    // A monthly report's 月份: with its year, or bare (its year from the semester, monthInSemester).
+    [cell.optionalMonth, '2025年10月', '2025-10'],
+    [cell.optionalMonth, '2025.10', '2025-10'],
+    [cell.optionalMonth, '2025-12-01', '2025-12'],
+    [cell.optionalMonth, '9月份', '09'],
+    [cell.optionalMonth, '12', '12'],
     [cell.optionalHours, '7.5', 7.5],
     [cell.optionalHours, '８小时', 8],
   ] as const)('%#: reads %j', (parse, raw, value) => expect((parse as cell.Cell<unknown>)(raw, '列')).toBe(value));
@@ -207,6 +219,8 @@ describe('cell parsers', () => {
     [cell.weeklyCount, '-1', 'NOT_A_COUNT'],
     [cell.optionalWeekNumber, '第40周', 'NOT_A_COUNT'],
     [cell.date, '下周', 'BAD_DATE'],
+    [cell.optionalMonth, '13月', 'BAD_DATE'],
+    [cell.optionalMonth, '上月', 'BAD_DATE'],
   ] as const)('%#: refuses %j with %s', (parse, raw, code) => {
     const result = (parse as cell.Cell<unknown>)(raw, '列');
     expect(result).toBeInstanceOf(Failure);
