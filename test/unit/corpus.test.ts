@@ -1588,6 +1588,7 @@ const SHAPES = [
   '122-training-grouped-by-course',
   '123-birth-month-as-number',
   '124-correction-dated-earlier',
+  '125-xlsx-and-csv-same-rows',
   '127-work-diary',
   '128-monthly-report',
   '130-three-level-header',
@@ -1800,14 +1801,14 @@ describe('bad-input corpus', () => {
     else it(title, () => runCase(c));
   }
 
-  it("issue 21's shapes sent together (weeks as columns, a diary, a monthly report, annotated, grouped and multi-level headings, a 更正): the figures on the pages", async () => {
+  it("issue 21's shapes sent together (weeks as columns, a diary, a monthly report, annotated, grouped and multi-level headings, a 更正, a copy as CSV): the figures on the pages", async () => {
     // One ingest and one set of tables for every page below, not a site per case.
     const input = tempDir('corpus-shapes-');
     for (const name of SHAPES) cpSync(join(CASES_DIR, name), input, { recursive: true });
     const out = scratch();
     const manifest = await runIngest({ input, out });
     for (const s of manifest.files) expect(s.read, s.file).toBe(s.accepted + s.rejected + s.skipped);
-    const pages = await pageTexts({ out, manifest }, ['workload', 'assessment', 'training', 'structure']);
+    const pages = await pageTexts({ out, manifest }, ['workload', 'assessment', 'training', 'structure', 'staffing']);
     // By hand. Work: 信息工程系's weeks as columns (115: 王芳 谈心 5/6/5/4, 查课 2/2/1/2; 李强 3/2/5 and
     // 1/2/2; its form has no other activity, so only these two norms judge it) with 机电工程系's diary
     // (127: 4, 6, 5, 6, 5 of 7 weeks) and 经济管理系's monthly report (128: 9 of 12 months).
@@ -1827,6 +1828,9 @@ describe('bad-input corpus', () => {
       training: ['机电工程系 3 10.7 2 66.7% 2'],
       // Ages on 2025-09-01: 37, 33 (120), 34 — 1990.10 read as October — and 40 (123), 35, 29 (130, three
       // levels); 机电工程系's 3 without a 出生年月. 学历: 硕士 2, 本科 2 (120, 130), 5 without.
+      // 在校生人数 sent as .xlsx and as the CSV saved from it (125): 960 once, not 1,920; 信息工程系's 2
+      // full-time counselors (120) → 1:480, short of 1:200 by ⌈960 ÷ 200⌉ − 2 = 3.
+      staffing: ['信息工程系 960 2 0 2 1:480.0 1:480.0 未达标 3'],
       structure: ['平均年龄 34.7 岁 未填写 3 人', '35岁及以下 4 人 · 44.4%', '学历 硕士研究生 2 22.2%', '学历 本科 2 22.2%', '学历 未填写 5 55.6%'],
     };
     for (const [page, figures] of Object.entries(shown)) for (const figure of figures) expect(pages[page], page).toContain(figure);
