@@ -41,7 +41,7 @@ function perRole(norms: readonly WorkloadNorm[], combine: (ns: WorkloadNorm[]) =
 
 /**
  * The person-weeks the norms are judged on: a row of `worklogs` each, except in a work diary — a
- * sheet where someone has rows on two different days of one week —, whose rows of one person and
+ * sheet most of whose person-weeks hold rows of different days (DIARY_SHEETS) —, whose rows of one person and
  * week (a day each, or an activity of a day) are added up into one; the week is the school
  * calendar's (week_start, from each row's date). A row entered twice elsewhere stays two
  * person-weeks, as PERSON_WEEK_TWICE tells the clerk. The rows of a field nobody filled add up to
@@ -61,11 +61,16 @@ export function personWeeksSql(fields: readonly string[]): string {
 /** A work-log row's file and sheet, as one value. */
 export const SHEET_KEY = `(source_file || chr(1) || COALESCE(source_sheet, ''))`;
 
-/** The work diaries (SHEET_KEY AS sheet): sheets where someone has rows on two different dates of one week. */
+/**
+ * The work diaries (SHEET_KEY AS sheet): sheets in most of whose person-weeks someone has rows on
+ * two or more different dates. A weekly form with one week entered twice under two dates is no
+ * diary: its two rows stay two, and PERSON_WEEK_TWICE asks the clerk to merge them.
+ */
 export const DIARY_SHEETS = `(
-  SELECT DISTINCT ${SHEET_KEY} AS sheet FROM worklogs WHERE date IS NOT NULL
-  GROUP BY source_file, source_sheet, semester, department, role, COALESCE(staff_id, name), week_start
-  HAVING MIN(date) <> MAX(date))`;
+  SELECT sheet FROM (
+    SELECT ${SHEET_KEY} AS sheet, MIN(date) <> MAX(date) AS days FROM worklogs WHERE date IS NOT NULL
+    GROUP BY source_file, source_sheet, semester, department, role, COALESCE(staff_id, name), week_start)
+  GROUP BY sheet HAVING 2 * COUNT(*) FILTER (WHERE days) > COUNT(*))`;
 
 /**
  * The person-weeks with, per row: person, week of the semester, each weekly norm met (w<i>), all

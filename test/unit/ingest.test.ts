@@ -15,6 +15,7 @@ import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { readSheets } from '../support/oracle.ts';
 import { writeWorklogCsv } from '../../scripts/bench/worklog-csv.ts';
 import { TABLE_KINDS } from '../../src/domain/tables/index.ts';
+import { personWeeksSql } from '../../src/metrics/workload.ts';
 import { digest } from '../support/digest.ts';
 
 function fixture(files: Record<string, string | Uint8Array>): string {
@@ -375,5 +376,24 @@ describe('cross-checks over the work logs', () => {
       { row: 7, code: 'PERSON_IN_TWO_DEPARTMENTS' }, // the row not in the first department by code point (乙系)
       { row: 4, code: 'PERSON_WEEK_TWICE' },
     ]);
+  });
+
+  it('a weekly form with one week entered twice under two dates is no diary: warned, not added up; a month entered twice in a monthly report is warned too', async () => {
+    const weekly =
+      '工号,姓名,系部,角色,日期,谈心谈话\n' +
+      '001,王芳,甲系,辅导员,2025-09-01,5\n' +
+      '001,王芳,甲系,辅导员,2025-09-08,5\n' +
+      '001,王芳,甲系,辅导员,2025-09-10,6\n' + // week 2 again, another day
+      '001,王芳,甲系,辅导员,2025-09-15,4\n';
+    const monthly = '工号,姓名,系部,角色,月份,联系任课教师\n002,李四,甲系,班主任,10月,1\n002,李四,甲系,班主任,2025年10月,2\n';
+    const out = scratch();
+    await runIngest({ input: fixture({ '2025-2026-1/周报.csv': weekly, '2025-2026-1/月报.csv': monthly }), out });
+    const runner = await NodeRunner.overParquet(out, ['warnings', 'worklogs']);
+    const warnings = await runner.query<{ file: string; row: number; message: string }>(`SELECT file, "row", message FROM warnings WHERE code = 'PERSON_WEEK_TWICE' ORDER BY file`);
+    const weeks = await runner.query(`SELECT COUNT(*)::INTEGER AS n FROM ${personWeeksSql(['talks'])}`);
+    runner.close();
+    expect(warnings.map((w) => [w.file.replace(/^.*\//, ''), w.row])).toEqual([['周报.csv', 4], ['月报.csv', 3]]);
+    expect(warnings[1]!.message).toContain('在 2025年10月已有一行不同的记录');
+    expect(weeks).toEqual([{ n: 4 }]);
   });
 });
