@@ -159,7 +159,7 @@ export const optionalDate = optional(parseDateCell);
 
 /**
  * 月份 of a monthly report: "2025年10月", "2025-10", "2025.10", "2025/10" (a date cell too, as its
- * month) → "2025-10"; a bare "10月", "10月份", "10" → "10", its year found from the semester (monthOf).
+ * month) → "2025-10"; a bare "10月", "10月份", "10" → "10", its year found from the semester (monthInSemester).
  */
 export const optionalMonth = optional((raw, label) => {
   const text = compactCell(cleanCell(raw)).replace(/份$/, '');

@@ -38,13 +38,13 @@ export const worklogs: TableSpec = {
   needsRole: true,
   derive(fields, { rules, fileSemester, titleRole }) {
     const date = fields.date as string | null | undefined;
-    const written = fields.month as string | null | undefined;
+    // A month as written: "2025-10", or "10" whose year the semester gives.
+    const month = fields.month as string | null | undefined;
     const semester =
-      (fields.semester as string | undefined) ?? fileSemester ?? (date ? semesterOfDate(date) : written && written.length > 2 ? semesterOfDate(`${written}-01`) : null);
+      (fields.semester as string | undefined) ?? fileSemester ?? (date ? semesterOfDate(date) : month && month.length > 2 ? semesterOfDate(`${month}-01`) : null);
     if (!semester)
       return { ok: false, column: '日期', code: 'NO_SEMESTER', message: '无法确定学期：没有“学期”列、“日期”，标题行和文件夹名中也没有学期，请补充其一。' };
     const week = fields.week as number | null | undefined;
-    const month = fields.month as string | null | undefined;
     const weeks = semesterWeeks(semester, rules.calendar);
     if (month && !date && !week) return monthRow(fields, semester, month, weeks, titleRole);
     const week_start = date ? mondayOf(date) : week ? weeks.mondays[week]! : null;
