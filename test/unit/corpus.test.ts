@@ -388,7 +388,7 @@ const CASES: Case[] = [
   {
     name: '29-worklog-without-week-or-date-column',
     what: 'a work log with neither 周次 nor 日期 column stops: the header fits no kind',
-    setAside: /辅导员工作记录\.csv：.*最接近的是「工作记录」（缺少列：周次或日期）/,
+    setAside: /辅导员工作记录\.csv：.*最接近的是「工作记录」（缺少列：周次或日期或月份）/,
   },
   {
     name: '30-worklog-week-and-date-empty',
