@@ -6,7 +6,8 @@
  * caveats (fields not filled in, records to check) are not here: they go to the 附件's
  * 数据质量说明 (annex.ts). Pure functions of the figures, unit-tested.
  */
-import { GRADE_LABELS, ROLE_LABELS, type Role } from '../domain/cells.ts';
+import { ROLE_LABELS, type Grade, type Role } from '../domain/cells.ts';
+import { gradesShown } from '../domain/scoring.ts';
 import { escapeHtml, formatFteWhole, formatInt, formatRatioWhole } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import { INSTITUTION } from '../metrics/staffing.ts';
@@ -160,10 +161,10 @@ export function assessmentParagraph(f: SemesterFigures, rules: ActiveRules): str
   const T = 'tbl-assessment';
   const total = grades.reduce((s, g) => s + g.assessed, 0);
   const byRole = grades.map((g) => `${escapeHtml(ROLE_LABELS[g.role as Role] ?? g.role)}${n(`assessed_${g.role}`, formatInt(g.assessed), T, { row: g.role, col: 'assessed' })}人`);
-  const sum = (k: 'excellent' | 'good' | 'pass' | 'fail') => grades.reduce((s, g) => s + g[k], 0);
-  let text =
-    `开展学期考核。本学期参加考核${n('assessed', formatInt(total), T, { agg: 'sum', col: 'assessed' })}人（${list(byRole)}），评为${GRADE_LABELS.excellent}${n('excellent', formatInt(sum('excellent')), T, { agg: 'sum', col: 'excellent' })}人、` +
-    `${GRADE_LABELS.good}${n('good', formatInt(sum('good')), T, { agg: 'sum', col: 'good' })}人、${GRADE_LABELS.pass}${n('pass', formatInt(sum('pass')), T, { agg: 'sum', col: 'pass' })}人、${GRADE_LABELS.fail}${n('fail', formatInt(sum('fail')), T, { agg: 'sum', col: 'fail' })}人。`;
+  const sum = (k: Grade) => grades.reduce((s, g) => s + g[k], 0);
+  // The grades as the school names them (优秀/称职/基本称职/不称职; 优秀/合格/不合格), as its 考核 table shows them.
+  const counts = gradesShown(rules.assessment, grades).map(({ grade, label }) => `${escapeHtml(label)}${n(grade, formatInt(sum(grade)), T, { agg: 'sum', col: grade })}人`);
+  let text = `开展学期考核。本学期参加考核${n('assessed', formatInt(total), T, { agg: 'sum', col: 'assessed' })}人（${list(byRole)}），评为${counts.join('、')}。`;
   const q = f.quota.total;
   if (q && q.assessed > 0) {
     const over = f.quota.units.filter((u) => u.over);

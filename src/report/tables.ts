@@ -133,7 +133,7 @@ export function workloadDepartmentsTable(f: SemesterFigures, rules: ActiveRules)
   };
 }
 
-export function gradesTable(f: SemesterFigures): TableView<SemesterFigures['assessment']['grades'][number]> {
+export function gradesTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['assessment']['grades'][number]> {
   return {
     title: '考核等次分布',
     rows: f.assessment.grades,
@@ -141,7 +141,7 @@ export function gradesTable(f: SemesterFigures): TableView<SemesterFigures['asse
     empty: '本学期尚未报送考核结果。',
     columns: [
       { key: 'role', label: '角色', rowHeader: true, display: (r) => ROLE_LABELS[r.role as Role] ?? r.role },
-      ...gradeCountColumns<SemesterFigures['assessment']['grades'][number]>(),
+      ...gradeCountColumns<SemesterFigures['assessment']['grades'][number]>(rules.assessment, f.assessment.grades),
     ],
   };
 }
