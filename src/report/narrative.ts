@@ -10,7 +10,7 @@ import { ROLE_LABELS, type Grade, type Role } from '../domain/cells.ts';
 import { gradesShown } from '../domain/scoring.ts';
 import { escapeHtml, formatFteWhole, formatInt, formatRatioWhole } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
-import { INSTITUTION } from '../metrics/staffing.ts';
+import { belowStaffingTarget, INSTITUTION } from '../metrics/staffing.ts';
 import { formatPercent } from '../views/table.ts';
 import { MEASURES, change, type Measure, type Reading } from '../dashboard/measures.ts';
 import type { ActiveRules } from '../domain/rules.ts';
@@ -50,7 +50,7 @@ export const rulePercent = (share: number) => r(`${Math.round(share * 1000) / 10
 
 /** Departments with students and a full-time ratio over the target. */
 /** Departments below the ratio: only those whose roster and enrollment were read (a note stands for the others). */
-export const staffingBelow = (f: SemesterFigures) => f.staffing.departments.filter((d) => d.note == null && (d.students ?? 0) > 0 && d.compliant_full_time === false);
+export const staffingBelow = (f: SemesterFigures) => f.staffing.departments.filter(belowStaffingTarget);
 /** The full-time counselors the departments below the target need, added up. */
 export const staffingGapSum = (f: SemesterFigures) => staffingBelow(f).reduce((s, d) => s + (d.gap ?? 0), 0);
 

@@ -1,4 +1,5 @@
 /** The report's tables, as table views (the dashboard's renderer and formats). */
+import { belowStaffingTarget } from '../metrics/staffing.ts';
 import { ROLE_LABELS, type Role } from '../domain/cells.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { ActiveRules } from '../domain/rules.ts';
@@ -70,7 +71,7 @@ export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules,
     title: '各系部辅导员配备情况',
     rows: [...f.staffing.departments, ...(f.staffing.institution ? [f.staffing.institution] : [])],
     rowKey: (r) => r.department,
-    flagged: (r) => r.department !== f.staffing.institution?.department && r.note == null && (r.students ?? 0) > 0 && r.compliant_full_time === false,
+    flagged: (r) => r.department !== f.staffing.institution?.department && belowStaffingTarget(r),
     columns: [
       { key: 'department', label: '系部', rowHeader: true, display: (r) => (r.excluded ? `${r.department}（不含${r.excluded}）` : r.department) },
       { key: 'students', label: '在校生', format: 'int' },

@@ -105,7 +105,7 @@ describe('存在问题', () => {
     );
   });
 
-  it('lists at most six, the weightiest first (staffing and hiring before the rest), and never a single record or an export not sent', () => {
+  it("lists at most six, in the order of the rules file's weights (staffing and hiring before the rest), and never a single record or an export not sent", () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
     f.staffing.flaggedHiring = 2;
     f.workload = { norms: [], institution: { department: '全院', role: 'counselor', met: 10, periods: 20, note: null, excluded: null, not_reported: null }, departments: [{ department: '甲系', role: 'counselor', met: 5, periods: 10, note: null, excluded: null, not_reported: null }] };
@@ -116,7 +116,11 @@ describe('存在问题', () => {
     f.structure = { ...f.structure, named: true, latenessNotApplied: [{ department: '甲系', name: '张三' }], inductionShort: [{ department: '甲系', name: '李四' }] } as unknown as SemesterFigures['structure'];
     f.submissions = [{ department: '乙系', missing: ['工作记录'], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] }];
     const found = problems(f, rules);
-    expect(found.map((p) => p.id)).toEqual(['staffing', 'hiring', 'workload', 'training', 'quota', 'induction']);
+    // The rules' weights: staffing 1, hiring 2, daily work 3, training (岗前 too) 4, quota 6, assistants 7.
+    expect(found.map((p) => p.id)).toEqual(['staffing', 'hiring', 'workload', 'training', 'induction', 'quota']);
+    const weight = (id: string) => ({ staffing: 'staffing.max_students_per_counselor', hiring: 'staffing.disallowed_hiring', workload: 'workload.target_share', training: 'training.school_hours_per_year', induction: 'training.induction_hours', quota: 'assessment.excellence_quota' })[id]!;
+    const weights = found.map((p) => rules.kinds[weight(p.id)]!.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => a - b));
     expect(found.map(problemText).join('')).not.toMatch(/张三|李四/);
     expect(otherFindings(f, rules).map((p) => p.id)).toEqual(['assistants', 'lateness']);
   });

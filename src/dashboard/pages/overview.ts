@@ -7,7 +7,7 @@
  */
 import { statusGrid, type CellStatus, type GridCell } from '../../charts/status-grid.ts';
 import { escapeHtml, formatInt, formatRatioWhole } from '../../domain/format.ts';
-import { departmentStaffingSql, type StaffingRow } from '../../metrics/staffing.ts';
+import { belowStaffingTarget, departmentStaffingSql, staffingRead, type StaffingRow } from '../../metrics/staffing.ts';
 import { staffingRows } from '../groups.ts';
 import { foldControlHtml, foldedRowClass, foldOf } from '../../views/fold.ts';
 import { semesterLabel } from '../../domain/semester.ts';
@@ -81,8 +81,8 @@ function headlineHtml(data: PanelData, s: State, ctx: DashboardContext): string 
   const t = ctx.rules.max_students_per_counselor;
   const institution = MEASURES.find((m) => m.id === 'ratio')!.read(data.ratio ?? [], INSTITUTION, ctx);
   // Only departments whose roster and enrollment were read: the others are named, never counted as short.
-  const departments = ((data.headline_departments ?? []) as unknown as StaffingRow[]).filter((d) => d.note == null && (d.students ?? 0) > 0);
-  const below = departments.filter((d) => d.compliant_full_time === false);
+  const departments = ((data.headline_departments ?? []) as unknown as StaffingRow[]).filter(staffingRead);
+  const below = departments.filter(belowStaffingTarget);
   const gaps = below.reduce((n, d) => n + (d.gap ?? 0), 0);
   const staffing = ((data.ratio ?? []) as unknown as StaffingRow[]).find((r) => r.department === INSTITUTION);
   const parts: string[] = [];
