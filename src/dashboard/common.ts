@@ -20,7 +20,7 @@ export function shortSemester(id: string): string {
   return term === '1' ? `${first!.slice(2)}秋` : `${second!.slice(2)}春`;
 }
 
-export const ratio = (met: number, total: number): number | null => (total > 0 ? met / total : null);
+export const ratio = (met: number | null, total: number | null): number | null => (met != null && total != null && total > 0 ? met / total : null);
 
 /**
  * A panel's department rows with the institution's (queried as `total`, only for the whole

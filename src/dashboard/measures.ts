@@ -25,6 +25,28 @@ export interface Reading {
   text: string;
   /** The counts behind the value, e.g. "1,660/1,783 人周次". */
   detail: string;
+  /** The institution's reading: the departments it leaves out and why ("甲系：辅导员名册未能导入；…"); absent or null: none. */
+  excluded?: string | null;
+}
+
+/** The departments a reading leaves out, by name. */
+const leftOut = (r: Reading) => (r.excluded ? r.excluded.split('；').map((part) => part.split('：')[0]!) : []);
+
+/**
+ * Whether two readings may be compared: only over the same departments. A 全院 figure that leaves out
+ * a department one semester and not the other (a roster not read) would show a change that is the
+ * exclusion's, not the team's.
+ */
+export function comparable(now: Reading, before: Reading): boolean {
+  const a = leftOut(now).sort();
+  const b = leftOut(before).sort();
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Why two readings are not compared, naming what each leaves out: "本学期不含甲系，上学期不含乙系". */
+export function notComparableText(now: Reading, before: Reading, when: string): string {
+  const side = (r: Reading, label: string) => `${label}${leftOut(r).length ? `不含${leftOut(r).join('、')}` : '各系部均计入'}`;
+  return `${side(now, '本学期')}，${side(before, when)}，计入的系部不同，不作比较`;
 }
 
 export interface Measure {
@@ -82,7 +104,7 @@ const covered = (read: Measure['read']): Measure['read'] => (rows, unit, ctx) =>
   const own = rowsOf<{ note?: string | null; excluded?: string | null }>(rows, unit)[0];
   if (own?.note) return { value: null, ok: null, text: own.note, detail: own.note };
   const r = read(rows, unit, ctx);
-  return r && own?.excluded ? { ...r, detail: `全院（不含${own.excluded}）：${r.detail}` } : r;
+  return r && own?.excluded ? { ...r, detail: `全院（不含${own.excluded}）：${r.detail}`, excluded: own.excluded } : r;
 };
 
 export const MEASURES: readonly Measure[] = [
@@ -280,8 +302,15 @@ export function changeText(m: Measure, current: number, previous: number): strin
   return c.judgement ? `${c.direction}，${c.judgement}` : c.direction;
 }
 
+/** A table cell's change between two readings: "—" without both, "计入的系部不同，不作比较" over different departments. */
+export function readingChangeText(m: Measure, now: Reading | null | undefined, before: Reading | null | undefined): string {
+  if (now?.value == null || before?.value == null) return '—';
+  return comparable(now, before) ? changeText(m, now.value, before.value) : '计入的系部不同，不作比较';
+}
+
 /** "较上学期（1:186.6）上升5.9，变差" / "与上学期持平（1:186.6）": a change against a named earlier reading. */
 export function comparedText(m: Measure, now: Reading, before: Reading, when: string): string {
+  if (!comparable(now, before)) return notComparableText(now, before, when);
   const c = change(m, now.value!, before.value!);
   return c.judgement ? `较${when}（${before.text}）${c.direction}，${c.judgement}` : `与${when}持平（${before.text}）`;
 }

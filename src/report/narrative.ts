@@ -12,7 +12,7 @@ import { escapeHtml, formatFteWhole, formatInt, formatRatioWhole } from '../doma
 import { semesterLabel } from '../domain/semester.ts';
 import { belowStaffingTarget, INSTITUTION } from '../metrics/staffing.ts';
 import { formatPercent } from '../views/table.ts';
-import { MEASURES, change, type Measure, type Reading } from '../dashboard/measures.ts';
+import { MEASURES, change, comparable, type Measure, type Reading } from '../dashboard/measures.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import type { SemesterFigures } from './figures.ts';
 
@@ -115,7 +115,8 @@ export function progressParagraph(f: SemesterFigures, prev: SemesterFigures | nu
       : MEASURES.flatMap((m) => {
           const now = f.measures[m.id];
           const before = other.measures[m.id];
-          if (now?.value == null || before?.value == null) return [];
+          // Over different departments (one left out in one semester only) a change is not the team's: not said.
+          if (now?.value == null || before?.value == null || !comparable(now, before)) return [];
           if (m.id === 'structure' && rules.structure.headline !== 'party') return [];
           if (change(m, now.value, before.value).judgement !== '改善') return [];
           const a = readingText(m, before, rules);
@@ -143,7 +144,8 @@ export function workloadParagraph(f: SemesterFigures, rules: ActiveRules): strin
     `落实辅导员日常工作要求。本学期共收到辅导员工作记录${n('workload_periods', formatInt(w.periods), T, at('periods'))}人周次，其中达到全部周工作要求的${n('workload_met', formatInt(w.met), T, at('met'))}人周次，` +
     `占${n('workload_share', formatPercent(share), T, at('share'))}，${share >= target ? '达到' : '低于'}${rulePercent(target)}的目标。`;
   // The lowest of every role's norms, as the norms' table lists them all.
-  const rated = f.workload.norms.filter((x) => x.periods > 0);
+  // A norm no department had the column for (该项未报送) has no rate to compare.
+  const rated = f.workload.norms.flatMap((x) => (x.met != null && x.periods != null && x.periods > 0 ? [{ ...x, met: x.met, periods: x.periods }] : []));
   const lowest = [...rated].sort((a, b) => a.met / a.periods - b.met / b.periods)[0];
   if (lowest) {
     const role = ROLE_LABELS[lowest.role as Role] ?? lowest.role;

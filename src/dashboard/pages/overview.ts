@@ -14,7 +14,7 @@ import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
 import { departmentPage, previousSemester, staffingParams, type DashboardContext } from '../context.ts';
-import { MEASURES, changeText, comparedText, measureRows, needingAttention, ruleKindOf, statusWord, type Measure, type Reading } from '../measures.ts';
+import { MEASURES, comparedText, readingChangeText, measureRows, needingAttention, ruleKindOf, statusWord, type Measure, type Reading } from '../measures.ts';
 import type { Panel, PageSpec, PanelData, RowPeople, State } from '../types.ts';
 
 /**
@@ -202,7 +202,7 @@ const areas: Panel = {
           { key: 'status', label: '达标情况', display: (r) => statusWord(r.now) },
           { key: 'target', label: '要求', display: (r) => r.m.target(ctx) },
           { key: 'previous', label: prev ? `上学期（${semesterLabel(prev)}）` : '上学期', display: (r) => r.before?.text ?? '无数据', numeric: true },
-          { key: 'change', label: '较上学期', display: (r) => (r.now?.value != null && r.before?.value != null ? changeText(r.m, r.now.value, r.before.value) : '—') },
+          { key: 'change', label: '较上学期', display: (r) => readingChangeText(r.m, r.now, r.before) },
         ],
       },
     };
