@@ -175,7 +175,8 @@ export function normSharesSql(p: WorkloadParams, f: Partial<Filters>, by: 'depar
     (n, i) => `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role, string_agg(DISTINCT department, '、' ORDER BY department) AS not_reported
   FROM ${missingFieldsSql('worklogs')} WHERE ${where(n)} AND list_contains(fields, ${sqlString(n.field)}) GROUP BY ALL`,
   );
-  return `SELECT department, norm, role, s.met, s.periods, a.not_reported
+  // A norm with no period in view (its column lacking wherever it applies) has no figure: NULL, not 0 of 0.
+  return `SELECT department, norm, role, CASE WHEN s.periods > 0 THEN s.met END AS met, NULLIF(s.periods, 0) AS periods, a.not_reported
 FROM (${parts.join('\nUNION ALL\n')}) s FULL OUTER JOIN (${absent.join('\nUNION ALL\n')}) a USING (department, norm, role)
 WHERE s.periods > 0 OR a.not_reported IS NOT NULL ORDER BY norm, department`;
 }
