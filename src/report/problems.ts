@@ -166,7 +166,7 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
 /**
  * The rule each finding is judged by: the body lists the findings in the order of their rules' weights
  * in the rules file (staffing 1, hiring and a counselor failed two years running 2, daily work 3,
- * training 4, assessment 5, quota 6, assistants 7, education and structure targets 8) — the order of
+ * training 4, assessment 5, quota 6, assistants 7, education, structure targets and 岗前培训 8) — the order of
  * the overview's 需要关注 —, equal weights in the order of CHECKS.
  */
 const RULE_OF: Readonly<Record<string, string>> = {
