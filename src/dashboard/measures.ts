@@ -16,6 +16,8 @@ import { formatPercent } from '../views/table.ts';
 import { POPULATIONS } from '../domain/disclosure.ts';
 import { previousSemester, quotaParams, staffingParams, structureParams, trainingParams, workloadParams, type DashboardContext } from './context.ts';
 import { acrossRoles, counting, staffingRows } from './groups.ts';
+import type { TableKind } from '../domain/tables/index.ts';
+import { coverageNotes } from './coverage-notes.ts';
 import type { RowPeople, Rows } from './types.ts';
 
 export interface Reading {
@@ -73,6 +75,8 @@ export interface Measure {
   rise: readonly [up: string, down: string];
   /** Whose figure a reading is, for the public build ('as-is': no one's attribute or result). */
   people: RowPeople | 'as-is';
+  /** The exports its figure counts whose absence leaves a department no row (its coverage note then stands for the reading). */
+  restsOn?: readonly TableKind[];
 }
 
 const f = (semester: string): Partial<Filters> => ({ semester });
@@ -173,6 +177,7 @@ export const MEASURES: readonly Measure[] = [
     ...SHARE,
     // Whether the department's assessment was sent for everyone on its roster: the department's work, no one's result.
     people: 'as-is',
+    restsOn: ['counselors'],
   },
   {
     id: 'quota',
@@ -220,6 +225,7 @@ export const MEASURES: readonly Measure[] = [
     shortfall: shareShortfall(1),
     ...SHARE,
     people: counting([POPULATIONS.fullTime]),
+    restsOn: ['counselors'],
   },
   {
     id: 'assistants',
@@ -270,10 +276,22 @@ export const MEASURES: readonly Measure[] = [
     shortfall: (r, ctx) => shareShortfall(HEADLINES[ctx.rules.structure.headline].target(ctx.rules.structure) ?? 0)(r),
     ...SHARE,
     people: counting([POPULATIONS.fullTime]),
+    restsOn: ['counselors'],
   },
 ];
 
 export const measureById = (id: string) => MEASURES.find((m) => m.id === id)!;
+
+/**
+ * A department's reading, or — where it has none because an export the figure counts was not read or
+ * not sent — its coverage note in its place ("辅导员名册未能导入，待重新报送"), never 无数据 or —.
+ */
+export function departmentReading(m: Measure, rows: Rows, department: string, semester: string, ctx: DashboardContext): Reading | null {
+  const r = m.read(rows, department, ctx);
+  if (r || !m.restsOn) return r;
+  const note = coverageNotes(ctx, { semester, department }, m.restsOn)[0]?.note;
+  return note ? { value: null, ok: null, text: note, detail: note } : null;
+}
 
 /**
  * The measures' queries as the public build stores them, named by measure id and suffix: '' and

@@ -177,6 +177,10 @@ describe('the overview and the department page', () => {
     expect(await page.$eval('.card[data-figure="ratio"] .card__value', (el) => el.textContent!.trim())).toBe(ratioText(counted()));
     const grid = await readTable(page, 'departments-table');
     for (const d of LEFT_OUT) expect(grid[d]!.ratio, d).toBe(NOTES[d]);
+    // Every figure over the roster says why it is missing: 考核完成率, 培训, 队伍结构 — not — or 无数据.
+    for (const d of LEFT_OUT) for (const col of ['assessment', 'training', 'structure']) expect(grid[d]![col], `${d} ${col}`).toBe(NOTES[d]);
+    // The partly rejected and the column-missing departments keep their figures.
+    for (const d of [PARTLY, NO_COLUMN]) for (const col of ['ratio', 'assessment', 'training', 'structure']) expect(grid[d]![col], `${d} ${col}`).toMatch(/\d/);
     await page.context().close();
   });
 
@@ -185,6 +189,7 @@ describe('the overview and the department page', () => {
     const ranks = await readTable(page, 'ranks-table');
     expect(ranks.ratio).toMatchObject({ value: NOTES[SET_ASIDE], status: '无数据', rank: '—' });
     expect(ranks.ratio!.institution).toBe(ratioText(counted()));
+    for (const id of ['assessment', 'training', 'structure']) expect(ranks[id], id).toMatchObject({ value: NOTES[SET_ASIDE], status: '无数据', rank: '—' });
     await page.context().close();
   });
 });

@@ -14,7 +14,7 @@ import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
 import { departmentPage, previousSemester, staffingParams, type DashboardContext } from '../context.ts';
-import { MEASURES, comparedText, readingChangeText, measureRows, needingAttention, ruleKindOf, statusWord, type Measure, type Reading } from '../measures.ts';
+import { MEASURES, comparedText, departmentReading, readingChangeText, measureRows, needingAttention, ruleKindOf, statusWord, type Measure, type Reading } from '../measures.ts';
 import type { Panel, PageSpec, PanelData, RowPeople, State } from '../types.ts';
 
 /**
@@ -220,7 +220,7 @@ const ORDERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function departmentRows(data: PanelData, s: State, ctx: DashboardContext): DepartmentRow[] {
-  const rows = ctx.departments.map((department) => ({ department, readings: new Map(MEASURES.map((m) => [m.id, m.read(data[m.id] ?? [], department, ctx)])) }));
+  const rows = ctx.departments.map((department) => ({ department, readings: new Map(MEASURES.map((m) => [m.id, departmentReading(m, data[m.id] ?? [], department, s.semester, ctx)])) }));
   const collator = new Intl.Collator('zh-CN');
   const misses = (r: DepartmentRow) => [...r.readings.values()].filter((x) => x?.ok === false).length;
   const shortfall = (r: DepartmentRow) => MEASURES.reduce((n, m) => n + (r.readings.get(m.id) ? m.shortfall(r.readings.get(m.id)!, ctx) : 0), 0);
