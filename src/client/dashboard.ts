@@ -11,6 +11,7 @@ import type { DashboardContext } from '../dashboard/context.ts';
 import { downloadScope } from '../dashboard/download-scope.ts';
 import { pageFor } from '../dashboard/public.ts';
 import { NARROW_WIDTH } from '../charts/layout.ts';
+import { renderPanel } from '../dashboard/coverage-notes.ts';
 import { queryPanel } from '../dashboard/run.ts';
 import type { PanelData, PanelOutput, State } from '../dashboard/types.ts';
 import { wireDownloads } from '../downloads/buttons.ts';
@@ -93,7 +94,7 @@ export function startDashboard(): void {
   // What each panel shows now: the build's output until the first query returns.
   const outputs = new Map<string, PanelOutput>();
   let shown: State = config.state;
-  for (const panel of page.panels) outputs.set(panel.id, panel.render(config.data[panel.id] ?? {}, shown, ctx));
+  for (const panel of page.panels) outputs.set(panel.id, renderPanel(panel, config.data[panel.id] ?? {}, shown, ctx));
   const tables = new PageTables(
     page.panels.map((panel) => panel.id),
     (id) => outputs.get(id)?.table,
@@ -121,7 +122,7 @@ export function startDashboard(): void {
    * the order and search the reader chose, and the focus where it was (a search box, a header).
    */
   const draw = (panel: (typeof page.panels)[number], data: PanelData, state: State): void => {
-    const output = panel.render(data, state, ctx);
+    const output = renderPanel(panel, data, state, ctx);
     outputs.set(panel.id, output);
     const chart = output.chart ? readableChart(output.chart(document, chartWidth())).outerHTML : null;
     const html = panelInnerHtml(panel.id, panel.title(state, ctx), output, chart, panel.rule?.(ctx) ?? null, downloadScope(page, state).suffix, {

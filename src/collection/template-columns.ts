@@ -6,7 +6,7 @@
  * table adds only what a department needs to fill them in. Pure: no I/O.
  */
 import { semesterFirstDay, semesterStart } from '../domain/calendar.ts';
-import { GRADE_LABELS, MAX_COUNT_PER_ROW, ROLE_LABELS, type Grade, type Role } from '../domain/cells.ts';
+import { MAX_COUNT_PER_ROW, ROLE_LABELS, type Grade, type Role } from '../domain/cells.ts';
 import { addDays } from '../domain/dates.ts';
 import { formatFraction } from '../domain/format.ts';
 import {
@@ -19,7 +19,7 @@ import {
   titleLevelOf,
 } from '../domain/people.ts';
 import type { ActiveRules } from '../domain/rules.ts';
-import { gradeOf } from '../domain/scoring.ts';
+import { gradeLabels, gradeOf, gradeScheme } from '../domain/scoring.ts';
 import { ASSESSMENT_ITEMS } from '../domain/tables/assessments.ts';
 import type { TableKind } from '../domain/tables/index.ts';
 import { ACTIVITIES } from '../domain/activities.ts';
@@ -139,8 +139,8 @@ const count = (meaning: string, example: number, max = MAX_COUNT_PER_ROW, use?: 
 const grade: ColumnGuide = {
   format: 'text',
   meaning: '考核结果（等次）',
-  choices: (ctx) => closed(ctx.rules.assessment.bands.map((b) => GRADE_LABELS[b.grade])),
-  example: () => '良好',
+  choices: (ctx) => closed(gradeScheme(ctx.rules.assessment).map((g) => g.label)),
+  example: (ctx) => gradeLabels(ctx.rules.assessment)[exampleGrade(ctx)],
   use: (ctx) => ({
     text: `优秀不超过参评人数的 ${Math.round(ctx.rules.assessment.excellence_quota * 100)}%，按系部和角色分别核定；有得分时以按得分评定的等次为准，填写的等次与之不一致的会提示核对`,
     source: { rule: 'assessment.excellence_quota' },
@@ -161,7 +161,8 @@ function normsOf(field: string): ColumnGuide['use'] {
 
 const bandsText = (ctx: TemplateContext) => {
   const bands = ctx.rules.assessment.bands;
-  return bands.map((b, i) => `${GRADE_LABELS[b.grade]}${i === bands.length - 1 ? `不足 ${bands[i - 1]!.min} 分` : i === 0 ? ` ${b.min} 分及以上` : ` ${b.min} 分至不足 ${bands[i - 1]!.min} 分`}`).join('，');
+  const label = gradeLabels(ctx.rules.assessment);
+  return bands.map((b, i) => `${label[b.grade]}${i === bands.length - 1 ? `不足 ${bands[i - 1]!.min} 分` : i === 0 ? ` ${b.min} 分及以上` : ` ${b.min} 分至不足 ${bands[i - 1]!.min} 分`}`).join('，');
 };
 
 /** Example scores: each item one point below its maximum, the total their sum (a total beside the items repeats their sum), and the grade the profile gives it. */
@@ -345,7 +346,7 @@ export const COLUMN_GUIDES: Record<TableKind, Record<string, ColumnGuide>> = {
         },
       ]),
     ),
-    grade_recorded: { ...grade, example: (ctx) => GRADE_LABELS[exampleGrade(ctx)] },
+    grade_recorded: grade,
     late_count: count('本学期迟到次数（学生助管、助理填写）', 0, MAX_COUNT_PER_ROW, (ctx) => ({
       text: `本学期迟到超过 ${ctx.rules.people.lateness.max} 次的，综合评价应为不合格`,
       source: { rule: 'people.lateness' },

@@ -2,6 +2,8 @@
 import { escapeHtml } from '../domain/format.ts';
 import { cite, ruleSource as ruleSourceOf } from '../domain/policies.ts';
 import { semesterLabel } from '../domain/semester.ts';
+import { gradeLabels, type ScoringRules } from '../domain/scoring.ts';
+import type { Column } from '../views/table.ts';
 import type { Manifest } from '../ingest/run.ts';
 import type { DashboardContext } from './context.ts';
 import type { PanelData, State } from './types.ts';
@@ -18,7 +20,7 @@ export function shortSemester(id: string): string {
   return term === '1' ? `${first!.slice(2)}秋` : `${second!.slice(2)}春`;
 }
 
-export const ratio = (met: number, total: number): number | null => (total > 0 ? met / total : null);
+export const ratio = (met: number | null, total: number | null): number | null => (met != null && total != null && total > 0 ? met / total : null);
 
 /**
  * A panel's department rows with the institution's (queried as `total`, only for the whole
@@ -48,3 +50,16 @@ export function rowsForDepartment(file: Manifest['files'][number], department: s
 export const namesDepartment = (file: Manifest['files'][number], department: string) => new Map(Object.entries(file.departments)).has(department);
 
 export { cardsHtml, type Card } from '../views/cards.ts';
+
+/** A column of grades under the school's names, sorted from the best grade down. */
+export function gradeColumn<R>(rules: Pick<ScoringRules, 'bands'>, key: string, label: string): Column<R> {
+  const labels: Record<string, string> = gradeLabels(rules);
+  const rank = ['excellent', 'good', 'pass', 'fail'];
+  const value = (r: R) => (r as Record<string, unknown>)[key] as string | null;
+  return {
+    key,
+    label,
+    display: (r) => (value(r) == null ? '' : (labels[value(r)!] ?? value(r)!)),
+    sortValue: (r) => (value(r) == null ? null : rank.indexOf(value(r)!)),
+  };
+}

@@ -16,6 +16,8 @@ import { formatPercent } from '../views/table.ts';
 import { POPULATIONS } from '../domain/disclosure.ts';
 import { previousSemester, quotaParams, staffingParams, structureParams, trainingParams, workloadParams, type DashboardContext } from './context.ts';
 import { acrossRoles, counting, staffingRows } from './groups.ts';
+import type { TableKind } from '../domain/tables/index.ts';
+import { coverageNotes } from './coverage-notes.ts';
 import type { RowPeople, Rows } from './types.ts';
 
 export interface Reading {
@@ -25,6 +27,28 @@ export interface Reading {
   text: string;
   /** The counts behind the value, e.g. "1,660/1,783 人周次". */
   detail: string;
+  /** The institution's reading: the departments it leaves out and why ("甲系：辅导员名册未能导入；…"); absent or null: none. */
+  excluded?: string | null;
+}
+
+/** The departments a reading leaves out, by name. */
+const leftOut = (r: Reading) => (r.excluded ? r.excluded.split('；').map((part) => part.split('：')[0]!) : []);
+
+/**
+ * Whether two readings may be compared: only over the same departments. A 全院 figure that leaves out
+ * a department one semester and not the other (a roster not read) would show a change that is the
+ * exclusion's, not the team's.
+ */
+export function comparable(now: Reading, before: Reading): boolean {
+  const a = leftOut(now).sort();
+  const b = leftOut(before).sort();
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Why two readings are not compared, naming what each leaves out: "本学期不含甲系，上学期不含乙系". */
+export function notComparableText(now: Reading, before: Reading, when: string): string {
+  const side = (r: Reading, label: string) => `${label}${leftOut(r).length ? `不含${leftOut(r).join('、')}` : '各系部均计入'}`;
+  return `${side(now, '本学期')}，${side(before, when)}，计入的系部不同，不作比较`;
 }
 
 export interface Measure {
@@ -51,6 +75,8 @@ export interface Measure {
   rise: readonly [up: string, down: string];
   /** Whose figure a reading is, for the public build ('as-is': no one's attribute or result). */
   people: RowPeople | 'as-is';
+  /** The exports its figure counts whose absence leaves a department no row (its coverage note then stands for the reading). */
+  restsOn?: readonly TableKind[];
 }
 
 const f = (semester: string): Partial<Filters> => ({ semester });
@@ -82,7 +108,7 @@ const covered = (read: Measure['read']): Measure['read'] => (rows, unit, ctx) =>
   const own = rowsOf<{ note?: string | null; excluded?: string | null }>(rows, unit)[0];
   if (own?.note) return { value: null, ok: null, text: own.note, detail: own.note };
   const r = read(rows, unit, ctx);
-  return r && own?.excluded ? { ...r, detail: `全院（不含${own.excluded}）：${r.detail}` } : r;
+  return r && own?.excluded ? { ...r, detail: `全院（不含${own.excluded}）：${r.detail}`, excluded: own.excluded } : r;
 };
 
 export const MEASURES: readonly Measure[] = [
@@ -151,6 +177,7 @@ export const MEASURES: readonly Measure[] = [
     ...SHARE,
     // Whether the department's assessment was sent for everyone on its roster: the department's work, no one's result.
     people: 'as-is',
+    restsOn: ['counselors'],
   },
   {
     id: 'quota',
@@ -198,6 +225,7 @@ export const MEASURES: readonly Measure[] = [
     shortfall: shareShortfall(1),
     ...SHARE,
     people: counting([POPULATIONS.fullTime]),
+    restsOn: ['counselors'],
   },
   {
     id: 'assistants',
@@ -248,10 +276,22 @@ export const MEASURES: readonly Measure[] = [
     shortfall: (r, ctx) => shareShortfall(HEADLINES[ctx.rules.structure.headline].target(ctx.rules.structure) ?? 0)(r),
     ...SHARE,
     people: counting([POPULATIONS.fullTime]),
+    restsOn: ['counselors'],
   },
 ];
 
 export const measureById = (id: string) => MEASURES.find((m) => m.id === id)!;
+
+/**
+ * A department's reading, or — where it has none because an export the figure counts was not read or
+ * not sent — its coverage note in its place ("辅导员名册未能导入，待重新报送"), never 无数据 or —.
+ */
+export function departmentReading(m: Measure, rows: Rows, department: string, semester: string, ctx: DashboardContext): Reading | null {
+  const r = m.read(rows, department, ctx);
+  if (r || !m.restsOn) return r;
+  const note = coverageNotes(ctx, { semester, department }, m.restsOn)[0]?.note;
+  return note ? { value: null, ok: null, text: note, detail: note } : null;
+}
 
 /**
  * The measures' queries as the public build stores them, named by measure id and suffix: '' and
@@ -280,8 +320,15 @@ export function changeText(m: Measure, current: number, previous: number): strin
   return c.judgement ? `${c.direction}，${c.judgement}` : c.direction;
 }
 
+/** A table cell's change between two readings: "—" without both, "计入的系部不同，不作比较" over different departments. */
+export function readingChangeText(m: Measure, now: Reading | null | undefined, before: Reading | null | undefined): string {
+  if (now?.value == null || before?.value == null) return '—';
+  return comparable(now, before) ? changeText(m, now.value, before.value) : '计入的系部不同，不作比较';
+}
+
 /** "较上学期（1:186.6）上升5.9，变差" / "与上学期持平（1:186.6）": a change against a named earlier reading. */
 export function comparedText(m: Measure, now: Reading, before: Reading, when: string): string {
+  if (!comparable(now, before)) return notComparableText(now, before, when);
   const c = change(m, now.value!, before.value!);
   return c.judgement ? `较${when}（${before.text}）${c.direction}，${c.judgement}` : `与${when}持平（${before.text}）`;
 }

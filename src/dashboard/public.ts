@@ -87,7 +87,7 @@ export function publicPanel(panel: Panel): Panel | null {
   const form = panel.public;
   if (form === 'as-is') return panel;
   if (form === 'omit') return null;
-  if ('panel' in form) return publicPanel({ ...form.panel, id: panel.id });
+  if ('panel' in form) return publicPanel({ ...form.panel, id: panel.id, restsOn: panel.restsOn });
   return withholding(panel, form.rows);
 }
 

@@ -4,6 +4,7 @@
  * at build time (DuckDB in Node, for the prerendered first view) and in the browser (DuckDB-WASM,
  * on every filter change), so both always show the same numbers.
  */
+import type { TableKind } from '../domain/tables/index.ts';
 import type { TableView } from '../views/table.ts';
 import type { DashboardContext } from './context.ts';
 
@@ -46,6 +47,11 @@ export interface Panel {
    * give the same output as the rows queried. Absent: the rows as queried.
    */
   embed?(data: PanelData, state: State, ctx: DashboardContext): PanelData;
+  /**
+   * The exports its figures count: a department whose export was not read (or not sent) shows its
+   * coverage note in place of the figures (src/dashboard/coverage-notes.ts). Absent: the panel's SQL says it.
+   */
+  restsOn?: readonly TableKind[];
   /** It reads the ingest's list of files (ctx.files): only pages with such a panel embed that list. */
   readsFiles?: boolean;
   /** What the public build (aggregates only) shows of it: see PublicForm and src/dashboard/public.ts. */

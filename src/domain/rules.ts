@@ -73,7 +73,11 @@ const Norm = z
   })
   .refine((n) => n.min !== undefined || n.max !== undefined, '至少要有 min 或 max');
 
-const Band = z.object({ grade: z.enum(GRADES), min: z.number() });
+/**
+ * A grade band; `name` is what the school calls that grade (称职, 基本称职 …), shown wherever the grade
+ * is. The bands list the school's scheme: 优秀/合格/不合格 lists three, 优秀/称职/基本称职/不称职 names four.
+ */
+const Band = z.object({ grade: z.enum(GRADES), min: z.number(), name: z.string().trim().min(1).max(8).optional() });
 
 /** Upper bounds of bands (ages, years in post), ascending: [30, 35, 40, 50] → ≤30, 31–35, 36–40, 41–50, >50. */
 const bounds = z
@@ -137,7 +141,8 @@ export const ProfileSchema = z.object({
       z
         .array(Band)
         .min(2)
-        .refine((bs) => bs.every((b, i) => i === 0 || b.min < bs[i - 1]!.min), '各等次的下限须从高到低排列'),
+        .refine((bs) => bs.every((b, i) => i === 0 || b.min < bs[i - 1]!.min), '各等次的下限须从高到低排列')
+        .refine((bs) => new Set(bs.map((b) => b.grade)).size === bs.length, '每个等次只能列一次'),
     ),
     basis: rule(z.enum(['percent', 'raw'])),
     items_max: rule(z.number().positive()),

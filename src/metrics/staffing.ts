@@ -42,6 +42,17 @@ export interface StaffingRow {
   flagged_hiring: number;
 }
 
+type StaffingVerdict = Pick<StaffingRow, 'note' | 'students' | 'compliant_full_time'>;
+
+/** A department's staffing figures were computed: its roster and enrollment read, and it has students. */
+export const staffingRead = (r: Pick<StaffingRow, 'note' | 'students'>): boolean => r.note == null && (r.students ?? 0) > 0;
+
+/**
+ * A department below the full-time ratio (1:200): only one whose figures were computed — a note
+ * (未报送, 未能导入) stands for the others, never a shortage. The pages, the overview and the report ask this.
+ */
+export const belowStaffingTarget = (r: StaffingVerdict): boolean => staffingRead(r) && r.compliant_full_time === false;
+
 export interface StaffingParams {
   /** Students per counselor allowed (200). */
   target: number;

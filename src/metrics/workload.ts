@@ -187,11 +187,17 @@ export interface NormShareRow {
   department: string;
   norm: number;
   role: string;
-  met: number;
-  periods: number;
+  /** NULL where no department in view had the norm's column (该项未报送 for all of them). */
+  met: number | null;
+  periods: number | null;
+  /** The departments in view whose form lacked the norm's column (该项未报送: out of the share), joined "甲系、乙系"; NULL: none. */
+  not_reported: string | null;
 }
 
-/** Per norm of the profile (index into `norms`) and unit: periods meeting it, and periods. */
+/**
+ * Per norm of the profile (index into `norms`) and unit: periods meeting it, and periods — and the
+ * departments whose form lacked the norm's column, so a norm is never dropped for want of it.
+ */
 export function normSharesSql(p: WorkloadParams, f: Partial<Filters>, by: 'department' | 'institution'): string {
   const t = workloadTables(p);
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
@@ -211,7 +217,14 @@ export function normSharesSql(p: WorkloadParams, f: Partial<Filters>, by: 'depar
   FROM (${months}) GROUP BY ALL`;
   });
   if (!parts.length) return `SELECT NULL AS department WHERE FALSE`;
-  return `SELECT * FROM (${parts.join('\nUNION ALL\n')}) WHERE periods > 0 ORDER BY norm, department`;
+  const absent = p.norms.map(
+    (n, i) => `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role, string_agg(DISTINCT department, '、' ORDER BY department) AS not_reported
+  FROM ${missingFieldsSql('worklogs')} WHERE ${where(n)} AND list_contains(fields, ${sqlString(n.field)}) GROUP BY ALL`,
+  );
+  // A norm with no period in view (its column lacking wherever it applies) has no figure: NULL, not 0 of 0.
+  return `SELECT department, norm, role, CASE WHEN s.periods > 0 THEN s.met END AS met, NULLIF(s.periods, 0) AS periods, a.not_reported
+FROM (${parts.join('\nUNION ALL\n')}) s FULL OUTER JOIN (${absent.join('\nUNION ALL\n')}) a USING (department, norm, role)
+WHERE s.periods > 0 OR a.not_reported IS NOT NULL ORDER BY norm, department`;
 }
 
 export interface AllNormsRow {

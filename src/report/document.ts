@@ -126,7 +126,7 @@ export function exhibits(f: SemesterFigures, prev: SemesterFigures | null, yearA
     { kind: 'table', id: 'tbl-hiring', title: '辅导员聘用方式', view: hiringTable(f, rules) },
     { kind: 'table', id: 'tbl-workload', title: '各项工作要求达标率', view: workloadNormsTable(f, rules) },
     { kind: 'table', id: 'tbl-workload-departments', title: '各系部辅导员达到全部周工作要求的比例', view: workloadDepartmentsTable(f, rules) },
-    { kind: 'table', id: 'tbl-assessment', title: '考核等次分布', view: gradesTable(f) },
+    { kind: 'table', id: 'tbl-assessment', title: '考核等次分布', view: gradesTable(f, rules) },
     { kind: 'table', id: 'tbl-quota', title: '优秀名额使用情况', view: quotaTable(f) },
     { kind: 'table', id: 'tbl-training', title: '各系部专职辅导员培训情况', view: trainingTable(f, rules) },
     { kind: 'table', id: 'tbl-assistants', title: '各系部助理配备情况', view: assistantsTable(f) },

@@ -6,12 +6,13 @@
  * caveats (fields not filled in, records to check) are not here: they go to the 附件's
  * 数据质量说明 (annex.ts). Pure functions of the figures, unit-tested.
  */
-import { GRADE_LABELS, ROLE_LABELS, type Role } from '../domain/cells.ts';
+import { ROLE_LABELS, type Grade, type Role } from '../domain/cells.ts';
+import { gradesShown } from '../domain/scoring.ts';
 import { escapeHtml, formatFteWhole, formatInt, formatRatioWhole } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
-import { INSTITUTION } from '../metrics/staffing.ts';
+import { belowStaffingTarget, INSTITUTION } from '../metrics/staffing.ts';
 import { formatPercent } from '../views/table.ts';
-import { MEASURES, change, type Measure, type Reading } from '../dashboard/measures.ts';
+import { MEASURES, change, comparable, type Measure, type Reading } from '../dashboard/measures.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import type { SemesterFigures } from './figures.ts';
 
@@ -49,7 +50,7 @@ export const rulePercent = (share: number) => r(`${Math.round(share * 1000) / 10
 
 /** Departments with students and a full-time ratio over the target. */
 /** Departments below the ratio: only those whose roster and enrollment were read (a note stands for the others). */
-export const staffingBelow = (f: SemesterFigures) => f.staffing.departments.filter((d) => d.note == null && (d.students ?? 0) > 0 && d.compliant_full_time === false);
+export const staffingBelow = (f: SemesterFigures) => f.staffing.departments.filter(belowStaffingTarget);
 /** The full-time counselors the departments below the target need, added up. */
 export const staffingGapSum = (f: SemesterFigures) => staffingBelow(f).reduce((s, d) => s + (d.gap ?? 0), 0);
 
@@ -114,7 +115,8 @@ export function progressParagraph(f: SemesterFigures, prev: SemesterFigures | nu
       : MEASURES.flatMap((m) => {
           const now = f.measures[m.id];
           const before = other.measures[m.id];
-          if (now?.value == null || before?.value == null) return [];
+          // Over different departments (one left out in one semester only) a change is not the team's: not said.
+          if (now?.value == null || before?.value == null || !comparable(now, before)) return [];
           if (m.id === 'structure' && rules.structure.headline !== 'party') return [];
           if (change(m, now.value, before.value).judgement !== '改善') return [];
           const a = readingText(m, before, rules);
@@ -142,7 +144,8 @@ export function workloadParagraph(f: SemesterFigures, rules: ActiveRules): strin
     `落实辅导员日常工作要求。本学期共收到辅导员工作记录${n('workload_periods', formatInt(w.periods), T, at('periods'))}人周次，其中达到全部周工作要求的${n('workload_met', formatInt(w.met), T, at('met'))}人周次，` +
     `占${n('workload_share', formatPercent(share), T, at('share'))}，${share >= target ? '达到' : '低于'}${rulePercent(target)}的目标。`;
   // The lowest of every role's norms, as the norms' table lists them all.
-  const rated = f.workload.norms.filter((x) => x.periods > 0);
+  // A norm no department had the column for (该项未报送) has no rate to compare.
+  const rated = f.workload.norms.flatMap((x) => (x.met != null && x.periods != null && x.periods > 0 ? [{ ...x, met: x.met, periods: x.periods }] : []));
   const lowest = [...rated].sort((a, b) => a.met / a.periods - b.met / b.periods)[0];
   if (lowest) {
     const role = ROLE_LABELS[lowest.role as Role] ?? lowest.role;
@@ -160,10 +163,10 @@ export function assessmentParagraph(f: SemesterFigures, rules: ActiveRules): str
   const T = 'tbl-assessment';
   const total = grades.reduce((s, g) => s + g.assessed, 0);
   const byRole = grades.map((g) => `${escapeHtml(ROLE_LABELS[g.role as Role] ?? g.role)}${n(`assessed_${g.role}`, formatInt(g.assessed), T, { row: g.role, col: 'assessed' })}人`);
-  const sum = (k: 'excellent' | 'good' | 'pass' | 'fail') => grades.reduce((s, g) => s + g[k], 0);
-  let text =
-    `开展学期考核。本学期参加考核${n('assessed', formatInt(total), T, { agg: 'sum', col: 'assessed' })}人（${list(byRole)}），评为${GRADE_LABELS.excellent}${n('excellent', formatInt(sum('excellent')), T, { agg: 'sum', col: 'excellent' })}人、` +
-    `${GRADE_LABELS.good}${n('good', formatInt(sum('good')), T, { agg: 'sum', col: 'good' })}人、${GRADE_LABELS.pass}${n('pass', formatInt(sum('pass')), T, { agg: 'sum', col: 'pass' })}人、${GRADE_LABELS.fail}${n('fail', formatInt(sum('fail')), T, { agg: 'sum', col: 'fail' })}人。`;
+  const sum = (k: Grade) => grades.reduce((s, g) => s + g[k], 0);
+  // The grades as the school names them (优秀/称职/基本称职/不称职; 优秀/合格/不合格), as its 考核 table shows them.
+  const counts = gradesShown(rules.assessment, grades).map(({ grade, label }) => `${escapeHtml(label)}${n(grade, formatInt(sum(grade)), T, { agg: 'sum', col: grade })}人`);
+  let text = `开展学期考核。本学期参加考核${n('assessed', formatInt(total), T, { agg: 'sum', col: 'assessed' })}人（${list(byRole)}），评为${counts.join('、')}。`;
   const q = f.quota.total;
   if (q && q.assessed > 0) {
     const over = f.quota.units.filter((u) => u.over);

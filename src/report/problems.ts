@@ -164,23 +164,26 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
 ];
 
 /**
- * The order of the body's problems: the committee's business first — staffing and hiring, then
- * a counselor failed twice —, then the shortfalls of whole departments (daily work, training,
- * quota), and matters of a few people after. Findings about single records are not in the body at all (ANNEX_ONLY).
+ * The rule each finding is judged by: the body lists the findings in the order of their rules' weights
+ * in the rules file (staffing 1, hiring and a counselor failed two years running 2, daily work 3,
+ * training 4, assessment 5, quota 6, assistants 7, education, structure targets and 岗前培训 8) — the order of
+ * the overview's 需要关注 —, equal weights in the order of CHECKS.
  */
-const WEIGHTS: Readonly<Record<string, number>> = {
-  staffing: 100,
-  hiring: 90,
-  'consecutive-fail': 85,
-  workload: 75,
-  training: 70,
-  quota: 60,
-  'structure-education': 55,
-  assessment: 50,
-  induction: 45,
-  'structure-targets': 40,
-  assistants: 35,
+const RULE_OF: Readonly<Record<string, string>> = {
+  staffing: 'staffing.max_students_per_counselor',
+  hiring: 'staffing.disallowed_hiring',
+  'consecutive-fail': 'people.consecutive_fail_years',
+  workload: 'workload.target_share',
+  training: 'training.school_hours_per_year',
+  induction: 'training.induction_hours',
+  assessment: 'assessment.completion',
+  quota: 'assessment.excellence_quota',
+  assistants: 'assistants.per_class',
+  'structure-education': 'structure.min_education',
+  'structure-targets': 'structure.party_share_target',
 };
+/** A finding's weight: its rule's (a rule the file gives no weight comes after the others). */
+const weightOf = (id: string, rules: ActiveRules) => rules.kinds[RULE_OF[id] ?? '']?.weight ?? 99;
 /** Matters of one record or one person: the 附件's 数据质量说明, not the body. */
 const ANNEX_ONLY: ReadonlySet<string> = new Set(['lateness', 'graduates-tenure']);
 /** What the body lists at most. */
@@ -191,7 +194,7 @@ export function findings(f: SemesterFigures, rules: ActiveRules, prev: SemesterF
   return CHECKS.flatMap(([id, check]) => {
     const found = check(f, rules, prev);
     return found ? [{ id, ...found }] : [];
-  }).sort((a, b) => (WEIGHTS[b.id] ?? 0) - (WEIGHTS[a.id] ?? 0));
+  }).sort((a, b) => weightOf(a.id, rules) - weightOf(b.id, rules));
 }
 
 /** The body's 存在的问题: at most six, the weightiest first, none about a single record. */

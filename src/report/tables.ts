@@ -1,19 +1,29 @@
 /** The report's tables, as table views (the dashboard's renderer and formats). */
+import { belowStaffingTarget } from '../metrics/staffing.ts';
 import { ROLE_LABELS, type Role } from '../domain/cells.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { ActiveRules } from '../domain/rules.ts';
-import { MEASURES, changeText, type Reading } from '../dashboard/measures.ts';
+import { MEASURES, comparable, notComparableText, readingChangeText, type Reading } from '../dashboard/measures.ts';
 import { statusText } from '../views/staffing.ts';
 import type { TableView } from '../views/table.ts';
 import { ratio } from '../dashboard/common.ts';
 import { gradeCountColumns } from '../dashboard/pages/assessment.ts';
+import { normShareColumns } from '../dashboard/pages/workload.ts';
 import type { SemesterFigures } from './figures.ts';
 
 
 /** The comparison table's note: which semesters its columns are. */
 export function comparisonNote(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): string {
   const name = (x: SemesterFigures | null) => (x ? semesterLabel(x.semester) : '无数据');
-  return `本学期为${semesterLabel(f.semester)}，上学期为${name(prev)}，上年同期为${name(yearAgo)}。`;
+  // A 全院 figure over other departments than the earlier one's is not compared, and the note says why.
+  const differing = (other: SemesterFigures | null, when: string) =>
+    MEASURES.flatMap((m) => {
+      const now = f.measures[m.id];
+      const before = other?.measures[m.id];
+      return now?.value != null && before?.value != null && !comparable(now, before) ? [`${m.label}${notComparableText(now, before, when)}`] : [];
+    });
+  const notes = [...differing(prev, '上学期'), ...differing(yearAgo, '上年同期')];
+  return `本学期为${semesterLabel(f.semester)}，上学期为${name(prev)}，上年同期为${name(yearAgo)}。${notes.map((t) => `${t}。`).join('')}`;
 }
 
 export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null, yearAgo: SemesterFigures | null): TableView<{ id: string }> {
@@ -21,7 +31,7 @@ export function comparisonTable(f: SemesterFigures, prev: SemesterFigures | null
   const change = (now: Reading | null, before: Reading | null, id: string) => {
     const m = MEASURES.find((m) => m.id === id)!;
     // What the number did on one line, better or worse on the next (the cell keeps the line break).
-    return now?.value != null && before?.value != null ? changeText(m, now.value, before.value).replace('，', '\n') : '—';
+    return readingChangeText(m, now, before).replace('，', '\n');
   };
   // The structure measure's reading names its figure ("中共党员（含预备党员） 80.2%"): the name goes once into the
   // row's heading and the cells hold the share, so the seven columns fit the A4 type area.
@@ -70,7 +80,7 @@ export function staffingDepartmentsTable(f: SemesterFigures, rules: ActiveRules,
     title: '各系部辅导员配备情况',
     rows: [...f.staffing.departments, ...(f.staffing.institution ? [f.staffing.institution] : [])],
     rowKey: (r) => r.department,
-    flagged: (r) => r.department !== f.staffing.institution?.department && r.note == null && (r.students ?? 0) > 0 && r.compliant_full_time === false,
+    flagged: (r) => r.department !== f.staffing.institution?.department && belowStaffingTarget(r),
     columns: [
       { key: 'department', label: '系部', rowHeader: true, display: (r) => (r.excluded ? `${r.department}（不含${r.excluded}）` : r.department) },
       { key: 'students', label: '在校生', format: 'int' },
@@ -106,13 +116,7 @@ export function workloadNormsTable(f: SemesterFigures, rules: ActiveRules): Tabl
     title: '各项工作要求达标率',
     rows: f.workload.norms,
     rowKey: (r) => String(r.norm),
-    columns: [
-      { key: 'role', label: '角色', format: 'role', rowHeader: true },
-      { key: 'norm', label: '工作要求', display: (r) => rules.workload_norms[r.norm]!.label },
-      { key: 'met', label: '达到要求', format: 'int' },
-      { key: 'periods', label: '记录数', format: 'int' },
-      { key: 'share', label: '达标率', format: 'percent', value: (r) => ratio(r.met, r.periods) },
-    ],
+    columns: normShareColumns<SemesterFigures['workload']['norms'][number]>(rules.workload_norms).filter((c) => c.key !== 'unit'),
   };
 }
 
@@ -133,7 +137,7 @@ export function workloadDepartmentsTable(f: SemesterFigures, rules: ActiveRules)
   };
 }
 
-export function gradesTable(f: SemesterFigures): TableView<SemesterFigures['assessment']['grades'][number]> {
+export function gradesTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['assessment']['grades'][number]> {
   return {
     title: '考核等次分布',
     rows: f.assessment.grades,
@@ -141,7 +145,7 @@ export function gradesTable(f: SemesterFigures): TableView<SemesterFigures['asse
     empty: '本学期尚未报送考核结果。',
     columns: [
       { key: 'role', label: '角色', rowHeader: true, display: (r) => ROLE_LABELS[r.role as Role] ?? r.role },
-      ...gradeCountColumns<SemesterFigures['assessment']['grades'][number]>(),
+      ...gradeCountColumns<SemesterFigures['assessment']['grades'][number]>(rules.assessment, f.assessment.grades),
     ],
   };
 }

@@ -4,7 +4,7 @@
  */
 import { formatFte, formatInt, formatRatio } from '../domain/format.ts';
 import { cardItemsHtml, type Card } from './cards.ts';
-import type { StaffingRow } from '../metrics/staffing.ts';
+import { belowStaffingTarget, staffingRead, type StaffingRow } from '../metrics/staffing.ts';
 
 /** Which denominator a view uses: full-time counselors only, or part-time counted at their weight. */
 export type RatioMode = 'full_time' | 'weighted';
@@ -55,7 +55,7 @@ export function statusText(row: StaffingRow, mode: RatioMode): string {
 
 /** Departments with students whose full-time ratio misses the target. */
 export function departmentsBelowTarget(rows: readonly StaffingRow[]): StaffingRow[] {
-  return rows.filter((r) => r.note == null && (r.students ?? 0) > 0 && r.compliant_full_time === false);
+  return rows.filter(belowStaffingTarget);
 }
 
 /** Departments whose figures could not be computed (roster or enrollment not sent or not read). */
@@ -88,7 +88,7 @@ export function summaryHtml(unit: StaffingRow, departments: readonly StaffingRow
     const below = departmentsBelowTarget(departments).length;
     const missing = departmentsWithoutData(departments);
     cards.push({ key: 'needed', label: '各系部合计需增配专职辅导员（各系部缺口之和）', value: count(unit.needed, '人'), tone: tone(unit.needed === 0) });
-    cards.push({ key: 'departments_below', label: `未达标系部（共 ${departments.filter((r) => r.note == null && (r.students ?? 0) > 0).length} 个系部有数据）`, value: `${formatInt(below)} 个`, tone: tone(below === 0) });
+    cards.push({ key: 'departments_below', label: `未达标系部（共 ${departments.filter(staffingRead).length} 个系部有数据）`, value: `${formatInt(below)} 个`, tone: tone(below === 0) });
     if (missing.length) cards.push({ key: 'departments_missing', label: '未计入的系部', value: `${missing.length} 个`, note: missing.map((r) => `${r.department}：${r.note}`).join('；') });
   }
   return cardItemsHtml(cards);

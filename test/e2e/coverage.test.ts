@@ -177,6 +177,10 @@ describe('the overview and the department page', () => {
     expect(await page.$eval('.card[data-figure="ratio"] .card__value', (el) => el.textContent!.trim())).toBe(ratioText(counted()));
     const grid = await readTable(page, 'departments-table');
     for (const d of LEFT_OUT) expect(grid[d]!.ratio, d).toBe(NOTES[d]);
+    // Every figure over the roster says why it is missing: 考核完成率, 培训, 队伍结构 — not — or 无数据.
+    for (const d of LEFT_OUT) for (const col of ['assessment', 'training', 'structure']) expect(grid[d]![col], `${d} ${col}`).toBe(NOTES[d]);
+    // The partly rejected and the column-missing departments keep their figures.
+    for (const d of [PARTLY, NO_COLUMN]) for (const col of ['ratio', 'assessment', 'training', 'structure']) expect(grid[d]![col], `${d} ${col}`).toMatch(/\d/);
     await page.context().close();
   });
 
@@ -185,7 +189,92 @@ describe('the overview and the department page', () => {
     const ranks = await readTable(page, 'ranks-table');
     expect(ranks.ratio).toMatchObject({ value: NOTES[SET_ASIDE], status: '无数据', rank: '—' });
     expect(ranks.ratio!.institution).toBe(ratioText(counted()));
+    for (const id of ['assessment', 'training', 'structure']) expect(ranks[id], id).toMatchObject({ value: NOTES[SET_ASIDE], status: '无数据', rank: '—' });
     await page.context().close();
+  });
+});
+
+/** The coverage note a page shows for the departments it leaves out: "以下系部未计入：甲系（…）；乙系（…）。" */
+async function coverageNotesOf(harness: Harness, path: string, panel: string): Promise<string> {
+  const page = await harness.open(path, { javaScriptEnabled: false });
+  const text = await page.$eval(`#panel-${panel}`, (el) => [...el.querySelectorAll('.coverage-note')].map((n) => n.textContent!).join(''));
+  await page.context().close();
+  return text;
+}
+
+describe('培训 and 队伍结构: each status in place of the figures, 全院 over the rosters read', () => {
+  it('培训 counts the full-time counselors of the rosters read (partly rejected: the rows read) and names the others with their notes', async () => {
+    const page = await h.open('training.html', { javaScriptEnabled: false });
+    const table = await readTable(page, 'units-table');
+    await page.context().close();
+    for (const d of LEFT_OUT) expect(table[d], d).toBeUndefined();
+    const read = [...units].filter(([d, u]) => !LEFT_OUT.includes(d) && u.fullTime > 0);
+    for (const [d, u] of read) expect(table[d]?.counselors, d).toBe(group(u.fullTime));
+    expect(table[PARTLY]!.counselors).toBe(group(units.get(PARTLY)!.fullTime));
+    expect(table['全院']!.counselors).toBe(group(read.reduce((n, [, u]) => n + u.fullTime, 0)));
+    const notes = await coverageNotesOf(h, 'training.html', 'units');
+    for (const d of LEFT_OUT) expect(notes, d).toContain(`${d}（${NOTES[d]}）`);
+    for (const d of [PARTLY, NO_COLUMN]) expect(notes, d).not.toContain(d);
+  });
+
+  it('队伍结构 names the departments whose roster was not read, with their notes, on every panel', async () => {
+    for (const panel of ['summary', 'breakdown', 'people']) {
+      const notes = await coverageNotesOf(h, 'structure.html', panel);
+      for (const d of LEFT_OUT) expect(notes, `${panel} ${d}`).toContain(`${d}（${NOTES[d]}）`);
+      expect(notes).not.toContain(PARTLY);
+    }
+  });
+
+  it("a department's page shows its note on 培训 and 队伍结构 — not 无数据, not 0 — and a partly rejected one its figures", async () => {
+    for (const d of [SET_ASIDE, UNDECIDED, NOT_SENT]) {
+      const page = await h.open(`departments/${d}.html`, { javaScriptEnabled: false });
+      for (const panel of ['training-units', 'structure-summary']) {
+        const text = (await page.$eval(`#panel-${panel}`, (el) => el.textContent!)).replace(/\s+/g, '');
+        expect(text, `${d} ${panel}`).toContain(NOTES[d]);
+        expect(text, `${d} ${panel}`).not.toMatch(/无数据|没有专职辅导员|没有辅导员/);
+      }
+      await page.context().close();
+    }
+    const page = await h.open(`departments/${PARTLY}.html`, { javaScriptEnabled: false });
+    const table = await readTable(page, 'training-units-table');
+    expect(table[PARTLY]!.counselors).toBe(group(units.get(PARTLY)!.fullTime));
+    expect(await page.$$('#panel-training-units .coverage-note')).toHaveLength(0);
+    await page.context().close();
+  });
+
+  it('the public build shows the same notes', async () => {
+    const notes = await coverageNotesOf(hp, 'training.html', 'units');
+    for (const d of LEFT_OUT) expect(notes, d).toContain(`${d}（${NOTES[d]}）`);
+  });
+});
+
+describe('工作量: a column a form lacked', () => {
+  const KEY = 'class_teacher|teacher_contacts|month';
+  it('keeps the norm: 全院 names the department left out; the department shows 该项未报送', async () => {
+    let page = await h.open('workload.html', { javaScriptEnabled: false });
+    const all = await readTable(page, 'norms-table');
+    await page.context().close();
+    expect(all[KEY]!.norm).toContain(`不含${NO_COLUMN}：该项未报送`);
+    page = await h.open(`departments/${NO_COLUMN}.html`, { javaScriptEnabled: false });
+    const own = await readTable(page, 'workload-norms-table');
+    await page.context().close();
+    expect(own[KEY], 'the norm is listed').toBeDefined();
+    for (const col of ['met', 'periods', 'share']) expect(own[KEY]![col], col).toBe('该项未报送');
+  });
+});
+
+describe('a change since last semester over other departments', () => {
+  it('is not shown for 全院 on the overview, and the report says why', async () => {
+    const page = await h.open('index.html', { javaScriptEnabled: false });
+    const note = await page.$eval('.card[data-figure="ratio"] .card__note', (el) => el.textContent!.replace(/\s+/g, ''));
+    const areas = await readTable(page, 'areas-table');
+    await page.context().close();
+    expect(note).toContain('计入的系部不同，不作比较');
+    expect(note).not.toMatch(/较上学期（[^）]*）(上升|下降)/);
+    expect(areas.ratio!.change).toBe('计入的系部不同，不作比较');
+    const text = await textOf(h, `report/${S}.html`);
+    expect(text).toContain('计入的系部不同，不作比较');
+    expect(text).not.toMatch(/专职辅导员师生比由1:\d+改善为/);
   });
 });
 

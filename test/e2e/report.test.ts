@@ -285,6 +285,27 @@ describe('党委会汇报', () => {
     expect([...counselors].filter((name) => text.includes(name))).toEqual([]);
 
     expect(await page.$$eval('[data-problem]', (p) => p.length)).toBeLessThanOrEqual(6);
+    // …in the rules file's order of weight, each finding by the rule it is judged against.
+    const profile = JSON.parse(readFileSync('data/rules.json', 'utf8')).profiles.default;
+    const ruleOf: Record<string, string> = {
+      staffing: 'staffing.max_students_per_counselor',
+      hiring: 'staffing.disallowed_hiring',
+      'consecutive-fail': 'people.consecutive_fail_years',
+      workload: 'workload.target_share',
+      training: 'training.school_hours_per_year',
+      induction: 'training.induction_hours',
+      assessment: 'assessment.completion',
+      quota: 'assessment.excellence_quota',
+      assistants: 'assistants.per_class',
+      'structure-education': 'structure.min_education',
+      'structure-targets': 'structure.party_share_target',
+    };
+    const ids = await page.$$eval('[data-problem]', (ps) => ps.map((p) => p.getAttribute('data-problem')!));
+    const weights = ids.map((id) => {
+      const [area, name] = ruleOf[id]!.split('.');
+      return profile[area!][name!].weight as number;
+    });
+    expect(weights, ids.join(' ')).toEqual([...weights].sort((a, b) => a - b));
     const next = await page.$$eval('#sec-next .item', (items) => items.map((x) => x.textContent ?? ''));
     expect(next.length).toBeGreaterThan(0);
     for (const item of next) expect(item.length).toBeGreaterThan(10);

@@ -11,6 +11,8 @@ import type { SemesterFigures } from '../../src/report/figures.ts';
 import { assessmentParagraph, progressParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from '../../src/report/narrative.ts';
 import { dataNotes } from '../../src/report/annex.ts';
 import { otherFindings, problemText, problems } from '../../src/report/problems.ts';
+import { comparisonNote, comparisonTable } from '../../src/report/tables.ts';
+import { cellText } from '../../src/views/table.ts';
 import { emptyFigures, staffingUnit as unit } from '../support/figures.ts';
 
 const parsed = parseRules(JSON.parse(readFileSync('data/rules.json', 'utf8')));
@@ -77,7 +79,7 @@ describe('sections with nothing sent yet', () => {
     const g = {
       ...f,
       workload: {
-        norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10 }],
+        norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10, not_reported: null }],
         institution: { department: '全院', role: 'counselor', met: 17, periods: 20, note: null, excluded: null, not_reported: null },
         departments: [
           { department: '甲系', role: 'counselor', met: 9, periods: 10, note: null, excluded: null, not_reported: null },
@@ -105,7 +107,7 @@ describe('存在问题', () => {
     );
   });
 
-  it('lists at most six, the weightiest first (staffing and hiring before the rest), and never a single record or an export not sent', () => {
+  it("lists at most six, in the order of the rules file's weights (staffing and hiring before the rest), and never a single record or an export not sent", () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1)]);
     f.staffing.flaggedHiring = 2;
     f.workload = { norms: [], institution: { department: '全院', role: 'counselor', met: 10, periods: 20, note: null, excluded: null, not_reported: null }, departments: [{ department: '甲系', role: 'counselor', met: 5, periods: 10, note: null, excluded: null, not_reported: null }] };
@@ -116,9 +118,13 @@ describe('存在问题', () => {
     f.structure = { ...f.structure, named: true, latenessNotApplied: [{ department: '甲系', name: '张三' }], inductionShort: [{ department: '甲系', name: '李四' }] } as unknown as SemesterFigures['structure'];
     f.submissions = [{ department: '乙系', missing: ['工作记录'], rejected: 0, unreadable: [], unknownFiles: 0, missingColumns: [] }];
     const found = problems(f, rules);
-    expect(found.map((p) => p.id)).toEqual(['staffing', 'hiring', 'workload', 'training', 'quota', 'induction']);
+    // The rules' weights: staffing 1, hiring 2, daily work 3, training 4, quota 6, assistants 7, 岗前培训 (a few new counselors) 8.
+    expect(found.map((p) => p.id)).toEqual(['staffing', 'hiring', 'workload', 'training', 'quota', 'assistants']);
+    const weight = (id: string) => ({ staffing: 'staffing.max_students_per_counselor', hiring: 'staffing.disallowed_hiring', workload: 'workload.target_share', training: 'training.school_hours_per_year', induction: 'training.induction_hours', quota: 'assessment.excellence_quota', assistants: 'assistants.per_class' })[id]!;
+    const weights = found.map((p) => rules.kinds[weight(p.id)]!.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => a - b));
     expect(found.map(problemText).join('')).not.toMatch(/张三|李四/);
-    expect(otherFindings(f, rules).map((p) => p.id)).toEqual(['assistants', 'lateness']);
+    expect(otherFindings(f, rules).map((p) => p.id)).toEqual(['induction', 'lateness']);
   });
 });
 
@@ -151,6 +157,21 @@ describe('changes: what the number did, and separately whether that is better or
     expect(comparedText(ratio, reading(192.5, '1:192.5'), reading(186.6, '1:186.6'), '上学期')).toBe('较上学期（1:186.6）上升5.9，变差');
     expect(comparedText(share, reading(0.9, '90.0%'), reading(0.9, '90.0%'), '上学期')).toBe('与上学期持平（90.0%）');
   });
+
+  it('compares a 全院 figure only with one over the same departments, on the overview and in the report', () => {
+    const ratio = MEASURES.find((m) => m.id === 'ratio')!;
+    const leaving = (value: number, excluded: string | null) => ({ value, ok: value <= 200, text: `1:${value}`, detail: '', excluded });
+    const now = leaving(190, '艺术设计系：辅导员名册未能导入');
+    expect(comparedText(ratio, now, leaving(200, null), '上学期')).toBe('本学期不含艺术设计系，上学期各系部均计入，计入的系部不同，不作比较');
+    expect(comparedText(ratio, now, leaving(200, '艺术设计系：未报送辅导员名册'), '上学期')).toBe('较上学期（1:200）下降10.0，改善');
+    // The report: no 改善 claimed over different departments, the table's cell and note say why.
+    const f = { ...figures('2025-2026-1', [unit('甲系', 380, 2)]), measures: { ratio: now } };
+    const p = { ...figures('2024-2025-2', [unit('甲系', 400, 2)]), measures: { ratio: leaving(200, null) } };
+    expect(text(progressParagraph(f, p, null, rules))).toBe('与上学期相比，各项主要指标未见改善。');
+    const table = comparisonTable(f, p, null);
+    expect(cellText(table.rows.find((r) => r.id === 'ratio')!, table.columns.find((c) => c.key === 'prev_change')!)).toBe('计入的系部不同\n不作比较');
+    expect(comparisonNote(f, p, null)).toContain('本学期不含艺术设计系，上学期各系部均计入，计入的系部不同，不作比较。');
+  });
 });
 
 describe('punctuation and register of every generated sentence', () => {
@@ -158,7 +179,7 @@ describe('punctuation and register of every generated sentence', () => {
     const f = figures('2025-2026-1', [unit('甲系', 500, 2), unit('乙系', 100, 1), unit('丙系', 450, 2)]);
     f.staffing.flaggedHiring = 2;
     f.workload = {
-      norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10 }],
+      norms: [{ department: '全院', norm: 0, role: 'counselor', met: 8, periods: 10, not_reported: null }],
       institution: { department: '全院', role: 'counselor', met: 17, periods: 20, note: null, excluded: null, not_reported: null },
       departments: [
         { department: '甲系', role: 'counselor', met: 7, periods: 10, note: null, excluded: null, not_reported: null },

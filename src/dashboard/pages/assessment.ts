@@ -1,7 +1,8 @@
 /** 考核: grades per department and role, score distributions, the 德/能/勤/绩 breakdown, and score-vs-grade mismatches. */
-import { gradeBars, GRADE_ORDER } from '../../charts/grade-bars.ts';
+import { gradeBars } from '../../charts/grade-bars.ts';
 import { scoreBoxes } from '../../charts/score-box.ts';
-import { GRADE_LABELS, ROLE_LABELS, type Grade, type Role } from '../../domain/cells.ts';
+import { ROLE_LABELS, type Role } from '../../domain/cells.ts';
+import { gradeLabels, gradesShown, type ScoringRules } from '../../domain/scoring.ts';
 import {
   DIMENSIONS,
   dimensionKey,
@@ -16,7 +17,7 @@ import {
 } from '../../metrics/assessment.ts';
 import { filterSql } from '../../metrics/filters.ts';
 import { formatPercent, type Column } from '../../views/table.ts';
-import { institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
+import { gradeColumn, institutionFirst, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import type { DashboardContext } from '../context.ts';
 import { countsPanel } from '../counts.ts';
 import { acrossRoles, perRole } from '../groups.ts';
@@ -29,7 +30,8 @@ const roleLabel = (r: string) => ROLE_LABELS[r as Role] ?? r;
 export const gradingRule = (ctx: DashboardContext) => {
   const a = ctx.rules.assessment;
   const unit = a.basis === 'percent' ? '%' : '分';
-  const bands = a.bands.map((b, i) => (i === a.bands.length - 1 ? `不足 ${a.bands[i - 1]?.min ?? b.min}${unit}为${GRADE_LABELS[b.grade]}` : `${b.min}${unit}及以上为${GRADE_LABELS[b.grade]}`)).join('，');
+  const label = gradeLabels(a);
+  const bands = a.bands.map((b, i) => (i === a.bands.length - 1 ? `不足 ${a.bands[i - 1]?.min ?? b.min}${unit}为${label[b.grade]}` : `${b.min}${unit}及以上为${label[b.grade]}`)).join('，');
   return ruleHtml([
     [`等次：${bands}${a.basis === 'percent' ? '（按得分占满分的百分比）' : '（按原始得分）'}；恰在分界处的归入较高等次。`, ruleSource(ctx, 'assessment.bands')],
     [`满分：填报总分按 ${a.total_max} 分，14 项得分之和按 ${a.items_max} 分（考核量化表各项合计为 ${a.items_max} 分，合计栏却写 100 分，取此口径）。`, ruleSource(ctx, 'assessment.basis')],
@@ -37,14 +39,14 @@ export const gradingRule = (ctx: DashboardContext) => {
   ]);
 };
 
-/** The counts per grade and the 优秀 share: the same columns wherever grade counts are tabled (考核, 助理, the report). */
-export const gradeCountColumns = <R extends GradeCountRow>(): Column<R>[] => [
+/**
+ * The counts per grade and the 优秀 share: the same columns wherever grade counts are tabled (考核, 助理, the
+ * report), one per grade of the school's scheme under its own name (and any other grade that was filed).
+ */
+export const gradeCountColumns = <R extends GradeCountRow>(rules: Pick<ScoringRules, 'bands'>, rows: readonly R[]): Column<R>[] => [
   { key: 'assessed', label: '参评人数', format: 'int' },
-  { key: 'excellent', label: '优秀', format: 'int' },
-  { key: 'good', label: '良好', format: 'int' },
-  { key: 'pass', label: '合格', format: 'int' },
-  { key: 'fail', label: '不合格', format: 'int' },
-  { key: 'excellent_share', label: '优秀率', format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
+  ...gradesShown(rules, rows).map(({ grade, label }): Column<R> => ({ key: grade, label, format: 'int' })),
+  { key: 'excellent_share', label: `${gradeLabels(rules).excellent}率`, format: 'percent', value: (r) => ratio(r.excellent, r.assessed) },
 ];
 
 /** Grade counts are over those assessed; the mean score over those of them with a score. */
@@ -55,20 +57,21 @@ const grades: Panel = {
   title: (s) => `考核等次分布 · ${semesterTitle(s)}`,
   // 全院 rows only for the whole institution: with a department selected they would be that department's numbers under 全院.
   queries: (s) => ({ rows: gradeCountsSql(s, 'department'), ...(s.department ? {} : { total: gradeCountsSql(s, 'institution') }) }),
-  render: (data, s) => {
+  render: (data, s, ctx) => {
     const rows = institutionFirst<GradeCountRow>(data);
     const multiRole = new Set(rows.map((r) => r.role)).size > 1;
     const unit = (r: GradeCountRow) => (multiRole ? `${r.department}·${roleLabel(r.role)}` : r.department);
-    const keys: Grade[] = ['excellent', 'good', 'pass', 'fail'];
+    const scheme = gradesShown(ctx.rules.assessment, rows);
+    const names = scheme.map((g) => g.label);
     return {
       chart: rows.length
         ? (document, width) =>
             gradeBars(
-              (data.rows as unknown as GradeCountRow[]).flatMap((r) => keys.map((g, i) => ({ unit: unit(r), grade: GRADE_ORDER[i]!, count: r[g] }))),
-              { document, width, ariaLabel: '各系部考核等次人数' },
+              (data.rows as unknown as GradeCountRow[]).flatMap((r) => scheme.map((g) => ({ unit: unit(r), grade: g.grade, count: r[g.grade] }))),
+              { document, width, scheme, ariaLabel: '各系部考核等次人数' },
             )
         : undefined,
-      chartAlt: '每个条形为一个系部（及角色）参加考核的人数，按优秀、良好、合格、不合格分色；条形右侧为各等次人数（优、良、合、不分别为优秀、良好、合格、不合格）。数值见下表。',
+      chartAlt: `每个条形为一个系部（及角色）参加考核的人数，按${names.join('、')}分色；条形右侧为各等次人数（${names.map((n) => n.slice(0, 1)).join('、')}分别为${names.join('、')}）。数值见下表。`,
       table: {
         title: '考核等次分布',
         rows,
@@ -77,7 +80,7 @@ const grades: Panel = {
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
           { key: 'role', label: '角色', format: 'role' },
-          ...gradeCountColumns<GradeCountRow>(),
+          ...gradeCountColumns<GradeCountRow>(ctx.rules.assessment, rows),
           { key: 'mean_percent', label: '平均得分率', numeric: true, display: (r) => (r.mean_percent == null ? '—' : `${r.mean_percent.toFixed(1)}%`) },
         ],
       },
@@ -106,7 +109,8 @@ const scores: Panel = {
       const sorted = [...values].sort((a, b) => a - b);
       return { department, n: sorted.length, min: sorted[0]!, median: quantile(sorted, 0.5)!, max: sorted[sorted.length - 1]!, mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
     });
-    const bands = ctx.rules.assessment.bands.map((b) => ({ min: b.min, label: GRADE_LABELS[b.grade] }));
+    const label = gradeLabels(ctx.rules.assessment);
+    const bands = ctx.rules.assessment.bands.map((b) => ({ min: b.min, label: label[b.grade] }));
     const one = (v: number) => v.toFixed(1);
     return {
       chart: rows.length
@@ -164,7 +168,7 @@ const mismatches: Panel = {
   id: 'mismatches',
   title: (s) => `得分与填报等次不一致的记录 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
   queries: (s) => ({ rows: mismatchesSql(s), assessed: `SELECT COUNT(*)::INTEGER AS n FROM assessments WHERE ${filterSql(s)}` }),
-  render: (data) => ({
+  render: (data, _s, ctx) => ({
     table: {
       title: '等次不一致',
       rows: data.rows as unknown as MismatchRow[],
@@ -177,8 +181,8 @@ const mismatches: Panel = {
         { key: 'name', label: '姓名' },
         { key: 'role', label: '角色', format: 'role' },
         { key: 'score', label: '得分', display: (r) => `${r.score} / ${r.score_max}` },
-        { key: 'grade', label: '按得分评定', format: 'grade' },
-        { key: 'grade_recorded', label: '填报等次', format: 'grade' },
+        gradeColumn<MismatchRow>(ctx.rules.assessment, 'grade', '按得分评定'),
+        gradeColumn<MismatchRow>(ctx.rules.assessment, 'grade_recorded', '填报等次'),
         { key: 'source', label: '来源', display: (r) => `${r.source_file} 第 ${r.source_row} 行`, downloadOnly: true },
       ],
     },

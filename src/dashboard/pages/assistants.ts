@@ -174,7 +174,7 @@ const results: Panel = {
     rows: gradeCountsSql({ ...s, role: 'assistant' }, 'department'),
     ...(s.department ? {} : { total: gradeCountsSql({ ...s, role: 'assistant' }, 'institution') }),
   }),
-  render: (data, s) => ({
+  render: (data, s, ctx) => ({
     table: {
       title: '助理考核结果',
       rows: institutionFirst<GradeCountRow>(data),
@@ -182,7 +182,7 @@ const results: Panel = {
       empty: '无数据：所选学期没有助理考核结果（考核在学期末进行）。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
-        ...gradeCountColumns<GradeCountRow>(),
+        ...gradeCountColumns<GradeCountRow>(ctx.rules.assessment, institutionFirst<GradeCountRow>(data)),
       ],
     },
   }),

@@ -5,7 +5,7 @@
  */
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { ruleHtml, semesterTitle } from '../common.ts';
-import { MEASURES, measureRows, rankOf, rankText, rowsOf, statusWord, type Measure } from '../measures.ts';
+import { MEASURES, departmentReading, measureRows, rankOf, rankText, rowsOf, statusWord, type Measure } from '../measures.ts';
 import type { Panel, PanelData, PageSpec } from '../types.ts';
 import { assessmentPage } from './assessment.ts';
 import { assistantsPage } from './assistants.ts';
@@ -35,7 +35,7 @@ const ranks: Panel = {
         title: `${unit}排名_${s.semester}`,
         rows: MEASURES.map((m) => ({
           m,
-          own: m.read(data[m.id] ?? [], unit, ctx),
+          own: departmentReading(m, data[m.id] ?? [], unit, s.semester, ctx),
           all: m.read(data[`${m.id}_all`] ?? [], INSTITUTION, ctx),
           rank: rankFrom(data, m, unit, ctx),
         })),

@@ -7,14 +7,14 @@
  */
 import { statusGrid, type CellStatus, type GridCell } from '../../charts/status-grid.ts';
 import { escapeHtml, formatInt, formatRatioWhole } from '../../domain/format.ts';
-import { departmentStaffingSql, type StaffingRow } from '../../metrics/staffing.ts';
+import { belowStaffingTarget, departmentStaffingSql, staffingRead, type StaffingRow } from '../../metrics/staffing.ts';
 import { staffingRows } from '../groups.ts';
 import { foldControlHtml, foldedRowClass, foldOf } from '../../views/fold.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import { INSTITUTION } from '../../metrics/staffing.ts';
 import { cardsHtml, citeText, ruleHtml, ruleSource, semesterTitle } from '../common.ts';
 import { departmentPage, previousSemester, staffingParams, type DashboardContext } from '../context.ts';
-import { MEASURES, changeText, comparedText, measureRows, needingAttention, ruleKindOf, statusWord, type Measure, type Reading } from '../measures.ts';
+import { MEASURES, comparedText, departmentReading, readingChangeText, measureRows, needingAttention, ruleKindOf, statusWord, type Measure, type Reading } from '../measures.ts';
 import type { Panel, PageSpec, PanelData, RowPeople, State } from '../types.ts';
 
 /**
@@ -81,8 +81,8 @@ function headlineHtml(data: PanelData, s: State, ctx: DashboardContext): string 
   const t = ctx.rules.max_students_per_counselor;
   const institution = MEASURES.find((m) => m.id === 'ratio')!.read(data.ratio ?? [], INSTITUTION, ctx);
   // Only departments whose roster and enrollment were read: the others are named, never counted as short.
-  const departments = ((data.headline_departments ?? []) as unknown as StaffingRow[]).filter((d) => d.note == null && (d.students ?? 0) > 0);
-  const below = departments.filter((d) => d.compliant_full_time === false);
+  const departments = ((data.headline_departments ?? []) as unknown as StaffingRow[]).filter(staffingRead);
+  const below = departments.filter(belowStaffingTarget);
   const gaps = below.reduce((n, d) => n + (d.gap ?? 0), 0);
   const staffing = ((data.ratio ?? []) as unknown as StaffingRow[]).find((r) => r.department === INSTITUTION);
   const parts: string[] = [];
@@ -202,7 +202,7 @@ const areas: Panel = {
           { key: 'status', label: '达标情况', display: (r) => statusWord(r.now) },
           { key: 'target', label: '要求', display: (r) => r.m.target(ctx) },
           { key: 'previous', label: prev ? `上学期（${semesterLabel(prev)}）` : '上学期', display: (r) => r.before?.text ?? '无数据', numeric: true },
-          { key: 'change', label: '较上学期', display: (r) => (r.now?.value != null && r.before?.value != null ? changeText(r.m, r.now.value, r.before.value) : '—') },
+          { key: 'change', label: '较上学期', display: (r) => readingChangeText(r.m, r.now, r.before) },
         ],
       },
     };
@@ -220,7 +220,7 @@ const ORDERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function departmentRows(data: PanelData, s: State, ctx: DashboardContext): DepartmentRow[] {
-  const rows = ctx.departments.map((department) => ({ department, readings: new Map(MEASURES.map((m) => [m.id, m.read(data[m.id] ?? [], department, ctx)])) }));
+  const rows = ctx.departments.map((department) => ({ department, readings: new Map(MEASURES.map((m) => [m.id, departmentReading(m, data[m.id] ?? [], department, s.semester, ctx)])) }));
   const collator = new Intl.Collator('zh-CN');
   const misses = (r: DepartmentRow) => [...r.readings.values()].filter((x) => x?.ok === false).length;
   const shortfall = (r: DepartmentRow) => MEASURES.reduce((n, m) => n + (r.readings.get(m.id) ? m.shortfall(r.readings.get(m.id)!, ctx) : 0), 0);

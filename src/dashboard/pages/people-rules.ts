@@ -4,7 +4,7 @@
  * 助理 — assistants late more than three times (seed 002), graduate assistants' posts and tenure (seed 003);
  * 培训 — new counselors' 岗前培训 hours (教育部令第43号).
  */
-import { GRADE_LABELS, ROLE_LABELS, type Grade, type Role } from '../../domain/cells.ts';
+import { ROLE_LABELS, type Role } from '../../domain/cells.ts';
 import { GRADUATE_POST_LABELS, POLITICAL_LABELS, type GraduatePost, type Political } from '../../domain/people.ts';
 import { semesterLabel } from '../../domain/semester.ts';
 import {
@@ -20,14 +20,13 @@ import {
   type TopCounselorRow,
 } from '../../metrics/people.ts';
 import { inductionSql, type InductionRow } from '../../metrics/training.ts';
-import { citeText, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
+import { citeText, gradeColumn, ruleHtml, ruleSource, scopeLabel, semesterTitle } from '../common.ts';
 import { POPULATIONS, rolePopulations } from '../../domain/disclosure.ts';
 import { countsPanel } from '../counts.ts';
 import { counting } from '../groups.ts';
 import type { Panel } from '../types.ts';
 
 const year = (semester: string) => `${semester.slice(0, 9)}学年`;
-const grade = (g: string | null) => (g ? GRADE_LABELS[g as Grade] : '');
 
 export const consecutiveFailPanel: Panel = {
   id: 'consecutive-fail',
@@ -124,8 +123,8 @@ export const latenessPanel: Panel = {
         { key: 'name', label: '姓名' },
         { key: 'role', label: '角色', display: (r) => ROLE_LABELS[r.role as Role] ?? r.role },
         { key: 'late_count', label: '迟到次数', format: 'int' },
-        { key: 'grade', label: '评定等次', display: (r) => grade(r.grade) },
-        { key: 'grade_recorded', label: '填报等次', display: (r) => grade(r.grade_recorded) },
+        gradeColumn<LatenessRow>(ctx.rules.assessment, 'grade', '评定等次'),
+        gradeColumn<LatenessRow>(ctx.rules.assessment, 'grade_recorded', '填报等次'),
         { key: 'status', label: '处理情况', display: (r) => (r.applied ? '已评为不合格' : '应评为不合格，请核实') },
       ],
     },

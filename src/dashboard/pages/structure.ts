@@ -32,6 +32,7 @@ import { cardsHtml, citeText, ratio, ruleHtml, ruleSource, scopeLabel, semesterT
 import { previousSemester, structureParams, type DashboardContext } from '../context.ts';
 import { countsPanel } from '../counts.ts';
 import { rosterPopulations } from '../groups.ts';
+import { restingOn } from '../coverage-notes.ts';
 import type { Panel, PageSpec, RowPeople, State } from '../types.ts';
 
 const employmentOf = (s: State) => (s.employment ?? 'full_time') as EmploymentScope;
@@ -391,5 +392,6 @@ export const structurePage: PageSpec = {
     { name: 'employment', label: '统计对象', options: Object.entries(EMPLOYMENT_SCOPES), default: 'full_time' },
     { name: 'dimension', label: '各系部对比项', options: DIMENSION_OPTIONS, default: DIMENSION_DEFAULT },
   ],
-  panels: [summary, breakdown, compare, stacks, pyramid, people, completeness],
+  // Over the roster: a department whose roster was not read shows its note.
+  panels: restingOn(['counselors'], [summary, breakdown, compare, stacks, pyramid, people, completeness]),
 };

@@ -7,6 +7,7 @@ import { trainingParams, type DashboardContext } from '../context.ts';
 import { POPULATIONS } from '../../domain/disclosure.ts';
 import { countsPanel } from '../counts.ts';
 import { counting } from '../groups.ts';
+import { restingOn } from '../coverage-notes.ts';
 import type { Panel, PageSpec } from '../types.ts';
 import { inductionPanel } from './people-rules.ts';
 
@@ -125,5 +126,6 @@ export const trainingPage: PageSpec = {
   lede: (ctx) =>
     `专职辅导员每年校级培训不少于 ${ctx.rules.training.school_hours_per_year} 学时，每 ${ctx.rules.training.national_or_provincial_every_years} 年至少参加一次国家级或省级（自治区级）培训。达到比例以 ${formatPercent(1)} 为达标。`,
   filters: ['semester', 'department'],
-  panels: [units, people, inductionPanel],
+  // Over the roster's full-time counselors: a department whose roster was not read shows its note.
+  panels: restingOn(['counselors'], [units, people, inductionPanel]),
 };

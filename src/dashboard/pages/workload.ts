@@ -16,7 +16,8 @@ import {
   type ShortfallRow,
 } from '../../metrics/workload.ts';
 import { sqlString } from '../../metrics/sql.ts';
-import { formatPercent } from '../../views/table.ts';
+import { formatPercent, type Column } from '../../views/table.ts';
+import { formatInt } from '../../domain/format.ts';
 import { citeText, ratio, ruleHtml, ruleSource, scopeLabel, semesterTitle, unitsLabel } from '../common.ts';
 import { workloadParams, type DashboardContext } from '../context.ts';
 import { POPULATIONS, rolePopulations } from '../../domain/disclosure.ts';
@@ -37,6 +38,23 @@ const normsRule = (ctx: DashboardContext) =>
     [`“达到全部周工作要求”的人周次比例不低于 ${formatPercent(target(ctx))} 为达标；各项要求的达标率也以此为参照线。`, ruleSource(ctx, 'workload.target_share')],
   ]);
 
+/**
+ * The per-norm table's columns (the page and the report): a norm some departments' forms lacked says
+ * so beside it (不含…：该项未报送), and one no department in view had shows 该项未报送 in place of its figures.
+ */
+export function normShareColumns<R extends NormShareRow>(norms: readonly WorkloadNorm[]): Column<R>[] {
+  const absent = (r: R) => r.periods == null;
+  const figure = (r: R, text: string) => (absent(r) ? '该项未报送' : text);
+  return [
+    { key: 'role', label: '角色', format: 'role', rowHeader: true },
+    { key: 'norm', label: '工作要求', display: (r) => `${norms[r.norm]!.label}${r.not_reported && !absent(r) ? `（不含${r.not_reported}：该项未报送）` : ''}` },
+    { key: 'unit', label: '统计单位', display: (r) => periodLabel(norms[r.norm]!) },
+    { key: 'met', label: '达到要求', format: 'int', display: (r) => figure(r, formatInt(r.met ?? 0)) },
+    { key: 'periods', label: '记录数', format: 'int', display: (r) => figure(r, formatInt(r.periods ?? 0)) },
+    { key: 'share', label: '达标率', format: 'percent', value: (r) => ratio(r.met, r.periods), display: (r) => figure(r, formatPercent(ratio(r.met, r.periods))) },
+  ];
+}
+
 const norms: Panel = {
   id: 'norms',
   title: (s) => `各项工作要求达标率 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
@@ -44,12 +62,13 @@ const norms: Panel = {
   render: (data, s, ctx) => {
     const list = ctx.rules.workload_norms;
     const rows = (data.rows as unknown as NormShareRow[]).map((r) => ({ ...r, n: list[r.norm]!, share: ratio(r.met, r.periods) }));
+    const rated = rows.filter((r) => r.periods != null && r.periods > 0);
     const t = target(ctx);
     return {
-      chart: rows.length
+      chart: rated.length
         ? (document, width) =>
             hbars(
-              rows.map((r) => ({ label: `${roleLabel(r.role)}·${r.n.label}`, value: r.share, ok: (r.share ?? 0) >= t, text: `${formatPercent(r.share)}（${r.met}/${r.periods}）` })),
+              rated.map((r) => ({ label: `${roleLabel(r.role)}·${r.n.label}`, value: r.share, ok: (r.share ?? 0) >= t, text: `${formatPercent(r.share)}（${r.met}/${r.periods}）` })),
               { document, width, percent: true, max: 1, ariaLabel: '各项工作要求的达标率', xLabel: '达到该项要求的人周次（人月次）比例 →', rule: { value: t, label: `目标 ${formatPercent(t)}` } },
             )
         : undefined,
@@ -59,14 +78,7 @@ const norms: Panel = {
         empty: '无数据：所选范围内没有工作记录。',
         rows,
         rowKey: (r) => `${r.role}|${r.n.field}|${r.n.per}`,
-        columns: [
-          { key: 'role', label: '角色', format: 'role', rowHeader: true },
-          { key: 'norm', label: '工作要求', display: (r) => r.n.label },
-          { key: 'unit', label: '统计单位', display: (r) => periodLabel(r.n) },
-          { key: 'met', label: '达到要求', format: 'int' },
-          { key: 'periods', label: '记录数', format: 'int' },
-          { key: 'share', label: '达标率', format: 'percent' },
-        ],
+        columns: normShareColumns<(typeof rows)[number]>(ctx.rules.workload_norms),
       },
     };
   },

@@ -5,9 +5,9 @@
  * and a score whose band disagrees with the filed grade is a warning, never a re-grade.
  */
 import * as cell from '../cells.ts';
-import { gradeOf } from '../scoring.ts';
+import { gradeLabels, gradeOf } from '../scoring.ts';
 import { department, name, outDepartment, outName, outRole, outSemester, role, semester } from './columns.ts';
-import { GRADE_LABELS, type Grade, type Role } from '../cells.ts';
+import { type Grade, type Role } from '../cells.ts';
 import { PROVENANCE, type InputColumn, type OutputColumn, type RowWarning, type TableSpec } from './types.ts';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -70,6 +70,7 @@ export const assessments: TableSpec = {
       return { ok: false, column: '总分', code: 'MISSING_VALUE', message: '总分、各项得分和考核结果都为空，请至少填写其一。' };
     // A filed grade is the school's decision: the score bands give a grade only where none was filed.
     const banded = score != null ? gradeOf(score, score_max!, rules.assessment) : null;
+    const label = gradeLabels(rules.assessment);
     const grade = recorded ?? banded;
     const itemValues = Object.fromEntries(ITEM_KEYS.map((k) => [k, fields[k] ?? null]));
     // Cross-checks: reported, never silently fixed.
@@ -86,7 +87,7 @@ export const assessments: TableSpec = {
       warnings.push({
         code: 'GRADE_MISMATCH',
         column: '考核结果',
-        message: `填报等次为“${GRADE_LABELS[recorded as Grade]}”，按得分 ${score}（满分 ${score_max}）和分数段对应“${GRADE_LABELS[banded as Grade]}”；统计以填报等次为准，请核对。`,
+        message: `填报等次为“${label[recorded as Grade]}”，按得分 ${score}（满分 ${score_max}）和分数段对应“${label[banded as Grade]}”；统计以填报等次为准，请核对。`,
       });
     const late = (fields.late_count as number | null | undefined) ?? null;
     const lateness = rules.people.lateness;
@@ -95,7 +96,7 @@ export const assessments: TableSpec = {
       warnings.push({
         code: 'LATENESS_NOT_FAILED',
         column: '迟到次数',
-        message: `本学期迟到 ${late} 次，超过 ${lateness.max} 次，按规定应评为“不合格”，现评定为“${GRADE_LABELS[grade as Grade]}”${recorded != null && recorded !== grade ? `（填报为“${GRADE_LABELS[recorded as Grade]}”）` : ''}，请核实。`,
+        message: `本学期迟到 ${late} 次，超过 ${lateness.max} 次，按规定应评为“不合格”，现评定为“${label[grade as Grade]}”${recorded != null && recorded !== grade ? `（填报为“${label[recorded as Grade]}”）` : ''}，请核实。`,
       });
     return {
       ok: true,
