@@ -54,6 +54,8 @@ export interface Panel {
   restsOn?: readonly TableKind[];
   /** It reads the ingest's list of files (ctx.files): only pages with such a panel embed that list. */
   readsFiles?: boolean;
+  /** It reads what the figures rest on (ctx.coverage, every department's): only pages with such a panel embed it. */
+  readsCoverage?: boolean;
   /** What the public build (aggregates only) shows of it: see PublicForm and src/dashboard/public.ts. */
   public: PublicForm;
 }

@@ -16,7 +16,7 @@ import { TABLES } from '../domain/tables/index.ts';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import { qualityTablesSql } from '../dashboard/pages/quality.ts';
 import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
-import type { PageSpec, Rows, State } from '../dashboard/types.ts';
+import type { Disclosure, PageSpec, Rows, State } from '../dashboard/types.ts';
 import { withheldGroups, withheldSummary, type GroupSize } from '../domain/disclosure.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import { HIRING_METHODS, OTHER_CATEGORY } from '../domain/people.ts';
@@ -51,7 +51,8 @@ export async function fullDataRunner(dataDir: string, tables: readonly string[],
     const replace = closed.length
       ? ` REPLACE (${closed.map(([c, values]) => `CASE WHEN ${c} IS NULL OR ${c} IN (${values.map(sqlString).join(', ')}) THEN ${c} ELSE ${sqlString(OTHER_CATEGORY)} END AS ${c}`).join(', ')})`
       : '';
-    await runner.connection.run(`CREATE VIEW ${table} AS SELECT *${replace} FROM ${source}${where}`);
+    // A table, not a view: the build runs thousands of queries over it, and a view would read the Parquet file again in each.
+    await runner.connection.run(`CREATE TABLE ${table} AS SELECT *${replace} FROM ${source}${where}`);
   }
   for (const sql of workloadTablesSql(workloadParams(ctx))) await runner.connection.run(sql);
   for (const sql of qualityTablesSql(ctx)) await runner.connection.run(sql);
@@ -136,38 +137,73 @@ export interface StoredQuery {
   states: State[];
 }
 
-/**
- * Every view of a page: for each state its controls can be set to, each panel's queries, run on
- * the full data and disclosed by the group rule. A query asked by two views is stored once; where
- * the two withhold different parts of it, what either withholds is withheld in both (and said in `merged`).
- */
-export async function pageQueries(
-  page: PageSpec,
-  fixed: Record<string, string>,
-  ctx: DashboardContext,
-  runner: NodeRunner,
-  merged: Set<string> = new Set(),
-): Promise<Map<string, StoredQuery>> {
-  const stored = new Map<string, StoredQuery>();
-  const raw = new Map<string, Rows>();
+/** A page's queries, each with the views (states) that ask for it and how its rows are disclosed there. */
+interface AskedQuery {
+  panel: string;
+  sql: string;
+  spec: Disclosure;
+  state: State;
+}
+
+/** Every query every view of a page asks for: each state its controls can be set to, each panel's queries. */
+export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: DashboardContext, texts = new Map<string, string>()): AskedQuery[] {
+  const asks: AskedQuery[] = [];
   for (const state of pageStates(page, ctx, fixed)) {
     for (const panel of page.panels) {
       const disclosure = disclosureOf(panel);
       for (const [name, sql] of Object.entries(panel.queries(state, ctx))) {
         const spec = disclosure ? disclosure[name] : 'as-is';
         if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
-        let rows = raw.get(sql);
-        if (!rows) raw.set(sql, (rows = await runner.query(sql)));
-        let shown = discloseRows(rows, spec, state, ctx);
-        const key = viewKey(sql);
-        const before = stored.get(key);
-        if (before && JSON.stringify(before.rows) !== JSON.stringify(shown)) {
-          shown = strictestOf(rows, before.rows, shown);
-          merged.add(panel.id);
-        }
-        stored.set(key, { raw: rows, rows: shown, states: [...(before?.states ?? []), state] });
+        // One string per distinct query (`texts`): a province's views ask for the same few thousand queries a hundred thousand times.
+        asks.push({ panel: panel.id, sql: texts.get(sql) ?? (texts.set(sql, sql), sql), spec, state });
       }
     }
+  }
+  return asks;
+}
+
+/**
+ * The rows of every distinct query, run once for the whole site (the same query is asked by many
+ * views: a panel that ignores the role, a department's page and the area page filtered to it), on
+ * a few connections at once: most of these queries are small, and their cost is the round trip.
+ */
+export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, connections = 3): Promise<Map<string, Rows>> {
+  const rows = new Map<string, Rows>();
+  const queue = [...new Set(sqls)];
+  const runners = [runner, ...(await Promise.all(Array.from({ length: connections - 1 }, () => runner.connect())))];
+  try {
+    let next = 0;
+    await Promise.all(
+      runners.map(async (r) => {
+        while (next < queue.length) {
+          const sql = queue[next++]!;
+          rows.set(sql, await r.query(sql));
+        }
+      }),
+    );
+  } finally {
+    for (const r of runners.slice(1)) r.close();
+  }
+  return rows;
+}
+
+/**
+ * Every view of a page, from the rows of its queries (runOnce): each query's rows disclosed by the
+ * group rule for each view asking for it. A query asked by two views is stored once; where the two
+ * withhold different parts of it, what either withholds is withheld in both (and said in `merged`).
+ */
+export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string, Rows>, ctx: DashboardContext, merged: Set<string> = new Set()): Map<string, StoredQuery> {
+  const stored = new Map<string, StoredQuery>();
+  for (const { panel, sql, spec, state } of asks) {
+    const rows = raw.get(sql)!;
+    let shown = discloseRows(rows, spec, state, ctx);
+    const key = viewKey(sql);
+    const before = stored.get(key);
+    if (before && JSON.stringify(before.rows) !== JSON.stringify(shown)) {
+      shown = strictestOf(rows, before.rows, shown);
+      merged.add(panel);
+    }
+    stored.set(key, { raw: rows, rows: shown, states: [...(before?.states ?? []), state] });
   }
   return stored;
 }
@@ -181,7 +217,7 @@ export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells):
 
 /** 在校生人数 per department and semester (staffing, published on the pages too): the enrollment summed, none of its rows. */
 async function studentsCsv(runner: NodeRunner): Promise<string> {
-  const has = await runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'enrollment'`);
+  const has = await runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'enrollment'`);
   const rows = has[0]?.n
     ? await runner.query<{ semester: string; department: string; students: number }>(
         'SELECT semester, department, SUM(students)::INTEGER AS students FROM enrollment WHERE department IS NOT NULL GROUP BY ALL ORDER BY semester, department',
@@ -212,8 +248,12 @@ export async function writePublicSite(
     // Two passes: every page's queries first, so that a cell withheld on one page is withheld on all.
     const pages: Array<[number, string, Map<string, StoredQuery>]> = [];
     const cells = new SmallCells(k);
-    for (const [index, { key, page, fixed }] of sitePages(ctx).entries()) {
-      const queries = await pageQueries(page, fixed, ctx, runner, merged);
+    const texts = new Map<string, string>();
+    const asked = sitePages(ctx).map(({ key, page, fixed }) => ({ key, asks: pageAsks(page, fixed, ctx, texts) }));
+    const raw = await runOnce(texts.keys(), runner);
+    texts.clear();
+    for (const [index, { key, asks }] of asked.entries()) {
+      const queries = pageQueries(asks, raw, ctx, merged);
       for (const [query, q] of queries) for (const state of q.states) cells.observe(query, q.raw, q.rows, state);
       pages.push([index, key, queries]);
     }

@@ -1,6 +1,7 @@
 /**
  * Pages carry what they show. Each page embeds its first view's rows and the context its panels
- * need (#page-config): the ingest's list of every file only on the page that shows it (数据质量),
+ * need (#page-config): the ingest's list of every file, and what the figures rest on (every
+ * department × export × column), only on the page that shows them (数据质量),
  * and on a department's page no row of another department — its rank among them is embedded,
  * not their figures. Without this the site grew with the square of the departments.
  */
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const dist = join(process.env.E2E_DIR ?? '.cache/e2e', 'dist');
 
 interface Config {
-  ctx: { files: unknown[]; departments: string[] };
+  ctx: { files: unknown[]; coverage: unknown[]; departments: string[] };
   fixed: { department?: string };
   data: Record<string, Record<string, Array<Record<string, unknown>>>>;
 }
@@ -31,6 +32,15 @@ describe('what each page embeds', () => {
       const { files } = config(page).ctx;
       if (page === 'quality.html') expect(files.length).toBeGreaterThan(0);
       else expect(files, page).toEqual([]);
+    }
+  });
+
+  it('what the figures rest on only on 数据质量', () => {
+    const pages = readdirSync(dist).filter((f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('id="page-config"'));
+    for (const page of [...pages, ...departmentPages()]) {
+      const { coverage } = config(page).ctx;
+      if (page === 'quality.html') expect(coverage.length).toBeGreaterThan(0);
+      else expect(coverage, page).toEqual([]);
     }
   });
 

@@ -99,6 +99,7 @@ const resend: Panel = {
  */
 const coverageGaps: Panel = {
   id: 'coverage',
+  readsCoverage: true,
   title: (s) => `未能计入统计的报表和缺少的列${s.semester ? ` · ${semesterTitle(s)}` : ''}`,
   queries: () => ({}),
   render: (_data, s, ctx) => ({
