@@ -1,6 +1,6 @@
 /**
  * Every page as a reader meets it, in Chromium: at 1440 px and printed on A4 no table hides a
- * column; on a 390 px phone no page scrolls sideways and no navigation label breaks into a column;
+ * column (and the report's cells keep their figures on one line); on a 390 px phone no page scrolls sideways and no navigation label breaks into a column;
  * the overview's chart is in the HTML; and no page shows a policy text's file name, a
  * configuration key, an error code or a command.
  */
@@ -72,6 +72,19 @@ describe('layout', () => {
       expect(await overflowingTables(page, 'upright'), `${path} upright`).toEqual([]);
       // Every row prints: folded lists are unfolded on paper.
       expect(await page.$$eval('tr.row--folded', (rows) => rows.filter((r) => getComputedStyle(r).display === 'none').length), path).toBe(0);
+      // The report's tables fit their columns: a figure ("下降1.0个百分点", "1:235.6") and a department's name never break over two lines.
+      if (path.startsWith('report/')) {
+        const broken = await page.$$eval('.report table:not(#tbl-compare) tbody th[scope="row"], .report td.cell--num, .report #tbl-structure-figures td', (cells) =>
+          cells
+            .filter((c) => {
+              const range = document.createRange();
+              range.selectNodeContents(c);
+              return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+            })
+            .map((c) => `${c.closest('table')!.id}: ${c.textContent}`),
+        );
+        expect(broken, path).toEqual([]);
+      }
       if (!path.startsWith('report/')) {
         await page.setViewportSize({ width: landscape, height: 800 });
         expect(await overflowingTables(page, 'wide'), `${path} landscape`).toEqual([]);
