@@ -18,7 +18,7 @@ import { GRADE_LABELS, ROLE_LABELS, type Grade, type Role } from '../domain/cell
 import { escapeHtml, formatFte, formatInt, formatRatio } from '../domain/format.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import { INSTITUTION } from '../metrics/staffing.ts';
-import { FOLD_ABOVE, foldControlHtml, foldedRowClass, foldOf } from './fold.ts';
+import { FOLD_ABOVE, FOLD_SHOW, PHONE_FOLD_SHOW, foldControlHtml, foldedRowClass, foldOf } from './fold.ts';
 import { arrange, arrangementText, numberIn, type OrderColumn, type SortKey, type TableState } from './table-order.ts';
 
 export type Format = 'text' | 'int' | 'decimal' | 'decimal1' | 'percent' | 'ratio' | 'role' | 'grade' | 'yesno' | 'semester';
@@ -58,8 +58,8 @@ export interface TableView<R = Record<string, unknown>> {
   flagged?: (row: R) => boolean;
   empty?: string;
   caption?: string;
-  /** false: never fold this list (e.g. a report table); else long lists show their first rows. */
-  fold?: false;
+  /** false: never fold this list; 'phone': fold it on a phone only (a report's table); else long lists show their first rows. */
+  fold?: false | 'phone';
   /** false: a table in a document (the report), in the order given; else headers sort and long lists search. */
   sortable?: false;
   /** Rows kept on top whatever the order (default: the institution's row, 全院). */
@@ -194,7 +194,8 @@ export function tableViewHtml<R>(view: TableView<R>, id: string, state: TableSta
   const columns = screenColumns(view);
   const rows = shownRows(view, state);
   const pinned = view.sortable === false ? undefined : (view.pinned ?? institutionRow);
-  const fold = view.fold === false ? null : foldOf(rows.length);
+  // A row of many columns is a screen tall on a phone: there, such a table shows its first row only.
+  const fold = view.fold === false ? null : foldOf(rows.length, view.fold === 'phone' ? Infinity : FOLD_ABOVE, FOLD_SHOW, columns.length > DENSE_COLUMNS ? 1 : PHONE_FOLD_SHOW);
   const empty = view.rows.length && !rows.length ? `没有与“${(state.query ?? '').trim()}”相符的行。` : (view.empty ?? '所选范围内无数据。');
   const body = rows.length
     ? rows

@@ -1,6 +1,6 @@
 /**
  * Every page as a reader meets it, in Chromium: at 1440 px and printed on A4 no table hides a
- * column; on a 390 px phone no page scrolls sideways and no navigation label breaks into a column;
+ * column (and the report's cells keep their figures on one line); on a 390 px phone no page scrolls sideways and no navigation label breaks into a column;
  * the overview's chart is in the HTML; and no page shows a policy text's file name, a
  * configuration key, an error code or a command.
  */
@@ -72,6 +72,19 @@ describe('layout', () => {
       expect(await overflowingTables(page, 'upright'), `${path} upright`).toEqual([]);
       // Every row prints: folded lists are unfolded on paper.
       expect(await page.$$eval('tr.row--folded', (rows) => rows.filter((r) => getComputedStyle(r).display === 'none').length), path).toBe(0);
+      // The report's tables fit their columns: a figure ("下降1.0个百分点", "1:235.6") and a department's name never break over two lines.
+      if (path.startsWith('report/')) {
+        const broken = await page.$$eval('.report table:not(#tbl-compare) tbody th[scope="row"], .report td.cell--num, .report #tbl-structure-figures td', (cells) =>
+          cells
+            .filter((c) => {
+              const range = document.createRange();
+              range.selectNodeContents(c);
+              return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+            })
+            .map((c) => `${c.closest('table')!.id}: ${c.textContent}`),
+        );
+        expect(broken, path).toEqual([]);
+      }
       if (!path.startsWith('report/')) {
         await page.setViewportSize({ width: landscape, height: 800 });
         expect(await overflowingTables(page, 'wide'), `${path} landscape`).toEqual([]);
@@ -143,6 +156,45 @@ describe('layout', () => {
     expect(heat.wider).toBe(true);
     expect(heat.cue).toContain('左右滑动');
     await workload.context().close();
+  });
+
+  it('at 390 px long lists are folded: no page runs past 18 screens, no panel past 2½, and every row still prints', async () => {
+    // A phone's screen is 844 px tall. Unfolded, a page stacked every table row into a block of
+    // label–value lines and ran 20,000–25,000 px; folded (a list past its third row on a phone, a
+    // table of a week per column past its first), each panel shows its figures, its chart and first
+    // rows in at most two and a half screens — a reader passes it in two flicks — and the longest
+    // page, a department's seventeen panels, stays under 18 screens (about 16 now), well short of
+    // what the issue measured. (The clerk's guide is a manual read from top to bottom: not here.)
+    const screen = 844;
+    for (const path of pages) {
+      const page = await h.open(path, { javaScriptEnabled: false, viewport: { width: 390, height: screen }, isMobile: true, hasTouch: true });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(height, `${path} is ${height}px long`).toBeLessThanOrEqual(18 * screen);
+      const tall = await page.$$eval('.panel, .report-section, .report .exhibit', (els, most) => els.map((e) => [e.id || e.querySelector('h2, h3')?.textContent, Math.round(e.getBoundingClientRect().height)]).filter(([, h]) => (h as number) > most), 2.5 * screen);
+      expect(tall, path).toEqual([]);
+      // Every long list has its switch in view, saying how many rows it holds; opened, the rows show.
+      const folds = await page.$$eval('.fold', (els) => els.map((f) => ({ rows: Number((f as HTMLElement).dataset.fold), label: (f.querySelector('.fold-label') as HTMLElement).innerText, shown: f.querySelectorAll('.row--folded-phone, .row--folded').length })));
+      for (const f of folds) {
+        expect(f.label, path).toContain(`展开全部 ${f.rows} `);
+        expect(f.shown, path).toBeGreaterThan(0);
+      }
+      const hidden = () => page.$$eval('.row--folded-phone, .row--folded', (rows) => rows.filter((r) => getComputedStyle(r).display === 'none').length);
+      if (folds.length) {
+        expect(await hidden(), path).toBeGreaterThan(0);
+        await page.click('.fold-label >> nth=0');
+        const first = await page.$eval('.fold', (f) => [...f.querySelectorAll('.row--folded-phone, .row--folded')].filter((r) => getComputedStyle(r).display === 'none').length);
+        expect(first, `${path}: opened`).toBe(0);
+      }
+      // On paper every row prints.
+      await page.emulateMedia({ media: 'print' });
+      expect(await hidden(), `${path} printed`).toBe(0);
+      await page.context().close();
+    }
+    // The report's annex tables, whole at 1440 px with no switch: only a phone folds them.
+    const report = await h.open(pages.at(-1)!, { javaScriptEnabled: false, viewport: { width: 1440, height: 900 } });
+    expect(await report.$$eval('.report tr', (rows) => rows.filter((r) => getComputedStyle(r).display === 'none').length)).toBe(0);
+    expect(await report.$$eval('.fold-label', (labels) => labels.filter((l) => (l as HTMLElement).offsetParent !== null).length)).toBe(0);
+    await report.context().close();
   });
 
   it('the overview’s chart is in the HTML itself (drawn at build time)', async () => {

@@ -312,7 +312,7 @@ describe('党委会汇报', () => {
     await page.context().close();
   });
 
-  it('prints to A4 PDFs in the form of a 汇报: 基本情况 … 提请党委研究的事项, page numbers — n —, 下一步 printed, no page with fewer than three lines (npm run report)', () => {
+  it('prints to A4 PDFs in the form of a 汇报: 基本情况 … 提请党委研究的事项, page numbers — n —, ≤ 6 problems, 下一步 printed, whole people and ratios, no one named before the 附件, no page with fewer than three lines (npm run report)', () => {
     const dist = join(E2E, 'dist');
     const out = execFileSync(process.execPath, ['scripts/report.ts', '--dist', dist], { encoding: 'utf8' });
     expect(out).toContain(`已生成 ${semesters.length} 份 PDF`);
@@ -334,13 +334,32 @@ describe('党委会汇报', () => {
     const at = headings.map((x) => text.indexOf(x));
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text.slice(at[3]!, at[4]!)).toMatch(/（一）.{10,}/);
-    // No page holds only a line or two (a signature line, the build's line) — the page number and the header aside.
-    for (let p = 1; p <= pages; p++) {
-      const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'], { encoding: 'utf8' })
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !/^—\s*\d+\s*—$/.test(l) && !/^(内部版|公开版)$/.test(l));
-      expect(lines.length, `page ${p}: ${lines.join(' / ')}`).toBeGreaterThanOrEqual(3);
+    // The body as printed, read as a committee member reads it: at most six problems, whole people
+    // and ratios, and no counselor named before the 附件 (its title opens the annex page).
+    const annexAt = text.search(/附件\d{4}-\d{4}学年第[一二]学期辅导员队伍建设主要数据表/);
+    expect(annexAt).toBeGreaterThan(at[4]!);
+    const body = text.slice(0, annexAt);
+    const problems = text.slice(at[2]!, at[3]!).match(/（[一二三四五六七八九十]+）/g) ?? [];
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.length).toBeLessThanOrEqual(6);
+    expect(body.match(/.{0,8}1:[\d,]+\.\d.{0,4}/g), 'no decimal ratio before the 附件').toBeNull();
+    expect(body.match(/.{0,8}\d+\.\d+(人|名).{0,4}/g), 'no fractional person before the 附件').toBeNull();
+    const counselors = new Set(metrics.assessed.filter((a) => a.semester === s && a.role === 'counselor').map((a) => a.name));
+    expect(counselors.size).toBeGreaterThan(10);
+    expect([...counselors].filter((name) => body.includes(name))).toEqual([]);
+    // …while the internal 附件 does name the one who failed twice: the check above reads real names.
+    expect([...counselors].some((name) => text.slice(annexAt).includes(name))).toBe(true);
+    // No page of any semester's PDF holds only a line or two (a signature line, the build's line) — the page number and the header aside.
+    for (const semester of semesters) {
+      const file = join(dist, 'report', `${semester}.pdf`);
+      const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      for (let p = 1; p <= count; p++) {
+        const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', file, '-'], { encoding: 'utf8' })
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l && !/^—\s*\d+\s*—$/.test(l) && !/^(内部版|公开版)$/.test(l));
+        expect(lines.length, `${semester} page ${p}: ${lines.join(' / ')}`).toBeGreaterThanOrEqual(3);
+      }
     }
     // The report index and the report page now link the PDF.
     expect(readFileSync(join(dist, 'report.html'), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);

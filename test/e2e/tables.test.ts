@@ -172,7 +172,8 @@ describe('keyboard and screen readers', () => {
   it('reaches every control of the page with Tab, each showing its focus, and sorts with Enter', async () => {
     const page = await h.open('assistants.html');
     await waitForEngine(page);
-    const controls = await page.$$eval('.sort-button, .table-find, #controls select, .download-button, .fold-toggle', (els) => els.length);
+    // A list folded on a phone only has no switch on a wide screen.
+    const controls = await page.$$eval('.sort-button, .table-find, #controls select, .download-button, .fold:not(.fold--phone) > .fold-toggle', (els) => els.length);
     const reached = new Map<number, NonNullable<Awaited<ReturnType<typeof focusNow>>>>();
     let stops = 0;
     for (let i = 0; i < 1000; i++) {

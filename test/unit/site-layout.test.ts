@@ -140,14 +140,25 @@ describe('tables', () => {
     ],
   });
 
-  it('fold a long list after its first rows, with a switch that works without JavaScript; a short one stays whole', () => {
+  it('fold a long list after its first rows (on a phone after three), with a switch that works without JavaScript; a short one stays whole', () => {
     const dom = new JSDOM(`<body>${tableHtml(view(40), 't')}</body>`).window.document;
     expect(dom.querySelectorAll('#t tbody tr')).toHaveLength(40);
     expect(dom.querySelectorAll('#t tbody tr.row--folded')).toHaveLength(30);
+    expect(dom.querySelectorAll('#t tbody tr.row--folded-phone')).toHaveLength(7);
     expect(dom.querySelector('input.fold-toggle[type=checkbox]')).not.toBeNull();
     expect(dom.querySelector('label.fold-label')!.textContent).toContain('展开全部 40 行');
-    const short = new JSDOM(`<body>${tableHtml(view(15), 't')}</body>`).window.document;
-    expect(short.querySelectorAll('tr.row--folded')).toHaveLength(0);
+    expect(dom.querySelector('.fold--phone')).toBeNull();
+    // Fifteen rows show whole on a wide screen; a phone shows three, its switch drawn for the phone only.
+    const medium = new JSDOM(`<body>${tableHtml(view(15), 't')}</body>`).window.document;
+    expect(medium.querySelectorAll('tr.row--folded')).toHaveLength(0);
+    expect(medium.querySelectorAll('tr.row--folded-phone')).toHaveLength(12);
+    expect(medium.querySelector('.fold--phone .fold-label')!.textContent).toContain('展开全部 15 行');
+    // A report's table folds on a phone only, however long.
+    const report = new JSDOM(`<body>${tableHtml({ ...view(40), fold: 'phone' }, 't')}</body>`).window.document;
+    expect(report.querySelectorAll('tr.row--folded')).toHaveLength(0);
+    expect(report.querySelectorAll('tr.row--folded-phone')).toHaveLength(37);
+    const short = new JSDOM(`<body>${tableHtml(view(4), 't')}</body>`).window.document;
+    expect(short.querySelectorAll('tr.row--folded, tr.row--folded-phone')).toHaveLength(0);
     expect(short.querySelector('.fold-label')).toBeNull();
   });
 

@@ -247,7 +247,7 @@ function attentionHtml(rows: readonly DepartmentRow[], ctx: DashboardContext): s
   // The first eight in view; the rest one click away (and all of them on paper).
   const fold = foldOf(items.length, 8, 8);
   const li = (x: (typeof items)[number], i: number) =>
-    `<li data-attention="${escapeHtml(`${x.department}|${x.m.id}`)}"${fold && foldedRowClass(i, fold) ? ' class="row--folded"' : ''}><strong>${escapeHtml(x.department)}</strong>：${escapeHtml(x.m.label)}为${escapeHtml(x.r.text)}，${escapeHtml(x.m.target(ctx))}。</li>`;
+    `<li data-attention="${escapeHtml(`${x.department}|${x.m.id}`)}"${fold && foldedRowClass(i, fold) ? ` class="${foldedRowClass(i, fold)}"` : ''}><strong>${escapeHtml(x.department)}</strong>：${escapeHtml(x.m.label)}为${escapeHtml(x.r.text)}，${escapeHtml(x.m.target(ctx))}。</li>`;
   const list = `<ol>${items.map(li).join('')}</ol>`;
   const departments = new Set(items.map((x) => x.department)).size;
   return (

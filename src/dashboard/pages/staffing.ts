@@ -113,7 +113,8 @@ const trend: Panel = {
       chartAlt: `每个小图为一个单位各学期的师生比（每名专职辅导员对应的在校生人数），虚线为 1:${target} 标准线，点在虚线以上即未达标；数值见下表。`,
       table: {
         title: '师生比变化趋势',
-        fold: false,
+        // Every unit on a wide screen (the chart above draws each); a phone folds it like any long list.
+        fold: 'phone',
         rows: units.map((department) => ({ department })),
         rowKey: (r) => r.department,
         columns: [
