@@ -211,12 +211,20 @@ export class SmallCells {
       { part: 'department', total: INSTITUTION },
       { part: 'role', total: ALL_ROLES },
     ];
+    // Each query's cells, and — as one more query, "*" — every cell whose key has one value in all of
+    // them: a page's 全院 row and another page's department rows are compared by a reader too.
+    const byKey = new Map<string, Cell[]>();
+    for (const c of this.cells.values()) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
+    const cells = [...this.cells.values()];
+    for (const same of byKey.values())
+      if (new Set(same.map((c) => c.value)).size === 1)
+        cells.push({ ...same[0]!, query: '*', hidden: same.some((c) => c.hidden), population: same.find((c) => c.population !== null)?.population ?? null });
     // Withholding along one axis can make a remainder small along the other: repeat until nothing changes.
     for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
       changed = false;
       for (const { part, total } of axes) {
         const groups = new Map<string, Cell[]>();
-        for (const c of this.cells.values()) {
+        for (const c of cells) {
           if (c[part] === total) continue;
           // Each query's own cells: a total it is compared with counts what they count.
           const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);

@@ -171,14 +171,17 @@ describe('the public build of the probe', () => {
       if (total === null) return;
       const remainder = total - parts.reduce((n, c) => n + (known(c) ?? 0), 0);
       checked++;
-      // The withheld cells no page gives a number for hold, together, 0 or at least k people…
-      let safe = remainder === 0 || remainder >= K;
+      // The withheld cells no page gives a number for hold, together, 0 or at least k people (a
+      // remainder below 0 is two counts of different people under one name: no difference to take)…
+      let safe = remainder <= 0 || remainder >= K;
       // …and not all of their people (全院 105 assessed, 5 不合格; the departments shown 102 and 2: the 3 withheld are all 不合格).
       const population = people?.whole && known(people.whole);
       // (The institution's own figure for all roles is published even when it is everyone: then so is each part of it.)
       const institutionWhole = whole.department === '全院' && whole.role === '*' && total === population;
       if (people && typeof population === 'number' && remainder > 0 && !institutionWhole) {
-        const peopleRemainder = population - people.parts.reduce((n, c) => n + (known(c) ?? 0), 0);
+        // The people of the cells whose count is known: the rest are those the remainder is about.
+        const counted = (p: Cell) => parts.some((c) => c.department === p.department && c.role === p.role && c.semester === p.semester && known(c) !== null);
+        const peopleRemainder = population - people.parts.reduce((n, c) => n + (counted(c) ? (known(c) ?? 0) : 0), 0);
         allInOne++;
         if (remainder === peopleRemainder) safe = false;
       }
@@ -200,6 +203,23 @@ describe('the public build of the probe', () => {
           tryDifference(`${rest} by ${axis}`, members.find((c) => c[axis] === total), members.filter((c) => c[axis] !== total), people && { whole: people.find((c) => c[axis] === total), parts: people.filter((c) => c[axis] !== total) });
         }
       }
+    // Across pages: a page's 全院 (or all roles) against another page's departments (or roles), each count as any page gives it.
+    const byIdentity = new Map<string, Cell>();
+    for (const cells of queries) for (const c of cells) if (!byIdentity.has(c.id) || typeof c.value === 'string') byIdentity.set(c.id, c);
+    for (const [axis, total] of [['department', '全院'], ['role', '*']] as const) {
+      const groups = new Map<string, Cell[]>();
+      for (const c of byIdentity.values()) {
+        const rest = JSON.stringify([c.column, c.semester, c.labels, axis === 'department' ? c.role : c.department]);
+        (groups.get(rest) ?? groups.set(rest, []).get(rest)!).push(c);
+      }
+      for (const [rest, members] of groups) {
+        const [column, ...others] = JSON.parse(rest) as string[];
+        if (!ATTRIBUTE_COLUMNS.includes(column!)) continue;
+        const of = POPULATION[column!];
+        const people = of ? groups.get(JSON.stringify([of, ...others])) : undefined;
+        tryDifference(`${rest} by ${axis}, across pages`, members.find((c) => c[axis] === total), members.filter((c) => c[axis] !== total), people && { whole: people.find((c) => c[axis] === total), parts: people.filter((c) => c[axis] !== total) });
+      }
+    }
     // Across semesters: 全部学期 against each semester's figure of the same count.
     const bySemester = new Map<string, Map<string, Cell>>();
     for (const cells of queries)
