@@ -8,7 +8,7 @@
  * figure minus the departments shown gives back no withheld cell.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED, PROBE_DEPARTMENTS, probePeople, writeProbe } from '../support/probe.ts';
@@ -63,6 +63,8 @@ beforeAll(() => {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   writeProbe(join(DIR, 'exports'));
+  // The rules ask for a public report: the public build still holds none (no aggregate version follows the cell rule yet), and says so.
+  writeFileSync(join(DIR, 'exports', 'rules.json'), JSON.stringify({ publish: { public_report: true } }));
   execFileSync(process.execPath, ['scripts/ingest.ts', '--input', join(DIR, 'exports'), '--out', join(DIR, 'public', 'data'), '--quiet'], { stdio: 'ignore' });
   const run = spawnSync(process.execPath, ['scripts/build.ts', '--public', join(DIR, 'public'), '--out', DIST, '--audience', 'public'], { encoding: 'utf8' });
   build = { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -104,8 +106,9 @@ describe('the public build of the probe', () => {
       expect.soft(planted.filter((s) => text.includes(s)), f).toEqual([]);
     }
     expect(files.filter((f) => f.startsWith('departments/')).sort()).toEqual(PROBE_DEPARTMENTS.map((d) => `departments/${d.name}.html`).sort());
-    // The report is internal: none in the public build.
+    // The report is internal: none in the public build, though the rules ask for one — and the build says so.
     expect(files.filter((f) => f.startsWith('report/'))).toEqual([]);
+    expect(build.stdout).toContain('本次公开版不包含汇报');
   });
 
   it('publishes no count of 1 or 2 people with an attribute: such a cell is 少于3人', () => {
