@@ -22,14 +22,21 @@ import { INSTITUTION } from '../metrics/staffing.ts';
  * across the metric SQL (people counted as "fail" are always those 不合格), so one table serves all views.
  */
 export type ColumnMeaning =
-  /** People with an attribute (不合格, new in post, a band…), out of the people in `of` (the row's column of whom it is a part), if the row has it. */
-  | { counts: 'people with an attribute'; of: string | null }
+  /**
+   * People with an attribute (不合格, new in post, a band…), out of the people in `of` (the row's
+   * column of whom it is a part), if the row has it. `whole` is the count that tells each of them
+   * something: `all` of them have it (3 of 3 不合格), or — for a requirement met (training hours,
+   * 党员, a condition of the post) — `none` has it (0 of 4 meet the hours: each is short).
+   */
+  | { counts: 'people with an attribute'; of: string | null; whole: 'all' | 'none' }
   /** Staffing and coverage: students, counselors on the roster, classes, files or rows, how many have a field filled — published as they are. */
   | { counts: 'staffing' }
   /** A mean, ratio, percent, norm or week number: no count of people. */
   | { counts: 'measure' };
 
-const attribute = (of: string | null = null): ColumnMeaning => ({ counts: 'people with an attribute', of });
+const attribute = (of: string | null = null): ColumnMeaning => ({ counts: 'people with an attribute', of, whole: 'all' });
+/** People meeting a requirement: all of them meeting it is the point of the page; none meeting it tells each one's shortfall. */
+const meeting = (of: string): ColumnMeaning => ({ counts: 'people with an attribute', of, whole: 'none' });
 const STAFFING: ColumnMeaning = { counts: 'staffing' };
 const MEASURE: ColumnMeaning = { counts: 'measure' };
 
@@ -39,27 +46,28 @@ export const COUNT_COLUMNS: Readonly<Record<string, ColumnMeaning>> = {
   good: attribute('assessed'),
   pass: attribute('assessed'),
   fail: attribute('assessed'),
-  used: attribute('assessed'),
+  // 优秀 places used, against the places allowed (the grades above protect the people)
+  used: attribute(),
   // 队伍结构: each attribute out of those whose field is known
   women: attribute('gender_known'),
   young: attribute('age_known'),
-  party: attribute('political_known'),
+  party: meeting('political_known'),
   masters: attribute('education_known'),
   below_min_education: attribute('education_known'),
   senior: attribute('title_known'),
   new_in_post: attribute('years_known'),
   // 培训: counselors with training records, of them those meeting the hours or without higher-level training
   counselors: attribute(),
-  meets_hours: attribute('counselors'),
+  meets_hours: meeting('counselors'),
   without_higher: attribute('counselors'),
   // 聘用方式 flagged (人事代理, 劳务派遣)
   flagged_hiring: attribute(),
   // 德育助理: assistants by what they meet or lack
-  political_ok: attribute('assistants'),
+  political_ok: meeting('assistants'),
   political_unknown: attribute('assistants'),
-  courses_ok: attribute('assistants'),
+  courses_ok: meeting('assistants'),
   courses_unknown: attribute('assistants'),
-  year_ok: attribute('assistants'),
+  year_ok: meeting('assistants'),
   unmatched: attribute(),
   short_tenure: attribute(),
   every_week: attribute(),
@@ -108,6 +116,8 @@ interface Cell {
   value: number;
   /** The people it is a part of (its declared `of` column in the same row), when the row has it. */
   population: number | null;
+  /** Which count of its population tells each person's attribute (ColumnMeaning's `whole`). */
+  whole: 'all' | 'none';
   hidden: boolean;
 }
 
@@ -122,7 +132,10 @@ const isSmall = (c: Cell, k: number) => c.value > 0 && c.value < k;
  * disclosure, the "all in one category" rule for frequency tables. The institution's own figure
  * for all roles (the 队伍 as a whole, what the policies measure) is not a small group, and stays.
  */
-const isWholeGroup = (c: Cell) => c.value > 0 && c.value === c.population && !(c.department === INSTITUTION && c.role === ALL_ROLES);
+const isWholeGroup = (c: Cell) => c.population !== null && inOneCategory(c.whole, c.value, c.population) && !(c.department === INSTITUTION && c.role === ALL_ROLES);
+
+/** Whether `value` of `people` (more than none) are all in one category: all have the attribute, or none has a requirement met. */
+const inOneCategory = (whole: Cell['whole'], value: number, people: number) => people > 0 && (whole === 'all' ? value === people : value === 0);
 
 function labelsOf(row: Rows[number]): string {
   return JSON.stringify(
@@ -187,7 +200,7 @@ export class SmallCells {
         const known = this.cells.get(id);
         const population = meaning.of !== null && isCount(row[meaning.of]) ? (row[meaning.of] as number) : null;
         // The same cell seen in several views: hidden if any view hides it (they store the strictest).
-        this.cells.set(id, { query, key, column, ...place, labels, value, population, hidden: hidden || (known?.hidden ?? false) });
+        this.cells.set(id, { query, key, column, ...place, labels, value, population, whole: meaning.whole, hidden: hidden || (known?.hidden ?? false) });
       }
     });
   }
@@ -234,7 +247,7 @@ export class SmallCells {
           const off = (c: Cell) => c.hidden || isWithheld(c);
           const withheldTogether = members.filter(off);
           let remainder = withheldTogether.reduce((n, c) => n + c.value, 0);
-          // Their people, where every withheld cell declares it: a remainder equal to it says each of them has the attribute.
+          // Their people, where every withheld cell declares it: a remainder of all of them (or none, for a requirement) tells each one's.
           let people = withheldTogether.every((c) => c.population !== null) ? withheldTogether.reduce((n, c) => n + c.population!, 0) : null;
           const shown = members.filter((c) => !off(c));
           const small = shown.filter((c) => c.value > 0).sort((a, b) => a.value - b.value);
@@ -245,9 +258,11 @@ export class SmallCells {
             if (people !== null) people = c.population === null ? null : people + c.population;
             changed = true;
           }
-          if (remainder > 0 && remainder === people) {
+          if (withheldTogether.length && people !== null && inOneCategory(members[0]!.whole, remainder, people)) {
             // All in one category: withhold with them the smallest cell of people not all in it.
-            const mixed = shown.filter((c) => !isWithheld(c) && c.population !== null && c.value < c.population).sort((a, b) => a.population! - b.population!)[0];
+            const mixed = shown
+              .filter((c) => !isWithheld(c) && c.population !== null && (c.whole === 'all' ? c.value < c.population : c.value > 0))
+              .sort((a, b) => a.population! - b.population!)[0];
             if (mixed) {
               withhold(mixed);
               changed = true;

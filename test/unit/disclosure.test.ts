@@ -140,4 +140,21 @@ describe('small cells (the public build’s cell rule)', () => {
     cells.observe('q', rows, rows, state);
     expect(() => cells.plan()).toThrow(/on_leave.*没有说明其计数的含义/);
   });
+
+  it('for a requirement met (training hours), withholds a department where none meets it, not one where all do', () => {
+    const cells = new SmallCells(3);
+    const rows = [
+      { department: '全院', counselors: 13, meets_hours: 9 },
+      { department: '甲系', counselors: 4, meets_hours: 0 },
+      { department: '乙系', counselors: 5, meets_hours: 5 },
+      { department: '丙系', counselors: 4, meets_hours: 4 },
+    ];
+    cells.observe('q', rows, rows, state);
+    cells.plan();
+    const shown = cells.apply(rows, state);
+    expect(shown[1]!.meets_hours).toBe('不公布');
+    expect(shown[0]!.meets_hours).toBe(9);
+    // 全院 9 − 乙系 5 − 丙系 4 would give 甲系's 0 back: one of them goes with it.
+    expect(shown.slice(2).filter((r) => r.meets_hours === '不公布').length).toBe(1);
+  });
 });

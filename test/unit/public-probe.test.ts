@@ -33,6 +33,9 @@ const POPULATION: Record<string, string> = {
   meets_hours: 'counselors', without_higher: 'counselors',
 };
 
+/** Those counts that are of people meeting a requirement: none of a group meeting it tells each one's shortfall. */
+const MEETING = ['party', 'meets_hours'];
+
 /** Every column a public view's rows may have: aggregates only (no name, id, file, sheet, row or free text). */
 const ALLOWED_COLUMNS = new Set([
   // coverage: a status in place of a figure (words the build writes, never a file's text), the departments left out of 全院, what they need together
@@ -180,13 +183,15 @@ describe('the public build of the probe', () => {
       // …and not all of their people (全院 105 assessed, 5 不合格; the departments shown 102 and 2: the 3 withheld are all 不合格).
       const population = people?.whole && known(people.whole);
       // (The institution's own figure for all roles is published even when it is everyone: then so is each part of it.)
-      const institutionWhole = whole.department === '全院' && whole.role === '*' && total === population;
-      if (people && typeof population === 'number' && remainder > 0 && !institutionWhole) {
+      const none = MEETING.includes(whole.column);
+      const institutionWhole = whole.department === '全院' && whole.role === '*' && (none ? total === 0 : total === population);
+      if (people && typeof population === 'number' && !institutionWhole) {
         // The people of the cells whose count is known: the rest are those the remainder is about.
         const counted = (p: Cell) => parts.some((c) => c.department === p.department && c.role === p.role && c.semester === p.semester && known(c) !== null);
         const peopleRemainder = population - people.parts.reduce((n, c) => n + (counted(c) ? (known(c) ?? 0) : 0), 0);
         allInOne++;
-        if (remainder === peopleRemainder) safe = false;
+        // All of them have it — or, for a requirement met, none of them does (0 of 4 meet the hours: each is short).
+        if (peopleRemainder > 0 && (none ? remainder === 0 : remainder === peopleRemainder)) safe = false;
       }
       if (!safe) recovered++;
       expect.soft(safe, `${what}: ${total} − ${parts.map((c) => `${c.department}/${c.role}/${c.semester}:${c.value}${typeof c.value === 'string' ? `(${known(c) ?? '?'})` : ''}`).join(' − ')} = ${remainder}`).toBe(true);
