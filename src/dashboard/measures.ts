@@ -81,12 +81,16 @@ export interface Measure {
 
 const f = (semester: string): Partial<Filters> => ({ semester });
 const points = (a: number, b: number) => (Number.isNaN(a - b) ? '—' : `${Math.abs((a - b) * 100).toFixed(1)}个百分点`);
-const shareReading = (met: number, total: number, unit: string, ok: boolean | null): Reading => ({
-  value: total > 0 ? met / total : null,
-  ok: total > 0 ? ok : null,
-  text: total > 0 ? formatPercent(met / total) : '无数据',
-  detail: `${formatInt(met)}/${formatInt(total)} ${unit}`,
-});
+function shareReading(met: number, total: number, unit: string, ok: boolean | null): Reading {
+  // A count the public build withholds (少于3人, 不公布: text) gives no share, no status and no rank.
+  if (typeof met !== 'number') return { value: null, ok: null, text: '—', detail: `${String(met)}/${formatInt(total)} ${unit}` };
+  return {
+    value: total > 0 ? met / total : null,
+    ok: total > 0 ? ok : null,
+    text: total > 0 ? formatPercent(met / total) : '无数据',
+    detail: `${formatInt(met)}/${formatInt(total)} ${unit}`,
+  };
+}
 /** A share against its target (1 when everyone must): the missing part of the target. */
 const shareShortfall = (target: number) => (r: Reading) => (r.value == null || r.ok !== false ? 0 : Math.max(0, (target - r.value) / target));
 export const rowsOf = <T>(rows: Rows, unit: string) => (rows as unknown as Array<T & { department: string }>).filter((r) => r.department === unit);

@@ -194,7 +194,7 @@ export const RulesFileSchema = z
       audience: z.enum(['internal', 'public']).default('internal'),
       /** Public build: figures about fewer people than this are not published. */
       min_group_size: z.number().int().min(2).default(3),
-      /** Public build: the 党委会汇报 is internal and left out, unless this asks for its aggregate version. */
+      /** Public build: the 党委会汇报 is internal and left out. Asking for it (true) is not honoured yet — no aggregate version follows the public cell rule — and the build says so. */
       public_report: z.boolean().default(false),
     }),
     department_aliases: z.record(z.string(), z.string()).default({}),

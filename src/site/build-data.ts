@@ -101,10 +101,18 @@ export function siteAudience(): Audience {
   return env === 'public' || env === 'internal' ? env : (loadManifest().rules.publish.audience ?? 'internal');
 }
 
-/** Whether the build under way has the 党委会汇报: the internal one always, the public one only when the rules ask for it. */
+/**
+ * Whether the build under way has the 党委会汇报: the internal one only. The report's findings name
+ * departments with the people concerned ("（某系1人）"), from the full data: until an aggregate
+ * version follows the public cell rule (src/site/small-cells.ts), the public build has none, even
+ * when the rules ask for one (publish.public_report) — writePublicBuild then says so.
+ */
 export function hasReport(): boolean {
-  return siteAudience() === 'internal' || loadManifest().rules.publish.public_report === true;
+  return siteAudience() === 'internal';
 }
+
+/** What the public build says when the rules ask for a report it does not hold. */
+export const PUBLIC_REPORT_LEFT_OUT = '党委会汇报：规则文件要求公开版包含汇报，但汇报按全部数据列出各系部涉及的人数，尚无符合公开规则的汇总版，本次公开版不包含汇报';
 
 const buildDir = () => {
   const dir = process.env.DASHBOARD_BUILD_DIR;
@@ -120,9 +128,10 @@ const PUBLIC_BUILD = 'public.json';
 export async function writePublicBuild(publicFolder: string, dir: string): Promise<string[]> {
   const { writePublicSite } = await import('./public-build.ts');
   const dataDir = join(publicFolder, 'data');
-  const { withheld, ...built } = await writePublicSite(dataDir, publicSiteDir(dir), loadManifest(dataDir), PUBLISHED);
+  const manifest = loadManifest(dataDir);
+  const { withheld, ...built } = await writePublicSite(dataDir, publicSiteDir(dir), manifest, PUBLISHED);
   writeFileSync(join(dir, PUBLIC_BUILD), JSON.stringify(built));
-  return withheld;
+  return manifest.rules.publish.public_report ? [...withheld, PUBLIC_REPORT_LEFT_OUT] : withheld;
 }
 
 let publicBuild: { ctx: DashboardContext; views: Record<string, string> } | undefined;

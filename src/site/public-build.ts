@@ -281,7 +281,7 @@ export async function writePublicSite(
     writeFileSync(join(siteDir, 'data', 'students.csv'), await studentsCsv(runner));
     const withheld = [
       ...withheldSummary(ctx.withheld, k, semesterLabel),
-      ...(cells.count ? [`另有 ${cells.count} 个人数格子（具有某一情况的人数为 1 或 2 人，或为防止由合计推算而一并隐去）不显示具体数字`] : []),
+      ...(cells.count ? [`另有 ${cells.count} 个人数格子（具有某一情况的人数为 1 或 2 人，或为某系部的全部人员，或为防止由合计推算而一并隐去）不显示具体数字`] : []),
       ...(merged.size ? [`另有 ${merged.size} 个面板在不同页面中隐去的内容不同，已按隐去最多的一种统一公布（防止两页对照推算）`] : []),
     ];
     return { ctx, views, withheld };

@@ -15,36 +15,84 @@
 import type { Rows, State } from '../dashboard/types.ts';
 import { INSTITUTION } from '../metrics/staffing.ts';
 
+/**
+ * What each number column of a public view counts — declared here for every column the views have,
+ * so that a new count is protected by construction: a view with a number column not declared here
+ * fails the public build (plan()) instead of being published as it is. Column names mean one thing
+ * across the metric SQL (people counted as "fail" are always those 不合格), so one table serves all views.
+ */
+export type ColumnMeaning =
+  /**
+   * People with an attribute (不合格, new in post, a band…), out of the people in `of` (the row's
+   * column of whom it is a part), if the row has it. `whole` is the count that tells each of them
+   * something: `all` of them have it (3 of 3 不合格), or — for a requirement met (training hours,
+   * 党员, a condition of the post) — `none` has it (0 of 4 meet the hours: each is short).
+   */
+  | { counts: 'people with an attribute'; of: string | null; whole: 'all' | 'none' }
+  /** Staffing and coverage: students, counselors on the roster, classes, files or rows, how many have a field filled — published as they are. */
+  | { counts: 'staffing' }
+  /** A mean, ratio, percent, norm or week number: no count of people. */
+  | { counts: 'measure' };
+
+const attribute = (of: string | null = null): ColumnMeaning => ({ counts: 'people with an attribute', of, whole: 'all' });
+/** People meeting a requirement: all of them meeting it is the point of the page; none meeting it tells each one's shortfall. */
+const meeting = (of: string): ColumnMeaning => ({ counts: 'people with an attribute', of, whole: 'none' });
+const STAFFING: ColumnMeaning = { counts: 'staffing' };
+const MEASURE: ColumnMeaning = { counts: 'measure' };
+
+export const COUNT_COLUMNS: Readonly<Record<string, ColumnMeaning>> = {
+  // 考核: the grades, out of those assessed; 优秀 places used (quota)
+  excellent: attribute('assessed'),
+  good: attribute('assessed'),
+  pass: attribute('assessed'),
+  fail: attribute('assessed'),
+  // 优秀 places used, against the places allowed (the grades above protect the people)
+  used: attribute(),
+  // 队伍结构: each attribute out of those whose field is known
+  women: attribute('gender_known'),
+  young: attribute('age_known'),
+  party: meeting('political_known'),
+  masters: attribute('education_known'),
+  below_min_education: attribute('education_known'),
+  senior: attribute('title_known'),
+  new_in_post: attribute('years_known'),
+  // 培训: counselors with training records, of them those meeting the hours or without higher-level training
+  counselors: attribute(),
+  meets_hours: meeting('counselors'),
+  without_higher: attribute('counselors'),
+  // 聘用方式 flagged (人事代理, 劳务派遣)
+  flagged_hiring: attribute(),
+  // 德育助理: assistants by what they meet or lack
+  political_ok: meeting('assistants'),
+  political_unknown: attribute('assistants'),
+  courses_ok: meeting('assistants'),
+  courses_unknown: attribute('assistants'),
+  year_ok: meeting('assistants'),
+  unmatched: attribute(),
+  short_tenure: attribute(),
+  every_week: attribute(),
+  // a list of people counted per department (and role), a category's people
+  people: attribute(),
+  // staffing and coverage
+  ...Object.fromEntries(
+    [
+      'students', 'full_time', 'part_time', 'fte', 'gap', 'needed', 'roster', 'assessed', 'scored', 'described', 'semester_rows', 'rows',
+      'classes', 'covered', 'shared', 'assistants', 'allowed', 'units_over', 'warnings', 'school_hours',
+      'gender_known', 'age_known', 'political_known', 'education_known', 'title_known', 'years_known',
+      // how many of a list have each field filled (the structure page's completeness row)
+      'gender', 'age', 'political', 'education', 'degree', 'title', 'years',
+    ].map((c) => [c, STAFFING]),
+  ),
+  ...Object.fromEntries(['mean_percent', 'de', 'neng', 'qin', 'ji', 'ratio_full_time', 'ratio_weighted', 'mean_age', 'norm', 'week_no'].map((c) => [c, MEASURE])),
+  // weeks meeting the norm, of the weeks reported: counts of weeks, not of people
+  met: MEASURE,
+  periods: MEASURE,
+};
+
+const meaningOf = (column: string): ColumnMeaning | undefined => (Object.hasOwn(COUNT_COLUMNS, column) ? COUNT_COLUMNS[column] : undefined);
+
 /** The columns that count people with an attribute (the staffing counts — students, counselors on the roster, ratios — are not among them). */
-export const ATTRIBUTE_COUNTS: ReadonlySet<string> = new Set([
-  'fail',
-  'excellent',
-  'good',
-  'pass',
-  'used',
-  'new_in_post',
-  'below_min_education',
-  'flagged_hiring',
-  'masters',
-  'party',
-  'women',
-  'young',
-  'senior',
-  'without_higher',
-  'meets_hours',
-  'political_ok',
-  'political_unknown',
-  'courses_ok',
-  'courses_unknown',
-  'year_ok',
-  'unmatched',
-  'over',
-  'people',
-  'counselors',
-  // graduate assistants under a year in post; assistants meeting their norm every week (public-counts.test.ts found both published under 3)
-  'short_tenure',
-  'every_week',
-]);
+export const ATTRIBUTE_COUNTS: ReadonlySet<string> = new Set(Object.keys(COUNT_COLUMNS).filter((c) => COUNT_COLUMNS[c]!.counts === 'people with an attribute'));
 
 /** What a withheld small cell shows. */
 export const fewerThan = (k: number) => `少于${k}人`;
@@ -66,10 +114,28 @@ interface Cell {
   /** The row's other labels (a band, a category, a week), as text. */
   labels: string;
   value: number;
+  /** The people it is a part of (its declared `of` column in the same row), when the row has it. */
+  population: number | null;
+  /** Which count of its population tells each person's attribute (ColumnMeaning's `whole`). */
+  whole: 'all' | 'none';
   hidden: boolean;
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** A count of 1 or 2 people (below k) with an attribute. */
+const isSmall = (c: Cell, k: number) => c.value > 0 && c.value < k;
+
+/**
+ * A department's (or a role's) count that is its whole group: "3 of 3 不合格" tells each of them
+ * has the attribute, whatever the group's size — the statistical offices' group (attribute)
+ * disclosure, the "all in one category" rule for frequency tables. The institution's own figure
+ * for all roles (the 队伍 as a whole, what the policies measure) is not a small group, and stays.
+ */
+const isWholeGroup = (c: Cell) => c.population !== null && inOneCategory(c.whole, c.value, c.population) && !(c.department === INSTITUTION && c.role === ALL_ROLES);
+
+/** Whether `value` of `people` (more than none) are all in one category: all have the attribute, or none has a requirement met. */
+const inOneCategory = (whole: Cell['whole'], value: number, people: number) => people > 0 && (whole === 'all' ? value === people : value === 0);
 
 function labelsOf(row: Rows[number]): string {
   return JSON.stringify(
@@ -109,6 +175,8 @@ export class SmallCells {
   private withheld = new Map<string, Set<number>>();
 
   private readonly k: number;
+  /** Number columns of the views that COUNT_COLUMNS does not declare (plan() refuses them). */
+  private readonly undeclared = new Set<string>();
 
   constructor(k: number) {
     this.k = k;
@@ -122,19 +190,28 @@ export class SmallCells {
       const place = where(row, state);
       const labels = labelsOf(row);
       for (const [column, value] of Object.entries(row)) {
-        if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value)) continue;
+        if (typeof value !== 'number') continue;
+        const meaning = meaningOf(column);
+        if (!meaning) this.undeclared.add(column);
+        if (meaning?.counts !== 'people with an attribute' || !isCount(value)) continue;
         const key = keyOf({ column, ...place, labels });
         const hidden = !kept || kept[column] === null;
         const id = JSON.stringify([query, key]);
         const known = this.cells.get(id);
+        const population = meaning.of !== null && isCount(row[meaning.of]) ? (row[meaning.of] as number) : null;
         // The same cell seen in several views: hidden if any view hides it (they store the strictest).
-        this.cells.set(id, { query, key, column, ...place, labels, value, hidden: hidden || (known?.hidden ?? false) });
+        this.cells.set(id, { query, key, column, ...place, labels, value, population, whole: meaning.whole, hidden: hidden || (known?.hidden ?? false) });
       }
     });
   }
 
-  /** Decides the cells to withhold: every small one, then along each axis until the withheld hold 0 or ≥ k. */
+  /**
+   * Decides the cells to withhold: every small one and every "whole group" one, then along each
+   * axis until the withheld cells hold 0 or ≥ k people and are not all in the category they count.
+   */
   plan(): void {
+    if (this.undeclared.size)
+      throw new Error(`公开版：视图中的数字列 ${[...this.undeclared].join('、')} 没有说明其计数的含义（src/site/small-cells.ts COUNT_COLUMNS），为免不加保护地公布，构建停止。`);
     const k = this.k;
     // By key and value: two queries counting different things under one key (two lists counted
     // per department, both as "people") do not withhold each other's cells; the same thing counted
@@ -142,17 +219,25 @@ export class SmallCells {
     const withheld = new Map<string, Set<number>>();
     const withhold = (c: Cell) => (withheld.get(c.key) ?? withheld.set(c.key, new Set()).get(c.key)!).add(c.value);
     const isWithheld = (c: Cell) => withheld.get(c.key)?.has(c.value) ?? false;
-    for (const c of this.cells.values()) if (c.value > 0 && c.value < k) withhold(c);
+    for (const c of this.cells.values()) if (isSmall(c, k) || isWholeGroup(c)) withhold(c);
     const axes: Array<{ part: 'department' | 'role'; total: string }> = [
       { part: 'department', total: INSTITUTION },
       { part: 'role', total: ALL_ROLES },
     ];
+    // Each query's cells, and — as one more query, "*" — every cell whose key has one value in all of
+    // them: a page's 全院 row and another page's department rows are compared by a reader too.
+    const byKey = new Map<string, Cell[]>();
+    for (const c of this.cells.values()) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
+    const cells = [...this.cells.values()];
+    for (const same of byKey.values())
+      if (new Set(same.map((c) => c.value)).size === 1)
+        cells.push({ ...same[0]!, query: '*', hidden: same.some((c) => c.hidden), population: same.find((c) => c.population !== null)?.population ?? null });
     // Withholding along one axis can make a remainder small along the other: repeat until nothing changes.
     for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
       changed = false;
       for (const { part, total } of axes) {
         const groups = new Map<string, Cell[]>();
-        for (const c of this.cells.values()) {
+        for (const c of cells) {
           if (c[part] === total) continue;
           // Each query's own cells: a total it is compared with counts what they count.
           const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
@@ -160,13 +245,28 @@ export class SmallCells {
         }
         for (const members of groups.values()) {
           const off = (c: Cell) => c.hidden || isWithheld(c);
-          let remainder = members.reduce((n, c) => n + (off(c) ? c.value : 0), 0);
-          const shown = members.filter((c) => !off(c) && c.value > 0).sort((a, b) => a.value - b.value);
-          while (remainder > 0 && remainder < k && shown.length) {
-            const c = shown.shift()!;
+          const withheldTogether = members.filter(off);
+          let remainder = withheldTogether.reduce((n, c) => n + c.value, 0);
+          // Their people, where every withheld cell declares it: a remainder of all of them (or none, for a requirement) tells each one's.
+          let people = withheldTogether.every((c) => c.population !== null) ? withheldTogether.reduce((n, c) => n + c.population!, 0) : null;
+          const shown = members.filter((c) => !off(c));
+          const small = shown.filter((c) => c.value > 0).sort((a, b) => a.value - b.value);
+          while (remainder > 0 && remainder < k && small.length) {
+            const c = small.shift()!;
             withhold(c);
             remainder += c.value;
+            if (people !== null) people = c.population === null ? null : people + c.population;
             changed = true;
+          }
+          if (withheldTogether.length && people !== null && inOneCategory(members[0]!.whole, remainder, people)) {
+            // All in one category: withhold with them the smallest cell of people not all in it.
+            const mixed = shown
+              .filter((c) => !isWithheld(c) && c.population !== null && (c.whole === 'all' ? c.value < c.population : c.value > 0))
+              .sort((a, b) => a.population! - b.population!)[0];
+            if (mixed) {
+              withhold(mixed);
+              changed = true;
+            }
           }
         }
       }

@@ -1,7 +1,7 @@
 /**
  * A small input made to probe the public build (issue 22): five departments over two semesters,
  * with what real exports bring and the public build must never publish or fall over:
- * - departments of 1 (戊系) and 2 (丁系) counselors, both all 不合格 in the later semester;
+ * - departments of 1 (戊系) and 2 (丁系) counselors, both all 不合格 in the later semester (3 withheld people, all 不合格);
  * - a population of one: 丙系 has 4 full-time counselors of whom 1 is new in post;
  * - a person's name typed into a work log's 院系 cell (乙系's);
  * - a name, a phone number and an ID number in a file name, a sheet name and in 年级;
@@ -90,8 +90,9 @@ export function writeProbe(dir: string): void {
       writeFileSync(join(folder, `${d.name}辅导员名册.csv`), csv(roster));
 
       if (later) {
-        // 丁系 and 戊系 (the withheld groups) are all 不合格; 甲系 has one.
-        const grade = (i: number) => (d.name === '丁系' || d.name === '戊系' ? '不合格' : d.name === '甲系' && i === 0 ? '不合格' : i === 1 ? '优秀' : '合格');
+        // 丁系 and 戊系 (the withheld groups, 3 people) are all 不合格; 甲系 has 3 of 8, the others none:
+        // 全院 6 − the departments shown 3 = 3, the people withheld — each of them 不合格, unless more is withheld.
+        const grade = (i: number) => (d.name === '丁系' || d.name === '戊系' ? '不合格' : d.name === '甲系' && i >= 2 && i <= 4 ? '不合格' : i === 1 ? '优秀' : '合格');
         const assessment = [
           ['序号', '姓名', '工号', '角色', '所在院系', '综合得分', '考核等次'],
           ...people.map((p, i) => [i + 1, p.name, p.id, '辅导员', d.name, grade(i) === '不合格' ? 55 : grade(i) === '优秀' ? 93 : 80, grade(i)]),

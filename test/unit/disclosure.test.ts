@@ -90,4 +90,71 @@ describe('small cells (the public build’s cell rule)', () => {
       { department: '乙系', fail: 4 },
     ]);
   });
+
+  it('withholds a department’s count that is its whole group (3 of 3 不合格), and with it a cell of people not all in that category', () => {
+    const cells = new SmallCells(3);
+    const rows = [
+      { department: '全院', assessed: 15, fail: 4 },
+      { department: '甲系', assessed: 3, fail: 3 },
+      { department: '乙系', assessed: 5, fail: 0 },
+      { department: '丙系', assessed: 7, fail: 1 },
+    ];
+    cells.observe('q', rows, rows, state);
+    cells.plan();
+    const shown = cells.apply(rows, state);
+    expect(shown[1]).toEqual({ department: '甲系', assessed: 3, fail: '不公布' });
+    expect(shown[3]).toEqual({ department: '丙系', assessed: 7, fail: '少于3人' });
+    // 甲系 and 丙系 withheld: 4 of their 10 — and the 0 of 乙系 is shown, so 全院 minus it says not who.
+    expect(shown[2]).toEqual({ department: '乙系', assessed: 5, fail: 0 });
+  });
+
+  it('withholds a further cell when the departments withheld are, together, all in the category (全院 minus the others = their people)', () => {
+    const cells = new SmallCells(3);
+    const rows = [
+      { department: '全院', assessed: 15, fail: 6 },
+      { department: '甲系', assessed: 6, fail: 0 },
+      { department: '乙系', assessed: 6, fail: 3 },
+      { department: '丁系', assessed: 2, fail: 2 },
+      { department: '戊系', assessed: 1, fail: 1 },
+    ];
+    // 丁系 and 戊系 are withheld by the group rule: 全院 6 − 乙系 3 − 甲系 0 = 3 = their 3 people, unless another cell goes with them.
+    const kept = rows.filter((r) => r.department !== '丁系' && r.department !== '戊系');
+    cells.observe('q', rows, kept, state);
+    cells.plan();
+    const shown = cells.apply(kept, state);
+    expect(shown.filter((r) => r.fail === '不公布').length).toBe(1);
+    expect(shown[0]).toEqual({ department: '全院', assessed: 15, fail: 6 });
+  });
+
+  it('keeps the institution’s own figure for all roles even when everyone has the attribute', () => {
+    const cells = new SmallCells(3);
+    const rows = [{ department: '全院', political_known: 18, party: 18 }];
+    cells.observe('q', rows, rows, state);
+    cells.plan();
+    expect(cells.apply(rows, state)).toEqual(rows);
+  });
+
+  it('refuses a view with a number column whose meaning is not declared, instead of publishing it unprotected', () => {
+    const cells = new SmallCells(3);
+    const rows = [{ department: '甲系', on_leave: 1 }];
+    cells.observe('q', rows, rows, state);
+    expect(() => cells.plan()).toThrow(/on_leave.*没有说明其计数的含义/);
+  });
+
+  it('for a requirement met (training hours), withholds a department where none meets it, not one where all do', () => {
+    const cells = new SmallCells(3);
+    const rows = [
+      { department: '全院', counselors: 13, meets_hours: 9 },
+      { department: '甲系', counselors: 4, meets_hours: 0 },
+      { department: '乙系', counselors: 5, meets_hours: 5 },
+      { department: '丙系', counselors: 4, meets_hours: 4 },
+    ];
+    cells.observe('q', rows, rows, state);
+    cells.plan();
+    const shown = cells.apply(rows, state);
+    expect(shown[1]!.meets_hours).toBe('不公布');
+    expect(shown[0]!.meets_hours).toBe(9);
+    // 全院 9 − 乙系 5 − 丙系 4 would give 甲系's 0 back: one of them goes with it.
+    expect(shown.slice(2).filter((r) => r.meets_hours === '不公布').length).toBe(1);
+  });
 });
