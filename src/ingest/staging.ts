@@ -104,8 +104,13 @@ export class Staging implements RecordSink {
     this.tables[kind].append(record);
   }
 
-  appendStaged(kind: TableKind, chunks: readonly Uint8Array[], rows: number): void {
-    this.tables[kind].appendLines(chunks, rows);
+  appendStaged(kind: TableKind, path: string, rows: number): void {
+    this.tables[kind].appendFile(path, rows);
+  }
+
+  private workerFiles = 0;
+  stagePath(): string {
+    return join(this.dir, `worker-${this.workerFiles++}.tsv`);
   }
 
   mark(): Record<TableKind, StageMark> {
@@ -129,7 +134,7 @@ export class Staging implements RecordSink {
       if (table.rows > 0)
         await this.runner.connection.run(
           `INSERT INTO ${kind} SELECT * REPLACE (list_extract(${files}, source_file + 1) AS source_file)
-           FROM read_csv(${sqlString(table.path!)}, delim = '\t', quote = '', escape = '',
+           FROM read_csv(${sqlString(table.path)}, delim = '\t', quote = '', escape = '',
              header = false, nullstr = chr(${NULL.charCodeAt(0)}), auto_detect = false, columns = {${columns}})`,
         );
       const [loaded] = await this.runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM ${kind}`);
