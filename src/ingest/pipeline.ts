@@ -13,6 +13,7 @@ import type { ActiveRules } from '../domain/rules.ts';
 import type { RunContext } from './accept.ts';
 import { setAside } from './quarantine.ts';
 import { readerFor } from './readers/index.ts';
+import type { TextSource } from './readers/text-source.ts';
 import { UnreadableFileError, type SourceFile } from './readers/types.ts';
 import { IngestError, type IngestState, type RecordSink, type SheetReport } from './records.ts';
 import { ingestSheet } from './sheet.ts';
@@ -25,6 +26,8 @@ export interface IngestSettings {
   onRows?: (file: string, rows: number) => void;
   /** CSV files from this many bytes on are read in two halves at once (see csvSheet); Infinity: never. */
   splitBytes?: number;
+  /** Text files are read this many bytes at a time (PART_BYTES; tests make it small). */
+  partBytes?: number;
   /** Stop the run at the first file that cannot be read or understood, instead of setting it aside. */
   strict?: boolean;
   /** A workbook unpacking to more than this is set aside (DEFAULT_LIMITS). */
@@ -65,15 +68,16 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, settings: Ing
       state.sheets.push(...reports);
     },
     /**
-     * Read one file's bytes; `relativePath` (forward slashes) is how it is named in outputs and
-     * messages. `instead`: sheets not to read (by name; null for a CSV), with the report to give them.
+     * Read one file (its bytes, or the file on disk: a text file is then read a part at a time);
+     * `relativePath` (forward slashes) is how it is named in outputs and messages. `instead`:
+     * sheets not to read (by name; null for a CSV), with the report to give them.
      */
-    async addFile(bytes: Uint8Array, relativePath: string, instead?: ReadonlyMap<string | null, SheetReport>): Promise<SheetReport[]> {
+    async addFile(bytes: TextSource, relativePath: string, instead?: ReadonlyMap<string | null, SheetReport>): Promise<SheetReport[]> {
       const reader = readerFor(relativePath);
       if (!reader) return [];
       let source: SourceFile;
       try {
-        source = await reader.read(bytes, { splitBytes: sink.appendStaged && sink.fileId ? settings.splitBytes : Infinity, maxWorkbookBytes: settings.maxWorkbookBytes });
+        source = await reader.read(bytes, { splitBytes: sink.appendStaged && sink.fileId && sink.stagePath ? settings.splitBytes : Infinity, maxWorkbookBytes: settings.maxWorkbookBytes, partBytes: settings.partBytes });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         const report = refuse(relativePath, null, '', error);

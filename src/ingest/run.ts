@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hashFile } from '../io/file-digest.ts';
 import { dirname, join, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { fieldOf } from '../domain/layout.ts';
@@ -175,20 +176,21 @@ async function readFiles(
       reports = [...skip.reports.values()];
       ingest.addReports(reports);
     } else if (size > maxFileBytes) {
-      reports = [ingest.setAsideFile(file, new UnreadableFileError(`文件太大（${megabytes(size)}），超过单个文件的上限 ${megabytes(maxFileBytes)}，未读取。请按系部、学期或月份拆分成多个文件后报送（上限可由管理员调整）。`, 'FILE_TOO_LARGE'))];
+      reports = [ingest.setAsideFile(file, new UnreadableFileError(`文件太大（${megabytes(size)}），超过单个文件的上限 ${megabytes(maxFileBytes)}，未读取。请确认是要报送的数据，按系部、学期或月份拆分成多个文件后报送；确需一次导入时，导入命令加上 --max-file-mb 和更大的上限（单位 MB，如 --max-file-mb ${Math.ceil(size / 2 ** 20 / 100) * 100}）。`, 'FILE_TOO_LARGE'))];
     } else {
-      let read: Buffer | null = null;
+      // The file is read a part at a time as its rows are (text) or whole (a workbook): here it is only opened, and hashed.
+      let readable = true;
       try {
-        read = await readFile(path);
+        await (await open(path, 'r')).close();
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'EACCES' && code !== 'EPERM') throw error;
+        readable = false;
       }
-      if (!read) reports = [ingest.setAsideFile(file, new UnreadableFileError('无法读取此文件：没有读取权限。请让管理员开放该文件的读取权限（或重新复制一份），再导入。', 'NO_PERMISSION'))];
+      if (!readable) reports = [ingest.setAsideFile(file, new UnreadableFileError('无法读取此文件：没有读取权限。请让管理员开放该文件的读取权限（或重新复制一份），再导入。', 'NO_PERMISSION'))];
       else {
-        const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength); // a plain view, not a copy
-        digest?.update(file).update('\0').update(bytes).update('\0');
-        reports = await ingest.addFile(bytes, file, skip?.reports);
+        if (digest) await hashFile(path, digest.update(file).update('\0')).then((d) => d.update('\0'));
+        reports = await ingest.addFile({ path, size }, file, skip?.reports);
       }
     }
     // The day it was last saved: when the department sent it (the 报送 checklist).

@@ -222,7 +222,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   // seen before, and a table feeding two kinds stages to both, so their tail is read here after
   // the head, as is a sheet whose header is not in the head.
   const tail = source.split
-    ? startTail({ tail: source.split.tail, fileId: ctx.sink.fileId!(provenanceFile(file)), rules: ctx.rules, file, sheet: sheet.name, encoding })
+    ? startTail({ tail: source.split.tail, stagePath: ctx.sink.stagePath!(), fileId: ctx.sink.fileId!(provenanceFile(file)), rules: ctx.rules, file, sheet: sheet.name, encoding })
     : null;
   try {
     const head = source.split?.head() ?? null;

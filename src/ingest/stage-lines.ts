@@ -3,7 +3,7 @@
  * loaded from (staging.ts). Kept apart from the DuckDB side so that a worker writing lines
  * (tail-worker.ts) loads no more than it needs.
  */
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { publishName } from '../domain/names.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domain/tables/index.ts';
@@ -71,10 +71,9 @@ function lineWriter(names: readonly string[]): (record: Record<string, unknown>,
  * DuckDB read back as many rows. A null is NULL; a number is written as String(n) would write it.
  */
 export class StageWriter {
-  /** The file written; null: the lines are kept in `chunks` (in a worker, to hand them over). */
-  readonly path: string | null;
-  private readonly fd: number | null;
-  readonly chunks: Uint8Array[] = [];
+  /** The file written (a worker's own, added on to its kind's: appendFile). */
+  readonly path: string;
+  private readonly fd: number;
   private readonly line: (record: Record<string, unknown>, writer: StageWriter) => void;
   private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private pos = 0;
@@ -89,10 +88,10 @@ export class StageWriter {
    * `fileId` numbers the source files: source_file is written as that number (the file's path,
    * the same on every line of a file, was a fifth of the bytes DuckDB had to read).
    */
-  constructor(path: string | null, columns: readonly OutputColumn[], fileId: (file: string) => number) {
+  constructor(path: string, columns: readonly OutputColumn[], fileId: (file: string) => number) {
     this.path = path;
     this.line = lineWriter(columns.map((c) => c.name));
-    this.fd = path === null ? null : openSync(path, 'w');
+    this.fd = openSync(path, 'w');
     this.fileIdOf = fileId;
   }
 
@@ -227,17 +226,20 @@ export class StageWriter {
 
   flush(): void {
     if (this.pos === 0) return;
-    if (this.fd === null) {
-      this.chunks.push(this.buffer.subarray(0, this.pos));
-      this.buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-    } else this.write(this.buffer.subarray(0, this.pos));
+    this.write(this.buffer.subarray(0, this.pos));
     this.pos = 0;
   }
 
-  /** Lines another writer of the same columns wrote (StageWriter.chunks), after those written so far. */
-  appendLines(chunks: readonly Uint8Array[], rows: number): void {
+  /** Lines another writer of the same columns wrote to `path`, after those written so far; the file is then removed. */
+  appendFile(path: string, rows: number): void {
     this.flush();
-    for (const chunk of chunks) this.write(chunk);
+    const fd = openSync(path, 'r');
+    try {
+      for (let n; (n = readSync(fd, this.buffer, 0, this.buffer.length, null)) > 0; ) this.write(this.buffer.subarray(0, n));
+    } finally {
+      closeSync(fd);
+      rmSync(path, { force: true });
+    }
     this.rows += rows;
   }
 
@@ -245,19 +247,18 @@ export class StageWriter {
   private written = 0;
 
   private write(bytes: Uint8Array): void {
-    if (this.fd === null) this.chunks.push(bytes);
-    else
-      try {
-        for (let done = 0; done < bytes.length; ) {
-          const n = writeSync(this.fd, bytes, done, bytes.length - done, this.written);
-          done += n;
-          this.written += n;
-        }
-      } catch (error) {
-        // A write by descriptor names no file: name it (a full disk is said with its path, faults.ts).
-        throw Object.assign(error as Error, { path: this.path });
+    try {
+      for (let done = 0; done < bytes.length; ) {
+        const n = writeSync(this.fd, bytes, done, bytes.length - done, this.written);
+        done += n;
+        this.written += n;
       }
+    } catch (error) {
+      // A write by descriptor names no file: name it (a full disk is said with its path, faults.ts).
+      throw Object.assign(error as Error, { path: this.path });
+    }
   }
+
 
   /** Where the lines stand now (the file's writers only). */
   mark(): StageMark {
@@ -266,7 +267,6 @@ export class StageWriter {
 
   /** Back to a mark: the lines written since are dropped (a sheet set aside after some of its rows were staged). */
   rollback(mark: StageMark): void {
-    if (this.fd === null) throw new Error('rollback of a writer without a file');
     if (mark.bytes >= this.written) this.pos = mark.bytes - this.written;
     else {
       ftruncateSync(this.fd, mark.bytes);

@@ -17,6 +17,8 @@ import type { RecordSink } from './records.ts';
 import { NULL, publishRecord, StageWriter, type StageMark } from './stage-lines.ts';
 
 const STAGING_PREFIX = 'ingest-staging-';
+/** What the staging database may hold in memory (docs/bench.md: the peak at 1 and 10 million rows). */
+const STAGING_MEMORY = '384MB';
 
 export class Staging implements RecordSink {
   readonly runner: NodeRunner;
@@ -57,6 +59,9 @@ export class Staging implements RecordSink {
     try {
       const runner = await NodeRunner.inMemory();
       await runner.connection.run(`SET temp_directory = ${sqlString(join(dir, 'duckdb'))}`);
+      // Past this, DuckDB writes the tables' blocks to that folder: by default it keeps them all in
+      // memory (up to 80% of it), and ten million work-log rows took 1.7 GB more than one million.
+      await runner.connection.run(`SET memory_limit = '${STAGING_MEMORY}'`);
       return new Staging(runner, rules, dir);
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
@@ -104,8 +109,13 @@ export class Staging implements RecordSink {
     this.tables[kind].append(record);
   }
 
-  appendStaged(kind: TableKind, chunks: readonly Uint8Array[], rows: number): void {
-    this.tables[kind].appendLines(chunks, rows);
+  appendStaged(kind: TableKind, path: string, rows: number): void {
+    this.tables[kind].appendFile(path, rows);
+  }
+
+  private workerFiles = 0;
+  stagePath(): string {
+    return join(this.dir, `worker-${this.workerFiles++}.tsv`);
   }
 
   mark(): Record<TableKind, StageMark> {
@@ -129,7 +139,7 @@ export class Staging implements RecordSink {
       if (table.rows > 0)
         await this.runner.connection.run(
           `INSERT INTO ${kind} SELECT * REPLACE (list_extract(${files}, source_file + 1) AS source_file)
-           FROM read_csv(${sqlString(table.path!)}, delim = '\t', quote = '', escape = '',
+           FROM read_csv(${sqlString(table.path)}, delim = '\t', quote = '', escape = '',
              header = false, nullstr = chr(${NULL.charCodeAt(0)}), auto_detect = false, columns = {${columns}})`,
         );
       const [loaded] = await this.runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM ${kind}`);

@@ -9,8 +9,7 @@ import { findHeader, type HeaderMatch, type SkipReason } from '../domain/layout.
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES } from '../domain/tables/index.ts';
 import type { RunContext, SheetContext } from './accept.ts';
-import { visitClean } from './readers/csv.ts';
-import { parseCsv } from './readers/csv-parse.ts';
+import { readRows } from './readers/csv.ts';
 import type { CsvTail } from './readers/types.ts';
 import { emptyReport, skipper, WARNINGS_LISTED_PER_FILE, type RecordSink, type RejectRecord, type SheetReport, type WarningRecord } from './records.ts';
 import { mergeNotes, type SheetNotes } from './sheet-notes.ts';
@@ -19,9 +18,11 @@ import { prepareTable, type SheetTable } from './wide-table.ts';
 
 const PROGRESS_EVERY = 100_000;
 
-/** What a worker needs to read a tail: the bytes, and the file they are part of. */
+/** What a worker needs to read a tail: the bytes, the file they are part of, and where to write its staging lines. */
 export interface TailJob {
   tail: CsvTail;
+  /** The file the tail's staging lines are written to (RecordSink.stagePath), added on by the head's thread. */
+  stagePath: string;
   /** What the staging lines number the file (RecordSink.fileId). */
   fileId: number;
   rules: ActiveRules;
@@ -57,8 +58,8 @@ export interface TailResult {
   warningCounts: Record<string, number>;
   rowWarnings: WarningRecord[];
   rejects: RejectRecord[];
-  /** Staging lines of the accepted rows (StageWriter), `rows` of them. */
-  chunks: Uint8Array[];
+  /** The file of the accepted rows' staging lines (StageWriter), `rows` of them. */
+  staged: string;
   rows: number;
   /** What the tail's rows showed for the sheet's warnings, and where invisible characters were removed. */
   notes: SheetNotes;
@@ -70,14 +71,15 @@ export interface TailResult {
 }
 
 /**
- * Reads a tail (in a worker) as the rest of its sheet: the table is prepared again from the
- * rows the head found the header in, so every row is handled as it would be in one pass, with
- * its own index and row number; accepted rows are written as staging lines in memory.
+ * Reads a tail (in a worker) as the rest of its sheet, a part at a time: the table is prepared
+ * again from the rows the head found the header in, so every row is handled as it would be in
+ * one pass, with its own index and row number; accepted rows are written as staging lines to a
+ * file of their own (held in memory, they grew with the rows: 300 MB at 10 million).
  */
-export function ingestTail(job: TailJob, start: TailStart, text: string, onProgress: (rows: number) => void): TailResult {
+export function ingestTail(job: TailJob, start: TailStart, onProgress: (rows: number) => void): TailResult {
   const header = start.header ?? findHeader(start.top);
   if (!header.ok) throw new Error(`${job.file}: the tail's header was not found again`);
-  const writer = new StageWriter(null, TABLES[header.kind].output, () => job.fileId);
+  const writer = new StageWriter(job.stagePath, TABLES[header.kind].output, () => job.fileId);
   const sink: RecordSink = {
     append: (kind, record) => {
       publishRecord(job.rules, kind, record);
@@ -105,8 +107,11 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
     table.row(cells, index++);
     if (index % PROGRESS_EVERY === 0) onProgress(index);
   };
-  parseCsv(text, visitClean(text, visit, invisible, start.records), start.delimiter);
-  writer.close();
+  try {
+    readRows(job.tail, start.delimiter, visit, invisible, start.records);
+  } finally {
+    writer.close();
+  }
   const target = table.targets[0]!;
   return {
     read: report.read,
@@ -119,7 +124,7 @@ export function ingestTail(job: TailJob, start: TailStart, text: string, onProgr
     warningCounts: target.warningCounts,
     rowWarnings: ctx.state.warnings,
     rejects: ctx.state.rejects,
-    chunks: writer.chunks,
+    staged: job.stagePath,
     rows: writer.rows,
     notes: table.notes,
     invisible: invisible.entries,
@@ -151,5 +156,5 @@ export function mergeTail(ctx: RunContext, report: SheetReport, table: SheetTabl
   for (const [code, n] of Object.entries(tail.warningCounts)) target.warningCounts[code] = (target.warningCounts[code] ?? 0) + n;
   target.rows += tail.rows;
   for (const period of tail.periods) target.periods.add(period);
-  ctx.sink.appendStaged!(table.kind, tail.chunks, tail.rows);
+  ctx.sink.appendStaged!(table.kind, tail.staged, tail.rows);
 }

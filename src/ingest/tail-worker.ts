@@ -1,17 +1,15 @@
 /** Worker: reads the tail of a large CSV (see tail.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ingestTail, type TailJob, type TailStart } from './tail-read.ts';
-import { decodeTail } from './readers/csv.ts';
 import { UnbalancedQuotes } from './readers/csv-parse.ts';
 import { UnreadableFileError } from './readers/types.ts';
 
 const job = workerData as TailJob;
 const port = parentPort!;
-const text = decodeTail(job.tail);
 port.once('message', (start: TailStart) => {
   try {
-    const result = ingestTail(job, start, text, (rows) => port.postMessage({ progress: rows }));
-    port.postMessage({ result }, result.chunks.map((chunk) => chunk.buffer as ArrayBuffer));
+    const result = ingestTail(job, start, (rows) => port.postMessage({ progress: rows }));
+    port.postMessage({ result });
   } catch (error) {
     if (error instanceof UnbalancedQuotes) port.postMessage({ unbalanced: error.line });
     else if (error instanceof UnreadableFileError) port.postMessage({ unreadable: { message: error.message, code: error.code } });

@@ -1,7 +1,7 @@
 /**
  * The worker reading the tail of a large CSV (see csvSheet and ingestSheet): started before the
- * head is decoded so that it decodes the tail meanwhile; told how to read the rows once the
- * head's header is known; its result added to the sheet when the head has been read.
+ * head is read so that it is loaded meanwhile; told how to read the rows once the head's header
+ * is known; its result added to the sheet when the head has been read.
  */
 import { Worker } from 'node:worker_threads';
 import type { TailJob, TailResult, TailStart } from './tail-read.ts';
@@ -21,11 +21,12 @@ export interface TailWorker {
 }
 
 export function startTail(job: TailJob): TailWorker {
-  // The worker's own copy of the bytes, handed over rather than copied again.
-  const bytes = new Uint8Array(job.tail.bytes);
+  // A file is read by the worker itself; bytes in memory are copied for it, and handed over.
+  const { source, start, end } = job.tail;
+  const tail = source instanceof Uint8Array ? { ...job.tail, source: source.slice(start, end), start: 0, end: end - start } : job.tail;
   const worker = new Worker(new URL('./tail-worker.ts', import.meta.url), {
-    workerData: { ...job, tail: { ...job.tail, bytes } } satisfies TailJob,
-    transferList: [bytes.buffer],
+    workerData: { ...job, tail } satisfies TailJob,
+    transferList: tail.source instanceof Uint8Array ? [tail.source.buffer as ArrayBuffer] : [],
   });
   let running = true;
   let progress: (rows: number) => void = () => {};

@@ -14,7 +14,7 @@
  * in another file's duplicate checks.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { hashFile } from '../io/file-digest.ts';
 import { join } from 'node:path';
 import { decideVersions, replacedMessage, versionMessage, type Version, type VersionOutcome } from '../domain/versions.ts';
 import { TABLES, type TableKind } from '../domain/tables/index.ts';
@@ -129,7 +129,7 @@ export async function decideFileVersions(runner: NodeRunner, input: string, shee
   const digests = new Map<string, Promise<string>>();
   const digestOf = (file: string) => {
     let d = digests.get(file);
-    if (!d) digests.set(file, (d = readFile(join(input, file)).then((bytes) => createHash('sha256').update(bytes).digest('hex'))));
+    if (!d) digests.set(file, (d = hashFile(join(input, file), createHash('sha256')).then((hash) => hash.digest('hex'))));
     return d;
   };
 

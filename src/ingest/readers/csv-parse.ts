@@ -35,11 +35,32 @@ export function guessDelimiter(text: string): string {
  * text parsed in parts: where the next part's lines start, for its messages).
  */
 export function parseCsv(text: string, visit: (cells: string[]) => void, delimiter = guessDelimiter(text), firstLine = 1): number {
+  return parseCsvPart(text, visit, delimiter, firstLine, true).line;
+}
+
+/** Where a part of a text stopped: the line after the last record read, and the unfinished record's text (from `rest`). */
+export interface PartEnd {
+  line: number;
+  /** Offset of the record the part ends in the middle of (the text's length when it ends on a record's end). */
+  rest: number;
+  /** The unfinished record is inside a quoted field. */
+  quoted: boolean;
+}
+
+/**
+ * parseCsv over one part of a text read in parts (a file read in chunks): unless `last`, a record
+ * the part ends in the middle of (no line end after it yet, a quote not yet closed, a CR whose LF
+ * may follow) is not handed on: it starts at `rest`, to be parsed again with the next part.
+ */
+export function parseCsvPart(text: string, visit: (cells: string[]) => void, delimiter: string, firstLine: number, last: boolean): PartEnd {
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
   let i = 0;
   let line = firstLine;
   let row: string[] = [];
+  let recordStart = 0;
+  let recordLine = firstLine;
+  const unfinished = (quoted: boolean): PartEnd => ({ line: recordLine, rest: recordStart, quoted });
   while (i < n) {
     let c = text.charCodeAt(i);
     if (c === QUOTE) {
@@ -49,7 +70,10 @@ export function parseCsv(text: string, visit: (cells: string[]) => void, delimit
       let from = ++i;
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) throw new UnbalancedQuotes(startLine);
+        if (q < 0 || (!last && q + 1 === n)) {
+          if (!last) return unfinished(true);
+          throw new UnbalancedQuotes(startLine);
+        }
         if (text.charCodeAt(q + 1) === QUOTE) {
           value += text.slice(from, q + 1);
           i = from = q + 2;
@@ -78,14 +102,18 @@ export function parseCsv(text: string, visit: (cells: string[]) => void, delimit
       if (i === n) row.push('');
       continue;
     }
-    // End of record: CRLF, LF or a lone CR.
+    // End of record: CRLF, LF or a lone CR (a CR ending the part may be followed by its LF).
+    if (c === CR && !last && i + 1 === n) return unfinished(false);
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     line++;
     visit(row);
     row = [];
+    recordStart = i;
+    recordLine = line;
   }
+  if (!last) return recordStart < n ? unfinished(false) : { line, rest: n, quoted: false };
   if (row.length > 0) visit(row);
-  return line;
+  return { line, rest: n, quoted: false };
 }
 
 /**
@@ -127,3 +155,82 @@ export function countRecords(text: string, delimiter: string): number | null {
 }
 
 const LONE_CR = /\r(?!\n)/;
+
+/**
+ * countRecords over bytes given in parts, undecoded: quotes, delimiters and line ends are single
+ * bytes in UTF-8 and GB18030, never part of a multi-byte character, so the bytes hold the same
+ * records as their text. (A file's head is counted so before it is read: the tail's worker numbers
+ * its rows from there.)
+ */
+export class RecordCounter {
+  records = 0;
+  private readonly delim: number;
+  private quoted = false;
+  /** The part ended on a quote inside a quoted field: the next byte says whether it closed it. */
+  private quoteAtEnd = false;
+  /** The part ended on a CR outside quotes: a record's end unless the next byte is its LF. */
+  private crAtEnd = false;
+  /** The last byte of the parts so far (a quote opens a field only after a delimiter or a line end). */
+  private last = LF;
+
+  constructor(delimiter: string) {
+    this.delim = delimiter.charCodeAt(0);
+  }
+
+  feed(bytes: Uint8Array): void {
+    const n = bytes.length;
+    if (n === 0) return;
+    let i = 0;
+    if (this.crAtEnd) {
+      this.crAtEnd = false;
+      if (bytes[0] !== LF) this.records++;
+    }
+    if (this.quoteAtEnd) {
+      this.quoteAtEnd = false;
+      if (bytes[0] === QUOTE) i = 1; // "" inside the field
+      else this.quoted = false;
+    }
+    // The next LF and CR from where the count stands: each found once, however many quotes there are.
+    let lf = bytes.indexOf(LF, i);
+    let cr = bytes.indexOf(CR, i);
+    const countEnds = (from: number, to: number) => {
+      if (lf >= 0 && lf < from) lf = bytes.indexOf(LF, from);
+      for (; lf >= 0 && lf < to; lf = bytes.indexOf(LF, lf + 1)) this.records++;
+      if (cr >= 0 && cr < from) cr = bytes.indexOf(CR, from);
+      for (; cr >= 0 && cr < to; cr = bytes.indexOf(CR, cr + 1)) {
+        if (cr + 1 === n) this.crAtEnd = true;
+        else if (bytes[cr + 1] !== LF) this.records++;
+      }
+    };
+    while (i < n) {
+      if (this.quoted) {
+        const q = bytes.indexOf(QUOTE, i);
+        if (q < 0) break;
+        if (q + 1 === n) {
+          this.quoteAtEnd = true;
+          break;
+        }
+        if (bytes[q + 1] === QUOTE) i = q + 2;
+        else {
+          this.quoted = false;
+          i = q + 1;
+        }
+        continue;
+      }
+      const q = bytes.indexOf(QUOTE, i);
+      countEnds(i, q < 0 ? n : q);
+      if (q < 0) break;
+      const before = q === 0 ? this.last : bytes[q - 1]!;
+      if (before === this.delim || before === LF || before === CR) this.quoted = true;
+      i = q + 1;
+    }
+    this.last = bytes[n - 1]!;
+  }
+
+  /** The records counted, or null when the bytes end inside a quoted field. */
+  end(): number | null {
+    if (this.crAtEnd) this.records++;
+    this.crAtEnd = false;
+    return this.quoted && !this.quoteAtEnd ? null : this.records;
+  }
+}

@@ -3,14 +3,19 @@
  * GBK/GB18030 (the Windows default), and tab-separated text (.txt, .tsv: "文本文件(制表符分隔)"
  * in GBK, "Unicode 文本" in UTF-16LE with a BOM) — UTF-16 big-endian or without a BOM too. Rows
  * are handed on one at a time. A workbook renamed .csv is read as the workbook it is; bytes in
- * another encoding (Big5…) are named in the message when no table can be read from them.
+ * another encoding (Big5…) are named in the message when no table can be read from them. A file
+ * is read a part at a time (text-source.ts): its text is never held whole.
  */
 import { isUtf8 } from 'node:buffer';
 import { hasInvisible, InvisibleTally } from '../../domain/invisible.ts';
-import { countRecords, guessDelimiter, parseCsv, UnbalancedQuotes } from './csv-parse.ts';
+import { guessDelimiter, parseCsv, parseCsvPart, RecordCounter, UnbalancedQuotes } from './csv-parse.ts';
+import { bytesAt, forEachPart, indexOfByte, isUtf8Prefix, isUtf8Source, PART_BYTES, sizeOf, type TextRange, type TextSource } from './text-source.ts';
 import type { CsvHead, CsvTail, ReadOptions, Sheet, SourceFile, SourceReader } from './types.ts';
 import { UnreadableFileError } from './types.ts';
 import { isWorkbookBytes, workbookReader } from './workbook.ts';
+
+/** Bytes looked at to tell the encoding, a workbook, a table (the rest of a UTF-8-looking file is checked as it goes on). */
+const HEAD_BYTES = 1 << 20;
 
 /** How a file's bytes are decoded: the decoder, the BOM bytes to skip, and the name reported. */
 interface Encoding {
@@ -35,14 +40,25 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-function detectEncoding(bytes: Uint8Array): Encoding {
+/**
+ * The encoding, from the file's first part; a file whose first part is UTF-8 is checked to the
+ * end (one byte of GBK anywhere makes it GBK, as when it was read whole).
+ */
+function detectEncoding(source: TextSource): Encoding {
+  const bytes = bytesAt(source, 0, HEAD_BYTES);
+  if (bytes.length === sizeOf(source)) return detectEncodingOf(bytes);
+  const found = detectEncodingOf(bytes, isUtf8Prefix(bytes));
+  return found.encoding === 'utf-8' && !isUtf8Source(source) ? detectEncodingOf(bytes, false) : found;
+}
+
+function detectEncodingOf(bytes: Uint8Array, utf8 = isUtf8(bytes)): Encoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { decoder: 'utf-8', skip: 3, encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { decoder: 'utf-16le', skip: 2, encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { decoder: 'utf-16be', skip: 2, encoding: 'utf-16be' };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { decoder: utf16, skip: 0, encoding: `${utf16}-no-bom` };
   // Not valid UTF-8: GB18030 is a superset of GBK and GB2312, what Chinese Windows writes.
-  if (isUtf8(bytes)) return { decoder: 'utf-8', skip: 0, encoding: 'utf-8' };
+  if (utf8) return { decoder: 'utf-8', skip: 0, encoding: 'utf-8' };
   return { decoder: 'gb18030', skip: 0, encoding: mostlyUtf8(bytes) ? 'gb18030-mixed' : 'gb18030' };
 }
 
@@ -56,15 +72,16 @@ function decode(decoder: string, bytes: Uint8Array, ignoreBOM = false): string {
   }
 }
 
-export function tooLong(bytes: number): UnreadableFileError {
+/** A record (or a text) of `chars` characters, too long to be a row of a table. */
+export function tooLong(chars: number): UnreadableFileError {
   return new UnreadableFileError(
-    `文件太大（${(bytes / 2 ** 20).toFixed(0)} MB 的文本无法一次读入），或整个文件只有很长的一行。请确认文件完整，再按系部或月份拆分成多个文件后报送。`,
+    `文件中有一行太长（超过 ${Math.floor(chars / 2 ** 20)} MB），无法按表格读取：文件可能已损坏，或整个文件只有很长的一行。请确认文件完整、是从 Excel 或 WPS 逐行导出的表格后重新报送。`,
     'FILE_TOO_LARGE',
   );
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  const { decoder, skip, encoding } = detectEncoding(bytes);
+  const { decoder, skip, encoding } = detectEncodingOf(bytes);
   return { text: decode(decoder, bytes.subarray(skip)), encoding };
 }
 
@@ -114,11 +131,6 @@ export function parseCsvText(text: string): string[][] {
   return rows;
 }
 
-/** A tail as text (a BOM-like sequence at its start is text, as it is mid-file). */
-export function decodeTail(tail: CsvTail): string {
-  return decode(tail.decoder, tail.bytes, true);
-}
-
 /**
  * Calls `visit` for each record of `text` — its invisible characters removed and counted in
  * `tally` when it has any (one scan of the whole text decides; most files have none). `index`:
@@ -128,6 +140,50 @@ export function visitClean(text: string, visit: (cells: string[]) => void, tally
   if (!hasInvisible(text)) return visit;
   let row = index;
   return (cells) => visit(tally.clean(cells, row++));
+}
+
+/** A record longer than this (characters) is not a record: a quote never closed, or a file with no line breaks. */
+const MAX_RECORD_CHARS = 64 << 20;
+
+/**
+ * Calls `visit` for each record of a range, read, decoded and parsed a part at a time: a
+ * character or a record (a quoted line break in it) cut at a part's end is finished with the
+ * next part, so the records are those of the whole text. `delimiter`: given, or guessed from
+ * the first line. `index`, `firstLine`: the first record's row index and line number. Returns
+ * the line after the last record. Throws UnbalancedQuotes as parseCsv does.
+ */
+export function readRows(
+  range: TextRange,
+  delimiter: string | ((firstLine: string) => string),
+  visit: (cells: string[]) => void,
+  tally: InvisibleTally,
+  index = 0,
+  firstLine = 1,
+): number {
+  const decoder = new TextDecoder(range.decoder, { ignoreBOM: range.ignoreBOM });
+  let delim = typeof delimiter === 'string' ? delimiter : null;
+  let carry = '';
+  let line = firstLine;
+  let row = index;
+  const plain = (cells: string[]) => {
+    row++;
+    visit(cells);
+  };
+  const cleaned = (cells: string[]) => visit(tally.clean(cells, row++));
+  const parse = (text: string, last: boolean) => {
+    if (delim === null) {
+      // The delimiter is guessed from the first line: wait for its end.
+      if (!last && !/[\r\n]/.test(text) && text.length < 65_536) return void (carry = text);
+      delim = (delimiter as (text: string) => string)(text);
+    }
+    const end = parseCsvPart(text, hasInvisible(text) ? cleaned : plain, delim, line, last);
+    line = end.line;
+    carry = end.rest < text.length ? text.slice(end.rest) : '';
+    if (carry.length > MAX_RECORD_CHARS) throw end.quoted ? new UnbalancedQuotes(line) : tooLong(MAX_RECORD_CHARS);
+  };
+  forEachPart(range.source, range.start, range.end, range.partBytes ?? PART_BYTES, (bytes) => parse(carry + decoder.decode(bytes, { stream: true }), false));
+  parse(carry + decoder.decode(), true);
+  return line;
 }
 
 export function unbalancedQuotes(line: number): UnreadableFileError {
@@ -143,42 +199,43 @@ export const SPLIT_BYTES = 8 << 20;
 const HEAD_SHARE = 0.53;
 
 /**
- * A CSV sheet; from `splitBytes` on (and not UTF-16), cut at the first line feed past HEAD_SHARE of it.
- * When that ends a record (it is outside quotes), the rows are the head's, then the tail's,
- * exactly those of the whole file. Line feeds and quotes are single bytes in UTF-8 and GB18030
- * (never part of a multi-byte character), so each part decodes as it would within the whole.
+ * A CSV sheet, read a part at a time; from `splitBytes` on (and not UTF-16), cut at the first line
+ * feed past HEAD_SHARE of it. When that ends a record (it is outside quotes), the rows are the
+ * head's, then the tail's, exactly those of the whole file. Line feeds and quotes are single bytes
+ * in UTF-8 and GB18030 (never part of a multi-byte character), so each part decodes as it would
+ * within the whole, and the head's records are counted from its bytes before it is read.
  */
-export function csvSheet(bytes: Uint8Array, splitBytes = SPLIT_BYTES, tabs = false): { sheet: Sheet; encoding: string } {
-  const { decoder, skip, encoding } = detectEncoding(bytes);
+export function csvSheet(source: TextSource, splitBytes = SPLIT_BYTES, tabs = false, partBytes = PART_BYTES): { sheet: Sheet; encoding: string } {
+  const size = sizeOf(source);
+  const { decoder, skip, encoding } = detectEncoding(source);
   const invisible = new InvisibleTally();
   const delimiterOf = (text: string) => (tabs ? tabDelimiter(text) : guessDelimiter(text));
+  const range = (start: number, end: number): TextRange => ({ source, start, end, decoder, ignoreBOM: start > skip, partBytes });
   const whole = (visit: (cells: string[]) => void) => {
-    const text = decode(decoder, bytes.subarray(skip));
-    const delimiter = delimiterOf(text);
     try {
-      parseCsv(text, visitClean(text, visit, invisible), delimiter);
+      readRows(range(skip, size), delimiterOf, visit, invisible);
     } catch (error) {
       if (error instanceof UnbalancedQuotes) throw unbalancedQuotes(error.line);
       throw error;
     }
   };
   const single = decoder === 'utf-16le' || decoder === 'utf-16be';
-  const cut = bytes.length >= splitBytes && !single ? bytes.indexOf(0x0a, skip + Math.floor((bytes.length - skip) * HEAD_SHARE)) + 1 : 0;
-  if (cut <= 0 || cut >= bytes.length) return { sheet: { name: null, forEachRow: whole, invisible }, encoding };
-  const tail: CsvTail = { bytes: bytes.subarray(cut), decoder };
+  const cut = size >= splitBytes && !single ? indexOfByte(source, 0x0a, skip + Math.floor((size - skip) * HEAD_SHARE)) + 1 : 0;
+  if (cut <= 0 || cut >= size) return { sheet: { name: null, forEachRow: whole, invisible }, encoding };
+  const tail: CsvTail = { ...range(cut, size), ignoreBOM: true };
   const head = (): CsvHead | null => {
-    const text = decode(decoder, bytes.subarray(skip, cut));
-    const delimiter = delimiterOf(text);
-    const records = countRecords(text, delimiter);
+    const delimiter = delimiterOf(new TextDecoder(decoder).decode(bytesAt(source, skip, Math.min(cut, skip + (1 << 18)))));
+    const counter = new RecordCounter(delimiter);
+    forEachPart(source, skip, cut, partBytes, (bytes) => counter.feed(bytes));
+    const records = counter.end();
     if (records === null) return null;
     return {
       delimiter,
       records,
-      forEachRow: (visit) => parseCsv(text, visitClean(text, visit, invisible), delimiter),
+      forEachRow: (visit) => readRows(range(skip, cut), delimiter, visit, invisible),
       forEachTailRow: (visit, firstLine) => {
         try {
-          const text = decodeTail(tail);
-          parseCsv(text, visitClean(text, visit, invisible, records), delimiter, firstLine);
+          readRows(tail, delimiter, visit, invisible, records, firstLine);
         } catch (error) {
           if (error instanceof UnbalancedQuotes) throw unbalancedQuotes(error.line);
           throw error;
@@ -196,28 +253,28 @@ function tabDelimiter(text: string): string {
 }
 
 /** A text file with no tab or comma in its first lines is not a table (a note saved beside the exports). */
-function isTextTable(bytes: Uint8Array): boolean {
-  const { decoder, skip } = detectEncoding(bytes);
-  const text = new TextDecoder(decoder).decode(bytes.subarray(skip, skip + (1 << 16)));
+function isTextTable(source: TextSource): boolean {
+  const { decoder, skip } = detectEncoding(source);
+  const text = new TextDecoder(decoder).decode(bytesAt(source, skip, skip + (1 << 16)));
   return /[\t,，]/.test(text);
 }
 
-async function readText(bytes: Uint8Array, options: ReadOptions | undefined, tabs: boolean): Promise<SourceFile> {
+async function readText(source: TextSource, options: ReadOptions | undefined, tabs: boolean): Promise<SourceFile> {
   // A workbook saved or renamed as .csv or .txt: read as the workbook it is.
-  if (isWorkbookBytes(bytes)) return workbookReader.read(bytes, options);
-  if (tabs && bytes.length > 0 && !isTextTable(bytes))
+  if (isWorkbookBytes(bytesAt(source, 0, 8))) return workbookReader.read(source, options);
+  if (tabs && sizeOf(source) > 0 && !isTextTable(source))
     throw new UnreadableFileError('这个文本文件不是表格：其中没有用制表符或逗号分隔的列。表格请用 Excel 或 WPS“另存为”CSV 或“Unicode 文本”；若是说明文字，请移出报送文件夹。', 'NOT_A_TABLE');
-  const { sheet, encoding } = csvSheet(bytes, options?.splitBytes, tabs);
-  return { encoding, sheets: [{ ...sheet, encodingProblem: () => (encoding === 'gb18030' ? encodingProblem(bytes) : null) }] };
+  const { sheet, encoding } = csvSheet(source, options?.splitBytes, tabs, options?.partBytes);
+  return { encoding, sheets: [{ ...sheet, encodingProblem: () => (encoding === 'gb18030' ? encodingProblem(bytesAt(source, 0, 1 << 16)) : null) }] };
 }
 
 export const csvReader: SourceReader = {
   extensions: ['.csv'],
-  read: (bytes, options) => readText(bytes, options, false),
+  read: (source, options) => readText(source, options, false),
 };
 
 /** Tab-separated text: Excel's "文本文件(制表符分隔)" (.txt, GBK) and "Unicode 文本" (.txt, UTF-16LE with a BOM); .tsv. */
 export const textReader: SourceReader = {
   extensions: ['.txt', '.tsv'],
-  read: (bytes, options) => readText(bytes, options, true),
+  read: (source, options) => readText(source, options, true),
 };

@@ -6,6 +6,7 @@
  * after the reader (merges, layout, validation) sees only this shape.
  */
 import type { InvisibleTally } from '../../domain/invisible.ts';
+import type { TextRange, TextSource } from './text-source.ts';
 
 /** A merged range, rows and columns from 0, inclusive. */
 export interface MergedRange {
@@ -27,10 +28,7 @@ export interface Visibility {
 }
 
 /** The second part of a CSV cut in two at a record boundary: its bytes and their decoder. */
-export interface CsvTail {
-  bytes: Uint8Array;
-  decoder: string;
-}
+export type CsvTail = TextRange;
 
 /** The head of a CSV cut in two, decoded. */
 export interface CsvHead {
@@ -84,13 +82,15 @@ export interface SourceFile {
 export interface ReadOptions {
   /** CSV files from this many bytes on are cut in two (see csvSheet); Infinity: never. */
   splitBytes?: number;
+  /** Text is read this many bytes at a time (PART_BYTES; tests make it small). */
+  partBytes?: number;
   /** A workbook whose sheets unpack to more than this is refused before it is read (DEFAULT_LIMITS). */
   maxWorkbookBytes?: number;
 }
 
 /** How large an input may be before it is refused with a message rather than read (README, "Nothing is lost"). */
 export const DEFAULT_LIMITS = {
-  /** Any file: CSV and text up to this are read in two halves at once; V8 holds no longer text anyway. */
+  /** Any file (CSV and text are read a part at a time; this keeps a mistaken export of years of data from being read unasked). */
   maxFileBytes: 500 * 2 ** 20,
   /** A workbook, unpacked: SheetJS needs about ten times its sheets' XML in memory (a 54 MB sheet: 550 MB). */
   maxWorkbookBytes: 100 * 2 ** 20,
@@ -98,7 +98,8 @@ export const DEFAULT_LIMITS = {
 
 export interface SourceReader {
   extensions: readonly string[];
-  read(bytes: Uint8Array, options?: ReadOptions): Promise<SourceFile>;
+  /** A file in memory, or on disk (a text file is then read a part at a time). */
+  read(source: TextSource, options?: ReadOptions): Promise<SourceFile>;
 }
 
 /** Why a file (or one sheet of it) is set aside: a short code for the rejects table, and a message a clerk can act on. */

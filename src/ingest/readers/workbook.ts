@@ -7,6 +7,7 @@
  * hidden sheets, rows and columns and the date system (1900 or 1904) as the workbook records them.
  * Formulas are never evaluated (their saved values are read) and macros never run.
  */
+import { wholeBytes } from './text-source.ts';
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { InvisibleTally } from '../../domain/invisible.ts';
 import type { MergedRange, Sheet, SourceFile, SourceReader } from './types.ts';
@@ -193,7 +194,8 @@ function formatOf(bytes: Uint8Array, wb: WorkBook): string {
 
 export const workbookReader: SourceReader = {
   extensions: ['.xlsx', '.xlsm', '.xls', '.et', '.ett', '.ods'],
-  async read(bytes, options): Promise<SourceFile> {
+  async read(source, options): Promise<SourceFile> {
+    const bytes = wholeBytes(source);
     if (startsWith(bytes, COMPOUND) && isEncryptedPackage(bytes)) throw new UnreadableFileError(PASSWORD_MESSAGE, 'PASSWORD_PROTECTED');
     const limit = options?.maxWorkbookBytes ?? DEFAULT_LIMITS.maxWorkbookBytes;
     const size = startsWith(bytes, ZIP) ? unpackedBytes(bytes) : bytes.length;
