@@ -537,14 +537,20 @@ function kindOf(header: string[]): Kind | null {
  * Data rows per file and sheet as this oracle reads them (a 考核量化表 sheet is one row; a table
  * read as two kinds counts its rows once) — for the 数据质量 page's per-file counts.
  */
-export async function rowsPerFile(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<Map<string, number>> {
+export async function rowsPerFile(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<Map<string, SheetRows>> {
   return (await readTables(exportsDir, readRules(rulesPath, exportsDir).aliases)).perSheet;
 }
 
-async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[]; perSheet: Map<string, number> }> {
+/** A sheet's data rows as this oracle reads them, and the departments its rows name (or its folder's). */
+export interface SheetRows {
+  rows: number;
+  departments: Set<string>;
+}
+
+async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[]; perSheet: Map<string, SheetRows> }> {
   const tables: Table[] = [];
   const forms: AssessmentRow[] = [];
-  const perSheet = new Map<string, number>();
+  const perSheet = new Map<string, SheetRows>();
   for (const path of filesBelow(exportsDir).sort()) {
     const file = relative(exportsDir, path).split(/[\\/]/).join('/');
     const [semester, folder] = file.split('/') as [string, string];
@@ -553,7 +559,7 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
       const form = quantifiedForm(rows, file, semester, folder);
       if (form) {
         forms.push(form);
-        perSheet.set(`${file}|${sheet.sheet}`, 1);
+        perSheet.set(`${file}|${sheet.sheet}`, { rows: 1, departments: new Set([aliases[form.department] ?? form.department]) });
         continue;
       }
       const h = rows.findIndex((r) => r.includes('姓名') || r.includes('班级'));
@@ -580,7 +586,7 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
         // (Without a department column, col(...DEPT_HEADERS) is -1 and get(-1) gives the folder's department.)
         tables.push({ kind, file, semester, titles: rows.slice(0, h).flat().join(''), header, col, rows: data });
         // A table read as two kinds (the 考核情况汇总表) has its rows once.
-        perSheet.set(`${file}|${sheet.sheet}`, data.length);
+        perSheet.set(`${file}|${sheet.sheet}`, { rows: data.length, departments: new Set(data.map((r) => r.get(dept))) });
       }
     }
   }
