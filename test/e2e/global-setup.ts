@@ -4,30 +4,26 @@
  * The ingest and the internal build run as `npm start` runs them, their output kept in start.log
  * (test/e2e/start-output.test.ts reads it).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runScript } from '../support/scripts.ts';
 
 /** Overridable (E2E_DIR) so that two runs on one machine do not delete each other's site. */
 export const E2E_DIR = resolve(process.env.E2E_DIR ?? '.cache/e2e');
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   // E2E_REUSE=1: keep a site a previous run built (for working on one page's test; CI never sets it).
   // E2E_INTERNAL_ONLY=1 as well: the internal build alone is enough (npm run test:faults builds only what a fault's tests read).
-  const built = existsSync(join(E2E_DIR, 'dist', 'index.html')) && (process.env.E2E_INTERNAL_ONLY === '1' || existsSync(join(E2E_DIR, 'dist-public', 'index.html')));
+  const internalOnly = process.env.E2E_INTERNAL_ONLY === '1';
+  const built = existsSync(join(E2E_DIR, 'dist', 'index.html')) && (internalOnly || existsSync(join(E2E_DIR, 'dist-public', 'index.html')));
   if (process.env.E2E_REUSE === '1' && built) return;
   rmSync(E2E_DIR, { recursive: true, force: true });
-  const run = (script: string, args: string[]) =>
-    execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-  /** What the clerk sees of a step of `npm start`: its output, stdout and stderr as they come. */
-  const said = (script: string, args: string[]) => {
-    const result = spawnSync('sh', ['-c', `"$0" "$@" 2>&1`, process.execPath, script, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-    if (result.status !== 0) throw new Error(`${script} failed (${result.status}):\n${result.stdout}`);
-    return result.stdout;
-  };
-  const ingest = said('scripts/ingest.ts', ['--input', 'data/exports', '--out', join(E2E_DIR, 'public/data')]);
-  const build = said('scripts/build.ts', ['--public', join(E2E_DIR, 'public'), '--out', join(E2E_DIR, 'dist')]);
+  const ingest = await runScript('scripts/ingest.ts', ['--input', 'data/exports', '--out', join(E2E_DIR, 'public/data')]);
+  // The internal build as `npm start` runs it, and beside it the aggregate-only build of the same
+  // data (test/e2e/audience.test.ts): two processes at once, each mostly on one core.
+  const [build] = await Promise.all([
+    runScript('scripts/build.ts', ['--public', join(E2E_DIR, 'public'), '--out', join(E2E_DIR, 'dist')]),
+    internalOnly ? Promise.resolve('') : runScript('scripts/build.ts', ['--public', join(E2E_DIR, 'public'), '--out', join(E2E_DIR, 'dist-public'), '--audience', 'public']),
+  ]);
   writeFileSync(join(E2E_DIR, 'start.log'), ingest + build);
-  // The aggregate-only build of the same data (test/e2e/audience.test.ts).
-  run('scripts/build.ts', ['--public', join(E2E_DIR, 'public'), '--out', join(E2E_DIR, 'dist-public'), '--audience', 'public']);
 }

@@ -4,8 +4,9 @@
  * a PDF per semester with the expected pages and text.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTruth, expected, institution, type Truth } from '../support/oracle.ts';
 import { computeMetricsTruth, INSTITUTION, POLICY, type MetricsTruth } from '../support/oracle-metrics.ts';
@@ -313,7 +314,10 @@ describe('党委会汇报', () => {
   });
 
   it('prints to A4 PDFs in the form of a 汇报: 基本情况 … 提请党委研究的事项, page numbers — n —, ≤ 6 problems, 下一步 printed, whole people and ratios, no one named before the 附件, no page with fewer than three lines (npm run report)', () => {
-    const dist = join(E2E, 'dist');
+    // On a copy of the site: the command adds PDFs and rewrites the report pages, which other test
+    // files read from the shared build, perhaps at the same moment.
+    const dist = join(mkdtempSync(join(tmpdir(), 'report-pdf-')), 'dist');
+    cpSync(join(E2E, 'dist'), dist, { recursive: true });
     const out = execFileSync(process.execPath, ['scripts/report.ts', '--dist', dist], { encoding: 'utf8' });
     expect(out).toContain(`已生成 ${semesters.length} 份 PDF`);
     const s = semesters.at(-1)!;
@@ -364,6 +368,7 @@ describe('党委会汇报', () => {
     // The report index and the report page now link the PDF.
     expect(readFileSync(join(dist, 'report.html'), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);
     expect(readFileSync(join(dist, 'report', `${s}.html`), 'utf8')).not.toMatch(/class="pdf-link"[^>]*hidden/);
+    rmSync(dirname(dist), { recursive: true, force: true });
   });
 
   it('made no request to any other host and logged no error', () => {

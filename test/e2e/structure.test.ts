@@ -123,6 +123,30 @@ async function checkStacksAndCompleteness(page: Page, semester: string, scope: S
   }
 }
 
+/**
+ * The list of people to look at (the 队伍结构 page's, or a department page's with `prefix`):
+ * exactly those the rosters show below 本科, hired by a disallowed method, or not party members,
+ * each with what applies; the first two marked as rules not met. Returns how many it expected.
+ */
+async function checkPeople(page: Page, semester: string, dept: string, prefix = ''): Promise<number> {
+  const people = unit(semester, dept).people;
+  const notMember = (c: (typeof people)[number]) => c.political !== null && !['中共党员', '中共预备党员'].includes(c.political);
+  const ruleNotMet = (c: (typeof people)[number]) => c.education === '专科' || ['人事代理', '劳务派遣'].includes(c.hiring);
+  const key = (c: (typeof people)[number]) => `${c.department}|${c.staffId}`;
+  const want = people.filter((c) => ruleNotMet(c) || notMember(c));
+  const table = await readTable(page, `${prefix}people-table`);
+  expect(Object.keys(table).sort(), `${semester} ${dept} 需要关注的人员`).toEqual(want.map(key).sort());
+  for (const c of want) {
+    const row = table[key(c)]!;
+    expect.soft(row.what!.includes('学历低于本科'), c.name).toBe(c.education === '专科');
+    expect.soft(row.what!.includes('非中共党员（提示）'), c.name).toBe(notMember(c));
+  }
+  // Below 本科 and disallowed hiring are marked as rules not met; non-membership is not.
+  const flagged = await page.$$eval(`#${prefix}people-table tr.row--bad`, (rows) => rows.map((r) => r.getAttribute('data-key')));
+  expect(flagged.sort(), `${semester} ${dept} 不符合要求`).toEqual(people.filter(ruleNotMet).map(key).sort());
+  return want.length;
+}
+
 describe('队伍结构 page', () => {
   it('shows the full-time counselors’ structure of the latest semester in the HTML, with JavaScript off', async () => {
     const page = await h.open('structure.html', { javaScriptEnabled: false });
@@ -155,24 +179,8 @@ describe('队伍结构 page', () => {
 
   it('lists exactly the people below 本科, hired by a disallowed method, or not party members (the last as information)', async () => {
     const page = await h.open('structure.html', { javaScriptEnabled: false });
-    const latest = semesters.at(-1)!;
-    const people = unit(latest, INSTITUTION).people;
-    const want = people
-      .filter((c) => c.education === '专科' || ['人事代理', '劳务派遣'].includes(c.hiring) || (c.political !== null && !['中共党员', '中共预备党员'].includes(c.political)))
-      .map((c) => `${c.department}|${c.staffId}`)
-      .sort();
-    const table = await readTable(page, 'people-table');
-    expect(Object.keys(table).sort()).toEqual(want);
-    expect(want.length).toBeGreaterThan(3);
-    for (const c of people) {
-      const row = table[`${c.department}|${c.staffId}`];
-      if (!row) continue;
-      expect.soft(row.what!.includes('学历低于本科'), c.name).toBe(c.education === '专科');
-      expect.soft(row.what!.includes('非中共党员（提示）'), c.name).toBe(c.political !== null && !['中共党员', '中共预备党员'].includes(c.political));
-    }
-    // Below 本科 and disallowed hiring are marked as rules not met; non-membership is not.
-    const flagged = await page.$$eval('#people-table tr.row--bad', (rows) => rows.map((r) => r.getAttribute('data-key')));
-    expect(flagged.sort()).toEqual(people.filter((c) => c.education === '专科' || ['人事代理', '劳务派遣'].includes(c.hiring)).map((c) => `${c.department}|${c.staffId}`).sort());
+    const picked = await checkPeople(page, semesters.at(-1)!, INSTITUTION);
+    expect(picked, 'people listed on the 队伍结构 page').toBeGreaterThan(3);
     await page.context().close();
   });
 
@@ -219,19 +227,23 @@ describe('队伍结构 page', () => {
     await page.context().close();
   });
 
-  it('every department page shows its own structure, as the rosters give it', async () => {
+  it('every department page shows its own structure and its people to look at, as the rosters give them', async () => {
     const list = await h.open('departments.html', { javaScriptEnabled: false });
     const links = await list.$$eval('.department-list a[href]', (as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')!] as [string, string]));
     await list.context().close();
     // The loop below checks each linked page: there must be one per department with a roster.
     expect(links.map(([d]) => d).sort()).toEqual(expect.arrayContaining([...truth.get(semesters.at(-1)!)!.keys()].filter((d) => d !== '全院')));
     const latest = semesters.at(-1)!;
+    let listed = 0;
     for (const [dept, path] of links) {
       const page = await h.open(path, { javaScriptEnabled: false });
       await checkSummary(page, latest, dept, 'full_time', 'structure-');
       await checkBreakdown(page, latest, dept, 'full_time', 'structure-');
+      listed += await checkPeople(page, latest, dept, 'structure-');
       await page.context().close();
     }
+    // The people lists above were not all empty: some department page lists someone.
+    expect(listed, 'people listed over the department pages').toBeGreaterThan(0);
   });
 
   it('made no request to any other host and logged no error', () => {

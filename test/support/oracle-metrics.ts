@@ -472,6 +472,8 @@ interface Row {
 interface Table {
   kind: Kind;
   file: string;
+  /** The workbook's sheet ('' for a CSV). */
+  sheet: string;
   semester: string;
   titles: string;
   header: string[];
@@ -537,14 +539,20 @@ function kindOf(header: string[]): Kind | null {
  * Data rows per file and sheet as this oracle reads them (a 考核量化表 sheet is one row; a table
  * read as two kinds counts its rows once) — for the 数据质量 page's per-file counts.
  */
-export async function rowsPerFile(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<Map<string, number>> {
+export async function rowsPerFile(exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<Map<string, SheetRows>> {
   return (await readTables(exportsDir, readRules(rulesPath, exportsDir).aliases)).perSheet;
 }
 
-async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[]; perSheet: Map<string, number> }> {
+/** A sheet's data rows as this oracle reads them, and the departments its rows name (or its folder's). */
+export interface SheetRows {
+  rows: number;
+  departments: Set<string>;
+}
+
+async function readTables(exportsDir: string, aliases: Record<string, string>): Promise<{ tables: Table[]; forms: AssessmentRow[]; perSheet: Map<string, SheetRows> }> {
   const tables: Table[] = [];
   const forms: AssessmentRow[] = [];
-  const perSheet = new Map<string, number>();
+  const perSheet = new Map<string, SheetRows>();
   for (const path of filesBelow(exportsDir).sort()) {
     const file = relative(exportsDir, path).split(/[\\/]/).join('/');
     const [semester, folder] = file.split('/') as [string, string];
@@ -553,7 +561,7 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
       const form = quantifiedForm(rows, file, semester, folder);
       if (form) {
         forms.push(form);
-        perSheet.set(`${file}|${sheet.sheet}`, 1);
+        perSheet.set(`${file}|${sheet.sheet}`, { rows: 1, departments: new Set([aliases[form.department] ?? form.department]) });
         continue;
       }
       const h = rows.findIndex((r) => r.includes('姓名') || r.includes('班级'));
@@ -578,9 +586,9 @@ async function readTables(exportsDir: string, aliases: Record<string, string>): 
           data.push({ line: i + 1, get: (c) => (c === dept ? department : cell(c)) });
         });
         // (Without a department column, col(...DEPT_HEADERS) is -1 and get(-1) gives the folder's department.)
-        tables.push({ kind, file, semester, titles: rows.slice(0, h).flat().join(''), header, col, rows: data });
+        tables.push({ kind, file, sheet: sheet.sheet, semester, titles: rows.slice(0, h).flat().join(''), header, col, rows: data });
         // A table read as two kinds (the 考核情况汇总表) has its rows once.
-        perSheet.set(`${file}|${sheet.sheet}`, data.length);
+        perSheet.set(`${file}|${sheet.sheet}`, { rows: data.length, departments: new Set(data.map((r) => r.get(dept))) });
       }
     }
   }
@@ -635,6 +643,8 @@ interface LogRow {
   name: string;
   weekStart: string;
   values: Partial<Record<Field, number>>;
+  /** 1-based row in its file/sheet. */
+  line: number;
 }
 
 function worklogRows(t: Table, rules: Rules): LogRow[] {
@@ -675,6 +685,7 @@ function worklogRows(t: Table, rules: Rules): LogRow[] {
       name: r.get(name),
       weekStart: weekStart!,
       values,
+      line: r.line,
     });
   }
   return out;
@@ -1178,6 +1189,72 @@ function coverageTruth(roster: RosterRow[], rows: AssessmentRow[], truth: Metric
       else u.missing.push({ staffId: p.staffId, name: p.name });
     }
   }
+}
+
+// ───────────────────────────── warnings ─────────────────────────────
+
+/** A row the 数据质量 page should flag while counting it: where, and which check. */
+export interface FoundWarning {
+  file: string;
+  sheet: string;
+  row: number;
+  what: 'grade-mismatch' | 'lateness-not-failed' | 'item-above-max' | 'staff-id-short' | 'duplicate-row' | 'week-outside-semester';
+}
+
+const ITEM_MAX = new Map(DIMENSIONS.flatMap((d) => ITEMS[d]));
+
+/**
+ * The rows of the exports that are counted but deserve a second look, found here by plain checks
+ * on the files: a filed grade the score's band contradicts, an assistant late more than
+ * POLICY.lateMax times yet not rated 不合格, an item scored above its maximum, a staff ID shorter
+ * than most in its table (leading zeros lost), a row repeated exactly, a work-log week outside
+ * its semester's teaching weeks.
+ */
+export async function warningsFound(truth: MetricsTruth, exportsDir = 'data/exports', rulesPath = 'data/rules.json'): Promise<FoundWarning[]> {
+  const rules = readRules(rulesPath, exportsDir);
+  const { tables } = await readTables(exportsDir, rules.aliases);
+  const sheetOf = new Map(tables.map((t) => [t.file, t.sheet]));
+  const out: FoundWarning[] = [
+    ...truth.mismatches.map((m) => ({ file: m.file, sheet: sheetOf.get(m.file) ?? '', row: m.row, what: 'grade-mismatch' as const })),
+    ...truth.assessed
+      .filter((a) => a.lateCount !== null && a.lateCount > POLICY.lateMax && POLICY.lateRoles.includes(a.role) && a.recorded !== null && a.recorded !== 'fail')
+      .map((a) => ({ file: a.file, sheet: sheetOf.get(a.file) ?? '', row: a.row, what: 'lateness-not-failed' as const })),
+  ];
+  // The length most staff IDs of the school have (over every table): a shorter one lost its leading zeros.
+  const lengths = new Map<number, number>();
+  for (const t of tables) {
+    const id = t.col('工号', '职工号');
+    if (id >= 0) for (const r of t.rows) if (/^\d+$/.test(r.get(id))) lengths.set(r.get(id).length, (lengths.get(r.get(id).length) ?? 0) + 1);
+  }
+  const usualIdLength = [...lengths].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const seen = new Set<string>();
+  for (const t of tables) {
+    // A table read as two kinds is checked once.
+    if (seen.has(`${t.file}|${t.sheet}`)) continue;
+    seen.add(`${t.file}|${t.sheet}`);
+    const at = (row: number, what: FoundWarning['what']) => out.push({ file: t.file, sheet: t.sheet, row, what });
+    const cells = (r: Row) => t.header.map((_, c) => r.get(c));
+    if (t.kind === 'assessment' || t.kind === 'assistants')
+      for (const r of t.rows)
+        t.header.forEach((h, c) => {
+          const max = ITEM_MAX.get(h);
+          if (max !== undefined && isNumber(r.get(c)) && Number(r.get(c)) > max) at(r.line, 'item-above-max');
+        });
+    const id = t.col('工号', '职工号');
+    if (id >= 0) for (const r of t.rows) if (/^\d+$/.test(r.get(id)) && r.get(id).length < usualIdLength) at(r.line, 'staff-id-short');
+    const rows = new Set<string>();
+    for (const r of t.rows) {
+      const key = JSON.stringify(cells(r));
+      if (rows.has(key)) at(r.line, 'duplicate-row');
+      rows.add(key);
+    }
+    if (t.kind === 'worklog') {
+      const first = mondayOf(semesterStart(rules, t.semester));
+      const after = addDays(first, 7 * rules.weeks);
+      for (const log of worklogRows(t, rules)) if (log.weekStart < first || log.weekStart >= after) at(log.line, 'week-outside-semester');
+    }
+  }
+  return out;
 }
 
 // ───────────────────────────── entry point ─────────────────────────────

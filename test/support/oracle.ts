@@ -81,6 +81,23 @@ export async function readSheets(path: string): Promise<SheetCells[]> {
   return sheets.map((s) => ({ sheet: s.sheet, rows: s.data.map((r) => r.map(text)) }));
 }
 
+/**
+ * Rows read per `file|sheet`: every row down to the last one with a cell filled in (titles,
+ * headers, blank lines between and footers included) — what 数据质量 counts as 读取行数.
+ */
+export async function rowsReadPerSheet(exportsDir: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const path of filesBelow(exportsDir)) {
+    const file = relative(exportsDir, path).split(/[\\/]/).join('/');
+    for (const sheet of await readSheets(path)) {
+      let last = sheet.rows.length;
+      while (last > 0 && !sheet.rows[last - 1]!.some((c) => c.trim() !== '')) last--;
+      out.set(`${file}|${sheet.sheet}`, last);
+    }
+  }
+  return out;
+}
+
 export function filesBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.(csv|xlsx|xls)$/.test(e.name))
@@ -136,8 +153,8 @@ export async function computeTruth(exportsDir: string): Promise<Truth> {
  * Enrollment rows per `file|sheet` (relative to the exports folder), read as computeTruth reads them:
  * rows under the header with a department (or the one above, in a merged column) and a count, 合计 rows left out.
  */
-export async function enrollmentRowsPerFile(exportsDir: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+export async function enrollmentRowsPerFile(exportsDir: string): Promise<Map<string, { rows: number; departments: Set<string> }>> {
+  const out = new Map<string, { rows: number; departments: Set<string> }>();
   for (const path of filesBelow(exportsDir)) {
     const file = relative(exportsDir, path).split(/[\\/]/).join('/');
     for (const sheet of await readSheets(path)) {
@@ -149,13 +166,14 @@ export async function enrollmentRowsPerFile(exportsDir: string): Promise<Map<str
       const n = header.findIndex((c) => STUDENTS.test(c));
       let above = '';
       let count = 0;
+      const departments = new Set<string>();
       for (const r of rows.slice(h + 1)) {
         if (r.some((c) => c.includes('合计'))) continue;
         const department = r[dept] || above;
         above = department;
-        if (department && /^[\d,]+$/.test(r[n] ?? '')) count++;
+        if (department && /^[\d,]+$/.test(r[n] ?? '')) count++, departments.add(department);
       }
-      out.set(`${file}|${sheet.sheet}`, count);
+      out.set(`${file}|${sheet.sheet}`, { rows: count, departments });
     }
   }
   return out;
