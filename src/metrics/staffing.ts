@@ -117,6 +117,9 @@ ORDER BY semester, department`;
 
 export const INSTITUTION = '全院';
 
+/** The institution's note when no department's roster and enrollment were both read. */
+export const NOTHING_COUNTED = '各系部的在校生人数或辅导员名册均未报送或未能导入，无法计算全院师生比';
+
 /**
  * One row per semester for the whole institution (department column = '全院'): over the
  * departments whose roster and enrollment were read; `excluded` names the others and why;
@@ -126,13 +129,14 @@ export function institutionStaffingSql(p: StaffingParams, semester?: string): st
   const n = sqlNumber(p.target);
   return `WITH ${unitsSql(p)}, total AS (
   SELECT semester, ${sqlString(INSTITUTION)} AS department,
-    COALESCE(SUM(students) FILTER (WHERE note IS NULL), 0)::INTEGER AS students,
-    COALESCE(SUM(full_time) FILTER (WHERE note IS NULL), 0)::INTEGER AS full_time,
-    COALESCE(SUM(part_time) FILTER (WHERE note IS NULL), 0)::INTEGER AS part_time,
+    SUM(students) FILTER (WHERE note IS NULL)::INTEGER AS students,
+    SUM(full_time) FILTER (WHERE note IS NULL)::INTEGER AS full_time,
+    SUM(part_time) FILTER (WHERE note IS NULL)::INTEGER AS part_time,
     SUM(flagged_hiring)::INTEGER AS flagged_hiring,
-    NULL::VARCHAR AS note,
+    -- No department read: no institution figure either (its counts would be zeros that mean nothing).
+    CASE WHEN COUNT(*) FILTER (WHERE note IS NULL) = 0 THEN ${sqlString(NOTHING_COUNTED)} END AS note,
     ${excludedAggregateSql()} AS excluded,
-    COALESCE(SUM(GREATEST(0, CEIL(students / ${n}) - full_time)) FILTER (WHERE note IS NULL), 0)::INTEGER AS needed
+    SUM(GREATEST(0, CEIL(students / ${n}) - full_time)) FILTER (WHERE note IS NULL)::INTEGER AS needed
   FROM units GROUP BY semester
 )
 SELECT * FROM (${figuresSql(p, 'total')})

@@ -59,6 +59,7 @@ export function staffingParagraph(f: SemesterFigures, prev: SemesterFigures | nu
   const t = rules.max_students_per_counselor;
   const i = f.staffing.institution;
   const label = when(f.semester);
+  if (i?.note) return `截至${label}，${escapeHtml(i.note)}。`;
   if (!i || (!i.students && !i.full_time && !i.part_time)) return `截至${label}，尚未收到在校生人数和辅导员名册数据，无法计算师生比。`;
   const at = (col: string) => ({ row: INSTITUTION, col });
   // 全院 over the departments whose roster and enrollment were read: the others named beside it.
@@ -152,7 +153,7 @@ export function workloadParagraph(f: SemesterFigures, rules: ActiveRules): strin
     text += `各项工作要求中，${escapeHtml(role)}“${r(rules.workload_norms[lowest.norm]!.label)}”的达标率最低，为${n('workload_lowest', formatPercent(lowest.met / lowest.periods), 'tbl-workload', { row: String(lowest.norm), col: 'share' })}。`;
   }
   const below = f.workload.departments.filter((d) => d.periods > 0 && d.met / d.periods < target);
-  if (below.length) text += `${n('workload_departments_below', formatInt(below.length), T, { agg: 'flagged' })}个系部低于目标。`;
+  if (below.length) text += `${n('workload_departments_below', formatInt(below.length), T, { agg: 'flagged' })}个系部低于${rulePercent(target)}的目标。`;
   else text += '各系部均达到目标。';
   return text;
 }

@@ -1816,7 +1816,8 @@ describe('bad-input corpus', () => {
       workload: [
         '辅导员 每周个别谈心不少于5人 人·周 8 14 57.1%',
         '辅导员 每周检查上课不少于2次 人·周 11 14 78.6%',
-        '辅导员 每周检查宿舍卫生不少于2次 人·周 5 7 71.4%',
+        // 信息工程系's form has only 谈心 and 查课: the other norms are 全院 without it, and say so.
+        '辅导员 每周检查宿舍卫生不少于2次（不含信息工程系：该项未报送） 人·周 5 7 71.4%',
         '班主任 每月联系任课教师不少于1次 人·月 9 12 75.0%',
         '信息工程系 辅导员 3 7 42.9% 未达标 机电工程系 辅导员 4 7 57.1% 未达标',
         '信息工程系 50.0% 50.0% 50.0% 0.0% —',
@@ -1834,6 +1835,15 @@ describe('bad-input corpus', () => {
       structure: ['平均年龄 34.7 岁 未填写 3 人', '35岁及以下 4 人 · 44.4%', '学历 硕士研究生 2 22.2%', '学历 本科 2 22.2%', '学历 未填写 5 55.6%'],
     };
     for (const [page, figures] of Object.entries(shown)) for (const figure of figures) expect(pages[page], page).toContain(figure);
+  });
+
+  it('a roster sent with no 在校生人数: 师生比 says why it has no 全院 figure, never "专职辅导员 0 人"', async () => {
+    const out = scratch();
+    const manifest = await runIngest({ input: join(CASES_DIR, '121-csv-footers-gbk'), out });
+    const { staffing } = await pageTexts({ out, manifest }, ['staffing']);
+    expect(staffing).toContain('均未报送或未能导入');
+    expect(staffing).not.toMatch(/专职辅导员 0 人/);
+    expect(staffing).not.toMatch(/未达标（无专职辅导员）/);
   });
 
   it('has at least 40 cases, and every case folder is in the table', () => {

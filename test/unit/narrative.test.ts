@@ -89,7 +89,7 @@ describe('sections with nothing sent yet', () => {
     };
     const t = text(workloadParagraph(g, rules));
     expect(t).toContain('占85.0%，低于90%的目标');
-    expect(t).toContain('1个系部低于目标。');
+    expect(t).toContain('1个系部低于90%的目标。');
   });
 });
 
