@@ -223,7 +223,7 @@ export const MEASURES: readonly Measure[] = [
     sql: (ctx, s, by) => trainingUnitsSql(trainingParams(ctx), f(s), by),
     read: covered((rows, unit) => {
       const r = rowsOf<TrainingUnitRow>(rows, unit)[0];
-      return r && r.counselors > 0 ? shareReading(r.meets_hours, r.counselors, '人', r.meets_hours === r.counselors) : null;
+      return r && r.counselors > 0 && r.meets_hours != null ? shareReading(r.meets_hours, r.counselors, '人', r.meets_hours === r.counselors) : null;
     }),
     target: (ctx) => `应全部达到每年${ctx.rules.training.school_hours_per_year}学时`,
     shortfall: shareShortfall(1),

@@ -4,6 +4,7 @@
  * provincial course falls within the window of years. A training row belongs to a counselor by
  * staff ID, or by name within the department (IDs that lost their leading zeros still match).
  */
+import { coverageNote } from '../collection/coverage.ts';
 import { unreadableExcludedSql } from './coverage.ts';
 import { calendarYearSql, filterSql, type Filters } from './filters.ts';
 import { sqlNumber, sqlString } from './sql.ts';
@@ -19,22 +20,46 @@ export interface TrainingPersonRow {
   name: string;
   staff_id: string;
   year: number;
-  school_hours: number;
-  meets_hours: boolean;
-  higher_courses: number;
+  /** NULL: no training record at all for the year (`note` says why) — nothing to judge by, not 0 hours. */
+  school_hours: number | null;
+  meets_hours: boolean | null;
+  higher_courses: number | null;
   last_higher_year: number | null;
+  /** What stands in place of the figures: "未报送培训记录" / "培训记录未能导入，待重新报送" (NULL: figures computed). */
+  note: string | null;
+}
+
+/** The note when nothing was sent (the coverage module's wording): training records are usually sent centrally. */
+const NOT_SENT = coverageNote('training', 'missing');
+
+/**
+ * The training year of each roster row has no training row at all: the records were not sent, or
+ * the only ones were set aside (the coverage row's own note, a file known to be training first) —
+ * every counselor's hours would be a 0 and a 未达标 that mean nothing, so a note stands in their
+ * place. Any row for the year is enough to judge everyone (no row of one's own is then 0 hours).
+ */
+function noRecordsNoteSql(): string {
+  return `CASE WHEN r.year NOT IN (SELECT DISTINCT year FROM training WHERE year IS NOT NULL) THEN COALESCE(
+    (SELECT c.note FROM coverage c WHERE c.semester = r.semester AND c.kind = 'training' AND c.field IS NULL AND c.status = 'unreadable'
+      ORDER BY c.set_aside + c.rejected DESC, c.department LIMIT 1),
+    ${sqlString(NOT_SENT)}) END`;
 }
 
 function peopleSql(p: TrainingParams, f: Partial<Filters>): string {
+  const hours = `COALESCE(SUM(t.hours) FILTER (WHERE t.level = 'school' AND t.year = r.year), 0)`;
+  const judged = (sql: string) => `CASE WHEN ANY_VALUE(r.note) IS NULL THEN ${sql} END`;
   return `WITH roster AS (
-  SELECT semester, department, staff_id, name, ${calendarYearSql('semester')} AS year
-  FROM counselors WHERE employment = 'full_time' AND ${filterSql(f, { semester: 'semester', department: 'department' })}
+  SELECT *, ${noRecordsNoteSql()} AS note FROM (
+    SELECT semester, department, staff_id, name, ${calendarYearSql('semester')} AS year
+    FROM counselors WHERE employment = 'full_time' AND ${filterSql(f, { semester: 'semester', department: 'department' })}
+  ) r
 )
 SELECT r.department, r.name, r.staff_id, r.year,
-  COALESCE(SUM(t.hours) FILTER (WHERE t.level = 'school' AND t.year = r.year), 0)::DOUBLE AS school_hours,
-  COALESCE(SUM(t.hours) FILTER (WHERE t.level = 'school' AND t.year = r.year), 0) >= ${sqlNumber(p.schoolHoursPerYear)} AS meets_hours,
-  COUNT(t.level) FILTER (WHERE t.level IN ('national', 'provincial') AND t.year BETWEEN r.year - ${sqlNumber(p.higherEveryYears - 1)} AND r.year)::INTEGER AS higher_courses,
-  MAX(t.year) FILTER (WHERE t.level IN ('national', 'provincial') AND t.year <= r.year)::INTEGER AS last_higher_year
+  ${judged(hours)}::DOUBLE AS school_hours,
+  ${judged(`${hours} >= ${sqlNumber(p.schoolHoursPerYear)}`)} AS meets_hours,
+  ${judged(`COUNT(t.level) FILTER (WHERE t.level IN ('national', 'provincial') AND t.year BETWEEN r.year - ${sqlNumber(p.higherEveryYears - 1)} AND r.year)`)}::INTEGER AS higher_courses,
+  ${judged(`MAX(t.year) FILTER (WHERE t.level IN ('national', 'provincial') AND t.year <= r.year)`)}::INTEGER AS last_higher_year,
+  ANY_VALUE(r.note)::VARCHAR AS note
 FROM roster r LEFT JOIN training t ON (t.staff_id = r.staff_id OR (t.name = r.name AND t.department = r.department))
 GROUP BY r.semester, r.department, r.staff_id, r.name, r.year`;
 }
@@ -47,9 +72,12 @@ export function trainingPeopleSql(p: TrainingParams, f: Partial<Filters>): strin
 export interface TrainingUnitRow {
   department: string;
   counselors: number;
-  school_hours: number;
-  meets_hours: number;
-  without_higher: number;
+  /** NULL with `note`: the training year has no training record to judge by. */
+  school_hours: number | null;
+  meets_hours: number | null;
+  without_higher: number | null;
+  /** What stands in place of the figures: "未报送培训记录" (NULL: figures computed). */
+  note: string | null;
   /** 全院: departments whose roster could not be read, not counted (NULL: none). */
   excluded: string | null;
 }
@@ -58,9 +86,11 @@ export interface TrainingUnitRow {
 export function trainingUnitsSql(p: TrainingParams, f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
   const excluded = by === 'institution' ? unreadableExcludedSql(['counselors'], f.semester) : 'NULL';
-  return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS counselors, SUM(school_hours)::DOUBLE AS school_hours,
-  COUNT(*) FILTER (WHERE meets_hours)::INTEGER AS meets_hours,
-  COUNT(*) FILTER (WHERE higher_courses = 0)::INTEGER AS without_higher,
+  const judged = (sql: string) => `CASE WHEN COUNT(note) = 0 THEN ${sql} END`;
+  return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS counselors, ${judged('SUM(school_hours)')}::DOUBLE AS school_hours,
+  ${judged('COUNT(*) FILTER (WHERE meets_hours)')}::INTEGER AS meets_hours,
+  ${judged('COUNT(*) FILTER (WHERE higher_courses = 0)')}::INTEGER AS without_higher,
+  ANY_VALUE(note)::VARCHAR AS note,
   ${excluded}::VARCHAR AS excluded
 FROM (${peopleSql(p, f)}) GROUP BY ALL ORDER BY department`;
 }

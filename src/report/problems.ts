@@ -134,7 +134,8 @@ const CHECKS: ReadonlyArray<readonly [string, Check]> = [
     'training',
     (f, rules) => {
       const t = f.training.institution;
-      if (!t || t.counselors === 0) return null;
+      // No training record for the year (a note): nothing to judge by, so no problem raised — the paragraph says it was not sent.
+      if (!t || t.counselors === 0 || t.meets_hours == null || t.without_higher == null) return null;
       const short = t.counselors - t.meets_hours;
       const at = (col: string) => ({ row: t.department, col });
       const parts = [

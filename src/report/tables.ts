@@ -169,17 +169,20 @@ export function quotaTable(f: SemesterFigures): TableView<SemesterFigures['quota
 }
 
 export function trainingTable(f: SemesterFigures, rules: ActiveRules): TableView<SemesterFigures['training']['departments'][number]> {
+  const rows = [...f.training.departments, ...(f.training.institution ? [f.training.institution] : [])];
   return {
     title: '各系部专职辅导员培训情况',
-    rows: [...f.training.departments, ...(f.training.institution ? [f.training.institution] : [])],
+    rows,
     rowKey: (r) => r.department,
-    flagged: (r) => r.meets_hours < r.counselors || r.without_higher > 0,
+    flagged: (r) => r.note == null && ((r.meets_hours ?? 0) < r.counselors || (r.without_higher ?? 0) > 0),
+    // The year had no training record: one note for the whole table, not a row of — (the paragraph says it too).
+    ...(rows.length && rows.every((r) => r.note != null) ? { rows: [], empty: rows[0]!.note! } : {}),
     columns: [
       { key: 'department', label: '系部', rowHeader: true },
       { key: 'counselors', label: '专职辅导员', format: 'int' },
-      { key: 'mean', label: '人均校级学时', format: 'decimal1', value: (r) => (r.counselors ? r.school_hours / r.counselors : null) },
+      { key: 'mean', label: '人均校级学时', format: 'decimal1', value: (r) => (r.counselors && r.school_hours != null ? r.school_hours / r.counselors : null) },
       { key: 'meets_hours', label: `达到${rules.training.school_hours_per_year}学时`, format: 'int' },
-      { key: 'short', label: `未达${rules.training.school_hours_per_year}学时`, format: 'int', value: (r) => r.counselors - r.meets_hours },
+      { key: 'short', label: `未达${rules.training.school_hours_per_year}学时`, format: 'int', value: (r) => (r.meets_hours == null ? null : r.counselors - r.meets_hours) },
       { key: 'without_higher', label: `${rules.training.national_or_provincial_every_years}年内无国家级、省级培训`, format: 'int' },
     ],
   };

@@ -45,12 +45,17 @@ export async function fullDataRunner(dataDir: string, tables: readonly string[],
     if (!existsSync(path)) continue;
     const source = `read_parquet(${sqlString(path)})`;
     const columns = (await runner.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((c) => c.column_name);
-    const where = columns.includes('department') ? ` WHERE department IS NULL OR department IN (${school})` : '';
+    // Coverage rows of a sender outside the school (学工部 sending the 培训记录 centrally) keep their status with
+    // no department: whether a kind was set aside this semester is asked without one (src/metrics/training.ts).
+    const anonymous = table === 'coverage' && columns.includes('department');
+    const where = columns.includes('department') && !anonymous ? ` WHERE department IS NULL OR department IN (${school})` : '';
     // A category's value outside its dictionary (free text a clerk typed) is counted as 其他.
     const closed = Object.entries(CLOSED_CATEGORIES[table] ?? {}).filter(([c]) => columns.includes(c));
-    const replace = closed.length
-      ? ` REPLACE (${closed.map(([c, values]) => `CASE WHEN ${c} IS NULL OR ${c} IN (${values.map(sqlString).join(', ')}) THEN ${c} ELSE ${sqlString(OTHER_CATEGORY)} END AS ${c}`).join(', ')})`
-      : '';
+    const replacements = [
+      ...closed.map(([c, values]) => `CASE WHEN ${c} IS NULL OR ${c} IN (${values.map(sqlString).join(', ')}) THEN ${c} ELSE ${sqlString(OTHER_CATEGORY)} END AS ${c}`),
+      ...(anonymous ? [`CASE WHEN department IN (${school}) THEN department END AS department`] : []),
+    ];
+    const replace = replacements.length ? ` REPLACE (${replacements.join(', ')})` : '';
     // A table, not a view: the build runs thousands of queries over it, and a view would read the Parquet file again in each.
     await runner.connection.run(`CREATE TABLE ${table} AS SELECT *${replace} FROM ${source}${where}`);
   }

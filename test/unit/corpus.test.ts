@@ -28,6 +28,7 @@ import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { buildContext } from '../../src/dashboard/context.ts';
 import { pageFor } from '../../src/dashboard/public.ts';
 import { queryPanel } from '../../src/dashboard/run.ts';
+import { renderPanel } from '../../src/dashboard/coverage-notes.ts';
 import { fullDataRunner } from '../../src/site/public-build.ts';
 import { initialState } from '../../src/views/controls.ts';
 import { panelInnerHtml } from '../../src/views/panel.ts';
@@ -1666,7 +1667,8 @@ async function pageTexts(ctx: Pick<Ctx, 'out' | 'manifest'>, pageIds: readonly s
       const state = initialState(page, dashboard);
       const parts: string[] = [];
       for (const panel of page.panels) {
-        const output = panel.render(await queryPanel(panel, state, dashboard, runner), state, dashboard);
+        // As the site shows it: with what the panel rests on said (a note in place of figures).
+        const output = renderPanel(panel, await queryPanel(panel, state, dashboard, runner), state, dashboard);
         parts.push(panelInnerHtml(panel.id, panel.title(state, dashboard), output, null, null));
       }
       texts[pageId] = parts.join('\n').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
@@ -1844,6 +1846,42 @@ describe('bad-input corpus', () => {
     expect(staffing).toContain('均未报送或未能导入');
     expect(staffing).not.toMatch(/专职辅导员 0 人/);
     expect(staffing).not.toMatch(/未达标（无专职辅导员）/);
+  });
+
+  // Issue 20: training records are sent centrally; with none for the training year, a note — never 0 学时 and 未达标.
+  const trainingUnitsPanel = (text: string) => text.slice(0, text.indexOf('培训未达要求的专职辅导员'));
+  it('training absent: a roster and no training file — 培训 says 未报送培训记录, not 0.0 学时 or 未达标', async () => {
+    const out = scratch();
+    const manifest = await runIngest({ input: join(CASES_DIR, '120-annotated-headings'), out });
+    const { training } = await pageTexts({ out, manifest }, ['training']);
+    expect(training).toContain('未报送培训记录');
+    expect(trainingUnitsPanel(training!)).not.toMatch(/0\.0|未达标|0 人达到|\b0 0\.0%/);
+    // No counselor is listed as short of the training: nobody's record was there to judge by.
+    expect(training).not.toMatch(/培训未达要求的专职辅导员[^]*信息工程系 \S+ \S+ 2025 年/);
+  });
+
+  it('training absent: the only training file set aside — 培训 says 培训记录未能导入，待重新报送', async () => {
+    const input = tempDir('training-unreadable-');
+    cpSync(join(CASES_DIR, '120-annotated-headings'), input, { recursive: true });
+    mkdirSync(join(input, '2025-2026-1', '学工部'), { recursive: true });
+    writeFileSync(join(input, '2025-2026-1', '学工部', '辅导员培训记录.xlsx'), 'not a workbook');
+    const out = scratch();
+    const manifest = await runIngest({ input, out });
+    const { training } = await pageTexts({ out, manifest }, ['training']);
+    expect(training).toContain('培训记录未能导入，待重新报送');
+    expect(trainingUnitsPanel(training!)).not.toMatch(/0\.0|未达标/);
+  });
+
+  it('training present for the year: a counselor with no row of their own is 0 学时 and short, as before', async () => {
+    const input = tempDir('training-present-');
+    for (const name of ['120-annotated-headings', '122-training-grouped-by-course', '124-correction-dated-earlier']) cpSync(join(CASES_DIR, name), input, { recursive: true });
+    const out = scratch();
+    const manifest = await runIngest({ input, out });
+    const { training } = await pageTexts({ out, manifest }, ['training']);
+    expect(training).not.toContain('未报送培训记录');
+    // 信息工程系's 2 full-time counselors (120) have no training row in 2025, a year with records: 0 学时 each.
+    expect(training).toContain('信息工程系 2 0.0 0 0.0% 2');
+    expect(training).toContain('机电工程系 3 10.7 2 66.7% 2');
   });
 
   it('has at least 40 cases, and every case folder is in the table', () => {

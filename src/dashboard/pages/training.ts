@@ -32,16 +32,17 @@ const units: Panel = {
     const norm = ctx.rules.training.school_hours_per_year;
     const rows = institutionFirst<TrainingUnitRow>(data).map((r) => ({
       ...r,
-      mean: r.counselors ? r.school_hours / r.counselors : null,
-      share: ratio(r.meets_hours, r.counselors),
+      mean: r.counselors && r.school_hours != null ? r.school_hours / r.counselors : null,
+      share: r.meets_hours == null ? null : ratio(r.meets_hours, r.counselors),
     }));
-    const depts = rows.filter((r) => r.department !== '全院').sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || (a.mean ?? 0) - (b.mean ?? 0));
+    // A unit with a note (no training record for the year) has no bar: the note stands in the table.
+    const depts = rows.filter((r) => r.department !== '全院' && r.note == null).sort((a, b) => (a.share ?? 0) - (b.share ?? 0) || (a.mean ?? 0) - (b.mean ?? 0));
     return {
       // One encoding: the bar is the share of counselors reaching the hours, green only when all do (the requirement).
       chart: depts.length
         ? (document, width) =>
             hbars(
-              depts.map((r) => ({ label: r.department, value: r.share, ok: r.meets_hours === r.counselors, text: `${r.meets_hours}/${r.counselors} 人达到；人均 ${(r.mean ?? 0).toFixed(1)} 学时` })),
+              depts.map((r) => ({ label: r.department, value: r.share, ok: r.meets_hours === r.counselors, text: `${r.meets_hours ?? 0}/${r.counselors} 人达到；人均 ${(r.mean ?? 0).toFixed(1)} 学时` })),
               {
                 document,
                 width,
@@ -58,7 +59,7 @@ const units: Panel = {
         title: '培训学时',
         rows,
         rowKey: (r) => r.department,
-        flagged: (r) => r.meets_hours < r.counselors || r.without_higher > 0,
+        flagged: (r) => r.note == null && ((r.meets_hours ?? 0) < r.counselors || (r.without_higher ?? 0) > 0),
         empty: '无数据：所选学期和范围内没有专职辅导员。',
         columns: [
           { key: 'department', label: '系部', rowHeader: true },
@@ -81,7 +82,7 @@ const people: Panel = {
   queries: (s, ctx) => ({ rows: trainingPeopleSql(trainingParams(ctx), s) }),
   render: (data, s, ctx) => {
     const years = ctx.rules.training.national_or_provincial_every_years;
-    const rows = (data.rows as unknown as TrainingPersonRow[]).filter((r) => !r.meets_hours || r.higher_courses === 0);
+    const rows = (data.rows as unknown as TrainingPersonRow[]).filter((r) => r.note == null && (!r.meets_hours || r.higher_courses === 0));
     return {
       table: {
         title: '培训未达要求人员',
@@ -108,7 +109,7 @@ const people: Panel = {
   public: {
     panel: countsPanel({
       title: (s) => `培训未达要求的专职辅导员人数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-      list: (s, ctx) => `SELECT * FROM (${trainingPeopleSql(trainingParams(ctx), s)}) WHERE NOT meets_hours OR higher_courses = 0`,
+      list: (s, ctx) => `SELECT * FROM (${trainingPeopleSql(trainingParams(ctx), s)}) WHERE note IS NULL AND (NOT meets_hours OR higher_courses = 0)`,
       populations: () => [POPULATIONS.fullTime],
       label: '人数',
       tableTitle: '培训未达要求人数',
