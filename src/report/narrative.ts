@@ -186,7 +186,7 @@ export function trainingParagraph(f: SemesterFigures, rules: ActiveRules): strin
   const year = Number(f.semester.slice(0, 4)) + (f.semester.endsWith('-2') ? 1 : 0);
   // No training record at all for the year: said as such, never 0 学时 or 未达到.
   if (t.school_hours == null || t.meets_hours == null || t.without_higher == null)
-    return `加强辅导员培训。<span class="when">${year}年度</span>${t.note ?? '未报送培训记录'}，全院专职辅导员的培训学时暂无法统计。`;
+    return `加强辅导员培训。<span class="when">${year}年度</span>${t.note ?? '未报送培训记录'}。全院专职辅导员的培训学时暂无法统计，未作达标判断。`;
   const short = t.counselors - t.meets_hours;
   let text =
     `加强辅导员培训。<span class="when">${year}年度</span>，全院${n('training_counselors', formatInt(t.counselors), T, at('counselors'))}名专职辅导员人均参加校级培训${n('training_mean', (t.school_hours / t.counselors).toFixed(1), T, at('mean'))}学时，` +

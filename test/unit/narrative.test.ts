@@ -11,7 +11,7 @@ import type { SemesterFigures } from '../../src/report/figures.ts';
 import { assessmentParagraph, progressParagraph, staffingParagraph, trainingParagraph, workloadParagraph } from '../../src/report/narrative.ts';
 import { dataNotes } from '../../src/report/annex.ts';
 import { otherFindings, problemText, problems } from '../../src/report/problems.ts';
-import { comparisonNote, comparisonTable } from '../../src/report/tables.ts';
+import { comparisonNote, comparisonTable, trainingTable } from '../../src/report/tables.ts';
 import { cellText } from '../../src/views/table.ts';
 import { emptyFigures, staffingUnit as unit } from '../support/figures.ts';
 
@@ -228,5 +228,31 @@ describe('punctuation and register of every generated sentence', () => {
     f.submissions = [{ department: '甲系', missing: ['在校生人数'], rejected: 0, unreadable: ['辅导员名册'], unknownFiles: 0, missingColumns: [] }];
     expect(problems(f, rules).map((p) => p.id)).toEqual([]);
     expect(dataNotes(f)).toEqual(['甲系报送的辅导员名册未能导入，未计入统计，待重新报送，未报送在校生人数。']);
+  });
+});
+
+describe('培训 with no training record for the year (issue 20)', () => {
+  const noRecords = (note: string) => {
+    const f = figures('2025-2026-1', [unit('甲系', 400, 2)]);
+    const row = (department: string, counselors: number) => ({ department, counselors, school_hours: null, meets_hours: null, without_higher: null, note, excluded: null });
+    f.training = { institution: row('全院', 3), departments: [row('甲系', 3)], short: [] };
+    return f;
+  };
+
+  it('says the records were not sent, with no 学时, no 未达到, and raises no training problem', () => {
+    const f = noRecords('未报送培训记录');
+    const t = text(trainingParagraph(f, rules));
+    expect(t).toBe('加强辅导员培训。2025年度未报送培训记录。全院专职辅导员的培训学时暂无法统计，未作达标判断。');
+    expect(problems(f, rules).map((p) => p.id)).not.toContain('training');
+    // The same figures with records: the shortfall is a problem (the check above can fail).
+    const judged = noRecords('');
+    judged.training.institution = { department: '全院', counselors: 3, school_hours: 10, meets_hours: 1, without_higher: 0, note: null, excluded: null };
+    expect(problems(judged, rules).map((p) => p.id)).toContain('training');
+  });
+
+  it('the table says it in one line, not a row of dashes', () => {
+    const view = trainingTable(noRecords('培训记录未能导入，待重新报送'), rules);
+    expect(view.rows).toEqual([]);
+    expect(view.empty).toBe('培训记录未能导入，待重新报送');
   });
 });
