@@ -48,15 +48,15 @@ export function coverageNoteHtml(notes: readonly CoverageNote[], one: boolean): 
 export function renderPanel(panel: Panel, data: PanelData, s: State, ctx: DashboardContext): PanelOutput {
   const notes = panel.restsOn ? coverageNotes(ctx, s, panel.restsOn) : [];
   if (notes.length && s.department != null) return { html: coverageNoteHtml(notes, true) };
-  const whole = wholePanelNote(data);
+  const whole = panel.noteForAll ? wholePanelNote(data) : null;
   if (whole) return { html: `<p class="empty note coverage-note">${escapeHtml(whole)}</p>` };
   const output = panel.render(data, s, ctx);
   return notes.length ? { ...output, html: `${output.html ?? ''}${coverageNoteHtml(notes, false)}` } : output;
 }
 
 /**
- * The note the metric SQL set on every row of a panel, when it is one and the same (培训: the training
- * year has no training record at all, "未报送培训记录"): it stands in place of the whole panel's figures.
+ * The note the metric SQL set on every row of a panel (`noteForAll`), when it is one and the same (培训: the
+ * training year has no training record at all, "未报送培训记录"): it stands in place of the whole panel's figures.
  */
 export function wholePanelNote(data: PanelData): string | null {
   const rows = Object.values(data).flat() as ReadonlyArray<{ note?: unknown }>;

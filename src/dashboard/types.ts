@@ -52,6 +52,11 @@ export interface Panel {
    * coverage note in place of the figures (src/dashboard/coverage-notes.ts). Absent: the panel's SQL says it.
    */
   restsOn?: readonly TableKind[];
+  /**
+   * Its SQL's `note`, when every row carries the same one, is about the whole semester, not a department
+   * (培训: the training year has no training record at all): shown once in place of the panel's figures.
+   */
+  noteForAll?: boolean;
   /** It reads the ingest's list of files (ctx.files): only pages with such a panel embed that list. */
   readsFiles?: boolean;
   /** It reads what the figures rest on (ctx.coverage, every department's): only pages with such a panel embed it. */

@@ -73,6 +73,7 @@ const units: Panel = {
     };
   },
   rule: trainingRule,
+  noteForAll: true,
   public: { rows: { rows: counting([POPULATIONS.fullTime]), total: counting([POPULATIONS.fullTime]) } },
 };
 
@@ -105,6 +106,7 @@ const people: Panel = {
     };
   },
   rule: trainingRule,
+  noteForAll: true,
   // The counts per department are in the table above (达到学时人数, 无国家级、省级培训人数): this list adds only who.
   public: {
     panel: countsPanel({
