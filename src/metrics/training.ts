@@ -100,24 +100,32 @@ export interface InductionRow {
   name: string;
   staff_id: string;
   years_in_post: number;
-  induction_hours: number;
-  meets: boolean;
+  /** NULL with `note`: the training year has no training record to judge by. */
+  induction_hours: number | null;
+  meets: boolean | null;
+  note: string | null;
 }
 
 /**
  * New full-time counselors (in post less than a year on the semester's first day, from the roster's
  * 任辅导员时间) and their 岗前培训 hours: training rows whose 培训名称 holds one of the profile's
  * words, dated up to the semester's training year; met at the profile's hours (40, 教育部令第43号).
+ * No training record at all for the year: a note in place of the hours, as for the school-level hours.
  */
 export function inductionSql(p: { hours: number; keywords: readonly string[] }, f: Partial<Filters>): string {
   const induction = p.keywords.length ? p.keywords.map((w) => `contains(t.course, ${sqlString(w)})`).join(' OR ') : 'FALSE';
+  const hours = `COALESCE(SUM(t.hours) FILTER (WHERE (${induction}) AND t.year <= r.year), 0)`;
+  const judged = (sql: string) => `CASE WHEN ANY_VALUE(r.note) IS NULL THEN ${sql} END`;
   return `WITH roster AS (
-  SELECT semester, department, staff_id, name, years_in_post, ${calendarYearSql('semester')} AS year
-  FROM counselors WHERE employment = 'full_time' AND years_in_post < 1 AND ${filterSql(f, { semester: 'semester', department: 'department' })}
+  SELECT *, ${noRecordsNoteSql()} AS note FROM (
+    SELECT semester, department, staff_id, name, years_in_post, ${calendarYearSql('semester')} AS year
+    FROM counselors WHERE employment = 'full_time' AND years_in_post < 1 AND ${filterSql(f, { semester: 'semester', department: 'department' })}
+  ) r
 )
 SELECT r.department, r.name, r.staff_id, r.years_in_post,
-  COALESCE(SUM(t.hours) FILTER (WHERE (${induction}) AND t.year <= r.year), 0)::DOUBLE AS induction_hours,
-  COALESCE(SUM(t.hours) FILTER (WHERE (${induction}) AND t.year <= r.year), 0) >= ${sqlNumber(p.hours)} AS meets
+  ${judged(hours)}::DOUBLE AS induction_hours,
+  ${judged(`${hours} >= ${sqlNumber(p.hours)}`)} AS meets,
+  ANY_VALUE(r.note)::VARCHAR AS note
 FROM roster r LEFT JOIN training t ON (t.staff_id = r.staff_id OR (t.name = r.name AND t.department = r.department))
 GROUP BY r.semester, r.department, r.staff_id, r.name, r.years_in_post
 ORDER BY meets, r.department, r.name`;

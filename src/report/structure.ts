@@ -66,7 +66,8 @@ export async function collectStructure(db: QueryRunner, ctx: DashboardContext, s
     inductionShort: await listed<InductionRow>(
       inductionSql({ hours: ctx.rules.training.induction_hours, keywords: ctx.rules.training.induction_keywords }, { semester }),
       fullTimers,
-      (r) => !r.meets,
+      // NULL: no training record for the year — nothing to judge by, not short.
+      (r) => r.meets === false,
     ),
   };
 }

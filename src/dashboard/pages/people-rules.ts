@@ -239,17 +239,18 @@ export const inductionPanel: Panel = {
       title: `岗前培训_${s.semester}`,
       rows: data.rows as unknown as InductionRow[],
       rowKey: (r) => `${r.department}|${r.staff_id}`,
-      flagged: (r) => !r.meets,
+      flagged: (r) => r.meets === false,
       empty: '所选范围内没有新入职（从事辅导员工作不满 1 年）的专职辅导员，或名册未填写任辅导员时间。',
       columns: [
         { key: 'department', label: '系部', rowHeader: true },
         { key: 'name', label: '姓名' },
         { key: 'staff_id', label: '工号' },
         { key: 'induction_hours', label: '岗前培训学时', format: 'decimal1' },
-        { key: 'status', label: `达到 ${ctx.rules.training.induction_hours} 学时`, display: (r) => (r.meets ? '达到' : '未达到') },
+        { key: 'status', label: `达到 ${ctx.rules.training.induction_hours} 学时`, display: (r) => (r.meets == null ? (r.note ?? '') : r.meets ? '达到' : '未达到') },
       ],
     },
   }),
+  noteForAll: true,
   rule: (ctx) =>
     ruleHtml([
       [`新入职辅导员岗前培训不少于 ${ctx.rules.training.induction_hours} 学时。新入职指名册“任辅导员时间”至学期第一天不满 1 年；岗前培训指培训名称含“${ctx.rules.training.induction_keywords.join('”或“')}”的培训（不论级别），计至本培训年度。`, ruleSource(ctx, 'training.induction_hours') ?? citeText(ctx, '教育部令第43号')],
