@@ -1873,6 +1873,18 @@ describe('bad-input corpus', () => {
     expect(trainingUnitsPanel(training!)).not.toMatch(/0\.0|未达标/);
   });
 
+  it('training absent: a new counselor (in post since 2025-07) and no training file — 岗前培训 says 未报送培训记录, not 0.0 or 未达到', async () => {
+    const input = tempDir('training-induction-');
+    mkdirSync(join(input, '2025-2026-1', '信息工程系'), { recursive: true });
+    writeFileSync(join(input, '2025-2026-1', '信息工程系', '辅导员名册.csv'), '工号,姓名,专兼职,任辅导员时间\n002001,陈静,专职,2025-07\n002002,刘洋,专职,2018-09\n');
+    const out = scratch();
+    const manifest = await runIngest({ input, out });
+    const { training } = await pageTexts({ out, manifest }, ['training']);
+    const induction = training!.slice(training!.indexOf('新入职专职辅导员岗前培训'));
+    expect(induction).toContain('未报送培训记录');
+    expect(induction).not.toMatch(/陈静|0\.0|未达到/);
+  });
+
   it('training present for the year: a counselor with no row of their own is 0 学时 and short, as before', async () => {
     const input = tempDir('training-present-');
     for (const name of ['120-annotated-headings', '122-training-grouped-by-course', '124-correction-dated-earlier']) cpSync(join(CASES_DIR, name), input, { recursive: true });
