@@ -7,7 +7,8 @@ import { INSTITUTION } from '../metrics/staffing.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { institutionFirst } from './common.ts';
 import type { DashboardContext } from './context.ts';
-import type { Panel, RowPeople, State } from './types.ts';
+import { escapeHtml } from '../domain/format.ts';
+import type { Panel, PanelData, PanelOutput, RowPeople, State } from './types.ts';
 
 export interface CountsOptions {
   title(state: State, ctx: DashboardContext): string;
@@ -23,6 +24,12 @@ export interface CountsOptions {
   tableTitle: string;
   empty(state: State, ctx: DashboardContext): string;
   rule?(ctx: DashboardContext): string;
+  /**
+   * The list's SQL before it keeps only those listed, its rows carrying a `note` about the whole semester
+   * (培训: no training record for the year): when one is set, it stands in place of the counts — nobody
+   * is listed because nobody could be judged, not because everyone met the requirement.
+   */
+  noteFrom?(state: State, ctx: DashboardContext): string;
 }
 
 /** A list limit that never cuts: lists counted here are counted whole. */
@@ -40,10 +47,21 @@ export function countsPanel(o: CountsOptions): Panel {
     queries: (s, ctx) => {
       const list = o.list(s, ctx);
       const counted = (unit: string) => `SELECT ${unit} AS department${o.perRole ? ', role' : ''}, COUNT(*)::INTEGER AS people FROM (${list}) GROUP BY ALL ORDER BY ${keys}`;
+      // The whole-semester note: a status, no figure about anyone.
+      const note: Record<string, string> = o.noteFrom ? { note: `SELECT DISTINCT note FROM (${o.noteFrom(s, ctx)}) WHERE note IS NOT NULL` } : {};
       // The institution's row only for the whole institution: on a department's view it would be the department's under 全院.
-      return { rows: counted('department'), ...(s.department ? {} : { total: counted(sqlString(INSTITUTION)) }) };
+      return { rows: counted('department'), ...(s.department ? {} : { total: counted(sqlString(INSTITUTION)) }), ...note };
     },
-    render: (data, s, ctx) => ({
+    render: (data, s, ctx) => {
+      const note = (data.note as unknown as Array<{ note: string }> | undefined)?.[0]?.note;
+      return note ? { html: `<p class="empty note coverage-note">${escapeHtml(note)}</p>` } : counts(data, s, ctx);
+    },
+    ...(o.rule ? { rule: o.rule } : {}),
+    public: { rows: { rows: people, total: people, ...(o.noteFrom ? { note: 'as-is' as const } : {}) } },
+  };
+
+  function counts(data: PanelData, s: State, ctx: DashboardContext): PanelOutput {
+    return {
       table: {
         title: o.tableTitle,
         rows: institutionFirst<{ department: string; role?: string; people: number }>(data),
@@ -55,8 +73,6 @@ export function countsPanel(o: CountsOptions): Panel {
           { key: 'people', label: o.label, format: 'int' },
         ],
       },
-    }),
-    ...(o.rule ? { rule: o.rule } : {}),
-    public: { rows: { rows: people, total: people } },
-  };
+    };
+  }
 }

@@ -1657,13 +1657,13 @@ async function pageText(ctx: Ctx, pageId: string): Promise<string> {
 }
 
 /** Several pages' text over one set of tables. */
-async function pageTexts(ctx: Pick<Ctx, 'out' | 'manifest'>, pageIds: readonly string[]): Promise<Record<string, string>> {
-  const dashboard = { ...buildContext(ctx.manifest, 'internal'), root: '' };
+async function pageTexts(ctx: Pick<Ctx, 'out' | 'manifest'>, pageIds: readonly string[], audience: 'internal' | 'public' = 'internal'): Promise<Record<string, string>> {
+  const dashboard = { ...buildContext(ctx.manifest, audience), root: '' };
   const runner = await fullDataRunner(ctx.out, ALL_TABLES, dashboard);
   try {
     const texts: Record<string, string> = {};
     for (const pageId of pageIds) {
-      const page = pageFor(pageId, 'internal');
+      const page = pageFor(pageId, audience);
       const state = initialState(page, dashboard);
       const parts: string[] = [];
       for (const panel of page.panels) {
@@ -1857,6 +1857,11 @@ describe('bad-input corpus', () => {
     expect(training).toContain('未报送培训记录');
     expect(trainingUnitsPanel(training!)).not.toMatch(/0\.0|未达标|0 人达到|\b0 0\.0%/);
     expect(training).not.toMatch(/未达标|未达到/);
+    // The public build's counts of those short: the note too, not "均达到要求".
+    const { training: published } = await pageTexts({ out, manifest }, ['training'], 'public');
+    const shortCounts = published!.slice(published!.indexOf('培训未达要求的专职辅导员人数'), published!.indexOf('岗前培训不足'));
+    expect(shortCounts).toContain('未报送培训记录');
+    expect(shortCounts).not.toMatch(/均达到要求|全院 0|未达标/);
     // No counselor is listed as short of the training: nobody's record was there to judge by.
     expect(training).not.toMatch(/培训未达要求的专职辅导员[^]*信息工程系 \S+ \S+ 2025 年/);
   });

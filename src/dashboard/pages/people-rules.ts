@@ -259,6 +259,7 @@ export const inductionPanel: Panel = {
     panel: countsPanel({
       title: (s, ctx) => `岗前培训不足 ${ctx.rules.training.induction_hours} 学时的新入职专职辅导员人数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
       list: (s, ctx) => `SELECT * FROM (${inductionSql({ hours: ctx.rules.training.induction_hours, keywords: ctx.rules.training.induction_keywords }, s)}) WHERE NOT meets`,
+      noteFrom: (s, ctx) => inductionSql({ hours: ctx.rules.training.induction_hours, keywords: ctx.rules.training.induction_keywords }, s),
       populations: () => [POPULATIONS.fullTime],
       label: '人数',
       tableTitle: `岗前培训不足人数`,

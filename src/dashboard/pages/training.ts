@@ -112,6 +112,7 @@ const people: Panel = {
     panel: countsPanel({
       title: (s) => `培训未达要求的专职辅导员人数 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
       list: (s, ctx) => `SELECT * FROM (${trainingPeopleSql(trainingParams(ctx), s)}) WHERE note IS NULL AND (NOT meets_hours OR higher_courses = 0)`,
+      noteFrom: (s, ctx) => trainingPeopleSql(trainingParams(ctx), s),
       populations: () => [POPULATIONS.fullTime],
       label: '人数',
       tableTitle: '培训未达要求人数',
