@@ -193,8 +193,8 @@ export const FAULTS: Fault[] = [
     id: 'school-hours-strict',
     family: '校级培训学时',
     file: 'src/metrics/training.ts',
-    search: ', 0) >= ${sqlNumber(p.schoolHoursPerYear)} AS meets_hours',
-    replace: ', 0) > ${sqlNumber(p.schoolHoursPerYear)} AS meets_hours',
+    search: '${judged(`${hours} >= ${sqlNumber(p.schoolHoursPerYear)}`)} AS meets_hours',
+    replace: '${judged(`${hours} > ${sqlNumber(p.schoolHoursPerYear)}`)} AS meets_hours',
     tests: [E2E('training')],
   },
   {
@@ -209,8 +209,8 @@ export const FAULTS: Fault[] = [
     id: 'induction-this-year',
     family: '岗前培训学时',
     file: 'src/metrics/training.ts',
-    search: 'FILTER (WHERE (${induction}) AND t.year <= r.year), 0)::DOUBLE AS induction_hours',
-    replace: 'FILTER (WHERE (${induction}) AND t.year < r.year), 0)::DOUBLE AS induction_hours',
+    search: 'FILTER (WHERE (${induction}) AND t.year <= r.year), 0)`;',
+    replace: 'FILTER (WHERE (${induction}) AND t.year < r.year), 0)`;',
     tests: [E2E('training')],
   },
   // ── 队伍结构 ──
