@@ -45,9 +45,11 @@ function noRecordsNoteSql(): string {
     ${sqlString(NOT_SENT)}) END`;
 }
 
+/** A person's figure, computed only where the year has training records (`r.note` NULL). */
+const judged = (sql: string) => `CASE WHEN ANY_VALUE(r.note) IS NULL THEN ${sql} END`;
+
 function peopleSql(p: TrainingParams, f: Partial<Filters>): string {
   const hours = `COALESCE(SUM(t.hours) FILTER (WHERE t.level = 'school' AND t.year = r.year), 0)`;
-  const judged = (sql: string) => `CASE WHEN ANY_VALUE(r.note) IS NULL THEN ${sql} END`;
   return `WITH roster AS (
   SELECT *, ${noRecordsNoteSql()} AS note FROM (
     SELECT semester, department, staff_id, name, ${calendarYearSql('semester')} AS year
@@ -86,10 +88,11 @@ export interface TrainingUnitRow {
 export function trainingUnitsSql(p: TrainingParams, f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = by === 'department' ? 'department' : sqlString(INSTITUTION);
   const excluded = by === 'institution' ? unreadableExcludedSql(['counselors'], f.semester) : 'NULL';
-  const judged = (sql: string) => `CASE WHEN COUNT(note) = 0 THEN ${sql} END`;
-  return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS counselors, ${judged('SUM(school_hours)')}::DOUBLE AS school_hours,
-  ${judged('COUNT(*) FILTER (WHERE meets_hours)')}::INTEGER AS meets_hours,
-  ${judged('COUNT(*) FILTER (WHERE higher_courses = 0)')}::INTEGER AS without_higher,
+  // A unit's figure only where none of its people has a note.
+  const allJudged = (sql: string) => `CASE WHEN COUNT(note) = 0 THEN ${sql} END`;
+  return `SELECT ${unit} AS department, COUNT(*)::INTEGER AS counselors, ${allJudged('SUM(school_hours)')}::DOUBLE AS school_hours,
+  ${allJudged('COUNT(*) FILTER (WHERE meets_hours)')}::INTEGER AS meets_hours,
+  ${allJudged('COUNT(*) FILTER (WHERE higher_courses = 0)')}::INTEGER AS without_higher,
   ANY_VALUE(note)::VARCHAR AS note,
   ${excluded}::VARCHAR AS excluded
 FROM (${peopleSql(p, f)}) GROUP BY ALL ORDER BY department`;
@@ -115,7 +118,6 @@ export interface InductionRow {
 export function inductionSql(p: { hours: number; keywords: readonly string[] }, f: Partial<Filters>): string {
   const induction = p.keywords.length ? p.keywords.map((w) => `contains(t.course, ${sqlString(w)})`).join(' OR ') : 'FALSE';
   const hours = `COALESCE(SUM(t.hours) FILTER (WHERE (${induction}) AND t.year <= r.year), 0)`;
-  const judged = (sql: string) => `CASE WHEN ANY_VALUE(r.note) IS NULL THEN ${sql} END`;
   return `WITH roster AS (
   SELECT *, ${noRecordsNoteSql()} AS note FROM (
     SELECT semester, department, staff_id, name, years_in_post, ${calendarYearSql('semester')} AS year
