@@ -9,7 +9,7 @@
  */
 import { semesterLabel } from '../domain/semester.ts';
 import { TABLES, type TableKind } from '../domain/tables/index.ts';
-import { displayWidth } from '../downloads/table.ts';
+import { displayWidth } from '../domain/text.ts';
 import { buildChecklist, senderOf, type SubmittedSheet } from './checklist.ts';
 import { templateFileName } from './template.ts';
 import { TITLE_POINTS } from './template-notes.ts';

@@ -8,7 +8,7 @@
  */
 import { semesterLabel } from '../domain/semester.ts';
 import { TABLES, type TableKind } from '../domain/tables/index.ts';
-import { displayWidth } from '../downloads/table.ts';
+import { displayWidth } from '../domain/text.ts';
 import { citeSource } from './citations.ts';
 import type { TemplateContext } from './template-columns.ts';
 import type { TemplateColumn } from './template.ts';

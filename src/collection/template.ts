@@ -8,7 +8,7 @@
  */
 import { semesterLabel } from '../domain/semester.ts';
 import { TABLES, normaliseHeader, type InputColumn, type TableKind } from '../domain/tables/index.ts';
-import { displayWidth } from '../downloads/table.ts';
+import { displayWidth } from '../domain/text.ts';
 import { COLUMN_GUIDES, LEFT_OUT, type CellFormat, type ColumnGuide, type TemplateContext } from './template-columns.ts';
 import { NOTES_SHEET, notesSheet, type ListPlacement } from './template-notes.ts';
 import type { CellSpec, CellStyle, SheetSpec, Validation, WorkbookSpec } from './workbook.ts';

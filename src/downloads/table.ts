@@ -3,6 +3,7 @@
  * cells for an XLSX sheet. Pure: no DOM, no I/O, so the same rules hold in the build, the
  * browser and the tests.
  */
+import { displayWidth } from '../domain/text.ts';
 
 export interface DownloadColumn {
   key: string;
@@ -110,26 +111,6 @@ export function sheetName(title: string): string {
   }
   out = out.replace(/^'+|'+$/g, '').trim();
   return out === '' || out.toLowerCase() === 'history' ? 'Sheet1' : out;
-}
-
-/** Columns wide enough for the text as Excel draws it: East Asian wide characters count twice. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    width +=
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd)
-        ? 2
-        : 1;
-  }
-  return width;
 }
 
 const MIN_WIDTH = 6;

@@ -7,6 +7,7 @@ import { setAsideSheets } from './quarantine.ts';
 import type { SheetReport } from './records.ts';
 import type { Manifest } from './run.ts';
 import { TABLES, TABLE_KINDS } from '../domain/tables/index.ts';
+import { displayWidth } from '../domain/text.ts';
 
 /** The output tables as the clerk knows them: each export's name, then the rows rejected and the warnings. */
 const TABLE_NAMES: Record<keyof Manifest['tables'], string> = {
@@ -54,12 +55,8 @@ export function summaryByDepartment(manifest: Manifest): Array<[string, Line]> {
   return [...lines.entries()].sort(([a], [b]) => collator.compare(a, b));
 }
 
-const pad = (text: string | number, width: number) => {
-  const s = String(text);
-  // CJK characters take two columns in a terminal.
-  const columns = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  return s + ' '.repeat(Math.max(0, width - columns));
-};
+/** `text` padded to `width` terminal columns (a Chinese character takes two). */
+const pad = (text: string | number, width: number) => String(text) + ' '.repeat(Math.max(0, width - displayWidth(String(text))));
 
 export function formatSummary(manifest: Manifest, elapsedMs: number, out: string): string {
   const t = manifest.totals;
@@ -72,13 +69,16 @@ export function formatSummary(manifest: Manifest, elapsedMs: number, out: string
     superseded.length > 0 ? `${superseded.length} 个是同一报表的重复或旧版本，未计入` : '',
     notRead.length > 0 ? `另有 ${notRead.length} 个文件不是报表，未读取` : '',
   ].filter(Boolean);
+  const byDepartment = summaryByDepartment(manifest);
+  // The widest department name and two spaces: a long 学院 name never runs into its figures.
+  const nameWidth = Math.max(24, ...byDepartment.map(([department]) => displayWidth(department) + 2));
   const lines = [
     `导入完成：${t.files} 个文件${among.length > 0 ? `（${among.join('；')}）` : ''}，读取 ${t.read} 行 = 接受 ${t.accepted} + 拒绝 ${t.rejected} + 跳过（标题、表头、合计、表尾、空行等）${t.skipped}，提示 ${t.warnings} 条，用时 ${(elapsedMs / 1000).toFixed(1)} 秒。`,
     `学期：${manifest.semesters.join('、')}`,
     '',
-    `${pad('系部', 24)}${pad('文件', 6)}${pad('接受', 9)}${pad('拒绝', 7)}${pad('跳过', 7)}提示`,
-    ...summaryByDepartment(manifest).map(
-      ([department, l]) => `${pad(department, 24)}${pad(l.files.size, 6)}${pad(l.accepted, 9)}${pad(l.rejected, 7)}${pad(l.skipped, 7)}${l.warnings}`,
+    `${pad('系部', nameWidth)}${pad('文件', 6)}${pad('接受', 9)}${pad('拒绝', 7)}${pad('跳过', 7)}提示`,
+    ...byDepartment.map(
+      ([department, l]) => `${pad(department, nameWidth)}${pad(l.files.size, 6)}${pad(l.accepted, 9)}${pad(l.rejected, 7)}${pad(l.skipped, 7)}${l.warnings}`,
     ),
     '',
     `输出：${out}/ — ${Object.entries(manifest.tables)
