@@ -98,6 +98,8 @@ function matchColumns(headerCells: readonly string[], spec: TableSpec, mapped?: 
     (found[key] ??= []).push(index);
     if (GENERIC_HEADINGS.has(header)) generic.add(index);
   });
+  for (const rule of spec.readOnly ?? [])
+    if (rule.without?.some((k) => k in found) || (rule.with && !rule.with.some((k) => k in found))) for (const k of rule.keys) delete found[k];
   return { found, generic };
 }
 
