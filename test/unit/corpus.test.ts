@@ -995,9 +995,48 @@ const CASES: Case[] = [
     files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 2, 0, 5, { by: { header: 1, blank: 4 } }) },
   },
   {
+    // Until issue 21 set aside: 在校生人数 is additive (the data dictionary) and 男 | 女 are the parts of the whole.
     name: '62-two-row-header',
-    what: 'a two-row header (在校生人数 over 男 | 女) stops instead of publishing the 男 column as all students',
-    setAside: /两行|多行|合并/,
+    what: 'a two-row header (在校生人数 over 男 | 女, as a CSV has it) is read as the sum of the parts, and said: 1,830 and 880, never the 男 column alone',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 2, 0, 2, { by: { title: 1, header: 1 } }) },
+    warnings: ['PARTS_SUMMED'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT department, students FROM enrollment ORDER BY source_row')).toEqual([
+        { department: '机电工程系', students: 1830 },
+        { department: '信息工程系', students: 880 },
+      ]);
+      expect(await ctx.query('SELECT "column", message FROM warnings')).toEqual([
+        { column: '在校生人数', message: expect.stringMatching(/^在校生人数按男、女两列相加计入（第 C、D 列）/) },
+      ]);
+    },
+  },
+  {
+    name: '133-two-row-header-not-parts',
+    what: 'a two-row header whose parts are no partition of the whole (在校生人数 over 其中少数民族 | 其中女生) is still set aside, never summed',
+    setAside: /在校生人数\.csv：表头似乎有两行（第 2 行“其中少数民族、其中女生”是下一级表头）/,
+  },
+  {
+    // By hand: 机电工程系 420 + 390 + 380 = 1,190 students, 4 full-time counselors → 1:297.5, short of 1:200
+    // by ⌈1190 ÷ 200⌉ − 4 = 2; 信息工程系 310 + 290 + 240 = 840, 5 → 1:168.0, met. The 一年级 column alone
+    // would have been 420 and 310 (1:105.0 and 1:62.0, both met: the shortfall hidden).
+    name: '132-parts-summed',
+    what: 'an .xlsx 在校生人数 merged across 一年级 | 二年级 | 三年级 is the sum of its grades, and 师生比 shows it: 1,190 and 840',
+    files: {
+      [`${S}/学工部/各系在校生人数统计表.xlsx#Sheet1`]: f('enrollment', 2, 0, 2),
+      [`${S}/学工部/辅导员名册.csv`]: f('counselors', 9, 0, 1),
+    },
+    warnings: ['PARTS_SUMMED'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT department, students FROM enrollment ORDER BY source_row')).toEqual([
+        { department: '机电工程系', students: 1190 },
+        { department: '信息工程系', students: 840 },
+      ]);
+      expect((await ctx.query<{ message: string }>('SELECT message FROM warnings'))[0]!.message).toMatch(/^在校生人数按一年级、二年级、三年级3列相加计入（第 C、D、E 列）/);
+      const page = await pageText(ctx, 'staffing');
+      // 全院: 2,030 students, 9 full-time → 1:225.6.
+      for (const shown of ['在校生 2,030 人', '师生比（仅计专职） 1:225.6', '机电工程系 1,190 4 0 4 1:297.5 1:297.5 未达标 2', '信息工程系 840 5 0 5 1:168.0 1:168.0 达标 0'])
+        expect(page).toContain(shown);
+    },
   },
   {
     name: '63-scientific-notation-ids',
@@ -1611,8 +1650,10 @@ const CASES: Case[] = [
   },
   {
     name: '81-two-row-header-merged',
-    what: 'a two-row header made with a merged cell (在校生人数 across 男 | 女) is set aside, not read as students',
-    setAside: /在校生人数\.xlsx：表头似乎有两行/,
+    what: 'a two-row header made with a merged cell (在校生人数 across 男 | 女) is read as the sum of the parts (1,830), never the 男 column alone',
+    files: { [`${S}/机电工程系/在校生人数.xlsx#在校生人数`]: f('enrollment', 1, 0, 2) },
+    warnings: ['PARTS_SUMMED'],
+    check: async (ctx) => expect(await column(ctx, 'enrollment', 'students')).toEqual([1830]),
   },
 
   // ── size ──

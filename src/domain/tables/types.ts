@@ -33,6 +33,11 @@ export interface InputColumn {
    * a count, a score), kept once in its first row (a warning says so).
    */
   merged?: 'fill';
+  /**
+   * A quantity its parts add up to (在校生人数 = 男 + 女): split under a group heading into the
+   * parts of a known partition (parts.ts), its columns are added up, and it is said so.
+   */
+  additive?: true;
 }
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE';
