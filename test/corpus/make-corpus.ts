@@ -541,7 +541,8 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
   );
 
   // 在校生人数 split under its heading into 一年级 | 二年级 | 三年级 (merged across them, 序号 and 系部 merged
-  // down both rows), as Excel saves a 学工部 summary: the parts of the whole, added up.
+  // down both rows), as Excel saves a 学工部 summary: the parts of the whole, added up. 经济管理系 left its
+  // 二年级 blank (no sum: never read as 0); the 合计 row is skipped.
   add(
     '132-parts-summed/2025-2026-1/学工部/各系在校生人数统计表.xlsx',
     handmadeXlsx([
@@ -552,6 +553,8 @@ export async function corpusFiles(): Promise<Map<string, Uint8Array>> {
           [null, null, '一年级', '二年级', '三年级'],
           [1, '机电工程系', 420, 390, 380],
           [2, '信息工程系', 310, 290, 240],
+          [3, '经济管理系', 300, null, 280],
+          ['合计', null, 1030, 680, 900],
         ],
         after: mergeCells(['A1:A2', 'B1:B2', 'C1:E1']),
       },
