@@ -109,7 +109,7 @@ function matchColumns(headerCells: readonly string[], spec: TableSpec, mapped?: 
     if (GENERIC_HEADINGS.has(header)) generic.add(index);
   });
   for (const rule of spec.readOnly ?? [])
-    if (rule.without?.some((k) => k in found) || (rule.with && !rule.with.some((k) => k in found))) for (const k of rule.keys) delete found[k];
+    if ((!rule.without || rule.without.some((k) => k in found)) && (!rule.with || !rule.with.some((k) => k in found))) for (const k of rule.keys) delete found[k];
   return { found, generic };
 }
 

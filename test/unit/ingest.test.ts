@@ -428,4 +428,12 @@ describe('cross-checks over the work logs', () => {
       { department: '甲系', fields: ['dorm_hygiene_checks', 'dorm_visits', 'lectures_attended'] },
     ]);
   });
+
+  it('beside activity columns, or beside 工作时长 with no 次数, a 工作内容 is free text: listed as not read, never an activity rejected', async () => {
+    const hours = '学号,姓名,系部,角色,日期,工作内容,工作时长\nS001,周敏,研究生院,研究生德育助理,2025-09-02,整理党建材料,6\nS001,周敏,研究生院,研究生德育助理,2025-09-04,新生入学教育,4\n';
+    const wide = '工号,姓名,系部,角色,日期,工作内容,谈心谈话\n001,王芳,甲系,辅导员,2025-09-01,新生入学教育,3\n';
+    const out = scratch();
+    const manifest = await runIngest({ input: fixture({ '2025-2026-1/时长.csv': hours, '2025-2026-1/日志.csv': wide }), out });
+    expect(manifest.files.map((f) => [f.accepted, f.rejected, f.dropped_columns])).toEqual([[1, 0, ['工作内容']], [2, 0, ['工作内容']]]);
+  });
 });

@@ -84,9 +84,9 @@ export interface TableSpec {
   /** Groups of input keys of which at least one must be in the header (e.g. a total, item scores or a grade). */
   requireAnyOf?: readonly (readonly string[])[];
   /**
-   * Columns read only beside others, or only without them — a diary's 工作类型 and 次数 only in a
-   * header without activity columns (beside them a 工作内容 is free text), 次数 only with a 工作类型.
-   * Applied in order; a column dropped so is a column not read, and said.
+   * Columns not read where a `without` column is (when given) and no `with` column is (when given):
+   * a diary's 工作类型 and 次数 beside activity columns (there a 工作内容 is free text), 次数 with
+   * no 工作类型. Applied in order; a column dropped so is a column not read, and said.
    */
   readOnly?: ReadonlyArray<{ keys: readonly string[]; with?: readonly string[]; without?: readonly string[] }>;
   /** Whether rows need a semester (from a column, the title or the folder); training is dated instead. */

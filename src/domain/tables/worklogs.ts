@@ -37,7 +37,8 @@ function activityCell(raw: string, label: string): { key: string; name: string }
 /**
  * A diary exported one row per activity: the activity the row names and how many times (次数;
  * without such a column a row is one time). Read only in a header without activity columns of
- * its own — beside them a 工作内容 is free text ("新生入学教育"), said as a column not read.
+ * its own, and beside 工作时长 only with a 次数 — else a 工作内容 is free text ("新生入学教育"),
+ * said as a column not read (readOnly below).
  */
 const activity: InputColumn = {
   key: 'activity',
@@ -72,6 +73,8 @@ export const worklogs: TableSpec = {
   requireAnyOf: [['week', 'date', 'month'], [...ACTIVITY_KEYS, 'hours', 'activity']],
   readOnly: [
     { keys: ['activity', 'count'], without: ACTIVITY_KEYS },
+    // 日期, 工作内容, 工作时长 (a graduate assistant's log): the 工作内容 is free text beside the hours, unless a 次数 counts it.
+    { keys: ['activity'], without: ['hours'], with: ['count'] },
     { keys: ['count'], with: ['activity'] },
   ],
   needsSemester: false,
