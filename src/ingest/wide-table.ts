@@ -40,6 +40,9 @@ export interface SheetTable {
 /** Headings of columns that hold no figures of their own: not read, and not worth a warning. */
 const NOT_DATA_HEADING = /^(序号|编号|备注|说明|合计|小计|总计|共计)$/;
 
+/** How many columns, as a sentence says it: 两列, 三列… */
+const COUNT_WORDS: Readonly<Record<number, string>> = { 2: '两', 3: '三', 4: '四', 5: '五', 6: '六' };
+
 /** Excel's day serials in a 1904 workbook are 1462 days behind the 1900 system's. */
 const DAYS_1900_TO_1904 = 1462;
 const SERIAL = /^\d{5}(\.0+)?$/;
@@ -198,7 +201,7 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
         report.warnings++;
         ctx.state.warnings.push({
           file, sheet: w.sheet, row: headerIndex + 1, table: p.spec.kind, column: p.labels[c]!, code: 'PARTS_SUMMED',
-          message: `${p.labels[c]}按${parts.join('、')}${at.length === 2 ? '两' : at.length}列相加计入（第 ${at.map(columnLetter).join('、')} 列）。如这几列并非全部${p.labels[c]}的划分（如“其中：少数民族”），请改为一列合计后重新报送。`,
+          message: `${p.labels[c]}按${parts.join('、')}${COUNT_WORDS[at.length] ?? at.length}列相加计入（第 ${at.map(columnLetter).join('、')} 列）。如这几列并非全部${p.labels[c]}的划分（如“其中：少数民族”），请改为一列合计后重新报送。`,
         });
       });
 

@@ -1036,7 +1036,7 @@ const CASES: Case[] = [
         { department: '机电工程系', students: 1190 },
         { department: '信息工程系', students: 840 },
       ]);
-      expect((await ctx.query<{ message: string }>('SELECT message FROM warnings'))[0]!.message).toMatch(/^在校生人数按一年级、二年级、三年级3列相加计入（第 C、D、E 列）/);
+      expect((await ctx.query<{ message: string }>('SELECT message FROM warnings'))[0]!.message).toMatch(/^在校生人数按一年级、二年级、三年级三列相加计入（第 C、D、E 列）/);
       const page = await pageText(ctx, 'staffing');
       // 全院: 2,030 students, 9 full-time → 1:225.6.
       for (const shown of ['在校生 2,030 人', '师生比（仅计专职） 1:225.6', '机电工程系 1,190 4 0 4 1:297.5 1:297.5 未达标 2', '信息工程系 840 5 0 5 1:168.0 1:168.0 达标 0'])
