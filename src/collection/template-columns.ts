@@ -71,7 +71,7 @@ export interface ColumnGuide {
  * Input columns a template leaves out: the semester is in the title; 出生年月 stands for 年龄; the
  * work-log template asks for weeks (a 月份 is only how a monthly report the ingest also reads is dated).
  */
-export const LEFT_OUT: ReadonlySet<string> = new Set(['semester', 'age', 'month']);
+export const LEFT_OUT: ReadonlySet<string> = new Set(['semester', 'age', 'month', 'activity', 'count']);
 
 const DEPARTMENT_EXAMPLE = '机电工程系';
 const department = (ctx: TemplateContext) => ctx.department ?? ctx.departments[0] ?? DEPARTMENT_EXAMPLE;

@@ -21,6 +21,7 @@ export type RejectCode =
   | 'UNKNOWN_ROLE'
   | 'UNKNOWN_LEVEL'
   | 'UNKNOWN_GRADE'
+  | 'UNKNOWN_ACTIVITY'
   | 'UNKNOWN_DEPARTMENT'
   | 'BAD_SEMESTER'
   | 'NO_SEMESTER'

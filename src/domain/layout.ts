@@ -5,6 +5,7 @@
 import { COMBINED, TABLES, normaliseHeader, type InputColumn, type TableKind, type TableSpec } from './tables/index.ts';
 import { cleanCell, compactCell } from './text.ts';
 import { GENERIC_HEADINGS, kindsNamed, type KindEvidence, type NamedBy } from './kind-evidence.ts';
+import { knownPartition } from './parts.ts';
 
 export type SkipReason = 'title' | 'header' | 'blank' | 'total' | 'footer' | 'header_repeat' | 'notes' | 'form' | 'hidden';
 
@@ -68,6 +69,15 @@ export function columnLetter(index: number): string {
 /** A note in brackets after a heading: "出生年月（年.月）", "综合得分（百分制）", "总分（某某复核）". */
 const TRAILING_NOTE = /(\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】)$/;
 
+/** The parts named in brackets after the headings (在校生人数（男）, 在校生人数（女）), when they are the parts of a known whole (parts.ts). */
+export function partsNamed(headings: readonly string[]): string[] | null {
+  const notes = headings.map((h) => TRAILING_NOTE.exec(normaliseHeader(h))?.[0].slice(1, -1) ?? '');
+  return notes.every(Boolean) ? knownPartition(notes) : null;
+}
+
+/** Whether a heading names a quantity some kind adds up from its parts (在校生人数). */
+const namesAdditive = (heading: string) => Object.values(TABLES).some((spec) => columnFor(normaliseHeader(heading), spec.input)?.additive);
+
 /** The input column a heading names: as written, else without its note in brackets. */
 function columnFor(header: string, input: readonly InputColumn[]): InputColumn | undefined {
   const exact = input.find((c) => c.aliases.includes(header));
@@ -98,6 +108,8 @@ function matchColumns(headerCells: readonly string[], spec: TableSpec, mapped?: 
     (found[key] ??= []).push(index);
     if (GENERIC_HEADINGS.has(header)) generic.add(index);
   });
+  for (const rule of spec.readOnly ?? [])
+    if ((!rule.without || rule.without.some((k) => k in found)) && (!rule.with || !rule.with.some((k) => k in found))) for (const k of rule.keys) delete found[k];
   return { found, generic };
 }
 
@@ -160,6 +172,10 @@ function resolveColumns(
       if (read.length > 1) map.joined[column.key] = read;
       for (const i of all) if (!read.includes(i)) notes.hiddenPassedOver.push({ label: column.label, used: read[0]!, hidden: i });
       if (visible.length === 0) notes.hiddenRead.push(...all);
+    } else if (column.additive && partsNamed(all.map((i) => cells[i] ?? ''))) {
+      // 在校生人数（男） and 在校生人数（女）: the parts of the whole, added up (wide-table.ts).
+      map.columns[column.key] = all[0]!;
+      map.joined[column.key] = all;
     } else if (visible.length === 1) {
       map.columns[column.key] = visible[0]!;
       for (const i of all) if (i !== visible[0]) notes.hiddenPassedOver.push({ label: column.label, used: visible[0]!, hidden: i });
@@ -303,9 +319,16 @@ function groupRanges(rows: readonly (readonly string[])[], r: number, merges: re
   return ranges;
 }
 
-/** One heading per column from a group row (its text across each group) over the row under it. */
+/**
+ * One heading per column from a group row (its text across each group) over the row under it. A
+ * quantity split into the parts of a whole (在校生人数 over 男 | 女) keeps each part as a note,
+ * 在校生人数（男）: the parts are added up into it (resolveColumns).
+ */
 function joinLevel(group: readonly string[], sub: readonly string[], groups: readonly Range[]): string[] {
   const inGroup = (i: number) => groups.find((m) => m.left <= i && i <= m.right);
+  const parted = new Set(
+    groups.filter((m) => namesAdditive(cleanCell(group[m.left])) && knownPartition(sub.slice(m.left, m.right + 1).map((c) => cleanCell(c)))),
+  );
   const width = Math.max(group.length, sub.length);
   return Array.from({ length: width }, (_, i) => {
     const range = inGroup(i);
@@ -313,6 +336,7 @@ function joinLevel(group: readonly string[], sub: readonly string[], groups: rea
     const s = cleanCell(sub[i]);
     if (!s) return cleanCell(group[i]) || (range ? g : '');
     if (!g || g === s || !range) return s;
+    if (parted.has(range)) return `${g}（${s}）`;
     return isKnownHeading(s) ? s : `${g}${s}`;
   });
 }

@@ -4,7 +4,7 @@
  * layout: one row per person per week, under a header of the person's columns, 周次 and the
  * activities. A week whose activities are all blank is no record (nothing was written for it).
  */
-import { ACTIVITIES } from './activities.ts';
+import { activityOf as activityNamed } from './activities.ts';
 import { normaliseHeader } from './tables/index.ts';
 import { cleanCell } from './text.ts';
 
@@ -12,9 +12,8 @@ const WEEK = /^第?(\d{1,2})周$|^(\d{1,2})$/;
 
 /** The activity a heading names (its key and canonical label), or null. */
 function activityOf(heading: string): { key: string; label: string } | null {
-  const h = normaliseHeader(heading);
-  const found = ACTIVITIES.find(([, , aliases]) => aliases.includes(h));
-  return found ? { key: found[0], label: found[2][0]! } : null;
+  const found = activityNamed(normaliseHeader(heading));
+  return found ? { key: found.key, label: found.name } : null;
 }
 
 export interface WeekColumns {

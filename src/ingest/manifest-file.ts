@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { IngestError } from './records.ts';
 import type { Manifest } from './run.ts';
 
-/** Raised whenever what manifest.json holds changes shape; an output of another format is ingested again. */
-export const MANIFEST_FORMAT = 5;
+/**
+ * Raised whenever what manifest.json holds, or a published table's columns, change shape (6: the
+ * work log's `activity`); an output of another format is ingested again.
+ */
+export const MANIFEST_FORMAT = 6;
 
 const AGAIN = '请重新运行 npm run ingest 导入数据（它会重新写出整个文件夹），再重试。';
 

@@ -239,14 +239,18 @@ async function missingColumns(runner: Staging['runner'], sheets: readonly SheetR
   if (!byRole.size) return [];
   const columnsOf = new Map(sheets.map((s) => [`${s.file}|${s.sheet ?? ''}`, s.columns]));
   const units = new Map<string, { semester: string; department: string; role: string; had: Set<string> }>();
-  const rows = await runner.query<{ semester: string; department: string; role: string; file: string; sheet: string | null }>(
-    `SELECT DISTINCT semester, department, role::VARCHAR AS role, source_file AS file, source_sheet AS sheet FROM worklogs`,
+  // A diary exported one row per activity has no activity columns: it has the activities its rows name.
+  const fields = [...new Set([...byRole.values()].flatMap((f) => [...f]))];
+  const rows = await runner.query<{ semester: string; department: string; role: string; file: string; sheet: string | null; itemised: boolean } & Record<string, unknown>>(
+    `SELECT semester, department, role::VARCHAR AS role, source_file AS file, source_sheet AS sheet, bool_or(activity IS NOT NULL) AS itemised,
+      ${fields.map((f, i) => `bool_or("${f}" IS NOT NULL) AS f${i}`).join(', ')} FROM worklogs GROUP BY ALL`,
   );
   for (const r of rows) {
     const key = `${r.semester}|${r.department}|${r.role}`;
     const unit = units.get(key) ?? units.set(key, { semester: r.semester, department: r.department, role: r.role, had: new Set() }).get(key)!;
     // A sheet whose columns were not recorded (a form) is taken to have them all.
     for (const field of columnsOf.get(`${r.file}|${r.sheet ?? ''}`) ?? byRole.get(r.role) ?? []) unit.had.add(field);
+    if (r.itemised) fields.forEach((f, i) => r[`f${i}`] && unit.had.add(f));
   }
   return [...units.values()].flatMap((u) =>
     [...(byRole.get(u.role) ?? [])].filter((field) => !u.had.has(field)).map((field) => ({ semester: u.semester, department: u.department, kind: 'worklogs' as const, role: u.role, field })),

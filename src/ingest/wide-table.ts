@@ -8,11 +8,11 @@
  * another kind's columns stops the sheet.
  */
 import { Failure } from '../domain/cells.ts';
-import { classifyRow, columnLetter, findHeader, headerWords, normaliseHeaderRow, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
+import { classifyRow, columnLetter, findHeader, headerWords, normaliseHeaderRow, partsNamed, type HeaderMatch, type SkipReason } from '../domain/layout.ts';
 import { COMBINED, TABLES, isPersonalColumn, type InputColumn, type TableKind, type TableSpec } from '../domain/tables/index.ts';
 import { filledOnIn } from '../domain/versions.ts';
 import type { KindEvidence } from '../domain/kind-evidence.ts';
-import { cleanCell, isBlankCell, isBlankRow } from '../domain/text.ts';
+import { cleanCell, isBlankCell, isBlankRow, parseCount } from '../domain/text.ts';
 import { DepartmentCounts, finishTargets, problemsOf, resolveContext, tableTarget, type Prepared, type Problem, type RunContext, type SheetContext, type TableTarget } from './accept.ts';
 import type { MergedRange } from './readers/types.ts';
 import { UnreadableFileError } from './readers/types.ts';
@@ -40,6 +40,9 @@ export interface SheetTable {
 /** Headings of columns that hold no figures of their own: not read, and not worth a warning. */
 const NOT_DATA_HEADING = /^(序号|编号|备注|说明|合计|小计|总计|共计)$/;
 
+/** How many columns, as a sentence says it: 两列, 三列… */
+const COUNT_WORDS: Readonly<Record<number, string>> = { 2: '两', 3: '三', 4: '四', 5: '五', 6: '六' };
+
 /** Excel's day serials in a 1904 workbook are 1462 days behind the 1900 system's. */
 const DAYS_1900_TO_1904 = 1462;
 const SERIAL = /^\d{5}(\.0+)?$/;
@@ -53,6 +56,8 @@ interface Columns {
   at: number[];
   /** For a key filled from several columns (joined), all of them; else null. */
   joinAt: Array<number[] | null>;
+  /** Whether those columns are the parts of an additive field (在校生人数 under 男 | 女), added up rather than joined. */
+  sums: boolean[];
   parsers: InputColumn['parse'][];
   labels: string[];
   /** What each cell holds, where that changes the reading: dates and scores. */
@@ -73,6 +78,7 @@ function columnsOf(spec: TableSpec, found: Record<string, number>, joined: Recor
     keys,
     at: columns.map((c) => found[c.key]!),
     joinAt: columns.map((c) => joined[c.key] ?? null),
+    sums: columns.map((c) => c.additive === true && c.key in joined),
     parsers: columns.map((c) => c.parse),
     labels: columns.map((c) => c.label),
     values: columns.map((c) => c.value),
@@ -185,6 +191,20 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
       });
     });
 
+  // A quantity read as the sum of its parts (在校生人数 under 男 | 女) is said, every time.
+  if (!known)
+    for (const p of layout.parts)
+      p.sums.forEach((summed, c) => {
+        if (!summed) return;
+        const at = p.joinAt[c]!;
+        const parts = partsNamed(at.map((i) => firstHeader[i] ?? '')) ?? [];
+        report.warnings++;
+        ctx.state.warnings.push({
+          file, sheet: w.sheet, row: headerIndex + 1, table: p.spec.kind, column: p.labels[c]!, code: 'PARTS_SUMMED',
+          message: `${p.labels[c]}按${parts.join('、')}${COUNT_WORDS[at.length] ?? at.length}列相加计入（第 ${at.map(columnLetter).join('、')} 列）。如这几列并非全部${p.labels[c]}的划分（如“其中：少数民族”），请改为一列合计后重新报送。`,
+        });
+      });
+
   const problem: Problem = problemsOf(file, w.sheet);
   const headerOf = (key: string) => {
     const at = header.columns[key] ?? header.also?.columns[key];
@@ -240,7 +260,11 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
     let problems: RejectRecord[] | null = null;
     for (let c = 0; c < p.fields.length; c++) {
       const joined = p.joinAt[c];
-      let raw = joined ? joinCells(cells, joined) : (cells[p.at[c]!] ?? '');
+      let raw = joined ? (p.sums[c] ? sumParts(cells, joined, layout.headerCells, p.labels[c]!) : joinCells(cells, joined)) : (cells[p.at[c]!] ?? '');
+      if (typeof raw !== 'string') {
+        (problems ??= []).push(problem(rowNumber, layout.headerCells[raw.at] ?? p.labels[c]!, cells[raw.at] ?? '', raw.failure.reject, raw.failure.message));
+        continue;
+      }
       // A blank 学期 cell takes the semester of the title or folder.
       if (c === p.semesterAt && fileSemester && isBlankCell(raw)) raw = fileSemester;
       const kind = p.values[c];
@@ -341,9 +365,33 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
 /** A header whose columns' names are in the row under it (a cell merged across them above). */
 export function multiRowHeader(headerIndex: number, subHeader: readonly string[]): UnreadableFileError {
   return new UnreadableFileError(
-    `表头似乎有两行（第 ${headerIndex + 2} 行“${subHeader.filter((c) => cleanCell(c)).join('、')}”是下一级表头），或用了合并单元格。请把表头整理成一行（如“男生人数”“女生人数”各占一列）后重新报送。`,
+    `表头似乎有两行（第 ${headerIndex + 2} 行“${subHeader.filter((c) => cleanCell(c)).join('、')}”是下一级表头），或用了合并单元格，两行无法对应成一行。请把表头整理成一行后重新报送（人数分列的，只有男、女，层次或年级这样的划分才按各列相加；其余请只写一列合计）。`,
     'MULTI_ROW_HEADER',
   );
+}
+
+/**
+ * The parts of an additive field (在校生人数 under 男 | 女) added up, as text; blank when every part is.
+ * A part blank beside filled ones, or not a count, leaves no sum: absence is never a zero.
+ */
+function sumParts(cells: readonly string[], at: readonly number[], header: readonly string[], label: string): string | { at: number; failure: Failure } {
+  let total = 0;
+  const blank: number[] = [];
+  for (const i of at) {
+    const raw = cells[i] ?? '';
+    if (isBlankCell(raw)) {
+      blank.push(i);
+      continue;
+    }
+    const n = parseCount(raw);
+    if (n === null)
+      return { at: i, failure: new Failure('NOT_A_COUNT', `「${cleanCell(header[i])}」应为不小于0的整数，实际为「${cleanCell(raw)}」；${label}按各列相加，本行无法相加，请改为数字。`) };
+    total += n;
+  }
+  if (blank.length === at.length) return '';
+  if (blank.length > 0)
+    return { at: blank[0]!, failure: new Failure('MISSING_VALUE', `${blank.map((i) => `「${cleanCell(header[i])}」`).join('')}为空：${label}按各列相加，缺一列无法相加，请补填（没有的填 0）。`) };
+  return String(total);
 }
 
 /** The cells of a joined field (年级 and 层次), as one text: the filled ones, cleaned, in header order. */

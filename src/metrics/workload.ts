@@ -41,7 +41,7 @@ function perRole(norms: readonly WorkloadNorm[], combine: (ns: WorkloadNorm[]) =
 
 /**
  * The person-weeks the norms are judged on: a row of `worklogs` each, except in a work diary — a
- * sheet most of whose person-weeks hold rows of different days (DIARY_SHEETS) —, whose rows of one person and
+ * sheet most of whose person-weeks hold rows of different days, or one row per activity (DIARY_SHEETS) —, whose rows of one person and
  * week (a day each, or an activity of a day) are added up into one; the week is the school
  * calendar's (week_start, from each row's date). A row entered twice elsewhere stays two
  * person-weeks, as PERSON_WEEK_TWICE tells the clerk. The rows of a field nobody filled add up to
@@ -63,14 +63,17 @@ export const SHEET_KEY = `(source_file || chr(1) || COALESCE(source_sheet, ''))`
 
 /**
  * The work diaries (SHEET_KEY AS sheet): sheets in most of whose person-weeks someone has rows on
- * two or more different dates. A weekly form with one week entered twice under two dates is no
- * diary: its two rows stay two, and PERSON_WEEK_TWICE asks the clerk to merge them.
+ * two or more different dates, and every sheet exported one row per activity (a row names its
+ * activity: the rows of a week, of one day or of several, are its parts). A weekly form with one
+ * week entered twice under two dates is no diary: its two rows stay two, and PERSON_WEEK_TWICE
+ * asks the clerk to merge them.
  */
 export const DIARY_SHEETS = `(
   SELECT sheet FROM (
-    SELECT ${SHEET_KEY} AS sheet, MIN(date) <> MAX(date) AS days FROM worklogs WHERE date IS NOT NULL
+    SELECT ${SHEET_KEY} AS sheet, MIN(date) <> MAX(date) AS days, bool_or(activity IS NOT NULL) AS itemised FROM worklogs
+    WHERE date IS NOT NULL OR activity IS NOT NULL
     GROUP BY source_file, source_sheet, semester, department, role, COALESCE(staff_id, name), week_start)
-  GROUP BY sheet HAVING 2 * COUNT(*) FILTER (WHERE days) > COUNT(*))`;
+  GROUP BY sheet HAVING 2 * COUNT(*) FILTER (WHERE days) > COUNT(*) OR bool_or(itemised))`;
 
 /**
  * The person-weeks with, per row: person, week of the semester, each weekly norm met (w<i>), all

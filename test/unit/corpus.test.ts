@@ -764,6 +764,53 @@ const CASES: Case[] = [
     },
   },
   {
+    // Hand-computed (week 1 from 2025-09-01). 信息工程系's workbook: 25 rows, one per activity of a day; 24
+    // read — 班级卫生评比 is no activity of the work log, rejected naming the accepted ones — and summed
+    // per person × week: 陈静 谈心 3+2=5 | 2+2=4 (个别谈心 is 谈心谈话), 查课 1+1=2 | 2, 宿舍卫生 2 | 1, 深入宿舍
+    // 1+1=2 | 1, 听课 1 | 0 (深入课堂听课); 刘洋 6 | 5, 2 | 1, 1+1=2 (entered twice: DUPLICATE_ROW, both
+    // counted) | 2, 2 | 1, 1 | 0. 汽车工程系's CSV: 宋平 谈心 2+3=5 | 2+2=4, 查课 2 | 2, 走访宿舍 2 | 1, 听课
+    // 1 | 0, and no 宿舍卫生检查 row at all: that norm is not reported for it (never 0). Met, of 6
+    // person-weeks: 谈心 4, 查课 5, 深入宿舍 3, 听课 3; 宿舍卫生 3 of 信息工程系's 4; every norm 3 (each
+    // person's week 1). Counted per row it would be 33 person-weeks, none meeting 谈心.
+    name: '131-work-diary-per-activity',
+    what: 'a diary exported one row per activity (日期, 工作类型 or 活动类别, 次数 or 人次; .xlsx and GBK CSV) is summed per person and week: 6 person-weeks, 3 meeting every norm; an unknown activity is rejected naming the accepted ones',
+    files: {
+      [`${S}/信息工程系/辅导员工作日志.xlsx#工作日志`]: f('worklogs', 24, 1, 2, { by: { title: 1, header: 1 } }),
+      [`${S}/汽车工程系/辅导员工作日志.csv`]: f('worklogs', 9, 0, 3, { encoding: 'gb18030', by: { title: 1, header: 1, footer: 1 } }),
+    },
+    rejects: ['UNKNOWN_ACTIVITY'],
+    // 刘洋's 宿舍卫生检查 on 09-04 twice: the same day and activity. Two days with the same activity and
+    // count (陈静's 走访学生宿舍 1 on 09-03 and 09-05), or two activities of one day, are no duplicate.
+    warnings: ['DUPLICATE_ROW'],
+    check: async (ctx) => {
+      expect((await ctx.query<{ row: number; value: string; message: string }>('SELECT "row", value, message FROM rejects'))).toEqual([
+        { row: 27, value: '班级卫生评比', message: expect.stringMatching(/「工作类型」的值「班级卫生评比」不是工作记录统计的工作类型.*可识别的工作类型：谈心谈话、查课、宿舍卫生检查、深入宿舍、听课/) },
+      ]);
+      expect((await ctx.query<{ row: number }>('SELECT "row" FROM warnings'))).toEqual([{ row: 20 }]);
+      expect(await ctx.query(`SELECT name, strftime(week_start, '%m-%d') AS week, COUNT(*)::INTEGER AS rows, SUM(talks)::INTEGER AS talks, SUM(class_checks)::INTEGER AS checks,
+          SUM(dorm_hygiene_checks)::INTEGER AS hygiene, SUM(dorm_visits)::INTEGER AS visits, SUM(lectures_attended)::INTEGER AS lectures
+        FROM worklogs GROUP BY ALL ORDER BY name, week`)).toEqual([
+        { name: '刘洋', week: '09-01', rows: 6, talks: 6, checks: 2, hygiene: 2, visits: 2, lectures: 1 },
+        { name: '刘洋', week: '09-08', rows: 4, talks: 5, checks: 1, hygiene: 2, visits: 1, lectures: null },
+        { name: '宋平', week: '09-01', rows: 5, talks: 5, checks: 2, hygiene: null, visits: 2, lectures: 1 },
+        { name: '宋平', week: '09-08', rows: 4, talks: 4, checks: 2, hygiene: null, visits: 1, lectures: null },
+        { name: '陈静', week: '09-01', rows: 8, talks: 5, checks: 2, hygiene: 2, visits: 2, lectures: 1 },
+        { name: '陈静', week: '09-08', rows: 6, talks: 4, checks: 2, hygiene: 1, visits: 1, lectures: null },
+      ]);
+      const page = await pageText(ctx, 'workload');
+      for (const shown of [
+        '每周个别谈心不少于5人 人·周 4 6 66.7%',
+        '每周检查上课不少于2次 人·周 5 6 83.3%',
+        '每周检查宿舍卫生不少于2次（不含汽车工程系：该项未报送） 人·周 3 4 75.0%',
+        '每周深入宿舍谈心不少于2次 人·周 3 6 50.0%',
+        '每周听课不少于1次 人·周 3 6 50.0%',
+        '信息工程系 辅导员 2 4 50.0% 未达标',
+        '汽车工程系 辅导员 1 2 50.0% 未达标',
+      ])
+        expect(page).toContain(shown);
+    },
+  },
+  {
     name: '120-annotated-headings',
     what: 'headings with a note in brackets (出生年月（年.月）, 最高学历（学位）, 综合得分（百分制）, 总分（某某复核）) are read as their field',
     files: {
@@ -948,9 +995,53 @@ const CASES: Case[] = [
     files: { [`${S}/机电工程系/辅导员名册.csv`]: f('counselors', 2, 0, 5, { by: { header: 1, blank: 4 } }) },
   },
   {
+    // Until issue 21 set aside: 在校生人数 is additive (the data dictionary) and 男 | 女 are the parts of the whole.
     name: '62-two-row-header',
-    what: 'a two-row header (在校生人数 over 男 | 女) stops instead of publishing the 男 column as all students',
-    setAside: /两行|多行|合并/,
+    what: 'a two-row header (在校生人数 over 男 | 女, as a CSV has it) is read as the sum of the parts, and said: 1,830 and 880, never the 男 column alone',
+    files: { [`${S}/学工部/在校生人数.csv`]: f('enrollment', 2, 0, 2, { by: { title: 1, header: 1 } }) },
+    warnings: ['PARTS_SUMMED'],
+    check: async (ctx) => {
+      expect(await ctx.query('SELECT department, students FROM enrollment ORDER BY source_row')).toEqual([
+        { department: '机电工程系', students: 1830 },
+        { department: '信息工程系', students: 880 },
+      ]);
+      expect(await ctx.query('SELECT "column", message FROM warnings')).toEqual([
+        { column: '在校生人数', message: expect.stringMatching(/^在校生人数按男、女两列相加计入（第 C、D 列）/) },
+      ]);
+    },
+  },
+  {
+    name: '133-two-row-header-not-parts',
+    what: 'a two-row header whose parts are no partition of the whole (在校生人数 over 其中少数民族 | 其中女生) is still set aside, never summed',
+    setAside: /在校生人数\.csv：表头似乎有两行（第 2 行“其中少数民族、其中女生”是下一级表头）/,
+  },
+  {
+    // By hand: 机电工程系 420 + 390 + 380 = 1,190 students, 4 full-time counselors → 1:297.5, short of 1:200
+    // by ⌈1190 ÷ 200⌉ − 4 = 2; 信息工程系 310 + 290 + 240 = 840, 5 → 1:168.0, met. The 一年级 column alone
+    // would have been 420 and 310 (1:105.0 and 1:62.0, both met: the shortfall hidden).
+    name: '132-parts-summed',
+    what: 'an .xlsx 在校生人数 merged across 一年级 | 二年级 | 三年级 is the sum of its grades, and 师生比 shows it: 1,190 and 840',
+    files: {
+      [`${S}/学工部/各系在校生人数统计表.xlsx#Sheet1`]: f('enrollment', 2, 1, 3, { by: { title: 1, header: 1, total: 1 } }),
+      [`${S}/学工部/辅导员名册.csv`]: f('counselors', 9, 0, 1),
+    },
+    rejects: ['MISSING_VALUE'],
+    warnings: ['PARTS_SUMMED'],
+    check: async (ctx) => {
+      // 经济管理系's blank 二年级: no sum (300 + 280 would hide its second year), the row is returned.
+      expect(await ctx.query('SELECT "row", "column", message FROM rejects')).toEqual([
+        { row: 5, column: '在校生人数(二年级)', message: '「在校生人数(二年级)」为空：在校生人数按各列相加，缺一列无法相加，请补填（没有的填 0）。' },
+      ]);
+      expect(await ctx.query('SELECT department, students FROM enrollment ORDER BY source_row')).toEqual([
+        { department: '机电工程系', students: 1190 },
+        { department: '信息工程系', students: 840 },
+      ]);
+      expect((await ctx.query<{ message: string }>('SELECT message FROM warnings'))[0]!.message).toMatch(/^在校生人数按一年级、二年级、三年级三列相加计入（第 C、D、E 列）/);
+      const page = await pageText(ctx, 'staffing');
+      // 全院: 2,030 students, 9 full-time → 1:225.6.
+      for (const shown of ['在校生 2,030 人', '师生比（仅计专职） 1:225.6', '机电工程系 1,190 4 0 4 1:297.5 1:297.5 未达标 2', '信息工程系 840 5 0 5 1:168.0 1:168.0 达标 0'])
+        expect(page).toContain(shown);
+    },
   },
   {
     name: '63-scientific-notation-ids',
@@ -1564,8 +1655,10 @@ const CASES: Case[] = [
   },
   {
     name: '81-two-row-header-merged',
-    what: 'a two-row header made with a merged cell (在校生人数 across 男 | 女) is set aside, not read as students',
-    setAside: /在校生人数\.xlsx：表头似乎有两行/,
+    what: 'a two-row header made with a merged cell (在校生人数 across 男 | 女) is read as the sum of the parts (1,830), never the 男 column alone',
+    files: { [`${S}/机电工程系/在校生人数.xlsx#在校生人数`]: f('enrollment', 1, 0, 2) },
+    warnings: ['PARTS_SUMMED'],
+    check: async (ctx) => expect(await column(ctx, 'enrollment', 'students')).toEqual([1830]),
   },
 
   // ── size ──

@@ -396,4 +396,44 @@ describe('cross-checks over the work logs', () => {
     expect(warnings[1]!.message).toContain('在 2025年10月已有一行不同的记录');
     expect(weeks).toEqual([{ n: 4 }]);
   });
+
+  it('a diary exported one row per activity is added up by person and week — a week of rows on one date, or under a 周次 only, too; without a 次数 column a row is one time; an activity never named is not reported', async () => {
+    const oneDate =
+      '工号,姓名,系部,角色,日期,工作类型,次数\n' +
+      '001,王芳,甲系,辅导员,2025-09-01,谈心谈话,3\n' +
+      '001,王芳,甲系,辅导员,2025-09-01,个别谈心,2\n' + // the same activity by another of its names
+      '001,王芳,甲系,辅导员,2025-09-01,查课,2\n' +
+      '001,王芳,甲系,辅导员,2025-09-08,谈心谈话,4\n';
+    const noCount = '工号,姓名,系部,角色,日期,事项\n002,李四,乙系,辅导员,2025-09-01,谈心谈话\n002,李四,乙系,辅导员,2025-09-02,谈心谈话\n002,李四,乙系,辅导员,2025-09-02,走访宿舍\n';
+    const byWeek = '工号,姓名,系部,角色,周次,活动类别,人次\n003,赵五,丙系,辅导员,1,谈心谈话,3\n003,赵五,丙系,辅导员,1,查课,2\n';
+    const out = scratch();
+    await runIngest({ input: fixture({ '2025-2026-1/日志甲.csv': oneDate, '2025-2026-1/日志乙.csv': noCount, '2025-2026-1/日志丙.csv': byWeek }), out });
+    const runner = await NodeRunner.overParquet(out, ['warnings', 'worklogs', 'coverage']);
+    const warnings = await runner.query(`SELECT code FROM warnings`);
+    const weeks = await runner.query(`SELECT name, strftime(week_start, '%m-%d') AS week, talks::INTEGER AS talks, class_checks::INTEGER AS checks, dorm_visits::INTEGER AS visits
+      FROM ${personWeeksSql(['talks', 'class_checks', 'dorm_visits'])} ORDER BY staff_id, week`);
+    const notReported = await runner.query(`SELECT department, list(field ORDER BY field) AS fields FROM coverage WHERE status = 'column_missing' GROUP BY ALL ORDER BY department`);
+    runner.close();
+    expect(warnings).toEqual([]);
+    expect(weeks).toEqual([
+      { name: '王芳', week: '09-01', talks: 5, checks: 2, visits: null },
+      { name: '王芳', week: '09-08', talks: 4, checks: null, visits: null },
+      { name: '李四', week: '09-01', talks: 2, checks: null, visits: 1 },
+      { name: '赵五', week: '09-01', talks: 3, checks: 2, visits: null },
+    ]);
+    // The default norms' activities a department's diary never names: 该项未报送, not 0.
+    expect(notReported).toEqual([
+      { department: '丙系', fields: ['dorm_hygiene_checks', 'dorm_visits', 'lectures_attended'] },
+      { department: '乙系', fields: ['class_checks', 'dorm_hygiene_checks', 'lectures_attended'] },
+      { department: '甲系', fields: ['dorm_hygiene_checks', 'dorm_visits', 'lectures_attended'] },
+    ]);
+  });
+
+  it('beside activity columns, or beside 工作时长 with no 次数, a 工作内容 is free text: listed as not read, never an activity rejected', async () => {
+    const hours = '学号,姓名,系部,角色,日期,工作内容,工作时长\nS001,周敏,研究生院,研究生德育助理,2025-09-02,整理党建材料,6\nS001,周敏,研究生院,研究生德育助理,2025-09-04,新生入学教育,4\n';
+    const wide = '工号,姓名,系部,角色,日期,工作内容,谈心谈话\n001,王芳,甲系,辅导员,2025-09-01,新生入学教育,3\n';
+    const out = scratch();
+    const manifest = await runIngest({ input: fixture({ '2025-2026-1/时长.csv': hours, '2025-2026-1/日志.csv': wide }), out });
+    expect(manifest.files.map((f) => [f.accepted, f.rejected, f.dropped_columns])).toEqual([[1, 0, ['工作内容']], [2, 0, ['工作内容']]]);
+  });
 });

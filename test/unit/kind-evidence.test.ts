@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindsNamedIn, patternMatches } from '../../src/domain/kind-evidence.ts';
 import { findHeader, joinTwoLevelHeader } from '../../src/domain/layout.ts';
+import { knownPartition } from '../../src/domain/parts.ts';
 import { findWeekColumns, rowsByWeek } from '../../src/domain/week-columns.ts';
 
 describe('kind evidence', () => {
@@ -71,5 +72,30 @@ describe('reshaped layouts', () => {
     expect(joinTwoLevelHeader(three, [])).toEqual({ row: 2, cells: ['工号', '最高学历', '最高学位', '职称', '职称取得时间', '出生年月'], from: 0 });
     // A data row under a one-row header is no level of it.
     expect(joinTwoLevelHeader([['工号', '姓名', '学历'], ['006001', '宋平', '硕士']], [])).toBeNull();
+  });
+
+  it('an additive field over the parts of a whole (在校生人数 over 男 | 女) keeps the parts as notes and is read as their sum; over anything else it is not', () => {
+    expect(knownPartition(['男', '女'])).toEqual(['男', '女']);
+    expect(knownPartition(['男生', '女生'])).toEqual(['男生', '女生']);
+    expect(knownPartition(['本科', '专科'])).toEqual(['本科', '专科']);
+    expect(knownPartition(['一年级', '二年级', '三年级'])).toEqual(['一年级', '二年级', '三年级']);
+    expect(knownPartition(['2024级', '2025级'])).toEqual(['2024级', '2025级']);
+    // Not a whole: one part, a part twice, parts of two families, 男 without 女, subsets (其中…).
+    for (const parts of [['男'], ['男', '男生'], ['本科', '一年级'], ['男', '本科'], ['其中少数民族', '其中女生'], ['人数', '其中女生']]) expect(knownPartition(parts), parts.join('|')).toBeNull();
+
+    const csv = [
+      ['序号', '系部', '在校生人数', ''],
+      ['', '', '男', '女'],
+    ];
+    const joined = joinTwoLevelHeader(csv, [])!;
+    expect(joined.cells).toEqual(['序号', '系部', '在校生人数（男）', '在校生人数（女）']);
+    const header = findHeader([joined.cells]);
+    expect(header.ok && [header.kind, header.joined.students]).toEqual(['enrollment', [2, 3]]);
+    // Subsets of the whole are no parts of it: joined as one heading each, read by no field.
+    expect(joinTwoLevelHeader([csv[0]!, ['', '', '其中少数民族', '其中女生']], [])!.cells).toEqual(['序号', '系部', '在校生人数其中少数民族', '在校生人数其中女生']);
+    // 职称 is no quantity: its 职称 | 取得时间 stay joined as before.
+    expect(joinTwoLevelHeader([['工号', '职称', ''], ['', '职称', '取得时间']], [])!.cells).toEqual(['工号', '职称', '职称取得时间']);
+    // Two flat columns of one quantity that are not parts of a whole stay a duplicate.
+    expect(findHeader([['系部', '在校生人数', '在校生人数']]).ok).toBe(false);
   });
 });

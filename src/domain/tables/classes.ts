@@ -10,7 +10,7 @@ export const classes: TableSpec = {
   input: [
     { key: 'class_name', label: '班级', aliases: ['班级', '班级名称', '行政班'], required: true, parse: cell.compactText },
     department,
-    { key: 'students', label: '人数', aliases: ['人数', '班级人数', '学生人数', '学生数'], required: false, parse: cell.optionalCount },
+    { key: 'students', label: '人数', aliases: ['人数', '班级人数', '学生人数', '学生数'], required: false, parse: cell.optionalCount, additive: true },
     { key: 'counselor', label: '辅导员', aliases: ['辅导员', '辅导员姓名'], required: false, parse: cell.optionalCompactText },
     { key: 'class_teacher', label: '班主任', aliases: ['班主任', '班主任姓名'], required: false, parse: cell.optionalCompactText },
     semester,

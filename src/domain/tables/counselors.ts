@@ -105,7 +105,7 @@ export const counselors: TableSpec = {
     name,
     department,
     { key: 'employment', label: '专兼职', aliases: ['专兼职', '专/兼职', '岗位类型', '类别', '类型', '专职/兼职'], required: true, parse: cell.employment },
-    { key: 'students_assigned', label: '所带学生数', aliases: ['所带学生数', '所带学生人数', '带学生数'], required: false, parse: cell.optionalCount },
+    { key: 'students_assigned', label: '所带学生数', aliases: ['所带学生数', '所带学生人数', '带学生数'], required: false, parse: cell.optionalCount, additive: true },
     { key: 'hiring', label: '聘用方式', aliases: ['聘用方式', '用工方式', '聘用形式', '编制类型'], required: false, parse: cell.optionalText },
     optional('gender', '性别', ['性别']),
     optional('birth', '出生年月', ['出生年月', '出生日期', '出生年月日', '出生时间'], 'date'),

@@ -10,7 +10,10 @@ function table(columns: readonly OutputColumn[]): string {
 /** How a workbook's merged cells are read for this kind: each field's nature (types.ts `merged`). */
 function mergedNote(spec: TableSpec): string {
   const filled = spec.input.filter((c) => c.merged === 'fill').map((c) => `「${c.label}」`);
-  return `合并单元格：文字（系部、年级、名称等）逐行填入其下各行${filled.length ? `；数字中${filled.join('')}是每一行的属性，也逐行填入` : ''}；其余数字（人数、次数、分数）是合计量，只计入第一行一次，并提示核对。`;
+  const additive = spec.input.filter((c) => c.additive).map((c) => `「${c.label}」`);
+  return `合并单元格：文字（系部、年级、名称等）逐行填入其下各行${filled.length ? `；数字中${filled.join('')}是每一行的属性，也逐行填入` : ''}；其余数字（人数、次数、分数）是合计量，只计入第一行一次，并提示核对。${
+    additive.length ? `${additive.join('')}是可相加的数量：表头中其下分为男、女，层次（本科、专科等）或年级几列时，各列相加计入，并提示。` : ''
+  }`;
 }
 
 export function dataDictionaryMarkdown(): string {

@@ -9,7 +9,7 @@ export const enrollment: TableSpec = {
   file: 'enrollment.parquet',
   input: [
     department,
-    { key: 'students', label: '在校生人数', aliases: ['在校生人数', '学生人数', '学生数', '人数', '在校学生数', '在籍学生数'], required: true, parse: cell.count },
+    { key: 'students', label: '在校生人数', aliases: ['在校生人数', '学生人数', '学生数', '人数', '在校学生数', '在籍学生数'], required: true, parse: cell.count, additive: true },
     { key: 'grade', label: '年级/层次', aliases: ['年级', '层次', '培养层次', '学历层次', '专业'], required: false, parse: cell.optionalText, joined: true },
     semester,
   ],

@@ -33,6 +33,11 @@ export interface InputColumn {
    * a count, a score), kept once in its first row (a warning says so).
    */
   merged?: 'fill';
+  /**
+   * A quantity its parts add up to (在校生人数 = 男 + 女): split under a group heading into the
+   * parts of a known partition (parts.ts), its columns are added up, and it is said so.
+   */
+  additive?: true;
 }
 
 export type SqlType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE';
@@ -78,6 +83,12 @@ export interface TableSpec {
   input: readonly InputColumn[];
   /** Groups of input keys of which at least one must be in the header (e.g. a total, item scores or a grade). */
   requireAnyOf?: readonly (readonly string[])[];
+  /**
+   * Columns not read where a `without` column is (when given) and no `with` column is (when given):
+   * a diary's 工作类型 and 次数 beside activity columns (there a 工作内容 is free text), 次数 with
+   * no 工作类型. Applied in order; a column dropped so is a column not read, and said.
+   */
+  readOnly?: ReadonlyArray<{ keys: readonly string[]; with?: readonly string[]; without?: readonly string[] }>;
   /** Whether rows need a semester (from a column, the title or the folder); training is dated instead. */
   needsSemester: boolean;
   /** Whether rows need a role (from a column or the title line). */
