@@ -19,6 +19,7 @@ import type { Manifest } from '../ingest/run.ts';
 import { writeTableFile } from '../io/duckdb-file.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
+import { SHARED_CONTEXT_FOLDER, sharedContext } from '../dashboard/page-config.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
 import { AttachedTables, type TableFiles } from '../metrics/table-files.ts';
 import { workloadTables, workloadTablesSql } from '../metrics/workload.ts';
@@ -80,17 +81,38 @@ export function tableFiles(): TableFiles {
   return JSON.parse(readFileSync(path, 'utf8')) as TableFiles;
 }
 
-let runner: Promise<AttachedTables> | undefined;
+let runner: Promise<QueryRunner> | undefined;
+
+/**
+ * Each distinct query run once in a build, its rows handed out as copies (a panel may sort what it
+ * gets). Every department's page asks the same all-department queries (its ranks: 16 of its 36), so
+ * without this the build ran them once per department.
+ */
+export function eachQueryOnce(db: QueryRunner): QueryRunner {
+  const results = new Map<string, Promise<unknown[]>>();
+  return {
+    async query<T>(sql: string): Promise<T[]> {
+      let rows = results.get(sql);
+      if (!rows) {
+        results.set(sql, (rows = db.query(sql)));
+        rows.catch(() => results.delete(sql));
+      }
+      return structuredClone(await rows) as T[];
+    },
+  };
+}
 
 /** The prerendering's QueryRunner: DuckDB in Node over the site's database, attaching tables as queries name them. */
-export function buildRunner(): Promise<AttachedTables> {
+export function buildRunner(): Promise<QueryRunner> {
   runner ??= (async () => {
     const db = await NodeRunner.inMemory();
     const root = publicDir();
-    return new AttachedTables(tableFiles(), {
-      query: (sql) => db.query(sql),
-      open: async (file) => join(root, file),
-    });
+    return eachQueryOnce(
+      new AttachedTables(tableFiles(), {
+        query: (sql) => db.query(sql),
+        open: async (file) => join(root, file),
+      }),
+    );
   })();
   return runner;
 }
@@ -148,6 +170,32 @@ export function pageData(key: string): { tables: TableFiles } | { views: string 
   const file = publicBuilt().views[key];
   if (!file) throw new Error(`公开版缺少页面 ${key} 的数据。`);
   return { views: file };
+}
+
+/** The folder Astro copies into the site: the public folder, or (public build) its staged site. */
+const siteFilesDir = () => (siteAudience() === 'public' ? publicSiteDir(buildDir()) : publicDir());
+
+/** The shared part of every page's context, as JSON, and its file (from the site root), named by its content. */
+function sharedContextJson(): { json: string; file: string } {
+  const json = JSON.stringify(sharedContext(siteContext()));
+  return { json, file: `${SHARED_CONTEXT_FOLDER}/context.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json` };
+}
+
+/** Writes the shared context's file among the site's files (scripts/build.ts, before the pages are built). */
+export function writeSharedContext(): void {
+  const { json, file } = sharedContextJson();
+  mkdirSync(join(siteFilesDir(), SHARED_CONTEXT_FOLDER), { recursive: true });
+  writeFileSync(join(siteFilesDir(), file), json);
+}
+
+let sharedFile: string | undefined;
+
+/** The shared context's file, from the site root, for a page to name: the one written for this very context. */
+export function sharedContextFile(): string {
+  if (sharedFile) return sharedFile;
+  const { file } = sharedContextJson();
+  if (!existsSync(join(siteFilesDir(), file))) throw new Error(`找不到 ${join(siteFilesDir(), file)}。请用 npm run build 构建站点（它先写出各页共用的数据）。`);
+  return (sharedFile = file);
 }
 
 const viewRunners = new Map<string, PrecomputedViews>();
