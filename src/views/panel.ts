@@ -38,7 +38,7 @@ export function panelInnerHtml(id: string, title: string, output: PanelOutput, c
   const kinds: DownloadKind[] = [...(output.table ? (['csv', 'xlsx'] as const) : []), ...(chartMarkup != null ? (['svg', 'png'] as const) : [])];
   // Files are named after the table (or the chart's title without its semester), then the filters.
   const base = output.table?.title ?? title.split(' · ')[0]!;
-  if (kinds.length) parts.push(`<div class="panel-tools">${downloadButtonsHtml(id, kinds, title, fileScope ? `${base}_${fileScope}` : base)}</div>`);
+  if (kinds.length) parts.push(downloadButtonsHtml(id, kinds, title, fileScope ? `${base}_${fileScope}` : base));
   if (typeof rule === 'object' && rule !== null) parts.push(`<details class="rule" ${RULE_LATER_ATTR}><summary>口径与依据</summary>${RULE_PENDING}</details>`);
   else if (typeof rule === 'string' && rule) parts.push(ruleDetailsHtml(rule));
   return parts.join('\n');

@@ -121,7 +121,9 @@ function cellHtml<R>(row: R, c: Column<R>, header: boolean): string {
   const href = c.href?.(row);
   const flag = c.flag?.(row);
   const content = `${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}${flag ? ` ${flagHtml(flag)}` : ''}`;
-  return `<${tag}${header ? ' scope="row" role="rowheader"' : ' role="cell"'}${numeric} data-col="${escapeHtml(c.key)}" data-label="${escapeHtml(c.label)}">${content}</${tag}>`;
+  // A phone shows a data cell's label beside its value (site.css); a row's header is its card's title, unlabelled.
+  const label = header ? '' : ` data-label="${escapeHtml(c.label)}"`;
+  return `<${tag}${header ? ' scope="row" role="rowheader"' : ' role="cell"'}${numeric} data-col="${escapeHtml(c.key)}"${label}>${content}</${tag}>`;
 }
 
 const GRADE_RANK: Record<string, number> = { excellent: 0, good: 1, pass: 2, fail: 3 };
