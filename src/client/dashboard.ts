@@ -129,16 +129,14 @@ function runDashboard(root: URL, config: PageConfig, ctx: DashboardContext): voi
   const page = pageFor(config.page, ctx.audience);
   // A rule the page left out (a department's page) is written in when its section is opened.
   const rules = new Map(page.panels.map((panel) => [panel.id, panel.rule]));
-  document.addEventListener(
-    'toggle',
-    (event) => {
-      const details = event.target as HTMLElement;
-      if (!(details instanceof HTMLDetailsElement) || !details.open || !details.hasAttribute(RULE_LATER_ATTR)) return;
-      const rule = rules.get(details.closest<HTMLElement>('[data-panel]')?.dataset.panel ?? '');
-      if (rule) fillRuleLater(details, rule(ctx));
-    },
-    true,
-  );
+  const fillRule = (details: EventTarget | null) => {
+    if (!(details instanceof HTMLDetailsElement) || !details.open || !details.hasAttribute(RULE_LATER_ATTR)) return;
+    const rule = rules.get(details.closest<HTMLElement>('[data-panel]')?.dataset.panel ?? '');
+    if (rule) fillRuleLater(details, rule(ctx));
+  };
+  document.addEventListener('toggle', (event) => fillRule(event.target), true);
+  // One opened before this script was ready.
+  for (const details of document.querySelectorAll(`details[${RULE_LATER_ATTR}][open]`)) fillRule(details);
   const form = $<HTMLFormElement>('#controls');
 
   // What each panel shows now: the build's output until the first query returns.
