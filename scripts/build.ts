@@ -97,6 +97,7 @@ try {
     await copyDuckdbAssets(values.public);
     await data.writeSiteDatabase(resolve(values.public));
   }
+  data.writeSharedContext();
   const { build } = await import('astro');
   process.chdir(work);
   await build({ root: project, logLevel: 'warn' });

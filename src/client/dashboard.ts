@@ -8,6 +8,7 @@
 import { loadEngine, startEngine } from '../browser/start.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import type { DashboardContext } from '../dashboard/context.ts';
+import { MANIFEST_FILE, restoredContext, unpackData, type EmbeddedContext, type PackedData, type SharedContext } from '../dashboard/page-config.ts';
 import { downloadScope } from '../dashboard/download-scope.ts';
 import { pageFor } from '../dashboard/public.ts';
 import { NARROW_WIDTH } from '../charts/layout.ts';
@@ -18,14 +19,26 @@ import { wireDownloads } from '../downloads/buttons.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
 import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
 import { tablesFor, type TableFiles } from '../metrics/table-files.ts';
-import { panelInnerHtml } from '../views/panel.ts';
+import { fillRuleLater, panelInnerHtml, RULE_LATER_ATTR } from '../views/panel.ts';
 import { downloadRows } from '../views/table.ts';
 import { readableChart } from '../charts/layout.ts';
 import { markScrollRegions, PageTables } from './tables.ts';
 
+/** #page-config as the page embeds it (src/dashboard/page-config.ts). */
+interface EmbeddedConfig {
+  page: string;
+  ctx: EmbeddedContext;
+  state: State;
+  fixed: Partial<State>;
+  data: PackedData;
+  /** The site's tables and their database files (see src/site/build-data.ts)… */
+  tables?: TableFiles;
+  /** …or, in a public build, the file of the page's views (src/metrics/precomputed.ts). */
+  views?: string;
+}
+
 interface PageConfig {
   page: string;
-  ctx: DashboardContext;
   state: State;
   fixed: Partial<State>;
   data: Record<string, PanelData>;
@@ -82,13 +95,48 @@ function writeUrl(state: State, fixed: Partial<State>): void {
   history.replaceState(null, '', url);
 }
 
+/** A JSON file of the site (a file of this build: the shared context, named by its content; the manifest, revalidated). */
+async function siteJson<T>(root: URL, file: string, cache: RequestCache): Promise<T> {
+  const response = await fetch(new URL(file, root), { cache });
+  if (!response.ok) throw new Error(`无法读取本站的数据文件（HTTP ${response.status}）`);
+  return (await response.json()) as T;
+}
+
+/**
+ * The page's config and context, then the page: the context's part every page shares is a file of
+ * the site (cached after the first page), and the page that lists the ingest's files (数据质量)
+ * reads them from the site's copy of the manifest. Until they are in, the page shows its first
+ * view as built; its tables sort and download, and a phone's charts are redrawn, once they are.
+ */
 export function startDashboard(): void {
   const root = new URL($<HTMLMetaElement>('meta[name=site-root]').content, location.href);
-  const config = JSON.parse($('#page-config').textContent!) as PageConfig;
+  const { ctx: embedded, data, ...rest } = JSON.parse($('#page-config').textContent!) as EmbeddedConfig;
+  const config: PageConfig = { ...rest, data: unpackData(data) };
+  Promise.all([
+    siteJson<SharedContext>(root, embedded.shared, 'default'),
+    embedded.filesInManifest ? siteJson<Pick<DashboardContext, 'files' | 'coverage' | 'returns'>>(root, MANIFEST_FILE, 'no-cache') : undefined,
+  ])
+    .then(([shared, manifest]) => runDashboard(root, config, restoredContext(shared, embedded, manifest)))
+    .catch((error: unknown) => {
+      console.error(error);
+      setStatus('error', `交互功能未能启动，页面仍显示最新学期的数据。原因：${(error as Error).message}`);
+    });
+}
+
+function runDashboard(root: URL, config: PageConfig, ctx: DashboardContext): void {
   // A public build has no engine to load: its views were computed when it was built.
   const engine = config.tables ? loadEngine(root) : null;
-  const ctx = config.ctx;
   const page = pageFor(config.page, ctx.audience);
+  // A rule the page left out (a department's page) is written in when its section is opened.
+  const rules = new Map(page.panels.map((panel) => [panel.id, panel.rule]));
+  const fillRule = (details: EventTarget | null) => {
+    if (!(details instanceof HTMLDetailsElement) || !details.open || !details.hasAttribute(RULE_LATER_ATTR)) return;
+    const rule = rules.get(details.closest<HTMLElement>('[data-panel]')?.dataset.panel ?? '');
+    if (rule) fillRuleLater(details, rule(ctx));
+  };
+  document.addEventListener('toggle', (event) => fillRule(event.target), true);
+  // One opened before this script was ready.
+  for (const details of document.querySelectorAll(`details[${RULE_LATER_ATTR}][open]`)) fillRule(details);
   const form = $<HTMLFormElement>('#controls');
 
   // What each panel shows now: the build's output until the first query returns.

@@ -51,12 +51,18 @@ export function buildContext(manifest: Manifest, audience: Audience = manifest.r
     // A manifest of an ingest before return lists existed has none.
     returns: manifest.returns ?? [],
     coverage: manifest.coverage ?? [],
-    departmentPages: [...departmentFiles(departments)].sort(([a], [b]) => collator.compare(a, b)),
+    departmentPages: departmentPagesOf(departments),
     root: '',
     audience,
     minGroup: manifest.rules.publish.min_group_size ?? 3,
     withheld,
   };
+}
+
+/** Each department's page path, in the order of `departments` (sorted as buildContext sorts them); the browser derives it from them too. */
+export function departmentPagesOf(departments: readonly string[]): DashboardContext['departmentPages'] {
+  const collator = new Intl.Collator('zh-CN');
+  return [...departmentFiles(departments)].sort(([a], [b]) => collator.compare(a, b));
 }
 
 const pageMaps = new WeakMap<DashboardContext['departmentPages'], Map<string, string>>();

@@ -27,21 +27,24 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * Buttons for one panel. `title` is what is downloaded (the panel's title, with its semester); it
- * goes into each aria-label and, as data-title, is drawn above a downloaded chart. `filename`
- * (without extension) names the files: what they hold and the filters they were made under.
+ * Buttons for one panel, in their box. `title` is what is downloaded (the panel's title, with its
+ * semester); it goes into each aria-label and, as the box's data-title, is drawn above a downloaded
+ * chart. `filename` (without extension) names the files: what they hold and the filters they were
+ * made under. Both are written once, on the box, not on each button (a department's page has
+ * about forty buttons, and there is a page per department).
  */
 export function downloadButtonsHtml(targetId: string, kinds: DownloadKind[], title: string, filename?: string): string {
-  return kinds
+  const buttons = kinds
     .map((kind) => {
       const label = DOWNLOAD_LABELS[kind];
-      return (
-        `<button type="button" class="download-button" data-download="${kind}" data-target="${escapeHtml(targetId)}"` +
-        ` data-title="${escapeHtml(title)}"${filename ? ` data-filename="${escapeHtml(filename)}"` : ''} aria-label="${escapeHtml(`${label}：${title}（${WHAT[kind]}）`)}">${label}</button>`
-      );
+      return `<button type="button" class="download-button" data-download="${kind}" data-target="${escapeHtml(targetId)}" aria-label="${escapeHtml(`${label}：${title}（${WHAT[kind]}）`)}">${label}</button>`;
     })
     .join('');
+  return `<div class="panel-tools" data-title="${escapeHtml(title)}"${filename ? ` data-filename="${escapeHtml(filename)}"` : ''}>${buttons}</div>`;
 }
+
+/** The title and file name of a button's download, from its box. */
+const namesOf = (button: HTMLElement) => button.closest<HTMLElement>('.panel-tools')?.dataset ?? {};
 
 export interface WireDownloadsOptions {
   /** Shown when a download cannot be made; defaults to window.alert. */
@@ -52,7 +55,7 @@ export interface WireDownloadsOptions {
 
 function chartTitle(chart: Element, button: HTMLElement, targetId: string): string {
   return (
-    button.dataset.title ||
+    namesOf(button).title ||
     chart.getAttribute('aria-label') ||
     chart.querySelector('svg[aria-label]')?.getAttribute('aria-label') ||
     targetId
@@ -71,14 +74,14 @@ async function makeFile(
     if (!table) throw new Error(`没有找到表格“${targetId}”的数据`);
     const blob =
       kind === 'csv' ? new Blob([tableToCsv(table)], { type: 'text/csv;charset=utf-8' }) : await tableToXlsxBlob(table);
-    return { blob, name: button.dataset.filename || table.title };
+    return { blob, name: namesOf(button).filename || table.title };
   }
   const chart = getChart(targetId);
   if (!chart) throw new Error(`没有找到图表“${targetId}”`);
   // The file carries the chart's title (and legend) above the drawing.
   const title = chartTitle(chart, button, targetId);
   const blob = kind === 'svg' ? svgBlob(chart, title) : await svgToPngBlob(chart, 2, title);
-  return { blob, name: button.dataset.filename || title };
+  return { blob, name: namesOf(button).filename || title };
 }
 
 /**

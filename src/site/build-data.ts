@@ -9,7 +9,7 @@
  * (DASHBOARD_BUILD_DIR) so that nothing of public/ reaches its dist/.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import type { Audience } from '../domain/disclosure.ts';
@@ -19,6 +19,7 @@ import type { Manifest } from '../ingest/run.ts';
 import { writeTableFile } from '../io/duckdb-file.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
+import { SHARED_CONTEXT_FOLDER, sharedContext } from '../dashboard/page-config.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
 import { AttachedTables, type TableFiles } from '../metrics/table-files.ts';
 import { workloadTables, workloadTablesSql } from '../metrics/workload.ts';
@@ -29,8 +30,24 @@ export const DATA_DIR = join(publicDir(), 'data');
 const DB_FOLDER = 'db';
 const INDEX = 'tables.json';
 
+let lastRead: { path: string; stamp: string; manifest: Manifest } | undefined;
+
+/**
+ * The last ingest's manifest, read once while it stays the same file: each page asks for it
+ * several times, and at 120 departments it is 2.8 MB of JSON (a tenth of the build's time was spent
+ * parsing it again). Callers only read it.
+ */
 export function loadManifest(dataDir = DATA_DIR): Manifest {
-  return readManifest(dataDir);
+  const path = join(dataDir, 'manifest.json');
+  let stamp = '';
+  try {
+    const { mtimeMs, size, ino } = statSync(path);
+    stamp = `${mtimeMs}:${size}:${ino}`;
+  } catch {
+    return readManifest(dataDir); // says what is missing
+  }
+  if (lastRead?.path !== path || lastRead.stamp !== stamp) lastRead = { path, stamp, manifest: readManifest(dataDir) };
+  return lastRead.manifest;
 }
 
 /** Tables the ingest publishes as Parquet in data/. */
@@ -80,17 +97,42 @@ export function tableFiles(): TableFiles {
   return JSON.parse(readFileSync(path, 'utf8')) as TableFiles;
 }
 
-let runner: Promise<AttachedTables> | undefined;
+let runner: Promise<QueryRunner> | undefined;
+
+/**
+ * Each distinct query run once in a build, its rows handed out as copies (a panel may sort what it
+ * gets). Every department's page asks the same all-department queries (its ranks: 16 of its 36), so
+ * without this the build ran them once per department.
+ */
+export function eachQueryOnce(db: QueryRunner): QueryRunner {
+  const results = new Map<string, Promise<unknown[]>>();
+  return {
+    async query<T>(sql: string): Promise<T[]> {
+      let rows = results.get(sql);
+      if (!rows) {
+        results.set(sql, (rows = db.query(sql)));
+        rows.catch(() => results.delete(sql));
+      }
+      return structuredClone(await rows) as T[];
+    },
+  };
+}
 
 /** The prerendering's QueryRunner: DuckDB in Node over the site's database, attaching tables as queries name them. */
-export function buildRunner(): Promise<AttachedTables> {
+export function buildRunner(): Promise<QueryRunner> {
   runner ??= (async () => {
     const db = await NodeRunner.inMemory();
+    // One thread: the prerendering asks thousands of small queries (a department's page: 20 of its
+    // own, on a few thousand rows), for which DuckDB's threads cost more in handing work over than
+    // they save — at 120 departments, half of each query's time.
+    await db.query('SET threads = 1');
     const root = publicDir();
-    return new AttachedTables(tableFiles(), {
-      query: (sql) => db.query(sql),
-      open: async (file) => join(root, file),
-    });
+    return eachQueryOnce(
+      new AttachedTables(tableFiles(), {
+        query: (sql) => db.query(sql),
+        open: async (file) => join(root, file),
+      }),
+    );
   })();
   return runner;
 }
@@ -148,6 +190,32 @@ export function pageData(key: string): { tables: TableFiles } | { views: string 
   const file = publicBuilt().views[key];
   if (!file) throw new Error(`公开版缺少页面 ${key} 的数据。`);
   return { views: file };
+}
+
+/** The folder Astro copies into the site: the public folder, or (public build) its staged site. */
+const siteFilesDir = () => (siteAudience() === 'public' ? publicSiteDir(buildDir()) : publicDir());
+
+/** The shared part of every page's context, as JSON, and its file (from the site root), named by its content. */
+function sharedContextJson(): { json: string; file: string } {
+  const json = JSON.stringify(sharedContext(siteContext()));
+  return { json, file: `${SHARED_CONTEXT_FOLDER}/context.${createHash('sha256').update(json).digest('hex').slice(0, 10)}.json` };
+}
+
+/** Writes the shared context's file among the site's files (scripts/build.ts, before the pages are built). */
+export function writeSharedContext(): void {
+  const { json, file } = sharedContextJson();
+  mkdirSync(join(siteFilesDir(), SHARED_CONTEXT_FOLDER), { recursive: true });
+  writeFileSync(join(siteFilesDir(), file), json);
+}
+
+let sharedFile: string | undefined;
+
+/** The shared context's file, from the site root, for a page to name: the one written for this very context. */
+export function sharedContextFile(): string {
+  if (sharedFile) return sharedFile;
+  const { file } = sharedContextJson();
+  if (!existsSync(join(siteFilesDir(), file))) throw new Error(`找不到 ${join(siteFilesDir(), file)}。请用 npm run build 构建站点（它先写出各页共用的数据）。`);
+  return (sharedFile = file);
 }
 
 const viewRunners = new Map<string, PrecomputedViews>();

@@ -115,12 +115,15 @@ export const flagHtml = (word: string, tone: 'bad' | 'warn' | 'ok' | 'none' = 'b
 
 function cellHtml<R>(row: R, c: Column<R>, header: boolean): string {
   const tag = header ? 'th' : 'td';
-  const classes = [c.format && c.format !== 'text' ? `cell--${c.format}` : null, isNumeric(c as Column<never>) ? 'cell--num' : 'cell--text'].filter(Boolean);
+  // One class, where the style needs it (numbers align right): a table's cells are most of a page's bytes.
+  const numeric = isNumeric(c as Column<never>) ? ' class="cell--num"' : '';
   const text = escapeHtml(cellText(row, c));
   const href = c.href?.(row);
   const flag = c.flag?.(row);
   const content = `${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}${flag ? ` ${flagHtml(flag)}` : ''}`;
-  return `<${tag}${header ? ' scope="row" role="rowheader"' : ' role="cell"'} class="${classes.join(' ')}" data-col="${escapeHtml(c.key)}" data-label="${escapeHtml(c.label)}">${content}</${tag}>`;
+  // A phone shows a data cell's label beside its value (site.css); a row's header is its card's title, unlabelled.
+  const label = header ? '' : ` data-label="${escapeHtml(c.label)}"`;
+  return `<${tag}${header ? ' scope="row" role="rowheader"' : ' role="cell"'}${numeric} data-col="${escapeHtml(c.key)}"${label}>${content}</${tag}>`;
 }
 
 const GRADE_RANK: Record<string, number> = { excellent: 0, good: 1, pass: 2, fail: 3 };

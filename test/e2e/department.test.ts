@@ -156,6 +156,18 @@ describe('department pages', () => {
     await page.context().close();
   });
 
+  it('opens a section 口径与依据 with the same text as the area page’s (a department page leaves it to its script)', async () => {
+    const page = await openDepartment('医学护理系');
+    const area = await h.open('workload.html', { javaScriptEnabled: false });
+    const rule = (p: Page, panel: string) => p.$eval(`#panel-${panel} details.rule`, (d) => d.textContent!.replace(/^口径与依据/, '').trim());
+    const expected = await rule(area, 'norms');
+    expect(expected.length).toBeGreaterThan(20);
+    await page.click('#panel-workload-norms details.rule summary');
+    await expect.poll(() => rule(page, 'workload-norms')).toBe(expected);
+    await page.context().close();
+    await area.context().close();
+  });
+
   it('made no request to any other host, asked the server for nothing missing, and logged no error', () => {
     expect(h.external).toEqual([]);
     expect(h.server.failures).toEqual([]);

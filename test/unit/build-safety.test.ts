@@ -116,7 +116,7 @@ describe('the build', () => {
   it.each([
     ['a data file cut short', (data: string) => truncateSync(join(data, 'counselors.parquet'), 100), /counselors\.parquet：数据文件不完整或已损坏。请重新运行 npm run ingest/],
     ['a data file missing', (data: string) => rmSync(join(data, 'enrollment.parquet')), /enrollment\.parquet：找不到这个数据文件/],
-    ['an older ingest output', (data: string) => writeFileSync(join(data, 'manifest.json'), readFileSync(join(data, 'manifest.json'), 'utf8').replace(/"format": \d+/, '"format": 1')), /manifest\.json：这是较早版本的程序导入的结果.*请重新运行 npm run ingest/],
+    ['an older ingest output', (data: string) => writeFileSync(join(data, 'manifest.json'), readFileSync(join(data, 'manifest.json'), 'utf8').replace(/"format":\s*\d+/, '"format":1')), /manifest\.json：这是较早版本的程序导入的结果.*请重新运行 npm run ingest/],
   ])('given %s: exit 2, a Chinese message naming the file, the previous site as it was', async (_, damage, message) => {
     const broken = mkdtempSync(join(scratch, 'broken-'));
     cpSync(publicDir, broken, { recursive: true });

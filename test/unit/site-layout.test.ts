@@ -162,10 +162,13 @@ describe('tables', () => {
     expect(short.querySelector('.fold-label')).toBeNull();
   });
 
-  it('keep a download-only column (a problem code) out of the page and in the file; label every cell for a phone', () => {
+  it('keep a download-only column (a problem code) out of the page and in the file; label every data cell for a phone, not the row header', () => {
     const dom = new JSDOM(`<body>${tableHtml(view(2), 't')}</body>`).window.document;
     expect(dom.body.textContent).not.toContain('X_CODE');
-    expect(dom.querySelector('tbody [data-col="k"]')!.getAttribute('data-label')).toBe('序号');
+    expect(dom.querySelector('tbody [data-col="k"]')!.getAttribute('data-label')).toBeNull();
+    const labelled = new JSDOM(`<body>${tableHtml({ ...view(2), columns: [{ key: 'n', label: '姓名', rowHeader: true }, ...view(2).columns] } as TableView<{ k: number; code: string }>, 't')}</body>`).window.document;
+    expect(labelled.querySelector('tbody td[data-col="k"]')!.getAttribute('data-label')).toBe('序号');
+    expect(labelled.querySelector('tbody th[data-col="n"]')!.getAttribute('data-label')).toBeNull();
     expect(dom.querySelector('tbody [data-col="k"]')!.classList.contains('cell--num')).toBe(true);
     const file = downloadRows(view(2));
     expect(file.columns.map((c) => c.label)).toEqual(['序号', '代码']);
