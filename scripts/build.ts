@@ -1,8 +1,9 @@
 /**
  * npm run build [-- --public public --out dist --audience internal|public]
- * Internal (the default, or the rules' publish.audience): copies the DuckDB-WASM engine into
- * <public>/duckdb/, writes the site's database from the last ingest's output (<public>/data →
- * <public>/db, one DuckDB file per table) and builds <out> from them. Public: computes every view
+ * Internal (the default, or the rules' publish.audience): stages the site's files in its own fresh
+ * folder — the last ingest's output (<public>/data, hard-linked), the DuckDB-WASM engine, and the
+ * site's database written from that output (one DuckDB file per table) — and builds <out> from
+ * them; nothing is written into <public>, so builds from one ingest to two sites never meet. Public: computes every view
  * of every page from the same data, withholding what the audience may not see, into a folder of
  * its own (nothing of <public> is copied), and builds <out> from that (src/site/public-build.ts).
  *
@@ -21,6 +22,7 @@ import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
 import { lockOutput } from '../src/ingest/lock.ts';
 import { checkDataFiles } from '../src/ingest/manifest-file.ts';
 import { freshFolderFor, recoverInterruptedRun, swapIn } from '../src/io/output-swap.ts';
+import { linkTree } from '../src/io/link-tree.ts';
 import { copyDuckdbAssets } from './copy-duckdb-assets.ts';
 import { settingsNotices } from '../src/domain/settings.ts';
 
@@ -94,8 +96,14 @@ try {
     // What the public build does not show, and why, for the clerk who publishes it.
     if (withheld.length) process.stdout.write(`公开版为保护个人信息不单独公布以下统计：\n${withheld.map((w) => `  ${w}`).join('\n')}\n`);
   } else {
-    await copyDuckdbAssets(values.public);
-    await data.writeSiteDatabase(resolve(values.public));
+    // What the site serves, staged in this build's own folder: the ingest's data linked in, the
+    // engine and the site database written beside it — never into --public, which another build
+    // (to another --out) or the next ingest may be using.
+    const siteFiles = join(work, 'site-files');
+    linkTree(join(resolve(values.public), 'data'), join(siteFiles, 'data'));
+    process.env.DASHBOARD_SITE_DIR = siteFiles;
+    await copyDuckdbAssets(siteFiles);
+    await data.writeSiteDatabase(resolve(values.public), siteFiles);
   }
   data.writeSharedContext();
   const { build } = await import('astro');

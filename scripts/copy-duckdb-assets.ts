@@ -1,5 +1,6 @@
 /**
- * Copies the DuckDB-WASM engine (wasm + worker, mvp and eh builds) into public/duckdb/, so the
+ * Copies the DuckDB-WASM engine (wasm + worker, mvp and eh builds) into <folder>/duckdb/ (the build's
+ * staged site folder), so the
  * site serves it itself: no CDN. The browser picks the build it supports and fetches only that.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -8,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { commandLine } from '../src/io/command-line.ts';
 
 const USAGE = `
-把 DuckDB-WASM 引擎文件复制到 public/duckdb/，由网站自己提供（不用外部网站）。
+构建网站时，把 DuckDB-WASM 引擎文件复制到网站中，由网站自己提供（不用外部网站）。此脚本由 npm run build 调用，无需单独运行。
 
 用法：node scripts/copy-duckdb-assets.ts
 

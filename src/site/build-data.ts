@@ -1,6 +1,6 @@
 /**
  * Build-time data: the manifest of the last ingest (public/data), the site's database written from
- * it (public/db, served as dist/db), and a QueryRunner over that database for the prerendered pages.
+ * it (db/ in the build's staged site folder, served as dist/db), and a QueryRunner over that database for the prerendered pages.
  * The browser attaches the very same files (src/browser/duckdb.ts), so both engines read the same
  * tables, the derived ones included, through the same code (src/metrics/table-files.ts).
  *
@@ -65,10 +65,14 @@ export function siteTables(ctx: DashboardContext): { published: string[]; derive
   return { published: PUBLISHED, derived: { names: Object.values(workloadTables(params)), sql: workloadTablesSql(params) } };
 }
 
-/** Writes <public>/db/: one DuckDB file per table of siteTables, and tables.json mapping each table to its file. */
-export async function writeSiteDatabase(publicFolder = publicDir()): Promise<TableFiles> {
+/**
+ * Writes <site>/db/ from <public>/data: one DuckDB file per table of siteTables, and tables.json
+ * mapping each table to its file. The build writes into its own staged site folder, never into the
+ * ingest's (two builds from one ingest, to two sites, do not meet).
+ */
+export async function writeSiteDatabase(publicFolder = publicDir(), siteFolder = publicFolder): Promise<TableFiles> {
   const dataDir = join(publicFolder, 'data');
-  const dbDir = join(publicFolder, DB_FOLDER);
+  const dbDir = join(siteFolder, DB_FOLDER);
   const tables = siteTables(buildContext(loadManifest(dataDir), 'internal'));
   rmSync(dbDir, { recursive: true, force: true });
   mkdirSync(dbDir, { recursive: true });
@@ -92,7 +96,7 @@ export async function writeSiteDatabase(publicFolder = publicDir()): Promise<Tab
 
 /** The site's tables and their files, as written by writeSiteDatabase (pages embed this for the browser). */
 export function tableFiles(): TableFiles {
-  const path = join(publicDir(), DB_FOLDER, INDEX);
+  const path = join(siteFilesDir(), DB_FOLDER, INDEX);
   if (!existsSync(path)) throw new Error(`找不到 ${path}。请用 npm run build 构建站点（它先写出站点数据库）。`);
   return JSON.parse(readFileSync(path, 'utf8')) as TableFiles;
 }
@@ -126,7 +130,7 @@ export function buildRunner(): Promise<QueryRunner> {
     // own, on a few thousand rows), for which DuckDB's threads cost more in handing work over than
     // they save — at 120 departments, half of each query's time.
     await db.query('SET threads = 1');
-    const root = publicDir();
+    const root = siteFilesDir();
     return eachQueryOnce(
       new AttachedTables(tableFiles(), {
         query: (sql) => db.query(sql),
@@ -192,8 +196,15 @@ export function pageData(key: string): { tables: TableFiles } | { views: string 
   return { views: file };
 }
 
-/** The folder Astro copies into the site: the public folder, or (public build) its staged site. */
-const siteFilesDir = () => (siteAudience() === 'public' ? publicSiteDir(buildDir()) : publicDir());
+/**
+ * The folder Astro copies into the site: the build's staged folder (DASHBOARD_SITE_DIR: the
+ * ingest's data linked in, the engine and the site database written there), else the public folder
+ * (tests that write a database beside their data), or (public build) its staged site.
+ */
+function siteFilesDir(): string {
+  if (siteAudience() === 'public') return publicSiteDir(buildDir());
+  return process.env.DASHBOARD_SITE_DIR ? resolve(process.env.DASHBOARD_SITE_DIR) : publicDir();
+}
 
 /** The shared part of every page's context, as JSON, and its file (from the site root), named by its content. */
 function sharedContextJson(): { json: string; file: string } {

@@ -2,7 +2,8 @@
  * The build as safe as the ingest, through the command line as a clerk runs it: the site goes to
  * any --out (here a temporary folder outside the project); a build killed at any moment leaves
  * the previous site byte-identical and the next build completes; two builds into one folder at
- * once give one complete site and, for the other, a Chinese message (exit 2, no stack trace); a
+ * once give one complete site and, for the other, a Chinese message (exit 2, no stack trace); two
+ * builds from one ingest into two folders both complete, neither writing into the ingest's folder; a
  * data file cut short, missing, or an ingest's output of an older format stops it the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,9 +27,9 @@ interface Run {
   stderr: string;
 }
 
-function build(options: { onStart?: (child: ChildProcess) => void; from?: string } = {}): Promise<Run> {
+function build(options: { onStart?: (child: ChildProcess) => void; from?: string; to?: string } = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/build.ts', '--public', options.from ?? publicDir, '--out', out], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/build.ts', '--public', options.from ?? publicDir, '--out', options.to ?? out], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -111,6 +112,16 @@ describe('the build', () => {
     expect(refused!.stderr).not.toMatch(/\n\s+at |Error/);
     expect(Object.keys(digest(out))).toEqual(Object.keys(before));
     expect(readdirSync(dirname(out))).toEqual([basename(out)]);
+  }, 300_000);
+
+  it('two builds from one ingest to two sites at once: both complete, nothing written into the ingest\'s folder', async () => {
+    const other = join(scratch, 'other-site', 'dist');
+    const runs = await Promise.all([build(), build({ to: other })]);
+    expect(runs.map((r) => r.status), runs.map((r) => r.stderr).join('\n')).toEqual([0, 0]);
+    expect(Object.keys(digest(other))).toEqual(Object.keys(before));
+    expect(Object.keys(digest(out))).toEqual(Object.keys(before));
+    // The engine and the site database are staged in each build's own folder, not in --public.
+    expect(readdirSync(publicDir)).toEqual(['data']);
   }, 300_000);
 
   it.each([
