@@ -26,6 +26,7 @@ import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
 import { viewKey } from '../metrics/precomputed.ts';
 import { alignShown, SmallCells } from './small-cells.ts';
+import { formSql, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
@@ -170,19 +171,27 @@ export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: Das
 /**
  * The rows of every distinct query, run once for the whole site (the same query is asked by many
  * views: a panel that ignores the role, a department's page and the area page filtered to it), on
- * a few connections at once: most of these queries are small, and their cost is the round trip.
+ * a few connections at once: most of these queries are small, and their cost is DuckDB's planning.
+ * The queries of one form for many departments are asked as one (src/site/batched-queries.ts).
  */
-export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, connections = 3): Promise<Map<string, Rows>> {
+export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, departments: readonly string[] = [], connections = 3): Promise<Map<string, Rows>> {
   const rows = new Map<string, Rows>();
-  const queue = [...new Set(sqls)];
+  const { forms, single } = queryForms(new Set(sqls), departments);
+  const queue: Array<QueryForm | string> = [...forms, ...single];
   const runners = [runner, ...(await Promise.all(Array.from({ length: connections - 1 }, () => runner.connect())))];
   try {
     let next = 0;
     await Promise.all(
       runners.map(async (r) => {
         while (next < queue.length) {
-          const sql = queue[next++]!;
-          rows.set(sql, await r.query(sql));
+          const job = queue[next++]!;
+          if (typeof job === 'string') rows.set(job, await r.query(job));
+          else {
+            // A form DuckDB cannot unnest, or whose rows it cannot order as each query does, is asked query by query.
+            const each = await r.query(formSql(job)).then((all) => splitRows(job, all), () => null);
+            if (each) for (const [sql, own] of each) rows.set(sql, own);
+            else queue.push(...job.queries.map((q) => q.sql));
+          }
         }
       }),
     );
@@ -255,7 +264,7 @@ export async function writePublicSite(
     const cells = new SmallCells(k);
     const texts = new Map<string, string>();
     const asked = sitePages(ctx).map(({ key, page, fixed }) => ({ key, asks: pageAsks(page, fixed, ctx, texts) }));
-    const raw = await runOnce(texts.keys(), runner);
+    const raw = await runOnce(texts.keys(), runner, ctx.departments);
     texts.clear();
     for (const [index, { key, asks }] of asked.entries()) {
       const queries = pageQueries(asks, raw, ctx, merged);
