@@ -24,7 +24,7 @@ import { departmentOf } from '../ingest/summary.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
-import { viewKey } from '../metrics/precomputed.ts';
+import { packViews, unpackView, viewKey, type PackedViews } from '../metrics/precomputed.ts';
 import { alignShown, SmallCells } from './small-cells.ts';
 import { formSql, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
 import { sqlString } from '../metrics/sql.ts';
@@ -229,6 +229,14 @@ export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells):
   return views;
 }
 
+/** A page's views packed for storing (src/metrics/precomputed.ts), checked to give back every view's rows exactly. */
+export function packedPage(views: Record<string, Rows>): PackedViews {
+  const packed = packViews(views);
+  for (const [key, rows] of Object.entries(views))
+    if (JSON.stringify(unpackView(packed, packed.views[key]!)) !== JSON.stringify(rows)) throw new Error('公开版：视图压缩存储后与原数据不一致，构建停止。');
+  return packed;
+}
+
 /** 在校生人数 per department and semester (staffing, published on the pages too): the enrollment summed, none of its rows. */
 async function studentsCsv(runner: NodeRunner): Promise<string> {
   const has = await runner.query<{ n: number }>(`SELECT COUNT(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'enrollment'`);
@@ -273,7 +281,7 @@ export async function writePublicSite(
     }
     cells.plan();
     for (const [index, key, queries] of pages) {
-      const json = JSON.stringify(pageViews(queries, cells));
+      const json = JSON.stringify(packedPage(pageViews(queries, cells)));
       const name = `${key.startsWith('department:') ? `department-${index}` : key}.${hashOf(json)}.json`;
       writeFileSync(join(siteDir, 'db', 'views', name), json);
       views[key] = `db/views/${name}`;
