@@ -25,7 +25,7 @@ import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
 import { packViews, unpackView, viewKey, type PackedViews } from '../metrics/precomputed.ts';
-import { alignShown, SmallCells } from './small-cells.ts';
+import { alignShown, distinctPlaces, SmallCells } from './small-cells.ts';
 import { formSql, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
@@ -225,7 +225,7 @@ export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string
 /** A page's views as the site stores them: each query's rows with the small cells (and their complements) withheld. */
 export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells): Record<string, Rows> {
   const views: Record<string, Rows> = {};
-  for (const [key, q] of queries) views[key] = q.states.reduce((rows, state) => cells.apply(rows, state), q.rows);
+  for (const [key, q] of queries) views[key] = distinctPlaces(q.states).reduce((rows, state) => cells.apply(rows, state), q.rows);
   return views;
 }
 
@@ -276,7 +276,7 @@ export async function writePublicSite(
     texts.clear();
     for (const [index, { key, asks }] of asked.entries()) {
       const queries = pageQueries(asks, raw, ctx, merged);
-      for (const [query, q] of queries) for (const state of q.states) cells.observe(query, q.raw, q.rows, state);
+      for (const [query, q] of queries) for (const state of distinctPlaces(q.states)) cells.observe(query, q.raw, q.rows, state);
       pages.push([index, key, queries]);
     }
     cells.plan();
