@@ -276,7 +276,7 @@ export async function writePublicSite(
     texts.clear();
     for (const [index, { key, asks }] of asked.entries()) {
       const queries = pageQueries(asks, raw, ctx, merged);
-      for (const [query, q] of queries) for (const state of distinctPlaces(q.states)) cells.observe(query, q.raw, q.rows, state);
+      for (const [query, q] of queries) cells.observe(query, q.raw, q.rows, ...distinctPlaces(q.states));
       pages.push([index, key, queries]);
     }
     cells.plan();
