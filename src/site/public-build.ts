@@ -208,16 +208,23 @@ export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, depart
  */
 export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string, Rows>, ctx: DashboardContext, merged: Set<string> = new Set()): Map<string, StoredQuery> {
   const stored = new Map<string, StoredQuery>();
+  // Each stored query's rows as text, to compare the next view's with (most views of a query disclose it alike).
+  const texts = new Map<string, string>();
   for (const { panel, sql, spec, state } of asks) {
     const rows = raw.get(sql)!;
     let shown = discloseRows(rows, spec, state, ctx);
     const key = viewKey(sql);
     const before = stored.get(key);
-    if (before && JSON.stringify(before.rows) !== JSON.stringify(shown)) {
+    if (!before) texts.set(key, JSON.stringify(shown));
+    else if (before.rows !== shown && texts.get(key) !== JSON.stringify(shown)) {
       shown = strictestOf(rows, before.rows, shown);
+      texts.set(key, JSON.stringify(shown));
       merged.add(panel);
-    }
-    stored.set(key, { raw: rows, rows: shown, states: [...(before?.states ?? []), state] });
+    } else shown = before.rows;
+    if (before) {
+      before.rows = shown;
+      before.states.push(state);
+    } else stored.set(key, { raw: rows, rows: shown, states: [state] });
   }
   return stored;
 }
