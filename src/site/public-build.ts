@@ -315,6 +315,7 @@ export async function writePublicSite(
     ];
     return { ctx, views, withheld };
   } finally {
-    runner.close();
+    // The whole data in memory, and DuckDB's buffers: freed before the pages are rendered.
+    runner.closeDatabase();
   }
 }
