@@ -17,7 +17,7 @@ import { queryPanel } from '../dashboard/run.ts';
 import type { PanelData, PanelOutput, State } from '../dashboard/types.ts';
 import { wireDownloads } from '../downloads/buttons.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
-import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
+import { PrecomputedViews, type PackedViews } from '../metrics/precomputed.ts';
 import { tablesFor, type TableFiles } from '../metrics/table-files.ts';
 import { fillRuleLater, panelInnerHtml, RULE_LATER_ATTR } from '../views/panel.ts';
 import { downloadRows } from '../views/table.ts';
@@ -238,7 +238,7 @@ function runDashboard(root: URL, config: PageConfig, ctx: DashboardContext): voi
   const openViews = async (file: string) => {
     const response = await fetch(new URL(file, root));
     if (!response.ok) throw new Error(`无法读取数据文件 ${file}（HTTP ${response.status}）`);
-    return new PrecomputedViews((await response.json()) as Views);
+    return new PrecomputedViews((await response.json()) as PackedViews);
   };
 
   const boot = async () => {

@@ -42,4 +42,10 @@ export class NodeRunner implements QueryRunner {
   close(): void {
     this.connection.closeSync();
   }
+
+  /** Closes the database itself, freeing its memory now (its other connections must be closed first). */
+  closeDatabase(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
 }

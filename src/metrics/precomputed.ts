@@ -8,6 +8,63 @@ import type { QueryRunner } from './sql.ts';
 /** A view's queries' rows, by viewKey of their SQL. */
 export type Views = Readonly<Record<string, Record<string, unknown>[]>>;
 
+/** A cell of a view: what DuckDB's rows hold (the disclosure adds text such as 少于3人). */
+type Cell = string | number | boolean | null;
+
+/**
+ * A page's views as stored: column-wise, each text once (a page's views repeat its departments,
+ * roles and notes thousands of times), each column list once, and each distinct set of rows once
+ * (many views give the same rows). A column is stored as indexes into `texts` (kind "t") when it
+ * holds text and nulls only, else as its values ("v").
+ */
+export interface PackedViews {
+  texts: string[];
+  columns: string[][];
+  /** [index in columns, each column's kind, then each column's cells]. */
+  tables: Array<[number, string, ...Cell[][]]>;
+  /** Each view's table, by viewKey of its SQL. */
+  views: Record<string, number>;
+}
+
+/** A page's views packed (PackedViews); unpackView gives back each view's rows exactly. */
+export function packViews(views: Views): PackedViews {
+  const packed: PackedViews = { texts: [], columns: [], tables: [], views: {} };
+  const texts = new Map<string, number>();
+  const columnLists = new Map<string, number>();
+  const tables = new Map<string, number>();
+  const text = (s: string) => texts.get(s) ?? (texts.set(s, packed.texts.push(s) - 1), texts.size - 1);
+  for (const [key, rows] of Object.entries(views)) {
+    const names = rows.length ? Object.keys(rows[0]!) : [];
+    for (const row of rows)
+      if (Object.keys(row).join('\u0000') !== names.join('\u0000')) throw new Error('公开版：同一视图的各行列不一致，无法存储。');
+    const list = JSON.stringify(names);
+    const columns = columnLists.get(list) ?? (columnLists.set(list, packed.columns.push(names) - 1), columnLists.size - 1);
+    const cells = names.map((name) => rows.map((row) => row[name] as Cell));
+    const kinds = cells.map((column) => (column.every((c) => c === null || typeof c === 'string') ? 't' : 'v')).join('');
+    const table: [number, string, ...Cell[][]] = [columns, kinds, ...cells.map((column, i) => (kinds[i] === 't' ? column.map((c) => (c === null ? null : text(c as string))) : column))];
+    const json = JSON.stringify(table);
+    packed.views[key] = tables.get(json) ?? (tables.set(json, packed.tables.push(table) - 1), tables.size - 1);
+  }
+  return packed;
+}
+
+/** One view's rows from its packed table: fresh objects, the columns in their order. */
+export function unpackView(packed: PackedViews, table: number): Record<string, unknown>[] {
+  const [columns, kinds, ...cells] = packed.tables[table]!;
+  const names = packed.columns[columns]!;
+  const count = cells[0]?.length ?? 0;
+  const rows: Record<string, unknown>[] = [];
+  for (let r = 0; r < count; r++) {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, c) => {
+      const cell = cells[c]![r]!;
+      row[name] = kinds[c] === 't' && cell !== null ? packed.texts[cell as number] : cell;
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
 /** cyrb53: a 53-bit digest of the SQL, the same in Node and in the browser (the key stores no SQL, which may name files). */
 export function viewKey(sql: string): string {
   let h1 = 0xdeadbeef;
@@ -23,15 +80,15 @@ export function viewKey(sql: string): string {
 }
 
 export class PrecomputedViews implements QueryRunner {
-  private readonly views: Views;
-  constructor(views: Views) {
-    this.views = views;
+  private readonly packed: PackedViews;
+  constructor(packed: PackedViews) {
+    this.packed = packed;
   }
 
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-    const rows = this.views[viewKey(sql)];
+    const table = this.packed.views[viewKey(sql)];
     // Every view the page's controls can choose was computed by the build: a miss is a build that does not match its pages.
-    if (!rows) throw new Error('此视图的数据未随网站生成，请重新构建网站。');
-    return structuredClone(rows) as T[];
+    if (table === undefined) throw new Error('此视图的数据未随网站生成，请重新构建网站。');
+    return unpackView(this.packed, table) as T[];
   }
 }

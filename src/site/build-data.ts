@@ -18,7 +18,7 @@ import { readManifest } from '../ingest/manifest-file.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { writeTableFile } from '../io/duckdb-file.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
-import { PrecomputedViews, type Views } from '../metrics/precomputed.ts';
+import { PrecomputedViews, type PackedViews } from '../metrics/precomputed.ts';
 import { SHARED_CONTEXT_FOLDER, sharedContext } from '../dashboard/page-config.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
 import { AttachedTables, type TableFiles } from '../metrics/table-files.ts';
@@ -236,7 +236,7 @@ export async function pageRunner(key: string): Promise<QueryRunner> {
   if (siteAudience() === 'internal') return buildRunner();
   const data = pageData(key) as { views: string };
   let views = viewRunners.get(data.views);
-  if (!views) viewRunners.set(data.views, (views = new PrecomputedViews(JSON.parse(readFileSync(join(publicSiteDir(buildDir()), data.views), 'utf8')) as Views)));
+  if (!views) viewRunners.set(data.views, (views = new PrecomputedViews(JSON.parse(readFileSync(join(publicSiteDir(buildDir()), data.views), 'utf8')) as PackedViews)));
   return views;
 }
 

@@ -24,8 +24,9 @@ import { departmentOf } from '../ingest/summary.ts';
 import type { Manifest } from '../ingest/run.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
-import { viewKey } from '../metrics/precomputed.ts';
-import { alignShown, SmallCells } from './small-cells.ts';
+import { packViews, unpackView, viewKey, type PackedViews } from '../metrics/precomputed.ts';
+import { alignShown, distinctPlaces, SmallCells } from './small-cells.ts';
+import { formSql, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
@@ -170,19 +171,27 @@ export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: Das
 /**
  * The rows of every distinct query, run once for the whole site (the same query is asked by many
  * views: a panel that ignores the role, a department's page and the area page filtered to it), on
- * a few connections at once: most of these queries are small, and their cost is the round trip.
+ * a few connections at once: most of these queries are small, and their cost is DuckDB's planning.
+ * The queries of one form for many departments are asked as one (src/site/batched-queries.ts).
  */
-export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, connections = 3): Promise<Map<string, Rows>> {
+export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, departments: readonly string[] = [], connections = 3): Promise<Map<string, Rows>> {
   const rows = new Map<string, Rows>();
-  const queue = [...new Set(sqls)];
+  const { forms, single } = queryForms(new Set(sqls), departments);
+  const queue: Array<QueryForm | string> = [...forms, ...single];
   const runners = [runner, ...(await Promise.all(Array.from({ length: connections - 1 }, () => runner.connect())))];
   try {
     let next = 0;
     await Promise.all(
       runners.map(async (r) => {
         while (next < queue.length) {
-          const sql = queue[next++]!;
-          rows.set(sql, await r.query(sql));
+          const job = queue[next++]!;
+          if (typeof job === 'string') rows.set(job, await r.query(job));
+          else {
+            // A form DuckDB cannot unnest, or whose rows it cannot order as each query does, is asked query by query.
+            const each = await r.query(formSql(job)).then((all) => splitRows(job, all), () => null);
+            if (each) for (const [sql, own] of each) rows.set(sql, own);
+            else queue.push(...job.queries.map((q) => q.sql));
+          }
         }
       }),
     );
@@ -199,16 +208,23 @@ export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, connec
  */
 export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string, Rows>, ctx: DashboardContext, merged: Set<string> = new Set()): Map<string, StoredQuery> {
   const stored = new Map<string, StoredQuery>();
+  // Each stored query's rows as text, to compare the next view's with (most views of a query disclose it alike).
+  const texts = new Map<string, string>();
   for (const { panel, sql, spec, state } of asks) {
     const rows = raw.get(sql)!;
     let shown = discloseRows(rows, spec, state, ctx);
     const key = viewKey(sql);
     const before = stored.get(key);
-    if (before && JSON.stringify(before.rows) !== JSON.stringify(shown)) {
+    if (!before) texts.set(key, JSON.stringify(shown));
+    else if (before.rows !== shown && texts.get(key) !== JSON.stringify(shown)) {
       shown = strictestOf(rows, before.rows, shown);
+      texts.set(key, JSON.stringify(shown));
       merged.add(panel);
-    }
-    stored.set(key, { raw: rows, rows: shown, states: [...(before?.states ?? []), state] });
+    } else shown = before.rows;
+    if (before) {
+      before.rows = shown;
+      before.states.push(state);
+    } else stored.set(key, { raw: rows, rows: shown, states: [state] });
   }
   return stored;
 }
@@ -216,8 +232,16 @@ export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string
 /** A page's views as the site stores them: each query's rows with the small cells (and their complements) withheld. */
 export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells): Record<string, Rows> {
   const views: Record<string, Rows> = {};
-  for (const [key, q] of queries) views[key] = q.states.reduce((rows, state) => cells.apply(rows, state), q.rows);
+  for (const [key, q] of queries) views[key] = distinctPlaces(q.states).reduce((rows, state) => cells.apply(rows, state), q.rows);
   return views;
+}
+
+/** A page's views packed for storing (src/metrics/precomputed.ts), checked to give back every view's rows exactly. */
+export function packedPage(views: Record<string, Rows>): PackedViews {
+  const packed = packViews(views);
+  for (const [key, rows] of Object.entries(views))
+    if (JSON.stringify(unpackView(packed, packed.views[key]!)) !== JSON.stringify(rows)) throw new Error('公开版：视图压缩存储后与原数据不一致，构建停止。');
+  return packed;
 }
 
 /** 在校生人数 per department and semester (staffing, published on the pages too): the enrollment summed, none of its rows. */
@@ -255,16 +279,16 @@ export async function writePublicSite(
     const cells = new SmallCells(k);
     const texts = new Map<string, string>();
     const asked = sitePages(ctx).map(({ key, page, fixed }) => ({ key, asks: pageAsks(page, fixed, ctx, texts) }));
-    const raw = await runOnce(texts.keys(), runner);
+    const raw = await runOnce(texts.keys(), runner, ctx.departments);
     texts.clear();
     for (const [index, { key, asks }] of asked.entries()) {
       const queries = pageQueries(asks, raw, ctx, merged);
-      for (const [query, q] of queries) for (const state of q.states) cells.observe(query, q.raw, q.rows, state);
+      for (const [query, q] of queries) cells.observe(query, q.raw, q.rows, ...distinctPlaces(q.states));
       pages.push([index, key, queries]);
     }
     cells.plan();
     for (const [index, key, queries] of pages) {
-      const json = JSON.stringify(pageViews(queries, cells));
+      const json = JSON.stringify(packedPage(pageViews(queries, cells)));
       const name = `${key.startsWith('department:') ? `department-${index}` : key}.${hashOf(json)}.json`;
       writeFileSync(join(siteDir, 'db', 'views', name), json);
       views[key] = `db/views/${name}`;
@@ -291,6 +315,7 @@ export async function writePublicSite(
     ];
     return { ctx, views, withheld };
   } finally {
-    runner.close();
+    // The whole data in memory, and DuckDB's buffers: freed before the pages are rendered.
+    runner.closeDatabase();
   }
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED, PROBE_DEPARTMENTS, probePeople, writeProbe } from '../support/probe.ts';
 import { buildContext } from '../../src/dashboard/context.ts';
 import type { State } from '../../src/dashboard/types.ts';
-import { viewKey } from '../../src/metrics/precomputed.ts';
+import { unpackView, viewKey, type PackedViews } from '../../src/metrics/precomputed.ts';
 import { loadManifest, PUBLISHED } from '../../src/site/build-data.ts';
 import { fullDataRunner, publicContext, sitePages } from '../../src/site/public-build.ts';
 import { pageStates } from '../../src/views/controls.ts';
@@ -75,7 +75,14 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
-const views = () => files.filter((f) => f.startsWith('db/views/')).map((f) => [f, JSON.parse(readFileSync(join(DIST, f), 'utf8')) as Record<string, Array<Record<string, unknown>>>] as const);
+/** Each views file's views, each as its rows (the file stores them packed). */
+const views = () =>
+  files
+    .filter((f) => f.startsWith('db/views/'))
+    .map((f) => {
+      const packed = JSON.parse(readFileSync(join(DIST, f), 'utf8')) as PackedViews;
+      return [f, Object.fromEntries(Object.entries(packed.views).map(([key, table]) => [key, unpackView(packed, table)]))] as const;
+    });
 
 describe('the public build of the probe', () => {
   it('completes, and says in Chinese which departments it withholds and why', () => {

@@ -1,0 +1,101 @@
+/**
+ * The public build's queries asked together (src/site/public-build.ts runOnce): a page's panel asks
+ * the same SQL for every department, differing only in the department's name, and each such query
+ * costs DuckDB its planning (a few milliseconds) more than its reading — 38,000 of them at 120
+ * departments. Those of one form are asked as one query over every department, LATERAL to a table
+ * of the names: DuckDB plans it once and unnests it, and its rows split back by department are the
+ * rows each query gives alone (the form's own ORDER BY, moved outside, keeps each one's order).
+ * A form this cannot express (a LIMIT, an ORDER BY on what the rows do not show, a subquery DuckDB
+ * cannot unnest, several rows in no stated order) is asked query by query, as before.
+ */
+import { sqlString } from '../metrics/sql.ts';
+
+/** A form of queries: the SQL with the department's name as `__state.__department`, and the queries it stands for. */
+export interface QueryForm {
+  /** The form, without its final ORDER BY (`order`). */
+  body: string;
+  /** The form's final ORDER BY items, to order each department's rows outside; null if it has none (then each department's rows must be one at most). */
+  order: string | null;
+  /** Each query of the form, by the department it names. */
+  queries: Array<{ department: string; sql: string }>;
+}
+
+/** Whether each character of `sql` is at its top level: outside parentheses, string literals and quoted names. */
+function topLevel(sql: string): boolean[] {
+  const top: boolean[] = new Array(sql.length).fill(false);
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i]!;
+    // A quote doubled inside a literal closes and reopens it: the same state either way.
+    if (quote) quote = ch === quote ? null : quote;
+    else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else top[i] = depth === 0;
+  }
+  return top;
+}
+
+/**
+ * The query's final top-level ORDER BY, split off ({ body, order }); order null when it has none;
+ * null when it cannot be moved outside: a LIMIT or OFFSET at the top, or items by position.
+ */
+export function splitOrderBy(sql: string): { body: string; order: string | null } | null {
+  const top = topLevel(sql);
+  for (const m of sql.matchAll(/\b(LIMIT|OFFSET|FETCH)\b/gi)) if (top[m.index]) return null;
+  let at = -1;
+  for (const m of sql.matchAll(/\bORDER\s+BY\s+/gi)) if (top[m.index]) at = m.index + m[0].length;
+  if (at < 0) return { body: sql, order: null };
+  const rest = sql.slice(at);
+  const order = rest.trim();
+  // Positions (ORDER BY 1) would name other columns once the department's number leads the rows.
+  if (order.split(',').some((item) => /^\d/.test(item.trim()))) return null;
+  return { body: sql.slice(0, sql.slice(0, at).search(/ORDER\s+BY\s+$/i)).trimEnd(), order };
+}
+
+/**
+ * The queries that name exactly one of `departments` (as a literal, any number of times), grouped by
+ * their form; forms asked for fewer than `least` departments, and the other queries, in `single`.
+ */
+export function queryForms(sqls: Iterable<string>, departments: readonly string[], least = 4): { forms: QueryForm[]; single: string[] } {
+  const single: string[] = [];
+  if (!departments.length) return { forms: [], single: [...sqls] };
+  const literals = new Map(departments.map((d) => [sqlString(d), d]));
+  // Longest first: a name that begins another's is matched as the whole literal it is.
+  const pattern = new RegExp([...literals.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const byForm = new Map<string, Array<{ department: string; sql: string }>>();
+  for (const sql of sqls) {
+    const named = new Set(sql.match(pattern) ?? []);
+    if (named.size !== 1) {
+      single.push(sql);
+      continue;
+    }
+    const form = sql.replace(pattern, '__state.__department');
+    (byForm.get(form) ?? byForm.set(form, []).get(form)!).push({ department: literals.get([...named][0]!)!, sql });
+  }
+  const forms: QueryForm[] = [];
+  for (const [form, queries] of byForm) {
+    const split = queries.length >= least ? splitOrderBy(form) : null;
+    if (split) forms.push({ ...split, queries });
+    else single.push(...queries.map((q) => q.sql));
+  }
+  return { forms, single };
+}
+
+/** One query for every department of a form: each row led by its department's number (`__state`). */
+export function formSql(form: QueryForm): string {
+  const names = form.queries.map((q, i) => `(${i}, ${sqlString(q.department)})`).join(', ');
+  return `SELECT __state.__n AS __state, __rows.* FROM (VALUES ${names}) __state(__n, __department), LATERAL (${form.body}) __rows ORDER BY __state.__n${form.order ? `, ${form.order}` : ''}`;
+}
+
+/**
+ * A form's rows, as each of its queries gives them alone; null when a form without an ORDER BY gave
+ * a department more than one row (in an order of DuckDB's own, which asked alone may differ).
+ */
+export function splitRows(form: QueryForm, rows: ReadonlyArray<Record<string, unknown>>): Map<string, Array<Record<string, unknown>>> | null {
+  const each = form.queries.map(() => [] as Array<Record<string, unknown>>);
+  for (const { __state, ...row } of rows) each[__state as number]!.push(row);
+  if (form.order === null && each.some((rows) => rows.length > 1)) return null;
+  return new Map(form.queries.map((q, i) => [q.sql, each[i]!]));
+}

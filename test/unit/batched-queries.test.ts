@@ -1,0 +1,55 @@
+/**
+ * The public build asks the queries of one form for many departments as one (src/site/batched-queries.ts):
+ * whatever form a query has, the rows runOnce gives it are the rows DuckDB gives it asked alone, in
+ * the same order — for forms it can batch and those it asks one by one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { sqlString } from '../../src/metrics/sql.ts';
+import { queryForms, splitOrderBy } from '../../src/site/batched-queries.ts';
+import { runOnce } from '../../src/site/public-build.ts';
+
+const DEPARTMENTS = ['甲系', '乙系', '甲系二部', "丙'系", '丁系'];
+
+/** Each form, asked for every department (and once for none). */
+const FORMS: Array<(d: string) => string> = [
+  // ordered by what the rows show, with ties broken by a second item
+  (d) => `SELECT department, role, COUNT(*)::INTEGER AS n FROM people WHERE department = ${d} GROUP BY ALL ORDER BY n DESC, role`,
+  // one row a department, no ORDER BY
+  (d) => `SELECT COUNT(*)::INTEGER AS n, ${d} AS department FROM people WHERE department = ${d}`,
+  // several rows in no stated order: asked one by one
+  (d) => `SELECT role FROM people WHERE department = ${d}`,
+  // a FULL OUTER JOIN, which DuckDB cannot unnest: asked one by one
+  (d) => `SELECT * FROM (SELECT role, COUNT(*) AS n FROM people WHERE department = ${d} GROUP BY ALL) a FULL OUTER JOIN (SELECT 'x' AS role) b USING (role) ORDER BY role`,
+  // a LIMIT at the top: asked one by one
+  (d) => `SELECT role FROM people WHERE department = ${d} ORDER BY role LIMIT 1`,
+  // a department's share of the whole (its name in a subquery, the ORDER BY inside an aggregate not the last clause)
+  (d) => `SELECT string_agg(role, '、' ORDER BY role) AS roles, (SELECT COUNT(*) FROM people p WHERE p.department = ${d}) * 1.0 / COUNT(*) AS share FROM people ORDER BY roles`,
+];
+
+let runner: NodeRunner;
+beforeAll(async () => {
+  runner = await NodeRunner.inMemory();
+  const rows = DEPARTMENTS.flatMap((d, i) => Array.from({ length: i + 2 }, (_, j) => `(${sqlString(d)}, ${sqlString(['counselor', 'assistant', 'class_teacher'][j % 3]!)})`));
+  await runner.connection.run(`CREATE TABLE people AS SELECT * FROM (VALUES ${rows.join(', ')}) t(department, role)`);
+});
+afterAll(() => runner.close());
+
+describe('queries asked together', () => {
+  it('give every query the rows it gives alone, in its order', async () => {
+    const sqls = FORMS.flatMap((form) => [...DEPARTMENTS.map((d) => form(sqlString(d))), form("'全院'")]);
+    const { forms, single } = queryForms(sqls, DEPARTMENTS);
+    // Every form that names a department is asked together, until DuckDB says otherwise.
+    expect(forms.length).toBe(FORMS.length - 1);
+    expect(single.length).toBe(FORMS.length + DEPARTMENTS.length);
+    const together = await runOnce(sqls, runner, DEPARTMENTS);
+    for (const sql of sqls) expect(together.get(sql), sql).toEqual(await runner.query(sql));
+  });
+
+  it('move only a final ORDER BY at the top of the query', () => {
+    expect(splitOrderBy(`SELECT string_agg(a ORDER BY b) FROM t ORDER BY c DESC, d`)).toEqual({ body: 'SELECT string_agg(a ORDER BY b) FROM t', order: 'c DESC, d' });
+    expect(splitOrderBy(`SELECT 'ORDER BY x' AS s FROM t`)).toEqual({ body: `SELECT 'ORDER BY x' AS s FROM t`, order: null });
+    expect(splitOrderBy(`SELECT a FROM t ORDER BY 1`)).toBeNull();
+    expect(splitOrderBy(`SELECT a FROM (SELECT a FROM t LIMIT 3) ORDER BY a`)).toEqual({ body: 'SELECT a FROM (SELECT a FROM t LIMIT 3)', order: 'a' });
+  });
+});
