@@ -82,14 +82,21 @@ export function coverageRows(sheets: readonly SubmittedSheet[], departments: rea
   return rows;
 }
 
-/** Field rows: a field a metric counts that no form of the department (and role) had as a column. */
-export function columnMissingRows(missing: ReadonlyArray<{ semester: string; department: string; kind: TableKind; role: string; field: string }>): CoverageRow[] {
+/**
+ * Field rows: a field a metric counts that no form of the department (and role) had as a column —
+ * or, where every form was a diary of one row per activity (`byRow`), that no row named.
+ */
+export function columnMissingRows(
+  missing: ReadonlyArray<{ semester: string; department: string; kind: TableKind; role: string; field: string; byRow?: boolean }>,
+): CoverageRow[] {
   // In a fixed order, whatever order the query gave them in: the ingest's output is the same bytes on every run.
   const key = (m: (typeof missing)[number]) => [m.semester, m.department, m.kind, m.role, m.field].join('\u0000');
-  return [...missing].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((m) => ({
+  return [...missing].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map(({ byRow, ...m }) => ({
     ...m,
     status: 'column_missing' as const,
-    note: `${TABLES[m.kind].label}缺少“${fieldLabel(m.kind, m.field)}”一列：该项未报送`,
+    note: byRow
+      ? `${TABLES[m.kind].label}中未出现“${fieldLabel(m.kind, m.field)}”：该项未报送`
+      : `${TABLES[m.kind].label}缺少“${fieldLabel(m.kind, m.field)}”一列：该项未报送`,
     accepted: 0,
     rejected: 0,
     set_aside: 0,

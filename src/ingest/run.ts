@@ -238,7 +238,7 @@ async function missingColumns(runner: Staging['runner'], sheets: readonly SheetR
   for (const n of rules.workload_norms) (byRole.get(n.role) ?? byRole.set(n.role, new Set()).get(n.role)!).add(n.field);
   if (!byRole.size) return [];
   const columnsOf = new Map(sheets.map((s) => [`${s.file}|${s.sheet ?? ''}`, s.columns]));
-  const units = new Map<string, { semester: string; department: string; role: string; had: Set<string> }>();
+  const units = new Map<string, { semester: string; department: string; role: string; had: Set<string>; byRow: boolean }>();
   // A diary exported one row per activity has no activity columns: it has the activities its rows name.
   const fields = [...new Set([...byRole.values()].flatMap((f) => [...f]))];
   const rows = await runner.query<{ semester: string; department: string; role: string; file: string; sheet: string | null; itemised: boolean } & Record<string, unknown>>(
@@ -247,13 +247,17 @@ async function missingColumns(runner: Staging['runner'], sheets: readonly SheetR
   );
   for (const r of rows) {
     const key = `${r.semester}|${r.department}|${r.role}`;
-    const unit = units.get(key) ?? units.set(key, { semester: r.semester, department: r.department, role: r.role, had: new Set() }).get(key)!;
+    const unit = units.get(key) ?? units.set(key, { semester: r.semester, department: r.department, role: r.role, had: new Set(), byRow: true }).get(key)!;
+    // Every form a diary of one row per activity: what is missing is a row naming it, not a column.
+    unit.byRow &&= r.itemised;
     // A sheet whose columns were not recorded (a form) is taken to have them all.
     for (const field of columnsOf.get(`${r.file}|${r.sheet ?? ''}`) ?? byRole.get(r.role) ?? []) unit.had.add(field);
     if (r.itemised) fields.forEach((f, i) => r[`f${i}`] && unit.had.add(f));
   }
   return [...units.values()].flatMap((u) =>
-    [...(byRole.get(u.role) ?? [])].filter((field) => !u.had.has(field)).map((field) => ({ semester: u.semester, department: u.department, kind: 'worklogs' as const, role: u.role, field })),
+    [...(byRole.get(u.role) ?? [])]
+      .filter((field) => !u.had.has(field))
+      .map((field) => ({ semester: u.semester, department: u.department, kind: 'worklogs' as const, role: u.role, field, byRow: u.byRow })),
   );
 }
 

@@ -808,6 +808,10 @@ const CASES: Case[] = [
         '汽车工程系 辅导员 1 2 50.0% 未达标',
       ])
         expect(page).toContain(shown);
+      // A diary of one row per activity has no columns to lack: what it lacks is a row naming the activity.
+      expect(await ctx.query(`SELECT department, note FROM coverage WHERE status = 'column_missing'`)).toEqual([
+        { department: '汽车工程系', note: '工作记录中未出现“宿舍卫生检查”：该项未报送' },
+      ]);
     },
   },
   {
