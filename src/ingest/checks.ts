@@ -23,18 +23,23 @@ function contentColumns(kind: TableKind): string[] {
 
 /**
  * The same row, every published column equal, twice — in one file or in two: sent twice?
- * Rows are first narrowed by a hash of their content (a GROUP BY on one number, cheap at a
- * million rows), then compared column by column among the few candidates.
+ * Rows are first narrowed by a hash of their identity (the kind's few columns that tell one
+ * record from another: equal rows share it), then of their whole content among those (a GROUP
+ * BY on one number, cheap at a million rows), then compared column by column among the few
+ * candidates.
  */
 function duplicateRows(kind: TableKind): CrossCheck {
   const columns = contentColumns(kind).map(quote).join(', ');
+  const identity = `hash(${TABLES[kind].identity.flat().map(quote).join(', ')})`;
   return {
     code: 'DUPLICATE_ROW',
     table: kind,
     sql: `
-WITH candidates AS (
-  SELECT * FROM ${kind}
-  WHERE hash(${columns}) IN (SELECT hash(${columns}) AS k FROM ${kind} GROUP BY k HAVING COUNT(*) > 1)
+WITH same AS (SELECT ${identity} AS k FROM ${kind} GROUP BY k HAVING COUNT(*) > 1),
+alike AS (SELECT * FROM ${kind} WHERE ${identity} IN (SELECT k FROM same)),
+candidates AS (
+  SELECT * FROM alike
+  WHERE hash(${columns}) IN (SELECT hash(${columns}) AS k FROM alike GROUP BY k HAVING COUNT(*) > 1)
 )
 SELECT source_file, source_sheet, source_row, NULL AS "column",
   '与 ' || first_file || ' 第 ' || first_row || ' 行内容完全相同，可能重复填报；两行都已计入，请确认后删去一行。' AS message
@@ -48,6 +53,9 @@ FROM (
   };
 }
 
+/** A work-log row's person-week (or month), as one hash. */
+const PERSON_WEEK = 'hash(semester, department, role, COALESCE(staff_id, name), week_start, month)';
+
 export const CHECKS: CrossCheck[] = [
   ...TABLE_KINDS.map(duplicateRows),
   {
@@ -57,11 +65,17 @@ export const CHECKS: CrossCheck[] = [
     code: 'PERSON_WEEK_TWICE',
     table: 'worklogs',
     sql: `
-WITH weeks AS (
+WITH twice AS (
+  -- Person-weeks with more than one row, by a hash of the week (a collision only adds a candidate):
+  -- only their rows' content is hashed below, not every row's.
+  SELECT ${PERSON_WEEK} AS k FROM worklogs WHERE ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
+  GROUP BY k HAVING COUNT(*) > 1
+),
+weeks AS (
   -- More than one distinct row: two different hashes (MIN <> MAX is COUNT(DISTINCT) > 1, at a third of the cost).
   SELECT semester, department, role, person, week_start, month FROM (
     SELECT semester, department, role, COALESCE(staff_id, name) AS person, week_start, month, hash(${contentColumns('worklogs').map(quote).join(', ')}) AS h
-    FROM worklogs WHERE ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
+    FROM worklogs WHERE ${PERSON_WEEK} IN (SELECT k FROM twice) AND ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
   ) GROUP BY ALL
   HAVING MIN(h) <> MAX(h)
 )

@@ -14,7 +14,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { layRules, parseRules, type ActiveRules } from '../domain/rules.ts';
 import { fieldOf } from '../domain/layout.ts';
 import { REJECTS_OUTPUT, TABLES, TABLE_KINDS, WARNINGS_OUTPUT, type TableKind } from '../domain/tables/index.ts';
-import { copyOnOneThread, writeParquet } from '../io/parquet.ts';
+import { writeParquet } from '../io/parquet.ts';
 import { checklistDepartments, EXPORT_NAMES, exportKindOf } from '../collection/checklist.ts';
 import { columnMissingRows, COVERAGE_OUTPUT, coverageRows, type CoverageRow } from '../collection/coverage.ts';
 import { buildReturnLists } from '../collection/return-list.ts';
@@ -161,6 +161,7 @@ async function readFiles(
   files: readonly string[],
   rules: ActiveRules,
   staging: Staging,
+  folder: string,
   instead: (ingest: ReturnType<typeof createIngest>) => Given,
   digest: ReturnType<typeof createHash> | null,
 ) {
@@ -197,7 +198,7 @@ async function readFiles(
     for (const report of reports) report.file_date = localDay(mtime);
     options.onFile?.(i + 1, files.length, file, reports);
   }
-  await staging.finish();
+  await staging.finish(folder);
   return ingest;
 }
 
@@ -291,31 +292,31 @@ export async function runIngest(options: IngestOptions): Promise<Manifest> {
     // First reading: every file. Sheets that are versions of one export are then decided on,
     // and, if some are not to be read, every file is read again without them.
     const digest = createHash('sha256');
+    // The tables' Parquet files are written into the fresh folder as soon as every file is read (Staging.finish).
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
     staging = await Staging.open(rules, options.tempDir);
-    let ingest = await readFiles(options, input, files, rules, staging, () => new Map(), digest);
+    let ingest = await readFiles(options, input, files, rules, staging, folder, () => new Map(), digest);
     const decision = await decideFileVersions(staging.runner, input, ingest.state.sheets, ingest.ctx.repeats);
     if (decision.superseded.size + decision.conflicting.size > 0) {
       options.onNotice?.(`发现同一份报表的多个版本（重复报送或更正后重新报送），已按规则确定读取哪一个；重新读取其余文件……`);
       const first = ingest.state.sheets;
       staging.close();
       staging = await Staging.open(rules, options.tempDir);
-      ingest = await readFiles(options, input, files, rules, staging, (next) => versionReports(decision, first, next), null);
+      ingest = await readFiles(options, input, files, rules, staging, folder, (next) => versionReports(decision, first, next), null);
     }
     const { sheets, rejects } = ingest.state;
 
-    // The cross-checks and the Parquet copies run side by side, on two connections: copying
-    // takes one thread (so that the same rows always give the same bytes), and with the
-    // database set to one thread each query keeps to its own, so neither disturbs the other.
-    // The copier then helps with the checks left.
-    await rm(folder, { recursive: true, force: true });
-    await mkdir(folder, { recursive: true });
+    // The cross-checks run over the tables' Parquet files, on two connections: with the database
+    // set to one thread each query keeps to its own. The rejects are written meanwhile (one
+    // thread, so that the same rows always give the same bytes); that connection then helps with
+    // the checks left.
     const runner = staging.runner;
     const copier = await runner.connect();
     let crossWarnings: WarningRecord[];
     try {
       await runner.connection.run('SET threads = 1');
       const copies = (async () => {
-        for (const kind of TABLE_KINDS) await copyOnOneThread(copier, kind, join(folder, TABLES[kind].file));
         await writeParquet(copier, join(folder, 'rejects.parquet'), REJECTS_OUTPUT, rejects, { oneThread: true });
       })();
       // Both settle before either connection is closed (closing one while the other runs a query crashes DuckDB).

@@ -78,9 +78,13 @@ export class StageWriter {
   private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private pos = 0;
   private open = true;
-  /** Per column, the last short text written and its bytes. */
+  /**
+   * Per column, the last short text written and its bytes (in a buffer of the column's own, kept:
+   * a copy made per change — a week's date changes every row — cost more than encoding).
+   */
   private readonly lastText: Array<string | undefined> = [];
   private readonly lastBytes: Uint8Array[] = [];
+  private readonly lastLength: number[] = [];
   private readonly numbers = new Map<number, Uint8Array>();
   rows = 0;
 
@@ -182,7 +186,7 @@ export class StageWriter {
    */
   private text(text: string, column: number): void {
     const n = text.length;
-    if (n <= 32 && text === this.lastText[column]) return this.bytes(this.lastBytes[column]!);
+    if (n <= 32 && text === this.lastText[column]) return this.lastTextAgain(column);
     if (n > 256) {
       this.reserve(n * 3);
       this.pos += this.buffer.write(CONTROL.test(text) ? text.replace(CONTROLS, ' ') : text, this.pos, 'utf8');
@@ -220,8 +224,20 @@ export class StageWriter {
     this.pos = pos;
     if (n <= 32) {
       this.lastText[column] = text;
-      this.lastBytes[column] = new Uint8Array(buffer.subarray(start, pos)); // a copy: the buffer is reused
+      const last = (this.lastBytes[column] ??= new Uint8Array(32 * 3));
+      for (let i = start; i < pos; i++) last[i - start] = buffer[i]!;
+      this.lastLength[column] = pos - start;
     }
+  }
+
+  private lastTextAgain(column: number): void {
+    const bytes = this.lastBytes[column]!;
+    const n = this.lastLength[column]!;
+    this.reserve(n);
+    const buffer = this.buffer;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) buffer[pos++] = bytes[i]!;
+    this.pos = pos;
   }
 
   flush(): void {

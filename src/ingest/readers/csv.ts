@@ -181,8 +181,16 @@ export function readRows(
     carry = end.rest < text.length ? text.slice(end.rest) : '';
     if (carry.length > MAX_RECORD_CHARS) throw end.quoted ? new UnbalancedQuotes(line) : tooLong(MAX_RECORD_CHARS);
   };
-  forEachPart(range.source, range.start, range.end, range.partBytes ?? PART_BYTES, (bytes) => parse(carry + decoder.decode(bytes, { stream: true }), false));
-  parse(carry + decoder.decode(), true);
+  // Text decoded since the last parse. A record longer than a part (a long quoted cell) is parsed
+  // again only once as much text again has come, not once per part: the parts are small.
+  let pending = '';
+  forEachPart(range.source, range.start, range.end, range.partBytes ?? PART_BYTES, (bytes) => {
+    pending += decoder.decode(bytes, { stream: true });
+    if (pending.length < carry.length && carry.length + pending.length <= MAX_RECORD_CHARS) return;
+    parse(carry + pending, false);
+    pending = '';
+  });
+  parse(carry + pending + decoder.decode(), true);
   return line;
 }
 
