@@ -54,6 +54,8 @@ const ALLOWED_FILES = [
   /^_astro\/[\w.-]+\.(js|css|webp)$/u,
   /^_astro\/[\p{Script=Han}\w.-]+\.webp$/u,
   /^db\/views\/[\w-]+\.[0-9a-f]{10}\.json$/,
+  // The part of the context every page shares (src/dashboard/page-config.ts), once for the site.
+  /^db\/context\.[0-9a-f]{10}\.json$/,
   /^data\/manifest\.json$/,
   /^data\/students\.csv$/,
 ];
@@ -104,6 +106,13 @@ describe('the public build of the probe', () => {
     expect(manifest.rules.publish.pseudonym_salt).toBe('');
     expect(manifest.rules.report).not.toHaveProperty('logo');
     expect(manifest.files.every((f) => f.sheet === null && !/\.(csv|xlsx?)$/.test(f.file))).toBe(true);
+    // The shared context is the public one: no file list, no salt.
+    const contexts = files.filter((f) => f.startsWith('db/context.'));
+    expect(contexts).toHaveLength(1);
+    const shared = JSON.parse(readFileSync(join(DIST, contexts[0]!), 'utf8')) as { audience: string; rules: { publish: { pseudonym_salt: string } } } & Record<string, unknown>;
+    expect(shared.audience).toBe('public');
+    expect(shared.rules.publish.pseudonym_salt).toBe('');
+    expect(shared).not.toHaveProperty('files');
     expect(readFileSync(join(DIST, 'data', 'students.csv'), 'utf8').split('\r\n')[0]).toBe('\uFEFF学期,系部,在校生人数');
   });
 
