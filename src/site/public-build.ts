@@ -136,6 +136,12 @@ export function strictestOf(raw: Rows, a: Rows, b: Rows): Rows {
   });
 }
 
+/**
+ * Whether two disclosures of a query kept the very same rows, row object for row object (most do:
+ * discloseRows passes a kept row on as it is) — then their text need not be compared.
+ */
+const sameRows = (a: Rows, b: Rows) => a === b || (a.length === b.length && a.every((row, i) => row === b[i]));
+
 /** A query of a page as stored: its rows on the full data, as disclosed, and the views that ask for it. */
 export interface StoredQuery {
   raw: Rows;
@@ -216,7 +222,7 @@ export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string
     const key = viewKey(sql);
     const before = stored.get(key);
     if (!before) texts.set(key, JSON.stringify(shown));
-    else if (before.rows !== shown && texts.get(key) !== JSON.stringify(shown)) {
+    else if (!sameRows(before.rows, shown) && texts.get(key) !== JSON.stringify(shown)) {
       shown = strictestOf(rows, before.rows, shown);
       texts.set(key, JSON.stringify(shown));
       merged.add(panel);

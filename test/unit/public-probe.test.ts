@@ -54,7 +54,7 @@ const ALLOWED_FILES = [
   /^_astro\/[\w.-]+\.(js|css|webp)$/u,
   /^_astro\/[\p{Script=Han}\w.-]+\.webp$/u,
   /^db\/views\/[\w-]+\.[0-9a-f]{10}\.json$/,
-  // The part of the context every page shares (src/dashboard/page-config.ts), once for the site.
+  // What every page knows besides its rows (the public context: its rules without the salt, the groups withheld), once for all pages.
   /^db\/context\.[0-9a-f]{10}\.json$/,
   /^data\/manifest\.json$/,
   /^data\/students\.csv$/,
