@@ -212,7 +212,8 @@ describe('the public build of the probe', () => {
       if (!safe) recovered++;
       expect.soft(safe, `${what}: ${total} − ${parts.map((c) => `${c.department}/${c.role}/${c.semester}:${c.value}${typeof c.value === 'string' ? `(${known(c) ?? '?'})` : ''}`).join(' − ')} = ${remainder}`).toBe(true);
     };
-    for (const cells of queries)
+    // Each count's 全院 (or all roles) minus its departments (or roles), among `cells` grouped by the rest of its place.
+    const tryAxes = (cells: readonly Cell[], where: string) => {
       for (const [axis, total] of [['department', '全院'], ['role', '*']] as const) {
         const groups = new Map<string, Cell[]>();
         for (const c of cells) {
@@ -224,26 +225,15 @@ describe('the public build of the probe', () => {
           if (!ATTRIBUTE_COLUMNS.includes(column!)) continue;
           const of = POPULATION[column!];
           const people = of ? groups.get(JSON.stringify([of, ...others])) : undefined;
-          tryDifference(`${rest} by ${axis}`, members.find((c) => c[axis] === total), members.filter((c) => c[axis] !== total), people && { whole: people.find((c) => c[axis] === total), parts: people.filter((c) => c[axis] !== total) });
+          tryDifference(`${rest} by ${axis}${where}`, members.find((c) => c[axis] === total), members.filter((c) => c[axis] !== total), people && { whole: people.find((c) => c[axis] === total), parts: people.filter((c) => c[axis] !== total) });
         }
       }
+    };
+    for (const cells of queries) tryAxes(cells, '');
     // Across pages: a page's 全院 (or all roles) against another page's departments (or roles), each count as any page gives it.
     const byIdentity = new Map<string, Cell>();
     for (const cells of queries) for (const c of cells) if (!byIdentity.has(c.id) || typeof c.value === 'string') byIdentity.set(c.id, c);
-    for (const [axis, total] of [['department', '全院'], ['role', '*']] as const) {
-      const groups = new Map<string, Cell[]>();
-      for (const c of byIdentity.values()) {
-        const rest = JSON.stringify([c.column, c.semester, c.labels, axis === 'department' ? c.role : c.department]);
-        (groups.get(rest) ?? groups.set(rest, []).get(rest)!).push(c);
-      }
-      for (const [rest, members] of groups) {
-        const [column, ...others] = JSON.parse(rest) as string[];
-        if (!ATTRIBUTE_COLUMNS.includes(column!)) continue;
-        const of = POPULATION[column!];
-        const people = of ? groups.get(JSON.stringify([of, ...others])) : undefined;
-        tryDifference(`${rest} by ${axis}, across pages`, members.find((c) => c[axis] === total), members.filter((c) => c[axis] !== total), people && { whole: people.find((c) => c[axis] === total), parts: people.filter((c) => c[axis] !== total) });
-      }
-    }
+    tryAxes([...byIdentity.values()], ', across pages');
     // Across semesters: 全部学期 against each semester's figure of the same count.
     const bySemester = new Map<string, Map<string, Cell>>();
     for (const cells of queries)
