@@ -22,6 +22,7 @@ import { PrecomputedViews, type PackedViews } from '../metrics/precomputed.ts';
 import { SHARED_CONTEXT_FOLDER, sharedContext } from '../dashboard/page-config.ts';
 import type { QueryRunner } from '../metrics/sql.ts';
 import { AttachedTables, type TableFiles } from '../metrics/table-files.ts';
+import { eachQueryOnce } from './prerender-queries.ts';
 import { workloadTables, workloadTablesSql } from '../metrics/workload.ts';
 
 const publicDir = () => resolve(process.env.DASHBOARD_PUBLIC_DIR ?? 'public');
@@ -103,25 +104,6 @@ export function tableFiles(): TableFiles {
 
 let runner: Promise<QueryRunner> | undefined;
 
-/**
- * Each distinct query run once in a build, its rows handed out as copies (a panel may sort what it
- * gets). Every department's page asks the same all-department queries (its ranks: 16 of its 36), so
- * without this the build ran them once per department.
- */
-export function eachQueryOnce(db: QueryRunner): QueryRunner {
-  const results = new Map<string, Promise<unknown[]>>();
-  return {
-    async query<T>(sql: string): Promise<T[]> {
-      let rows = results.get(sql);
-      if (!rows) {
-        results.set(sql, (rows = db.query(sql)));
-        rows.catch(() => results.delete(sql));
-      }
-      return structuredClone(await rows) as T[];
-    },
-  };
-}
-
 /** The prerendering's QueryRunner: DuckDB in Node over the site's database, attaching tables as queries name them. */
 export function buildRunner(): Promise<QueryRunner> {
   runner ??= (async () => {
@@ -136,6 +118,7 @@ export function buildRunner(): Promise<QueryRunner> {
         query: (sql) => db.query(sql),
         open: async (file) => join(root, file),
       }),
+      loadManifest().departments,
     );
   })();
   return runner;
