@@ -56,15 +56,24 @@ export const PUBLISHED = [...TABLE_KINDS, 'rejects', 'warnings', 'coverage'];
 
 /**
  * The tables of the site's database: what any page may query. The one place that decides it: the
- * published tables, and the derived tables the workload SQL reads (built here once, by the same
- * SQL, instead of in every browser). A public build has none: most tables are about people, and
- * any table in a browser can be read whole — its pages get their views' rows instead.
+ * published tables but the work-log rows, and the derived tables the workload SQL reads (built here
+ * once, by the same SQL, from the rows: `sources`) — no page reads the rows themselves (a
+ * province's millions; test/unit/site-database.test.ts runs every page's queries). A public build
+ * has none: most tables are about people, and any table in a browser can be read whole — its pages
+ * get their views' rows instead.
  */
-export function siteTables(ctx: DashboardContext): { published: string[]; derived: { names: string[]; sql: string[] } } {
-  if (ctx.audience === 'public') return { published: [], derived: { names: [], sql: [] } };
+export function siteTables(ctx: DashboardContext): { sources: string[]; published: string[]; derived: { names: string[]; sql: string[] } } {
+  if (ctx.audience === 'public') return { sources: [], published: [], derived: { names: [], sql: [] } };
   const params = workloadParams(ctx);
-  return { published: PUBLISHED, derived: { names: Object.values(workloadTables(params)), sql: workloadTablesSql(params) } };
+  return {
+    sources: PUBLISHED,
+    published: PUBLISHED.filter((table) => !DERIVED_ONLY.includes(table)),
+    derived: { names: Object.values(workloadTables(params)), sql: workloadTablesSql(params) },
+  };
 }
+
+/** The tables read only through the derived ones: not in the site's database. */
+const DERIVED_ONLY = ['worklogs'];
 
 /**
  * Writes <site>/db/ from <public>/data: one DuckDB file per table of siteTables, and tables.json
@@ -77,7 +86,7 @@ export async function writeSiteDatabase(publicFolder = publicDir(), siteFolder =
   const tables = siteTables(buildContext(loadManifest(dataDir), 'internal'));
   rmSync(dbDir, { recursive: true, force: true });
   mkdirSync(dbDir, { recursive: true });
-  const runner = await NodeRunner.overParquet(dataDir, tables.published);
+  const runner = await NodeRunner.overParquet(dataDir, tables.sources);
   try {
     for (const sql of tables.derived.sql) await runner.connection.run(sql);
     const files: Record<string, string> = {};
