@@ -47,11 +47,12 @@ export class PageTables {
   wire(root: HTMLElement, changed: (panelId: string) => void): void {
     const panelOf = (el: Element) => el.closest<HTMLElement>('[data-panel]')?.dataset.panel;
     root.addEventListener('click', (event) => {
-      const button = (event.target as Element).closest<HTMLButtonElement>('button.sort-button[data-sort]');
+      const button = (event.target as Element).closest<HTMLButtonElement>('button.sort-button');
+      const column = button?.closest<HTMLElement>('th[data-col]')?.dataset.col;
       const panelId = button && panelOf(button);
-      if (!button || !panelId) return;
+      if (!column || !panelId) return;
       const state = this.state(panelId);
-      this.update(panelId, { ...state, sort: nextSort(state.sort, button.dataset.sort!) }, button.id);
+      this.update(panelId, { ...state, sort: nextSort(state.sort, column) }, column);
       changed(panelId);
     });
     root.addEventListener('input', (event) => {
@@ -70,6 +71,7 @@ export class PageTables {
     for (const input of root.querySelectorAll<HTMLInputElement>('input.table-find')) input.disabled = false;
   }
 
+  /** Draws the panel's table again; `focus`: the column whose sort button keeps the keyboard's focus. */
   private update(panelId: string, state: TableState, focus?: string): void {
     this.states.set(panelId, state);
     const view = this.viewOf(panelId);
@@ -79,7 +81,7 @@ export class PageTables {
     region.innerHTML = tableViewHtml(view, id, state);
     const status = document.getElementById(`${id}-status`);
     if (status) status.textContent = tableStatusText(view, state);
-    if (focus) document.getElementById(focus)?.focus();
+    if (focus) [...region.querySelectorAll<HTMLElement>('thead th[data-col]')].find((th) => th.dataset.col === focus)?.querySelector<HTMLElement>('.sort-button')?.focus();
     const url = new URL(location.href);
     if (state.sort) url.searchParams.set(sortName(panelId), sortParam(state.sort));
     else url.searchParams.delete(sortName(panelId));

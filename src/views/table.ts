@@ -64,6 +64,12 @@ export interface TableView<R = Record<string, unknown>> {
   sortable?: false;
   /** Rows kept on top whatever the order (default: the institution's row, 全院). */
   pinned?: (row: R) => boolean;
+  /**
+   * true: each cell names its column (data-col), for a document whose sentences link to its cells
+   * (the report). A page's cells do not: a cell's column is its header's (thead th[data-col]), and
+   * the attribute on every cell was a tenth of a province's pages.
+   */
+  cellKeys?: boolean;
 }
 
 const oneDecimal = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -113,18 +119,24 @@ export const DENSE_COLUMNS = 12;
 /** A status flag: a word in a marked box, so it reads as a flag and never by colour alone. */
 export const flagHtml = (word: string, tone: 'bad' | 'warn' | 'ok' | 'none' = 'bad') => `<span class="flag flag--${tone}">${escapeHtml(word)}</span>`;
 
-function cellHtml<R>(row: R, c: Column<R>, header: boolean): string {
+function cellHtml<R>(row: R, c: Column<R>, header: boolean, keyed: boolean): string {
   const tag = header ? 'th' : 'td';
-  // One class, where the style needs it (numbers align right): a table's cells are most of a page's bytes.
-  const numeric = isNumeric(c as Column<never>) ? ' class="cell--num"' : '';
+  // A class only where the style needs one (numbers align right; a flagged row's status in red): a
+  // table's cells are most of a page's bytes.
+  const style = [isNumeric(c as Column<never>) ? 'cell--num' : null, c.key === STATUS_COLUMN ? 'cell--status' : null].filter(Boolean);
+  const classes = style.length ? ` class="${style.join(' ')}"` : '';
   const text = escapeHtml(cellText(row, c));
   const href = c.href?.(row);
   const flag = c.flag?.(row);
   const content = `${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}${flag ? ` ${flagHtml(flag)}` : ''}`;
   // A phone shows a data cell's label beside its value (site.css); a row's header is its card's title, unlabelled.
   const label = header ? '' : ` data-label="${escapeHtml(c.label)}"`;
-  return `<${tag}${header ? ' scope="row" role="rowheader"' : ' role="cell"'}${numeric} data-col="${escapeHtml(c.key)}"${label}>${content}</${tag}>`;
+  const key = keyed ? ` data-col="${escapeHtml(c.key)}"` : '';
+  return `<${tag}${header ? ' scope="row" role="rowheader"' : ' role="cell"'}${classes}${key}${label}>${content}</${tag}>`;
 }
+
+/** The column that says in words whether a row meets its rule (shown in red on a flagged row, site.css). */
+const STATUS_COLUMN = 'status';
 
 const GRADE_RANK: Record<string, number> = { excellent: 0, good: 1, pass: 2, fail: 3 };
 
@@ -177,15 +189,16 @@ export interface TableOptions extends TableState {
 
 const SORT_MARKS = { ascending: '▲', descending: '▼', none: '⇅' } as const;
 
-function headHtml<R>(view: TableView<R>, id: string, state: TableState): string {
+function headHtml<R>(view: TableView<R>, state: TableState): string {
   return screenColumns(view)
-    .map((c, i) => {
+    .map((c) => {
       const sorted = view.sortable !== false && state.sort?.key === c.key ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : null;
       const attrs = `scope="col" role="columnheader" data-col="${escapeHtml(c.key)}"${isNumeric(c as Column<never>) ? ' class="cell--num"' : ''}${sorted ? ` aria-sort="${sorted}"` : ''}`;
       const label = escapeHtml(c.label);
       if (view.sortable === false) return `<th ${attrs}>${label}</th>`;
       return (
-        `<th ${attrs}><button type="button" class="sort-button" id="${escapeHtml(id)}-by-${i}" data-sort="${escapeHtml(c.key)}">` +
+        // The button sorts by its heading's column (th[data-col]): no id or key of its own, on every heading of every page.
+        `<th ${attrs}><button type="button" class="sort-button">` +
         `${label}<span class="sort-mark${sorted ? ' sort-mark--on' : ''}" aria-hidden="true">${SORT_MARKS[sorted ?? 'none']}</span></button></th>`
       );
     })
@@ -205,7 +218,7 @@ export function tableViewHtml<R>(view: TableView<R>, id: string, state: TableSta
         .map((row, index) => {
           const classes = [view.flagged?.(row) ? 'row--bad' : null, pinned?.(row) ? 'row--pinned' : null, fold ? foldedRowClass(index, fold) : null].filter(Boolean);
           const key = view.rowKey ? ` data-key="${escapeHtml(view.rowKey(row))}"` : '';
-          const cells = columns.map((c, i) => cellHtml(row, c, c.rowHeader === true || (i === 0 && columns[0]!.rowHeader !== false))).join('');
+          const cells = columns.map((c, i) => cellHtml(row, c, c.rowHeader === true || (i === 0 && columns[0]!.rowHeader !== false), view.cellKeys === true)).join('');
           return `<tr role="row"${key}${classes.length ? ` class="${classes.join(' ')}"` : ''}>${cells}</tr>`;
         })
         .join('\n')
@@ -214,7 +227,7 @@ export function tableViewHtml<R>(view: TableView<R>, id: string, state: TableSta
   const width = columns.length > DENSE_COLUMNS ? ' data-table--wide data-table--dense' : columns.length > WIDE_COLUMNS ? ' data-table--wide' : '';
   const table =
     `<div class="table-wrap"><table role="table" class="data-table${width}" id="${escapeHtml(id)}" data-rows="${view.rows.length}" data-shown="${rows.length}">${caption}` +
-    `<thead role="rowgroup"><tr role="row">${headHtml(view, id, state)}</tr></thead><tbody role="rowgroup">${body}</tbody></table></div>`;
+    `<thead role="rowgroup"><tr role="row">${headHtml(view, state)}</tr></thead><tbody role="rowgroup">${body}</tbody></table></div>`;
   return fold ? foldControlHtml(id, fold, table, '行', state.open === true) : table;
 }
 

@@ -33,11 +33,18 @@ function expectedCell(semester: string, department: string, exportName: string):
 /** The checklist as shown: department → export name → the cell's lines. */
 async function shownChecklist(page: Page): Promise<Record<string, Record<string, string>>> {
   // A heading's label, without the sort sign beside it (hidden from screen readers too).
-  const labels = await page.$$eval('#checklist-table thead th', (ths) => Object.fromEntries(ths.map((th) => [th.getAttribute('data-col')!, (th.querySelector('.sort-button')?.firstChild ?? th).textContent!.trim()])));
+  const heads = await page.$$eval('#checklist-table thead th', (ths) => ths.map((th) => [th.getAttribute('data-col')!, (th.querySelector('.sort-button')?.firstChild ?? th).textContent!.trim()] as const));
+  const labels = Object.fromEntries(heads);
+  // A cell's column is its header's; the row's own header (the department) is not an export.
   const cells = await page.$$eval('#checklist-table tbody tr[data-key]', (rows) =>
-    rows.map((tr) => [tr.getAttribute('data-key')!, [...tr.querySelectorAll('td')].map((td): [string, string] => [td.getAttribute('data-col')!, (td as HTMLElement).innerText.trim()])] as const),
+    rows.map((tr) => [tr.getAttribute('data-key')!, [...tr.querySelectorAll('th, td')].map((cell, i) => ({ i, data: cell.tagName === 'TD', text: (cell as HTMLElement).innerText.trim() }))] as const),
   );
-  return Object.fromEntries(cells.map(([department, row]) => [department, Object.fromEntries(row.filter(([col]) => col !== 'returns').map(([col, text]) => [labels[col]!, text]))]));
+  return Object.fromEntries(
+    cells.map(([department, row]) => [
+      department,
+      Object.fromEntries(row.filter(({ i, data }) => data && heads[i]![0] !== 'returns').map(({ i, text }) => [labels[heads[i]![0]]!, text])),
+    ]),
+  );
 }
 
 function checkAgainstFiles(shown: Record<string, Record<string, string>>, semester: string) {

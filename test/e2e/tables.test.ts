@@ -25,12 +25,14 @@ interface ShownRow {
 
 /** The rows a table shows, in their order (folded ones included: they are in the table, behind the switch). */
 const shownRows = (page: Page, tableId: string): Promise<ShownRow[]> =>
-  page.$$eval(`#${tableId} tbody tr[data-key]`, (rows) =>
-    rows.map((tr) => ({
+  page.$eval(`#${tableId}`, (table) => {
+    // A cell's column is its header's.
+    const columns = [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('data-col')!);
+    return [...table.querySelectorAll('tbody tr[data-key]')].map((tr) => ({
       key: tr.getAttribute('data-key')!,
-      cells: Object.fromEntries([...tr.querySelectorAll('th, td')].map((cell) => [cell.getAttribute('data-col')!, cell.textContent!.trim()])),
-    })),
-  );
+      cells: Object.fromEntries([...tr.querySelectorAll('th, td')].map((cell, i) => [columns[i]!, cell.textContent!.trim()])),
+    }));
+  });
 
 const sortState = (page: Page, tableId: string) =>
   page.$$eval(`#${tableId} thead th`, (ths) => ths.map((th) => [th.getAttribute('data-col'), th.getAttribute('aria-sort'), th.querySelector('.sort-mark')?.textContent]));

@@ -61,31 +61,20 @@ export async function waitForEngine(page: Page): Promise<void> {
   if (state !== 'ready') throw new Error(`engine failed: ${await page.textContent('#engine-status')}`);
 }
 
-/** The department table as { department → { column → text } }. */
-export async function readDepartmentTable(page: Page): Promise<Record<string, Record<string, string>>> {
-  return page.$$eval('#dept-rows tr', (rows) =>
-    Object.fromEntries(
-      rows.map((tr) => [
-        tr.getAttribute('data-department')!,
-        Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-col')!, td.textContent!.trim()])),
-      ]),
-    ),
-  );
-}
-
 export const num = (text: string | undefined) => Number(String(text).replace(/[,人\s]/g, ''));
 export const ratioText = (text: string | undefined) => String(text).replace(/,/g, '');
 
-/** A panel's table as { row key → { column → text } } (rows carry data-key, cells data-col). */
+/** A panel's table as { row key → { column → text } } (rows carry data-key; a cell's column is its header's, thead th[data-col]). */
 export async function readTable(page: Page, tableId: string): Promise<Record<string, Record<string, string>>> {
-  return page.$$eval(`#${tableId} tbody tr[data-key]`, (rows) =>
-    Object.fromEntries(
-      rows.map((tr) => [
+  return page.$eval(`#${tableId}`, (table) => {
+    const columns = [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('data-col')!);
+    return Object.fromEntries(
+      [...table.querySelectorAll('tbody tr[data-key]')].map((tr) => [
         tr.getAttribute('data-key')!,
-        Object.fromEntries([...tr.querySelectorAll('th, td')].map((cell) => [cell.getAttribute('data-col')!, cell.textContent!.trim()])),
+        Object.fromEntries([...tr.querySelectorAll('th, td')].map((cell, i) => [columns[i]!, cell.textContent!.trim()])),
       ]),
-    ),
-  );
+    );
+  });
 }
 
 /** Change the page's filters (select names: semester, department, role, or page options) and wait until every panel shows them. */

@@ -165,11 +165,16 @@ describe('tables', () => {
   it('keep a download-only column (a problem code) out of the page and in the file; label every data cell for a phone, not the row header', () => {
     const dom = new JSDOM(`<body>${tableHtml(view(2), 't')}</body>`).window.document;
     expect(dom.body.textContent).not.toContain('X_CODE');
-    expect(dom.querySelector('tbody [data-col="k"]')!.getAttribute('data-label')).toBeNull();
+    expect(dom.querySelector('tbody tr > :first-child')!.getAttribute('data-label')).toBeNull();
     const labelled = new JSDOM(`<body>${tableHtml({ ...view(2), columns: [{ key: 'n', label: '姓名', rowHeader: true }, ...view(2).columns] } as TableView<{ k: number; code: string }>, 't')}</body>`).window.document;
-    expect(labelled.querySelector('tbody td[data-col="k"]')!.getAttribute('data-label')).toBe('序号');
-    expect(labelled.querySelector('tbody th[data-col="n"]')!.getAttribute('data-label')).toBeNull();
-    expect(dom.querySelector('tbody [data-col="k"]')!.classList.contains('cell--num')).toBe(true);
+    expect(labelled.querySelector('tbody tr > td')!.getAttribute('data-label')).toBe('序号');
+    expect(labelled.querySelector('tbody tr > th')!.getAttribute('data-label')).toBeNull();
+    expect(dom.querySelector('tbody tr > :first-child')!.classList.contains('cell--num')).toBe(true);
+    // A page's cells take their column from the header; a report's name it, for its sentences' links.
+    expect(dom.querySelector('thead th')!.getAttribute('data-col')).toBe('k');
+    expect(dom.querySelector('tbody [data-col]')).toBeNull();
+    const report = new JSDOM(`<body>${tableHtml({ ...view(2), sortable: false, cellKeys: true }, 't')}</body>`).window.document;
+    expect(report.querySelector('tbody tr > :first-child')!.getAttribute('data-col')).toBe('k');
     const file = downloadRows(view(2));
     expect(file.columns.map((c) => c.label)).toEqual(['序号', '代码']);
     expect(file.rows[0]).toEqual({ k: 0, code: 'X_CODE' });
