@@ -4,7 +4,8 @@
  * the same order — for forms it can batch and those it asks one by one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import type { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { peopleTable } from '../support/people-table.ts';
 import { sqlString } from '../../src/metrics/sql.ts';
 import { queryForms, splitOrderBy } from '../../src/site/batched-queries.ts';
 import { runOnce } from '../../src/site/public-build.ts';
@@ -29,9 +30,7 @@ const FORMS: Array<(d: string) => string> = [
 
 let runner: NodeRunner;
 beforeAll(async () => {
-  runner = await NodeRunner.inMemory();
-  const rows = DEPARTMENTS.flatMap((d, i) => Array.from({ length: i + 2 }, (_, j) => `(${sqlString(d)}, ${sqlString(['counselor', 'assistant', 'class_teacher'][j % 3]!)})`));
-  await runner.connection.run(`CREATE TABLE people AS SELECT * FROM (VALUES ${rows.join(', ')}) t(department, role)`);
+  runner = await peopleTable(DEPARTMENTS);
 });
 afterAll(() => runner.close());
 

@@ -4,7 +4,8 @@
  * the same order, and DuckDB is asked far fewer times than there are queries.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import type { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { peopleTable } from '../support/people-table.ts';
 import { sqlString, type QueryRunner } from '../../src/metrics/sql.ts';
 import { eachQueryOnce } from '../../src/site/prerender-queries.ts';
 
@@ -23,9 +24,7 @@ const PAGE: Array<(d: string) => string> = [
 
 let runner: NodeRunner;
 beforeAll(async () => {
-  runner = await NodeRunner.inMemory();
-  const rows = DEPARTMENTS.flatMap((d, i) => Array.from({ length: i + 2 }, (_, j) => `(${sqlString(d)}, ${sqlString(['counselor', 'assistant', 'class_teacher'][j % 3]!)})`));
-  await runner.connection.run(`CREATE TABLE people AS SELECT * FROM (VALUES ${rows.join(', ')}) t(department, role)`);
+  runner = await peopleTable(DEPARTMENTS);
 });
 afterAll(() => runner.close());
 
