@@ -11,6 +11,7 @@
  *   (数据质量, internal build) reads them from the site's copy of the ingest's manifest
  *   (data/manifest.json, the same file the build read them from) when it starts.
  */
+import { fromColumns, toColumns } from '../metrics/column-wise.ts';
 import { departmentPagesOf, type DashboardContext } from './context.ts';
 import type { PanelData, Rows } from './types.ts';
 
@@ -23,31 +24,27 @@ export interface PackedRows {
 /** The site's copy of the ingest's manifest, from the site root: where 数据质量 reads the file list. */
 export const MANIFEST_FILE = 'data/manifest.json';
 
-const keysOf = (row: object) => Object.keys(row).join('\u0000');
-
 export function packRows(rows: Rows): Rows | PackedRows {
   // As JSON would write them (a key whose value is undefined is no key), so that unpacking gives the rows the page would have parsed.
   const plain = JSON.parse(JSON.stringify(rows)) as Array<Record<string, unknown>>;
-  if (plain.length < 2) return plain;
-  const keys = Object.keys(plain[0]!);
-  if (!plain.every((row) => keysOf(row) === keys.join('\u0000'))) return plain;
+  const table = plain.length < 2 ? null : toColumns(plain);
+  if (!table) return plain;
   const columns: PackedRows['columns'] = {};
-  for (const key of keys) {
-    const values = plain.map((row) => row[key]);
+  table.names.forEach((key, c) => {
+    const values = table.cells[c]!;
     const first = JSON.stringify(values[0]);
     columns[key] = values.every((v) => JSON.stringify(v) === first) ? { same: values[0] } : values;
-  }
+  });
   return { n: plain.length, columns };
 }
 
 export function unpackRows(rows: Rows | PackedRows): Rows {
   if (Array.isArray(rows)) return rows;
-  const columns = Object.entries(rows.columns);
-  return Array.from({ length: rows.n }, (_, i) => {
-    const row: Record<string, unknown> = {};
-    // A value in every row is copied, so that no two rows share an object.
-    for (const [key, column] of columns) row[key] = Array.isArray(column) ? column[i] : structuredClone(column.same);
-    return row;
+  const columns = Object.values(rows.columns);
+  // A value in every row is copied, so that no two rows share an object.
+  return fromColumns(Object.keys(rows.columns), rows.n, (c, i) => {
+    const column = columns[c]!;
+    return Array.isArray(column) ? column[i] : structuredClone(column.same);
   });
 }
 

@@ -3,6 +3,7 @@
  * build ran them (src/site/public-build.ts), keyed by a digest of the SQL. A page's panels ask for
  * the same SQL, in the prerendering and in the browser, and get the same rows, without an engine.
  */
+import { fromColumns, toColumns } from './column-wise.ts';
 import type { QueryRunner } from './sql.ts';
 
 /** A view's queries' rows, by viewKey of their SQL. */
@@ -34,16 +35,16 @@ export function packViews(views: Views): PackedViews {
   const tables = new Map<string, number>();
   const text = (s: string) => texts.get(s) ?? (texts.set(s, packed.texts.push(s) - 1), texts.size - 1);
   for (const [key, rows] of Object.entries(views)) {
-    const names = rows.length ? Object.keys(rows[0]!) : [];
-    for (const row of rows)
-      if (Object.keys(row).join('\u0000') !== names.join('\u0000')) throw new Error('公开版：同一视图的各行列不一致，无法存储。');
+    const table = toColumns(rows);
+    if (!table) throw new Error('公开版：同一视图的各行列不一致，无法存储。');
+    const { names } = table;
+    const cells = table.cells as Cell[][];
     const list = JSON.stringify(names);
     const columns = columnLists.get(list) ?? (columnLists.set(list, packed.columns.push(names) - 1), columnLists.size - 1);
-    const cells = names.map((name) => rows.map((row) => row[name] as Cell));
     const kinds = cells.map((column) => (column.every((c) => c === null || typeof c === 'string') ? 't' : 'v')).join('');
-    const table: [number, string, ...Cell[][]] = [columns, kinds, ...cells.map((column, i) => (kinds[i] === 't' ? column.map((c) => (c === null ? null : text(c as string))) : column))];
-    const json = JSON.stringify(table);
-    packed.views[key] = tables.get(json) ?? (tables.set(json, packed.tables.push(table) - 1), tables.size - 1);
+    const stored: [number, string, ...Cell[][]] = [columns, kinds, ...cells.map((column, i) => (kinds[i] === 't' ? column.map((c) => (c === null ? null : text(c as string))) : column))];
+    const json = JSON.stringify(stored);
+    packed.views[key] = tables.get(json) ?? (tables.set(json, packed.tables.push(stored) - 1), tables.size - 1);
   }
   return packed;
 }
@@ -51,18 +52,10 @@ export function packViews(views: Views): PackedViews {
 /** One view's rows from its packed table: fresh objects, the columns in their order. */
 export function unpackView(packed: PackedViews, table: number): Record<string, unknown>[] {
   const [columns, kinds, ...cells] = packed.tables[table]!;
-  const names = packed.columns[columns]!;
-  const count = cells[0]?.length ?? 0;
-  const rows: Record<string, unknown>[] = [];
-  for (let r = 0; r < count; r++) {
-    const row: Record<string, unknown> = {};
-    names.forEach((name, c) => {
-      const cell = cells[c]![r]!;
-      row[name] = kinds[c] === 't' && cell !== null ? packed.texts[cell as number] : cell;
-    });
-    rows.push(row);
-  }
-  return rows;
+  return fromColumns(packed.columns[columns]!, cells[0]?.length ?? 0, (c, r) => {
+    const cell = cells[c]![r]!;
+    return kinds[c] === 't' && cell !== null ? packed.texts[cell as number] : cell;
+  });
 }
 
 /** cyrb53: a 53-bit digest of the SQL, the same in Node and in the browser (the key stores no SQL, which may name files). */
