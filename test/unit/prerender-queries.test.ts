@@ -59,6 +59,22 @@ describe('the prerendering’s queries', () => {
     expect(asked).toEqual([sql]);
   });
 
+  it('ask the queries a page waits for before those asked ahead for the pages to come', async () => {
+    const asked: string[] = [];
+    const once = eachQueryOnce({ query: (sql) => (asked.push(sql), runner.query(sql)) }, DEPARTMENTS);
+    // A FULL OUTER JOIN cannot be asked for every department as one: each department's is asked ahead.
+    const joined = PAGE[3]!;
+    await once.query(joined(sqlString(DEPARTMENTS[0]!)));
+    await once.query(joined(sqlString(DEPARTMENTS[1]!)));
+    const next = PAGE[0]!(sqlString(DEPARTMENTS[1]!));
+    expect(await once.query(next)).toEqual(await runner.query(next));
+    const last = joined(sqlString(DEPARTMENTS.at(-1)!));
+    expect(asked.indexOf(next)).toBeLessThan(asked.indexOf(last) < 0 ? Infinity : asked.indexOf(last));
+    // Those asked ahead are still asked, and give their rows.
+    expect(await once.query(last)).toEqual(await runner.query(last));
+    expect(asked.filter((sql) => sql === last)).toHaveLength(1);
+  });
+
   it('hand out copies: a panel sorting its rows changes no other page’s', async () => {
     const once = eachQueryOnce(runner, DEPARTMENTS);
     const sql = PAGE[0]!(sqlString('甲系'));
