@@ -344,8 +344,16 @@ export function statusWord(r: Reading | null): string {
 
 /** Rank among departments with a value (1 = best); ties share a rank. */
 export function rankOf(m: Measure, rows: Rows, unit: string, departments: readonly string[], ctx: DashboardContext): { rank: number; of: number; tied: number } | null {
-  const values = departments.map((d) => m.read(rows, d, ctx)?.value).filter((v): v is number => v != null);
-  const own = m.read(rows, unit, ctx)?.value;
+  // A department's reading reads its own rows only: each is handed its rows, grouped once, rather
+  // than searching every row for every department (at 120 departments, 14,400 rows a measure a page).
+  const byDepartment = new Map<unknown, Rows>();
+  for (const row of rows) {
+    const department = (row as { department?: unknown }).department;
+    (byDepartment.get(department) ?? byDepartment.set(department, []).get(department)!).push(row);
+  }
+  const read = (d: string) => m.read(byDepartment.get(d) ?? [], d, ctx)?.value;
+  const values = departments.map(read).filter((v): v is number => v != null);
+  const own = read(unit);
   if (own == null) return null;
   const better = values.filter((v) => (m.better === 'lower' ? v < own : v > own)).length;
   return { rank: better + 1, of: values.length, tied: values.filter((v) => v === own).length };
