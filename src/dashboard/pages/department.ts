@@ -17,10 +17,11 @@ import { workloadPage } from './workload.ts';
 
 /** A measure's rank as the page embeds it (`${id}_rank`), or, queried in the browser, from every department's rows. */
 const rankFrom = (data: PanelData, m: Measure, unit: string, ctx: Parameters<typeof rankOf>[4]) => {
-  const embedded = data[`${m.id}_rank`] as Array<{ rank: number | null; of: number | null }> | undefined;
+  const embedded = data[`${m.id}_rank`] as Array<{ rank: number | null; of: number | null; tied: number | null }> | undefined;
   if (!embedded) return rankOf(m, data[m.id] ?? [], unit, ctx.departments, ctx);
   const [r] = embedded;
-  return r?.rank == null || r.of == null ? null : { rank: r.rank, of: r.of };
+  // With its ties: drawn again from what the page embeds, 并列第 1 名 stays 并列.
+  return r?.rank == null || r.of == null ? null : { rank: r.rank, of: r.of, tied: r.tied ?? 1 };
 };
 
 const ranks: Panel = {
@@ -65,7 +66,7 @@ const ranks: Panel = {
         return [
           [m.id, rowsOf(data[m.id] ?? [], s.department!)],
           [`${m.id}_all`, data[`${m.id}_all`] ?? []],
-          [`${m.id}_rank`, [{ rank: rank?.rank ?? null, of: rank?.of ?? null }]],
+          [`${m.id}_rank`, [{ rank: rank?.rank ?? null, of: rank?.of ?? null, tied: rank?.tied ?? null }]],
         ];
       }),
     ),
