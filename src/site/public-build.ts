@@ -214,15 +214,16 @@ export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, depart
  */
 export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string, Rows>, ctx: DashboardContext, merged: Set<string> = new Set()): Map<string, StoredQuery> {
   const stored = new Map<string, StoredQuery>();
-  // Each stored query's rows as text, to compare the next view's with (most views of a query disclose it alike).
+  // Each stored query's rows as text, to compare the next view's with, written when first compared
+  // (most views of a query keep the very same rows, and need no text).
   const texts = new Map<string, string>();
   for (const { panel, sql, spec, state } of asks) {
     const rows = raw.get(sql)!;
     let shown = discloseRows(rows, spec, state, ctx);
     const key = viewKey(sql);
     const before = stored.get(key);
-    if (!before) texts.set(key, JSON.stringify(shown));
-    else if (!sameRows(before.rows, shown) && texts.get(key) !== JSON.stringify(shown)) {
+    if (!before || sameRows(before.rows, shown)) shown = before?.rows ?? shown;
+    else if ((texts.get(key) ?? texts.set(key, JSON.stringify(before.rows)).get(key)) !== JSON.stringify(shown)) {
       shown = strictestOf(rows, before.rows, shown);
       texts.set(key, JSON.stringify(shown));
       merged.add(panel);
