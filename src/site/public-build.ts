@@ -16,7 +16,7 @@ import { TABLES } from '../domain/tables/index.ts';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import { qualityTablesSql } from '../dashboard/pages/quality.ts';
 import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
-import type { Disclosure, PageSpec, Rows, State } from '../dashboard/types.ts';
+import type { Disclosure, PageSpec, Panel, Rows, State } from '../dashboard/types.ts';
 import { withheldGroups, withheldSummary, type GroupSize } from '../domain/disclosure.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import { HIRING_METHODS, OTHER_CATEGORY } from '../domain/people.ts';
@@ -157,13 +157,45 @@ interface AskedQuery {
   state: State;
 }
 
+/**
+ * A panel's queries for each state, written once per value of the state's fields they read: a
+ * page's states differ in options most of its panels ignore (13,068 states of the structure page
+ * at 120 departments), and the queries are a function of the fields read (and the context). The
+ * fields read are recorded as they are read; a state that agrees on every field read so far is
+ * given the same queries.
+ */
+export function queriesByFieldsRead(panel: Panel, ctx: DashboardContext): (state: State) => Record<string, string> {
+  const read = new Set<string>();
+  const written = new Map<string, Record<string, string>>();
+  const idOf = (state: State) => JSON.stringify([...read].map((field) => (field in state ? state[field] : [])));
+  const refuse = (): never => {
+    throw new Error(`面板“${panel.id}”在生成查询时修改了页面状态。`);
+  };
+  const recording: ProxyHandler<State> = {
+    get: (target, field, receiver) => (typeof field === 'string' && read.add(field), Reflect.get(target, field, receiver)),
+    has: (target, field) => (typeof field === 'string' && read.add(field), Reflect.has(target, field)),
+    getOwnPropertyDescriptor: (target, field) => (typeof field === 'string' && read.add(field), Reflect.getOwnPropertyDescriptor(target, field)),
+    ownKeys: (target) => (Object.keys(target).forEach((field) => read.add(field)), Reflect.ownKeys(target)),
+    set: refuse,
+    defineProperty: refuse,
+    deleteProperty: refuse,
+  };
+  return (state) => {
+    const known = written.get(idOf(state));
+    if (known) return known;
+    const queries = panel.queries(new Proxy(state, recording), ctx);
+    written.set(idOf(state), queries);
+    return queries;
+  };
+}
+
 /** Every query every view of a page asks for: each state its controls can be set to, each panel's queries. */
 export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: DashboardContext, texts = new Map<string, string>()): AskedQuery[] {
   const asks: AskedQuery[] = [];
+  const panels = page.panels.map((panel) => ({ panel, disclosure: disclosureOf(panel), queries: queriesByFieldsRead(panel, ctx) }));
   for (const state of pageStates(page, ctx, fixed)) {
-    for (const panel of page.panels) {
-      const disclosure = disclosureOf(panel);
-      for (const [name, sql] of Object.entries(panel.queries(state, ctx))) {
+    for (const { panel, disclosure, queries } of panels) {
+      for (const [name, sql] of Object.entries(queries(state))) {
         const spec = disclosure ? disclosure[name] : 'as-is';
         if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
         // One string per distinct query (`texts`): a province's views ask for the same few thousand queries a hundred thousand times.
@@ -217,10 +249,12 @@ export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string
   // Each stored query's rows as text, to compare the next view's with, written when first compared
   // (most views of a query keep the very same rows, and need no text).
   const texts = new Map<string, string>();
+  // Each query's key, hashed once (the asks share one string per distinct query).
+  const keys = new Map<string, string>();
   for (const { panel, sql, spec, state } of asks) {
     const rows = raw.get(sql)!;
     let shown = discloseRows(rows, spec, state, ctx);
-    const key = viewKey(sql);
+    const key = keys.get(sql) ?? keys.set(sql, viewKey(sql)).get(sql)!;
     const before = stored.get(key);
     if (!before || sameRows(before.rows, shown)) shown = before?.rows ?? shown;
     else if ((texts.get(key) ?? texts.set(key, JSON.stringify(before.rows)).get(key)) !== JSON.stringify(shown)) {
