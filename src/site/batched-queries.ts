@@ -6,7 +6,9 @@
  * of the names: DuckDB plans it once and unnests it, and its rows split back by department are the
  * rows each query gives alone (the form's own ORDER BY, moved outside, keeps each one's order).
  * A form this cannot express (a LIMIT, an ORDER BY on what the rows do not show, a subquery DuckDB
- * cannot unnest, several rows in no stated order) is asked query by query, as before.
+ * cannot unnest, several rows in no stated order) is asked query by query, as before. The queries
+ * that name no single department (the institution's) are grouped the same way by the semester they
+ * name (runOnce): "department" below stands for whichever name the queries of a form differ in.
  */
 import { sqlString } from '../metrics/sql.ts';
 

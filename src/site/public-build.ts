@@ -210,12 +210,20 @@ export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: Das
  * The rows of every distinct query, run once for the whole site (the same query is asked by many
  * views: a panel that ignores the role, a department's page and the area page filtered to it), on
  * a few connections at once: most of these queries are small, and their cost is DuckDB's planning.
- * The queries of one form for many departments are asked as one (src/site/batched-queries.ts).
+ * The queries of one form for many values of an axis are asked as one (src/site/batched-queries.ts):
+ * by department first, then those left (the institution's, naming no department) by the next axis
+ * (the semester; there are few, so two of a form are asked together).
  */
-export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, departments: readonly string[] = [], connections = 3): Promise<Map<string, Rows>> {
+export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, axes: ReadonlyArray<readonly string[]> = [], connections = 3): Promise<Map<string, Rows>> {
   const rows = new Map<string, Rows>();
-  const { forms, single } = queryForms(new Set(sqls), departments);
-  const queue: Array<QueryForm | string> = [...forms, ...single];
+  const queue: Array<QueryForm | string> = [];
+  let rest: Iterable<string> = new Set(sqls);
+  for (const [i, values] of axes.entries()) {
+    const { forms, single } = queryForms(rest, values, i === 0 ? 4 : 2);
+    queue.push(...forms);
+    rest = single;
+  }
+  queue.push(...rest);
   const runners = [runner, ...(await Promise.all(Array.from({ length: connections - 1 }, () => runner.connect())))];
   try {
     let next = 0;
@@ -320,7 +328,7 @@ export async function writePublicSite(
     const cells = new SmallCells(k);
     const texts = new Map<string, string>();
     const asked = sitePages(ctx).map(({ key, page, fixed }) => ({ key, asks: pageAsks(page, fixed, ctx, texts) }));
-    const raw = await runOnce(texts.keys(), runner, ctx.departments);
+    const raw = await runOnce(texts.keys(), runner, [ctx.departments, ctx.semesters]);
     texts.clear();
     for (const [index, { key, asks }] of asked.entries()) {
       const queries = pageQueries(asks, raw, ctx, merged);

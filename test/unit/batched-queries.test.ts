@@ -42,7 +42,23 @@ describe('queries asked together', () => {
     // Every form that names a department is asked together, until DuckDB says otherwise.
     expect(forms.length).toBe(FORMS.length - 1);
     expect(single.length).toBe(FORMS.length + DEPARTMENTS.length);
-    const together = await runOnce(sqls, runner, DEPARTMENTS);
+    const together = await runOnce(sqls, runner, [DEPARTMENTS]);
+    for (const sql of sqls) expect(together.get(sql), sql).toEqual(await runner.query(sql));
+  });
+
+  it('ask the queries naming no single department together by the next axis', async () => {
+    const roles = ['counselor', 'assistant', 'class_teacher'];
+    const byRole: Array<(r: string) => string> = [
+      // every department's count of a role, ordered
+      (r) => `SELECT department, COUNT(*)::INTEGER AS n FROM people WHERE role = ${r} GROUP BY ALL ORDER BY n DESC, department`,
+      // two departments named: not a department form, a role form
+      (r) => `SELECT COUNT(*)::INTEGER AS n FROM people WHERE role = ${r} AND department IN ('甲系', '乙系')`,
+      // several rows in no stated order: asked one by one
+      (r) => `SELECT department FROM people WHERE role = ${r}`,
+    ];
+    const sqls = byRole.flatMap((form) => roles.map((r) => form(sqlString(r))));
+    expect(queryForms(queryForms(sqls, DEPARTMENTS).single, roles, 2).forms.length).toBe(byRole.length);
+    const together = await runOnce(sqls, runner, [DEPARTMENTS, roles]);
     for (const sql of sqls) expect(together.get(sql), sql).toEqual(await runner.query(sql));
   });
 
