@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { sqlString } from '../../src/metrics/sql.ts';
 import { queryForms, splitOrderBy } from '../../src/site/batched-queries.ts';
-import { runOnce } from '../../src/site/public-build.ts';
+import { queriesByFieldsRead, runOnce } from '../../src/site/public-build.ts';
+import type { DashboardContext } from '../../src/dashboard/context.ts';
+import type { Panel, State } from '../../src/dashboard/types.ts';
 
 const DEPARTMENTS = ['甲系', '乙系', '甲系二部', "丙'系", '丁系'];
 
@@ -67,5 +69,20 @@ describe('queries asked together', () => {
     expect(splitOrderBy(`SELECT 'ORDER BY x' AS s FROM t`)).toEqual({ body: `SELECT 'ORDER BY x' AS s FROM t`, order: null });
     expect(splitOrderBy(`SELECT a FROM t ORDER BY 1`)).toBeNull();
     expect(splitOrderBy(`SELECT a FROM (SELECT a FROM t LIMIT 3) ORDER BY a`)).toEqual({ body: 'SELECT a FROM (SELECT a FROM t LIMIT 3)', order: 'a' });
+  });
+
+  it('write a panel\'s queries once per value of the fields they read, the same as for each state', () => {
+    let written = 0;
+    // Reads `view` only for one semester, and never `order`: a branch the recording must follow.
+    const panel = {
+      id: 'p',
+      queries: (s: State) => (written++, { rows: `SELECT ${s.semester === '2025-2026-1' ? `'${s.view}'` : 'NULL'} AS v, ${sqlString(s.department ?? '全院')} AS d` }),
+    } as unknown as Panel;
+    const states: State[] = [];
+    for (const semester of ['2024-2025-2', '2025-2026-1']) for (const department of [null, '甲系']) for (const view of ['a', 'b']) for (const order of ['x', 'y', 'z']) states.push({ semester, department, role: null, view, order });
+    const queries = queriesByFieldsRead(panel, {} as DashboardContext);
+    for (const state of states) expect(queries(state)).toEqual(panel.queries(state, {} as DashboardContext));
+    // 24 states, written for 2 × 2 × 2 of them at most (the first call of each), and 24 times by the direct calls.
+    expect(written - states.length).toBeLessThanOrEqual(8);
   });
 });
