@@ -220,7 +220,8 @@ export class SmallCells {
         places ??= [...new Map(states.map((state) => where(row, state)).map((p) => [`${p.semester}\u0000${p.department}\u0000${p.role}`, p])).values()];
         for (const place of places) {
           const key = keyOf({ column, ...place, labels });
-          const id = JSON.stringify([query, key]);
+          // A view key (src/metrics/precomputed.ts) has no space.
+          const id = `${query} ${key}`;
           const known = this.cells.get(id);
           // The same cell seen in several views: hidden if any view hides it (they store the strictest).
           // Another row under the same id (labels it tells by number only) is the one kept, as a new cell would be.
