@@ -26,7 +26,7 @@ import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
 import { packViews, unpackView, viewKey, type PackedViews } from '../metrics/precomputed.ts';
 import { alignShown, distinctPlaces, SmallCells } from './small-cells.ts';
-import { formSql, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
+import { formSql, formsAcross, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
@@ -216,14 +216,15 @@ export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: Das
  */
 export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, axes: ReadonlyArray<readonly string[]> = [], connections = 3): Promise<Map<string, Rows>> {
   const rows = new Map<string, Rows>();
-  const queue: Array<QueryForm | string> = [];
+  let forms: QueryForm[] = [];
   let rest: Iterable<string> = new Set(sqls);
-  for (const [i, values] of axes.entries()) {
-    const { forms, single } = queryForms(rest, values, i === 0 ? 4 : 2);
-    queue.push(...forms);
-    rest = single;
+  for (const [i, names] of axes.entries()) {
+    const made = queryForms(rest, names, i === 0 ? 4 : 2);
+    forms = [...formsAcross(forms, names), ...made.forms];
+    rest = made.single;
   }
-  queue.push(...rest);
+  // The largest forms first, so that no connection is left with one at the end while the others wait.
+  const queue: Array<QueryForm | string> = [...forms.sort((a, b) => b.queries.length - a.queries.length), ...rest];
   const runners = [runner, ...(await Promise.all(Array.from({ length: connections - 1 }, () => runner.connect())))];
   try {
     let next = 0;
@@ -233,10 +234,10 @@ export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, axes: 
           const job = queue[next++]!;
           if (typeof job === 'string') rows.set(job, await r.query(job));
           else {
-            // A form DuckDB cannot unnest, or whose rows it cannot order as each query does, is asked query by query.
+            // A form DuckDB cannot unnest, or whose rows it cannot order as each query does, is asked by its parts, or query by query.
             const each = await r.query(formSql(job)).then((all) => splitRows(job, all), () => null);
             if (each) for (const [sql, own] of each) rows.set(sql, own);
-            else queue.push(...job.queries.map((q) => q.sql));
+            else queue.push(...(job.parts ?? job.queries.map((q) => q.sql)));
           }
         }
       }),

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
 import { sqlString } from '../../src/metrics/sql.ts';
-import { queryForms, splitOrderBy } from '../../src/site/batched-queries.ts';
+import { formsAcross, queryForms, splitOrderBy } from '../../src/site/batched-queries.ts';
 import { queriesByFieldsRead, runOnce } from '../../src/site/public-build.ts';
 import type { DashboardContext } from '../../src/dashboard/context.ts';
 import type { Panel, State } from '../../src/dashboard/types.ts';
@@ -58,8 +58,15 @@ describe('queries asked together', () => {
       // several rows in no stated order: asked one by one
       (r) => `SELECT department FROM people WHERE role = ${r}`,
     ];
-    const sqls = byRole.flatMap((form) => roles.map((r) => form(sqlString(r))));
-    expect(queryForms(queryForms(sqls, DEPARTMENTS).single, roles, 2).forms.length).toBe(byRole.length);
+    // a department's count of a role: the departments' forms, one per role, joined as one over both names
+    const byDepartmentAndRole = (d: string, r: string) => `SELECT COUNT(*)::INTEGER AS n, ${d} AS department FROM people WHERE department = ${d} AND role = ${r}`;
+    const both = DEPARTMENTS.flatMap((d) => roles.map((r) => byDepartmentAndRole(sqlString(d), sqlString(r))));
+    const sqls = [...byRole.flatMap((form) => roles.map((r) => form(sqlString(r)))), ...both];
+    const departmentForms = queryForms(sqls, DEPARTMENTS);
+    expect(queryForms(departmentForms.single, roles, 2).forms.length).toBe(byRole.length);
+    expect(departmentForms.forms.length).toBe(roles.length);
+    const across = formsAcross(departmentForms.forms, roles);
+    expect(across.map((f) => [f.queries.length, f.parts?.length])).toEqual([[DEPARTMENTS.length * roles.length, roles.length]]);
     const together = await runOnce(sqls, runner, [DEPARTMENTS, roles]);
     for (const sql of sqls) expect(together.get(sql), sql).toEqual(await runner.query(sql));
   });
