@@ -26,17 +26,19 @@ function inForce(table: 'assistants' | 'classes', f: Partial<Filters>): string {
 function assistantsSql(f: Partial<Filters>): string {
   const political = ELIGIBLE_POLITICAL_STATUS.map(sqlString).join(', ');
   return `WITH a AS ${inForce('assistants', f)}, c AS ${inForce('classes', f)},
-per_class AS (SELECT semester, department, class_name, COUNT(*) AS holders FROM a GROUP BY ALL)
+per_class AS (SELECT semester, department, class_name, COUNT(*) AS holders FROM a GROUP BY ALL),
+listed AS (SELECT DISTINCT semester, department, class_name FROM c)
 SELECT a.semester, a.department, a.name, a.student_id, a.major, a.year_level, a.class_name, a.political_status, a.failed_courses,
   ${startYearSql('a.semester')} - TRY_CAST(regexp_extract(a.year_level, '\\d{4}') AS INTEGER) + 1 AS study_year,
   COALESCE(${startYearSql('a.semester')} - TRY_CAST(regexp_extract(a.year_level, '\\d{4}') AS INTEGER) + 1 IN (2, 3), FALSE) AS year_ok,
   -- NULL when not reported (seed 000's 考核情况汇总表, which also lists the classes, has no 政治面貌 column).
   CASE WHEN a.political_status IS NULL THEN NULL ELSE a.political_status IN (${political}) END AS political_ok,
   a.failed_courses = 0 AS courses_ok,
-  EXISTS (SELECT 1 FROM c WHERE c.semester = a.semester AND c.department = a.department AND c.class_name = a.class_name) AS class_listed,
+  l.class_name IS NOT NULL AS class_listed,
   pc.holders > 1 AS shared_class,
   a.source_file, a.source_row
-FROM a JOIN per_class pc USING (semester, department, class_name)`;
+FROM a JOIN per_class pc USING (semester, department, class_name)
+  LEFT JOIN listed l ON l.semester = a.semester AND l.department = a.department AND l.class_name = a.class_name`;
 }
 
 export interface AssistantRow {
@@ -82,15 +84,24 @@ export interface ClassCoverageRow {
   courses_unknown: number;
 }
 
-/** Per department (or the institution): classes, classes covered, classes with two or more, and eligibility counts. */
+/** ClassCoverageRow's counts, in its order. */
+const CLASS_COVERAGE_COUNTS = ['classes', 'covered', 'shared', 'assistants', 'unmatched', ...ASSISTANT_ATTRIBUTES] as const;
+
+/**
+ * Per department (or the institution): classes, classes covered, classes with two or more, and
+ * eligibility counts. Written with joins and grouping, not correlated subqueries or a FULL OUTER JOIN
+ * (the classes' and the assistants' counts, one row at most per unit each, grouped together; a unit
+ * without a name kept apart as a join keeps it): the same rows, in a form DuckDB can ask for every
+ * department at once (src/site/batched-queries.ts).
+ */
 export function classCoverageSql(f: Partial<Filters>, by: 'department' | 'institution'): string {
   const unit = (t: string) => (by === 'department' ? `${t}.department` : sqlString(INSTITUTION));
   return `WITH c AS ${inForce('classes', f)}, a AS (${assistantsSql(f)}),
 cls AS (
-  SELECT ${unit('c')} AS department, COUNT(*)::INTEGER AS classes,
-    COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM a WHERE a.semester = c.semester AND a.department = c.department AND a.class_name = c.class_name))::INTEGER AS covered,
-    COUNT(*) FILTER (WHERE (SELECT COUNT(*) FROM a WHERE a.semester = c.semester AND a.department = c.department AND a.class_name = c.class_name) > 1)::INTEGER AS shared
-  FROM c GROUP BY ALL
+  SELECT ${unit('c')} AS department, COUNT(*)::INTEGER AS classes, COUNT(h.holders)::INTEGER AS covered, (COUNT(*) FILTER (WHERE h.holders > 1))::INTEGER AS shared
+  FROM c LEFT JOIN (SELECT semester, department, class_name, COUNT(*) AS holders FROM a GROUP BY ALL) h
+    ON h.semester = c.semester AND h.department = c.department AND h.class_name = c.class_name
+  GROUP BY ALL
 ), asst AS (
   SELECT ${unit('a')} AS department, COUNT(*)::INTEGER AS assistants,
     COUNT(*) FILTER (WHERE NOT class_listed)::INTEGER AS unmatched,
@@ -101,10 +112,9 @@ cls AS (
     COUNT(*) FILTER (WHERE courses_ok IS NULL)::INTEGER AS courses_unknown
   FROM a GROUP BY ALL
 )
-SELECT department, COALESCE(classes, 0)::INTEGER AS classes, COALESCE(covered, 0)::INTEGER AS covered, COALESCE(shared, 0)::INTEGER AS shared,
-  COALESCE(assistants, 0)::INTEGER AS assistants, COALESCE(unmatched, 0)::INTEGER AS unmatched, COALESCE(year_ok, 0)::INTEGER AS year_ok,
-  COALESCE(political_ok, 0)::INTEGER AS political_ok, COALESCE(political_unknown, 0)::INTEGER AS political_unknown, COALESCE(courses_ok, 0)::INTEGER AS courses_ok, COALESCE(courses_unknown, 0)::INTEGER AS courses_unknown
-FROM cls FULL OUTER JOIN asst USING (department) ORDER BY department`;
+SELECT department, ${CLASS_COVERAGE_COUNTS.map((c) => `COALESCE(MAX(${c}), 0)::INTEGER AS ${c}`).join(', ')}
+FROM (SELECT *, FALSE AS of_assistants FROM cls UNION ALL BY NAME SELECT *, TRUE AS of_assistants FROM asst)
+GROUP BY department, CASE WHEN department IS NULL THEN of_assistants END ORDER BY department`;
 }
 
 export interface UncoveredClassRow {
@@ -117,6 +127,7 @@ export interface UncoveredClassRow {
 export function uncoveredClassesSql(f: Partial<Filters>): string {
   return `WITH c AS ${inForce('classes', f)}, a AS ${inForce('assistants', f)}
 SELECT c.department, c.class_name, c.students, c.counselor FROM c
-WHERE NOT EXISTS (SELECT 1 FROM a WHERE a.semester = c.semester AND a.department = c.department AND a.class_name = c.class_name)
+  LEFT JOIN (SELECT DISTINCT semester, department, class_name FROM a) h ON h.semester = c.semester AND h.department = c.department AND h.class_name = c.class_name
+WHERE h.class_name IS NULL
 ORDER BY c.department, c.class_name`;
 }

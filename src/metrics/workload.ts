@@ -224,10 +224,16 @@ export function normSharesSql(p: WorkloadParams, f: Partial<Filters>, by: 'depar
     (n, i) => `SELECT ${unit} AS department, ${i} AS norm, ${sqlString(n.role)} AS role, string_agg(DISTINCT department, '、' ORDER BY department) AS not_reported
   FROM ${missingFieldsSql('worklogs')} WHERE ${where(n)} AND list_contains(fields, ${sqlString(n.field)}) GROUP BY ALL`,
   );
+  // The figures and the lacking columns side by side: each side has one row at most per department,
+  // norm and role, so grouping their rows together joins them as a FULL OUTER JOIN would (which DuckDB
+  // cannot ask for many departments at once, src/site/batched-queries.ts); MAX of the one value is it.
+  // Rows without a department stay apart, as a join leaves them (NULL matches nothing).
   // A norm with no period in view (its column lacking wherever it applies) has no figure: NULL, not 0 of 0.
-  return `SELECT department, norm, role, CASE WHEN s.periods > 0 THEN s.met END AS met, NULLIF(s.periods, 0) AS periods, a.not_reported
-FROM (${parts.join('\nUNION ALL\n')}) s FULL OUTER JOIN (${absent.join('\nUNION ALL\n')}) a USING (department, norm, role)
-WHERE s.periods > 0 OR a.not_reported IS NOT NULL ORDER BY norm, department`;
+  return `SELECT department, norm, role, CASE WHEN MAX(periods) > 0 THEN MAX(met) END AS met, NULLIF(MAX(periods), 0) AS periods, MAX(not_reported) AS not_reported
+FROM (SELECT *, NULL::VARCHAR AS not_reported, FALSE AS lacking FROM (${parts.join('\nUNION ALL\n')})
+UNION ALL BY NAME SELECT *, TRUE AS lacking FROM (${absent.join('\nUNION ALL\n')}))
+GROUP BY department, norm, role, CASE WHEN department IS NULL THEN lacking END
+HAVING MAX(periods) > 0 OR MAX(not_reported) IS NOT NULL ORDER BY norm, department`;
 }
 
 export interface AllNormsRow {

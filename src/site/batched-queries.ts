@@ -6,18 +6,30 @@
  * of the names: DuckDB plans it once and unnests it, and its rows split back by department are the
  * rows each query gives alone (the form's own ORDER BY, moved outside, keeps each one's order).
  * A form this cannot express (a LIMIT, an ORDER BY on what the rows do not show, a subquery DuckDB
- * cannot unnest, several rows in no stated order) is asked query by query, as before.
+ * cannot unnest, several rows in no stated order) is asked query by query, as before. The same
+ * for a second name (runOnce: the semester): the departments' forms that differ only in the
+ * semester they name are asked as one over both names (or, should DuckDB refuse that, apart), and
+ * the queries that name no single department (the institution's) are grouped by their semester.
  */
 import { sqlString } from '../metrics/sql.ts';
 
-/** A form of queries: the SQL with the department's name as `__state.__department`, and the queries it stands for. */
+/** A form of queries: the SQL with the names it differs in as `__state.__name0`, `__state.__name1`…, and the queries it stands for. */
 export interface QueryForm {
   /** The form, without its final ORDER BY (`order`). */
   body: string;
-  /** The form's final ORDER BY items, to order each department's rows outside; null if it has none (then each department's rows must be one at most). */
+  /** The form's final ORDER BY items, to order each query's rows outside; null if it has none (then each query's rows must be one at most). */
   order: string | null;
-  /** Each query of the form, by the department it names. */
-  queries: Array<{ department: string; sql: string }>;
+  /** Each query of the form, by the names it gives the form (a department's, then a semester's). */
+  queries: Array<{ names: string[]; sql: string }>;
+  /** The forms of one name fewer this one joins, to be asked apart if DuckDB cannot ask it whole. */
+  parts?: QueryForm[];
+}
+
+/** `names` as SQL literals, and a pattern that finds them (longest first: a name that begins another's is matched as the whole literal it is). */
+function literalsOf(names: readonly string[]): { literals: Map<string, string>; pattern: RegExp } {
+  const literals = new Map(names.map((d) => [sqlString(d), d]));
+  const pattern = new RegExp([...literals.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return { literals, pattern };
 }
 
 /** Whether each character of `sql` is at its top level: outside parentheses, string literals and quoted names. */
@@ -61,18 +73,16 @@ export function splitOrderBy(sql: string): { body: string; order: string | null 
 export function queryForms(sqls: Iterable<string>, departments: readonly string[], least = 4): { forms: QueryForm[]; single: string[] } {
   const single: string[] = [];
   if (!departments.length) return { forms: [], single: [...sqls] };
-  const literals = new Map(departments.map((d) => [sqlString(d), d]));
-  // Longest first: a name that begins another's is matched as the whole literal it is.
-  const pattern = new RegExp([...literals.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  const byForm = new Map<string, Array<{ department: string; sql: string }>>();
+  const { literals, pattern } = literalsOf(departments);
+  const byForm = new Map<string, Array<{ names: string[]; sql: string }>>();
   for (const sql of sqls) {
     const named = new Set(sql.match(pattern) ?? []);
     if (named.size !== 1) {
       single.push(sql);
       continue;
     }
-    const form = sql.replace(pattern, '__state.__department');
-    (byForm.get(form) ?? byForm.set(form, []).get(form)!).push({ department: literals.get([...named][0]!)!, sql });
+    const form = sql.replace(pattern, '__state.__name0');
+    (byForm.get(form) ?? byForm.set(form, []).get(form)!).push({ names: [literals.get([...named][0]!)!], sql });
   }
   const forms: QueryForm[] = [];
   for (const [form, queries] of byForm) {
@@ -83,10 +93,40 @@ export function queryForms(sqls: Iterable<string>, departments: readonly string[
   return { forms, single };
 }
 
-/** One query for every department of a form: each row led by its department's number (`__state`). */
+/**
+ * The forms that differ only in one more of `names` (each naming exactly one, not in its ORDER BY),
+ * joined as one form over that name too, when `least` or more do; the others as they were.
+ */
+export function formsAcross(forms: readonly QueryForm[], names: readonly string[], least = 2): QueryForm[] {
+  if (!names.length) return [...forms];
+  const { literals, pattern } = literalsOf(names);
+  const out: QueryForm[] = [];
+  const byForm = new Map<string, Array<{ form: QueryForm; name: string }>>();
+  for (const form of forms) {
+    const named = new Set(form.body.match(pattern) ?? []);
+    if (named.size !== 1 || (form.order?.match(pattern) ?? []).length) {
+      out.push(form);
+      continue;
+    }
+    const key = JSON.stringify([form.body.replace(pattern, `__state.__name${form.queries[0]!.names.length}`), form.order]);
+    (byForm.get(key) ?? byForm.set(key, []).get(key)!).push({ form, name: literals.get([...named][0]!)! });
+  }
+  for (const [key, group] of byForm) {
+    if (group.length < least) {
+      out.push(...group.map((g) => g.form));
+      continue;
+    }
+    const [body, order] = JSON.parse(key) as [string, string | null];
+    out.push({ body, order, queries: group.flatMap(({ form, name }) => form.queries.map((q) => ({ names: [...q.names, name], sql: q.sql }))), parts: group.map((g) => g.form) });
+  }
+  return out;
+}
+
+/** One query for every query of a form: each row led by its query's number (`__state`). */
 export function formSql(form: QueryForm): string {
-  const names = form.queries.map((q, i) => `(${i}, ${sqlString(q.department)})`).join(', ');
-  return `SELECT __state.__n AS __state, __rows.* FROM (VALUES ${names}) __state(__n, __department), LATERAL (${form.body}) __rows ORDER BY __state.__n${form.order ? `, ${form.order}` : ''}`;
+  const values = form.queries.map((q, i) => `(${[String(i), ...q.names.map(sqlString)].join(', ')})`).join(', ');
+  const columns = ['__n', ...form.queries[0]!.names.map((_, i) => `__name${i}`)].join(', ');
+  return `SELECT __state.__n AS __state, __rows.* FROM (VALUES ${values}) __state(${columns}), LATERAL (${form.body}) __rows ORDER BY __state.__n${form.order ? `, ${form.order}` : ''}`;
 }
 
 /**

@@ -16,7 +16,7 @@ import { TABLES } from '../domain/tables/index.ts';
 import { buildContext, workloadParams, type DashboardContext } from '../dashboard/context.ts';
 import { qualityTablesSql } from '../dashboard/pages/quality.ts';
 import { disclosureOf, discloseRows, pageFor, pagesFor } from '../dashboard/public.ts';
-import type { Disclosure, PageSpec, Rows, State } from '../dashboard/types.ts';
+import type { Disclosure, PageSpec, Panel, Rows, State } from '../dashboard/types.ts';
 import { withheldGroups, withheldSummary, type GroupSize } from '../domain/disclosure.ts';
 import { semesterLabel } from '../domain/semester.ts';
 import { HIRING_METHODS, OTHER_CATEGORY } from '../domain/people.ts';
@@ -26,7 +26,7 @@ import { NodeRunner } from '../io/duckdb-node.ts';
 import { groupSizesSql } from '../metrics/populations.ts';
 import { packViews, unpackView, viewKey, type PackedViews } from '../metrics/precomputed.ts';
 import { alignShown, distinctPlaces, SmallCells } from './small-cells.ts';
-import { formSql, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
+import { formSql, formsAcross, queryForms, splitRows, type QueryForm } from './batched-queries.ts';
 import { sqlString } from '../metrics/sql.ts';
 import { workloadTablesSql } from '../metrics/workload.ts';
 import { pageStates } from '../views/controls.ts';
@@ -157,13 +157,45 @@ interface AskedQuery {
   state: State;
 }
 
+/**
+ * A panel's queries for each state, written once per value of the state's fields they read: a
+ * page's states differ in options most of its panels ignore (13,068 states of the structure page
+ * at 120 departments), and the queries are a function of the fields read (and the context). The
+ * fields read are recorded as they are read; a state that agrees on every field read so far is
+ * given the same queries.
+ */
+export function queriesByFieldsRead(panel: Panel, ctx: DashboardContext): (state: State) => Record<string, string> {
+  const read = new Set<string>();
+  const written = new Map<string, Record<string, string>>();
+  const idOf = (state: State) => JSON.stringify([...read].map((field) => (field in state ? state[field] : [])));
+  const refuse = (): never => {
+    throw new Error(`面板“${panel.id}”在生成查询时修改了页面状态。`);
+  };
+  const recording: ProxyHandler<State> = {
+    get: (target, field, receiver) => (typeof field === 'string' && read.add(field), Reflect.get(target, field, receiver)),
+    has: (target, field) => (typeof field === 'string' && read.add(field), Reflect.has(target, field)),
+    getOwnPropertyDescriptor: (target, field) => (typeof field === 'string' && read.add(field), Reflect.getOwnPropertyDescriptor(target, field)),
+    ownKeys: (target) => (Object.keys(target).forEach((field) => read.add(field)), Reflect.ownKeys(target)),
+    set: refuse,
+    defineProperty: refuse,
+    deleteProperty: refuse,
+  };
+  return (state) => {
+    const known = written.get(idOf(state));
+    if (known) return known;
+    const queries = panel.queries(new Proxy(state, recording), ctx);
+    written.set(idOf(state), queries);
+    return queries;
+  };
+}
+
 /** Every query every view of a page asks for: each state its controls can be set to, each panel's queries. */
 export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: DashboardContext, texts = new Map<string, string>()): AskedQuery[] {
   const asks: AskedQuery[] = [];
+  const panels = page.panels.map((panel) => ({ panel, disclosure: disclosureOf(panel), queries: queriesByFieldsRead(panel, ctx) }));
   for (const state of pageStates(page, ctx, fixed)) {
-    for (const panel of page.panels) {
-      const disclosure = disclosureOf(panel);
-      for (const [name, sql] of Object.entries(panel.queries(state, ctx))) {
+    for (const { panel, disclosure, queries } of panels) {
+      for (const [name, sql] of Object.entries(queries(state))) {
         const spec = disclosure ? disclosure[name] : 'as-is';
         if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
         // One string per distinct query (`texts`): a province's views ask for the same few thousand queries a hundred thousand times.
@@ -178,12 +210,21 @@ export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: Das
  * The rows of every distinct query, run once for the whole site (the same query is asked by many
  * views: a panel that ignores the role, a department's page and the area page filtered to it), on
  * a few connections at once: most of these queries are small, and their cost is DuckDB's planning.
- * The queries of one form for many departments are asked as one (src/site/batched-queries.ts).
+ * The queries of one form for many values of an axis are asked as one (src/site/batched-queries.ts):
+ * by department first, then those left (the institution's, naming no department) by the next axis
+ * (the semester; there are few, so two of a form are asked together).
  */
-export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, departments: readonly string[] = [], connections = 3): Promise<Map<string, Rows>> {
+export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, axes: ReadonlyArray<readonly string[]> = [], connections = 3): Promise<Map<string, Rows>> {
   const rows = new Map<string, Rows>();
-  const { forms, single } = queryForms(new Set(sqls), departments);
-  const queue: Array<QueryForm | string> = [...forms, ...single];
+  let forms: QueryForm[] = [];
+  let rest: Iterable<string> = new Set(sqls);
+  for (const [i, names] of axes.entries()) {
+    const made = queryForms(rest, names, i === 0 ? 4 : 2);
+    forms = [...formsAcross(forms, names), ...made.forms];
+    rest = made.single;
+  }
+  // The largest forms first, so that no connection is left with one at the end while the others wait.
+  const queue: Array<QueryForm | string> = [...forms.sort((a, b) => b.queries.length - a.queries.length), ...rest];
   const runners = [runner, ...(await Promise.all(Array.from({ length: connections - 1 }, () => runner.connect())))];
   try {
     let next = 0;
@@ -193,10 +234,10 @@ export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, depart
           const job = queue[next++]!;
           if (typeof job === 'string') rows.set(job, await r.query(job));
           else {
-            // A form DuckDB cannot unnest, or whose rows it cannot order as each query does, is asked query by query.
+            // A form DuckDB cannot unnest, or whose rows it cannot order as each query does, is asked by its parts, or query by query.
             const each = await r.query(formSql(job)).then((all) => splitRows(job, all), () => null);
             if (each) for (const [sql, own] of each) rows.set(sql, own);
-            else queue.push(...job.queries.map((q) => q.sql));
+            else queue.push(...(job.parts ?? job.queries.map((q) => q.sql)));
           }
         }
       }),
@@ -214,15 +255,18 @@ export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, depart
  */
 export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string, Rows>, ctx: DashboardContext, merged: Set<string> = new Set()): Map<string, StoredQuery> {
   const stored = new Map<string, StoredQuery>();
-  // Each stored query's rows as text, to compare the next view's with (most views of a query disclose it alike).
+  // Each stored query's rows as text, to compare the next view's with, written when first compared
+  // (most views of a query keep the very same rows, and need no text).
   const texts = new Map<string, string>();
+  // Each query's key, hashed once (the asks share one string per distinct query).
+  const keys = new Map<string, string>();
   for (const { panel, sql, spec, state } of asks) {
     const rows = raw.get(sql)!;
     let shown = discloseRows(rows, spec, state, ctx);
-    const key = viewKey(sql);
+    const key = keys.get(sql) ?? keys.set(sql, viewKey(sql)).get(sql)!;
     const before = stored.get(key);
-    if (!before) texts.set(key, JSON.stringify(shown));
-    else if (!sameRows(before.rows, shown) && texts.get(key) !== JSON.stringify(shown)) {
+    if (!before || sameRows(before.rows, shown)) shown = before?.rows ?? shown;
+    else if ((texts.get(key) ?? texts.set(key, JSON.stringify(before.rows)).get(key)) !== JSON.stringify(shown)) {
       shown = strictestOf(rows, before.rows, shown);
       texts.set(key, JSON.stringify(shown));
       merged.add(panel);
@@ -245,8 +289,10 @@ export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells):
 /** A page's views packed for storing (src/metrics/precomputed.ts), checked to give back every view's rows exactly. */
 export function packedPage(views: Record<string, Rows>): PackedViews {
   const packed = packViews(views);
-  for (const [key, rows] of Object.entries(views))
-    if (JSON.stringify(unpackView(packed, packed.views[key]!)) !== JSON.stringify(rows)) throw new Error('公开版：视图压缩存储后与原数据不一致，构建停止。');
+  // Each stored table unpacked once, however many views it serves.
+  const unpacked = new Map<number, string>();
+  const textOf = (table: number) => unpacked.get(table) ?? unpacked.set(table, JSON.stringify(unpackView(packed, table))).get(table)!;
+  for (const [key, rows] of Object.entries(views)) if (textOf(packed.views[key]!) !== JSON.stringify(rows)) throw new Error('公开版：视图压缩存储后与原数据不一致，构建停止。');
   return packed;
 }
 
@@ -285,7 +331,7 @@ export async function writePublicSite(
     const cells = new SmallCells(k);
     const texts = new Map<string, string>();
     const asked = sitePages(ctx).map(({ key, page, fixed }) => ({ key, asks: pageAsks(page, fixed, ctx, texts) }));
-    const raw = await runOnce(texts.keys(), runner, ctx.departments);
+    const raw = await runOnce(texts.keys(), runner, [ctx.departments, ctx.semesters]);
     texts.clear();
     for (const [index, { key, asks }] of asked.entries()) {
       const queries = pageQueries(asks, raw, ctx, merged);

@@ -187,6 +187,8 @@ export class SmallCells {
   private readonly cells = new Map<string, Cell>();
   /** What each withheld key counts where it was withheld: every small value, and each complement's own value. */
   private withheld = new Map<string, Set<number>>();
+  /** The values withheld under any key, by column: a cell whose value is not among them is shown without looking up its key. */
+  private withheldValues = new Map<string, Set<number>>();
 
   private readonly k: number;
   /** Number columns of the views that COUNT_COLUMNS does not declare (plan() refuses them). */
@@ -204,7 +206,8 @@ export class SmallCells {
     const aligned = alignShown(raw, shown);
     raw.forEach((row, i) => {
       const kept = aligned[i];
-      const labels = labelsOf(row);
+      let labels: string | undefined;
+      let places: Array<ReturnType<typeof where>> | undefined;
       for (const [column, value] of Object.entries(row)) {
         if (typeof value !== 'number') continue;
         const meaning = meaningOf(column);
@@ -212,13 +215,18 @@ export class SmallCells {
         if (meaning?.counts !== 'people with an attribute' || !isCount(value)) continue;
         const hidden = !kept || kept[column] === null;
         const population = meaning.of !== null && isCount(row[meaning.of]) ? (row[meaning.of] as number) : null;
-        for (const state of states) {
-          const place = where(row, state);
+        labels ??= labelsOf(row);
+        // Where the states place the row, each place once (a row naming its semester, department and role is in one place for all).
+        places ??= [...new Map(states.map((state) => where(row, state)).map((p) => [`${p.semester}\u0000${p.department}\u0000${p.role}`, p])).values()];
+        for (const place of places) {
           const key = keyOf({ column, ...place, labels });
-          const id = JSON.stringify([query, key]);
+          // A view key (src/metrics/precomputed.ts) has no space.
+          const id = `${query} ${key}`;
           const known = this.cells.get(id);
           // The same cell seen in several views: hidden if any view hides it (they store the strictest).
-          this.cells.set(id, { query, key, column, ...place, labels, value, population, whole: meaning.whole, hidden: hidden || (known?.hidden ?? false) });
+          // Another row under the same id (labels it tells by number only) is the one kept, as a new cell would be.
+          if (known) Object.assign(known, { value, population, hidden: hidden || known.hidden });
+          else this.cells.set(id, { query, key, column, ...place, labels, value, population, whole: meaning.whole, hidden });
         }
       }
     });
@@ -236,7 +244,11 @@ export class SmallCells {
     // per department, both as "people") do not withhold each other's cells; the same thing counted
     // on two pages has the same value, and is withheld on both.
     const withheld = new Map<string, Set<number>>();
-    const withhold = (c: Cell) => (withheld.get(c.key) ?? withheld.set(c.key, new Set()).get(c.key)!).add(c.value);
+    const byColumn = new Map<string, Set<number>>();
+    const withhold = (c: Cell) => {
+      (withheld.get(c.key) ?? withheld.set(c.key, new Set()).get(c.key)!).add(c.value);
+      (byColumn.get(c.column) ?? byColumn.set(c.column, new Set()).get(c.column)!).add(c.value);
+    };
     const isWithheld = (c: Cell) => withheld.get(c.key)?.has(c.value) ?? false;
     for (const c of this.cells.values()) if (isSmall(c, k) || isWholeGroup(c)) withhold(c);
     const axes: Array<{ part: 'department' | 'role'; total: string }> = [
@@ -291,6 +303,7 @@ export class SmallCells {
       }
     }
     this.withheld = withheld;
+    this.withheldValues = byColumn;
   }
 
   /** How many cells the plan withholds (for the build's summary). */
@@ -302,10 +315,12 @@ export class SmallCells {
   apply(shown: Rows, state: State): Rows {
     return shown.map((row) => {
       let out: Record<string, unknown> | null = null;
-      const place = where(row, state);
-      const labels = labelsOf(row);
+      let place: ReturnType<typeof where> | undefined;
+      let labels: string | undefined;
       for (const [column, value] of Object.entries(row)) {
-        if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value)) continue;
+        if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value) || !this.withheldValues.get(column)?.has(value)) continue;
+        place ??= where(row, state);
+        labels ??= labelsOf(row);
         if (!(this.withheld.get(keyOf({ column, ...place, labels }))?.has(value) ?? false)) continue;
         out ??= { ...row };
         out[column] = value > 0 && value < this.k ? fewerThan(this.k) : COMPLEMENT;

@@ -132,7 +132,8 @@ const flags: Panel = {
 const uncoveredClasses: Panel = {
   id: 'uncovered',
   title: (s) => `尚未配备助理的班级 · ${scopeLabel(s)} · ${semesterTitle(s)}`,
-  queries: (s) => ({ rows: `SELECT department, class_name, students FROM (${uncoveredClassesSql(s)})`, total: classCoverageSql(s, 'institution') }),
+  // Its own ORDER BY (the list's): a subquery's order is not the outer query's, and the public build can ask an ordered query for every department at once.
+  queries: (s) => ({ rows: `SELECT department, class_name, students FROM (${uncoveredClassesSql(s)}) ORDER BY department, class_name`, total: classCoverageSql(s, 'institution') }),
   render: (data, s, ctx) => {
     const output = uncovered.render(data, s, ctx);
     return { ...output, table: { ...output.table!, columns: output.table!.columns.filter((c) => c.key !== 'counselor') } };
