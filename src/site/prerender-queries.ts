@@ -86,7 +86,7 @@ export function eachQueryOnce(db: QueryRunner, departments: readonly string[] = 
   /** Every department's query of `form` not asked yet, asked as one; else each alone. */
   const askForEvery = (form: QueryForm, sql: string, department: string) => {
     const named = sqlString(department);
-    const queries = departments.map((d) => ({ department: d, sql: sql.replaceAll(named, sqlString(d)) })).filter((q) => !results.has(q.sql));
+    const queries = departments.map((d) => ({ names: [d], sql: sql.replaceAll(named, sqlString(d)) })).filter((q) => !results.has(q.sql));
     const job: QueryForm = { ...form, queries };
     const together = queue.ask(formSql(job), true).then(
       (rows) => splitRows(job, rows as Array<Record<string, unknown>>),
@@ -103,7 +103,7 @@ export function eachQueryOnce(db: QueryRunner, departments: readonly string[] = 
         const { forms: [form] } = queryForms([sql], departments, 1);
         if (form) {
           const key = `${form.body}\u0000${form.order}`;
-          const department = form.queries[0]!.department;
+          const department = form.queries[0]!.names[0]!;
           const first = forms.get(key);
           if (first === undefined) forms.set(key, department);
           else if (first !== true && first !== department) {
