@@ -227,8 +227,8 @@ export const FAULTS: Fault[] = [
     id: 'coverage-shared-at-one',
     family: '助理配备（班级）',
     file: 'src/metrics/assistants.ts',
-    search: 'a.class_name = c.class_name) > 1)::INTEGER AS shared',
-    replace: 'a.class_name = c.class_name) >= 1)::INTEGER AS shared',
+    search: '(COUNT(*) FILTER (WHERE h.holders > 1))::INTEGER AS shared',
+    replace: '(COUNT(*) FILTER (WHERE h.holders >= 1))::INTEGER AS shared',
     tests: [E2E('assistants')],
   },
   {
