@@ -166,6 +166,39 @@ export function distinctPlaces(states: readonly State[]): State[] {
   return [...seen.values()];
 }
 
+/** A place of a row (`where`), with its part of a cell's key as text. */
+interface Place {
+  semester: string;
+  department: string;
+  role: string;
+  /** [semester, department, role] as JSON, without the brackets. */
+  json: string;
+}
+
+/** Where the states place a row, each place once. */
+function placesOf(row: Rows[number], states: readonly State[]): Place[] {
+  const places = new Map<string, Place>();
+  for (const state of states) {
+    const p = where(row, state);
+    const id = `${p.semester}\u0000${p.department}\u0000${p.role}`;
+    if (!places.has(id)) places.set(id, { ...p, json: JSON.stringify([p.semester, p.department, p.role]).slice(1, -1) });
+  }
+  return [...places.values()];
+}
+
+/** A count cell of a query's row, before it is placed: what keyOf needs of it but the place. */
+interface RowCount {
+  row: number;
+  column: string;
+  columnJson: string;
+  value: number;
+  population: number | null;
+  whole: 'all' | 'none';
+  labels: string;
+  /** The labels' text as JSON (a string within keyOf's array). */
+  labelsJson: string;
+}
+
 const keyOf = (c: Pick<Cell, 'column' | 'semester' | 'department' | 'role' | 'labels'>) => JSON.stringify([c.column, c.semester, c.department, c.role, c.labels]);
 
 /** Each disclosed row as the raw row it came from (the group rule keeps the order), null where it was left out. */
@@ -174,7 +207,8 @@ export function alignShown(raw: Rows, shown: Rows): Array<Rows[number] | null> {
   let j = 0;
   for (const row of raw) {
     const candidate = shown[j];
-    if (candidate && Object.keys(row).every((c) => candidate[c] === null || JSON.stringify(candidate[c]) === JSON.stringify(row[c]))) {
+    // The row itself (the group rule passes a kept row on as it is), or a copy with some cells emptied.
+    if (candidate && (candidate === row || Object.keys(row).every((c) => candidate[c] === null || candidate[c] === row[c] || JSON.stringify(candidate[c]) === JSON.stringify(row[c])))) {
       out.push(candidate);
       j++;
     } else out.push(null);
@@ -193,6 +227,8 @@ export class SmallCells {
   private readonly k: number;
   /** Number columns of the views that COUNT_COLUMNS does not declare (plan() refuses them). */
   private readonly undeclared = new Set<string>();
+  /** Each query's count cells, as read from its rows (countsOf). */
+  private readonly counted = new Map<string, { raw: Rows; counts: readonly RowCount[] }>();
 
   constructor(k: number) {
     this.k = k;
@@ -200,36 +236,54 @@ export class SmallCells {
 
   /**
    * A query's rows in the views of `states`: as the data has them, and as the group rule left them.
-   * What a row counts and whether it was kept is read once; where it counts it, once per state.
+   * What a row counts is read once per query (the same rows are observed on many pages); whether it
+   * was kept, once per view; where it counts it, once per place.
    */
   observe(query: string, raw: Rows, shown: Rows, ...states: State[]): void {
     const aligned = alignShown(raw, shown);
+    let row = -1;
+    let places: Place[] = [];
+    for (const count of this.countsOf(query, raw)) {
+      // Where the states place the row, each place once (a row naming its semester, department and role is in one place for all).
+      if (count.row !== row) places = placesOf(raw[(row = count.row)]!, states);
+      const kept = aligned[count.row];
+      const hidden = !kept || kept[count.column] === null;
+      for (const place of places) {
+        // keyOf, from its parts' text.
+        const key = `[${count.columnJson},${place.json},${count.labelsJson}]`;
+        // A view key (src/metrics/precomputed.ts) has no space.
+        const id = `${query} ${key}`;
+        const known = this.cells.get(id);
+        // The same cell seen in several views: hidden if any view hides it (they store the strictest).
+        // Another row under the same id (labels it tells by number only) is the one kept, as a new cell would be.
+        if (known) {
+          known.value = count.value;
+          known.population = count.population;
+          known.hidden = hidden || known.hidden;
+        } else this.cells.set(id, { query, key, column: count.column, semester: place.semester, department: place.department, role: place.role, labels: count.labels, value: count.value, population: count.population, whole: count.whole, hidden });
+      }
+    }
+  }
+
+  /** The count cells of a query's rows, row by row (and, in each, in the row's column order), read once per query. */
+  private countsOf(query: string, raw: Rows): readonly RowCount[] {
+    const known = this.counted.get(query);
+    if (known?.raw === raw) return known.counts;
+    const counts: RowCount[] = [];
     raw.forEach((row, i) => {
-      const kept = aligned[i];
       let labels: string | undefined;
-      let places: Array<ReturnType<typeof where>> | undefined;
       for (const [column, value] of Object.entries(row)) {
         if (typeof value !== 'number') continue;
         const meaning = meaningOf(column);
         if (!meaning) this.undeclared.add(column);
         if (meaning?.counts !== 'people with an attribute' || !isCount(value)) continue;
-        const hidden = !kept || kept[column] === null;
         const population = meaning.of !== null && isCount(row[meaning.of]) ? (row[meaning.of] as number) : null;
         labels ??= labelsOf(row);
-        // Where the states place the row, each place once (a row naming its semester, department and role is in one place for all).
-        places ??= [...new Map(states.map((state) => where(row, state)).map((p) => [`${p.semester}\u0000${p.department}\u0000${p.role}`, p])).values()];
-        for (const place of places) {
-          const key = keyOf({ column, ...place, labels });
-          // A view key (src/metrics/precomputed.ts) has no space.
-          const id = `${query} ${key}`;
-          const known = this.cells.get(id);
-          // The same cell seen in several views: hidden if any view hides it (they store the strictest).
-          // Another row under the same id (labels it tells by number only) is the one kept, as a new cell would be.
-          if (known) Object.assign(known, { value, population, hidden: hidden || known.hidden });
-          else this.cells.set(id, { query, key, column, ...place, labels, value, population, whole: meaning.whole, hidden });
-        }
+        counts.push({ row: i, column, columnJson: JSON.stringify(column), value, population, whole: meaning.whole, labels, labelsJson: JSON.stringify(labels) });
       }
     });
+    this.counted.set(query, { raw, counts });
+    return counts;
   }
 
   /**
