@@ -227,6 +227,8 @@ export class SmallCells {
   private readonly k: number;
   /** Number columns of the views that COUNT_COLUMNS does not declare (plan() refuses them). */
   private readonly undeclared = new Set<string>();
+  /** Each row's columns apply() looks up (suspectsOf), for the plan made. */
+  private suspects = new WeakMap<Rows[number], readonly string[]>();
   /** Each query's count cells, as read from its rows (countsOf). */
   private readonly counted = new Map<string, { raw: Rows; counts: readonly RowCount[] }>();
 
@@ -358,6 +360,7 @@ export class SmallCells {
     }
     this.withheld = withheld;
     this.withheldValues = byColumn;
+    this.suspects = new WeakMap();
   }
 
   /** How many cells the plan withholds (for the build's summary). */
@@ -371,8 +374,8 @@ export class SmallCells {
       let out: Record<string, unknown> | null = null;
       let place: ReturnType<typeof where> | undefined;
       let labels: string | undefined;
-      for (const [column, value] of Object.entries(row)) {
-        if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value) || !this.withheldValues.get(column)?.has(value)) continue;
+      for (const column of this.suspectsOf(row)) {
+        const value = row[column] as number;
         place ??= where(row, state);
         labels ??= labelsOf(row);
         if (!(this.withheld.get(keyOf({ column, ...place, labels }))?.has(value) ?? false)) continue;
@@ -381,5 +384,20 @@ export class SmallCells {
       }
       return out ?? row;
     });
+  }
+
+  /**
+   * A row's count columns whose value is withheld under some key (a cell whose value is not is
+   * shown wherever the row is), read once per row: a row is shown in many views and on many pages.
+   */
+  private suspectsOf(row: Rows[number]): readonly string[] {
+    const known = this.suspects.get(row);
+    if (known) return known;
+    const columns = Object.keys(row).filter((column) => {
+      const value = row[column];
+      return ATTRIBUTE_COUNTS.has(column) && isCount(value) && (this.withheldValues.get(column)?.has(value) ?? false);
+    });
+    this.suspects.set(row, columns);
+    return columns;
   }
 }
