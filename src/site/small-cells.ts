@@ -173,17 +173,24 @@ interface Place {
   role: string;
   /** [semester, department, role] as JSON, without the brackets. */
   json: string;
+  /** Its number among the places seen (a cell's id is its query's, its count's and its place's). */
+  id: number;
 }
+
+/** Every place seen, by its parts. */
+const PLACES = new Map<string, Place>();
 
 /** Where the states place a row, each place once. */
 function placesOf(row: Rows[number], states: readonly State[]): Place[] {
-  const places = new Map<string, Place>();
+  const places = new Set<Place>();
   for (const state of states) {
     const p = where(row, state);
     const id = `${p.semester}\u0000${p.department}\u0000${p.role}`;
-    if (!places.has(id)) places.set(id, { ...p, json: JSON.stringify([p.semester, p.department, p.role]).slice(1, -1) });
+    let place = PLACES.get(id);
+    if (!place) PLACES.set(id, (place = { ...p, json: JSON.stringify([p.semester, p.department, p.role]).slice(1, -1), id: PLACES.size }));
+    places.add(place);
   }
-  return [...places.values()];
+  return [...places];
 }
 
 /** A count cell of a query's row, before it is placed: what keyOf needs of it but the place. */
@@ -197,7 +204,12 @@ interface RowCount {
   labels: string;
   /** The labels' text as JSON (a string within keyOf's array). */
   labelsJson: string;
+  /** Its number among the query's counts of the same column and labels (the same cell, where placed alike). */
+  kind: number;
 }
+
+/** A cell's id within its query: its count's kind and its place, as one number. */
+const cellId = (kind: number, place: number) => kind * 2 ** 24 + place;
 
 const keyOf = (c: Pick<Cell, 'column' | 'semester' | 'department' | 'role' | 'labels'>) => JSON.stringify([c.column, c.semester, c.department, c.role, c.labels]);
 
@@ -218,7 +230,10 @@ export function alignShown(raw: Rows, shown: Rows): Array<Rows[number] | null> {
 
 /** Collects the count cells of views, then decides which to withhold (`plan`). */
 export class SmallCells {
-  private readonly cells = new Map<string, Cell>();
+  /** The cells, in the order first seen (plan's order). */
+  private readonly cells: Cell[] = [];
+  /** Each query's cells, by their count's kind and place (cellId): a cell seen again is found without writing its key. */
+  private readonly cellsOf = new Map<string, Map<number, Cell>>();
   /** What each withheld key counts where it was withheld: every small value, and each complement's own value. */
   private withheld = new Map<string, Set<number>>();
   /** The values withheld under any key, by column: a cell whose value is not among them is shown without looking up its key. */
@@ -243,6 +258,7 @@ export class SmallCells {
    */
   observe(query: string, raw: Rows, shown: Rows, ...states: State[]): void {
     const aligned = alignShown(raw, shown);
+    const cells = this.cellsOf.get(query) ?? this.cellsOf.set(query, new Map()).get(query)!;
     let row = -1;
     let places: Place[] = [];
     for (const count of this.countsOf(query, raw)) {
@@ -251,18 +267,21 @@ export class SmallCells {
       const kept = aligned[count.row];
       const hidden = !kept || kept[count.column] === null;
       for (const place of places) {
-        // keyOf, from its parts' text.
-        const key = `[${count.columnJson},${place.json},${count.labelsJson}]`;
-        // A view key (src/metrics/precomputed.ts) has no space.
-        const id = `${query} ${key}`;
-        const known = this.cells.get(id);
+        const id = cellId(count.kind, place.id);
+        const known = cells.get(id);
         // The same cell seen in several views: hidden if any view hides it (they store the strictest).
         // Another row under the same id (labels it tells by number only) is the one kept, as a new cell would be.
         if (known) {
           known.value = count.value;
           known.population = count.population;
           known.hidden = hidden || known.hidden;
-        } else this.cells.set(id, { query, key, column: count.column, semester: place.semester, department: place.department, role: place.role, labels: count.labels, value: count.value, population: count.population, whole: count.whole, hidden });
+        } else {
+          // keyOf, from its parts' text.
+          const key = `[${count.columnJson},${place.json},${count.labelsJson}]`;
+          const cell: Cell = { query, key, column: count.column, semester: place.semester, department: place.department, role: place.role, labels: count.labels, value: count.value, population: count.population, whole: count.whole, hidden };
+          cells.set(id, cell);
+          this.cells.push(cell);
+        }
       }
     }
   }
@@ -272,6 +291,7 @@ export class SmallCells {
     const known = this.counted.get(query);
     if (known?.raw === raw) return known.counts;
     const counts: RowCount[] = [];
+    const kinds = new Map<string, number>();
     raw.forEach((row, i) => {
       let labels: string | undefined;
       for (const [column, value] of Object.entries(row)) {
@@ -281,7 +301,9 @@ export class SmallCells {
         if (meaning?.counts !== 'people with an attribute' || !isCount(value)) continue;
         const population = meaning.of !== null && isCount(row[meaning.of]) ? (row[meaning.of] as number) : null;
         labels ??= labelsOf(row);
-        counts.push({ row: i, column, columnJson: JSON.stringify(column), value, population, whole: meaning.whole, labels, labelsJson: JSON.stringify(labels) });
+        const kind = `${column}\u0000${labels}`;
+        if (!kinds.has(kind)) kinds.set(kind, kinds.size);
+        counts.push({ row: i, column, columnJson: JSON.stringify(column), value, population, whole: meaning.whole, labels, labelsJson: JSON.stringify(labels), kind: kinds.get(kind)! });
       }
     });
     this.counted.set(query, { raw, counts });
@@ -306,7 +328,7 @@ export class SmallCells {
       (byColumn.get(c.column) ?? byColumn.set(c.column, new Set()).get(c.column)!).add(c.value);
     };
     const isWithheld = (c: Cell) => withheld.get(c.key)?.has(c.value) ?? false;
-    for (const c of this.cells.values()) if (isSmall(c, k) || isWholeGroup(c)) withhold(c);
+    for (const c of this.cells) if (isSmall(c, k) || isWholeGroup(c)) withhold(c);
     const axes: Array<{ part: 'department' | 'role'; total: string }> = [
       { part: 'department', total: INSTITUTION },
       { part: 'role', total: ALL_ROLES },
@@ -314,8 +336,8 @@ export class SmallCells {
     // Each query's cells, and — as one more query, "*" — every cell whose key has one value in all of
     // them: a page's 全院 row and another page's department rows are compared by a reader too.
     const byKey = new Map<string, Cell[]>();
-    for (const c of this.cells.values()) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
-    const cells = [...this.cells.values()];
+    for (const c of this.cells) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
+    const cells = [...this.cells];
     for (const same of byKey.values())
       if (new Set(same.map((c) => c.value)).size === 1)
         cells.push({ ...same[0]!, query: '*', hidden: same.some((c) => c.hidden), population: same.find((c) => c.population !== null)?.population ?? null });
