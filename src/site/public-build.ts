@@ -147,6 +147,8 @@ export interface StoredQuery {
   raw: Rows;
   rows: Rows;
   states: State[];
+  /** The states that place its cells differently (distinctPlaces), once found. */
+  places?: State[];
 }
 
 /** A page's queries, each with the views (states) that ask for it and how its rows are disclosed there. */
@@ -282,7 +284,7 @@ export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string
 /** A page's views as the site stores them: each query's rows with the small cells (and their complements) withheld. */
 export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells): Record<string, Rows> {
   const views: Record<string, Rows> = {};
-  for (const [key, q] of queries) views[key] = distinctPlaces(q.states).reduce((rows, state) => cells.apply(rows, state), q.rows);
+  for (const [key, q] of queries) views[key] = (q.places ?? distinctPlaces(q.states)).reduce((rows, state) => cells.apply(rows, state), q.rows);
   return views;
 }
 
@@ -363,7 +365,7 @@ export async function writePublicSite(
     texts.clear();
     for (const [index, { key, asks }] of asked.entries()) {
       const queries = pageQueries(asks, raw, ctx, merged);
-      for (const [query, q] of queries) cells.observe(query, q.raw, q.rows, ...distinctPlaces(q.states));
+      for (const [query, q] of queries) cells.observe(query, q.raw, q.rows, ...(q.places = distinctPlaces(q.states)));
       pages.push([index, key, queries]);
     }
     cells.plan();

@@ -152,6 +152,9 @@ const where = (row: Rows[number], state: State) => ({
   role: row.role == null ? (state.role ?? ALL_ROLES) : String(row.role),
 });
 
+/** A state's field as a part of its place's id: none, a text, or any other value (as JSON), each told apart. */
+const partOf = (value: unknown) => (value == null ? '-' : typeof value === 'string' && !value.includes('\u0000') ? `s${value}` : `j${JSON.stringify(value)}`);
+
 /**
  * The states that place a query's cells differently: the rule reads of a state only its semester,
  * department and role (`where`), so the states that differ in a page's options alone (13,000 on the
@@ -160,7 +163,7 @@ const where = (row: Rows[number], state: State) => ({
 export function distinctPlaces(states: readonly State[]): State[] {
   const seen = new Map<string, State>();
   for (const state of states) {
-    const place = JSON.stringify([state.semester ?? null, state.department ?? null, state.role ?? null]);
+    const place = `${partOf(state.semester)}\u0000${partOf(state.department)}\u0000${partOf(state.role)}`;
     if (!seen.has(place)) seen.set(place, state);
   }
   return [...seen.values()];
