@@ -255,13 +255,18 @@ export async function runOnce(sqls: Iterable<string>, runner: NodeRunner, axes: 
  * group rule for each view asking for it. A query asked by two views is stored once; where the two
  * withhold different parts of it, what either withholds is withheld in both (and said in `merged`).
  */
-export function pageQueries(asks: readonly AskedQuery[], raw: ReadonlyMap<string, Rows>, ctx: DashboardContext, merged: Set<string> = new Set()): Map<string, StoredQuery> {
+export function pageQueries(
+  asks: readonly AskedQuery[],
+  raw: ReadonlyMap<string, Rows>,
+  ctx: DashboardContext,
+  merged: Set<string> = new Set(),
+  keys: Map<string, string> = new Map(),
+): Map<string, StoredQuery> {
   const stored = new Map<string, StoredQuery>();
   // Each stored query's rows as text, to compare the next view's with, written when first compared
   // (most views of a query keep the very same rows, and need no text).
   const texts = new Map<string, string>();
-  // Each query's key, hashed once (the asks share one string per distinct query).
-  const keys = new Map<string, string>();
+  // Each query's key (`keys`, shared by the pages), hashed once: the asks share one string per distinct query.
   for (const { panel, sql, spec, state } of asks) {
     const rows = raw.get(sql)!;
     let shown = discloseRows(rows, spec, state, ctx);
@@ -363,8 +368,9 @@ export async function writePublicSite(
     await runner.connection.run('SET threads = 1');
     const raw = await runOnce(texts.keys(), runner, [ctx.departments, ctx.semesters]);
     texts.clear();
+    const keys = new Map<string, string>();
     for (const [index, { key, asks }] of asked.entries()) {
-      const queries = pageQueries(asks, raw, ctx, merged);
+      const queries = pageQueries(asks, raw, ctx, merged, keys);
       for (const [query, q] of queries) cells.observe(query, q.raw, q.rows, ...(q.places = distinctPlaces(q.states)));
       pages.push([index, key, queries]);
     }
