@@ -344,17 +344,21 @@ export class SmallCells {
     for (const same of byKey.values())
       if (new Set(same.map((c) => c.value)).size === 1)
         cells.push({ ...same[0]!, query: '*', hidden: same.some((c) => c.hidden), population: same.find((c) => c.population !== null)?.population ?? null });
+    // Each axis's groups of cells, made once: what changes from round to round is only what is withheld.
+    const grouped = axes.map(({ part, total }) => {
+      const groups = new Map<string, Cell[]>();
+      for (const c of cells) {
+        if (c[part] === total) continue;
+        // Each query's own cells: a total it is compared with counts what they count.
+        const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
+        (groups.get(group) ?? groups.set(group, []).get(group)!).push(c);
+      }
+      return groups;
+    });
     // Withholding along one axis can make a remainder small along the other: repeat until nothing changes.
     for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
       changed = false;
-      for (const { part, total } of axes) {
-        const groups = new Map<string, Cell[]>();
-        for (const c of cells) {
-          if (c[part] === total) continue;
-          // Each query's own cells: a total it is compared with counts what they count.
-          const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
-          (groups.get(group) ?? groups.set(group, []).get(group)!).push(c);
-        }
+      for (const groups of grouped) {
         for (const members of groups.values()) {
           const off = (c: Cell) => c.hidden || isWithheld(c);
           const withheldTogether = members.filter(off);
