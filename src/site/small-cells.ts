@@ -152,6 +152,9 @@ const where = (row: Rows[number], state: State) => ({
   role: row.role == null ? (state.role ?? ALL_ROLES) : String(row.role),
 });
 
+/** A state's field as a part of its place's id: none, a text, or any other value (as JSON), each told apart. */
+const partOf = (value: unknown) => (value == null ? '-' : typeof value === 'string' && !value.includes('\u0000') ? `s${value}` : `j${JSON.stringify(value)}`);
+
 /**
  * The states that place a query's cells differently: the rule reads of a state only its semester,
  * department and role (`where`), so the states that differ in a page's options alone (13,000 on the
@@ -160,11 +163,56 @@ const where = (row: Rows[number], state: State) => ({
 export function distinctPlaces(states: readonly State[]): State[] {
   const seen = new Map<string, State>();
   for (const state of states) {
-    const place = JSON.stringify([state.semester ?? null, state.department ?? null, state.role ?? null]);
+    const place = `${partOf(state.semester)}\u0000${partOf(state.department)}\u0000${partOf(state.role)}`;
     if (!seen.has(place)) seen.set(place, state);
   }
   return [...seen.values()];
 }
+
+/** A place of a row (`where`), with its part of a cell's key as text. */
+interface Place {
+  semester: string;
+  department: string;
+  role: string;
+  /** [semester, department, role] as JSON, without the brackets. */
+  json: string;
+  /** Its number among the places seen (a cell's id is its query's, its count's and its place's). */
+  id: number;
+}
+
+/** Every place seen, by its parts. */
+const PLACES = new Map<string, Place>();
+
+/** Where the states place a row, each place once. */
+function placesOf(row: Rows[number], states: readonly State[]): Place[] {
+  const places = new Set<Place>();
+  for (const state of states) {
+    const p = where(row, state);
+    const id = `${p.semester}\u0000${p.department}\u0000${p.role}`;
+    let place = PLACES.get(id);
+    if (!place) PLACES.set(id, (place = { ...p, json: JSON.stringify([p.semester, p.department, p.role]).slice(1, -1), id: PLACES.size }));
+    places.add(place);
+  }
+  return [...places];
+}
+
+/** A count cell of a query's row, before it is placed: what keyOf needs of it but the place. */
+interface RowCount {
+  row: number;
+  column: string;
+  columnJson: string;
+  value: number;
+  population: number | null;
+  whole: 'all' | 'none';
+  labels: string;
+  /** The labels' text as JSON (a string within keyOf's array). */
+  labelsJson: string;
+  /** Its number among the query's counts of the same column and labels (the same cell, where placed alike). */
+  kind: number;
+}
+
+/** A cell's id within its query: its count's kind and its place, as one number. */
+const cellId = (kind: number, place: number) => kind * 2 ** 24 + place;
 
 const keyOf = (c: Pick<Cell, 'column' | 'semester' | 'department' | 'role' | 'labels'>) => JSON.stringify([c.column, c.semester, c.department, c.role, c.labels]);
 
@@ -174,7 +222,8 @@ export function alignShown(raw: Rows, shown: Rows): Array<Rows[number] | null> {
   let j = 0;
   for (const row of raw) {
     const candidate = shown[j];
-    if (candidate && Object.keys(row).every((c) => candidate[c] === null || JSON.stringify(candidate[c]) === JSON.stringify(row[c]))) {
+    // The row itself (the group rule passes a kept row on as it is), or a copy with some cells emptied.
+    if (candidate && (candidate === row || Object.keys(row).every((c) => candidate[c] === null || candidate[c] === row[c] || JSON.stringify(candidate[c]) === JSON.stringify(row[c])))) {
       out.push(candidate);
       j++;
     } else out.push(null);
@@ -184,7 +233,10 @@ export function alignShown(raw: Rows, shown: Rows): Array<Rows[number] | null> {
 
 /** Collects the count cells of views, then decides which to withhold (`plan`). */
 export class SmallCells {
-  private readonly cells = new Map<string, Cell>();
+  /** The cells, in the order first seen (plan's order). */
+  private readonly cells: Cell[] = [];
+  /** Each query's cells, by their count's kind and place (cellId): a cell seen again is found without writing its key. */
+  private readonly cellsOf = new Map<string, Map<number, Cell>>();
   /** What each withheld key counts where it was withheld: every small value, and each complement's own value. */
   private withheld = new Map<string, Set<number>>();
   /** The values withheld under any key, by column: a cell whose value is not among them is shown without looking up its key. */
@@ -193,6 +245,10 @@ export class SmallCells {
   private readonly k: number;
   /** Number columns of the views that COUNT_COLUMNS does not declare (plan() refuses them). */
   private readonly undeclared = new Set<string>();
+  /** Each row's columns apply() looks up (suspectsOf), for the plan made. */
+  private suspects = new WeakMap<Rows[number], readonly string[]>();
+  /** Each query's count cells, as read from its rows (countsOf). */
+  private readonly counted = new Map<string, { raw: Rows; counts: readonly RowCount[] }>();
 
   constructor(k: number) {
     this.k = k;
@@ -200,36 +256,61 @@ export class SmallCells {
 
   /**
    * A query's rows in the views of `states`: as the data has them, and as the group rule left them.
-   * What a row counts and whether it was kept is read once; where it counts it, once per state.
+   * What a row counts is read once per query (the same rows are observed on many pages); whether it
+   * was kept, once per view; where it counts it, once per place.
    */
   observe(query: string, raw: Rows, shown: Rows, ...states: State[]): void {
     const aligned = alignShown(raw, shown);
+    const cells = this.cellsOf.get(query) ?? this.cellsOf.set(query, new Map()).get(query)!;
+    let row = -1;
+    let places: Place[] = [];
+    for (const count of this.countsOf(query, raw)) {
+      // Where the states place the row, each place once (a row naming its semester, department and role is in one place for all).
+      if (count.row !== row) places = placesOf(raw[(row = count.row)]!, states);
+      const kept = aligned[count.row];
+      const hidden = !kept || kept[count.column] === null;
+      for (const place of places) {
+        const id = cellId(count.kind, place.id);
+        const known = cells.get(id);
+        // The same cell seen in several views: hidden if any view hides it (they store the strictest).
+        // Another row under the same id (labels it tells by number only) is the one kept, as a new cell would be.
+        if (known) {
+          known.value = count.value;
+          known.population = count.population;
+          known.hidden = hidden || known.hidden;
+        } else {
+          // keyOf, from its parts' text.
+          const key = `[${count.columnJson},${place.json},${count.labelsJson}]`;
+          const cell: Cell = { query, key, column: count.column, semester: place.semester, department: place.department, role: place.role, labels: count.labels, value: count.value, population: count.population, whole: count.whole, hidden };
+          cells.set(id, cell);
+          this.cells.push(cell);
+        }
+      }
+    }
+  }
+
+  /** The count cells of a query's rows, row by row (and, in each, in the row's column order), read once per query. */
+  private countsOf(query: string, raw: Rows): readonly RowCount[] {
+    const known = this.counted.get(query);
+    if (known?.raw === raw) return known.counts;
+    const counts: RowCount[] = [];
+    const kinds = new Map<string, number>();
     raw.forEach((row, i) => {
-      const kept = aligned[i];
       let labels: string | undefined;
-      let places: Array<ReturnType<typeof where>> | undefined;
       for (const [column, value] of Object.entries(row)) {
         if (typeof value !== 'number') continue;
         const meaning = meaningOf(column);
         if (!meaning) this.undeclared.add(column);
         if (meaning?.counts !== 'people with an attribute' || !isCount(value)) continue;
-        const hidden = !kept || kept[column] === null;
         const population = meaning.of !== null && isCount(row[meaning.of]) ? (row[meaning.of] as number) : null;
         labels ??= labelsOf(row);
-        // Where the states place the row, each place once (a row naming its semester, department and role is in one place for all).
-        places ??= [...new Map(states.map((state) => where(row, state)).map((p) => [`${p.semester}\u0000${p.department}\u0000${p.role}`, p])).values()];
-        for (const place of places) {
-          const key = keyOf({ column, ...place, labels });
-          // A view key (src/metrics/precomputed.ts) has no space.
-          const id = `${query} ${key}`;
-          const known = this.cells.get(id);
-          // The same cell seen in several views: hidden if any view hides it (they store the strictest).
-          // Another row under the same id (labels it tells by number only) is the one kept, as a new cell would be.
-          if (known) Object.assign(known, { value, population, hidden: hidden || known.hidden });
-          else this.cells.set(id, { query, key, column, ...place, labels, value, population, whole: meaning.whole, hidden });
-        }
+        const kind = `${column}\u0000${labels}`;
+        if (!kinds.has(kind)) kinds.set(kind, kinds.size);
+        counts.push({ row: i, column, columnJson: JSON.stringify(column), value, population, whole: meaning.whole, labels, labelsJson: JSON.stringify(labels), kind: kinds.get(kind)! });
       }
     });
+    this.counted.set(query, { raw, counts });
+    return counts;
   }
 
   /**
@@ -250,7 +331,7 @@ export class SmallCells {
       (byColumn.get(c.column) ?? byColumn.set(c.column, new Set()).get(c.column)!).add(c.value);
     };
     const isWithheld = (c: Cell) => withheld.get(c.key)?.has(c.value) ?? false;
-    for (const c of this.cells.values()) if (isSmall(c, k) || isWholeGroup(c)) withhold(c);
+    for (const c of this.cells) if (isSmall(c, k) || isWholeGroup(c)) withhold(c);
     const axes: Array<{ part: 'department' | 'role'; total: string }> = [
       { part: 'department', total: INSTITUTION },
       { part: 'role', total: ALL_ROLES },
@@ -258,22 +339,26 @@ export class SmallCells {
     // Each query's cells, and — as one more query, "*" — every cell whose key has one value in all of
     // them: a page's 全院 row and another page's department rows are compared by a reader too.
     const byKey = new Map<string, Cell[]>();
-    for (const c of this.cells.values()) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
-    const cells = [...this.cells.values()];
+    for (const c of this.cells) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
+    const cells = [...this.cells];
     for (const same of byKey.values())
       if (new Set(same.map((c) => c.value)).size === 1)
         cells.push({ ...same[0]!, query: '*', hidden: same.some((c) => c.hidden), population: same.find((c) => c.population !== null)?.population ?? null });
+    // Each axis's groups of cells, made once: what changes from round to round is only what is withheld.
+    const grouped = axes.map(({ part, total }) => {
+      const groups = new Map<string, Cell[]>();
+      for (const c of cells) {
+        if (c[part] === total) continue;
+        // Each query's own cells: a total it is compared with counts what they count.
+        const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
+        (groups.get(group) ?? groups.set(group, []).get(group)!).push(c);
+      }
+      return groups;
+    });
     // Withholding along one axis can make a remainder small along the other: repeat until nothing changes.
     for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
       changed = false;
-      for (const { part, total } of axes) {
-        const groups = new Map<string, Cell[]>();
-        for (const c of cells) {
-          if (c[part] === total) continue;
-          // Each query's own cells: a total it is compared with counts what they count.
-          const group = JSON.stringify([c.query, c.column, c.semester, c.labels, part === 'department' ? c.role : c.department]);
-          (groups.get(group) ?? groups.set(group, []).get(group)!).push(c);
-        }
+      for (const groups of grouped) {
         for (const members of groups.values()) {
           const off = (c: Cell) => c.hidden || isWithheld(c);
           const withheldTogether = members.filter(off);
@@ -304,6 +389,7 @@ export class SmallCells {
     }
     this.withheld = withheld;
     this.withheldValues = byColumn;
+    this.suspects = new WeakMap();
   }
 
   /** How many cells the plan withholds (for the build's summary). */
@@ -317,8 +403,8 @@ export class SmallCells {
       let out: Record<string, unknown> | null = null;
       let place: ReturnType<typeof where> | undefined;
       let labels: string | undefined;
-      for (const [column, value] of Object.entries(row)) {
-        if (!ATTRIBUTE_COUNTS.has(column) || !isCount(value) || !this.withheldValues.get(column)?.has(value)) continue;
+      for (const column of this.suspectsOf(row)) {
+        const value = row[column] as number;
         place ??= where(row, state);
         labels ??= labelsOf(row);
         if (!(this.withheld.get(keyOf({ column, ...place, labels }))?.has(value) ?? false)) continue;
@@ -327,5 +413,20 @@ export class SmallCells {
       }
       return out ?? row;
     });
+  }
+
+  /**
+   * A row's count columns whose value is withheld under some key (a cell whose value is not is
+   * shown wherever the row is), read once per row: a row is shown in many views and on many pages.
+   */
+  private suspectsOf(row: Rows[number]): readonly string[] {
+    const known = this.suspects.get(row);
+    if (known) return known;
+    const columns = Object.keys(row).filter((column) => {
+      const value = row[column];
+      return ATTRIBUTE_COUNTS.has(column) && isCount(value) && (this.withheldValues.get(column)?.has(value) ?? false);
+    });
+    this.suspects.set(row, columns);
+    return columns;
   }
 }
