@@ -68,6 +68,13 @@ interface Columns {
   departmentAt: number;
   /** Columns read from one cell by their parser alone (no joining, no context, no note): most of them, on every row. */
   plain: boolean[];
+  /**
+   * Per plain column, the last cell text parsed and its value (a text, number or null): a
+   * column's parser is a function of the cell's text (cells.ts), and a column often repeats the
+   * cell above it (a person's name, 工号 and 系部 on each of their weeks, the role on every row).
+   */
+  lastRaw: Array<string | undefined>;
+  lastValue: unknown[];
   /** Columns whose filling makes the row this kind's (COMBINED), as indexes into `at`. */
   present: number[];
 }
@@ -90,6 +97,8 @@ function columnsOf(spec: TableSpec, found: Record<string, number>, joined: Recor
     fields: new Array(columns.length),
     semesterAt,
     departmentAt,
+    lastRaw: columns.map(() => undefined),
+    lastValue: columns.map(() => null),
     plain: columns.map((c, i) => (joined[c.key] ?? null) === null && i !== semesterAt && i !== departmentAt && c.value !== 'date' && c.value !== 'score'),
     present: keys.flatMap((k, i) => (presentKeys.includes(k) ? [i] : [])),
   };
@@ -270,13 +279,25 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
   /** One kind's cells of a row as its fields, or the problems that reject the row. */
   const parse = (p: Columns, cells: string[], rowNumber: number): Record<string, unknown> | RejectRecord[] => {
     let problems: RejectRecord[] | null = null;
-    const { at, parsers, labels, plain, fields } = p;
+    const { at, parsers, labels, plain, fields, lastRaw, lastValue } = p;
     for (let c = 0; c < fields.length; c++) {
       if (plain[c]) {
         const raw = cells[at[c]!] ?? '';
+        if (raw === lastRaw[c]) {
+          fields[c] = lastValue[c];
+          continue;
+        }
         const value = parsers[c]!(raw, labels[c]!);
-        if (value instanceof Failure) (problems ??= []).push(failedCell(p, c, raw, value, rowNumber));
-        else fields[c] = value;
+        if (value instanceof Failure) {
+          (problems ??= []).push(failedCell(p, c, raw, value, rowNumber));
+          continue;
+        }
+        fields[c] = value;
+        // An object (an activity read from its name) is not shared between rows.
+        if (typeof value !== 'object' || value === null) {
+          lastRaw[c] = raw;
+          lastValue[c] = value;
+        }
         continue;
       }
       const joined = p.joinAt[c];
