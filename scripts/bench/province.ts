@@ -13,6 +13,8 @@ import { SCALE_SEMESTER } from './pages.ts';
 
 export interface IngestFigures {
   seconds: number;
+  /** CPU time of the ingest's process (all threads, user and system), seconds. */
+  cpuSeconds: number;
   read: number;
   accepted: number;
   setAside: number;

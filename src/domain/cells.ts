@@ -173,16 +173,21 @@ export const optionalMonth = optional((raw, label) => {
 /** A fixed vocabulary read through a table of spellings, tried in order; first match wins. */
 function vocabulary<T extends string>(spellings: ReadonlyArray<readonly [RegExp, T]>, code: RejectCode, hint: string) {
   const matched = new Map<string, T | null>();
+  // The spelling last looked up: most often the next row's too, found without hashing it again.
+  let lastValue = '';
+  let lastKnown: T | null = null;
   return (raw: string, label: string): T | Failure => {
     const value = compactCell(raw);
     if (!value) return missing(label, hint);
     // A column holds the same few spellings row after row: each is matched once.
-    let known = matched.get(value);
+    let known = value === lastValue ? lastKnown : matched.get(value);
     if (known === undefined) {
       known = spellings.find(([pattern]) => pattern.test(value))?.[1] ?? null;
       if (matched.size >= 1000) matched.clear();
       matched.set(value, known);
     }
+    lastValue = value;
+    lastKnown = known;
     return known ?? fail(code, `「${label}」的值「${value}」无法识别，${hint}。`);
   };
 }

@@ -407,18 +407,19 @@ const LONE_DATE = /^\d{4}(年|[-/.])\d{1,2}((月|[-/.])\d{1,2}日?)?$/;
  * The characters a total or footer line can start with: a cell starting otherwise (nearly every
  * data cell) needs no regular expression at all — this runs for every row.
  */
-const TOTAL_FIRST = new Set(TOTAL_WORDS.map((w) => w[0]));
-const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => (w[0] === '\\' ? w[1] : w[0])));
+const TOTAL_FIRST = new Set(TOTAL_WORDS.map((w) => w.charCodeAt(0)));
+const FOOTER_FIRST = new Set(FOOTER_WORDS.map((w) => (w[0] === '\\' ? w.slice(1) : w).charCodeAt(0)));
 /**
  * A signature or stamp line, whatever its wording: "聘用系部负责人签字：", "（公章）", "单位负责人签名",
  * "经办人：", "日期：…". Its words may stand anywhere in the first cell; those that are also
  * job titles (负责人, 联系人) only before a colon, so that a roster's 职务 "学工办负责人" stays data.
  */
 const SIGNATURE = /签字|签名|签章|盖章|公章|(负责人|联系人|经办人|填表人|填报人|制表人|审核人|审批人|复核人|统计人|制表|审核|复核|日期)[:：]/;
-const isTotal = (text: string) => TOTAL_FIRST.has(text[0]!) && TOTAL.test(text);
+// By code unit: text[0] would make a one-character string per row.
+const isTotal = (text: string) => TOTAL_FIRST.has(text.charCodeAt(0)) && TOTAL.test(text);
 /** Every signature line holds 签, 章 or a colon (after half-width folding): other cells need no regular expression. */
 const mayBeSignature = (text: string) => text.includes('签') || text.includes('章') || text.includes(':');
-const isFooter = (text: string) => (FOOTER_FIRST.has(text[0]!) && FOOTER.test(text)) || (mayBeSignature(text) && SIGNATURE.test(text));
+const isFooter = (text: string) => (FOOTER_FIRST.has(text.charCodeAt(0)) && FOOTER.test(text)) || (mayBeSignature(text) && SIGNATURE.test(text));
 
 /**
  * Rows after the header that are not data, by the first rule that fits, in this order:

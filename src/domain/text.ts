@@ -62,9 +62,27 @@ export function isBlankCell(value: string | null | undefined): boolean {
   return true;
 }
 
+/**
+ * Whether compactCell would return the text as it is: no white space at all, no full-width
+ * character, nothing invisible. One pass (cleanCell's check and a search for a space were two):
+ * it runs for the first cells of every row (classifyRow) and for names and codes.
+ */
+function isCompact(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfe00)) continue;
+    if ((c >= 0xff01 && c <= 0xff5e) || isSpace(c) || isInvisible(c)) return false;
+  }
+  return true;
+}
+
 /** For names, codes and header labels, where no space is meaningful ("王 芳" → "王芳"). */
 export function compactCell(value: string | null | undefined): string {
-  const text = cleanCell(value);
+  if (value == null) return '';
+  const raw = String(value);
+  if (isCompact(raw)) return raw;
+  const text = cleanCell(raw);
   return text.includes(' ') ? text.replace(/ /g, '') : text;
 }
 

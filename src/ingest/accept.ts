@@ -185,14 +185,24 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
   const sourceSheet = o.sheet === null ? null : provenanceFile(o.sheet);
   const { problem } = o;
   const warningCounts: Record<string, number> = {};
+  const missingRequired = firstMissing(required);
+  let lastDepartment: string | undefined;
+  let lastAliased = '';
+  let lastKnown = true;
 
   const prepare = (fields: Record<string, unknown>, rowNumber: number): Prepared => {
     fields.semester ??= o.context.semester;
     fields.role ??= o.context.role;
     fields.department ??= o.context.department;
     const department = String(fields.department);
-    fields.department = aliases.get(department) ?? department;
-    if (known.size > 0 && !known.has(String(fields.department))) {
+    // A sheet's rows hold the same few departments row after row: each is looked up once in a run of them.
+    if (department !== lastDepartment) {
+      lastDepartment = department;
+      lastAliased = aliases.get(department) ?? department;
+      lastKnown = known.size === 0 || known.has(lastAliased);
+    }
+    fields.department = lastAliased;
+    if (!lastKnown) {
       const nearest = nearestName(department, ctx.rules.departments);
       return [
         problem(rowNumber, o.headerOf('department') ?? '系部', department, 'UNKNOWN_DEPARTMENT',
@@ -209,12 +219,10 @@ export function tableTarget(ctx: RunContext, report: SheetReport, spec: TableSpe
 
     // A published column that must hold a value and has none (e.g. a blank 角色 with no role in
     // the title): the row is rejected here, naming the column, rather than failing the load.
-    for (let c = 0; c < required.length; c++) {
-      const name = required[c]!;
-      if (record[name] === null || record[name] === undefined) {
-        const label = shortLabel(spec.output.find((out) => out.name === name)!.label);
-        return [problem(rowNumber, label, '', 'MISSING_VALUE', `「${label}」为空，请补填。`)];
-      }
+    const missing = missingRequired(record);
+    if (missing !== null) {
+      const label = shortLabel(spec.output.find((out) => out.name === missing)!.label);
+      return [problem(rowNumber, label, '', 'MISSING_VALUE', `「${label}」为空，请补填。`)];
     }
 
     if (spec.uniqueKey) {
@@ -282,4 +290,21 @@ export function finishTargets(ctx: RunContext, report: SheetReport, targets: rea
       if (n > WARNINGS_LISTED_PER_FILE)
         ctx.state.warnings.push({ file: report.file, sheet: report.sheet, row: null, table: target.kind, column: null, code, message: `同类问题另有 ${n - WARNINGS_LISTED_PER_FILE} 处，未逐条列出；请先核对上面列出的行。` });
   }
+}
+
+/**
+ * A function naming the first of `names` a record holds no value for (null or undefined), or
+ * null: each read by its name written out (record[name] in a loop over the names is a lookup by
+ * a key not known in advance, per row and column). The names come from the data dictionary.
+ */
+const missingCheckers = new Map<string, (record: Record<string, unknown>) => string | null>();
+function firstMissing(names: readonly string[]): (record: Record<string, unknown>) => string | null {
+  const id = names.join('\u0000');
+  let check = missingCheckers.get(id);
+  if (!check) {
+    const tests = names.map((name) => `if (r[${JSON.stringify(name)}] === null || r[${JSON.stringify(name)}] === undefined) return ${JSON.stringify(name)};`);
+    check = new Function('r', `${tests.join('\n')}\nreturn null;`) as (record: Record<string, unknown>) => string | null;
+    missingCheckers.set(id, check);
+  }
+  return check;
 }

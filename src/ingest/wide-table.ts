@@ -66,6 +66,15 @@ interface Columns {
   fields: unknown[];
   semesterAt: number;
   departmentAt: number;
+  /** Columns read from one cell by their parser alone (no joining, no context, no note): most of them, on every row. */
+  plain: boolean[];
+  /**
+   * Per plain column, the last cell text parsed and its value (a text, number or null): a
+   * column's parser is a function of the cell's text (cells.ts), and a column often repeats the
+   * cell above it (a person's name, 工号 and 系部 on each of their weeks, the role on every row).
+   */
+  lastRaw: Array<string | undefined>;
+  lastValue: unknown[];
   /** Columns whose filling makes the row this kind's (COMBINED), as indexes into `at`. */
   present: number[];
 }
@@ -73,6 +82,8 @@ interface Columns {
 function columnsOf(spec: TableSpec, found: Record<string, number>, joined: Record<string, number[]>, presentKeys: readonly string[] = []): Columns {
   const columns = spec.input.filter((c) => c.key in found);
   const keys = columns.map((c) => c.key);
+  const semesterAt = keys.indexOf('semester');
+  const departmentAt = keys.indexOf('department');
   return {
     spec,
     keys,
@@ -84,8 +95,11 @@ function columnsOf(spec: TableSpec, found: Record<string, number>, joined: Recor
     values: columns.map((c) => c.value),
     make: recordFactory(keys),
     fields: new Array(columns.length),
-    semesterAt: keys.indexOf('semester'),
-    departmentAt: keys.indexOf('department'),
+    semesterAt,
+    departmentAt,
+    lastRaw: columns.map(() => undefined),
+    lastValue: columns.map(() => null),
+    plain: columns.map((c, i) => (joined[c.key] ?? null) === null && i !== semesterAt && i !== departmentAt && c.value !== 'date' && c.value !== 'score'),
     present: keys.flatMap((k, i) => (presentKeys.includes(k) ? [i] : [])),
   };
 }
@@ -255,10 +269,37 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
     ctx.state.rejects.push(...problems);
   };
 
+  /** A cell its column's parser refused: the message names the column as the clerk's header does (培训时间, not the field's 日期). */
+  const failedCell = (p: Columns, c: number, raw: string, value: Failure, rowNumber: number): RejectRecord => {
+    const shown = cleanCell(layout.headerCells[p.at[c]!]) || p.labels[c]!;
+    const message = shown === p.labels[c] ? value.message : value.message.replaceAll(`「${p.labels[c]}」`, `「${shown}」`);
+    return problem(rowNumber, layout.headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, message);
+  };
+
   /** One kind's cells of a row as its fields, or the problems that reject the row. */
   const parse = (p: Columns, cells: string[], rowNumber: number): Record<string, unknown> | RejectRecord[] => {
     let problems: RejectRecord[] | null = null;
-    for (let c = 0; c < p.fields.length; c++) {
+    const { at, parsers, labels, plain, fields, lastRaw, lastValue } = p;
+    for (let c = 0; c < fields.length; c++) {
+      if (plain[c]) {
+        const raw = cells[at[c]!] ?? '';
+        if (raw === lastRaw[c]) {
+          fields[c] = lastValue[c];
+          continue;
+        }
+        const value = parsers[c]!(raw, labels[c]!);
+        if (value instanceof Failure) {
+          (problems ??= []).push(failedCell(p, c, raw, value, rowNumber));
+          continue;
+        }
+        fields[c] = value;
+        // An object (an activity read from its name) is not shared between rows.
+        if (typeof value !== 'object' || value === null) {
+          lastRaw[c] = raw;
+          lastValue[c] = value;
+        }
+        continue;
+      }
       const joined = p.joinAt[c];
       let raw = joined ? (p.sums[c] ? sumParts(cells, joined, layout.headerCells, p.labels[c]!) : joinCells(cells, joined)) : (cells[p.at[c]!] ?? '');
       if (typeof raw !== 'string') {
@@ -271,10 +312,7 @@ export function prepareTable(ctx: RunContext, report: SheetReport, w: WideSheet,
       if (kind === 'date' && w.date1904 && SERIAL.test(raw)) raw = String(Number(raw) + DAYS_1900_TO_1904);
       const value = p.parsers[c]!(raw, p.labels[c]!);
       if (value instanceof Failure) {
-        // The message names the column as the clerk's header does (培训时间, not the field's 日期).
-        const shown = cleanCell(layout.headerCells[p.at[c]!]) || p.labels[c]!;
-        const message = shown === p.labels[c] ? value.message : value.message.replaceAll(`「${p.labels[c]}」`, `「${shown}」`);
-        (problems ??= []).push(problem(rowNumber, layout.headerCells[p.at[c]!] ?? p.labels[c]!, raw, value.reject, message));
+        (problems ??= []).push(failedCell(p, c, raw, value, rowNumber));
         continue;
       }
       p.fields[c] = value;

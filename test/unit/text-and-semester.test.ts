@@ -13,6 +13,21 @@ describe('cell text', () => {
   });
 
   it.each([
+    ['王芳', '王芳'],
+    ['100234', '100234'],
+    ['王\u3000芳', '王芳'],
+    ['\u00a0王芳', '王芳'],
+    ['王芳\t', '王芳'],
+    ['王\n芳', '王芳'],
+    ['ＡＢ１２', 'AB12'],
+    ['机电\ufeff工程系', '机电工程系'],
+    ['机电\u200b工程系', '机电工程系'],
+    ['  ', ''],
+  ])('compacts %j to %j as names and codes are compared', (raw, expected) => {
+    expect(compactCell(raw)).toBe(expected);
+  });
+
+  it.each([
     ['1,020', 1020],
     ['"1,020"'.replace(/"/g, ''), 1020],
     ['１２０', 120],
