@@ -68,7 +68,8 @@ GROUP BY r.semester, r.department, r.staff_id, r.name, r.year`;
 
 /** One row per full-time counselor on the roster. */
 export function trainingPeopleSql(p: TrainingParams, f: Partial<Filters>): string {
-  return `${peopleSql(p, f)} ORDER BY r.department, r.name`;
+  // By the output's own columns (as below): the build can then order many departments' rows alike (src/site/batched-queries.ts).
+  return `${peopleSql(p, f)} ORDER BY department, name`;
 }
 
 export interface TrainingUnitRow {
@@ -130,5 +131,5 @@ SELECT r.department, r.name, r.staff_id, r.years_in_post,
   ANY_VALUE(r.note)::VARCHAR AS note
 FROM roster r LEFT JOIN training t ON (t.staff_id = r.staff_id OR (t.name = r.name AND t.department = r.department))
 GROUP BY r.semester, r.department, r.staff_id, r.name, r.years_in_post
-ORDER BY meets, r.department, r.name`;
+ORDER BY meets, department, name`;
 }
