@@ -64,8 +64,7 @@ export interface AssistantRow {
 
 /** Every assistant in force, with eligibility and class flags. */
 export function assistantListSql(f: Partial<Filters>): string {
-  // By the output's own columns: the build can then order many departments' rows alike (src/site/batched-queries.ts).
-  return `${assistantsSql(f)} ORDER BY department, class_name, name`;
+  return `${assistantsSql(f)} ORDER BY a.department, a.class_name, a.name`;
 }
 
 /** The columns of ClassCoverageRow about the assistants themselves (the rest count classes and heads). */
@@ -130,5 +129,5 @@ export function uncoveredClassesSql(f: Partial<Filters>): string {
 SELECT c.department, c.class_name, c.students, c.counselor FROM c
   LEFT JOIN (SELECT DISTINCT semester, department, class_name FROM a) h ON h.semester = c.semester AND h.department = c.department AND h.class_name = c.class_name
 WHERE h.class_name IS NULL
-ORDER BY department, class_name`;
+ORDER BY c.department, c.class_name`;
 }
