@@ -31,7 +31,7 @@ listed AS (SELECT DISTINCT semester, department, class_name FROM c)
 SELECT a.semester, a.department, a.name, a.student_id, a.major, a.year_level, a.class_name, a.political_status, a.failed_courses,
   ${startYearSql('a.semester')} - TRY_CAST(regexp_extract(a.year_level, '\\d{4}') AS INTEGER) + 1 AS study_year,
   COALESCE(${startYearSql('a.semester')} - TRY_CAST(regexp_extract(a.year_level, '\\d{4}') AS INTEGER) + 1 IN (2, 3), FALSE) AS year_ok,
-  -- NULL when not reported (seed 000's 考核情况汇总表, which also lists the classes, has no 政治面貌 column).
+  -- NULL when not reported (the 考核情况汇总表 of seed 000, which also lists the classes, has no 政治面貌 column).
   CASE WHEN a.political_status IS NULL THEN NULL ELSE a.political_status IN (${political}) END AS political_ok,
   a.failed_courses = 0 AS courses_ok,
   l.class_name IS NOT NULL AS class_listed,

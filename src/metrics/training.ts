@@ -48,8 +48,26 @@ function noRecordsNoteSql(): string {
 /** A person's figure, computed only where the year has training records (`r.note` NULL). */
 const judged = (sql: string) => `CASE WHEN ANY_VALUE(r.note) IS NULL THEN ${sql} END`;
 
+/**
+ * The roster (CTE `roster`) as `r`, each person with the training rows that are theirs — by staff
+ * ID, or by name within the department — as t_<column> of `columns`: each pair of
+ * `roster r LEFT JOIN training t ON (t.staff_id = r.staff_id OR (t.name = r.name AND t.department =
+ * r.department))` once, and a row of NULLs for a person whose staff ID matches none (which none of
+ * the sums, counts and maxima over t_ columns counts). DuckDB joins on an OR row by row (at 120
+ * departments 810 counselors × 11,591 training rows, a quarter of a second a query); these two are
+ * joins on equal keys (hashed), the second leaving out the pairs the first has.
+ */
+function rosterWithTrainingSql(columns: readonly string[]): string {
+  const t = columns.map((c) => `t.${c} AS t_${c}`).join(', ');
+  return `(
+  SELECT r.*, ${t} FROM roster r LEFT JOIN training t ON t.staff_id = r.staff_id
+  UNION ALL
+  SELECT r.*, ${t} FROM roster r JOIN training t ON t.name = r.name AND t.department = r.department AND (t.staff_id = r.staff_id) IS NOT TRUE
+) r`;
+}
+
 function peopleSql(p: TrainingParams, f: Partial<Filters>): string {
-  const hours = `COALESCE(SUM(t.hours) FILTER (WHERE t.level = 'school' AND t.year = r.year), 0)`;
+  const hours = `COALESCE(SUM(r.t_hours) FILTER (WHERE r.t_level = 'school' AND r.t_year = r.year), 0)`;
   return `WITH roster AS (
   SELECT *, ${noRecordsNoteSql()} AS note FROM (
     SELECT semester, department, staff_id, name, ${calendarYearSql('semester')} AS year
@@ -59,10 +77,10 @@ function peopleSql(p: TrainingParams, f: Partial<Filters>): string {
 SELECT r.department, r.name, r.staff_id, r.year,
   ${judged(hours)}::DOUBLE AS school_hours,
   ${judged(`${hours} >= ${sqlNumber(p.schoolHoursPerYear)}`)} AS meets_hours,
-  ${judged(`COUNT(t.level) FILTER (WHERE t.level IN ('national', 'provincial') AND t.year BETWEEN r.year - ${sqlNumber(p.higherEveryYears - 1)} AND r.year)`)}::INTEGER AS higher_courses,
-  ${judged(`MAX(t.year) FILTER (WHERE t.level IN ('national', 'provincial') AND t.year <= r.year)`)}::INTEGER AS last_higher_year,
+  ${judged(`COUNT(r.t_level) FILTER (WHERE r.t_level IN ('national', 'provincial') AND r.t_year BETWEEN r.year - ${sqlNumber(p.higherEveryYears - 1)} AND r.year)`)}::INTEGER AS higher_courses,
+  ${judged(`MAX(r.t_year) FILTER (WHERE r.t_level IN ('national', 'provincial') AND r.t_year <= r.year)`)}::INTEGER AS last_higher_year,
   ANY_VALUE(r.note)::VARCHAR AS note
-FROM roster r LEFT JOIN training t ON (t.staff_id = r.staff_id OR (t.name = r.name AND t.department = r.department))
+FROM ${rosterWithTrainingSql(['hours', 'level', 'year'])}
 GROUP BY r.semester, r.department, r.staff_id, r.name, r.year`;
 }
 
@@ -116,8 +134,8 @@ export interface InductionRow {
  * No training record at all for the year: a note in place of the hours, as for the school-level hours.
  */
 export function inductionSql(p: { hours: number; keywords: readonly string[] }, f: Partial<Filters>): string {
-  const induction = p.keywords.length ? p.keywords.map((w) => `contains(t.course, ${sqlString(w)})`).join(' OR ') : 'FALSE';
-  const hours = `COALESCE(SUM(t.hours) FILTER (WHERE (${induction}) AND t.year <= r.year), 0)`;
+  const induction = p.keywords.length ? p.keywords.map((w) => `contains(r.t_course, ${sqlString(w)})`).join(' OR ') : 'FALSE';
+  const hours = `COALESCE(SUM(r.t_hours) FILTER (WHERE (${induction}) AND r.t_year <= r.year), 0)`;
   return `WITH roster AS (
   SELECT *, ${noRecordsNoteSql()} AS note FROM (
     SELECT semester, department, staff_id, name, years_in_post, ${calendarYearSql('semester')} AS year
@@ -128,7 +146,7 @@ SELECT r.department, r.name, r.staff_id, r.years_in_post,
   ${judged(hours)}::DOUBLE AS induction_hours,
   ${judged(`${hours} >= ${sqlNumber(p.hours)}`)} AS meets,
   ANY_VALUE(r.note)::VARCHAR AS note
-FROM roster r LEFT JOIN training t ON (t.staff_id = r.staff_id OR (t.name = r.name AND t.department = r.department))
+FROM ${rosterWithTrainingSql(['hours', 'course', 'year'])}
 GROUP BY r.semester, r.department, r.staff_id, r.name, r.years_in_post
 ORDER BY meets, r.department, r.name`;
 }

@@ -50,6 +50,22 @@ describe('the prerendering’s queries', () => {
     expect(asked.filter((sql) => sql === PAGE.at(-1)!('')).length).toBe(1);
   });
 
+  it('order the rows of a form ordered by its tables’ columns (r.department) by the columns the rows show, and only those', async () => {
+    const joined = (d: string) =>
+      `SELECT p.department, p.role, q.n FROM people p JOIN (SELECT department, COUNT(*)::INTEGER AS n FROM people GROUP BY ALL) q ON q.department = p.department WHERE p.department = ${d} ORDER BY p.role DESC, p.department`;
+    // Shows other columns under these names: its order is not the rows' own columns'.
+    const renamed = (d: string) => `SELECT p.role AS department, p.department AS role FROM people p WHERE p.department = ${d} ORDER BY p.department, p.role DESC`;
+    const asked: string[] = [];
+    const once = eachQueryOnce({ query: (sql) => (asked.push(sql), runner.query(sql)) }, DEPARTMENTS);
+    for (const d of DEPARTMENTS)
+      for (const form of [joined, renamed]) {
+        const sql = form(sqlString(d));
+        expect(await once.query(sql), sql).toEqual(await runner.query(sql));
+      }
+    expect(DEPARTMENTS.filter((d) => asked.includes(joined(sqlString(d))))).toEqual(DEPARTMENTS.slice(0, 1));
+    for (const d of DEPARTMENTS) expect(asked).toContain(renamed(sqlString(d)));
+  });
+
   it('ask a query naming one department alone until a second department asks its form', async () => {
     const asked: string[] = [];
     const once = eachQueryOnce({ query: (sql) => (asked.push(sql), runner.query(sql)) }, DEPARTMENTS);
