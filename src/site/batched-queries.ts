@@ -4,7 +4,8 @@
  * costs DuckDB its planning (a few milliseconds) more than its reading — 38,000 of them at 120
  * departments. Those of one form are asked as one query over every department, LATERAL to a table
  * of the names: DuckDB plans it once and unnests it, and its rows split back by department are the
- * rows each query gives alone (the form's own ORDER BY, moved outside, keeps each one's order).
+ * rows each query gives alone (the form's own ORDER BY, moved outside, keeps each one's order; an item
+ * naming a table's column, as the metric SQL does, by the output column it is: orderByOutput).
  * A form this cannot express (a LIMIT, an ORDER BY on what the rows do not show, a subquery DuckDB
  * cannot unnest, several rows in no stated order) is asked query by query, as before. The same
  * for a second name (runOnce: the semester): the departments' forms that differ only in the
@@ -49,6 +50,53 @@ function topLevel(sql: string): boolean[] {
   return top;
 }
 
+/** The parts of `sql` split at its top-level commas. */
+function topLevelItems(sql: string): string[] {
+  const top = topLevel(sql);
+  const items: string[] = [];
+  let from = 0;
+  for (let i = 0; i < sql.length; i++)
+    if (sql[i] === ',' && top[i]) {
+      items.push(sql.slice(from, i).trim());
+      from = i + 1;
+    }
+  items.push(sql.slice(from).trim());
+  return items;
+}
+
+/** The items of the query's final top-level SELECT list. */
+function selectList(sql: string): string[] | null {
+  const top = topLevel(sql);
+  const at = (word: RegExp) => [...sql.matchAll(word)].filter((m) => top[m.index]).map((m) => m.index);
+  const select = at(/\bSELECT\s/gi).pop();
+  if (select === undefined) return null;
+  const from = at(/\bFROM\b/gi).find((i) => i > select);
+  return from === undefined ? null : topLevelItems(sql.slice(select + 'SELECT'.length, from));
+}
+
+/**
+ * A form's ORDER BY as the rows outside its LATERAL can be ordered by: an item naming a table's
+ * column (`r.department`) by the output column it is — where the final SELECT lists that very
+ * column, not renamed, and no other column of that name — so that DuckDB, which sees only the output there, orders them the same.
+ * The metric SQL keeps its qualified names (DuckDB-WASM 1.4 finds a bare name ambiguous where two
+ * joined tables have it). Unchanged when any item is not such a column.
+ */
+export function orderByOutput(form: QueryForm): QueryForm {
+  if (!form.order || !/\b\w+\.\w+\b/.test(form.order)) return form;
+  const list = selectList(form.body);
+  if (!list) return form;
+  const listed = new Set(list);
+  /** The name each item of the list gives its column. */
+  const names = list.map((item) => /\s+AS\s+"?(\w+)"?$/i.exec(item)?.[1] ?? /(?:^|\.)(\w+)$/.exec(item)?.[1]);
+  const items = topLevelItems(form.order).map((item) => {
+    const m = /^(\w+)\.(\w+)(\s+(?:ASC|DESC))?(\s+NULLS\s+(?:FIRST|LAST))?$/i.exec(item);
+    if (!m) return /^\w+(\s+(?:ASC|DESC))?(\s+NULLS\s+(?:FIRST|LAST))?$/i.test(item) ? item : null;
+    const once = names.filter((n) => n === m[2]).length === 1;
+    return once && listed.has(`${m[1]}.${m[2]}`) ? `${m[2]}${m[3] ?? ''}${m[4] ?? ''}` : null;
+  });
+  return items.includes(null) ? form : { ...form, order: items.join(', ') };
+}
+
 /**
  * The query's final top-level ORDER BY, split off ({ body, order }); order null when it has none;
  * null when it cannot be moved outside: a LIMIT or OFFSET at the top, or items by position.
@@ -87,7 +135,7 @@ export function queryForms(sqls: Iterable<string>, departments: readonly string[
   const forms: QueryForm[] = [];
   for (const [form, queries] of byForm) {
     const split = queries.length >= least ? splitOrderBy(form) : null;
-    if (split) forms.push({ ...split, queries });
+    if (split) forms.push(orderByOutput({ ...split, queries }));
     else single.push(...queries.map((q) => q.sql));
   }
   return { forms, single };

@@ -23,69 +23,6 @@ interface Job {
   settle: (rows: Promise<unknown[]>) => void;
 }
 
-/** Whether each character of `sql` is at its top level: outside parentheses, string literals and quoted names. */
-function topLevel(sql: string): boolean[] {
-  const top: boolean[] = new Array(sql.length).fill(false);
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < sql.length; i++) {
-    const ch = sql[i]!;
-    if (quote) quote = ch === quote ? null : quote;
-    else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else top[i] = depth === 0;
-  }
-  return top;
-}
-
-/** The parts of `sql` split at its top-level commas. */
-function topLevelItems(sql: string): string[] {
-  const top = topLevel(sql);
-  const items: string[] = [];
-  let from = 0;
-  for (let i = 0; i < sql.length; i++)
-    if (sql[i] === ',' && top[i]) {
-      items.push(sql.slice(from, i).trim());
-      from = i + 1;
-    }
-  items.push(sql.slice(from).trim());
-  return items;
-}
-
-/** The items of the query's final top-level SELECT list. */
-function selectList(sql: string): string[] | null {
-  const top = topLevel(sql);
-  const at = (word: RegExp) => [...sql.matchAll(word)].filter((m) => top[m.index]).map((m) => m.index);
-  const select = at(/\bSELECT\s/gi).pop();
-  if (select === undefined) return null;
-  const from = at(/\bFROM\b/gi).find((i) => i > select);
-  return from === undefined ? null : topLevelItems(sql.slice(select + 'SELECT'.length, from));
-}
-
-/**
- * A form's ORDER BY as the rows outside its LATERAL can be ordered by: an item naming a table's
- * column (`r.department`) by the output column it is — where the final SELECT lists that very
- * column, not renamed, and no other column of that name — so that DuckDB, which sees only the output there, orders them the same.
- * The metric SQL keeps its qualified names (DuckDB-WASM 1.4 finds a bare name ambiguous where two
- * joined tables have it). Unchanged when any item is not such a column.
- */
-export function orderByOutput(form: QueryForm): QueryForm {
-  if (!form.order || !/\b\w+\.\w+\b/.test(form.order)) return form;
-  const list = selectList(form.body);
-  if (!list) return form;
-  const listed = new Set(list);
-  /** The name each item of the list gives its column. */
-  const names = list.map((item) => /\s+AS\s+"?(\w+)"?$/i.exec(item)?.[1] ?? /(?:^|\.)(\w+)$/.exec(item)?.[1]);
-  const items = topLevelItems(form.order).map((item) => {
-    const m = /^(\w+)\.(\w+)(\s+(?:ASC|DESC))?(\s+NULLS\s+(?:FIRST|LAST))?$/i.exec(item);
-    if (!m) return /^\w+(\s+(?:ASC|DESC))?(\s+NULLS\s+(?:FIRST|LAST))?$/i.test(item) ? item : null;
-    const once = names.filter((n) => n === m[2]).length === 1;
-    return once && listed.has(`${m[1]}.${m[2]}`) ? `${m[2]}${m[3] ?? ''}${m[4] ?? ''}` : null;
-  });
-  return items.includes(null) ? form : { ...form, order: items.join(', ') };
-}
-
 /**
  * DuckDB asked one query at a time: those a page waits for first, in the order asked, then those
  * asked ahead for pages still to come.
@@ -150,7 +87,7 @@ export function eachQueryOnce(db: QueryRunner, departments: readonly string[] = 
   const askForEvery = (form: QueryForm, sql: string, department: string) => {
     const named = sqlString(department);
     const queries = departments.map((d) => ({ names: [d], sql: sql.replaceAll(named, sqlString(d)) })).filter((q) => !results.has(q.sql));
-    const job: QueryForm = orderByOutput({ ...form, queries });
+    const job: QueryForm = { ...form, queries };
     const together = queue.ask(formSql(job), true).then(
       (rows) => splitRows(job, rows as Array<Record<string, unknown>>),
       () => null,
