@@ -26,10 +26,19 @@ export interface QueryForm {
   parts?: QueryForm[];
 }
 
-/** `names` as SQL literals, and a pattern that finds them (longest first: a name that begins another's is matched as the whole literal it is). */
+const literalsMade = new WeakMap<readonly string[], { literals: Map<string, string>; pattern: RegExp }>();
+
+/**
+ * `names` as SQL literals, and a pattern that finds them (longest first: a name that begins another's
+ * is matched as the whole literal it is). Made once per list: the prerendering asks with the same
+ * departments for each of its thousands of queries.
+ */
 function literalsOf(names: readonly string[]): { literals: Map<string, string>; pattern: RegExp } {
+  const made = literalsMade.get(names);
+  if (made) return made;
   const literals = new Map(names.map((d) => [sqlString(d), d]));
   const pattern = new RegExp([...literals.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  literalsMade.set(names, { literals, pattern });
   return { literals, pattern };
 }
 
@@ -110,7 +119,7 @@ export function splitOrderBy(sql: string): { body: string; order: string | null 
   const rest = sql.slice(at);
   const order = rest.trim();
   // Positions (ORDER BY 1) would name other columns once the department's number leads the rows.
-  if (order.split(',').some((item) => /^\d/.test(item.trim()))) return null;
+  if (topLevelItems(order).some((item) => /^\d/.test(item))) return null;
   return { body: sql.slice(0, sql.slice(0, at).search(/ORDER\s+BY\s+$/i)).trimEnd(), order };
 }
 
