@@ -195,14 +195,22 @@ export function queriesByFieldsRead(panel: Panel, ctx: DashboardContext): (state
 export function pageAsks(page: PageSpec, fixed: Record<string, string>, ctx: DashboardContext, texts = new Map<string, string>()): AskedQuery[] {
   const asks: AskedQuery[] = [];
   const panels = page.panels.map((panel) => ({ panel, disclosure: disclosureOf(panel), queries: queriesByFieldsRead(panel, ctx) }));
+  // Each set of a panel's queries (shared by the states that read alike) with its disclosure, made once.
+  const made = new WeakMap<Record<string, string>, Array<{ sql: string; spec: Disclosure }>>();
   for (const state of pageStates(page, ctx, fixed)) {
     for (const { panel, disclosure, queries } of panels) {
-      for (const [name, sql] of Object.entries(queries(state))) {
-        const spec = disclosure ? disclosure[name] : 'as-is';
-        if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
-        // One string per distinct query (`texts`): a province's views ask for the same few thousand queries a hundred thousand times.
-        asks.push({ panel: panel.id, sql: texts.get(sql) ?? (texts.set(sql, sql), sql), spec, state });
+      const written = queries(state);
+      let each = made.get(written);
+      if (!each) {
+        each = Object.entries(written).map(([name, sql]) => {
+          const spec = disclosure ? disclosure[name] : 'as-is';
+          if (spec === undefined) throw new Error(`公开版：面板“${panel.id}”的查询 ${name} 没有说明其数据涉及哪些人员（types.ts RowPeople）。`);
+          // One string per distinct query (`texts`): a province's views ask for the same few thousand queries a hundred thousand times.
+          return { sql: texts.get(sql) ?? (texts.set(sql, sql), sql), spec };
+        });
+        made.set(written, each);
       }
+      for (const { sql, spec } of each) asks.push({ panel: panel.id, sql, spec, state });
     }
   }
   return asks;
@@ -289,7 +297,7 @@ export function pageQueries(
 /** A page's views as the site stores them: each query's rows with the small cells (and their complements) withheld. */
 export function pageViews(queries: Map<string, StoredQuery>, cells: SmallCells): Record<string, Rows> {
   const views: Record<string, Rows> = {};
-  for (const [key, q] of queries) views[key] = (q.places ?? distinctPlaces(q.states)).reduce((rows, state) => cells.apply(rows, state), q.rows);
+  for (const [key, q] of queries) views[key] = cells.apply(q.rows, ...(q.places ?? distinctPlaces(q.states)));
   return views;
 }
 

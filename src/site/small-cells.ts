@@ -397,17 +397,22 @@ export class SmallCells {
     return [...this.withheld.values()].reduce((n, values) => n + values.size, 0);
   }
 
-  /** A query's disclosed rows with the withheld count cells shown as "少于k人" (a small one) or 不公布 (a complement). */
-  apply(shown: Rows, state: State): Rows {
+  /**
+   * A query's disclosed rows with the withheld count cells shown as "少于k人" (a small one) or 不公布
+   * (a complement): those withheld in the place of any of the views (`states`) that show the rows.
+   * One pass for all the views (what a cell shows instead depends on its value only), not a pass
+   * and a copy of the rows per view.
+   */
+  apply(shown: Rows, ...states: State[]): Rows {
     return shown.map((row) => {
       let out: Record<string, unknown> | null = null;
-      let place: ReturnType<typeof where> | undefined;
+      let places: Array<ReturnType<typeof where>> | undefined;
       let labels: string | undefined;
       for (const column of this.suspectsOf(row)) {
         const value = row[column] as number;
-        place ??= where(row, state);
+        places ??= states.map((state) => where(row, state));
         labels ??= labelsOf(row);
-        if (!(this.withheld.get(keyOf({ column, ...place, labels }))?.has(value) ?? false)) continue;
+        if (!places.some((place) => this.withheld.get(keyOf({ column, ...place, labels: labels! }))?.has(value) ?? false)) continue;
         out ??= { ...row };
         out[column] = value > 0 && value < this.k ? fewerThan(this.k) : COMPLEMENT;
       }
