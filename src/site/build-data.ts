@@ -224,14 +224,19 @@ export function sharedContextFile(): string {
   return (sharedFile = file);
 }
 
-const viewRunners = new Map<string, PrecomputedViews>();
+/**
+ * The last page's views: a page is rendered once, and every page's kept (a Map, as it was) held
+ * 136 parsed files at 120 departments, which each young-generation collection then copied.
+ */
+let lastViews: { file: string; views: PrecomputedViews } | undefined;
 
 /** The runner a page's first view is prerendered with: the site database, or (public) the page's views. */
 export async function pageRunner(key: string): Promise<QueryRunner> {
   if (siteAudience() === 'internal') return buildRunner();
   const data = pageData(key) as { views: string };
-  let views = viewRunners.get(data.views);
-  if (!views) viewRunners.set(data.views, (views = new PrecomputedViews(JSON.parse(readFileSync(join(publicSiteDir(buildDir()), data.views), 'utf8')) as PackedViews)));
+  if (lastViews?.file !== data.views)
+    lastViews = { file: data.views, views: new PrecomputedViews(JSON.parse(readFileSync(join(publicSiteDir(buildDir()), data.views), 'utf8')) as PackedViews) };
+  const views = lastViews.views;
   return views;
 }
 
