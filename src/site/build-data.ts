@@ -72,8 +72,8 @@ export function siteTables(ctx: DashboardContext): { sources: string[]; publishe
   };
 }
 
-/** The tables read only through the derived ones: not in the site's database. */
-const DERIVED_ONLY = ['worklogs'];
+/** The tables read only through the derived ones: not in the site's database (nor, in the public build, held in memory). */
+export const DERIVED_ONLY = ['worklogs'];
 
 /**
  * Writes <site>/db/ from <public>/data: one DuckDB file per table of siteTables, and tables.json
