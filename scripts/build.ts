@@ -107,8 +107,8 @@ try {
       // What the public build does not show, and why, for the clerk who publishes it.
       if (withheld.length) process.stdout.write(`公开版为保护个人信息不单独公布以下统计：\n${withheld.map((w) => `  ${w}`).join('\n')}\n`);
     });
-    // Awaited before the pages are rendered, and after the bundling whatever its outcome: not an unhandled rejection meanwhile.
-    publicFiles.catch(() => {});
+    // Its fault (a truncated data file) is told at once, as any other, while Vite still bundles: not as the bundler's error.
+    publicFiles.catch(fail);
     (globalThis as Record<symbol, unknown>)[SITE_FILES_READY] = async () => {
       await publicFiles;
       cpSync(data.publicSiteDir(staging), site, { recursive: true });
@@ -126,13 +126,7 @@ try {
   }
   const { build } = await import('astro');
   process.chdir(work);
-  try {
-    await build({ root: project, logLevel: 'warn' });
-  } catch (error) {
-    // The public views' own fault (a truncated data file) is the one to tell, not the bundler's word for it.
-    await publicFiles;
-    throw error;
-  }
+  await build({ root: project, logLevel: 'warn' });
   process.chdir(project);
   rmSync(join(site, '.prerender'), { recursive: true, force: true });
   await swapIn(site, out);
@@ -141,6 +135,11 @@ try {
     `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n`,
   );
 } catch (error) {
+  fail(error);
+}
+
+/** Leaves the previous site as it was and says what went wrong, in Chinese (exit 2). */
+function fail(error: unknown): never {
   cleanup();
   process.stderr.write(`\n${faultMessage(error, '构建')}\n`);
   if (process.env.INGEST_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
