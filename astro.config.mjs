@@ -2,16 +2,6 @@
 import { defineConfig } from 'astro/config';
 import relativeUrls from './src/integrations/relative-urls.ts';
 
-/**
- * The pages are rendered once the site's own files are there: a public build (scripts/build.ts)
- * computes its views while Vite bundles the page scripts. A bundling plugin's last step, which
- * Vite runs after the bundles and before Astro's own (the pages' rendering).
- */
-const siteFilesReady = {
-  name: 'dashboard:site-files-ready',
-  buildApp: { order: /** @type {const} */ ('post'), handler: () => /** @type {Record<symbol, (() => Promise<void>) | undefined>} */ (/** @type {unknown} */ (globalThis))[Symbol.for('dashboard.siteFilesReady')]?.() },
-};
-
 export default defineConfig({
   // scripts/build.ts may point these elsewhere (the tests build into a scratch folder).
   // A public build's files are staged apart (scripts/build.ts): nothing of public/ reaches its dist/.
@@ -23,7 +13,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [relativeUrls()],
   vite: {
-    plugins: [siteFilesReady],
     // Native DuckDB runs at build time only; never bundled.
     ssr: { external: ['@duckdb/node-api'] },
     build: {

@@ -15,7 +15,7 @@
  * given a link to the project's node_modules, from which the prerendered chunks import.
  * Telemetry is off: the build sends nothing anywhere.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { commandLine } from '../src/io/command-line.ts';
 import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
@@ -56,10 +56,6 @@ if (values.audience != null && values.audience !== 'internal' && values.audience
 const project = resolve(import.meta.dirname, '..');
 const out = resolve(values.out);
 const work = freshFolderFor(out);
-/** The public build's own files, written while Vite bundles (undefined for the internal build). */
-let publicFiles: Promise<void> | undefined;
-/** How astro.config.mjs asks for them before the pages are rendered. */
-const SITE_FILES_READY = Symbol.for('dashboard.siteFilesReady');
 let release = () => {};
 let working = false;
 const cleanup = () => {
@@ -95,24 +91,10 @@ try {
     const staging = join(work, 'public-build');
     mkdirSync(staging);
     process.env.DASHBOARD_BUILD_DIR = staging;
-    // The public views are computed while Vite bundles the page scripts (the bundler's threads and
-    // the main thread's waits on DuckDB overlap: 120 departments, about 1 s less): Vite's public
-    // folder stays empty, and the views, the data and the shared context are copied into the site
-    // before the pages are rendered (astro.config.mjs waits for them).
-    const bundlerPublic = join(work, 'bundler-public');
-    mkdirSync(bundlerPublic);
-    process.env.DASHBOARD_SITE_DIR = bundlerPublic;
-    publicFiles = data.writePublicBuild(resolve(values.public), staging).then((withheld) => {
-      data.writeSharedContext();
-      // What the public build does not show, and why, for the clerk who publishes it.
-      if (withheld.length) process.stdout.write(`公开版为保护个人信息不单独公布以下统计：\n${withheld.map((w) => `  ${w}`).join('\n')}\n`);
-    });
-    // Its fault (a truncated data file) is told at once, as any other, while Vite still bundles: not as the bundler's error.
-    publicFiles.catch(fail);
-    (globalThis as Record<symbol, unknown>)[SITE_FILES_READY] = async () => {
-      await publicFiles;
-      cpSync(data.publicSiteDir(staging), site, { recursive: true });
-    };
+    process.env.DASHBOARD_SITE_DIR = data.publicSiteDir(staging);
+    const withheld = await data.writePublicBuild(resolve(values.public), staging);
+    // What the public build does not show, and why, for the clerk who publishes it.
+    if (withheld.length) process.stdout.write(`公开版为保护个人信息不单独公布以下统计：\n${withheld.map((w) => `  ${w}`).join('\n')}\n`);
   } else {
     // What the site serves, staged in this build's own folder: the ingest's data linked in, the
     // engine and the site database written beside it — never into --public, which another build
@@ -122,8 +104,8 @@ try {
     process.env.DASHBOARD_SITE_DIR = siteFiles;
     await copyDuckdbAssets(siteFiles);
     await data.writeSiteDatabase(resolve(values.public), siteFiles);
-    data.writeSharedContext();
   }
+  data.writeSharedContext();
   const { build } = await import('astro');
   process.chdir(work);
   await build({ root: project, logLevel: 'warn' });
@@ -135,11 +117,6 @@ try {
     `构建完成（${audience === 'public' ? '公开版：只含汇总数据' : '内部版：含人员信息，请部署在需要身份验证的位置'}）：${values.out}/（可整体复制到任意静态服务器的任意目录）\n`,
   );
 } catch (error) {
-  fail(error);
-}
-
-/** Leaves the previous site as it was and says what went wrong, in Chinese (exit 2). */
-function fail(error: unknown): never {
   cleanup();
   process.stderr.write(`\n${faultMessage(error, '构建')}\n`);
   if (process.env.INGEST_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
