@@ -236,8 +236,7 @@ export async function pageRunner(key: string): Promise<QueryRunner> {
   const data = pageData(key) as { views: string };
   if (lastViews?.file !== data.views)
     lastViews = { file: data.views, views: new PrecomputedViews(JSON.parse(readFileSync(join(publicSiteDir(buildDir()), data.views), 'utf8')) as PackedViews) };
-  const views = lastViews.views;
-  return views;
+  return lastViews.views;
 }
 
 let fullData: Promise<QueryRunner> | undefined;

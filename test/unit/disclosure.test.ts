@@ -73,6 +73,19 @@ describe('small cells (the public build’s cell rule)', () => {
     expect(cells.apply(own, { ...state, department: '乙系' })).toEqual([{ department: '乙系', fail: '不公布' }]);
   });
 
+  it('withholds a cell of rows stored once for two views where either view withholds it (the 全院 view and 乙系’s)', () => {
+    const cells = new SmallCells(3);
+    cells.observe('q', raw, raw, state);
+    // Rows naming no department: the institution's in the first view, 乙系's in the second.
+    const unnamed = [{ fail: 5 }];
+    const own = { ...state, department: '乙系' };
+    cells.observe('unnamed', unnamed, unnamed, state, own);
+    cells.plan();
+    expect(cells.apply(unnamed, state)).toEqual([{ fail: 5 }]);
+    expect(cells.apply(unnamed, own)).toEqual([{ fail: '不公布' }]);
+    expect(cells.apply(unnamed, state, own)).toEqual([{ fail: '不公布' }]);
+  });
+
   it('needs no complement when the withheld cells hold k or more together, or a group the group rule withholds already does', () => {
     const cells = new SmallCells(3);
     const rows = [
