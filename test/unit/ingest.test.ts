@@ -352,6 +352,32 @@ describe('a large CSV read in two halves at once (a worker reads the second)', (
       if (typeof whole !== 'string') expect(digest(two), name).toEqual(digest(one));
     }
   }, 300_000); // 112 cases read twice: 80 s alone on a loaded machine
+
+  it('gives the same rows, in order, when its lines are written to Parquet as two runs at once and joined', async () => {
+    const input = fixture({ '2025-2026-1/a/worklog.csv': gbk(worklog(3000)) });
+    // 110,000 rows: 12 MB of staged lines, enough to be copied as two runs (staging.ts), the cut between two files of lines.
+    writeWorklogCsv(join(input, '2025-2026-1', 'b.csv'), 110_000);
+    const one = scratch();
+    const two = scratch();
+    await runIngest({ input, out: one, splitBytes: Infinity });
+    await runIngest({ input, out: two, splitBytes: 1 });
+    const { 'worklogs.parquet': joined, ...rest } = digest(two);
+    const { 'worklogs.parquet': whole, ...others } = digest(one);
+    expect(rest).toEqual(others);
+    // Its row groups are cut where the two runs meet: another file, the same rows.
+    expect(joined).not.toBe(whole);
+    const runner = await NodeRunner.inMemory();
+    const ordered = async (out: string) =>
+      (
+        await runner.query<{ n: number; h: string }>(
+          `SELECT COUNT(*)::INTEGER AS n, md5(string_agg(md5(CAST(t AS VARCHAR)), ',' ORDER BY t.file_row_number)) AS h FROM read_parquet('${join(out, 'worklogs.parquet')}', file_row_number = true) t`,
+        )
+      )[0];
+    const rows = await ordered(two);
+    expect(rows!.n).toBe(110_000 + 3000 - Math.floor(3000 / 97) - Math.floor(3000 / 501));
+    expect(rows).toEqual(await ordered(one));
+    runner.close();
+  }, 120_000);
 });
 
 describe('cross-checks over the work logs', () => {
