@@ -21,22 +21,36 @@ function contentColumns(kind: TableKind): string[] {
   return TABLES[kind].output.map((c) => c.name).filter((n) => !n.startsWith('source_'));
 }
 
+/** A work-log row's person-week (or month), as one hash. */
+const PERSON_WEEK = 'hash(semester, department, role, COALESCE(staff_id, name), week_start, month)';
+
+/**
+ * The person-weeks with more than one work-log row, of any sheet (by PERSON_WEEK: a collision
+ * only adds a candidate): made once before the checks, which look only at their rows. Grouping
+ * every row by a hash was the checks' cost, and two of them did it (1.2 s of CPU each at ten
+ * million rows).
+ */
+const REPEATED_WEEKS = 'repeated_person_weeks';
+
 /**
  * The same row, every published column equal, twice — in one file or in two: sent twice?
  * Rows are first narrowed by a hash of their identity (the kind's few columns that tell one
  * record from another: equal rows share it), then of their whole content among those (a GROUP
  * BY on one number, cheap at a million rows), then compared column by column among the few
- * candidates.
+ * candidates. A work log's rows are narrowed before that to the person-weeks with more than one
+ * row (REPEATED_WEEKS, its identity holds the person-week): the grouping of every row is done
+ * once for this check and PERSON_WEEK_TWICE.
  */
 function duplicateRows(kind: TableKind): CrossCheck {
   const columns = contentColumns(kind).map(quote).join(', ');
   const identity = `hash(${TABLES[kind].identity.flat().map(quote).join(', ')})`;
+  const rows = kind === 'worklogs' ? `(SELECT * FROM worklogs WHERE ${PERSON_WEEK} IN (SELECT k FROM ${REPEATED_WEEKS}))` : kind;
   return {
     code: 'DUPLICATE_ROW',
     table: kind,
     sql: `
-WITH same AS (SELECT ${identity} AS k FROM ${kind} GROUP BY k HAVING COUNT(*) > 1),
-alike AS (SELECT * FROM ${kind} WHERE ${identity} IN (SELECT k FROM same)),
+WITH same AS (SELECT ${identity} AS k FROM ${rows} GROUP BY k HAVING COUNT(*) > 1),
+alike AS (SELECT * FROM ${rows} WHERE ${identity} IN (SELECT k FROM same)),
 candidates AS (
   SELECT * FROM alike
   WHERE hash(${columns}) IN (SELECT hash(${columns}) AS k FROM alike GROUP BY k HAVING COUNT(*) > 1)
@@ -53,8 +67,6 @@ FROM (
   };
 }
 
-/** A work-log row's person-week (or month), as one hash. */
-const PERSON_WEEK = 'hash(semester, department, role, COALESCE(staff_id, name), week_start, month)';
 
 export const CHECKS: CrossCheck[] = [
   ...TABLE_KINDS.map(duplicateRows),
@@ -66,9 +78,10 @@ export const CHECKS: CrossCheck[] = [
     table: 'worklogs',
     sql: `
 WITH twice AS (
-  -- Person-weeks with more than one row, by a hash of the week (a collision only adds a candidate):
+  -- Person-weeks with more than one row outside the diaries, among those with more than one row:
   -- only their rows' content is hashed below, not every row's.
-  SELECT ${PERSON_WEEK} AS k FROM worklogs WHERE ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
+  SELECT ${PERSON_WEEK} AS k FROM worklogs
+  WHERE ${PERSON_WEEK} IN (SELECT k FROM ${REPEATED_WEEKS}) AND ${SHEET_KEY} NOT IN (SELECT sheet FROM ${DIARY_SHEETS})
   GROUP BY k HAVING COUNT(*) > 1
 ),
 weeks AS (
@@ -126,6 +139,8 @@ WHERE regexp_full_match(staff_id, '[0-9]+') AND LENGTH(staff_id) < usual.len`,
  * do not depend on which connection ran a check.
  */
 export async function runCrossChecks(runner: NodeRunner, helper?: { runner: NodeRunner; ready: Promise<void> }): Promise<WarningRecord[]> {
+  // A table, not a temporary one: both connections read it.
+  await runner.connection.run(`CREATE OR REPLACE TABLE ${REPEATED_WEEKS} AS SELECT ${PERSON_WEEK} AS k FROM worklogs GROUP BY k HAVING COUNT(*) > 1`);
   const results: WarningRecord[][] = [];
   let next = 0;
   const lane = async (on: NodeRunner) => {
@@ -136,6 +151,7 @@ export async function runCrossChecks(runner: NodeRunner, helper?: { runner: Node
   };
   const lanes = await Promise.allSettled([lane(runner), helper?.ready.then(() => lane(helper.runner))]);
   for (const done of lanes) if (done.status === 'rejected') throw done.reason;
+  await runner.connection.run(`DROP TABLE ${REPEATED_WEEKS}`);
   return results.flat();
 }
 
