@@ -141,24 +141,34 @@ WHERE regexp_full_match(staff_id, '[0-9]+') AND LENGTH(staff_id) < usual.len`,
 /**
  * Every check's warnings, in the order of crossChecks. With a `helper` (another connection, free once
  * `ready`), the two take the checks not yet taken in turn, so the work is shared; the warnings
- * do not depend on which connection ran a check.
+ * do not depend on which connection ran a check. The repeated weeks are grouped on `runner`
+ * first, while the helper takes the checks that do not read them.
  */
 export async function runCrossChecks(runner: NodeRunner, helper?: { runner: NodeRunner; ready: Promise<void> }): Promise<WarningRecord[]> {
-  // A table, not a temporary one: both connections read it.
-  await runner.connection.run(`CREATE OR REPLACE TABLE ${REPEATED_WEEKS} AS SELECT ${PERSON_WEEK} AS k FROM worklogs GROUP BY k HAVING COUNT(*) > 1`);
-  const [counted] = await runner.query<{ weeks: number; rows: number }>(
-    `SELECT (SELECT COUNT(*) FROM ${REPEATED_WEEKS})::DOUBLE AS weeks, (SELECT COUNT(*) FROM worklogs)::DOUBLE AS rows`,
-  );
-  const CHECKS = crossChecks(counted!.weeks <= NARROW_UP_TO * counted!.rows);
+  const narrowed = crossChecks(true);
+  const plain = crossChecks(false);
+  // The checks that read the repeated weeks (their SQL depends on them) go after the others.
+  const reading = (i: number) => narrowed[i]!.sql !== plain[i]!.sql;
+  const order = [...narrowed.keys()].sort((a, b) => Number(reading(a)) - Number(reading(b)) || a - b);
+  let checks: CrossCheck[] | null = null;
+  const grouped = (async () => {
+    // A table, not a temporary one: both connections read it.
+    await runner.connection.run(`CREATE OR REPLACE TABLE ${REPEATED_WEEKS} AS SELECT ${PERSON_WEEK} AS k FROM worklogs GROUP BY k HAVING COUNT(*) > 1`);
+    const [counted] = await runner.query<{ weeks: number; rows: number }>(
+      `SELECT (SELECT COUNT(*) FROM ${REPEATED_WEEKS})::DOUBLE AS weeks, (SELECT COUNT(*) FROM worklogs)::DOUBLE AS rows`,
+    );
+    checks = counted!.weeks <= NARROW_UP_TO * counted!.rows ? narrowed : plain;
+  })();
   const results: WarningRecord[][] = [];
   let next = 0;
   const lane = async (on: NodeRunner) => {
-    while (next < CHECKS.length) {
-      const i = next++;
-      results[i] = await runCheck(on, CHECKS[i]!);
+    while (next < order.length) {
+      const i = order[next++]!;
+      if (reading(i)) await grouped;
+      results[i] = await runCheck(on, (checks ?? plain)[i]!);
     }
   };
-  const lanes = await Promise.allSettled([lane(runner), helper?.ready.then(() => lane(helper.runner))]);
+  const lanes = await Promise.allSettled([grouped.then(() => lane(runner)), helper?.ready.then(() => lane(helper.runner))]);
   for (const done of lanes) if (done.status === 'rejected') throw done.reason;
   await runner.connection.run(`DROP TABLE ${REPEATED_WEEKS}`);
   return results.flat();
