@@ -190,8 +190,13 @@ async function readFiles(
       }
       if (!readable) reports = [ingest.setAsideFile(file, new UnreadableFileError('无法读取此文件：没有读取权限。请让管理员开放该文件的读取权限（或重新复制一份），再导入。', 'NO_PERMISSION'))];
       else {
-        if (digest) await hashFile(path, digest.update(file).update('\0')).then((d) => d.update('\0'));
+        // Hashed as it is read, not before: the hash's parts are taken while this thread waits
+        // (for the worker reading a large CSV's second half), not before either thread starts
+        // (0.75 s of a 622 MB file). The files are still hashed one after the other, in order.
+        const hashed = digest ? hashFile(path, digest.update(file).update('\0')).then((d) => void d.update('\0')) : null;
+        hashed?.catch(() => {}); // awaited below; unhandled only if the reading fails first
         reports = await ingest.addFile({ path, size }, file, skip?.reports);
+        await hashed;
       }
     }
     // The day it was last saved: when the department sent it (the 报送 checklist).

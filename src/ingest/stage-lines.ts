@@ -3,7 +3,7 @@
  * loaded from (staging.ts). Kept apart from the DuckDB side so that a worker writing lines
  * (tail-worker.ts) loads no more than it needs.
  */
-import { closeSync, ftruncateSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { publishName } from '../domain/names.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domain/tables/index.ts';
@@ -16,8 +16,16 @@ import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domai
  */
 export const NULL = '\u0001';
 
-/** Where a writer stands: its rows and the bytes of its lines (StageWriter.mark). */
+/** Where a writer stands: its rows, its files closed before the one written, and that one's bytes (StageWriter.mark). */
 export interface StageMark {
+  rows: number;
+  files: number;
+  bytes: number;
+}
+
+/** A file of staged lines, and how many lines and bytes it holds. */
+export interface StagedFile {
+  path: string;
   rows: number;
   bytes: number;
 }
@@ -75,9 +83,15 @@ function lineWriter(names: readonly string[]): (record: Record<string, unknown>,
  * DuckDB read back as many rows. A null is NULL; a number is written as String(n) would write it.
  */
 export class StageWriter {
-  /** The file written (a worker's own, added on to its kind's: appendFile). */
+  /** The first file written (a worker's only one, added on to its kind's lines: appendFile). */
   readonly path: string;
-  private readonly fd: number;
+  /** The file written now. */
+  private current: string;
+  private fd: number;
+  /** Files of lines before the one written now, in order: this writer's own, and those added on. */
+  private readonly done: StagedFile[] = [];
+  /** Rows in `done`. */
+  private doneRows = 0;
   private readonly line: (record: Record<string, unknown>, writer: StageWriter) => void;
   private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private pos = 0;
@@ -98,6 +112,7 @@ export class StageWriter {
    */
   constructor(path: string, columns: readonly OutputColumn[], fileId: (file: string) => number) {
     this.path = path;
+    this.current = path;
     this.line = lineWriter(columns.map((c) => c.name));
     this.fd = openSync(path, 'w');
     this.fileIdOf = fileId;
@@ -261,17 +276,34 @@ export class StageWriter {
     this.pos = 0;
   }
 
-  /** Lines another writer of the same columns wrote to `path`, after those written so far; the file is then removed. */
+  /**
+   * Lines another writer of the same columns wrote to `path`, after those written so far: that
+   * file becomes one of this writer's files (`files`), and its next lines go to a new file of its
+   * own. Copying them into this writer's file cost a read and a write of every byte, and kept the
+   * two parts from being written to Parquet each on its own thread (Staging.finish).
+   */
   appendFile(path: string, rows: number): void {
-    this.flush();
-    const fd = openSync(path, 'r');
-    try {
-      for (let n; (n = readSync(fd, this.buffer, 0, this.buffer.length, null)) > 0; ) this.write(this.buffer.subarray(0, n));
-    } finally {
-      closeSync(fd);
-      rmSync(path, { force: true });
-    }
+    this.closeCurrent();
+    this.done.push({ path, rows, bytes: statSync(path).size });
     this.rows += rows;
+    this.doneRows = this.rows;
+    this.current = `${this.path.replace(/\.tsv$/, '')}-${this.done.length}.tsv`;
+    this.fd = openSync(this.current, 'w');
+  }
+
+  /** The file written now, flushed and closed, added to `done`. */
+  private closeCurrent(): void {
+    this.flush();
+    closeSync(this.fd);
+    this.done.push({ path: this.current, rows: this.rows - this.doneRows, bytes: this.written });
+    this.doneRows = this.rows;
+    this.written = 0;
+  }
+
+  /** Once closed: the files of lines, in order, those holding none left out. */
+  get files(): StagedFile[] {
+    if (this.open) throw new Error('StageWriter.files: still open');
+    return this.done.filter((f) => f.rows > 0);
   }
 
   /** Bytes of lines written to the file so far (past the buffer). */
@@ -291,13 +323,25 @@ export class StageWriter {
   }
 
 
-  /** Where the lines stand now (the file's writers only). */
+  /** Where the lines stand now. */
   mark(): StageMark {
-    return { rows: this.rows, bytes: this.written + this.pos };
+    return { rows: this.rows, files: this.done.length, bytes: this.written + this.pos };
   }
 
   /** Back to a mark: the lines written since are dropped (a sheet set aside after some of its rows were staged). */
   rollback(mark: StageMark): void {
+    if (mark.files < this.done.length) {
+      // Files were added on since: they and this writer's files since are removed, and the one written at the mark is written again.
+      closeSync(this.fd);
+      rmSync(this.current, { force: true });
+      const [reopened, ...later] = this.done.splice(mark.files);
+      for (const file of later) rmSync(file.path, { force: true });
+      this.current = reopened!.path;
+      this.fd = openSync(this.current, 'r+');
+      this.written = reopened!.bytes;
+      this.pos = 0;
+      this.doneRows = this.done.reduce((n, f) => n + f.rows, 0);
+    }
     if (mark.bytes >= this.written) this.pos = mark.bytes - this.written;
     else {
       ftruncateSync(this.fd, mark.bytes);
@@ -309,8 +353,7 @@ export class StageWriter {
 
   close(): void {
     if (!this.open) return;
-    this.flush();
-    if (this.fd !== null) closeSync(this.fd);
+    this.closeCurrent();
     this.open = false;
   }
 }

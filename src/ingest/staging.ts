@@ -13,9 +13,10 @@ import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
 import { copyOnOneThread } from '../io/parquet.ts';
+import { concatParquet } from '../io/parquet-concat.ts';
 import { createTableSql, sqlString } from '../metrics/sql.ts';
 import type { RecordSink } from './records.ts';
-import { NULL, publishRecord, StageWriter, type StageMark } from './stage-lines.ts';
+import { NULL, publishRecord, StageWriter, type StagedFile, type StageMark } from './stage-lines.ts';
 
 const STAGING_PREFIX = 'ingest-staging-';
 /**
@@ -24,6 +25,27 @@ const STAGING_PREFIX = 'ingest-staging-';
  * groupings over ten million rows took 478 MB at 384 MB and 330 MB at 192 MB, at less CPU.
  */
 const STAGING_MEMORY = '192MB';
+
+/** Lines of a kind worth copying as two runs at once (Staging.finish): below this, a second connection and a join cost more than they save. */
+const TWO_RUNS_BYTES = 8 << 20;
+
+/**
+ * A kind's files of lines as two runs, in order, cut between two files where the bytes are most
+ * nearly halved; null when the lines are too few or in one file.
+ */
+export function twoRuns(files: readonly StagedFile[]): [StagedFile[], StagedFile[]] | null {
+  const total = files.reduce((n, f) => n + f.bytes, 0);
+  if (files.length < 2 || total < TWO_RUNS_BYTES) return null;
+  let best = 1;
+  let before = 0;
+  let bestGap = Infinity;
+  for (let i = 1; i < files.length; i++) {
+    before += files[i - 1]!.bytes;
+    const gap = Math.abs(total - 2 * before);
+    if (gap < bestGap) [best, bestGap] = [i, gap];
+  }
+  return [files.slice(0, best), files.slice(best)];
+}
 
 export class Staging implements RecordSink {
   readonly runner: NodeRunner;
@@ -136,21 +158,26 @@ export class Staging implements RecordSink {
    * the lines, not through a table in the database: loading a million work-log rows into a
    * table and copying it out cost twice the CPU, and ten million spilled 2.9 GB to disk. The
    * copy keeps the lines' order; its row groups follow the lines' bytes alone, the same on any
-   * number of threads (DuckDB's ordered copy), so the same rows always give the same file. It
-   * runs on one thread: two took a seventh more CPU and, at ten million rows, 200 MB more memory,
-   * for a copy a third faster only when the machine has a core to spare.
+   * number of threads (DuckDB's ordered copy), so the same rows always give the same file. Each
+   * copy runs on one thread: two took a seventh more CPU and, at ten million rows, 200 MB more
+   * memory. A kind whose lines are in parts large enough (a large CSV read in two halves at once:
+   * tail.ts) is copied as two runs of its files at once, each on its own connection and thread,
+   * and the two Parquet files joined, row groups as written (concatParquet): the same CPU, on
+   * both cores when the machine has them.
    */
   async finish(folder: string): Promise<void> {
     const files = `[${this.files.map(sqlString).join(', ')}]::VARCHAR[]`;
     await this.runner.connection.run(`SET threads = 1`);
+    let helper: NodeRunner | null = null;
     try {
-      await this.writeTables(folder, files);
+      await this.writeTables(folder, files, async () => (helper ??= await this.runner.connect()));
     } finally {
       await this.runner.connection.run(`RESET threads`);
+      (helper as NodeRunner | null)?.close();
     }
   }
 
-  private async writeTables(folder: string, files: string): Promise<void> {
+  private async writeTables(folder: string, files: string, helper: () => Promise<NodeRunner>): Promise<void> {
     for (const kind of TABLE_KINDS) {
       const table = this.tables[kind];
       table.close();
@@ -163,12 +190,24 @@ export class Staging implements RecordSink {
         continue;
       }
       const columns = output.map((c) => `${sqlString(c.name)}: ${sqlString(c.name === 'source_file' ? 'INTEGER' : c.type)}`).join(', ');
-      await this.runner.connection.run(
-        `COPY (SELECT * REPLACE (list_extract(${files}, source_file + 1) AS source_file)
-           FROM read_csv(${sqlString(table.path)}, delim = '\t', quote = '', escape = '',
-             header = false, nullstr = chr(${NULL.charCodeAt(0)}), auto_detect = false, columns = {${columns}}))
-         TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
-      );
+      const copy = (on: NodeRunner, lines: readonly StagedFile[], to: string) =>
+        on.connection.run(
+          `COPY (SELECT * REPLACE (list_extract(${files}, source_file + 1) AS source_file)
+             FROM read_csv(${lines.length === 1 ? sqlString(lines[0]!.path) : `[${lines.map((f) => sqlString(f.path)).join(', ')}]`}, delim = '\t', quote = '', escape = '',
+               header = false, nullstr = chr(${NULL.charCodeAt(0)}), auto_detect = false, columns = {${columns}}))
+           TO ${sqlString(to)} (FORMAT parquet, COMPRESSION zstd)`,
+        );
+      const runs = twoRuns(table.files);
+      if (!runs) await copy(this.runner, table.files, path);
+      else {
+        const parts = runs.map((_, i) => join(this.dir, `${kind}-${i}.parquet`));
+        const other = await helper();
+        // Both settle before either connection may be closed (closing one while the other runs a query crashes DuckDB).
+        const copied = await Promise.allSettled([copy(this.runner, runs[0], parts[0]!), copy(other, runs[1], parts[1]!)]);
+        for (const done of copied) if (done.status === 'rejected') throw done.reason;
+        concatParquet(parts, path);
+        for (const part of parts) rmSync(part, { force: true });
+      }
       await this.runner.connection.run(`CREATE OR REPLACE VIEW ${kind} AS SELECT * FROM read_parquet(${sqlString(path)})`);
       await this.checkWritten(kind, path, table.rows);
     }

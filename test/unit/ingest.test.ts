@@ -352,10 +352,37 @@ describe('a large CSV read in two halves at once (a worker reads the second)', (
       if (typeof whole !== 'string') expect(digest(two), name).toEqual(digest(one));
     }
   }, 300_000); // 112 cases read twice: 80 s alone on a loaded machine
+
+  it('gives the same rows, in order, when its lines are written to Parquet as two runs at once and joined', async () => {
+    const input = fixture({ '2025-2026-1/a/worklog.csv': gbk(worklog(3000)) });
+    // 110,000 rows: 12 MB of staged lines, enough to be copied as two runs (staging.ts), the cut between two files of lines.
+    writeWorklogCsv(join(input, '2025-2026-1', 'b.csv'), 110_000);
+    const one = scratch();
+    const two = scratch();
+    await runIngest({ input, out: one, splitBytes: Infinity });
+    await runIngest({ input, out: two, splitBytes: 1 });
+    const { 'worklogs.parquet': joined, ...rest } = digest(two);
+    const { 'worklogs.parquet': whole, ...others } = digest(one);
+    expect(rest).toEqual(others);
+    // Its row groups are cut where the two runs meet: another file, the same rows.
+    expect(joined).not.toBe(whole);
+    const runner = await NodeRunner.inMemory();
+    const ordered = async (out: string) =>
+      (
+        await runner.query<{ n: number; h: string }>(
+          `SELECT COUNT(*)::INTEGER AS n, md5(string_agg(md5(CAST(t AS VARCHAR)), ',' ORDER BY t.file_row_number)) AS h FROM read_parquet('${join(out, 'worklogs.parquet')}', file_row_number = true) t`,
+        )
+      )[0];
+    const rows = await ordered(two);
+    expect(rows!.n).toBe(110_000 + 3000 - Math.floor(3000 / 97) - Math.floor(3000 / 501));
+    expect(rows).toEqual(await ordered(one));
+    runner.close();
+  }, 120_000);
 });
 
 describe('cross-checks over the work logs', () => {
-  it('warn of a row sent twice, a week entered twice with different counts, and a person in two departments', async () => {
+  // Among 200 other people's weeks, the repeated weeks are few: the checks look only at their rows (checks.ts, REPEATED_WEEKS).
+  it.each([0, 200])('warn of a row sent twice, a week entered twice with different counts, and a person in two departments (with %i other weeks)', async (others) => {
     const log =
       '工号,姓名,系部,角色,周次,谈心谈话\n' +
       '001,王芳,甲系,辅导员,1,5\n' +
@@ -364,10 +391,11 @@ describe('cross-checks over the work logs', () => {
       '002,李四,甲系,辅导员,1,3\n' +
       '002,李四,甲系,辅导员,1,3\n' + // the same row again
       '003,赵五,甲系,辅导员,1,2\n' +
-      '003,赵五,乙系,辅导员,2,2\n'; // another department
+      '003,赵五,乙系,辅导员,2,2\n' + // another department
+      Array.from({ length: others }, (_, i) => `${1000 + i},王${i},甲系,辅导员,3,1\n`).join('');
     const out = scratch();
     const manifest = await runIngest({ input: fixture({ '2025-2026-1/a.csv': log }), out });
-    expect(manifest.totals.accepted).toBe(7);
+    expect(manifest.totals.accepted).toBe(7 + others);
     const runner = await NodeRunner.overParquet(out, ['warnings']);
     const warnings = await runner.query<{ row: number; code: string }>(`SELECT "row", code FROM warnings ORDER BY code, "row"`);
     runner.close();
