@@ -9,11 +9,15 @@
  * Anything else that stops the run (no permission, a full disk, another run writing the same
  * --out) is said in Chinese, exit 2; Ctrl+C removes what the run made.
  */
+import { useCompileCache } from '../src/io/compile-cache.ts';
 import { commandLine } from '../src/io/command-line.ts';
-import { FAULT_EXIT_CODE, faultMessage } from '../src/ingest/faults.ts';
-import { abortIngests, runIngest } from '../src/ingest/run.ts';
-import { formatSummary } from '../src/ingest/summary.ts';
-import { settingsNotices } from '../src/domain/settings.ts';
+
+// Before the ingest's modules are loaded (import() below): they are then compiled once, not per run.
+useCompileCache();
+const { FAULT_EXIT_CODE, faultMessage } = await import('../src/ingest/faults.ts');
+const { abortIngests, runIngest } = await import('../src/ingest/run.ts');
+const { formatSummary } = await import('../src/ingest/summary.ts');
+const { settingsNotices } = await import('../src/domain/settings.ts');
 
 const USAGE = `
 导入：读取各系部报送的 CSV/Excel 文件，检查后写出看板数据和各系部的退回清单。
