@@ -163,6 +163,12 @@ abstract class Column {
     this.name = name;
   }
   abstract put(value: unknown, row: number): void;
+  /** The first `rows` rows kept, those after them dropped (ParquetWriter.truncate): the null count counted again. */
+  keep(rows: number): void {
+    let nulls = 0;
+    for (let r = 0; r < rows; r++) if (!this.defined[r]) nulls++;
+    this.nulls = nulls;
+  }
   /** Room for `rows` rows (the arrays start small: most kinds have a few rows). */
   grow(rows: number): void {
     this.defined = grown(this.defined, rows);
@@ -243,6 +249,30 @@ class TextColumn extends Column {
   grow(rows: number): void {
     super.grow(rows);
     this.ids = grown(this.ids, rows);
+  }
+
+  /**
+   * The dictionary made again from the kept rows' values: a dropped row's text (a sheet set aside)
+   * would otherwise be written in the dictionary page and could be a bound of the statistics,
+   * which the footer holds as plain text.
+   */
+  keep(rows: number): void {
+    super.keep(rows);
+    const before = this.values.slice();
+    const renumbered = new Int32Array(before.length).fill(-1);
+    this.dictionary.clear();
+    this.values.length = 0;
+    for (let r = 0; r < rows; r++) {
+      if (!this.defined[r]) continue;
+      const old = this.ids[r]!;
+      if (renumbered[old]! < 0) {
+        renumbered[old] = this.values.length;
+        this.dictionary.set(before[old]!, this.values.length);
+        this.values.push(before[old]!);
+      }
+      this.ids[r] = renumbered[old]!;
+    }
+    this.last = undefined;
   }
 
   schema(): Field[] {
@@ -532,17 +562,12 @@ export class ParquetWriter {
 
   /**
    * Back to `rows` rows, when those after them are not written yet (rows >= the rows written out):
-   * the row group being filled is cut there. A column's null count is counted again.
+   * the row group being filled is cut there, and nothing of the rows cut is written.
    */
   truncate(rows: number): void {
     if (rows < this.written || rows > this.rows) throw new Error(`ParquetWriter.truncate: ${rows} rows are not in the row group being filled`);
     this.pending = rows - this.written;
-    for (const column of this.columns) {
-      let nulls = 0;
-      for (let r = 0; r < this.pending; r++) if (!column.defined[r]) nulls++;
-      column.nulls = nulls;
-    }
-    // A text column's dictionary keeps the values of the rows cut: its min and max may then be wider than the rows', never narrower.
+    for (const column of this.columns) column.keep(this.pending);
   }
 
   private flush(): void {
