@@ -148,7 +148,11 @@ interface ReadRow {
 }
 const readRows = (path: string) =>
   runner.query<ReadRow>(`SELECT s, i, x, d::VARCHAR AS d, none FROM ${read(path)} ORDER BY file_row_number`);
-/** A row as appended and as read back: text as its UTF-8 bytes read, a double to the bit (-0 stays -0), a date as its ISO text. */
+/**
+ * A row as appended and as read back: text as its UTF-8 bytes read, a date as its ISO text, a
+ * double to the bit: -0 must read as -0, not 0, since the writer copies the double's eight bytes
+ * and DuckDB hands them back as they are; a 0 would mean the bytes were changed on the way.
+ */
 const sameRow = (a: ReadRow, e: Row) =>
   a.s === (e.s === null ? null : asRead(e.s)) && a.i === e.i && Object.is(a.x, e.x) && a.d === e.d && a.none === null;
 
