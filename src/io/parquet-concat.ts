@@ -59,7 +59,15 @@ function readParquet(fd: number, path: string): { footerStart: number; footer: F
 /** Writes `parts` (Parquet files of one schema, in order) as one file at `path`: their rows in order, each row group as it was. */
 export function concatParquet(parts: readonly string[], path: string): void {
   if (parts.length === 0) throw new Error('concatParquet: no file');
-  copyFileSync(parts[0]!, path);
+  // A failed write names the file written (a full disk is said with its path, faults.ts), not the part read.
+  const writing = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (error) {
+      throw Object.assign(error as Error, { path });
+    }
+  };
+  writing(() => copyFileSync(parts[0]!, path));
   if (parts.length === 1) return;
   const out = openSync(path, 'r+');
   try {
@@ -71,7 +79,7 @@ export function concatParquet(parts: readonly string[], path: string): void {
     const groups = (field(footer, 4)!.value as ListValue).items;
     const rows = field(footer, 3)!;
     let end = first.footerStart;
-    ftruncateSync(out, end);
+    writing(() => ftruncateSync(out, end));
     const buffer = Buffer.allocUnsafe(1 << 20);
     for (const part of parts.slice(1)) {
       const fd = openSync(part, 'r');
@@ -89,7 +97,7 @@ export function concatParquet(parts: readonly string[], path: string): void {
         for (let at = 4; at < next.footerStart; ) {
           const n = readSync(fd, buffer, 0, Math.min(buffer.length, next.footerStart - at), at);
           if (n === 0) throw new Error(`${part}: ends early`);
-          for (let done = 0; done < n; ) done += writeSync(out, buffer, done, n - done, end + done);
+          for (let done = 0; done < n; ) done += writing(() => writeSync(out, buffer, done, n - done, end + done));
           at += n;
           end += n;
         }
@@ -104,7 +112,7 @@ export function concatParquet(parts: readonly string[], path: string): void {
     trailer.writeUInt32LE(footerBytes.length, 0);
     trailer.write(MAGIC, 4, 'latin1');
     const closing = Buffer.concat([footerBytes, trailer]);
-    for (let done = 0; done < closing.length; ) done += writeSync(out, closing, done, closing.length - done, end + done);
+    for (let done = 0; done < closing.length; ) done += writing(() => writeSync(out, closing, done, closing.length - done, end + done));
   } finally {
     closeSync(out);
   }
