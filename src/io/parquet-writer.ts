@@ -187,6 +187,12 @@ abstract class Column {
     for (let r = 0; r < rows; r++) if (!this.defined[r]) nulls++;
     this.nulls = nulls;
   }
+  /** A row without a value. */
+  protected none(row: number): void {
+    this.defined[row] = 0;
+    this.nulls++;
+  }
+
   /** Room for `rows` rows (the arrays start small: most kinds have a few rows). */
   grow(rows: number): void {
     this.defined = grown(this.defined, rows);
@@ -246,11 +252,7 @@ class TextColumn extends Column {
   private lastId = 0;
 
   put(value: unknown, row: number): void {
-    if (value === null || value === undefined) {
-      this.defined[row] = 0;
-      this.nulls++;
-      return;
-    }
+    if (value === null || value === undefined) return this.none(row);
     this.defined[row] = 1;
     const s = typeof value === 'string' ? value : String(value);
     if (s !== this.last) {
@@ -363,6 +365,11 @@ abstract class PlainColumn extends Column {
   protected abstract readonly physical: number;
   protected abstract values: Int32Array | Float64Array;
 
+  grow(rows: number): void {
+    super.grow(rows);
+    this.values = grown(this.values, rows);
+  }
+
   chunk(rows: number, offset: number): Chunk {
     const defined = rows - this.nulls;
     const v = this.values;
@@ -403,22 +410,13 @@ class IntegerColumn extends PlainColumn {
   protected readonly physical = PHYSICAL.INT32;
   protected values = new Int32Array(FIRST_CAPACITY);
 
-  grow(rows: number): void {
-    super.grow(rows);
-    this.values = grown(this.values, rows);
-  }
-
   put(value: unknown, row: number): void {
     if (typeof value === 'number' && (value | 0) === value) {
       this.defined[row] = 1;
       this.values[row] = value;
       return;
     }
-    if (value === null || value === undefined) {
-      this.defined[row] = 0;
-      this.nulls++;
-      return;
-    }
+    if (value === null || value === undefined) return this.none(row);
     const n = Number(value);
     if (typeof value !== 'string' || !/^-?\d+$/.test(value.trim()) || (n | 0) !== n) throw new Error(`Parquet: ${this.name} is INTEGER, not ${String(value)}`);
     this.defined[row] = 1;
@@ -475,22 +473,13 @@ class DoubleColumn extends PlainColumn {
   protected readonly physical = PHYSICAL.DOUBLE;
   protected values = new Float64Array(FIRST_CAPACITY);
 
-  grow(rows: number): void {
-    super.grow(rows);
-    this.values = grown(this.values, rows);
-  }
-
   put(value: unknown, row: number): void {
     if (typeof value === 'number') {
       this.defined[row] = 1;
       this.values[row] = value;
       return;
     }
-    if (value === null || value === undefined) {
-      this.defined[row] = 0;
-      this.nulls++;
-      return;
-    }
+    if (value === null || value === undefined) return this.none(row);
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
     if (Number.isNaN(n)) throw new Error(`Parquet: ${this.name} is DOUBLE, not ${String(value)}`);
     this.defined[row] = 1;
