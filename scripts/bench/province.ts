@@ -6,7 +6,7 @@
  * (34 MB, the same at any scale).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeWorklogCsv } from './worklog-csv.ts';
 import { SCALE_SEMESTER } from './pages.ts';
@@ -22,9 +22,15 @@ export interface IngestFigures {
   maxRssMB: number;
 }
 
+/** The Node options `npm run ingest` gives (package.json): the bench's ingest runs as a clerk's does. */
+export function ingestNodeOptions(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return /^node ((?:--\S+ )*)scripts\/ingest\.ts$/.exec(scripts.ingest ?? '')?.[1]!.split(' ').filter(Boolean) ?? [];
+}
+
 /** Runs the ingest in a child process (its own peak memory); `maxFileMB` large enough for the bench's own files. */
 export function ingestInChild(input: string, out: string, maxFileMB: number): IngestFigures {
-  return JSON.parse(execFileSync(process.execPath, ['scripts/bench/ingest-child.ts', input, out, String(maxFileMB)], { encoding: 'utf8' })) as IngestFigures;
+  return JSON.parse(execFileSync(process.execPath, [...ingestNodeOptions(), 'scripts/bench/ingest-child.ts', input, out, String(maxFileMB)], { encoding: 'utf8' })) as IngestFigures;
 }
 
 /** Bytes of every file below `dir`, and of those outside its duckdb/ folder (the engine). */

@@ -77,7 +77,7 @@ export function createIngest(rules: ActiveRules, sink: RecordSink, settings: Ing
       if (!reader) return [];
       let source: SourceFile;
       try {
-        source = await reader.read(bytes, { splitBytes: sink.appendStaged && sink.fileId && sink.stagePath ? settings.splitBytes : Infinity, maxWorkbookBytes: settings.maxWorkbookBytes, partBytes: settings.partBytes });
+        source = await reader.read(bytes, { splitBytes: sink.appendStaged && sink.stagePath ? settings.splitBytes : Infinity, maxWorkbookBytes: settings.maxWorkbookBytes, partBytes: settings.partBytes });
       } catch (error) {
         if (!(error instanceof UnreadableFileError)) throw error;
         const report = refuse(relativePath, null, '', error);

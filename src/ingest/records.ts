@@ -132,12 +132,10 @@ export function skipper(report: SheetReport): (reason: SkipReason) => void {
 /** Where accepted records go (the staging tables). */
 export interface RecordSink {
   append(kind: TableKind, record: Record<string, unknown>): void;
-  /** Records a worker has already written as staging lines (StageWriter) to a file from stagePath, in order after those appended so far. */
+  /** Records a worker has already staged (StageWriter) in a file from stagePath, in order after those appended so far. */
   appendStaged?(kind: TableKind, path: string, rows: number): void;
-  /** A fresh file for a worker's staging lines (with appendStaged). */
+  /** A fresh file for a worker's staged rows (with appendStaged). */
   stagePath?(): string;
-  /** The number staging lines give a source file (with appendStaged). */
-  fileId?(sourceFile: string): number;
   /** Where the tables stand now, and back to there (a sheet set aside after some of its rows were appended). */
   mark?(): unknown;
   rollback?(mark: unknown): void;

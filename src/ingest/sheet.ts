@@ -12,7 +12,7 @@ import { patternMatches, type KindEvidence } from '../domain/kind-evidence.ts';
 import { findWeekColumns, rowsByWeek, type WeekColumns } from '../domain/week-columns.ts';
 import { TABLES, TABLE_KINDS } from '../domain/tables/index.ts';
 import { isBlankRow } from '../domain/text.ts';
-import { provenanceFile, type RunContext } from './accept.ts';
+import type { RunContext } from './accept.ts';
 import { ingestForm } from './form-sheet.ts';
 import { fillMerges } from './merges.ts';
 import { UnreadableFileError, type Sheet } from './readers/types.ts';
@@ -222,7 +222,7 @@ export async function ingestSheet(ctx: RunContext, source: Sheet, file: string, 
   // seen before, and a table feeding two kinds stages to both, so their tail is read here after
   // the head, as is a sheet whose header is not in the head.
   const tail = source.split
-    ? startTail({ tail: source.split.tail, stagePath: ctx.sink.stagePath!(), fileId: ctx.sink.fileId!(provenanceFile(file)), rules: ctx.rules, file, sheet: sheet.name, encoding })
+    ? startTail({ tail: source.split.tail, stagePath: ctx.sink.stagePath!(), rules: ctx.rules, file, sheet: sheet.name, encoding })
     : null;
   try {
     const head = source.split?.head() ?? null;

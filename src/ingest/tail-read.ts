@@ -13,18 +13,16 @@ import { readRows } from './readers/csv.ts';
 import type { CsvTail } from './readers/types.ts';
 import { emptyReport, skipper, WARNINGS_LISTED_PER_FILE, type RecordSink, type RejectRecord, type SheetReport, type WarningRecord } from './records.ts';
 import { mergeNotes, type SheetNotes } from './sheet-notes.ts';
-import { publishRecord, StageWriter } from './stage-lines.ts';
+import { publishRecord, StageWriter } from './stage-writer.ts';
 import { prepareTable, type SheetTable } from './wide-table.ts';
 
 const PROGRESS_EVERY = 100_000;
 
-/** What a worker needs to read a tail: the bytes, the file they are part of, and where to write its staging lines. */
+/** What a worker needs to read a tail: the bytes, the file they are part of, and where to write its staged rows. */
 export interface TailJob {
   tail: CsvTail;
-  /** The file the tail's staging lines are written to (RecordSink.stagePath), added on by the head's thread. */
+  /** The file the tail's staged rows are written to (RecordSink.stagePath), added on by the head's thread. */
   stagePath: string;
-  /** What the staging lines number the file (RecordSink.fileId). */
-  fileId: number;
   rules: ActiveRules;
   file: string;
   sheet: string | null;
@@ -58,7 +56,7 @@ export interface TailResult {
   warningCounts: Record<string, number>;
   rowWarnings: WarningRecord[];
   rejects: RejectRecord[];
-  /** The file of the accepted rows' staging lines (StageWriter), `rows` of them. */
+  /** The file of the accepted rows staged (StageWriter), `rows` of them. */
   staged: string;
   rows: number;
   /** What the tail's rows showed for the sheet's warnings, and where invisible characters were removed. */
@@ -73,13 +71,13 @@ export interface TailResult {
 /**
  * Reads a tail (in a worker) as the rest of its sheet, a part at a time: the table is prepared
  * again from the rows the head found the header in, so every row is handled as it would be in
- * one pass, with its own index and row number; accepted rows are written as staging lines to a
+ * one pass, with its own index and row number; accepted rows are staged (stage-writer.ts) in a
  * file of their own (held in memory, they grew with the rows: 300 MB at 10 million).
  */
 export function ingestTail(job: TailJob, start: TailStart, onProgress: (rows: number) => void): TailResult {
   const header = start.header ?? findHeader(start.top);
   if (!header.ok) throw new Error(`${job.file}: the tail's header was not found again`);
-  const writer = new StageWriter(job.stagePath, TABLES[header.kind].output, () => job.fileId);
+  const writer = new StageWriter(job.stagePath, TABLES[header.kind].output);
   const sink: RecordSink = {
     append: (kind, record) => {
       publishRecord(job.rules, kind, record);

@@ -192,7 +192,7 @@ describe('a full disk', () => {
     rmSync(`${disk}.left`, { force: true });
   });
 
-  withSmallDisk('while writing the output: exit 2 naming the file DuckDB could not write, nothing left on that disk', () => {
+  withSmallDisk('while writing the output: exit 2 naming the output file that could not be written, nothing left on that disk', () => {
     const disk = scratchDir('faults-disk-');
     const script = `mount -t tmpfs -o size=60k tmpfs "$1" && "$2" scripts/ingest.ts --input data/exports --out "$1/data" --quiet; status=$?; ls -A "$1" > "$1.left"; exit $status`;
     const run = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', disk, process.execPath], { encoding: 'utf8', timeout: 90_000 });

@@ -53,7 +53,7 @@ describe('README', () => {
         if (/^(npm install && )?npm (start|test)$/.test(command)) continue; // checked above; the suite cannot run itself
         const m = /^npm run ([a-z:-]+)(?: -- (.*))?$/.exec(command);
         expect(m, command).not.toBeNull();
-        const script = /^node (scripts\/[\w-]+\.ts)$/.exec(scripts[m![1]!] ?? '');
+        const script = /^node (?:--\S+ )*(scripts\/[\w-]+\.ts)$/.exec(scripts[m![1]!] ?? '');
         expect(script, `${command}: package.json runs it with node`).not.toBeNull();
         const help = spawnSync(process.execPath, [script![1]!, '--help'], { encoding: 'utf8', timeout: 30_000 });
         expect(help.status, `${command} --help: ${help.stderr}`).toBe(0);

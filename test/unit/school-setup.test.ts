@@ -31,7 +31,7 @@ function commandIn(doc: string, start: string): string {
 /** Runs `npm run …` as npm would (the script's own command), with the folder put in and extra options (where output goes). */
 function run(command: string, folder: string, extra: string[] = []): { status: number | null; out: string } {
   const m = /^npm run ([a-z:-]+)(?: -- (.*))?$/.exec(command)!;
-  const script = /^node (scripts\/[\w-]+\.ts)$/.exec(scripts[m[1]!]!)![1]!;
+  const script = /^node (?:--\S+ )*(scripts\/[\w-]+\.ts)$/.exec(scripts[m[1]!]!)![1]!;
   const args = (m[2] ?? '').split(/\s+/).filter(Boolean).map((a) => (a === FOLDER_WORD ? folder : a.replace('某某职业技术学院', SCHOOL)));
   const result = spawnSync('sh', ['-c', '"$0" "$@" 2>&1', process.execPath, script, ...args, ...extra], { encoding: 'utf8', timeout: 600_000 });
   return { status: result.status, out: result.stdout };

@@ -1,80 +1,112 @@
 /**
- * A kind's staged lines in several files (a worker's half of a large CSV added on as a file of its
- * own), taken back to a mark across them, and written to Parquet as two runs joined into one file
- * (staging.ts, parquet-concat.ts): the rows read back are those written, in order.
+ * A kind's staged rows in several files (a worker's half of a large CSV added on as a file of its
+ * own), taken back to a mark across them or after rows were written out, and joined into one
+ * Parquet file (staging.ts, stage-writer.ts, parquet-concat.ts): the rows read back are those
+ * kept, in order.
  */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OutputColumn } from '../../src/domain/tables/index.ts';
-import { StageWriter } from '../../src/ingest/stage-lines.ts';
-import { twoRuns } from '../../src/ingest/staging.ts';
+import { parseRules } from '../../src/domain/rules.ts';
+import { TABLES } from '../../src/domain/tables/index.ts';
+import { StageWriter } from '../../src/ingest/stage-writer.ts';
+import { Staging } from '../../src/ingest/staging.ts';
 import { NodeRunner } from '../../src/io/duckdb-node.ts';
+import { ROW_GROUP_ROWS } from '../../src/io/parquet-writer.ts';
 import { concatParquet, footerRoundTrip } from '../../src/io/parquet-concat.ts';
 
-const COLUMNS: OutputColumn[] = [
-  { name: 'name', type: 'VARCHAR', nullable: false, label: '姓名' },
-  { name: 'n', type: 'INTEGER', nullable: true, label: '次数' },
-];
-const lines = (files: Array<{ path: string }>) => files.map((f) => readFileSync(f.path, 'utf8')).join('');
+const parsed = parseRules(JSON.parse(readFileSync('data/rules.json', 'utf8')));
+if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+const rules = parsed.rules;
 
-describe('a writer whose lines are in several files', () => {
-  function writerWithAddedFile() {
-    const dir = mkdtempSync(join(tmpdir(), 'staged-'));
-    const writer = new StageWriter(join(dir, 'k.tsv'), COLUMNS, () => 0);
-    const other = new StageWriter(join(dir, 'worker-0.tsv'), COLUMNS, () => 0);
-    other.append({ name: '乙', n: 2 });
-    other.append({ name: '丙', n: null });
-    other.close();
-    return { writer, added: other.path };
-  }
+/** A training record (a kind with few columns) named `name`. */
+const record = (name: string, i: number): Record<string, unknown> => ({
+  staff_id: null, name, department: '机电工程系', course: `培训${i}`, level: 'school', hours: i / 2, date: '2025-10-01', year: 2025,
+  source_file: '2025-2026-1/培训.csv', source_sheet: null, source_row: i + 2,
+});
 
-  it('keeps a file added on as one of its files, in order, and writes its next lines to a new file', () => {
-    const { writer, added } = writerWithAddedFile();
-    writer.append({ name: '甲', n: 1 });
-    writer.appendFile(added, 2);
-    writer.append({ name: '丁', n: 4 });
-    writer.close();
-    expect(writer.rows).toBe(4);
-    expect(writer.files.map((f) => f.rows)).toEqual([1, 2, 1]);
-    expect(lines(writer.files)).toBe('甲\t1\n乙\t2\n丙\t\u0001\n丁\t4\n');
-    expect(writer.files.reduce((n, f) => n + f.bytes, 0)).toBe(Buffer.byteLength(lines(writer.files)));
+/** The staging's training rows as written to `folder`, names in order. */
+async function trainingNames(staging: Staging, folder: string): Promise<string[]> {
+  await staging.finish(folder);
+  const rows = await staging.runner.query<{ name: string }>(`SELECT name FROM read_parquet('${join(folder, TABLES.training.file)}', file_row_number = true) ORDER BY file_row_number`);
+  return rows.map((r) => r.name);
+}
+
+/** A worker's file of training rows (as tail-read.ts writes one). */
+function workerFile(staging: Staging, names: string[]): string {
+  const path = staging.stagePath();
+  const writer = new StageWriter(path, TABLES.training.output);
+  names.forEach((name, i) => writer.append(record(name, 100 + i)));
+  writer.close();
+  return path;
+}
+
+describe('staged rows in several files', () => {
+  const open = async () => ({ staging: await Staging.open(rules), folder: mkdtempSync(join(tmpdir(), 'staged-out-')) });
+
+  it('keep a file added on in its place, and the rows after it in a file of their own', async () => {
+    const { staging, folder } = await open();
+    staging.append('training', record('甲', 1));
+    staging.appendStaged('training', workerFile(staging, ['乙', '丙']), 2);
+    staging.append('training', record('丁', 4));
+    expect(await trainingNames(staging, folder)).toEqual(['甲', '乙', '丙', '丁']);
+    expect(staging.counts.training).toBe(4);
+    staging.close();
   });
 
-  it('taken back to a mark before a file was added: that file and the lines after it are gone', () => {
-    const { writer, added } = writerWithAddedFile();
-    writer.append({ name: '甲', n: 1 });
-    const mark = writer.mark();
-    writer.append({ name: '戊', n: 5 });
-    writer.appendFile(added, 2);
-    writer.append({ name: '丁', n: 4 });
-    writer.rollback(mark);
-    writer.append({ name: '己', n: 6 });
-    writer.close();
-    expect(writer.rows).toBe(2);
-    expect(lines(writer.files)).toBe('甲\t1\n己\t6\n');
-    expect(existsSync(added)).toBe(false);
+  it('taken back to a mark before a file was added: that file and the rows after it are left out', async () => {
+    const { staging, folder } = await open();
+    staging.append('training', record('甲', 1));
+    const mark = staging.mark();
+    staging.append('training', record('戊', 5));
+    staging.appendStaged('training', workerFile(staging, ['乙', '丙']), 2);
+    staging.append('training', record('丁', 4));
+    staging.rollback(mark);
+    staging.append('training', record('己', 6));
+    expect(await trainingNames(staging, folder)).toEqual(['甲', '己']);
+    expect(staging.counts.training).toBe(2);
+    staging.close();
   });
 
-  it('taken back to a mark after a file was added: the files before it stay', () => {
-    const { writer, added } = writerWithAddedFile();
-    writer.appendFile(added, 2);
-    const mark = writer.mark();
-    writer.append({ name: '丁', n: 4 });
-    writer.rollback(mark);
-    writer.close();
-    expect(writer.rows).toBe(2);
-    expect(writer.files.map((f) => f.rows)).toEqual([2]);
-    expect(lines(writer.files)).toBe('乙\t2\n丙\t\u0001\n');
+  it('taken back to a mark after a file was added: the files before it stay', async () => {
+    const { staging, folder } = await open();
+    staging.appendStaged('training', workerFile(staging, ['乙', '丙']), 2);
+    const mark = staging.mark();
+    staging.append('training', record('丁', 4));
+    staging.rollback(mark);
+    expect(await trainingNames(staging, folder)).toEqual(['乙', '丙']);
+    staging.close();
   });
 
-  it('is written as two runs once its lines are large and in more than one file, cut where the bytes are most nearly halved', () => {
-    const file = (bytes: number) => ({ path: `${bytes}`, rows: 1, bytes });
-    expect(twoRuns([file(20 << 20)])).toBeNull();
-    expect(twoRuns([file(1 << 20), file(1 << 20)])).toBeNull();
-    const runs = twoRuns([file(1 << 20), file(6 << 20), file(5 << 20), file(1 << 20)]);
-    expect(runs?.map((run) => run.map((f) => f.bytes >> 20))).toEqual([[1, 6], [5, 1]]);
+  it('taken back after whole row groups were written out: those rows are left out, the rows around them kept in order', async () => {
+    const { staging, folder } = await open();
+    const names: string[] = [];
+    const add = (n: number, prefix: string, keep: boolean) => {
+      for (let i = 0; i < n; i++) {
+        staging.append('training', record(`${prefix}${i}`, i));
+        if (keep) names.push(`${prefix}${i}`);
+      }
+    };
+    add(1000, '前', true);
+    const sheet = staging.mark();
+    add(ROW_GROUP_ROWS + 500, '弃', false); // a sheet set aside after a row group of it was written out
+    staging.rollback(sheet);
+    add(700, '后', true);
+    const inner = staging.mark();
+    add(10, '短', false); // a sheet set aside while its rows are still in the row group being filled
+    staging.rollback(inner);
+    add(5, '末', true);
+    expect(await trainingNames(staging, folder)).toEqual(names);
+    expect(staging.counts.training).toBe(names.length);
+    staging.close();
+  });
+
+  it('leave nothing in the staging folder once closed', async () => {
+    const { staging } = await open();
+    const path = workerFile(staging, ['乙']);
+    staging.close();
+    expect(existsSync(path)).toBe(false);
   });
 });
 

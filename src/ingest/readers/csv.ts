@@ -201,14 +201,15 @@ export function unbalancedQuotes(line: number): UnreadableFileError {
 /** Files from this size on are cut in two, so that both halves can be read at once. */
 export const SPLIT_BYTES = 8 << 20;
 /**
- * Where the cut falls: a little past the middle in a file of up to some 60 MB, since the worker
- * reading the tail starts later (loading its modules, the head finding the header: about 0.3 s).
- * In a larger file that start is a smaller share, and this thread reads a row about a tenth
- * slower than the worker (2.08 against 1.89 µs at ten million rows): the cut falls at
- * HEAD_SHARE_LARGE of the file plus HEAD_START_BYTES, before the middle (ten million rows, 622 MB:
- * 47 %; at 53 % the worker had finished 1.2 s before this thread).
+ * Where the cut falls: the middle in a file of up to some 100 MB. The worker reading the tail is
+ * loaded while this thread finds the header (its modules compiled once: compile-cache.ts), and
+ * starts within some 30 ms of it: at a million rows (61 MB) a cut at 53 %, which made up for a
+ * later start, left the worker done about 0.1 s before this thread. In a larger file this thread
+ * reads a row about a tenth slower than the worker (2.08 against 1.89 µs at ten million rows): the
+ * cut falls at HEAD_SHARE_LARGE of the file plus HEAD_START_BYTES, before the middle (ten million
+ * rows, 622 MB: 47 %; at 53 % the worker had finished 1.2 s before this thread).
  */
-const HEAD_SHARE = 0.53;
+const HEAD_SHARE = 0.5;
 const HEAD_SHARE_LARGE = 0.46;
 const HEAD_START_BYTES = 4.5 * 2 ** 20;
 const headShare = (bytes: number) => Math.min(HEAD_SHARE, HEAD_SHARE_LARGE + HEAD_START_BYTES / bytes);
