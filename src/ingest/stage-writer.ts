@@ -116,6 +116,13 @@ export class StageWriter {
     this.open = false;
   }
 
+  /** Closed without writing out the rows not yet written (a run stopped: its files are removed). */
+  abandon(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.current.abandon();
+  }
+
   /** Once closed: the files, in order, those holding no row left out. */
   get files(): StagedFile[] {
     if (this.open) throw new Error('StageWriter.files: still open');

@@ -184,7 +184,8 @@ export class Staging implements RecordSink {
     if (this.closed) return;
     this.closed = true;
     try {
-      for (const kind of TABLE_KINDS) this.tables[kind].close();
+      // Files not yet finished are of no use now: closed without writing what is left (a full disk would refuse it again).
+      for (const kind of TABLE_KINDS) this.tables[kind].abandon();
       this.runner.close();
     } finally {
       rmSync(this.dir, { recursive: true, force: true });

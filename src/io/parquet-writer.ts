@@ -44,7 +44,6 @@ const binary = (id: number, bytes: Uint8Array): Field => ({ id, type: T.BINARY, 
 const text = (id: number, s: string): Field => binary(id, Buffer.from(s));
 const struct = (id: number, fields: Field[]): Field => ({ id, type: T.STRUCT, value: fields });
 const list = (id: number, elementType: number, items: Value[]): Field => ({ id, type: T.LIST, value: { elementType, items } });
-const bool = (id: number, value: boolean): Field => ({ id, type: value ? T.TRUE : T.FALSE, value });
 
 function thrift(fields: Field[]): Buffer {
   const w = new Writer();
