@@ -7,7 +7,7 @@
 import { publishName } from '../domain/names.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type OutputColumn, type TableKind } from '../domain/tables/index.ts';
-import { ParquetWriter, type ParquetType } from '../io/parquet-writer.ts';
+import { ParquetWriter } from '../io/parquet-writer.ts';
 
 /** Where a writer stands (StageWriter.mark). */
 export interface StageMark {
@@ -36,8 +36,6 @@ export function publishRecord(rules: ActiveRules, kind: TableKind, record: Recor
     for (const column of PERSON_COLUMNS[kind]) record[column] = publishName(record[column] as string | null, names, pseudonym_salt);
 }
 
-const parquetColumns = (columns: readonly OutputColumn[]) => columns.map((c) => ({ name: c.name, type: c.type as ParquetType }));
-
 /**
  * One kind's records, in order, in one or more Parquet files: its own, and those a worker wrote
  * (appendFile), each in its place. Taken back to a mark (a sheet set aside after some of its rows
@@ -48,7 +46,7 @@ const parquetColumns = (columns: readonly OutputColumn[]) => columns.map((c) => 
 export class StageWriter {
   /** The first file written. */
   readonly path: string;
-  private readonly columns: ReturnType<typeof parquetColumns>;
+  private readonly columns: readonly OutputColumn[];
   private current: ParquetWriter;
   /** Files closed before the one written now, in order: this writer's own, and those added on. */
   private readonly done: StagedFile[] = [];
@@ -56,15 +54,13 @@ export class StageWriter {
   rows = 0;
   /** Rows written, dropped ones included. */
   private at = 0;
-  /** Rows written before the file written now. */
-  private before = 0;
   /** Ranges [from, to) of rows (by `at`) taken back after they were written out. */
   private ranges: Array<[number, number]> = [];
   private open = true;
 
   constructor(path: string, columns: readonly OutputColumn[]) {
     this.path = path;
-    this.columns = parquetColumns(columns);
+    this.columns = columns;
     this.current = new ParquetWriter(path, this.columns);
   }
 
@@ -84,7 +80,6 @@ export class StageWriter {
     this.done.push({ path, rows });
     this.rows += rows;
     this.at += rows;
-    this.before = this.at;
     this.current = new ParquetWriter(`${this.path.replace(/\.parquet$/, '')}-${this.done.length}.parquet`, this.columns);
   }
 
@@ -100,9 +95,11 @@ export class StageWriter {
 
   /** Back to a mark: the rows appended since are dropped. */
   rollback(mark: StageMark): void {
-    const inCurrent = mark.files === this.done.length && mark.at - this.before >= this.current.rows - this.current.pendingRows;
+    // Rows written before the file written now.
+    const before = this.at - this.current.rows;
+    const inCurrent = mark.files === this.done.length && mark.at - before >= this.current.rows - this.current.pendingRows;
     if (inCurrent) {
-      this.current.truncate(mark.at - this.before);
+      this.current.truncate(mark.at - before);
       this.at = mark.at;
       // Rows from here on are written again: a range dropped among them no longer stands.
       this.ranges = this.ranges.filter(([from]) => from < mark.at).map(([from, to]) => [from, Math.min(to, mark.at)]);

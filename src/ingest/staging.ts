@@ -11,7 +11,7 @@ import { isRunning } from './lock.ts';
 import type { ActiveRules } from '../domain/rules.ts';
 import { TABLES, TABLE_KINDS, type TableKind } from '../domain/tables/index.ts';
 import { NodeRunner } from '../io/duckdb-node.ts';
-import { copyOnOneThread } from '../io/parquet.ts';
+import { copyOnOneThread, copyToParquet } from '../io/parquet.ts';
 import { concatParquet } from '../io/parquet-concat.ts';
 import { createTableSql, sqlString } from '../metrics/sql.ts';
 import type { RecordSink } from './records.ts';
@@ -141,15 +141,7 @@ export class Staging implements RecordSink {
         const joined = join(this.dir, `${kind}-joined.parquet`);
         concatParquet(parts, joined);
         const kept = table.dropped.map(([from, to]) => `NOT (file_row_number >= ${from} AND file_row_number < ${to})`).join(' AND ');
-        await this.runner.connection.run(`SET threads = 1`);
-        try {
-          await this.runner.connection.run(
-            `COPY (SELECT * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(joined)}, file_row_number = true) WHERE ${kept})
-             TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
-          );
-        } finally {
-          await this.runner.connection.run(`RESET threads`);
-        }
+        await copyToParquet(this.runner, `(SELECT * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(joined)}, file_row_number = true) WHERE ${kept})`, path);
         rmSync(joined, { force: true });
       }
       await this.runner.connection.run(`CREATE OR REPLACE VIEW ${kind} AS SELECT * FROM read_parquet(${sqlString(path)})`);

@@ -14,13 +14,13 @@
  */
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { constants, zstdCompressSync } from 'node:zlib';
+import type { SqlType } from '../domain/tables/types.ts';
 import { T, Writer, type Field, type Value } from './thrift-compact.ts';
 
-/** The types a column may have (the data dictionary's). */
-export type ParquetType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE';
+/** A column: its name and one of the data dictionary's types (an OutputColumn is one). */
 export interface ParquetColumn {
   name: string;
-  type: ParquetType;
+  type: SqlType;
 }
 
 /** Rows per row group: DuckDB's default, so that a query's threads find as many groups to share. */
@@ -497,7 +497,7 @@ class DoubleColumn extends PlainColumn {
   }
 }
 
-const COLUMN_OF: Record<ParquetType, new (name: string) => Column> = {
+const COLUMN_OF: Record<SqlType, new (name: string) => Column> = {
   VARCHAR: TextColumn,
   INTEGER: IntegerColumn,
   DOUBLE: DoubleColumn,

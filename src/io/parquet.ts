@@ -39,7 +39,7 @@ export async function createTable(runner: NodeRunner, name: string, columns: rea
   return new TableAppender(await runner.connection.createAppender(name), columns);
 }
 
-/** Rows keep their input order (files in path order, rows in sheet order): stable, and traceable. */
+/** Rows keep their input order (files in path order, rows in sheet order): stable, and traceable. `table`: a table's name or a query in parentheses. */
 export async function copyToParquet(runner: NodeRunner, table: string, path: string): Promise<void> {
   await runner.connection.run(`SET threads = 1`);
   await copyOnOneThread(runner, table, path);
